@@ -1,0 +1,4 @@
+export * from './common';
+export * from './topology';
+export * from './node';
+export * from './socket';

@@ -1,0 +1,42 @@
+// The socket.io wire contract, declared once: server and client are both typed from it.
+import { z } from 'zod';
+import { NodeIdSchema } from './common';
+import { NodeSample } from './node';
+import { Link, Topology, TopologyEvent, TopologyNode } from './topology';
+
+/** Changes since the previous cycle: only nodes and links whose fields changed. */
+export interface TopologyDelta {
+  generatedAt: number;
+  nodes: TopologyNode[];
+  links: Link[];
+  removedNodes: string[];
+  /** `linkKey()` of links that no longer exist. */
+  removedLinks: string[];
+}
+
+export interface TopologySnapshot {
+  topology: Topology;
+  events: TopologyEvent[];
+  pollIntervalMs: number;
+}
+
+export interface ServerToClientEvents {
+  'topology:snapshot': (snapshot: TopologySnapshot) => void;
+  'topology:update': (delta: TopologyDelta) => void;
+  'topology:event': (event: TopologyEvent) => void;
+  /** Sent only to clients watching that node. */
+  'node:sample': (sample: NodeSample) => void;
+}
+
+export const NodeWatchPayloadSchema = z.object({ nodeId: NodeIdSchema });
+export type NodeWatchPayload = z.infer<typeof NodeWatchPayloadSchema>;
+
+/** Acks answer `{ ok: true }` or `{ ok: false, error }` — a bad payload never throws. */
+export type Ack = (result: { ok: true } | { ok: false; error: string }) => void;
+
+export interface ClientToServerEvents {
+  'node:watch': (payload: NodeWatchPayload, ack?: Ack) => void;
+  'node:unwatch': (payload: NodeWatchPayload, ack?: Ack) => void;
+}
+
+export const SOCKET_PATH = '/socket.io';

@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { redactDeep, redactUrl } from './redact';
+
+test('redactUrl() hides the password of a redis URL but keeps host and port', () => {
+  assert.equal(redactUrl('redis://app:s3cret@10.0.0.1:6379'), 'redis://app:***@10.0.0.1:6379');
+  assert.equal(redactUrl('rediss://:pw@h:1/0'), 'rediss://:***@h:1/0');
+  assert.equal(redactUrl('no url here'), 'no url here');
+});
+
+test('redactDeep() masks secret-looking keys at any depth', () => {
+  const out = redactDeep({ nodes: [{ host: 'a', password: 'x', tls: true }], seed: 'redis://:p@h:1' });
+  assert.deepEqual(out, { nodes: [{ host: 'a', password: '***', tls: true }], seed: 'redis://:***@h:1' });
+});
