@@ -4,10 +4,10 @@ import { redactDeep, redactUrl } from '../lib/redact';
 
 export type Logger = pino.Logger;
 
-const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info');
+
 
 export const rootLogger: Logger = pino({
-  level,
+  level: 'info',
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { log: (obj) => redactDeep(obj) },

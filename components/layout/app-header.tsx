@@ -1,0 +1,57 @@
+'use client';
+// Top bar: product name, navigation, language and theme switches.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useT } from '@/components/i18n/i18n-provider';
+import type { MessageKey } from '@/lib/i18n';
+import { LogoIcon } from '@/components/ui/icons';
+import { LangSwitch } from './lang-switch';
+import { ThemeSwitch } from './theme-switch';
+import type { Theme } from './theme';
+
+const NAV: { href: string; key: MessageKey; match: (path: string) => boolean }[] = [
+  { href: '/', key: 'nav.overview', match: (p) => p === '/' || p.startsWith('/nodes/') },
+];
+
+export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
+  const { t } = useT();
+  const pathname = usePathname() ?? '/';
+  return (
+    <header className="sticky top-0 z-20 border-b border-border bg-surface/95 backdrop-blur">
+      <a
+        href="#main"
+        className="focus-ring sr-only rounded bg-accent px-3 py-1 text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      >
+        {t('nav.skipToContent')}
+      </a>
+      <div className="mx-auto flex h-14 max-w-[1800px] items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="focus-ring flex items-center gap-2 rounded">
+          <LogoIcon className="h-6 w-6 text-accent" />
+          <span className="text-base font-semibold tracking-tight text-fg">{t('app.name')}</span>
+          <span className="hidden text-xs text-fg-muted md:inline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')} className="flex items-center gap-1">
+          {NAV.map((item) => {
+            const active = item.match(pathname);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={`focus-ring rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                  active ? 'bg-surface-2 text-fg' : 'text-fg-muted hover:bg-surface-2 hover:text-fg'
+                }`}
+              >
+                {t(item.key)}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <LangSwitch />
+          <ThemeSwitch initialTheme={initialTheme} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,141 @@
+// Pure i18n core: dictionaries, lookup with `{name}` interpolation, locale-aware formatting.
+// No React, no Node built-ins: the UI wraps this in components/i18n.
+import { en, type Dictionary, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type { Dictionary, MessageKey };
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Cookie and localStorage key holding the chosen locale. */
+export const LOCALE_STORAGE_KEY = 'replicaops-lang';
+
+export const DICTIONARIES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Best locale for an `Accept-Language` header (only English and Chinese are offered). */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh-CN' : DEFAULT_LOCALE;
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** Looks `key` up and fills `{name}` placeholders; unknown placeholders stay visible. */
+export function translate(dict: Dictionary, key: MessageKey, params?: MessageParams): string {
+  const template = dict[key] ?? en[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+export interface Formatters {
+  locale: Locale;
+  /** Grouped integer or decimal; `—` for null/undefined/NaN. */
+  number(value: number | null | undefined, maximumFractionDigits?: number): string;
+  /** Binary units (Redis' own `_human` fields are 1024-based too). */
+  bytes(value: number | null | undefined): string;
+  /** `value` is already 0–100. */
+  percent(value: number | null | undefined, fractionDigits?: number): string;
+  /** Seconds as the two largest units, e.g. `3d 4h`, `2m 5s`, `3天4小时`. */
+  duration(seconds: number | null | undefined): string;
+  /** Plain seconds with unit, for lag, e.g. `1.5 s`. */
+  seconds(value: number | null | undefined): string;
+  /** Wall-clock time of an epoch-ms timestamp. */
+  time(epochMs: number, withSeconds?: boolean): string;
+  dateTime(epochMs: number): string;
+}
+
+export const EMPTY_VALUE = '—';
+
+function isNum(v: number | null | undefined): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+export function createFormatters(locale: Locale, dict: Dictionary = DICTIONARIES[locale]): Formatters {
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const nf = (digits: number): Intl.NumberFormat => {
+    let f = numberFormats.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+      numberFormats.set(digits, f);
+    }
+    return f;
+  };
+  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const timeSecFmt = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
+
+  const number: Formatters['number'] = (value, digits = 0) =>
+    isNum(value) ? nf(digits).format(value) : EMPTY_VALUE;
+
+  return {
+    locale,
+    number,
+    bytes(value) {
+      if (!isNum(value)) return EMPTY_VALUE;
+      const sign = value < 0 ? '-' : '';
+      let abs = Math.abs(value);
+      let unit = 0;
+      while (abs >= 1024 && unit < BYTE_UNITS.length - 1) {
+        abs /= 1024;
+        unit += 1;
+      }
+      const digits = unit === 0 ? 0 : abs < 10 ? 2 : abs < 100 ? 1 : 0;
+      return `${sign}${nf(digits).format(abs)} ${BYTE_UNITS[unit]}`;
+    },
+    percent(value, digits = 1) {
+      return isNum(value) ? `${nf(digits).format(value)}%` : EMPTY_VALUE;
+    },
+    duration(seconds) {
+      if (!isNum(seconds)) return EMPTY_VALUE;
+      const total = Math.max(0, Math.floor(seconds));
+      const parts: [number, MessageKey][] = [
+        [Math.floor(total / 86400), 'unit.days'],
+        [Math.floor((total % 86400) / 3600), 'unit.hours'],
+        [Math.floor((total % 3600) / 60), 'unit.minutes'],
+        [total % 60, 'unit.seconds'],
+      ];
+      const firstNonZero = parts.findIndex(([n]) => n > 0);
+      if (firstNonZero === -1) return translate(dict, 'unit.seconds', { n: 0 });
+      return parts
+        .slice(firstNonZero, firstNonZero + 2)
+        .filter(([n], i) => i === 0 || n > 0)
+        .map(([n, key]) => translate(dict, key, { n }))
+        .join(translate(dict, 'unit.separator'));
+    },
+    seconds(value) {
+      if (!isNum(value)) return EMPTY_VALUE;
+      return translate(dict, 'unit.secondsValue', { n: number(value, value < 10 ? 1 : 0) });
+    },
+    time(epochMs, withSeconds = true) {
+      return (withSeconds ? timeSecFmt : timeFmt).format(epochMs);
+    },
+    dateTime(epochMs) {
+      return dateTimeFmt.format(epochMs);
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// From what the monitor knows of each node to the tree the UI draws: nodes with status, and one
+// link per replica→upstream edge with its state, lag and byte gap. Pure.
+import type { Link, LinkStatus, NodeError, NodeMetrics, Role, Status, Topology, TopologyNode } from '../contracts';
+import type { ParsedInfo, ReplicaEntry } from '../info/info-types';
+import { linkHealth, memoryHealth, worst, type StatusThresholds } from './status';
+
+export interface NodeObservation {
+  id: string;
+  host: string;
+  port: number;
+  reachable: boolean;
+  error?: NodeError;
+  /** Latest INFO that parsed (this cycle's when reachable, else the last one seen). */
+  info?: ParsedInfo;
+  metrics?: NodeMetrics;
+  lastSeenAt?: number;
+  /** Last known upstream id (canonical), kept when the node dies so its edge stays drawn. */
+  upstream?: string;
+  /** Last known role, likewise. */
+  role: Role;
+  /** Known only from a neighbour's report; never answered us. */
+  discoveredOnly: boolean;
+}
+
+/** `slaveN` entry → canonical node id, through the alias map (one node, several addresses). */
+export function replicaEntryId(entry: ReplicaEntry, canonical: (id: string) => string): string {
+  const host = entry.ip.includes(':') ? `[${entry.ip}]` : entry.ip;
+  return canonical(`${host}:${entry.port}`);
+}
+
+export function upstreamOf(info: ParsedInfo, canonical: (id: string) => string): string | undefined {
+  const r = info.replication;
+  if (r.role !== 'replica' || !r.master_host || !r.master_port) return undefined;
+  const host = r.master_host.includes(':') ? `[${r.master_host}]` : r.master_host;
+  return canonical(`${host}:${r.master_port}`);
+}
+
+function linkStatusFromReplica(info: ParsedInfo): LinkStatus {
+  const r = info.replication;
+  if (r.master_link_status === 'up') return 'up';
+  return r.master_sync_in_progress ? 'sync' : 'down';
+}
+
+function linkStatusFromUpstreamEntry(entry: ReplicaEntry | undefined): LinkStatus {
+  if (!entry) return 'down';
+  return entry.state === 'online' ? 'up' : 'sync';
+}
+
+function syncProgress(info: ParsedInfo): Link['sync'] {
+  const r = info.replication;
+  if (!r.master_sync_in_progress) return null;
+  const total = r.master_sync_total_bytes ?? -1;
+  const read = r.master_sync_read_bytes ?? 0;
+  // -1: size not known yet; 0: diskless (EOF-marked) stream. Either way only bytes read are real.
+  const known = total > 0;
+  return { readBytes: read, totalBytes: known ? total : null, percent: known ? Math.min(100, (read / total) * 100) : null };
+}
+
+function buildLink(
+  replica: NodeObservation,
+  upstream: NodeObservation | undefined,
+  canonical: (id: string) => string,
+  t: StatusThresholds,
+): Link {
+  const upstreamId = replica.upstream as string;
+  const entry = upstream?.reachable
+    ? upstream.info?.replication.replicas.find((e) => replicaEntryId(e, canonical) === replica.id)
+    : undefined;
+  const replicaInfo = replica.reachable ? replica.info : undefined;
+  const upstreamOffset = upstream?.reachable ? upstream.info?.replication.master_repl_offset : undefined;
+
+  let linkStatus: LinkStatus;
+  let offsetGapBytes: number | null = null;
+  if (replicaInfo) {
+    linkStatus = linkStatusFromReplica(replicaInfo);
+    const own = replicaInfo.replication.slave_repl_offset;
+    const sameHistory = replicaInfo.replication.master_replid === upstream?.info?.replication.master_replid;
+    if (linkStatus === 'up' && own !== undefined && upstreamOffset !== undefined && sameHistory) {
+      // Both read in the same cycle; a replica polled a moment later can be ahead: that is 0.
+      offsetGapBytes = Math.max(0, upstreamOffset - own);
+    }
+  } else {
+    // We cannot ask the replica; the upstream's own list is the next best witness.
+    linkStatus = linkStatusFromUpstreamEntry(entry);
+    if (entry && linkStatus === 'up' && upstreamOffset !== undefined) {
+      offsetGapBytes = Math.max(0, upstreamOffset - entry.offset);
+    }
+  }
+  const lagSeconds = entry && entry.state === 'online' ? entry.lag : null;
+  const r = replicaInfo?.replication;
+  return {
+    upstream: upstreamId,
+    replica: replica.id,
+    linkStatus,
+    offsetGapBytes,
+    lagSeconds,
+    status: linkHealth(linkStatus, lagSeconds, offsetGapBytes, t),
+    lastIoSecondsAgo: r?.master_last_io_seconds_ago ?? null,
+    downSinceSeconds: r?.master_link_down_since_seconds ?? null,
+    sync: replicaInfo ? syncProgress(replicaInfo) : null,
+    upstreamState: entry?.state ?? null,
+  };
+}
+
+function nodeOut(o: NodeObservation, ownLink: Link | undefined, t: StatusThresholds): TopologyNode {
+  const info = o.info;
+  const r = info?.replication;
+  let status: Status;
+  if (!o.reachable) status = o.discoveredOnly || o.lastSeenAt ? 'critical' : 'unknown';
+  else {
+    const loading = info?.sections.persistence?.loading === '1' ? 'warning' : 'ok';
+    status = worst(ownLink?.status ?? 'ok', memoryHealth(o.metrics?.memoryPct ?? null, t), loading);
+  }
+  const node: TopologyNode = {
+    id: o.id,
+    host: o.host,
+    port: o.port,
+    role: o.role,
+    reachable: o.reachable,
+    status,
+    discoveredOnly: o.discoveredOnly,
+  };
+  if (o.error) node.error = o.error;
+  if (info?.sections.server?.run_id) node.runId = info.sections.server.run_id;
+  if (r?.master_replid) node.replId = r.master_replid;
+  if (r?.master_repl_offset !== undefined) node.offset = r.master_repl_offset;
+  if (o.upstream) node.upstream = o.upstream;
+  if (info?.sections.server?.redis_version) node.version = info.sections.server.redis_version;
+  if (o.lastSeenAt) node.lastSeenAt = o.lastSeenAt;
+  if (o.metrics) {
+    if (o.metrics.keys !== null) node.keys = o.metrics.keys;
+    node.memoryPct = o.metrics.memoryPct;
+    if (o.metrics.opsPerSec !== null) node.opsPerSec = o.metrics.opsPerSec;
+  }
+  return node;
+}
+
+export function deriveTopology(
+  observations: NodeObservation[],
+  canonical: (id: string) => string,
+  thresholds: StatusThresholds,
+  now: number,
+): Topology {
+  const byId = new Map(observations.map((o) => [o.id, o]));
+  const links: Link[] = [];
+  const linkOf = new Map<string, Link>();
+  for (const o of observations) {
+    if (!o.upstream || o.upstream === o.id) continue;
+    const link = buildLink(o, byId.get(o.upstream), canonical, thresholds);
+    links.push(link);
+    linkOf.set(o.id, link);
+  }
+  const nodes = observations.map((o) => nodeOut(o, linkOf.get(o.id), thresholds));
+  nodes.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  links.sort((a, b) => a.replica.localeCompare(b.replica, 'en', { numeric: true }));
+  return { generatedAt: now, nodes, links };
+}

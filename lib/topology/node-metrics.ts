@@ -1,0 +1,49 @@
+// Per-node figures from two consecutive INFO samples. Pure: the monitor feeds it.
+import type { NodeMetrics } from '../contracts';
+import type { ParsedInfo } from '../info/info-types';
+
+export function infoNumber(info: ParsedInfo | undefined, section: string, field: string): number | null {
+  const raw = info?.sections[section]?.[field];
+  if (raw === undefined || raw === '') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+function delta(cur: number | null, prev: number | null): number | null {
+  if (cur === null || prev === null) return null;
+  // A counter that went down means the node restarted: count from zero.
+  return cur >= prev ? cur - prev : cur;
+}
+
+export function totalKeys(info: ParsedInfo): number {
+  return info.keyspace.reduce((sum, db) => sum + db.keys, 0);
+}
+
+export function deriveNodeMetrics(cur: ParsedInfo, prev: ParsedInfo | undefined, dtMs: number | null): NodeMetrics {
+  const used = infoNumber(cur, 'memory', 'used_memory');
+  const max = infoNumber(cur, 'memory', 'maxmemory');
+  const syncFull = infoNumber(cur, 'stats', 'sync_full');
+  const syncOk = infoNumber(cur, 'stats', 'sync_partial_ok');
+  const syncErr = infoNumber(cur, 'stats', 'sync_partial_err');
+  const offset = cur.replication.master_repl_offset ?? null;
+  const prevOffset = prev?.replication.master_repl_offset ?? null;
+  const sameHistory = prev && prev.replication.master_replid === cur.replication.master_replid;
+  const offsetDelta = sameHistory ? delta(offset, prevOffset) : null;
+  return {
+    opsPerSec: infoNumber(cur, 'stats', 'instantaneous_ops_per_sec'),
+    replInputKbps: infoNumber(cur, 'stats', 'instantaneous_input_repl_kbps'),
+    replOutputKbps: infoNumber(cur, 'stats', 'instantaneous_output_repl_kbps'),
+    syncFull,
+    syncPartialOk: syncOk,
+    syncPartialErr: syncErr,
+    syncFullDelta: prev ? delta(syncFull, infoNumber(prev, 'stats', 'sync_full')) : null,
+    syncPartialOkDelta: prev ? delta(syncOk, infoNumber(prev, 'stats', 'sync_partial_ok')) : null,
+    syncPartialErrDelta: prev ? delta(syncErr, infoNumber(prev, 'stats', 'sync_partial_err')) : null,
+    usedMemoryBytes: used,
+    maxmemoryBytes: max,
+    memoryPct: used !== null && max ? Math.round((used / max) * 1000) / 10 : null,
+    keys: totalKeys(cur),
+    connectedClients: infoNumber(cur, 'clients', 'connected_clients'),
+    replOffsetRate: offsetDelta !== null && dtMs ? Math.round((offsetDelta * 1000) / dtMs) : null,
+  };
+}

@@ -1,0 +1,99 @@
+// Composition root: config → monitor → HTTP API + Next + socket.io → listen. Used by main.ts,
+// the demo and the tests, so all three run the same server.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config';
+import { topologyRoutes } from './http/topology.routes';
+import { Router } from './http/router';
+import { sendError } from './http/respond';
+import { logger, rootLogger } from './logger';
+import { Monitor } from './monitor/monitor';
+import { attachRealtime } from './realtime/socket-gateway';
+import { NodePool } from './redis/node-pool';
+
+const log = logger('server');
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StartOptions {
+  /** Next dev mode (on-demand compile) instead of the production build. */
+  dev?: boolean;
+  /** API and socket only, no Next (for integration tests that need no pages). */
+  withUi?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  monitor: Monitor;
+  httpServer: HttpServer;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  rootLogger.level = config.logLevel;
+  const pool = new NodePool(config);
+  const monitor = new Monitor(config, pool);
+  const router = new Router();
+  topologyRoutes(router, monitor);
+
+  let nextHandle: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | null = null;
+  let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | null = null;
+  let closeNext: (() => Promise<void>) | null = null;
+  if (opts.withUi !== false) {
+    const { default: next } = await import('next');
+    const app = next({ dev: Boolean(opts.dev), dir: projectDir, hostname: config.host, port: config.port });
+    await app.prepare();
+    nextHandle = app.getRequestHandler();
+    nextUpgrade = app.getUpgradeHandler();
+    closeNext = () => app.close();
+  }
+
+  const httpServer = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendError(res, 'bad_request', 'malformed request URL');
+    }
+    router
+      .handle(req, res, url)
+      .then((handled) => {
+        if (handled) return;
+        if (nextHandle) return nextHandle(req, res);
+        sendError(res, 'not_found', 'the UI is not served by this instance');
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'unhandled request error');
+        if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
+      });
+  });
+  attachRealtime(httpServer, monitor);
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
+    if (nextUpgrade) void nextUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  monitor.start();
+  log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await monitor.stop();
+      pool.closeAll();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeNext?.();
+    })());
+  return { url, port, monitor, httpServer, stop };
+}

@@ -1,0 +1,108 @@
+// The config file's shape (YAML or JSON). Every field is named in docs/configuration.md.
+import { z } from 'zod';
+import { NodeIdSchema } from '../lib/contracts';
+
+const RedisUrlSchema = z
+  .string()
+  .regex(/^rediss?:\/\/[^\s]+$/, 'expected redis://[user:pass@]host:port or rediss://…');
+
+export const NodeCredentialsSchema = z
+  .object({
+    username: z.string().min(1).optional(),
+    password: z.string().min(1).optional(),
+    /** true, or TLS options; `rejectUnauthorized: false` only for self-signed labs. */
+    tls: z
+      .union([
+        z.boolean(),
+        z
+          .object({
+            servername: z.string().optional(),
+            rejectUnauthorized: z.boolean().default(true),
+            caFile: z.string().optional(),
+          })
+          .strict(),
+      ])
+      .optional(),
+  })
+  .strict();
+export type NodeCredentials = z.infer<typeof NodeCredentialsSchema>;
+
+export const ThresholdsSchema = z
+  .object({
+    lagWarningSeconds: z.number().nonnegative().default(2),
+    lagCriticalSeconds: z.number().nonnegative().default(10),
+    gapWarningBytes: z.number().nonnegative().default(1000),
+    gapCriticalBytes: z.number().nonnegative().default(10000),
+    memoryWarningPct: z.number().min(0).max(100).default(80),
+    memoryCriticalPct: z.number().min(0).max(100).default(95),
+  })
+  .strict()
+  .refine((t) => t.lagCriticalSeconds >= t.lagWarningSeconds, {
+    message: 'must be ≥ lagWarningSeconds',
+    path: ['lagCriticalSeconds'],
+  })
+  .refine((t) => t.gapCriticalBytes >= t.gapWarningBytes, {
+    message: 'must be ≥ gapWarningBytes',
+    path: ['gapCriticalBytes'],
+  })
+  .refine((t) => t.memoryCriticalPct >= t.memoryWarningPct, {
+    message: 'must be ≥ memoryWarningPct',
+    path: ['memoryCriticalPct'],
+  });
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+
+export const ConfigFileSchema = z
+  .object({
+    topology: z
+      .object({
+        name: z.string().min(1).max(100).default('default'),
+        seeds: z.array(RedisUrlSchema).default([]),
+        /** Credentials for every node that has no entry in `nodes` (discovered nodes too). */
+        defaults: NodeCredentialsSchema.default({}),
+        /** Per-node credentials/TLS, by node id `host:port`. */
+        nodes: z.record(NodeIdSchema, NodeCredentialsSchema).default({}),
+      })
+      .strict()
+      .default({ name: 'default', seeds: [], defaults: {}, nodes: {} }),
+    poll: z
+      .object({
+        intervalMs: z.number().int().min(100).max(60_000).default(1000),
+        connectTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
+        commandTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
+      })
+      .strict()
+      .default({ intervalMs: 1000, connectTimeoutMs: 2000, commandTimeoutMs: 2000 }),
+    thresholds: ThresholdsSchema.default({
+      lagWarningSeconds: 2,
+      lagCriticalSeconds: 10,
+      gapWarningBytes: 1000,
+      gapCriticalBytes: 10000,
+      memoryWarningPct: 80,
+      memoryCriticalPct: 95,
+    }),
+    history: z
+      .object({ retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000) })
+      .strict()
+      .default({ retentionMs: 3600_000 }),
+    discovery: z
+      .object({
+        /** A node gone silent and reported by nobody is dropped after this long. */
+        forgetAfterMs: z.number().int().min(1000).default(24 * 3600_000),
+      })
+      .strict()
+      .default({ forgetAfterMs: 24 * 3600_000 }),
+    // Sections of later features: validated now so a typo fails at start-up, not silently.
+    logs: z.array(z.object({ node: NodeIdSchema, file: z.string().min(1) }).strict()).default([]),
+    alerts: z.object({ webhooks: z.array(z.unknown()).default([]) }).strict().optional(),
+    auth: z.unknown().optional(),
+    heartbeat: z
+      .object({
+        enabled: z.boolean().default(false),
+        key: z.string().min(1).default('replicaops:heartbeat'),
+        intervalMs: z.number().int().min(100).default(1000),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+/** Asserts a ConfigError whose single-line message matches `re`. */
+function throwsConfigError(fn: () => unknown, re: RegExp): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof ConfigError, `expected ConfigError, got ${String(e)}`);
+    assert.match(e.message, re);
+    assert.ok(!e.message.includes('\n'), 'message must be one line');
+    return true;
+  });
+}
+
+function withFile(name: string, text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-config-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+test('loadConfig() applies the documented defaults with an empty environment', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.poll.intervalMs, 1000);
+  assert.deepEqual(c.topology.seeds, []);
+  assert.equal(c.thresholds.lagWarningSeconds, 2);
+  assert.equal(c.thresholds.gapCriticalBytes, 10000);
+  assert.equal(c.history.retentionMs, 3600_000);
+  assert.equal(c.discovery.forgetAfterMs, 24 * 3600_000);
+});
+
+test('loadConfig() lets env override the config file', () => {
+  const file = withFile('c.yaml', 'poll:\n  intervalMs: 5000\ntopology:\n  seeds: ["redis://10.0.0.1:6379"]\n');
+  const c = loadConfig({ REPLICAOPS_CONFIG: file, REPLICAOPS_POLL_MS: '250', REPLICAOPS_SEEDS: 'redis://a:1, redis://:pw@b:2' });
+  assert.equal(c.poll.intervalMs, 250);
+  assert.deepEqual(c.topology.seeds, ['redis://a:1', 'redis://:pw@b:2']);
+});
+
+test('a bad value stops start-up with one line naming the field and why', () => {
+  throwsConfigError(() => loadConfig({ REPLICAOPS_POLL_MS: '5' }), /^REPLICAOPS_POLL_MS: /);
+  throwsConfigError(() => loadConfig({ PORT: 'abc' }), /^PORT: /);
+  throwsConfigError(() => loadConfig({ REPLICAOPS_SEEDS: 'http://x:1' }), /^REPLICAOPS_SEEDS\.0: expected redis:\/\//);
+  const bad = withFile('c.yaml', 'thresholds:\n  lagWarningSeconds: 20\n  lagCriticalSeconds: 10\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: bad }), /^config\.thresholds\.lagCriticalSeconds: must be ≥/);
+  const typo = withFile('c.json', '{"pol": {"intervalMs": 100}}');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: typo }), /^config: Unrecognized key: "pol"/);
+  const node = withFile('c.yaml', 'topology:\n  nodes:\n    "not an id": { password: x }\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: node }), /^config\.topology\.nodes/);
+});
+
+test('an unreadable or malformed config file is reported, not thrown raw', () => {
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: '/nonexistent/x.yaml' }), /^REPLICAOPS_CONFIG: cannot read/);
+  const broken = withFile('c.yaml', 'poll: [\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: broken }), /^REPLICAOPS_CONFIG: .* is not valid YAML/);
+});

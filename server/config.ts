@@ -1,0 +1,85 @@
+// Config is read here and only here: env overrides the config file; a bad value stops start-up
+// with one line that names the field and the problem.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { ConfigFileSchema, type ConfigFile } from './config-schema';
+
+export type { NodeCredentials, Thresholds } from './config-schema';
+
+export interface Config extends ConfigFile {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  configPath?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REPLICAOPS_CONFIG: z.string().min(1).optional(),
+  REPLICAOPS_SEEDS: z.string().optional(),
+  REPLICAOPS_POLL_MS: z.coerce.number().int().min(100).max(60_000).optional(),
+  REPLICAOPS_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+function describe(issue: z.core.$ZodIssue, prefix: string): string {
+  const where = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  return `${where || '(root)'}: ${issue.message}`;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new ConfigError(first ? describe(first, prefix) : `${prefix}: invalid`);
+  }
+  return result.data;
+}
+
+function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`REPLICAOPS_CONFIG: cannot read ${file} (${(err as Error).message})`);
+  }
+  try {
+    return file.endsWith('.json') ? JSON.parse(text) : (YAML.parse(text) ?? {});
+  } catch (err) {
+    throw new ConfigError(`REPLICAOPS_CONFIG: ${file} is not valid YAML/JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Build the config from an env map (process.env in production, a literal in tests). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const e = parseOrThrow(EnvSchema, env, '');
+  const fileValue = e.REPLICAOPS_CONFIG ? readConfigFile(e.REPLICAOPS_CONFIG) : {};
+  const file = parseOrThrow(ConfigFileSchema, fileValue, 'config');
+
+  if (e.REPLICAOPS_SEEDS !== undefined) {
+    const seeds = e.REPLICAOPS_SEEDS.split(',').map((s) => s.trim()).filter(Boolean);
+    file.topology.seeds = parseOrThrow(
+      ConfigFileSchema.shape.topology.unwrap().shape.seeds,
+      seeds,
+      'REPLICAOPS_SEEDS',
+    );
+  }
+  if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
+
+  return {
+    ...file,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.REPLICAOPS_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    configPath: e.REPLICAOPS_CONFIG,
+  };
+}

@@ -1,0 +1,65 @@
+// A small route table for the JSON API: method + path pattern → handler. Anything it does not
+// claim goes to Next. Handlers throw HttpError for a client's mistake; anything else is a 500
+// that is logged without the request's secrets.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { logger } from '../logger';
+import { HttpError, sendError, sendJson, type RequestContext } from './respond';
+
+const log = logger('http');
+
+export type Handler = (ctx: RequestContext) => unknown | Promise<unknown>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: Handler;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** `path` like `/api/nodes/:id/history`; a `:param` matches one URL segment. */
+  on(method: string, path: string, handler: Handler): this {
+    const keys: string[] = [];
+    const source = path.replace(/:([a-zA-Z]+)/g, (_m, k: string) => {
+      keys.push(k);
+      return '([^/]+)';
+    });
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+    return this;
+  }
+
+  /** True when this router answered the request. */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    const matches = this.routes.filter((r) => r.pattern.test(url.pathname));
+    if (!matches.length) {
+      if (!url.pathname.startsWith('/api/')) return false;
+      sendError(res, 'not_found', `no API route ${url.pathname}`);
+      return true;
+    }
+    const route = matches.find((r) => r.method === req.method);
+    if (!route) {
+      res.setHeader('allow', matches.map((r) => r.method).join(', '));
+      sendJson(res, 405, { error: { code: 'bad_request', message: `${req.method} is not allowed on ${url.pathname}` } });
+      return true;
+    }
+    const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
+    const params: Record<string, string> = {};
+    try {
+      route.keys.forEach((k, i) => {
+        params[k] = decodeURIComponent(values[i] ?? '');
+      });
+      const body = await route.handler({ req, res, url, params });
+      if (!res.headersSent) sendJson(res, 200, body);
+    } catch (err) {
+      if (err instanceof HttpError) sendError(res, err.code, err.message);
+      else if (err instanceof URIError) sendError(res, 'bad_request', 'malformed percent-encoding in the path');
+      else {
+        log.error({ err, path: url.pathname }, 'request failed');
+        if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
+      }
+    }
+    return true;
+  }
+}

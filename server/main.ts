@@ -1,0 +1,42 @@
+// `npm start` / `npm run dev`: read config, start, stop gracefully on SIGINT/SIGTERM.
+import { ConfigError, loadConfig } from './config';
+import { startServer } from './app-server';
+import { logger } from './logger';
+
+const log = logger('main');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`replicaops: config error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const dev = process.argv.includes('--dev');
+  const server = await startServer(config, { dev });
+  process.stdout.write(`ReplicaOps dashboard: ${server.url}\n`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  log.fatal({ err }, 'failed to start');
+  process.exit(1);
+});

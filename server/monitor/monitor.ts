@@ -1,0 +1,327 @@
+// The poll loop: every interval, one INFO round trip per node, discovery of the whole tree from
+// whatever answers, then derived topology, history and events. It knows nothing of sockets or
+// HTTP: it emits typed events and answers queries.
+import { EventEmitter } from 'node:events';
+import type {
+  HistoryMetric,
+  HistoryPoint,
+  NodeDetail,
+  NodeSample,
+  Topology,
+  TopologyDelta,
+  TopologyEvent,
+  TopologySnapshot,
+} from '../../lib/contracts';
+import { parseInfo } from '../../lib/info/info-parser';
+import { deriveTopology, replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
+import { diffTopology } from '../../lib/topology/diff-topology';
+import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
+import type { Config } from '../config';
+import { logger } from '../logger';
+import type { NodePool } from '../redis/node-pool';
+import { parseNodeId } from '../redis/redis-url';
+import { HistoryStore } from './history';
+import type { NodeRecord } from './node-record';
+
+const log = logger('monitor');
+const MAX_WAVES = 8;
+const MAX_EVENTS = 1000;
+
+export interface CycleReport {
+  topology: Topology;
+  delta: TopologyDelta;
+  events: TopologyEvent[];
+  samples: NodeSample[];
+  durationMs: number;
+}
+
+export interface MonitorEvents {
+  cycle: [CycleReport];
+  'topology-event': [TopologyEvent];
+}
+
+export class Monitor extends EventEmitter<MonitorEvents> {
+  private readonly records = new Map<string, NodeRecord>();
+  /** Other addresses of a node (same run_id) → the id the topology reports. */
+  private readonly aliases = new Map<string, string>();
+  private readonly history: HistoryStore;
+  private readonly events: TopologyEvent[] = [];
+  private topology: Topology | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private cyclePromise: Promise<void> | null = null;
+  private eventSeq = 0;
+  cycles = 0;
+
+  constructor(
+    private readonly config: Config,
+    private readonly pool: NodePool,
+  ) {
+    super();
+    this.history = new HistoryStore(Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1);
+    const now = Date.now();
+    for (const seed of pool.seeds) this.ensureRecord(seed.id, now, { isSeed: true });
+  }
+
+  get intervalMs(): number {
+    return this.config.poll.intervalMs;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.cyclePromise;
+  }
+
+  /** Self-rescheduling: the next cycle starts only after this one ends, so polls never overlap. */
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      const started = Date.now();
+      this.cyclePromise = this.runCycle()
+        .catch((err: unknown) => log.error({ err }, 'poll cycle failed'))
+        .finally(() => {
+          this.cyclePromise = null;
+          if (!this.running) return;
+          const elapsed = Date.now() - started;
+          this.schedule(Math.max(0, this.intervalMs - elapsed));
+        });
+    }, delayMs);
+  }
+
+  canonical = (id: string): string => this.aliases.get(id) ?? id;
+
+  private ensureRecord(id: string, now: number, extra: Partial<NodeRecord> = {}): NodeRecord {
+    let r = this.records.get(id);
+    if (!r) {
+      const { host, port } = parseNodeId(id);
+      r = { id, host, port, reachable: false, role: 'unknown', discoveredOnly: true, isSeed: false, firstSeenAt: now, lastKnownAt: now };
+      this.records.set(id, r);
+    }
+    Object.assign(r, extra);
+    return r;
+  }
+
+  /** Poll in waves: seeds and known nodes first, then every address they name, until no new one. */
+  private async runCycle(): Promise<void> {
+    const started = Date.now();
+    const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.9));
+    const polled = new Set<string>();
+    const referenced = new Set<string>();
+    let wave = [...this.records.keys()];
+    for (let w = 0; w < MAX_WAVES && wave.length; w++) {
+      const results = await Promise.all(wave.map(async (id) => [id, await this.pool.get(id).poll(deadline)] as const));
+      const next = new Set<string>();
+      for (const [id, result] of results) {
+        polled.add(id);
+        const rec = this.ensureRecord(id, started);
+        if (!result.ok) {
+          rec.reachable = false;
+          rec.error = result.error;
+          continue;
+        }
+        this.applyInfo(rec, result.info, result.at, result.latencyMs);
+        for (const ref of this.neighbours(rec)) {
+          referenced.add(ref);
+          const known = this.records.get(this.canonical(ref));
+          if (known) known.lastKnownAt = started;
+          if (!polled.has(this.canonical(ref)) && !known) next.add(ref);
+        }
+      }
+      // Neighbours named for the first time are polled in the same cycle (so gaps compare).
+      for (const id of next) this.ensureRecord(id, started);
+      wave = [...next];
+    }
+    this.dedupeByRunId(referenced);
+    this.attachReportedReplicas(started);
+    this.forget(started);
+    this.publish(started);
+  }
+
+  private applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number): void {
+    const info = parseInfo(text);
+    rec.prevInfo = rec.info;
+    rec.prevInfoAt = rec.infoAt;
+    rec.info = info;
+    rec.infoAt = at;
+    rec.reachable = true;
+    rec.error = undefined;
+    rec.discoveredOnly = false;
+    rec.lastSeenAt = at;
+    rec.lastKnownAt = at;
+    rec.latencyMs = latencyMs;
+    rec.role = info.replication.role;
+    rec.upstream = upstreamOf(info, this.canonical);
+    const dt = rec.prevInfoAt ? at - rec.prevInfoAt : null;
+    rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt);
+  }
+
+  private neighbours(rec: NodeRecord): string[] {
+    if (!rec.info) return [];
+    const out = rec.info.replication.replicas.filter((e) => e.port > 0).map((e) => replicaEntryId(e, this.canonical));
+    if (rec.upstream) out.push(rec.upstream);
+    return out;
+  }
+
+  /** One node reached by two addresses (seed hostname vs reported IP): keep the reported one. */
+  private dedupeByRunId(referenced: Set<string>): void {
+    const byRunId = new Map<string, NodeRecord[]>();
+    for (const r of this.records.values()) {
+      const runId = r.reachable ? r.info?.sections.server?.run_id : undefined;
+      if (!runId) continue;
+      byRunId.set(runId, [...(byRunId.get(runId) ?? []), r]);
+    }
+    for (const group of byRunId.values()) {
+      if (group.length < 2) continue;
+      const keep = group.find((r) => referenced.has(r.id)) ?? group.find((r) => !r.isSeed) ?? group[0]!;
+      for (const r of group) {
+        if (r === keep) continue;
+        log.info({ alias: r.id, node: keep.id }, 'one node reached by two addresses; keeping the reported one');
+        this.aliases.set(r.id, keep.id);
+        keep.isSeed ||= r.isSeed;
+        this.records.delete(r.id);
+        this.pool.release(r.id);
+        this.history.drop(r.id);
+      }
+    }
+    // Re-resolve upstreams that pointed at an alias.
+    for (const r of this.records.values()) if (r.upstream) r.upstream = this.canonical(r.upstream);
+  }
+
+  /** A replica we cannot reach still hangs under the upstream that lists it. */
+  private attachReportedReplicas(now: number): void {
+    for (const up of this.records.values()) {
+      if (!up.reachable || !up.info) continue;
+      for (const e of up.info.replication.replicas) {
+        if (e.port <= 0) continue;
+        const rec = this.records.get(replicaEntryId(e, this.canonical));
+        if (rec && !rec.reachable) {
+          rec.upstream = up.id;
+          if (rec.role === 'unknown') rec.role = 'replica';
+          rec.lastKnownAt = now;
+        }
+      }
+    }
+  }
+
+  private forget(now: number): void {
+    const limit = this.config.discovery.forgetAfterMs;
+    for (const r of [...this.records.values()]) {
+      if (!r.reachable && !r.isSeed && now - r.lastKnownAt > limit) this.dropRecord(r.id, 'forgotten after silence');
+    }
+  }
+
+  private dropRecord(id: string, why: string): void {
+    log.info({ node: id, why }, 'node removed from the tree');
+    this.records.delete(id);
+    this.pool.release(id);
+    this.history.drop(id);
+  }
+
+  private observations(): NodeObservation[] {
+    return [...this.records.values()].map((r) => ({
+      id: r.id,
+      host: r.host,
+      port: r.port,
+      reachable: r.reachable,
+      error: r.error,
+      info: r.info,
+      metrics: r.reachable ? r.metrics : undefined,
+      lastSeenAt: r.lastSeenAt,
+      upstream: r.upstream,
+      role: r.role,
+      discoveredOnly: r.discoveredOnly,
+    }));
+  }
+
+  private publish(started: number): void {
+    const topology = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
+    const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
+    this.topology = topology;
+    this.cycles++;
+    const samples = this.recordHistory(topology, started);
+    for (const e of events) {
+      this.events.push(e);
+      log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
+    }
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
+    this.emit('cycle', report);
+    for (const e of events) this.emit('topology-event', e);
+  }
+
+  private recordHistory(topology: Topology, t: number): NodeSample[] {
+    const linkOf = new Map(topology.links.map((l) => [l.replica, l]));
+    const samples: NodeSample[] = [];
+    for (const r of this.records.values()) {
+      const m = r.reachable ? r.metrics : undefined;
+      const link = linkOf.get(r.id);
+      const values: NodeSample['values'] = {
+        opsPerSec: m?.opsPerSec ?? null,
+        memoryPct: m?.memoryPct ?? null,
+        replInputKbps: m?.replInputKbps ?? null,
+        replOutputKbps: m?.replOutputKbps ?? null,
+        keys: m?.keys ?? null,
+        syncFullDelta: m?.syncFullDelta ?? null,
+        syncPartialOkDelta: m?.syncPartialOkDelta ?? null,
+        syncPartialErrDelta: m?.syncPartialErrDelta ?? null,
+        replOffsetRate: m?.replOffsetRate ?? null,
+      };
+      if (link) {
+        values.offsetGapBytes = link.offsetGapBytes;
+        values.lagSeconds = link.lagSeconds;
+      }
+      this.history.record(r.id, t, values);
+      samples.push({ nodeId: r.id, t, values });
+    }
+    return samples;
+  }
+
+  snapshot(): TopologySnapshot {
+    return {
+      topology: this.topology ?? { generatedAt: Date.now(), nodes: [], links: [] },
+      events: this.events.slice(-200),
+      pollIntervalMs: this.intervalMs,
+    };
+  }
+
+  recentEvents(limit = 200): TopologyEvent[] {
+    return this.events.slice(-limit);
+  }
+
+  nodeDetail(rawId: string): NodeDetail | null {
+    const id = this.canonical(rawId);
+    const r = this.records.get(id);
+    const node = this.topology?.nodes.find((n) => n.id === id);
+    if (!r || !node) return null;
+    const links = this.topology?.links ?? [];
+    return {
+      node,
+      link: links.find((l) => l.replica === id) ?? null,
+      downstream: links.filter((l) => l.upstream === id),
+      sampledAt: r.infoAt ?? null,
+      info: r.info?.sections ?? {},
+      metrics: r.metrics ?? null,
+    };
+  }
+
+  historyOf(rawId: string, metric: HistoryMetric, sinceMs: number): HistoryPoint[] | null {
+    return this.history.query(this.canonical(rawId), metric, sinceMs);
+  }
+
+  /** Operator removal of a node that is gone for good. A node that still answers comes back. */
+  removeNode(rawId: string): 'removed' | 'not_found' | 'reachable' {
+    const id = this.canonical(rawId);
+    const r = this.records.get(id);
+    if (!r) return 'not_found';
+    if (r.reachable) return 'reachable';
+    this.dropRecord(id, 'removed by operator');
+    return 'removed';
+  }
+}

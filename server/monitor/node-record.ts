@@ -1,0 +1,25 @@
+import type { NodeError, NodeMetrics, Role } from '../../lib/contracts';
+import type { ParsedInfo } from '../../lib/info/info-types';
+
+/** Everything the monitor remembers about one node between cycles. */
+export interface NodeRecord {
+  id: string;
+  host: string;
+  port: number;
+  reachable: boolean;
+  error?: NodeError;
+  info?: ParsedInfo;
+  infoAt?: number;
+  prevInfo?: ParsedInfo;
+  prevInfoAt?: number;
+  metrics?: NodeMetrics;
+  role: Role;
+  upstream?: string;
+  discoveredOnly: boolean;
+  isSeed: boolean;
+  firstSeenAt: number;
+  lastSeenAt?: number;
+  /** Last time the node answered or a neighbour named it; drives forgetting. */
+  lastKnownAt: number;
+  latencyMs?: number;
+}

@@ -1,0 +1,70 @@
+// Adapts monitor events to socket.io: a snapshot on connect, compact deltas after each cycle,
+// per-node samples only to the clients watching that node.
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import {
+  NodeWatchPayloadSchema,
+  SOCKET_PATH,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../../lib/contracts';
+import { isEmptyDelta } from '../../lib/topology/diff-topology';
+import { logger } from '../logger';
+import type { CycleReport, Monitor } from '../monitor/monitor';
+
+const log = logger('realtime');
+const room = (nodeId: string) => `node:${nodeId}`;
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+function reply(ack: unknown, result: Parameters<Ack>[0]): void {
+  if (typeof ack === 'function') (ack as Ack)(result);
+}
+
+export function attachRealtime(httpServer: HttpServer, monitor: Monitor): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    // Other upgrades (Next's dev HMR) are routed by the HTTP layer; do not kill them.
+    destroyUpgrade: false,
+    maxHttpBufferSize: 16 * 1024,
+  });
+
+  io.on('connection', (socket) => {
+    socket.emit('topology:snapshot', monitor.snapshot());
+
+    // A client starts receiving per-poll samples for one node (the node page's live charts).
+    socket.on('node:watch', (payload, ack) => {
+      const parsed = NodeWatchPayloadSchema.safeParse(payload);
+      if (!parsed.success) return reply(ack, { ok: false, error: 'expected { nodeId: "host:port" }' });
+      void socket.join(room(monitor.canonical(parsed.data.nodeId)));
+      reply(ack, { ok: true });
+    });
+
+    // The client leaves the node page.
+    socket.on('node:unwatch', (payload, ack) => {
+      const parsed = NodeWatchPayloadSchema.safeParse(payload);
+      if (!parsed.success) return reply(ack, { ok: false, error: 'expected { nodeId: "host:port" }' });
+      void socket.leave(room(monitor.canonical(parsed.data.nodeId)));
+      reply(ack, { ok: true });
+    });
+  });
+
+  const onCycle = (report: CycleReport) => {
+    if (!isEmptyDelta(report.delta)) io.emit('topology:update', report.delta);
+    for (const sample of report.samples) {
+      const r = room(sample.nodeId);
+      if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);
+    }
+  };
+  const onEvent = (e: Parameters<ServerToClientEvents['topology:event']>[0]) => io.emit('topology:event', e);
+  monitor.on('cycle', onCycle);
+  monitor.on('topology-event', onEvent);
+  io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
+  httpServer.once('close', () => {
+    monitor.off('cycle', onCycle);
+    monitor.off('topology-event', onEvent);
+  });
+  return io;
+}
