@@ -1,6 +1,7 @@
 // Composition root: config → monitor → HTTP API + Next + socket.io → listen. Used by main.ts,
 // the demo and the tests, so all three run the same server.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +39,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const router = new Router();
   topologyRoutes(router, monitor);
 
-  let nextHandle: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | null = null;
-  let nextUpgrade: ((req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => Promise<void>) | null = null;
+  let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
   let closeNext: (() => Promise<void>) | null = null;
   if (opts.withUi !== false) {
     const { default: next } = await import('next');

@@ -1,8 +1,8 @@
 // The socket.io wire contract, declared once: server and client are both typed from it.
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
-import { NodeSample } from './node';
-import { Link, Topology, TopologyEvent, TopologyNode } from './topology';
+import { type NodeSample } from './node';
+import { type Link, type Topology, type TopologyEvent, type TopologyNode } from './topology';
 
 /** Changes since the previous cycle: only nodes and links whose fields changed. */
 export interface TopologyDelta {

@@ -49,23 +49,29 @@ export function killAllNow(): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  process.on('exit', () => {
-    killAllNow();
-    for (const dir of tempDirs) {
-      try {
-        rmSync(dir, { recursive: true, force: true });
-      } catch {
-        // A child may still be writing there for a moment; a stray temp dir is harmless.
-      }
-    }
-  });
+  process.on('exit', killAllAndClean);
   process.on('uncaughtExceptionMonitor', killAllNow);
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
-function onSignal(signal: NodeJS.Signals): void {
+function killAllAndClean(): void {
   killAllNow();
-  if (process.listenerCount(signal) > 1) return; // the app handles this signal itself
+  for (const dir of tempDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A child may still be writing there for a moment; a stray temp dir is harmless.
+    }
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) {
+    killAllNow(); // the app handles this signal and exits when it is ready
+    return;
+  }
+  // Re-raising skips the `exit` event, so clean the temp dirs here too.
+  killAllAndClean();
   process.removeListener(signal, onSignal);
   process.kill(process.pid, signal);
 }

@@ -26,7 +26,11 @@ export class WriteLoad {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.schedule(0);
+    // The client is lazy: connect before the first batch so it does not fail as "offline".
+    void this.client
+      .connect()
+      .catch(() => undefined) // the loop reports failures itself
+      .finally(() => this.schedule(0));
   }
 
   /** Stops the loop and closes its connection; the in-flight batch may still land. */

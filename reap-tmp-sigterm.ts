@@ -1,0 +1,11 @@
+import { startSandbox } from './server/sandbox/index';
+const sb = await startSandbox();
+console.log('PIDS', sb.nodes.map(n => n.pid).join(' '), 'DIR', sb.rootDir);
+const mode = 'sigterm';
+if (mode === 'apphandler') process.on('SIGTERM', () => { console.log('app handler ran'); setTimeout(() => process.exit(7), 100); });
+if (mode === 'throw') setTimeout(() => { throw new Error('boom'); }, 10);
+if (mode === 'reject') setTimeout(() => { void Promise.reject(new Error('rej')); }, 10);
+if (mode === 'sigint') process.kill(process.pid, 'SIGINT');
+if (mode === 'sigterm' || mode === 'apphandler') process.kill(process.pid, 'SIGTERM');
+if (mode === 'exit') process.exit(3);
+setTimeout(() => {}, 5000);

@@ -1,0 +1,275 @@
+// A live local replication topology: start, break, repair and stop real redis-server processes.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { logger } from '../logger';
+import { ClientCache, createClient } from './client-cache';
+import { releasePort, reserveFreePorts } from './free-port';
+import { trackTempDir } from './process-reaper';
+import { findRedisServer } from './redis-binary';
+import { AOF_DIR, RDB_FILE, renderConfig } from './redis-config';
+import { AddressInUseError, spawnRedis, stopProcess, type RedisProcess } from './redis-process';
+import { syncProblem } from './replication-check';
+import { DEFAULT_SHAPE, startLevels } from './shape';
+import type { RestartOptions, SandboxNode, SandboxOptions, ShapeEntry } from './types';
+import { waitFor } from './wait';
+import { WriteLoad } from './write-load';
+
+const log = logger('sandbox');
+const SPAWN_TIMEOUT_MS = 10_000;
+const PORT_ATTEMPTS = 5;
+
+type NodeState = { -readonly [K in keyof SandboxNode]: SandboxNode[K] };
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const shape = options.shape ?? DEFAULT_SHAPE;
+  const levels = startLevels(shape);
+  const { bin, version } = await findRedisServer(options.redisServerBin);
+  const isOwnDir = options.rootDir === undefined;
+  const rootDir = options.rootDir ?? (await mkdtemp(join(tmpdir(), 'replicaops-sandbox-')));
+  if (isOwnDir) trackTempDir(rootDir, true);
+  const host = options.host ?? '127.0.0.1';
+  const ports = await reserveFreePorts(host, shape.length);
+  const sandbox = new Sandbox(bin, rootDir, options, options.keepFiles ?? !isOwnDir, isOwnDir);
+  try {
+    let i = 0;
+    for (const level of levels) {
+      const withPorts = level.map((entry) => ({ entry, port: ports[i++] ?? 0 }));
+      await Promise.all(withPorts.map(({ entry, port }) => sandbox.spawnNew(entry, host, port)));
+    }
+    if (options.waitForSync ?? true) await sandbox.waitForSync(timeoutMs - (Date.now() - started));
+    if (options.writeLoad) sandbox.startWriteLoad(options.writeLoad.opsPerSec);
+  } catch (err) {
+    await sandbox.stop();
+    throw err;
+  }
+  log.info(
+    { redis: version, rootDir, ms: Date.now() - started, nodes: sandbox.nodes.map((n) => `${n.name}=${n.id}`) },
+    'sandbox started',
+  );
+  return sandbox;
+}
+
+export class Sandbox {
+  private readonly state = new Map<string, NodeState>();
+  private readonly procs = new Map<string, RedisProcess>();
+  /** Processes we are ending on purpose; any other exit is a crash worth a warning. */
+  private readonly expectedExits = new WeakSet<RedisProcess>();
+  private readonly clients: ClientCache;
+  private writeLoad: WriteLoad | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    private readonly bin: string,
+    readonly rootDir: string,
+    private readonly options: SandboxOptions,
+    private readonly keepFiles: boolean,
+    private readonly isOwnDir: boolean,
+  ) {
+    this.clients = new ClientCache(options.password);
+  }
+
+  get nodes(): readonly SandboxNode[] {
+    return [...this.state.values()];
+  }
+
+  node(name: string): SandboxNode {
+    return this.mutable(name);
+  }
+
+  private mutable(name: string): NodeState {
+    const node = this.state.get(name);
+    if (!node) throw new Error(`no sandbox node "${name}" (have: ${[...this.state.keys()].join(', ')})`);
+    return node;
+  }
+
+  /** Connection URLs of every node, with the password when one is set. */
+  seeds(): string[] {
+    const pw = this.options.password;
+    const auth = pw === undefined ? '' : `:${encodeURIComponent(pw)}@`;
+    return this.nodes.map((n) => `redis://${auth}${n.host}:${n.port}`);
+  }
+
+  isSandboxNode(id: string): boolean {
+    const normalised = id.replace(/^localhost:/, '127.0.0.1:');
+    return this.nodes.some((n) => n.id === normalised);
+  }
+
+  /** Cached client for the node (see ClientCache.get); closed by stop(). */
+  client(name: string): Promise<Redis> {
+    return this.clients.get(this.node(name));
+  }
+
+  /** Signals the node and resolves once the process is gone. */
+  async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    this.mutable(name);
+    const proc = this.procs.get(name);
+    if (!proc) return;
+    log.info({ node: name, signal }, 'killing sandbox node');
+    this.expectedExits.add(proc);
+    await stopProcess(proc, signal);
+  }
+
+  /**
+   * Starts the node again on its port with its redis.conf (killing it first if it still runs).
+   * Resolves once it answers PING; call waitForSync() to wait for its replication links.
+   */
+  async restart(name: string, options: RestartOptions = {}): Promise<void> {
+    const node = this.mutable(name);
+    await this.kill(name);
+    if (options.wipe) {
+      await rm(join(node.dir, RDB_FILE), { force: true });
+      await rm(join(node.dir, AOF_DIR), { recursive: true, force: true });
+    }
+    log.info({ node: name, wipe: options.wipe ?? false }, 'restarting sandbox node');
+    // The port is ours (reserved) but another program may have grabbed it meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.launch(node);
+      } catch (err) {
+        if (!(err instanceof AddressInUseError) || attempt >= PORT_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
+  /** Freezes the node (SIGSTOP): connections stay open but nothing is answered. */
+  pause(name: string): void {
+    this.signalLive(name, 'SIGSTOP');
+    this.mutable(name).paused = true;
+  }
+
+  resume(name: string): void {
+    this.signalLive(name, 'SIGCONT');
+    this.mutable(name).paused = false;
+  }
+
+  waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what?: string): Promise<void> {
+    return waitFor(predicate, timeoutMs, { what });
+  }
+
+  /** Resolves once every replica has master_link_status:up and is listed online upstream. */
+  waitForSync(timeoutMs = 15_000): Promise<void> {
+    const replicas = this.nodes.filter((n) => n.upstream !== undefined);
+    return waitFor(
+      async () => {
+        const problems = await Promise.all(
+          replicas.map((r) => syncProblem(r, this.node(r.upstream as string), this.options.password)),
+        );
+        const open = problems.filter((p): p is string => p !== undefined);
+        if (open.length > 0) throw new Error(open.join('; '));
+        return true;
+      },
+      Math.max(timeoutMs, 0),
+      { what: 'replication sync', intervalMs: 100 },
+    );
+  }
+
+  /** Starts (or re-rates) the gentle write load against the first master of the shape. */
+  startWriteLoad(opsPerSec: number): void {
+    this.stopWriteLoad();
+    const master = this.nodes.find((n) => n.upstream === undefined) as SandboxNode;
+    this.writeLoad = new WriteLoad(createClient(master, this.options.password), opsPerSec);
+    this.writeLoad.start();
+    log.info({ node: master.name, opsPerSec }, 'write load started');
+  }
+
+  stopWriteLoad(): void {
+    this.writeLoad?.stop();
+    this.writeLoad = undefined;
+  }
+
+  /** Kills every process, closes clients, removes the files we created. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopping ??= this.teardown();
+    return this.stopping;
+  }
+
+  private async teardown(): Promise<void> {
+    this.stopWriteLoad();
+    this.clients.closeAll();
+    const procs = [...this.procs.values()];
+    for (const proc of procs) this.expectedExits.add(proc);
+    await Promise.all(procs.map((p) => stopProcess(p, 'SIGKILL')));
+    for (const node of this.state.values()) releasePort(node.port);
+    if (!this.keepFiles) await rm(this.rootDir, { recursive: true, force: true });
+    if (this.isOwnDir) trackTempDir(this.rootDir, false);
+    log.info({ rootDir: this.rootDir, keptFiles: this.keepFiles }, 'sandbox stopped');
+  }
+
+  /** First start of a node from the shape; on a port clash it moves to another free port. */
+  async spawnNew(entry: ShapeEntry, host: string, firstPort: number): Promise<void> {
+    const dir = join(this.rootDir, entry.name);
+    await mkdir(dir, { recursive: true });
+    const upstream = entry.upstream === undefined ? undefined : this.node(entry.upstream);
+    const replicaOf = upstream
+      ? ((await this.options.linkVia?.({ replica: entry.name, upstream })) ?? { host: upstream.host, port: upstream.port })
+      : undefined;
+    const node: NodeState = {
+      name: entry.name,
+      id: `${host}:${firstPort}`,
+      host,
+      port: firstPort,
+      upstream: entry.upstream,
+      replicaOf,
+      dir,
+      logFile: join(dir, 'redis.log'),
+      configFile: join(dir, 'redis.conf'),
+      running: false,
+      paused: false,
+    };
+    this.state.set(entry.name, node);
+    for (let attempt = 1; ; attempt++) {
+      await this.writeConfig(node);
+      try {
+        return await this.launch(node);
+      } catch (err) {
+        if (!(err instanceof AddressInUseError) || attempt >= PORT_ATTEMPTS) throw err;
+        log.debug({ node: node.name, port: node.port }, 'port taken meanwhile; trying another');
+        releasePort(node.port);
+        node.port = (await reserveFreePorts(host, 1))[0] ?? 0;
+        node.id = `${host}:${node.port}`;
+      }
+    }
+  }
+
+  private async writeConfig(node: NodeState): Promise<void> {
+    const text = renderConfig({
+      ...node,
+      persistence: node.upstream === undefined ? (this.options.masterPersistence ?? 'rdb') : 'rdb',
+      password: this.options.password,
+      commonConfig: this.options.commonConfig,
+      extraConfig: this.options.extraConfig?.[node.name],
+    });
+    // 0600: the file may hold requirepass.
+    await writeFile(node.configFile, text, { mode: 0o600 });
+  }
+
+  private async launch(node: NodeState): Promise<void> {
+    const proc = await spawnRedis({
+      bin: this.bin,
+      configFile: node.configFile,
+      logFile: node.logFile,
+      target: { host: node.host, port: node.port, password: this.options.password },
+      timeoutMs: SPAWN_TIMEOUT_MS,
+    });
+    this.procs.set(node.name, proc);
+    Object.assign(node, { pid: proc.pid, running: true, paused: false });
+    void proc.exited.then((exit) => {
+      if (this.procs.get(node.name) !== proc) return;
+      Object.assign(node, { pid: undefined, running: false, paused: false });
+      this.procs.delete(node.name);
+      if (this.expectedExits.has(proc)) log.debug({ node: node.name, ...exit }, 'sandbox node exited');
+      else log.warn({ node: node.name, ...exit, logFile: node.logFile }, 'sandbox node exited on its own');
+    });
+  }
+
+  private signalLive(name: string, signal: NodeJS.Signals): void {
+    const proc = this.procs.get(name);
+    if (!proc?.isRunning()) throw new Error(`sandbox node "${name}" is not running`);
+    proc.child.kill(signal);
+  }
+}
