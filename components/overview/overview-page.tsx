@@ -1,0 +1,47 @@
+'use client';
+// The overview screen: live indicator, summary, replication tree and recent events.
+import { useMemo } from 'react';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useTopology } from '@/components/hooks/use-topology';
+import { TopologyTree } from '@/components/topology/topology-tree';
+import { EventList } from './event-list';
+import { LiveIndicator } from './live-indicator';
+import { SummaryBar } from './summary-bar';
+
+export function OverviewPage() {
+  const { t } = useT();
+  const topo = useTopology();
+  const nodes = useMemo(() => Object.values(topo.nodes), [topo.nodes]);
+  const links = useMemo(() => Object.values(topo.links), [topo.links]);
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold tracking-tight">{t('overview.title')}</h1>
+        <LiveIndicator connection={topo.connection} updatedAt={topo.generatedAt} />
+      </div>
+      <SummaryBar nodes={nodes} links={links} />
+      <div className="grid grid-cols-1 gap-5 2xl:grid-cols-[minmax(0,1fr)_380px]">
+        <section className="panel min-w-0 p-4" aria-labelledby="tree-title">
+          <h2 id="tree-title" className="panel-title mb-4">
+            {t('overview.tree')}
+          </h2>
+          {!topo.hasSnapshot ? (
+            <p className="py-10 text-center text-fg-muted">{t('overview.waiting')}</p>
+          ) : nodes.length === 0 ? (
+            <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
+          ) : (
+            <TopologyTree nodes={nodes} links={links} />
+          )}
+        </section>
+        <section className="panel min-w-0 self-start" aria-labelledby="events-title">
+          <h2 id="events-title" className="panel-title border-b border-border px-4 py-3">
+            {t('events.title')}
+          </h2>
+          <div className="max-h-[640px] overflow-y-auto">
+            <EventList events={topo.events} />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

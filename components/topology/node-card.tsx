@@ -1,0 +1,79 @@
+'use client';
+// One node of the tree: fixed size so live updates never move the layout.
+import Link from 'next/link';
+import type { TopologyNode } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { STATUS_TONE, StatusBadge } from '@/components/ui/status';
+import { CriticalIcon } from '@/components/ui/icons';
+import { RoleBadge } from './role-badge';
+
+export function nodeHref(id: string): string {
+  return `/nodes/${encodeURIComponent(id)}`;
+}
+
+function Metric({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="flex min-w-0 items-baseline justify-between gap-2">
+      <dt className="shrink-0 text-[11px] uppercase tracking-wide text-fg-subtle">{label}</dt>
+      <dd className="tnum truncate font-mono text-sm text-fg">{value}</dd>
+    </div>
+  );
+}
+
+export function NodeCard({ node }: { node: TopologyNode }) {
+  const { t, fmt } = useT();
+  const tone = STATUS_TONE[node.status];
+  const isDown = !node.reachable;
+  const frame = isDown
+    ? 'border-2 border-crit bg-crit-bg'
+    : node.status === 'ok'
+      ? 'border border-border bg-surface hover:border-border-strong'
+      : `border-2 ${tone.border} bg-surface`;
+  return (
+    <Link
+      href={nodeHref(node.id)}
+      aria-label={t('node.open', { id: node.id })}
+      data-testid="topology-node"
+      data-node-id={node.id}
+      data-status={node.status}
+      data-reachable={node.reachable ? 'true' : 'false'}
+      data-role={node.role}
+      className={`focus-ring relative flex h-[148px] w-72 shrink-0 flex-col gap-2 overflow-hidden rounded-lg py-2.5 pl-4 pr-3 shadow-sm transition-colors ${frame}`}
+    >
+      <span aria-hidden="true" className={`absolute inset-y-0 left-0 w-1.5 ${tone.solid}`} />
+      <div className="flex items-center justify-between gap-2">
+        <RoleBadge role={node.role} />
+        <StatusBadge status={node.status} />
+      </div>
+      <div className="truncate font-mono text-lg font-semibold leading-tight text-fg" title={node.id}>
+        {node.id}
+      </div>
+      {isDown ? (
+        <div className="flex min-h-0 flex-1 flex-col gap-0.5 text-crit">
+          <span className="flex items-center gap-1.5 text-sm font-bold uppercase tracking-wide">
+            <CriticalIcon className="h-4 w-4" />
+            {t('node.unreachable')}
+            {node.error && (
+              <span className="truncate font-medium normal-case tracking-normal">
+                · {t(`nodeError.${node.error.code}`)}
+              </span>
+            )}
+          </span>
+          <span className="line-clamp-2 break-all font-mono text-xs" title={node.error?.message}>
+            {node.error?.message ??
+              (node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : '')}
+          </span>
+        </div>
+      ) : node.discoveredOnly ? (
+        <p className="text-xs text-fg-muted">{t('node.discoveredOnly')}</p>
+      ) : (
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
+          <Metric label={t('node.offset')} value={fmt.number(node.offset)} />
+          <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
+          <Metric label={t('node.memory')} value={fmt.percent(node.memoryPct)} />
+          <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
+        </dl>
+      )}
+    </Link>
+  );
+}

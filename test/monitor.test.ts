@@ -1,0 +1,112 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Topology } from '../lib/contracts';
+import { startHarness, type Harness } from './server-harness';
+
+const node = (t: Topology, id: string) => t.nodes.find((n) => n.id === id);
+const link = (t: Topology, replica: string) => t.links.find((l) => l.replica === replica);
+
+describe('monitor against a real 4-node tree', () => {
+  let h: Harness;
+  let ids: Record<string, string>;
+
+  before(async () => {
+    // Seeded with the sub-replica only: discovery must walk up to the master and down again.
+    h = await startHarness({ seeds: (s) => [s.seeds()[3]!] });
+    ids = Object.fromEntries(h.sandbox.nodes.map((n) => [n.name, n.id]));
+  });
+  after(() => h?.stop());
+
+  test('discovers every node from one seed, each under its real parent', async () => {
+    const t = await h.until((t) => t.nodes.length === 4 && t.links.length === 3 && t.links.every((l) => l.linkStatus === 'up'), 'tree discovered');
+    assert.equal(node(t, ids.m!)?.role, 'master');
+    assert.equal(node(t, ids.m!)?.upstream, undefined);
+    assert.equal(link(t, ids.r1!)?.upstream, ids.m);
+    assert.equal(link(t, ids.r2!)?.upstream, ids.m);
+    assert.equal(link(t, ids.r1a!)?.upstream, ids.r1);
+    for (const n of t.nodes) {
+      assert.equal(n.reachable, true, n.id);
+      assert.equal(n.status, 'ok', `${n.id} ${n.status}`);
+    }
+    const res = await h.get('/api/topology');
+    assert.equal(res.status, 200);
+    assert.equal((res.body as Topology).nodes.length, 4);
+  });
+
+  test('the offset gap grows while a replica is frozen and returns to 0 when it catches up', async () => {
+    h.sandbox.pause('r2');
+    try {
+      h.sandbox.startWriteLoad(500);
+      const t = await h.until((t) => (link(t, ids.r2!)?.offsetGapBytes ?? 0) > 1000, 'gap above 1000 B');
+      assert.notEqual(link(t, ids.r2!)?.status, 'ok');
+    } finally {
+      h.sandbox.stopWriteLoad();
+      h.sandbox.resume('r2');
+    }
+    await h.until((t) => link(t, ids.r2!)?.offsetGapBytes === 0 && link(t, ids.r2!)?.linkStatus === 'up', 'gap back to 0');
+  });
+
+  test('a killed replica is unreachable with its link down within 2 poll cycles, and comes back', async () => {
+    const before = h.server.monitor.cycles;
+    await h.sandbox.kill('r2');
+    const t = await h.until((t) => node(t, ids.r2!)?.reachable === false && link(t, ids.r2!)?.linkStatus === 'down', 'r2 down');
+    assert.ok(h.server.monitor.cycles - before <= 2, `took ${h.server.monitor.cycles - before} cycles`);
+    const r2 = node(t, ids.r2!)!;
+    assert.equal(r2.status, 'critical');
+    assert.equal(r2.error?.code, 'refused');
+    // Its master forgot it at once; the dashboard keeps it under its last parent.
+    assert.equal(link(t, ids.r2!)?.upstream, ids.m);
+    assert.equal(link(t, ids.r2!)?.status, 'critical');
+
+    await h.sandbox.restart('r2');
+    await h.until((t) => node(t, ids.r2!)?.reachable === true && link(t, ids.r2!)?.linkStatus === 'up', 'r2 back', 20_000);
+    const events = h.server.monitor.recentEvents().filter((e) => e.nodeId === ids.r2);
+    assert.ok(events.some((e) => e.kind === 'node_unreachable'));
+    assert.ok(events.some((e) => e.kind === 'link_down'));
+    assert.ok(events.some((e) => e.kind === 'node_reachable'));
+  });
+
+  test('a master restart shows a new run id and replication id as topology events', async () => {
+    const old = node(h.topology(), ids.m!)!;
+    await h.sandbox.kill('m');
+    await h.sandbox.restart('m');
+    await h.until((t) => {
+      const m = node(t, ids.m!);
+      return Boolean(m?.reachable && m.runId && m.runId !== old.runId && m.replId !== old.replId);
+    }, 'master back with new ids', 20_000);
+    const events = h.server.monitor.recentEvents().filter((e) => e.nodeId === ids.m);
+    const runIdEvent = events.find((e) => e.kind === 'run_id_changed');
+    assert.equal(runIdEvent?.from, old.runId);
+    assert.ok(events.some((e) => e.kind === 'replid_changed' && e.from === old.replId));
+    assert.ok(runIdEvent!.at > 0);
+  });
+});
+
+describe('monitor with bad seeds', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }] },
+      // A dead port, then the master by hostname: the tree must still appear, once.
+      seeds: (s) => ['redis://127.0.0.1:1', `redis://localhost:${s.node('m').port}`],
+    });
+  });
+  after(() => h?.stop());
+
+  test('an unreachable seed is shown as unreachable and nothing else breaks', async () => {
+    const t = await h.until((t) => t.links.some((l) => l.linkStatus === 'up') && t.nodes.some((n) => n.id === '127.0.0.1:1' && n.error), 'topology with dead seed');
+    const dead = node(t, '127.0.0.1:1')!;
+    assert.equal(dead.reachable, false);
+    assert.equal(dead.error?.code, 'refused');
+    assert.equal((await h.get('/healthz')).status, 200);
+  });
+
+  test('one node reached by two addresses appears once, under the address the topology reports', async () => {
+    const m = h.sandbox.node('m');
+    const t = await h.until((t) => t.nodes.filter((n) => n.reachable).length === 2, 'two reachable nodes');
+    assert.ok(node(t, m.id), `expected ${m.id}`);
+    assert.equal(node(t, `localhost:${m.port}`), undefined);
+    const detail = await h.get(`/api/nodes/${encodeURIComponent(`localhost:${m.port}`)}`);
+    assert.equal(detail.status, 200, 'the alias still resolves');
+  });
+});

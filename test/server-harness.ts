@@ -1,0 +1,54 @@
+// Integration harness: a real sandbox topology plus the ReplicaOps server (API + socket.io,
+// without Next) pointed at it, both torn down after the test.
+import { startServer, type RunningServer } from '../server/app-server';
+import { loadConfig } from '../server/config';
+import { startSandbox, waitFor, type Sandbox, type SandboxOptions } from '../server/sandbox';
+import type { Topology } from '../lib/contracts';
+
+export interface Harness {
+  sandbox: Sandbox;
+  server: RunningServer;
+  get(path: string): Promise<{ status: number; body: unknown }>;
+  topology(): Topology;
+  /** Wait until the monitor's latest topology satisfies `predicate`. */
+  until(predicate: (t: Topology) => boolean, what: string, timeoutMs?: number): Promise<Topology>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  opts: { sandbox?: SandboxOptions; pollMs?: number; seeds?: (s: Sandbox) => string[]; env?: Record<string, string> } = {},
+): Promise<Harness> {
+  const sandbox = await startSandbox(opts.sandbox);
+  let server: RunningServer;
+  try {
+    const config = loadConfig({
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      REPLICAOPS_POLL_MS: String(opts.pollMs ?? 300),
+      REPLICAOPS_SEEDS: (opts.seeds ?? ((s) => s.seeds().slice(0, 1)))(sandbox).join(','),
+      ...opts.env,
+    });
+    server = await startServer(config, { withUi: false });
+  } catch (err) {
+    await sandbox.stop();
+    throw err;
+  }
+  const topology = () => server.monitor.snapshot().topology;
+  return {
+    sandbox,
+    server,
+    topology,
+    async get(path) {
+      const res = await fetch(server.url + path);
+      return { status: res.status, body: await res.json() };
+    },
+    async until(predicate, what, timeoutMs = 15_000) {
+      await waitFor(() => predicate(topology()), timeoutMs, { what });
+      return topology();
+    },
+    async stop() {
+      await server.stop();
+      await sandbox.stop();
+    },
+  };
+}
