@@ -2,7 +2,12 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
 import { AppHeader } from '@/components/layout/app-header';
-import { DEFAULT_THEME, THEME_INIT_SCRIPT, THEME_STORAGE_KEY, isTheme } from '@/components/layout/theme';
+import {
+  DEFAULT_THEME,
+  THEME_INIT_SCRIPT,
+  THEME_STORAGE_KEY,
+  isTheme,
+} from '@/components/layout/theme';
 import { I18nProvider } from '@/components/i18n/i18n-provider';
 import {
   DICTIONARIES,

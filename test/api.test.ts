@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, NodeDetail, ServerToClientEvents, TopologySnapshot } from '../lib/contracts';
-import { startHarness, type Harness } from './server-harness';
+import { startHarness, type Harness } from './helpers/server';
 
 describe('REST and socket.io contract', () => {
   let h: Harness;

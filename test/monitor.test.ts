@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Topology } from '../lib/contracts';
-import { startHarness, type Harness } from './server-harness';
+import { startHarness, type Harness } from './helpers/server';
 
 const node = (t: Topology, id: string) => t.nodes.find((n) => n.id === id);
 const link = (t: Topology, replica: string) => t.links.find((l) => l.replica === replica);

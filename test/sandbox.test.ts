@@ -15,7 +15,12 @@ test('startSandbox() starts m, r1, r2 and r1a, each replica linked to its intend
   const sb = await useSandbox(t);
   assert.deepEqual(
     sb.nodes.map((n) => [n.name, n.upstream]),
-    [['m', undefined], ['r1', 'm'], ['r2', 'm'], ['r1a', 'r1']],
+    [
+      ['m', undefined],
+      ['r1', 'm'],
+      ['r2', 'm'],
+      ['r1a', 'r1'],
+    ],
   );
   assert.equal(new Set(sb.nodes.map((n) => n.port)).size, 4);
   for (const node of sb.nodes) {
@@ -29,7 +34,11 @@ test('startSandbox() starts m, r1, r2 and r1a, each replica linked to its intend
     }
     const upstream = sb.node(node.upstream);
     assert.equal(info.role, 'slave');
-    assert.equal(`${info.master_host}:${info.master_port}`, upstream.id, `${node.name} → ${upstream.name}`);
+    assert.equal(
+      `${info.master_host}:${info.master_port}`,
+      upstream.id,
+      `${node.name} → ${upstream.name}`,
+    );
     assert.equal(info.master_link_status, 'up', `${node.name} link`);
   }
   assert.equal((await replication(sb, 'r1')).connected_slaves, '1');
@@ -53,25 +62,32 @@ test('kill() makes the port refuse connections and restart() brings the node bac
   await sb.waitForSync(10_000);
   assert.equal((await replication(sb, 'r1')).master_link_status, 'up');
   assert.equal((await replication(sb, 'r1a')).master_link_status, 'up');
-  await waitUntil(async () => (await (await sb.client('r1a')).get('written-while-r1-was-down')) === '1', {
-    what: 'the write to reach r1a through the restarted r1',
-  });
+  await waitUntil(
+    async () => (await (await sb.client('r1a')).get('written-while-r1-was-down')) === '1',
+    {
+      what: 'the write to reach r1a through the restarted r1',
+    },
+  );
 });
 
-test("restart(m, { wipe: true }) of a master without persistence comes back empty and empties its replica", async (t) => {
+test('restart(m, { wipe: true }) of a master without persistence comes back empty and empties its replica', async (t) => {
   const sb = await useSandbox(t, {
     shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }],
     masterPersistence: 'none',
   });
   const m = await sb.client('m');
   await m.mset('a', '1', 'b', '2', 'c', '3');
-  await waitUntil(async () => (await (await sb.client('r1')).dbsize()) === 3, { what: 'r1 to get 3 keys' });
+  await waitUntil(async () => (await (await sb.client('r1')).dbsize()) === 3, {
+    what: 'r1 to get 3 keys',
+  });
 
   await sb.restart('m', { wipe: true });
   assert.equal(await (await sb.client('m')).dbsize(), 0);
   await sb.waitForSync(10_000);
   // Reference §9 (s25): the empty master full-syncs its replica, wiping it too.
-  await waitUntil(async () => (await (await sb.client('r1')).dbsize()) === 0, { what: 'r1 to be wiped' });
+  await waitUntil(async () => (await (await sb.client('r1')).dbsize()) === 0, {
+    what: 'r1 to be wiped',
+  });
 });
 
 test('stop() leaves no redis-server of ours alive and removes its temp dir', async (t) => {
@@ -81,7 +97,10 @@ test('stop() leaves no redis-server of ours alive and removes its temp dir', asy
   assert.equal(pids.every(isProcessAlive), true);
   await sb.stop();
   assert.deepEqual(pids.filter(isProcessAlive), [], 'no sandbox PID survives stop()');
-  assert.deepEqual(livePids().filter((p) => pids.includes(p)), []);
+  assert.deepEqual(
+    livePids().filter((p) => pids.includes(p)),
+    [],
+  );
   assert.equal(existsSync(sb.rootDir), false);
   assert.equal(await acceptsConnections('127.0.0.1', sb.node('m').port), false);
 });
@@ -93,7 +112,10 @@ test('two sandboxes at once get different ports; a password sandbox refuses anon
     useSandbox(t, { shape, password: 's3cret:/@' }),
   ]);
   const portsA = a.nodes.map((n) => n.port);
-  assert.deepEqual(b.nodes.filter((n) => portsA.includes(n.port)), []);
+  assert.deepEqual(
+    b.nodes.filter((n) => portsA.includes(n.port)),
+    [],
+  );
   assert.equal(a.isSandboxNode(b.node('m').id), false);
 
   assert.equal(await (await b.client('r1')).ping(), 'PONG');

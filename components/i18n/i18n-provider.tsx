@@ -2,7 +2,14 @@
 // Locale state for the whole UI. The server renders with the cookie's locale; localStorage wins
 // on the client (same value unless the cookie was cleared), read through useSyncExternalStore so
 // hydration stays consistent.
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+} from 'react';
 import {
   DICTIONARIES,
   LOCALE_STORAGE_KEY,

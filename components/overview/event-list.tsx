@@ -19,7 +19,13 @@ const KIND_STATUS: Record<TopologyEventKind, Status> = {
   link_up: 'ok',
 };
 
-export function EventList({ events, limit = 50 }: { events: readonly TopologyEvent[]; limit?: number }) {
+export function EventList({
+  events,
+  limit = 50,
+}: {
+  events: readonly TopologyEvent[];
+  limit?: number;
+}) {
   const { t, fmt } = useT();
   if (events.length === 0) {
     return <p className="px-4 py-6 text-sm text-fg-muted">{t('events.empty')}</p>;
@@ -49,7 +55,10 @@ export function EventList({ events, limit = 50 }: { events: readonly TopologyEve
             </span>
             <span />
             <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-xs">
-              <Link href={nodeHref(e.nodeId)} className="focus-ring truncate rounded font-mono text-fg hover:underline">
+              <Link
+                href={nodeHref(e.nodeId)}
+                className="focus-ring truncate rounded font-mono text-fg hover:underline"
+              >
                 {e.nodeId}
               </Link>
               {(e.from != null || e.to != null) && (

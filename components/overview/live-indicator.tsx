@@ -32,7 +32,9 @@ export function LiveIndicator({
       <span className={`flex items-center gap-2 font-semibold ${view.text}`}>
         <span className="relative flex h-2.5 w-2.5" aria-hidden="true">
           {isLive && (
-            <span className={`absolute inline-flex h-full w-full animate-ping rounded-full opacity-60 motion-reduce:animate-none ${view.dot}`} />
+            <span
+              className={`absolute inline-flex h-full w-full animate-ping rounded-full opacity-60 motion-reduce:animate-none ${view.dot}`}
+            />
           )}
           <span className={`relative inline-flex h-2.5 w-2.5 rounded-full ${view.dot}`} />
         </span>

@@ -20,7 +20,7 @@ export function OverviewPage() {
         <LiveIndicator connection={topo.connection} updatedAt={topo.generatedAt} />
       </div>
       <SummaryBar nodes={nodes} links={links} />
-      <div className="grid grid-cols-1 gap-5 2xl:grid-cols-[minmax(0,1fr)_380px]">
+      <div className="grid grid-cols-1 gap-5 min-[1900px]:grid-cols-[minmax(0,1fr)_380px]">
         <section className="panel min-w-0 p-4" aria-labelledby="tree-title">
           <h2 id="tree-title" className="panel-title mb-4">
             {t('overview.tree')}

@@ -8,7 +8,8 @@ import { LinkUpIcon, SyncIcon, UnplugIcon } from '@/components/ui/icons';
 export function LinkStateWord({ link, className }: { link: Link; className?: string }) {
   const { t, fmt } = useT();
   const tone = link.linkStatus === 'down' ? STATUS_TONE.critical : STATUS_TONE[link.status];
-  const Icon = link.linkStatus === 'up' ? LinkUpIcon : link.linkStatus === 'sync' ? SyncIcon : UnplugIcon;
+  const Icon =
+    link.linkStatus === 'up' ? LinkUpIcon : link.linkStatus === 'sync' ? SyncIcon : UnplugIcon;
   const word =
     link.linkStatus === 'sync'
       ? link.sync?.percent != null
@@ -26,14 +27,18 @@ export function LinkStateWord({ link, className }: { link: Link; className?: str
 }
 
 /** Edge line style: down links are dashed red, syncing links dotted. */
-export function edgeStyle(link: Link | null): { color: string; style: 'solid' | 'dashed' | 'dotted' } {
+export function edgeStyle(link: Link | null): {
+  color: string;
+  style: 'solid' | 'dashed' | 'dotted';
+} {
   if (!link) return { color: 'var(--border-strong)', style: 'dashed' };
   const styles: Record<LinkStatus, 'solid' | 'dashed' | 'dotted'> = {
     up: 'solid',
     down: 'dashed',
     sync: 'dotted',
   };
-  const color = link.linkStatus === 'down' ? STATUS_TONE.critical.stroke : STATUS_TONE[link.status].stroke;
+  const color =
+    link.linkStatus === 'down' ? STATUS_TONE.critical.stroke : STATUS_TONE[link.status].stroke;
   return { color, style: styles[link.linkStatus] };
 }
 
@@ -50,7 +55,9 @@ export function LinkLabel({ link }: { link: Link }) {
       data-status={link.status}
       aria-label={t('link.toUpstream', { replica: link.replica, upstream: link.upstream })}
       className={`flex h-[70px] w-44 flex-col justify-center gap-0.5 rounded-md px-2 py-1 text-xs shadow-sm ${
-        isDown ? `border-2 border-dashed ${tone.border} ${tone.bg}` : `border ${tone.border} bg-surface`
+        isDown
+          ? `border-2 border-dashed ${tone.border} ${tone.bg}`
+          : `border ${tone.border} bg-surface`
       }`}
     >
       <LinkStateWord link={link} />

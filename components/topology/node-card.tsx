@@ -45,21 +45,22 @@ export function NodeCard({ node }: { node: TopologyNode }) {
         <RoleBadge role={node.role} />
         <StatusBadge status={node.status} />
       </div>
-      <div className="truncate font-mono text-lg font-semibold leading-tight text-fg" title={node.id}>
+      <div
+        className="truncate font-mono text-lg font-semibold leading-tight text-fg"
+        title={node.id}
+      >
         {node.id}
       </div>
       {isDown ? (
         <div className="flex min-h-0 flex-1 flex-col gap-0.5 text-crit">
-          <span className="flex items-center gap-1.5 text-sm font-bold uppercase tracking-wide">
-            <CriticalIcon className="h-4 w-4" />
+          <span className="flex items-center gap-1.5 text-base font-bold uppercase tracking-wide">
+            <CriticalIcon className="h-5 w-5" />
             {t('node.unreachable')}
-            {node.error && (
-              <span className="truncate font-medium normal-case tracking-normal">
-                · {t(`nodeError.${node.error.code}`)}
-              </span>
-            )}
           </span>
-          <span className="line-clamp-2 break-all font-mono text-xs" title={node.error?.message}>
+          {node.error && (
+            <span className="truncate text-sm font-semibold">{t(`nodeError.${node.error.code}`)}</span>
+          )}
+          <span className="truncate font-mono text-xs" title={node.error?.message}>
             {node.error?.message ??
               (node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : '')}
           </span>

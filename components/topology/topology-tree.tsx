@@ -39,7 +39,15 @@ function Edge({ link }: { link: Link | null }) {
   );
 }
 
-function ChildRow({ tree, isFirst, isLast }: { tree: TreeNode; isFirst: boolean; isLast: boolean }) {
+function ChildRow({
+  tree,
+  isFirst,
+  isLast,
+}: {
+  tree: TreeNode;
+  isFirst: boolean;
+  isLast: boolean;
+}) {
   return (
     <div className={`relative flex items-start ${isLast ? '' : 'pb-5'}`}>
       {!(isFirst && isLast) && (
@@ -151,7 +159,10 @@ export function TopologyTree({
         </div>
       </div>
       {forest.detached.length > 0 && (
-        <section className="flex flex-col gap-4 border-t border-border pt-4" data-testid="detached-group">
+        <section
+          className="flex flex-col gap-4 border-t border-border pt-4"
+          data-testid="detached-group"
+        >
           <header>
             <h3 className="panel-title">{t('overview.detached')}</h3>
             <p className="text-xs text-fg-muted">{t('overview.detachedHint')}</p>

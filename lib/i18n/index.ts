@@ -62,7 +62,10 @@ function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-export function createFormatters(locale: Locale, dict: Dictionary = DICTIONARIES[locale]): Formatters {
+export function createFormatters(
+  locale: Locale,
+  dict: Dictionary = DICTIONARIES[locale],
+): Formatters {
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const nf = (digits: number): Intl.NumberFormat => {
     let f = numberFormats.get(digits);
@@ -72,7 +75,11 @@ export function createFormatters(locale: Locale, dict: Dictionary = DICTIONARIES
     }
     return f;
   };
-  const timeFmt = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
+  const timeFmt = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   const timeSecFmt = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',

@@ -20,7 +20,9 @@ export function createClient(node: SandboxNode, password: string | undefined): R
     retryStrategy: (times) => Math.min(times * 50, 500),
   });
   // Without a listener ioredis prints every reconnect error to the console.
-  client.on('error', (err: Error) => log.debug({ node: node.name, err: err.message }, 'sandbox client error'));
+  client.on('error', (err: Error) =>
+    log.debug({ node: node.name, err: err.message }, 'sandbox client error'),
+  );
   return client;
 }
 
@@ -30,8 +32,8 @@ export class ClientCache {
   constructor(private readonly password: string | undefined) {}
 
   /**
-   * The node's client, connected when the node is up. If the node is down (or does not come
-   * back within `readyTimeoutMs`) the client is returned anyway: its commands fail fast.
+   * The node's client, connected when the node is up. If the node is down or paused (or not
+   * ready within `readyTimeoutMs`) the client is returned anyway: its commands fail fast.
    */
   async get(node: SandboxNode, readyTimeoutMs = 3_000): Promise<Redis> {
     let client = this.clients.get(node.name);
@@ -39,13 +41,19 @@ export class ClientCache {
       client = createClient(node, this.password);
       this.clients.set(node.name, client);
     }
-    if (client.status === 'ready' || !node.running) return client;
-    if (client.status === 'wait') {
-      await client.connect().catch(() => undefined);
-      return client;
-    }
-    await waitReady(client, readyTimeoutMs);
+    // A failed first connect still leaves ioredis retrying, so a later restart() is picked up.
+    if (client.status === 'wait') client.connect().catch(() => undefined);
+    // A paused node accepts TCP but never answers: waiting would only burn the timeout.
+    if (client.status !== 'ready' && node.running && !node.paused)
+      await waitReady(client, readyTimeoutMs);
     return client;
+  }
+
+  /** After a restart: wait (bounded) until the node's cached client has reconnected. */
+  async settle(name: string, timeoutMs = 2_000): Promise<void> {
+    const client = this.clients.get(name);
+    if (client && client.status !== 'ready' && client.status !== 'wait')
+      await waitReady(client, timeoutMs);
   }
 
   closeAll(): void {

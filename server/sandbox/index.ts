@@ -1,5 +1,6 @@
 // The sandbox: real local redis-server topologies for the demo, the fault drills and the tests.
-export { startSandbox, Sandbox } from './sandbox';
+export { startSandbox } from './start-sandbox';
+export { Sandbox } from './sandbox';
 export { findRedisServer, MISSING_REDIS_MESSAGE, type RedisBinary } from './redis-binary';
 export { livePids } from './process-reaper';
 export { waitFor, sleep, type WaitForOptions } from './wait';

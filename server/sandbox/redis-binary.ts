@@ -35,7 +35,8 @@ export function findRedisServer(bin?: string): Promise<RedisBinary> {
 async function locate(bin?: string): Promise<RedisBinary> {
   if (bin) {
     const explicit = probeVersion(bin);
-    if (!explicit) throw new Error(`${bin} is not a runnable redis-server. ${MISSING_REDIS_MESSAGE}`);
+    if (!explicit)
+      throw new Error(`${bin} is not a runnable redis-server. ${MISSING_REDIS_MESSAGE}`);
     return explicit;
   }
   const onPath = probeVersion('redis-server');
@@ -43,7 +44,8 @@ async function locate(bin?: string): Promise<RedisBinary> {
   if (!canAptInstall()) throw new Error(MISSING_REDIS_MESSAGE);
   await aptInstall();
   const installed = probeVersion('redis-server');
-  if (!installed) throw new Error(`apt-get finished but redis-server is still missing. ${MISSING_REDIS_MESSAGE}`);
+  if (!installed)
+    throw new Error(`apt-get finished but redis-server is still missing. ${MISSING_REDIS_MESSAGE}`);
   return installed;
 }
 
@@ -86,7 +88,9 @@ function run(argv: string[]): Promise<void> {
     child.on('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new Error(`\`${argv.join(' ')}\` exited with ${code}: ${tail.slice(-5).join(' | ')}`)),
+        : reject(
+            new Error(`\`${argv.join(' ')}\` exited with ${code}: ${tail.slice(-5).join(' | ')}`),
+          ),
     );
   });
 }

@@ -55,13 +55,14 @@ export function renderConfig(input: NodeConfigInput): string {
     directives.set('requirepass', quote(input.password));
     directives.set('masterauth', quote(input.password));
   }
-  if (input.replicaOf) directives.set('replicaof', `${input.replicaOf.host} ${input.replicaOf.port}`);
+  if (input.replicaOf)
+    directives.set('replicaof', `${input.replicaOf.host} ${input.replicaOf.port}`);
   for (const extra of [input.commonConfig, input.extraConfig]) {
     for (const [k, v] of Object.entries(extra ?? {})) directives.set(k.toLowerCase(), v);
   }
 
   const lines = [
-    `# ReplicaOps sandbox node "${input.name}". Generated at start-up; edits are overwritten.`,
+    `# ReplicaOps sandbox node "${input.name}". Written by startSandbox(); restart() reuses it as is.`,
     ...[...directives].map(([k, v]) => `${k} ${v}`),
   ];
   return `${lines.join('\n')}\n`;

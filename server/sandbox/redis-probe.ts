@@ -24,7 +24,10 @@ export function probe(target: ProbeTarget, args: string[], timeoutMs = 1_000): P
       if (err) reject(err);
       else resolve(value ?? '');
     };
-    const timer = setTimeout(() => done(new Error(`no reply from ${target.host}:${target.port} in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`no reply from ${target.host}:${target.port} in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     socket.on('connect', () => socket.write(commands.map(encode).join('')));
     socket.on('error', (err) => done(err));
     socket.on('data', (chunk) => {

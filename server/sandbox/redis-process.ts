@@ -31,11 +31,17 @@ export class AddressInUseError extends Error {}
 
 export async function spawnRedis(input: SpawnRedisInput): Promise<RedisProcess> {
   // A restart appends to the same log; only what this process writes tells why it failed.
-  const logOffset = await stat(input.logFile).then((s) => s.size, () => 0);
+  const logOffset = await stat(input.logFile).then(
+    (s) => s.size,
+    () => 0,
+  );
   // Not detached: the child stays in our process group, so a Ctrl-C in the terminal reaches
   // it too. stdout is unused (logfile is set); stderr carries config errors printed before
   // the logfile opens.
-  const child = spawn(input.bin, [input.configFile], { detached: false, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(input.bin, [input.configFile], {
+    detached: false,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
@@ -69,11 +75,14 @@ export async function spawnRedis(input: SpawnRedisInput): Promise<RedisProcess> 
   if (running) {
     child.kill('SIGKILL');
     await exited;
-    throw new Error(`redis-server (${input.configFile}) did not answer PING in ${input.timeoutMs} ms: ${lastError}`);
+    throw new Error(
+      `redis-server (${input.configFile}) did not answer PING in ${input.timeoutMs} ms: ${lastError}`,
+    );
   }
   const exit = await exited;
   const log = `${await readFrom(input.logFile, logOffset)}\n${stderr}`;
-  if (/Address already in use/i.test(log)) throw new AddressInUseError(`port ${input.target.port} is in use`);
+  if (/Address already in use/i.test(log))
+    throw new AddressInUseError(`port ${input.target.port} is in use`);
   const why = lastLines(log, 6) || `exit ${exit.code ?? exit.signal}`;
   throw new Error(`redis-server (${input.configFile}) exited during start-up: ${why}`);
 }

@@ -1,19 +1,16 @@
 // A live local replication topology: start, break, repair and stop real redis-server processes.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { logger } from '../logger';
 import { ClientCache, createClient } from './client-cache';
 import { releasePort, reserveFreePorts } from './free-port';
 import { trackTempDir } from './process-reaper';
-import { findRedisServer } from './redis-binary';
 import { AOF_DIR, RDB_FILE, renderConfig } from './redis-config';
 import { AddressInUseError, spawnRedis, stopProcess, type RedisProcess } from './redis-process';
 import { syncProblem } from './replication-check';
-import { DEFAULT_SHAPE, startLevels } from './shape';
 import type { RestartOptions, SandboxNode, SandboxOptions, ShapeEntry } from './types';
-import { waitFor } from './wait';
+import { sleep, waitFor } from './wait';
 import { WriteLoad } from './write-load';
 
 const log = logger('sandbox');
@@ -22,35 +19,13 @@ const PORT_ATTEMPTS = 5;
 
 type NodeState = { -readonly [K in keyof SandboxNode]: SandboxNode[K] };
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const started = Date.now();
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const shape = options.shape ?? DEFAULT_SHAPE;
-  const levels = startLevels(shape);
-  const { bin, version } = await findRedisServer(options.redisServerBin);
-  const isOwnDir = options.rootDir === undefined;
-  const rootDir = options.rootDir ?? (await mkdtemp(join(tmpdir(), 'replicaops-sandbox-')));
-  if (isOwnDir) trackTempDir(rootDir, true);
-  const host = options.host ?? '127.0.0.1';
-  const ports = await reserveFreePorts(host, shape.length);
-  const sandbox = new Sandbox(bin, rootDir, options, options.keepFiles ?? !isOwnDir, isOwnDir);
-  try {
-    let i = 0;
-    for (const level of levels) {
-      const withPorts = level.map((entry) => ({ entry, port: ports[i++] ?? 0 }));
-      await Promise.all(withPorts.map(({ entry, port }) => sandbox.spawnNew(entry, host, port)));
-    }
-    if (options.waitForSync ?? true) await sandbox.waitForSync(timeoutMs - (Date.now() - started));
-    if (options.writeLoad) sandbox.startWriteLoad(options.writeLoad.opsPerSec);
-  } catch (err) {
-    await sandbox.stop();
-    throw err;
-  }
-  log.info(
-    { redis: version, rootDir, ms: Date.now() - started, nodes: sandbox.nodes.map((n) => `${n.name}=${n.id}`) },
-    'sandbox started',
-  );
-  return sandbox;
+export interface SandboxInit {
+  bin: string;
+  rootDir: string;
+  options: SandboxOptions;
+  order: string[];
+  keepFiles: boolean;
+  isOwnDir: boolean;
 }
 
 export class Sandbox {
@@ -61,19 +36,26 @@ export class Sandbox {
   private readonly clients: ClientCache;
   private writeLoad: WriteLoad | undefined;
   private stopping: Promise<void> | undefined;
+  private readonly bin: string;
+  private readonly options: SandboxOptions;
+  /** Node names in shape order (nodes of one level start in parallel, finishing in any order). */
+  private readonly order: string[];
+  private readonly keepFiles: boolean;
+  private readonly isOwnDir: boolean;
+  readonly rootDir: string;
 
-  constructor(
-    private readonly bin: string,
-    readonly rootDir: string,
-    private readonly options: SandboxOptions,
-    private readonly keepFiles: boolean,
-    private readonly isOwnDir: boolean,
-  ) {
-    this.clients = new ClientCache(options.password);
+  constructor(init: SandboxInit) {
+    this.bin = init.bin;
+    this.options = init.options;
+    this.order = init.order;
+    this.rootDir = init.rootDir;
+    this.keepFiles = init.keepFiles;
+    this.isOwnDir = init.isOwnDir;
+    this.clients = new ClientCache(init.options.password);
   }
 
   get nodes(): readonly SandboxNode[] {
-    return [...this.state.values()];
+    return this.order.flatMap((name) => this.state.get(name) ?? []);
   }
 
   node(name: string): SandboxNode {
@@ -82,7 +64,8 @@ export class Sandbox {
 
   private mutable(name: string): NodeState {
     const node = this.state.get(name);
-    if (!node) throw new Error(`no sandbox node "${name}" (have: ${[...this.state.keys()].join(', ')})`);
+    if (!node)
+      throw new Error(`no sandbox node "${name}" (have: ${[...this.state.keys()].join(', ')})`);
     return node;
   }
 
@@ -115,10 +98,12 @@ export class Sandbox {
 
   /**
    * Starts the node again on its port with its redis.conf (killing it first if it still runs).
-   * Resolves once it answers PING; call waitForSync() to wait for its replication links.
+   * Resolves once it answers PING and its cached client has reconnected; call waitForSync()
+   * to wait for its replication links.
    */
   async restart(name: string, options: RestartOptions = {}): Promise<void> {
     const node = this.mutable(name);
+    if (this.stopping) throw new Error(`sandbox is stopped; cannot restart "${name}"`);
     await this.kill(name);
     if (options.wipe) {
       await rm(join(node.dir, RDB_FILE), { force: true });
@@ -128,12 +113,16 @@ export class Sandbox {
     // The port is ours (reserved) but another program may have grabbed it meanwhile.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.launch(node);
+        await this.launch(node);
+        break;
       } catch (err) {
         if (!(err instanceof AddressInUseError) || attempt >= PORT_ATTEMPTS) throw err;
-        await new Promise((r) => setTimeout(r, 200 * attempt));
+        await sleep(200 * attempt);
       }
     }
+    // Callers keep client references across a restart; with the offline queue off they would
+    // fail until ioredis' next reconnect attempt (≤ 500 ms away).
+    await this.clients.settle(name);
   }
 
   /** Freezes the node (SIGSTOP): connections stay open but nothing is answered. */
@@ -147,7 +136,11 @@ export class Sandbox {
     this.mutable(name).paused = false;
   }
 
-  waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what?: string): Promise<void> {
+  waitFor(
+    predicate: () => boolean | Promise<boolean>,
+    timeoutMs: number,
+    what?: string,
+  ): Promise<void> {
     return waitFor(predicate, timeoutMs, { what });
   }
 
@@ -157,7 +150,9 @@ export class Sandbox {
     return waitFor(
       async () => {
         const problems = await Promise.all(
-          replicas.map((r) => syncProblem(r, this.node(r.upstream as string), this.options.password)),
+          replicas.map((r) =>
+            syncProblem(r, this.node(r.upstream as string), this.options.password),
+          ),
         );
         const open = problems.filter((p): p is string => p !== undefined);
         if (open.length > 0) throw new Error(open.join('; '));
@@ -206,7 +201,10 @@ export class Sandbox {
     await mkdir(dir, { recursive: true });
     const upstream = entry.upstream === undefined ? undefined : this.node(entry.upstream);
     const replicaOf = upstream
-      ? ((await this.options.linkVia?.({ replica: entry.name, upstream })) ?? { host: upstream.host, port: upstream.port })
+      ? ((await this.options.linkVia?.({ replica: entry.name, upstream })) ?? {
+          host: upstream.host,
+          port: upstream.port,
+        })
       : undefined;
     const node: NodeState = {
       name: entry.name,
@@ -262,8 +260,13 @@ export class Sandbox {
       if (this.procs.get(node.name) !== proc) return;
       Object.assign(node, { pid: undefined, running: false, paused: false });
       this.procs.delete(node.name);
-      if (this.expectedExits.has(proc)) log.debug({ node: node.name, ...exit }, 'sandbox node exited');
-      else log.warn({ node: node.name, ...exit, logFile: node.logFile }, 'sandbox node exited on its own');
+      if (this.expectedExits.has(proc))
+        log.debug({ node: node.name, ...exit }, 'sandbox node exited');
+      else
+        log.warn(
+          { node: node.name, ...exit, logFile: node.logFile },
+          'sandbox node exited on its own',
+        );
     });
   }
 

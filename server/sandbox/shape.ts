@@ -19,7 +19,8 @@ export function startLevels(shape: ShapeEntry[]): ShapeEntry[][] {
   if (shape.length === 0) throw new Error('sandbox shape is empty');
   const names = new Set<string>();
   for (const entry of shape) {
-    if (!NAME.test(entry.name)) throw new Error(`sandbox node name "${entry.name}" must match ${NAME}`);
+    if (!NAME.test(entry.name))
+      throw new Error(`sandbox node name "${entry.name}" must match ${NAME}`);
     if (names.has(entry.name)) throw new Error(`sandbox node name "${entry.name}" appears twice`);
     names.add(entry.name);
   }
@@ -34,7 +35,9 @@ export function startLevels(shape: ShapeEntry[]): ShapeEntry[][] {
   while (pending.length > 0) {
     const ready = pending.filter((e) => e.upstream === undefined || placed.has(e.upstream));
     if (ready.length === 0) {
-      throw new Error(`sandbox shape has a replication cycle among: ${pending.map((e) => e.name).join(', ')}`);
+      throw new Error(
+        `sandbox shape has a replication cycle among: ${pending.map((e) => e.name).join(', ')}`,
+      );
     }
     levels.push(ready);
     for (const e of ready) placed.add(e.name);

@@ -32,5 +32,7 @@ export async function waitFor(
     await sleep(options.intervalMs ?? 50);
   }
   const why = lastError instanceof Error ? `: ${lastError.message}` : '';
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.what ?? 'condition'}${why}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${options.what ?? 'condition'}${why}`,
+  );
 }

@@ -63,7 +63,8 @@ export class WriteLoad {
         this.isFailing = false;
       } catch (err) {
         // Expected during drills (master killed or paused): say so once, keep trying.
-        if (!this.isFailing) log.warn({ err: (err as Error).message }, 'write load failing; will keep retrying');
+        if (!this.isFailing)
+          log.warn({ err: (err as Error).message }, 'write load failing; will keep retrying');
         this.isFailing = true;
       }
     }

@@ -13,7 +13,11 @@ export async function infoSection(client: Redis, section: string): Promise<Recor
 }
 
 /** Whether a TCP connection to host:port is accepted (false on refusal or after `timeoutMs`). */
-export function acceptsConnections(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+export function acceptsConnections(
+  host: string,
+  port: number,
+  timeoutMs = 1_000,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (ok: boolean) => {

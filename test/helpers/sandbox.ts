@@ -1,6 +1,10 @@
 // Sandboxes for integration tests: started per test, always stopped, even when the test fails.
 import type { TestContext } from 'node:test';
+import { rootLogger } from '../../server/logger';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../server/sandbox';
+
+// Test output should show failures, not every sandbox start.
+rootLogger.level = process.env.LOG_LEVEL ?? 'warn';
 
 /** Options every test sandbox gets; REDIS_SERVER_BIN lets CI point at another build. */
 export function testSandboxOptions(options: SandboxOptions = {}): SandboxOptions {

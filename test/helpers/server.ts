@@ -1,9 +1,11 @@
 // Integration harness: a real sandbox topology plus the ReplicaOps server (API + socket.io,
 // without Next) pointed at it, both torn down after the test.
-import { startServer, type RunningServer } from '../server/app-server';
-import { loadConfig } from '../server/config';
-import { startSandbox, waitFor, type Sandbox, type SandboxOptions } from '../server/sandbox';
-import type { Topology } from '../lib/contracts';
+import { startServer, type RunningServer } from '../../server/app-server';
+import { loadConfig } from '../../server/config';
+import { rootLogger } from '../../server/logger';
+import { startSandbox, waitFor, type Sandbox, type SandboxOptions } from '../../server/sandbox';
+import { testSandboxOptions } from './sandbox';
+import type { Topology } from '../../lib/contracts';
 
 export interface Harness {
   sandbox: Sandbox;
@@ -18,7 +20,8 @@ export interface Harness {
 export async function startHarness(
   opts: { sandbox?: SandboxOptions; pollMs?: number; seeds?: (s: Sandbox) => string[]; env?: Record<string, string> } = {},
 ): Promise<Harness> {
-  const sandbox = await startSandbox(opts.sandbox);
+  rootLogger.level = 'warn';
+  const sandbox = await startSandbox(testSandboxOptions(opts.sandbox));
   let server: RunningServer;
   try {
     const config = loadConfig({

@@ -1,0 +1,119 @@
+'use client';
+// One live time-series chart. Animations are off so appending a point each poll never jitters.
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { downsampleMax, trimBefore } from './series';
+
+const MAX_DRAWN_POINTS = 600;
+const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
+
+export interface MetricChartProps {
+  metric: HistoryMetric;
+  title: string;
+  points: readonly HistoryPoint[];
+  /** Right edge of the x axis (epoch ms) and window length. */
+  now: number;
+  windowMs: number;
+  format: (v: number) => string;
+  color?: string;
+  /** Counter deltas read better as steps. */
+  isStep?: boolean;
+  height?: number;
+  note?: string;
+}
+
+export function MetricChart({
+  metric,
+  title,
+  points,
+  now,
+  windowMs,
+  format,
+  color = 'var(--chart-1)',
+  isStep = false,
+  height = 176,
+  note,
+}: MetricChartProps) {
+  const { t, fmt } = useT();
+  const inWindow = trimBefore(points, now - windowMs);
+  const drawn = downsampleMax(inWindow, MAX_DRAWN_POINTS);
+  const last = inWindow[inWindow.length - 1];
+  const showSeconds = windowMs <= 15 * 60 * 1000;
+  return (
+    <figure
+      data-testid={`chart-${metric}`}
+      data-points={inWindow.length}
+      className="panel flex min-w-0 flex-col gap-2 p-3"
+    >
+      <figcaption className="flex items-baseline justify-between gap-3">
+        <span className="truncate text-sm font-medium text-fg-muted">{title}</span>
+        <span className="tnum shrink-0 font-mono text-lg font-semibold text-fg">
+          {last && last.v !== null ? format(last.v) : '—'}
+        </span>
+      </figcaption>
+      <div className="relative" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={drawn} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[now - windowMs, now]}
+              allowDataOverflow
+              tickFormatter={(v: number) => fmt.time(v, showSeconds)}
+              tick={AXIS_TICK}
+              stroke="var(--chart-grid)"
+              minTickGap={40}
+            />
+            <YAxis
+              tickFormatter={(v: number) => format(v)}
+              tick={AXIS_TICK}
+              stroke="var(--chart-grid)"
+              width={72}
+              allowDecimals={!isStep}
+              domain={[0, 'auto']}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              contentStyle={{
+                background: 'var(--surface)',
+                border: '1px solid var(--border)',
+                borderRadius: 6,
+                fontSize: 12,
+                color: 'var(--fg)',
+              }}
+              labelStyle={{ color: 'var(--fg-muted)' }}
+              labelFormatter={(label) => (typeof label === 'number' ? fmt.time(label) : label)}
+              formatter={(value) => [typeof value === 'number' ? format(value) : '—', title]}
+            />
+            <Line
+              dataKey="v"
+              type={isStep ? 'stepAfter' : 'linear'}
+              stroke={color}
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+        {inWindow.length === 0 && (
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-fg-subtle">
+            {t('charts.noData')}
+          </p>
+        )}
+      </div>
+      {note && <p className="text-xs text-fg-subtle">{note}</p>}
+    </figure>
+  );
+}

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendSample, downsampleMax, mergePoints, trimBefore } from './series';
+
+test('mergePoints() unions two series by time and prefers the live point on a tie', () => {
+  const out = mergePoints(
+    [
+      { t: 1, v: 1 },
+      { t: 3, v: 3 },
+    ],
+    [
+      { t: 2, v: 2 },
+      { t: 3, v: 30 },
+    ],
+  );
+  assert.deepEqual(out, [
+    { t: 1, v: 1 },
+    { t: 2, v: 2 },
+    { t: 3, v: 30 },
+  ]);
+});
+
+test('appendSample() adds a point per metric carried and forgets points older than the window', () => {
+  const s = appendSample(
+    {
+      lagSeconds: [
+        { t: 0, v: 1 },
+        { t: 500, v: 2 },
+      ],
+    },
+    { nodeId: 'h:1', t: 1500, values: { lagSeconds: 3, opsPerSec: null } },
+    1000,
+  );
+  assert.deepEqual(s.lagSeconds, [
+    { t: 500, v: 2 },
+    { t: 1500, v: 3 },
+  ]);
+  assert.deepEqual(s.opsPerSec, [{ t: 1500, v: null }]);
+  assert.equal(s.memoryPct, undefined);
+});
+
+test('trimBefore() keeps the suffix inside the window', () => {
+  assert.deepEqual(
+    trimBefore(
+      [
+        { t: 1, v: 1 },
+        { t: 2, v: 2 },
+        { t: 3, v: 3 },
+      ],
+      2,
+    ),
+    [
+      { t: 2, v: 2 },
+      { t: 3, v: 3 },
+    ],
+  );
+});
+
+test('downsampleMax() keeps spikes when thinning a long series', () => {
+  const pts = Array.from({ length: 1000 }, (_, i) => ({ t: i, v: i === 537 ? 999 : 1 }));
+  const out = downsampleMax(pts, 100);
+  assert.ok(out.length <= 100);
+  assert.ok(out.some((p) => p.v === 999));
+});

@@ -1,0 +1,74 @@
+// Pure helpers for live chart series: merge history with live samples, trim, downsample.
+import type { HistoryMetric, HistoryPoint, NodeSample } from '@/lib/contracts';
+
+export type SeriesMap = Partial<Record<HistoryMetric, HistoryPoint[]>>;
+
+/** Union of two time-sorted series; on equal `t` the point from `b` wins. */
+export function mergePoints(
+  a: readonly HistoryPoint[],
+  b: readonly HistoryPoint[],
+): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const pa = a[i];
+    const pb = b[j];
+    if (pb === undefined || (pa !== undefined && pa.t < pb.t)) {
+      out.push(pa!);
+      i += 1;
+    } else if (pa === undefined || pb.t < pa.t) {
+      out.push(pb);
+      j += 1;
+    } else {
+      out.push(pb);
+      i += 1;
+      j += 1;
+    }
+  }
+  return out;
+}
+
+/** Points with `t >= sinceMs` (series are sorted, so this is a suffix). */
+export function trimBefore(points: readonly HistoryPoint[], sinceMs: number): HistoryPoint[] {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.t < sinceMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? (points as HistoryPoint[]) : points.slice(lo);
+}
+
+/** Appends one live sample to every metric it carries, dropping points older than `keepMs`. */
+export function appendSample(series: SeriesMap, sample: NodeSample, keepMs: number): SeriesMap {
+  const next: SeriesMap = { ...series };
+  for (const [metric, v] of Object.entries(sample.values) as [HistoryMetric, number | null][]) {
+    const prev = series[metric] ?? [];
+    const last = prev[prev.length - 1];
+    const point = { t: sample.t, v };
+    const merged = !last || last.t < sample.t ? [...prev, point] : mergePoints(prev, [point]);
+    next[metric] = trimBefore(merged, sample.t - keepMs);
+  }
+  return next;
+}
+
+/**
+ * At most `max` points for drawing: each bucket keeps its largest value, because a spike of
+ * lag or gap is what the operator must not miss.
+ */
+export function downsampleMax(points: readonly HistoryPoint[], max: number): HistoryPoint[] {
+  if (points.length <= max) return points as HistoryPoint[];
+  const size = Math.ceil(points.length / max);
+  const out: HistoryPoint[] = [];
+  for (let i = 0; i < points.length; i += size) {
+    let pick: HistoryPoint | null = null;
+    for (let k = i; k < Math.min(i + size, points.length); k += 1) {
+      const p = points[k]!;
+      if (pick === null || (p.v !== null && (pick.v === null || p.v > pick.v))) pick = p;
+    }
+    if (pick) out.push(pick);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+// Tiny REST client for the dashboard API; errors keep the server's `{ error: { code, message } }`.
+import type { HistoryMetric, HistoryPoint, HistoryResponse, NodeDetail } from '@/lib/contracts';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    signal,
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+  });
+  if (!res.ok) {
+    let code = 'internal';
+    let message = `HTTP ${res.status}`;
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiRequestError(res.status, code, message);
+  }
+  return (await res.json()) as T;
+}
+
+const nodePath = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;
+
+export function fetchNodeDetail(id: string, signal?: AbortSignal): Promise<NodeDetail> {
+  return getJson<NodeDetail>(nodePath(id), signal);
+}
+
+export async function fetchHistory(
+  id: string,
+  metric: HistoryMetric,
+  sinceMs: number,
+  signal?: AbortSignal,
+): Promise<HistoryPoint[]> {
+  const qs = new URLSearchParams({ metric, sinceMs: String(Math.floor(sinceMs)) });
+  const body = await getJson<HistoryResponse>(`${nodePath(id)}/history?${qs}`, signal);
+  return body.points;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

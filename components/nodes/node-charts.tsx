@@ -1,0 +1,117 @@
+'use client';
+// Live charts of one node: upstream link gap/lag, memory, ops/s and resync counters.
+import { useMemo, useState } from 'react';
+import type { HistoryMetric } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useNow } from '@/components/hooks/use-now';
+import { useNodeSeries } from '@/components/hooks/use-node-series';
+import { MetricChart } from '@/components/charts/metric-chart';
+import { CHART_WINDOWS, WindowSwitch, type ChartWindow } from '@/components/charts/window-switch';
+
+const LINK_METRICS: HistoryMetric[] = ['offsetGapBytes', 'lagSeconds'];
+const NODE_METRICS: HistoryMetric[] = [
+  'memoryPct',
+  'opsPerSec',
+  'syncFullDelta',
+  'syncPartialOkDelta',
+  'syncPartialErrDelta',
+];
+const RESYNC_METRICS = [
+  ['syncFullDelta', 'var(--crit)'],
+  ['syncPartialOkDelta', 'var(--chart-1)'],
+  ['syncPartialErrDelta', 'var(--chart-3)'],
+] as const;
+
+export function NodeCharts({
+  nodeId,
+  hasUpstream,
+  hasMemoryLimit,
+}: {
+  nodeId: string;
+  hasUpstream: boolean;
+  /** False when maxmemory is 0: the memory % series is empty by design. */
+  hasMemoryLimit: boolean;
+}) {
+  const { t, fmt } = useT();
+  const [win, setWin] = useState<ChartWindow>('5m');
+  const windowMs = CHART_WINDOWS[win];
+  const metrics = useMemo(
+    () => (hasUpstream ? [...LINK_METRICS, ...NODE_METRICS] : NODE_METRICS),
+    [hasUpstream],
+  );
+  const { series, error, skewMs } = useNodeSeries(nodeId, metrics, windowMs);
+  const now = useNow() - skewMs;
+  const common = { now, windowMs };
+  return (
+    <section className="flex flex-col gap-3" aria-labelledby="charts-title">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="charts-title" className="panel-title">
+          {t('charts.title')}
+        </h2>
+        <WindowSwitch value={win} onChange={setWin} />
+      </div>
+      {error && (
+        <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn">
+          {t('charts.loadError', { message: error })}
+        </p>
+      )}
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+        {hasUpstream ? (
+          <>
+            <MetricChart
+              {...common}
+              metric="offsetGapBytes"
+              title={t('metric.offsetGapBytes')}
+              points={series.offsetGapBytes ?? []}
+              format={(v) => fmt.bytes(v)}
+            />
+            <MetricChart
+              {...common}
+              metric="lagSeconds"
+              title={t('metric.lagSeconds')}
+              points={series.lagSeconds ?? []}
+              format={(v) => fmt.seconds(v)}
+            />
+          </>
+        ) : (
+          <p className="panel px-4 py-3 text-sm text-fg-muted lg:col-span-2">
+            {t('charts.noUpstream')}
+          </p>
+        )}
+        <MetricChart
+          {...common}
+          metric="memoryPct"
+          title={t('metric.memoryPct')}
+          points={series.memoryPct ?? []}
+          format={(v) => fmt.percent(v)}
+          color="var(--chart-2)"
+          note={hasMemoryLimit ? undefined : t('charts.memoryNoLimit')}
+        />
+        <MetricChart
+          {...common}
+          metric="opsPerSec"
+          title={t('metric.opsPerSec')}
+          points={series.opsPerSec ?? []}
+          format={(v) => fmt.number(v)}
+          color="var(--chart-2)"
+        />
+      </div>
+      <h3 className="panel-title mt-2">{t('charts.resyncs')}</h3>
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+        {RESYNC_METRICS.map(([metric, color]) => (
+          <MetricChart
+            key={metric}
+            {...common}
+            metric={metric}
+            title={t(`metric.${metric}`)}
+            points={series[metric] ?? []}
+            format={(v) => fmt.number(v)}
+            color={color}
+            isStep
+            height={120}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
