@@ -51,9 +51,9 @@ describe('monitor against a real 4-node tree', () => {
     await h.sandbox.kill('r2');
     const t = await h.until((t) => node(t, ids.r2!)?.reachable === false && link(t, ids.r2!)?.linkStatus === 'down', 'r2 down');
     assert.ok(h.server.monitor.cycles - before <= 2, `took ${h.server.monitor.cycles - before} cycles`);
-    const r2 = node(t, ids.r2!)!;
-    assert.equal(r2.status, 'critical');
-    assert.equal(r2.error?.code, 'refused');
+    assert.equal(node(t, ids.r2!)?.status, 'critical');
+    // The first cycle may only know the connection closed; the reconnect attempt says why.
+    await h.until((t) => node(t, ids.r2!)?.error?.code === 'refused', 'cause: refused');
     // Its master forgot it at once; the dashboard keeps it under its last parent.
     assert.equal(link(t, ids.r2!)?.upstream, ids.m);
     assert.equal(link(t, ids.r2!)?.status, 'critical');
@@ -103,8 +103,8 @@ describe('monitor with bad seeds', () => {
 
   test('one node reached by two addresses appears once, under the address the topology reports', async () => {
     const m = h.sandbox.node('m');
-    const t = await h.until((t) => t.nodes.filter((n) => n.reachable).length === 2, 'two reachable nodes');
-    assert.ok(node(t, m.id), `expected ${m.id}`);
+    const t = await h.until((t) => Boolean(node(t, m.id)?.reachable), 'master under its reported address');
+    assert.equal(t.nodes.filter((n) => n.reachable).length, 2);
     assert.equal(node(t, `localhost:${m.port}`), undefined);
     const detail = await h.get(`/api/nodes/${encodeURIComponent(`localhost:${m.port}`)}`);
     assert.equal(detail.status, 200, 'the alias still resolves');

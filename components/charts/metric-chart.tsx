@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { downsampleMax, trimBefore } from './series';
+import { downsampleMax, trimBefore, withGapBreaks } from './series';
 
 const MAX_DRAWN_POINTS = 600;
 const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
@@ -29,6 +29,8 @@ export interface MetricChartProps {
   isStep?: boolean;
   height?: number;
   note?: string;
+  /** Neighbouring points further apart than this are not joined (default 3 polls of 1 s). */
+  maxGapMs?: number;
 }
 
 export function MetricChart({
@@ -42,10 +44,11 @@ export function MetricChart({
   isStep = false,
   height = 176,
   note,
+  maxGapMs = 3000,
 }: MetricChartProps) {
   const { t, fmt } = useT();
   const inWindow = trimBefore(points, now - windowMs);
-  const drawn = downsampleMax(inWindow, MAX_DRAWN_POINTS);
+  const drawn = withGapBreaks(downsampleMax(inWindow, MAX_DRAWN_POINTS), maxGapMs);
   const last = inWindow[inWindow.length - 1];
   const showSeconds = windowMs <= 15 * 60 * 1000;
   return (

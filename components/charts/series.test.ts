@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendSample, downsampleMax, mergePoints, trimBefore } from './series';
+import { appendSample, downsampleMax, mergePoints, trimBefore, withGapBreaks } from './series';
 
 test('mergePoints() unions two series by time and prefers the live point on a tie', () => {
   const out = mergePoints(
@@ -61,4 +61,21 @@ test('downsampleMax() keeps spikes when thinning a long series', () => {
   const out = downsampleMax(pts, 100);
   assert.ok(out.length <= 100);
   assert.ok(out.some((p) => p.v === 999));
+});
+
+test('withGapBreaks() breaks the line over a hole in the data', () => {
+  const out = withGapBreaks(
+    [
+      { t: 0, v: 1 },
+      { t: 1000, v: 1 },
+      { t: 9000, v: 2 },
+    ],
+    3000,
+  );
+  assert.deepEqual(out, [
+    { t: 0, v: 1 },
+    { t: 1000, v: 1 },
+    { t: 1001, v: null },
+    { t: 9000, v: 2 },
+  ]);
 });

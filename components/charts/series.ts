@@ -72,3 +72,18 @@ export function downsampleMax(points: readonly HistoryPoint[], max: number): His
   }
   return out;
 }
+
+/**
+ * Inserts a null point wherever two neighbours are more than `maxGapMs` apart, so the line
+ * breaks over a hole in the data (dashboard restart, missed polls) instead of bridging it.
+ */
+export function withGapBreaks(points: readonly HistoryPoint[], maxGapMs: number): HistoryPoint[] {
+  const out: HistoryPoint[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    const p = points[i]!;
+    const prev = points[i - 1];
+    if (prev && p.t - prev.t > maxGapMs) out.push({ t: prev.t + 1, v: null });
+    out.push(p);
+  }
+  return out;
+}

@@ -17,17 +17,19 @@ const NODE_METRICS: HistoryMetric[] = [
   'syncPartialErrDelta',
 ];
 const RESYNC_METRICS = [
-  ['syncFullDelta', 'var(--crit)'],
+  ['syncFullDelta', 'var(--chart-3)'],
   ['syncPartialOkDelta', 'var(--chart-1)'],
-  ['syncPartialErrDelta', 'var(--chart-3)'],
+  ['syncPartialErrDelta', 'var(--chart-2)'],
 ] as const;
 
 export function NodeCharts({
   nodeId,
   hasUpstream,
   hasMemoryLimit,
+  pollIntervalMs,
 }: {
   nodeId: string;
+  pollIntervalMs: number;
   hasUpstream: boolean;
   /** False when maxmemory is 0: the memory % series is empty by design. */
   hasMemoryLimit: boolean;
@@ -41,7 +43,9 @@ export function NodeCharts({
   );
   const { series, error, skewMs } = useNodeSeries(nodeId, metrics, windowMs);
   const now = useNow() - skewMs;
-  const common = { now, windowMs };
+  // Downsampled buckets are wider than a poll; allow for that before calling it a hole.
+  const maxGapMs = Math.max(3 * pollIntervalMs, (windowMs / 600) * 2);
+  const common = { now, windowMs, maxGapMs };
   return (
     <section className="flex flex-col gap-3" aria-labelledby="charts-title">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -97,9 +97,11 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             <DownstreamCard links={downstream} />
           </div>
           <NodeCharts
-            nodeId={nodeId}
+            // The server's spelling of the id, which is what `node:sample` carries.
+            nodeId={node?.id ?? nodeId}
             hasUpstream={hasUpstream}
             hasMemoryLimit={maxmemory === undefined || maxmemory === null || maxmemory > 0}
+            pollIntervalMs={topoPoll ?? 1000}
           />
           <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} />
           {detail && <RawSections info={detail.info} />}

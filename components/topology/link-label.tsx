@@ -53,6 +53,7 @@ export function LinkLabel({ link }: { link: Link }) {
       data-upstream={link.upstream}
       data-link-status={link.linkStatus}
       data-status={link.status}
+      role="group"
       aria-label={t('link.toUpstream', { replica: link.replica, upstream: link.upstream })}
       className={`flex h-[70px] w-44 flex-col justify-center gap-0.5 rounded-md px-2 py-1 text-xs shadow-sm ${
         isDown

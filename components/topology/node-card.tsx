@@ -58,7 +58,9 @@ export function NodeCard({ node }: { node: TopologyNode }) {
             {t('node.unreachable')}
           </span>
           {node.error && (
-            <span className="truncate text-sm font-semibold">{t(`nodeError.${node.error.code}`)}</span>
+            <span className="truncate text-sm font-semibold">
+              {t(`nodeError.${node.error.code}`)}
+            </span>
           )}
           <span className="truncate font-mono text-xs" title={node.error?.message}>
             {node.error?.message ??

@@ -1,5 +1,5 @@
-// Status colour + icon + word, always together (colour never carries meaning alone).
 'use client';
+// Status colour + icon + word, always together (colour never carries meaning alone).
 import type { Status } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { CriticalIcon, OkIcon, UnknownIcon, WarningIcon } from './icons';

@@ -26,6 +26,8 @@ import type { NodeRecord } from './node-record';
 const log = logger('monitor');
 const MAX_WAVES = 8;
 const MAX_EVENTS = 1000;
+/** Lets the other connections of a dying process close too, so one early cycle sees them all. */
+const EARLY_POLL_DELAY_MS = 20;
 
 export interface CycleReport {
   topology: Topology;
@@ -50,6 +52,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private cyclePromise: Promise<void> | null = null;
+  /** A connection dropped during a cycle: run the next one right after it. */
+  private rerunSoon = false;
   private eventSeq = 0;
   cycles = 0;
 
@@ -61,6 +65,22 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.history = new HistoryStore(Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1);
     const now = Date.now();
     for (const seed of pool.seeds) this.ensureRecord(seed.id, now, { isSeed: true });
+    pool.onNodeLost = (id) => this.pollSoon(id);
+  }
+
+  /**
+   * A connection closed: poll now instead of at the next tick, so a crash reaches the UI in
+   * milliseconds. Still never overlapping: a cycle in flight is followed at once by another.
+   */
+  private pollSoon(id: string): void {
+    if (!this.running) return;
+    log.debug({ node: id }, 'connection lost; polling early');
+    if (this.cyclePromise) {
+      this.rerunSoon = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(EARLY_POLL_DELAY_MS);
   }
 
   get intervalMs(): number {
@@ -90,7 +110,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
           this.cyclePromise = null;
           if (!this.running) return;
           const elapsed = Date.now() - started;
-          this.schedule(Math.max(0, this.intervalMs - elapsed));
+          const early = this.rerunSoon;
+          this.rerunSoon = false;
+          this.schedule(early ? EARLY_POLL_DELAY_MS : Math.max(0, this.intervalMs - elapsed));
         });
     }, delayMs);
   }

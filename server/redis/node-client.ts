@@ -22,6 +22,8 @@ export interface NodeClientOptions {
   commandTimeoutMs: number;
   maxBackoffMs: number;
   log: Logger;
+  /** Called when an established connection closes (the node died or cut us off). */
+  onLost?: () => void;
 }
 
 export class NodeClient {
@@ -56,11 +58,22 @@ export class NodeClient {
       if (e.code !== this.lastError?.code) opts.log.debug({ node: `${opts.host}:${opts.port}`, code: e.code }, 'connection error');
       this.lastError = e;
     });
+    let wasReady = false;
     this.redis.on('ready', () => {
       this.lastError = null;
+      wasReady = true;
     });
+    // A lost connection is news worth acting on before the next scheduled poll.
+    this.redis.on('close', () => {
+      if (!wasReady) return;
+      // Until the reconnect attempt says why (refused, timeout…), say what we know.
+      this.lastError ??= { code: 'unknown', message: 'connection closed by the node' };
+      wasReady = false;
+      opts.onLost?.();
+    });
+    // The rejection says only "Connection is closed"; the 'error' event before it has the cause.
     this.redis.connect().catch((err: unknown) => {
-      this.lastError = classifyConnectionError(err);
+      this.lastError ??= classifyConnectionError(err);
     });
   }
 
@@ -88,6 +101,10 @@ export class NodeClient {
 
   private async runInfo(): Promise<PollResult> {
     const started = performance.now();
+    // A connection attempt in progress (first poll of a new node, or a reconnect): wait for its
+    // outcome rather than report a node as down that is merely being dialled. The caller's
+    // deadline bounds the wait.
+    if (this.redis.status === 'connecting' || this.redis.status === 'wait') await this.settled();
     if (this.redis.status !== 'ready' && this.redis.status !== 'connect') {
       return { ok: false, at: Date.now(), error: this.lastError ?? { code: 'unknown', message: `connection ${this.redis.status}` } };
     }
@@ -111,6 +128,20 @@ export class NodeClient {
       this.lastError = error;
       return { ok: false, at: Date.now(), error };
     }
+  }
+
+  private settled(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.redis.off('ready', done);
+        this.redis.off('error', done);
+        this.redis.off('close', done);
+        resolve();
+      };
+      this.redis.once('ready', done);
+      this.redis.once('error', done);
+      this.redis.once('close', done);
+    });
   }
 
   /** Direct access for later features (actions, checks). Not for the poll loop. */

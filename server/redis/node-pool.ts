@@ -12,6 +12,9 @@ export class NodePool {
   private readonly seedCredentials = new Map<string, NodeCredentials>();
   readonly seeds: SeedSpec[];
 
+  /** Set by the monitor: a node's established connection closed. */
+  onNodeLost: (id: string) => void = () => undefined;
+
   constructor(private readonly config: Config) {
     this.seeds = config.topology.seeds.map(parseSeedUrl);
     for (const s of this.seeds) this.seedCredentials.set(s.id, s.credentials);
@@ -38,6 +41,7 @@ export class NodePool {
         commandTimeoutMs: poll.commandTimeoutMs,
         maxBackoffMs: Math.max(1000, Math.min(5000, poll.intervalMs * 2)),
         log,
+        onLost: () => this.onNodeLost(id),
       });
       this.clients.set(id, c);
     }

@@ -1,0 +1,89 @@
+// `npm run bench [-- detection|polling] [--trials N] [--seconds S]`: runs the benchmarks against
+// real redis-server processes, saves raw results to bench/results/ and rewrites the measured
+// section of docs/performance.md.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchDetection, type DetectionResult } from './detection';
+import { benchPollingCost, type PollingCostResult } from './polling-cost';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const only = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a)));
+
+function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function detectionSection(r: DetectionResult): string {
+  return [
+    `### Detection latency (replica killed → socket.io client sees it unreachable)`,
+    '',
+    `| poll interval | trials | p50 | p95 | max | p95 / poll interval |`,
+    `|---|---|---|---|---|---|`,
+    `| ${r.pollMs} ms | ${r.trials} | ${r.p50Ms} ms | ${r.p95Ms} ms | ${r.maxMs} ms | ${r.p95OverPoll} |`,
+    '',
+    `Samples (ms): ${r.samplesMs.join(', ')}`,
+  ].join('\n');
+}
+
+function pollingSection(r: PollingCostResult): string {
+  return [
+    `### Polling cost (three idle nodes side by side for ${Math.round(r.durationMs / 1000)} s, one poll per ${r.pollMs} ms)`,
+    '',
+    `| | ReplicaOps monitor | loop of \`INFO ALL\` (exporter style) | not polled |`,
+    `|---|---|---|---|`,
+    `| INFO round trips per node per poll | ${r.roundTripsPerPoll} | 1 | – |`,
+    `| Redis CPU, ms per minute (used_cpu_sys + used_cpu_user) | ${r.cpuMsPerMin.replicaops} | ${r.cpuMsPerMin.infoAll} | ${r.cpuMsPerMin.idle} |`,
+    `| above the idle node | ${r.netCpuMsPerMin.replicaops} | ${r.netCpuMsPerMin.infoAll} | – |`,
+    '',
+    `\`INFO ALL\` costs ${r.ratioInfoAllOverReplicaops}× the ReplicaOps poll (CPU above idle).`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = [];
+  const results: Record<string, unknown> = { at: new Date().toISOString(), machine: machine() };
+  if (!only || only === 'detection') {
+    process.stdout.write('bench: detection latency…\n');
+    const r = await benchDetection(flag('trials', 20), flag('poll', 1000));
+    results.detection = r;
+    sections.push(detectionSection(r));
+    process.stdout.write(`${detectionSection(r)}\n\n`);
+  }
+  if (!only || only === 'polling') {
+    process.stdout.write('bench: polling cost…\n');
+    const r = await benchPollingCost(flag('seconds', 60) * 1000, flag('poll', 1000));
+    results.polling = r;
+    sections.push(pollingSection(r));
+    process.stdout.write(`${pollingSection(r)}\n\n`);
+  }
+  const dir = path.join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+  const doc = path.join(root, 'docs', 'performance.md');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const body = `${begin}\nMeasured ${results.at as string} on ${results.machine as string} (\`npm run bench\`, raw: \`bench/results/${path.basename(file)}\`).\n\n${sections.join('\n\n')}\n${end}`;
+  const text = existsSync(doc) ? readFileSync(doc, 'utf8') : `# Performance\n\n${begin}\n${end}\n`;
+  if (only && text.includes(begin)) {
+    process.stdout.write(`partial run: results in ${file}; docs/performance.md left as is\n`);
+    return;
+  }
+  writeFileSync(doc, text.includes(begin) ? text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body) : `${text}\n${body}\n`);
+  process.stdout.write(`results: ${file}\ndocs/performance.md updated\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

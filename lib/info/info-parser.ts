@@ -1,0 +1,183 @@
+// Parses the text of `INFO [section …]` into raw sections plus a typed replication view.
+// It runs every second for every node, so it walks lines with indexOf/slice, never a regex
+// per field, and it never throws: a broken line is reported in `malformed` and skipped.
+import { toFlag, toNumber } from './info-numbers';
+import type { KeyspaceEntry, ParsedInfo, ReplicaEntry, ReplicationInfo } from './info-types';
+
+type TypedField = Exclude<keyof ReplicationInfo, 'replicas' | 'unknown'>;
+type FieldKind = 'num' | 'flag' | 'text' | 'role' | 'link';
+
+/**
+ * How each typed `# Replication` field is read. Typed as a Record over the interface's keys so
+ * adding a field to ReplicationInfo without teaching the parser fails to compile.
+ */
+export const REPLICATION_FIELD_KINDS: Record<TypedField, FieldKind> = {
+  role: 'role',
+  connected_slaves: 'num',
+  min_slaves_good_slaves: 'num',
+  master_failover_state: 'text',
+  master_replid: 'text',
+  master_replid2: 'text',
+  master_repl_offset: 'num',
+  second_repl_offset: 'num',
+  repl_backlog_active: 'flag',
+  repl_backlog_size: 'num',
+  repl_backlog_first_byte_offset: 'num',
+  repl_backlog_histlen: 'num',
+  master_host: 'text',
+  master_port: 'num',
+  master_link_status: 'link',
+  master_last_io_seconds_ago: 'num',
+  master_sync_in_progress: 'flag',
+  slave_read_repl_offset: 'num',
+  slave_repl_offset: 'num',
+  master_sync_total_bytes: 'num',
+  master_sync_read_bytes: 'num',
+  master_sync_left_bytes: 'num',
+  master_sync_perc: 'num',
+  master_sync_last_io_seconds_ago: 'num',
+  master_link_down_since_seconds: 'num',
+  slave_priority: 'num',
+  slave_read_only: 'flag',
+  replica_announced: 'flag',
+};
+
+const HASH = 35; // '#'
+const CR = 13;
+
+export function parseInfo(text: string): ParsedInfo {
+  const sections: ParsedInfo['sections'] = {};
+  const malformed: string[] = [];
+  // Fields before any `# Header` (hand-trimmed pastes) land in section '' rather than being lost.
+  let current: Record<string, string> | undefined;
+
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.charCodeAt(rawLine.length - 1) === CR ? rawLine.slice(0, -1) : rawLine;
+    if (line.length === 0) continue;
+    const first = line.charCodeAt(0);
+    if (first === HASH) {
+      const name = line.slice(1).trim().toLowerCase();
+      current = sections[name] ??= {};
+      continue;
+    }
+    if (first <= 32) {
+      if (line.trim().length > 0) malformed.push(line);
+      continue;
+    }
+    // Split at the FIRST colon: values such as `executable:/usr/bin/redis-server` or IPv6
+    // addresses contain more of them.
+    const colon = line.indexOf(':');
+    const key = colon > 0 ? line.slice(0, colon) : '';
+    // Redis field names never contain blanks; `__proto__` would silently vanish on assignment.
+    if (key.length === 0 || key.includes(' ') || key.includes('\t') || key === '__proto__') {
+      malformed.push(line);
+      continue;
+    }
+    current ??= sections[''] = {};
+    current[key] = line.slice(colon + 1);
+  }
+
+  return {
+    sections,
+    replication: typeReplication(sections.replication ?? {}),
+    keyspace: typeKeyspace(sections.keyspace ?? {}),
+    malformed,
+  };
+}
+
+function typeReplication(raw: Record<string, string>): ReplicationInfo {
+  const info: ReplicationInfo = { role: 'unknown', replicas: [], unknown: {} };
+  // Assigning by a computed key needs an index signature; REPLICATION_FIELD_KINDS keeps it honest.
+  const out = info as unknown as Record<string, unknown>;
+  for (const key in raw) {
+    const value = raw[key] as string;
+    const kind = (REPLICATION_FIELD_KINDS as Record<string, FieldKind | undefined>)[key];
+    let typed: unknown;
+    if (kind === undefined) {
+      const replica = numberedPrefix(key, 'slave') ?? numberedPrefix(key, 'replica');
+      const entry = replica === undefined ? undefined : toReplicaEntry(replica, value);
+      if (entry) info.replicas.push(entry);
+      else info.unknown[key] = value;
+      continue;
+    }
+    if (kind === 'num') typed = toNumber(value);
+    else if (kind === 'flag') typed = toFlag(value);
+    else if (kind === 'text') typed = value;
+    else if (kind === 'link') typed = value === 'up' || value === 'down' ? value : undefined;
+    else
+      typed =
+        value === 'master'
+          ? 'master'
+          : value === 'slave' || value === 'replica'
+            ? 'replica'
+            : undefined;
+    // A known field with a value we cannot read stays visible, verbatim, instead of vanishing.
+    if (typed === undefined) info.unknown[key] = value;
+    else out[key] = typed;
+  }
+  return info;
+}
+
+function typeKeyspace(raw: Record<string, string>): KeyspaceEntry[] {
+  const entries: KeyspaceEntry[] = [];
+  for (const key in raw) {
+    const db = numberedPrefix(key, 'db');
+    const pairs = db === undefined ? undefined : toPairs(raw[key] as string);
+    if (db === undefined || pairs === undefined) continue;
+    const keys = toNumber(pairs.keys);
+    const expires = toNumber(pairs.expires);
+    const avgTtl = toNumber(pairs.avg_ttl);
+    if (keys === undefined || expires === undefined || avgTtl === undefined) continue;
+    delete pairs.keys;
+    delete pairs.expires;
+    delete pairs.avg_ttl;
+    entries.push({ db, keys, expires, avg_ttl: avgTtl, extra: pairs });
+  }
+  return entries;
+}
+
+function toReplicaEntry(index: number, value: string): ReplicaEntry | undefined {
+  const pairs = toPairs(value);
+  if (pairs === undefined) return undefined;
+  const { ip, state } = pairs;
+  const port = toNumber(pairs.port);
+  const offset = toNumber(pairs.offset);
+  const lag = toNumber(pairs.lag);
+  if (
+    ip === undefined ||
+    state === undefined ||
+    port === undefined ||
+    offset === undefined ||
+    lag === undefined
+  ) {
+    return undefined;
+  }
+  delete pairs.ip;
+  delete pairs.port;
+  delete pairs.state;
+  delete pairs.offset;
+  delete pairs.lag;
+  return { index, ip, port, state, offset, lag, extra: pairs };
+}
+
+/** `a=1,b=2` → {a:'1', b:'2'}; undefined if any part has no `=`. */
+function toPairs(value: string): Record<string, string> | undefined {
+  const pairs: Record<string, string> = {};
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return undefined;
+    const k = part.slice(0, eq);
+    if (k !== '__proto__') pairs[k] = part.slice(eq + 1);
+  }
+  return pairs;
+}
+
+/** N of `slaveN` / `replicaN` / `dbN`, or undefined (so `slave_read_only` is not a replica). */
+function numberedPrefix(key: string, prefix: string): number | undefined {
+  if (key.length <= prefix.length || !key.startsWith(prefix)) return undefined;
+  for (let i = prefix.length; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(key.slice(prefix.length));
+}
