@@ -1,5 +1,6 @@
-// (a) Detection latency: a replica process is killed → time until a socket.io client receives
-// the topology update showing it unreachable. Repeated `trials` times.
+// (a) Detection latency: a replica process is killed (or frozen with SIGSTOP, like a network
+// black hole: no FIN, the socket stays open) → time until a socket.io client receives the
+// topology update showing it unreachable. Repeated `trials` times.
 import { io } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TopologyDelta } from '../lib/contracts';
 import { startServer } from '../server/app-server';
@@ -8,7 +9,10 @@ import { rootLogger } from '../server/logger';
 import { startSandbox, waitFor } from '../server/sandbox';
 import type { Socket } from 'socket.io-client';
 
+export type Fault = 'kill' | 'freeze';
+
 export interface DetectionResult {
+  fault: Fault;
   pollMs: number;
   trials: number;
   samplesMs: number[];
@@ -24,7 +28,7 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]!;
 }
 
-export async function benchDetection(trials = 20, pollMs = 1000): Promise<DetectionResult> {
+export async function benchDetection(fault: Fault, trials = 20, pollMs = 1000): Promise<DetectionResult> {
   rootLogger.level = 'warn';
   const sandbox = await startSandbox({ shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }, { name: 'r2', upstream: 'm' }] });
   const server = await startServer(
@@ -48,10 +52,12 @@ export async function benchDetection(trials = 20, pollMs = 1000): Promise<Detect
         };
         socket.on('topology:update', onUpdate);
       });
-      const killedAt = performance.now();
-      await sandbox.kill('r2');
-      samplesMs.push((await seen) - killedAt);
-      await sandbox.restart('r2');
+      const injectedAt = performance.now();
+      if (fault === 'kill') await sandbox.kill('r2');
+      else sandbox.pause('r2');
+      samplesMs.push((await seen) - injectedAt);
+      if (fault === 'kill') await sandbox.restart('r2');
+      else sandbox.resume('r2');
       await waitFor(() => server.monitor.snapshot().topology.nodes.some((n) => n.id === victim && n.reachable), 20_000);
     }
   } finally {
@@ -62,6 +68,7 @@ export async function benchDetection(trials = 20, pollMs = 1000): Promise<Detect
   const sorted = [...samplesMs].sort((a, b) => a - b);
   const p95 = percentile(sorted, 95);
   return {
+    fault,
     pollMs,
     trials,
     samplesMs: samplesMs.map((s) => Math.round(s)),

@@ -33,7 +33,7 @@ export async function benchPollingCost(durationMs = 60_000, pollMs = 1000): Prom
   rootLogger.level = 'warn';
   const sandbox = await startSandbox({ shape: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] });
   const clients = await Promise.all(['a', 'b', 'c'].map((n) => sandbox.client(n)));
-  const [a, b, c] = clients as [Redis, Redis, Redis];
+  const a = clients[0] as Redis;
   const server = await startServer(
     loadConfig({ PORT: '0', LOG_LEVEL: 'warn', REPLICAOPS_POLL_MS: String(pollMs), REPLICAOPS_SEEDS: sandbox.seeds()[0] }),
     { withUi: false },

@@ -19,16 +19,17 @@ function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function detectionSection(r: DetectionResult): string {
+function detectionSection(rs: DetectionResult[]): string {
+  const label = { kill: 'replica process killed (SIGKILL)', freeze: 'replica frozen (SIGSTOP: no FIN, socket stays open)' };
   return [
-    `### Detection latency (replica killed → socket.io client sees it unreachable)`,
+    `### Detection latency (fault → a socket.io client sees the replica unreachable)`,
     '',
-    `| poll interval | trials | p50 | p95 | max | p95 / poll interval |`,
-    `|---|---|---|---|---|---|`,
-    `| ${r.pollMs} ms | ${r.trials} | ${r.p50Ms} ms | ${r.p95Ms} ms | ${r.maxMs} ms | ${r.p95OverPoll} |`,
+    `| fault | poll interval | trials | p50 | p95 | max | p95 / poll interval |`,
+    `|---|---|---|---|---|---|---|`,
+    ...rs.map((r) => `| ${label[r.fault]} | ${r.pollMs} ms | ${r.trials} | ${r.p50Ms} ms | ${r.p95Ms} ms | ${r.maxMs} ms | ${r.p95OverPoll} |`),
     '',
-    `Samples (ms): ${r.samplesMs.join(', ')}`,
-  ].join('\n');
+    ...rs.map((r) => `Samples, ${r.fault} (ms): ${r.samplesMs.join(', ')}`),
+  ].join('\n\n');
 }
 
 function pollingSection(r: PollingCostResult): string {
@@ -50,10 +51,13 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { at: new Date().toISOString(), machine: machine() };
   if (!only || only === 'detection') {
     process.stdout.write('bench: detection latency…\n');
-    const r = await benchDetection(flag('trials', 20), flag('poll', 1000));
-    results.detection = r;
-    sections.push(detectionSection(r));
-    process.stdout.write(`${detectionSection(r)}\n\n`);
+    const rs = [
+      await benchDetection('kill', flag('trials', 20), flag('poll', 1000)),
+      await benchDetection('freeze', flag('trials', 20), flag('poll', 1000)),
+    ];
+    results.detection = rs;
+    sections.push(detectionSection(rs));
+    process.stdout.write(`${detectionSection(rs)}\n\n`);
   }
   if (!only || only === 'polling') {
     process.stdout.write('bench: polling cost…\n');

@@ -71,10 +71,13 @@ export function NodeCard({ node }: { node: TopologyNode }) {
         <p className="text-xs text-fg-muted">{t('node.discoveredOnly')}</p>
       ) : (
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
-          <Metric label={t('node.offset')} value={fmt.number(node.offset)} />
+          {/* Offsets grow to 13+ digits: give them the full row. */}
+          <div className="col-span-2">
+            <Metric label={t('node.offset')} value={fmt.number(node.offset)} />
+          </div>
           <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
-          <Metric label={t('node.memory')} value={fmt.percent(node.memoryPct)} />
           <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
+          <Metric label={t('node.memory')} value={fmt.percent(node.memoryPct)} />
         </dl>
       )}
     </Link>

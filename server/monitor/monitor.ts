@@ -133,7 +133,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** Poll in waves: seeds and known nodes first, then every address they name, until no new one. */
   private async runCycle(): Promise<void> {
     const started = Date.now();
-    const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.9));
+    // A healthy node answers INFO in milliseconds; one silent for half an interval is not answering.
+    const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
     const polled = new Set<string>();
     const referenced = new Set<string>();
     let wave = [...this.records.keys()];

@@ -1,0 +1,96 @@
+// End-to-end harness: a real sandbox topology, the production server (`next build` output
+// served by server/main.ts in its own process, as `npm start` does) and Debian's Chromium
+// driven by Playwright.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { rootLogger } from '../server/logger';
+import { startSandbox, waitFor, type Sandbox } from '../server/sandbox';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface E2E {
+  sandbox: Sandbox;
+  url: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProductionServer(seeds: string[]): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
+  const port = await freePort();
+  let output = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REPLICAOPS_SEEDS: seeds.join(','),
+      REPLICAOPS_POLL_MS: '500',
+      LOG_LEVEL: 'warn',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  // localhost, not 127.0.0.1: the dashboard prints and serves that origin.
+  const url = `http://localhost:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`)).ok, 60_000, { what: `server on ${url}` }).catch((err: Error) => {
+    proc.kill('SIGKILL');
+    throw new Error(`${err.message}\n${output}`);
+  });
+  return { url, proc, output: () => output };
+}
+
+export async function startE2E(): Promise<E2E> {
+  rootLogger.level = 'warn';
+  const sandbox = await startSandbox({ writeLoad: { opsPerSec: 50 }, redisServerBin: process.env.REDIS_SERVER_BIN });
+  let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startProductionServer(sandbox.seeds().slice(0, 1));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (err) {
+    server?.proc.kill('SIGKILL');
+    await sandbox.stop();
+    throw err;
+  }
+  const s = server;
+  const b = browser;
+  return {
+    sandbox,
+    url: s.url,
+    browser: b,
+    async newPage() {
+      const context = await b.newContext({ viewport: { width: 1400, height: 900 } });
+      return context.newPage();
+    },
+    async stop() {
+      await b.close().catch(() => undefined);
+      s.proc.kill('SIGTERM');
+      await new Promise((r) => (s.proc.exitCode !== null ? r(null) : s.proc.once('exit', r)));
+      await sandbox.stop();
+    },
+  };
+}
