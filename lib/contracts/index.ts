@@ -2,3 +2,4 @@ export * from './common';
 export * from './topology';
 export * from './node';
 export * from './socket';
+export * from './findings';

@@ -1,0 +1,100 @@
+// What the diagnosis rules read: one poll cycle's view of every node plus a little history.
+// Pure data; the monitor builds it, `diagnose()` turns it into finding candidates.
+import type {
+  Bilingual,
+  Cause,
+  Evidence,
+  FindingKind,
+  HistoryMetric,
+  HistoryPoint,
+  NodeError,
+  NodeMetrics,
+  Remedy,
+  Role,
+  Severity,
+  Topology,
+  TopologyEvent,
+} from '../contracts';
+import type { ParsedInfo } from '../info/info-types';
+import type { StatusThresholds } from '../topology/status';
+
+export interface NodeView {
+  id: string;
+  reachable: boolean;
+  error?: NodeError;
+  role: Role;
+  /** Canonical id of the upstream (last known when the node is down). */
+  upstream?: string;
+  /** Latest INFO that parsed (this cycle's when reachable). */
+  info?: ParsedInfo;
+  /** The INFO of the cycle before, for deltas. */
+  prevInfo?: ParsedInfo;
+  metrics?: NodeMetrics;
+  /**
+   * `CONFIG GET` of the replication-relevant parameters (lower-case names, Redis' own
+   * values, e.g. `save` → "3600 1 300 100", `client-output-buffer-limit` → the full string),
+   * refreshed every ~30 s. Undefined when CONFIG is not allowed (renamed, ACL): rules that
+   * need it stay silent rather than guess.
+   */
+  config?: Record<string, string>;
+}
+
+/** A classified log line attached to a node (filled once log ingestion exists). */
+export interface LogEvidenceLine {
+  nodeId: string;
+  time: number | null;
+  message: string;
+  category: string;
+  verdict: 'normal' | 'notable' | 'abnormal';
+  /** Root cause this line proves, when it proves one. */
+  causeHint?: Cause;
+  count?: number;
+}
+
+export interface DiagnosisSettings extends StatusThresholds {
+  /** backlog_too_small: the outage the backlog must cover (seconds). Default 60. */
+  backlogOutageSeconds: number;
+  /** full_resync_storm: look-back window (ms) and how many full syncs in it make a storm. */
+  resyncWindowMs: number;
+  resyncStormCount: number;
+  /** sync_stuck: a full sync older than this with no progress explanation. */
+  syncStuckSeconds: number;
+}
+
+export const DEFAULT_DIAGNOSIS_SETTINGS: Omit<DiagnosisSettings, keyof StatusThresholds> = {
+  backlogOutageSeconds: 60,
+  resyncWindowMs: 10 * 60_000,
+  resyncStormCount: 2,
+  syncStuckSeconds: 300,
+};
+
+export interface DiagnosisInput {
+  now: number;
+  topology: Topology;
+  nodes: NodeView[];
+  /** Topology events of the last `resyncWindowMs` at least, oldest first. */
+  events: TopologyEvent[];
+  /** Series from the monitor's ring buffers (empty array when none). */
+  history: (nodeId: string, metric: HistoryMetric, sinceMs: number) => HistoryPoint[];
+  /** Recent notable/abnormal log lines, newest last (empty until logs are wired). */
+  logs: LogEvidenceLine[];
+  settings: DiagnosisSettings;
+}
+
+/** One rule's verdict this cycle; the tracker turns candidates into findings with hysteresis. */
+export interface FindingCandidate {
+  /** Stable identity across cycles: kind + subject (+ rule), e.g. `link_down:127.0.0.1:7002`. */
+  key: string;
+  kind: FindingKind;
+  severity: Severity;
+  nodeId?: string;
+  link?: { upstream: string; replica: string };
+  cause?: Cause;
+  rule?: string;
+  title: Bilingual;
+  detail: Bilingual;
+  evidence: Evidence[];
+  remedy: Remedy;
+  /** Node whose failure explains this finding (for grouping under one incident). */
+  rootNodeId?: string;
+}
