@@ -69,9 +69,11 @@ export const ConfigFileSchema = z
         intervalMs: z.number().int().min(100).max(60_000).default(1000),
         connectTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
         commandTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
+        /** How often the replication settings are re-read with CONFIG GET (same round trip). */
+        configEveryMs: z.number().int().min(1000).default(30_000),
       })
       .strict()
-      .default({ intervalMs: 1000, connectTimeoutMs: 2000, commandTimeoutMs: 2000 }),
+      .default({ intervalMs: 1000, connectTimeoutMs: 2000, commandTimeoutMs: 2000, configEveryMs: 30_000 }),
     thresholds: ThresholdsSchema.default({
       lagWarningSeconds: 2,
       lagCriticalSeconds: 10,

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { downsampleMax, trimBefore, withGapBreaks } from './series';
+import { downsampleMax, timeTicks, trimBefore, withGapBreaks } from './series';
 
 const MAX_DRAWN_POINTS = 600;
 const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
@@ -50,7 +50,6 @@ export function MetricChart({
   const inWindow = trimBefore(points, now - windowMs);
   const drawn = withGapBreaks(downsampleMax(inWindow, MAX_DRAWN_POINTS), maxGapMs);
   const last = inWindow[inWindow.length - 1];
-  const showSeconds = windowMs <= 15 * 60 * 1000;
   return (
     <figure
       data-testid={`chart-${metric}`}
@@ -73,10 +72,10 @@ export function MetricChart({
               scale="time"
               domain={[now - windowMs, now]}
               allowDataOverflow
-              tickFormatter={(v: number) => fmt.time(v, showSeconds)}
+              ticks={timeTicks(now - windowMs, now)}
+              tickFormatter={(v: number) => fmt.time(v, false)}
               tick={AXIS_TICK}
               stroke="var(--chart-grid)"
-              minTickGap={40}
             />
             <YAxis
               tickFormatter={(v: number) => format(v)}

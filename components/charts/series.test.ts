@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendSample, downsampleMax, mergePoints, trimBefore, withGapBreaks } from './series';
+import {
+  appendSample,
+  downsampleMax,
+  mergePoints,
+  timeTicks,
+  trimBefore,
+  withGapBreaks,
+} from './series';
 
 test('mergePoints() unions two series by time and prefers the live point on a tie', () => {
   const out = mergePoints(
@@ -78,4 +85,12 @@ test('withGapBreaks() breaks the line over a hole in the data', () => {
     { t: 1001, v: null },
     { t: 9000, v: 2 },
   ]);
+});
+
+test('timeTicks() puts ticks on round minutes inside the window', () => {
+  assert.deepEqual(
+    timeTicks(30_000, 5 * 60_000 + 30_000),
+    [60_000, 120_000, 180_000, 240_000, 300_000],
+  );
+  assert.equal(timeTicks(0, 3_600_000).length, 7);
 });

@@ -87,3 +87,12 @@ export function withGapBreaks(points: readonly HistoryPoint[], maxGapMs: number)
   }
   return out;
 }
+
+/** Round-time ticks across [from, to]: every minute for 5 min, 3 min for 15 min, 10 min for 1 h. */
+export function timeTicks(from: number, to: number): number[] {
+  const span = to - from;
+  const step = span <= 5 * 60_000 ? 60_000 : span <= 15 * 60_000 ? 3 * 60_000 : 10 * 60_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}

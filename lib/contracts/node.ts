@@ -67,6 +67,9 @@ export const NodeDetailSchema = z.object({
   /** Every INFO section, every field as Redis printed it. */
   info: z.record(z.string(), z.record(z.string(), z.string())),
   metrics: NodeMetricsSchema.nullable(),
+  /** Replication settings read with CONFIG GET (no secrets); null when CONFIG is not allowed. */
+  config: z.record(z.string(), z.string()).nullable().optional(),
+  configError: z.string().optional(),
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 

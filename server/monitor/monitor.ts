@@ -139,7 +139,9 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const referenced = new Set<string>();
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
-      const results = await Promise.all(wave.map(async (id) => [id, await this.pool.get(id).poll(deadline)] as const));
+      const results = await Promise.all(
+        wave.map(async (id) => [id, await this.pool.get(id).poll(deadline, this.configDue(id, started))] as const),
+      );
       const next = new Set<string>();
       for (const [id, result] of results) {
         polled.add(id);
@@ -150,6 +152,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
           continue;
         }
         this.applyInfo(rec, result.info, result.at, result.latencyMs);
+        if (result.config || result.configError) {
+          rec.config = result.config ?? rec.config;
+          rec.configError = result.configError;
+          rec.configAt = result.at;
+        }
         for (const ref of this.neighbours(rec)) {
           referenced.add(ref);
           const known = this.records.get(this.canonical(ref));
@@ -165,6 +172,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.attachReportedReplicas(started);
     this.forget(started);
     this.publish(started);
+  }
+
+  private configDue(id: string, now: number): boolean {
+    const r = this.records.get(id);
+    return !r?.configAt || now - r.configAt >= this.config.poll.configEveryMs;
   }
 
   private applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number): void {
@@ -331,6 +343,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       sampledAt: r.infoAt ?? null,
       info: r.info?.sections ?? {},
       metrics: r.metrics ?? null,
+      config: r.config ?? null,
+      ...(r.configError ? { configError: r.configError } : {}),
     };
   }
 

@@ -22,4 +22,8 @@ export interface NodeRecord {
   /** Last time the node answered or a neighbour named it; drives forgetting. */
   lastKnownAt: number;
   latencyMs?: number;
+  /** CONFIG GET of the replication settings (see CONFIG_PARAMS), when allowed. */
+  config?: Record<string, string>;
+  configError?: string;
+  configAt?: number;
 }

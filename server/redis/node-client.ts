@@ -10,8 +10,42 @@ import { classifyConnectionError } from './connection-error';
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
 export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace'];
 
+/**
+ * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).
+ * One CONFIG GET per name keeps pre-7 servers (one pattern per call) working; they ride in the
+ * same pipeline as INFO, so it is still one round trip.
+ */
+export const CONFIG_PARAMS = [
+  'save',
+  'appendonly',
+  'repl-backlog-size',
+  'repl-backlog-ttl',
+  'repl-timeout',
+  'repl-ping-replica-period',
+  'tcp-keepalive',
+  'repl-diskless-sync',
+  'repl-diskless-sync-delay',
+  'repl-diskless-load',
+  'client-output-buffer-limit',
+  'min-replicas-to-write',
+  'min-replicas-max-lag',
+  'replica-read-only',
+  'replica-serve-stale-data',
+  'replica-priority',
+  'maxmemory',
+  'maxmemory-policy',
+];
+
 export type PollResult =
-  | { ok: true; info: string; latencyMs: number; at: number }
+  | {
+      ok: true;
+      info: string;
+      /** Present when asked for and allowed; `configError` says why not otherwise. */
+      config?: Record<string, string>;
+      configError?: string;
+      latencyMs: number;
+      at: number;
+    }
   | { ok: false; error: NodeError; at: number };
 
 export interface NodeClientOptions {
@@ -24,6 +58,16 @@ export interface NodeClientOptions {
   log: Logger;
   /** Called when an established connection closes (the node died or cut us off). */
   onLost?: () => void;
+}
+
+function readConfigReplies(replies: Array<[Error | null, unknown]>): { config?: Record<string, string>; configError?: string } {
+  const config: Record<string, string> = {};
+  for (const [err, reply] of replies) {
+    if (err) return { configError: classifyConnectionError(err).message };
+    if (!Array.isArray(reply)) continue;
+    for (let i = 0; i + 1 < reply.length; i += 2) config[String(reply[i]).toLowerCase()] = String(reply[i + 1]);
+  }
+  return { config };
 }
 
 export class NodeClient {
@@ -85,8 +129,8 @@ export class NodeClient {
    * One INFO round trip. Never two in flight for one node: a caller arriving while the previous
    * poll is still out waits on that one. Resolves by `deadlineMs` at the latest.
    */
-  async poll(deadlineMs: number): Promise<PollResult> {
-    this.inFlight ??= this.runInfo().finally(() => {
+  async poll(deadlineMs: number, withConfig = false): Promise<PollResult> {
+    this.inFlight ??= this.runInfo(withConfig).finally(() => {
       this.inFlight = null;
     });
     const timer = new Promise<PollResult>((resolve) => {
@@ -99,7 +143,7 @@ export class NodeClient {
     return Promise.race([this.inFlight, timer]);
   }
 
-  private async runInfo(): Promise<PollResult> {
+  private async runInfo(withConfig: boolean): Promise<PollResult> {
     const started = performance.now();
     // A connection attempt in progress (first poll of a new node, or a reconnect): wait for its
     // outcome rather than report a node as down that is merely being dialled. The caller's
@@ -108,26 +152,38 @@ export class NodeClient {
     if (this.redis.status !== 'ready' && this.redis.status !== 'connect') {
       return { ok: false, at: Date.now(), error: this.lastError ?? { code: 'unknown', message: `connection ${this.redis.status}` } };
     }
+    const pipeline = this.redis.pipeline();
+    pipeline.call('INFO', ...(this.multiSectionInfo ? INFO_SECTIONS : []));
+    if (withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
+    let replies: Array<[Error | null, unknown]>;
     try {
-      const args = this.multiSectionInfo ? INFO_SECTIONS : [];
-      let info = (await this.redis.call('INFO', ...args)) as string;
-      if (this.multiSectionInfo && !info.includes('# Stats')) {
-        // Pre-7 servers read only the first section name; ask for the default set instead.
-        this.multiSectionInfo = false;
-        info = (await this.redis.call('INFO')) as string;
-      }
-      this.lastError = null;
-      return { ok: true, info, latencyMs: performance.now() - started, at: Date.now() };
+      replies = (await pipeline.exec()) ?? [];
     } catch (err) {
-      const error = classifyConnectionError(err);
+      this.lastError = classifyConnectionError(err);
+      return { ok: false, at: Date.now(), error: this.lastError };
+    }
+    const [infoErr, infoReply] = replies[0] ?? [new Error('empty pipeline reply'), null];
+    if (infoErr) {
+      const error = classifyConnectionError(infoErr);
       if (/syntax error/i.test(error.message) && this.multiSectionInfo) {
+        // Pre-7 servers reject several section names: ask for the default set from now on.
         this.multiSectionInfo = false;
-        return this.runInfo();
+        return this.runInfo(withConfig);
       }
       // A command error on an open socket (e.g. NOAUTH) is the node's state too.
       this.lastError = error;
       return { ok: false, at: Date.now(), error };
     }
+    let info = String(infoReply);
+    if (this.multiSectionInfo && !info.includes('# Stats')) {
+      // Some servers answer only the first section name; use the default set instead.
+      this.multiSectionInfo = false;
+      info = String(await this.redis.call('INFO'));
+    }
+    this.lastError = null;
+    const result: PollResult = { ok: true, info, latencyMs: performance.now() - started, at: Date.now() };
+    if (withConfig) Object.assign(result, readConfigReplies(replies.slice(1)));
+    return result;
   }
 
   private settled(): Promise<void> {
