@@ -3,3 +3,4 @@ export * from './topology';
 export * from './node';
 export * from './socket';
 export * from './findings';
+export * from './incidents';

@@ -26,6 +26,13 @@ export interface ServerToClientEvents {
   'topology:event': (event: TopologyEvent) => void;
   /** Sent only to clients watching that node. */
   'node:sample': (sample: NodeSample) => void;
+  /** Open findings and health, once on connect (after the topology snapshot). */
+  'findings:snapshot': (payload: { findings: Finding[]; health: Health }) => void;
+  'finding:opened': (finding: Finding) => void;
+  'finding:updated': (finding: Finding) => void;
+  'finding:resolved': (finding: Finding) => void;
+  'incident:updated': (incident: Incident) => void;
+  'health:update': (health: Health) => void;
 }
 
 export const NodeWatchPayloadSchema = z.object({ nodeId: NodeIdSchema });
