@@ -1,6 +1,8 @@
 // The socket.io wire contract, declared once: server and client are both typed from it.
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
+import type { Finding } from './findings';
+import type { Health, Incident } from './incidents';
 import { type NodeSample } from './node';
 import { type Link, type Topology, type TopologyEvent, type TopologyNode } from './topology';
 
