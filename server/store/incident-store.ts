@@ -1,0 +1,193 @@
+// Findings, incidents and their timelines in SQLite. Rows hold the contract shapes as JSON
+// where the shape is rich (finding bodies, timeline data) and columns where we filter.
+import type { Finding, Incident, IncidentState, Severity, TimelineEntry, TimelineEntryType } from '../../lib/contracts';
+import type { Db } from './database';
+
+interface IncidentRow {
+  id: string;
+  state: IncidentState;
+  severity: Severity;
+  title: string;
+  root_node_id: string | null;
+  opened_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  tags: string;
+  node_ids: string;
+  title_i18n: string | null;
+}
+
+interface TimelineRow {
+  id: number;
+  incident_id: string;
+  at: number;
+  type: TimelineEntryType;
+  actor: string;
+  summary: string;
+  summary_zh: string | null;
+  data: string;
+}
+
+export interface IncidentFilter {
+  state?: IncidentState;
+  severity?: Severity;
+  node?: string;
+  since?: number;
+  until?: number;
+  limit: number;
+}
+
+export type NewTimelineEntry = Omit<TimelineEntry, 'id'>;
+
+export class IncidentStore {
+  constructor(private readonly db: Db) {}
+
+  // ── findings ──
+  saveFinding(f: Finding, key: string = findingKey(f)): void {
+    this.db
+      .prepare(
+        `INSERT INTO findings (id, key, kind, severity, state, node_id, opened_at, last_seen_at, resolved_at, incident_id, body)
+         VALUES (@id, @key, @kind, @severity, @state, @nodeId, @openedAt, @lastSeenAt, @resolvedAt, @incidentId, @body)
+         ON CONFLICT(id) DO UPDATE SET severity=excluded.severity, state=excluded.state, last_seen_at=excluded.last_seen_at,
+           resolved_at=excluded.resolved_at, incident_id=excluded.incident_id, body=excluded.body`,
+      )
+      .run({
+        id: f.id,
+        key,
+        kind: f.kind,
+        severity: f.severity,
+        state: f.state,
+        nodeId: f.nodeId ?? null,
+        openedAt: f.openedAt,
+        lastSeenAt: f.lastSeenAt,
+        resolvedAt: f.resolvedAt ?? null,
+        incidentId: f.incidentId ?? null,
+        body: JSON.stringify(f),
+      });
+  }
+
+  findings(state: 'open' | 'resolved' | 'all', limit: number): Finding[] {
+    const rows =
+      state === 'all'
+        ? this.db.prepare('SELECT body FROM findings ORDER BY opened_at DESC LIMIT ?').all(limit)
+        : this.db.prepare('SELECT body FROM findings WHERE state = ? ORDER BY opened_at DESC LIMIT ?').all(state, limit);
+    return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);
+  }
+
+  findingsOf(incidentId: string): Finding[] {
+    const rows = this.db.prepare('SELECT body FROM findings WHERE incident_id = ? ORDER BY opened_at').all(incidentId);
+    return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);
+  }
+
+  // ── incidents ──
+  saveIncident(i: Incident): void {
+    this.db
+      .prepare(
+        `INSERT INTO incidents (id, state, severity, title, root_node_id, opened_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by, tags, node_ids, title_i18n)
+         VALUES (@id, @state, @severity, @title, @root, @openedAt, @ackAt, @ackBy, @resAt, @resBy, @tags, @nodeIds, @titleI18n)
+         ON CONFLICT(id) DO UPDATE SET state=excluded.state, severity=excluded.severity, title=excluded.title,
+           root_node_id=excluded.root_node_id, acknowledged_at=excluded.acknowledged_at, acknowledged_by=excluded.acknowledged_by,
+           resolved_at=excluded.resolved_at, resolved_by=excluded.resolved_by, tags=excluded.tags, node_ids=excluded.node_ids,
+           title_i18n=excluded.title_i18n`,
+      )
+      .run({
+        id: i.id,
+        state: i.state,
+        severity: i.severity,
+        title: i.title,
+        root: i.rootNodeId ?? null,
+        openedAt: i.openedAt,
+        ackAt: i.acknowledgedAt ?? null,
+        ackBy: i.acknowledgedBy ?? null,
+        resAt: i.resolvedAt ?? null,
+        resBy: i.resolvedBy ?? null,
+        tags: JSON.stringify(i.tags),
+        nodeIds: JSON.stringify(i.nodeIds),
+        titleI18n: i.titleI18n ? JSON.stringify(i.titleI18n) : null,
+      });
+  }
+
+  incident(id: string): Incident | null {
+    const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    return row ? this.toIncident(row) : null;
+  }
+
+  incidents(f: IncidentFilter): Incident[] {
+    const where: string[] = [];
+    const args: Record<string, unknown> = { limit: f.limit };
+    if (f.state) (where.push('state = @state'), (args.state = f.state));
+    if (f.severity) (where.push('severity = @severity'), (args.severity = f.severity));
+    if (f.since !== undefined) (where.push('opened_at >= @since'), (args.since = f.since));
+    if (f.until !== undefined) (where.push('opened_at <= @until'), (args.until = f.until));
+    if (f.node) (where.push('(root_node_id = @node OR node_ids LIKE @nodeLike)'), (args.node = f.node), (args.nodeLike = `%"${f.node}"%`));
+    const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit`;
+    return (this.db.prepare(sql).all(args) as IncidentRow[]).map((r) => this.toIncident(r));
+  }
+
+  openIncidents(): Incident[] {
+    const rows = this.db.prepare("SELECT * FROM incidents WHERE state != 'resolved' ORDER BY opened_at").all() as IncidentRow[];
+    return rows.map((r) => this.toIncident(r));
+  }
+
+  private toIncident(r: IncidentRow): Incident {
+    const findingIds = (this.db.prepare('SELECT id FROM findings WHERE incident_id = ? ORDER BY opened_at').all(r.id) as Array<{ id: string }>).map(
+      (x) => x.id,
+    );
+    const inc: Incident = {
+      id: r.id,
+      state: r.state,
+      severity: r.severity,
+      title: r.title,
+      openedAt: r.opened_at,
+      findingIds,
+      nodeIds: JSON.parse(r.node_ids) as string[],
+      tags: JSON.parse(r.tags) as string[],
+    };
+    if (r.title_i18n) inc.titleI18n = JSON.parse(r.title_i18n) as Incident['titleI18n'];
+    if (r.root_node_id) inc.rootNodeId = r.root_node_id;
+    if (r.acknowledged_at !== null) inc.acknowledgedAt = r.acknowledged_at;
+    if (r.acknowledged_by) inc.acknowledgedBy = r.acknowledged_by;
+    if (r.resolved_at !== null) inc.resolvedAt = r.resolved_at;
+    if (r.resolved_by) inc.resolvedBy = r.resolved_by;
+    return inc;
+  }
+
+  // ── timeline ──
+  addTimeline(e: NewTimelineEntry): TimelineEntry {
+    const info = this.db
+      .prepare(
+        'INSERT INTO incident_timeline (incident_id, at, type, actor, summary, summary_zh, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(e.incidentId, e.at, e.type, e.actor, e.summary, e.summaryZh ?? null, JSON.stringify(e.data));
+    return { ...e, id: Number(info.lastInsertRowid) };
+  }
+
+  timeline(incidentId: string): TimelineEntry[] {
+    const rows = this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY at, id').all(incidentId) as TimelineRow[];
+    return rows.map((r) => {
+      const e: TimelineEntry = {
+        id: r.id,
+        incidentId: r.incident_id,
+        at: r.at,
+        type: r.type,
+        actor: r.actor,
+        summary: r.summary,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+      };
+      if (r.summary_zh) e.summaryZh = r.summary_zh;
+      return e;
+    });
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}
+
+/** Findings are stored by id; the key (kind + subject) is kept for lookups after a restart. */
+export function findingKey(f: Pick<Finding, 'kind' | 'nodeId' | 'link' | 'rule'>): string {
+  const subject = f.link ? `${f.link.replica}<-${f.link.upstream}` : (f.nodeId ?? 'topology');
+  return [f.kind, subject, f.rule].filter(Boolean).join(':');
+}
