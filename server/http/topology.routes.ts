@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { HistoryQuerySchema, NodeIdSchema } from '../../lib/contracts';
 import type { Monitor } from '../monitor/monitor';
+import { requireCsrfHeader } from './body';
 import { HttpError } from './respond';
 import type { Router } from './router';
 import { queryObject, validate } from './validate';
 
 const EventsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
-/** A mutation from a browser must carry this header: a cross-site form cannot set it. */
-function requireCsrfHeader(headers: Record<string, string | string[] | undefined>): void {
-  if (headers['x-replicaops-request'] !== '1')
-    throw new HttpError('forbidden', 'mutations need the header X-ReplicaOps-Request: 1');
-}
 
 export function topologyRoutes(router: Router, monitor: Monitor): void {
   // Liveness for load balancers and the test harness.

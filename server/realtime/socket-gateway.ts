@@ -11,6 +11,7 @@ import {
 } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
+import type { IncidentService } from '../incidents/incident-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
 
 const log = logger('realtime');
@@ -22,7 +23,7 @@ function reply(ack: unknown, result: Parameters<Ack>[0]): void {
   if (typeof ack === 'function') (ack as Ack)(result);
 }
 
-export function attachRealtime(httpServer: HttpServer, monitor: Monitor): RealtimeServer {
+export function attachRealtime(httpServer: HttpServer, monitor: Monitor, incidents?: IncidentService): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -33,6 +34,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor): Realti
 
   io.on('connection', (socket) => {
     socket.emit('topology:snapshot', monitor.snapshot());
+    if (incidents) socket.emit('findings:snapshot', { findings: incidents.findings('open', 1000), health: incidents.health() });
 
     // A client starts receiving per-poll samples for one node (the node page's live charts).
     socket.on('node:watch', (payload, ack) => {
@@ -62,9 +64,27 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor): Realti
   monitor.on('cycle', onCycle);
   monitor.on('topology-event', onEvent);
   io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
+  const unsubscribe: Array<() => void> = [];
+  if (incidents) {
+    const forward = <K extends 'finding:opened' | 'finding:updated' | 'finding:resolved' | 'incident:updated'>(name: K) => {
+      const fn = (payload: Parameters<ServerToClientEvents[K]>[0]) => {
+        (io.emit as (ev: string, p: unknown) => boolean)(name, payload);
+      };
+      incidents.on(name, fn as never);
+      unsubscribe.push(() => incidents.off(name, fn as never));
+    };
+    forward('finding:opened');
+    forward('finding:updated');
+    forward('finding:resolved');
+    forward('incident:updated');
+    const onHealth = (h: Parameters<ServerToClientEvents['health:update']>[0]) => io.emit('health:update', h);
+    incidents.on('health', onHealth);
+    unsubscribe.push(() => incidents.off('health', onHealth));
+  }
   httpServer.once('close', () => {
     monitor.off('cycle', onCycle);
     monitor.off('topology-event', onEvent);
+    for (const u of unsubscribe) u();
   });
   return io;
 }

@@ -1,0 +1,113 @@
+// A Markdown postmortem from an incident and its timeline: what a team lead would send the
+// morning after. Pure: the server only adds the download headers.
+import type { Evidence, Finding, IncidentDetail, TimelineEntry } from '../contracts';
+
+function iso(ms: number | undefined): string {
+  return ms === undefined ? '—' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+function evidenceLine(e: Evidence): string {
+  switch (e.type) {
+    case 'field':
+      return `\`${e.nodeId}\` INFO ${e.section} \`${e.field}:${e.value}\``;
+    case 'delta':
+      return `\`${e.nodeId}\` ${e.field} ${e.from} → ${e.to} in ${formatDuration(e.windowMs)}`;
+    case 'metric':
+      return `\`${e.nodeId}\` ${e.metric} = ${e.value ?? 'n/a'}${e.unit ? ` ${e.unit}` : ''}${e.threshold !== undefined ? ` (threshold ${e.threshold})` : ''}`;
+    case 'config':
+      return `\`${e.nodeId}\` config \`${e.name} ${e.value}\``;
+    case 'event':
+      return `${iso(e.event.at)} \`${e.event.nodeId}\` ${e.event.kind}${e.event.from || e.event.to ? ` (${e.event.from ?? '–'} → ${e.event.to ?? '–'})` : ''}`;
+    case 'log':
+      return `\`${e.nodeId}\` log${e.count && e.count > 1 ? ` ×${e.count}` : ''}: \`${e.message}\``;
+    case 'note':
+      return e.text.en;
+  }
+}
+
+function timelineLine(t: TimelineEntry): string {
+  const who = t.actor === 'system' ? '' : ` — *${t.actor}*`;
+  return `| ${iso(t.at)} | ${t.type.replace(/_/g, ' ')} | ${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${who} |`;
+}
+
+function findingBlock(f: Finding): string[] {
+  const lines = [
+    `### ${f.title.en}`,
+    '',
+    `- Kind: \`${f.kind}\`${f.cause ? `, cause \`${f.cause}\`` : ''}${f.rule ? `, rule \`${f.rule}\`` : ''} — severity **${f.severity}**`,
+    `- Subject: ${f.link ? `link \`${f.link.replica}\` ← \`${f.link.upstream}\`` : `\`${f.nodeId ?? 'topology'}\``}`,
+    `- Open ${iso(f.openedAt)} → ${f.resolvedAt ? iso(f.resolvedAt) : 'still open'}`,
+    `- ${f.detail.en}`,
+    '',
+    'Evidence:',
+    ...f.evidence.map((e) => `- ${evidenceLine(e)}`),
+    '',
+    `Remedy: ${f.remedy.text}${f.remedy.actionId ? ` (guarded action \`${f.remedy.actionId}\`)` : ''}`,
+    '',
+  ];
+  return lines;
+}
+
+export function renderPostmortem(inc: IncidentDetail, now = Date.now()): string {
+  const firstFinding = inc.findings.reduce<number | undefined>((min, f) => (min === undefined || f.openedAt < min ? f.openedAt : min), undefined);
+  const firstEvent = inc.timeline.find((t) => t.type === 'topology_event')?.at;
+  const faultAt = Math.min(firstEvent ?? Infinity, firstFinding ?? Infinity, inc.openedAt);
+  const end = inc.resolvedAt ?? now;
+  const actions = inc.timeline.filter((t) => t.type === 'action' || t.type === 'note' || (t.type === 'state_changed' && t.actor !== 'system'));
+  const nodes = [...new Set([inc.rootNodeId, ...inc.nodeIds].filter(Boolean))];
+  return [
+    `# Postmortem: ${inc.title}`,
+    '',
+    `Incident \`${inc.id}\` · severity **${inc.severity}** · state **${inc.state}**${inc.tags.length ? ` · tags ${inc.tags.join(', ')}` : ''}`,
+    '',
+    '## Summary',
+    '',
+    `${inc.findings.length} finding(s) on ${nodes.length} node(s)${inc.rootNodeId ? `, rooted at \`${inc.rootNodeId}\`` : ''}: ${inc.findings.map((f) => f.title.en).join('; ') || 'none recorded'}.`,
+    '',
+    '## Impact window',
+    '',
+    `| | time |`,
+    `|---|---|`,
+    `| first sign | ${iso(faultAt)} |`,
+    `| incident opened (detected) | ${iso(inc.openedAt)} |`,
+    `| acknowledged | ${iso(inc.acknowledgedAt)}${inc.acknowledgedBy ? ` by ${inc.acknowledgedBy}` : ''} |`,
+    `| resolved | ${iso(inc.resolvedAt)}${inc.resolvedBy ? ` by ${inc.resolvedBy}` : ''} |`,
+    '',
+    `- Time to detect: ${formatDuration(Math.max(0, inc.openedAt - faultAt))}`,
+    `- Time to acknowledge: ${inc.acknowledgedAt ? formatDuration(inc.acknowledgedAt - inc.openedAt) : '—'}`,
+    `- Time to recover: ${inc.resolvedAt ? formatDuration(inc.resolvedAt - faultAt) : `not recovered (open for ${formatDuration(end - faultAt)})`}`,
+    `- Nodes involved: ${nodes.map((n) => `\`${n}\``).join(', ') || '—'}`,
+    '',
+    '## Timeline',
+    '',
+    '| time (UTC) | type | what |',
+    '|---|---|---|',
+    ...inc.timeline.map(timelineLine),
+    '',
+    '## Findings and evidence',
+    '',
+    ...inc.findings.flatMap(findingBlock),
+    '## Actions taken',
+    '',
+    ...(actions.length ? actions.map((a) => `- ${iso(a.at)} — ${a.actor}: ${a.summary}`) : ['- None recorded.']),
+    '',
+    '## Follow-ups',
+    '',
+    ...[...new Set(inc.findings.map((f) => f.remedy.text))].map((t) => `- [ ] ${t}`),
+    '- [ ] Root cause analysed and written down (SOP step 6)',
+    '- [ ] Permanent fix planned (SOP step 7)',
+    '- [ ] Runbook / monitoring updated (SOP step 8)',
+    '',
+    `_Exported by ReplicaOps ${iso(now)}._`,
+    '',
+  ].join('\n');
+}
