@@ -95,7 +95,28 @@ export const ConfigFileSchema = z
       .default({ forgetAfterMs: 24 * 3600_000 }),
     // Sections of later features: validated now so a typo fails at start-up, not silently.
     logs: z.array(z.object({ node: NodeIdSchema, file: z.string().min(1) }).strict()).default([]),
-    alerts: z.object({ webhooks: z.array(z.unknown()).default([]) }).strict().optional(),
+    alerts: z
+      .object({
+        webhooks: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(60),
+                url: z.string().url().regex(/^https?:\/\//, 'expected an http(s) URL'),
+                /** `json`: our own payload; `slack`: Slack-compatible `{ text, blocks }`. */
+                format: z.enum(['json', 'slack']).default('json'),
+                /** HMAC-SHA256 key; the signature goes in `X-ReplicaOps-Signature: sha256=<hex>`. */
+                secret: z.string().min(8).optional(),
+                minSeverity: z.enum(['info', 'warning', 'critical']).default('warning'),
+                timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+                maxAttempts: z.number().int().min(1).max(20).default(6),
+              })
+              .strict(),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({ webhooks: [] }),
     auth: z.unknown().optional(),
     heartbeat: z
       .object({
