@@ -7,7 +7,11 @@ import type { Classification, LogCauseHint, PeerAddress } from './log-types';
 export { LOG_RULES, type LogRule } from './log-rules';
 export { SENTINEL_RULES } from './log-rules-sentinel';
 
-const OTHER: Classification = Object.freeze({ category: 'other', verdict: 'normal', ruleId: 'other' });
+const OTHER: Classification = Object.freeze({
+  category: 'other',
+  verdict: 'normal',
+  ruleId: 'other',
+});
 
 // `10.0.0.2:6379`, `[::1]:6379`, `redis-1.example:6379`; a trailing `.` ends a sentence.
 const ADDR_RE = /^(?:\[([0-9a-fA-F:.%]+)\]|([^\s:[\]]+)):(\d{1,5})\.?$/;
@@ -33,7 +37,10 @@ function causeFromText(message: string): LogCauseHint | undefined {
 function build(rule: LogRule, m: RegExpExecArray, message: string): Classification {
   const out: Classification = { category: rule.category, verdict: rule.verdict, ruleId: rule.id };
   const g = m.groups;
-  const peer = g?.peer !== undefined ? parsePeerAddress(g.peer) : parsePeerAddress(g?.host && g.port ? `${g.host}:${g.port}` : undefined);
+  const peer =
+    g?.peer !== undefined
+      ? parsePeerAddress(g.peer)
+      : parsePeerAddress(g?.host && g.port ? `${g.host}:${g.port}` : undefined);
   if (peer) out.peer = peer;
 
   if (rule.clientAddr) {

@@ -7,10 +7,26 @@ export const MAX_LOG_LINE_CHARS = 4096;
 
 const DAY_MS = 86_400_000;
 const MONTHS: Record<string, number> = {
-  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11,
+  Jan: 0,
+  Feb: 1,
+  Mar: 2,
+  Apr: 3,
+  May: 4,
+  Jun: 5,
+  Jul: 6,
+  Aug: 7,
+  Sep: 8,
+  Oct: 9,
+  Nov: 10,
+  Dec: 11,
 };
 const ROLES: Record<string, LogRole> = { M: 'master', S: 'replica', C: 'child', X: 'sentinel' };
-const LEVELS: Record<string, LogLevel> = { '.': 'debug', '-': 'verbose', '*': 'notice', '#': 'warning' };
+const LEVELS: Record<string, LogLevel> = {
+  '.': 'debug',
+  '-': 'verbose',
+  '*': 'notice',
+  '#': 'warning',
+};
 
 const MON = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 // Redis 3.x printed no year (it arrived in 4.0), so the year is optional in the modern form too.
@@ -45,19 +61,27 @@ function toEpochMs(c: Clock, ctx: ParseContext | undefined): number | null {
   const at = (year: number) => Date.UTC(year, month, day, h, mi, s, ms) - tzMs;
   if (c.year !== undefined) return at(Number(c.year));
 
-  const now = ctx?.nowMs;
   if (ctx?.year !== undefined) return at(ctx.year);
-  // No context at all: the current year is the best guess a live tail can make.
-  const nowMs = now ?? Date.now();
-  const guess = at(new Date(nowMs + tzMs).getUTCFullYear());
+  // Without nowMs the clock is the best guess a live tail can make (the only impure read here).
+  const nowMs = ctx?.nowMs ?? Date.now();
+  const year = new Date(nowMs + tzMs).getUTCFullYear();
+  const guess = at(year);
   // A Dec 31 line read on Jan 1 would otherwise land almost a year in the future.
-  return guess > nowMs + DAY_MS ? at(new Date(nowMs + tzMs).getUTCFullYear() - 1) : guess;
+  return guess > nowMs + DAY_MS ? at(year - 1) : guess;
 }
 
 function unknownLine(raw: string, truncated: boolean): LogLine {
   return {
-    raw, pid: null, role: null, roleChar: null, time: null,
-    level: null, levelChar: null, message: raw, format: 'unknown', truncated,
+    raw,
+    pid: null,
+    role: null,
+    roleChar: null,
+    time: null,
+    level: null,
+    levelChar: null,
+    message: raw,
+    format: 'unknown',
+    truncated,
   };
 }
 
@@ -74,31 +98,60 @@ export function parseLogLine(line: string, ctx?: ParseContext): LogLine {
     if (m) {
       const roleChar = m[2] ?? '';
       const levelChar = m[10] ?? '';
-      const time = toEpochMs({ day: m[3], mon: m[4], year: m[5], hh: m[6], mm: m[7], ss: m[8], ms: m[9] }, ctx);
+      const time = toEpochMs(
+        { day: m[3], mon: m[4], year: m[5], hh: m[6], mm: m[7], ss: m[8], ms: m[9] },
+        ctx,
+      );
       if (time !== null) {
         return {
-          raw: src, pid: Number(m[1]), role: ROLES[roleChar] ?? null, roleChar,
-          time, level: LEVELS[levelChar] ?? null, levelChar,
-          message: m[11] ?? '', format: 'modern', truncated,
+          raw: src,
+          pid: Number(m[1]),
+          role: ROLES[roleChar] ?? null,
+          roleChar,
+          time,
+          level: LEVELS[levelChar] ?? null,
+          levelChar,
+          message: m[11] ?? '',
+          format: 'modern',
+          truncated,
         };
       }
     }
     const s = SIGNAL_RE.exec(src);
     if (s) {
       return {
-        raw: src, pid: Number(s[1]), role: null, roleChar: null, time: Number(s[2]) * 1000,
-        level: null, levelChar: null, message: s[3] ?? '', format: 'signal', truncated,
+        raw: src,
+        pid: Number(s[1]),
+        role: null,
+        roleChar: null,
+        time: Number(s[2]) * 1000,
+        level: null,
+        levelChar: null,
+        message: s[3] ?? '',
+        format: 'signal',
+        truncated,
       };
     }
   } else if (first === 91 /* [ */) {
     const m = LEGACY_RE.exec(src);
     if (m) {
       const levelChar = m[9] ?? '';
-      const time = toEpochMs({ day: m[2], mon: m[3], year: m[4], hh: m[5], mm: m[6], ss: m[7], ms: m[8] }, ctx);
+      const time = toEpochMs(
+        { day: m[2], mon: m[3], year: m[4], hh: m[5], mm: m[6], ss: m[7], ms: m[8] },
+        ctx,
+      );
       if (time !== null) {
         return {
-          raw: src, pid: Number(m[1]), role: null, roleChar: null, time,
-          level: LEVELS[levelChar] ?? null, levelChar, message: m[10] ?? '', format: 'legacy', truncated,
+          raw: src,
+          pid: Number(m[1]),
+          role: null,
+          roleChar: null,
+          time,
+          level: LEVELS[levelChar] ?? null,
+          levelChar,
+          message: m[10] ?? '',
+          format: 'legacy',
+          truncated,
         };
       }
     }

@@ -6,6 +6,8 @@ import { classifyLogLine, LOG_RULES, SENTINEL_RULES } from './log-classifier';
 // One real-shaped message per rule, filled in from the format strings in
 // shared/reference/redis-replication.md §2 (7.2.6 unless marked). A rule that an earlier,
 // broader rule shadows fails here.
+// One entry per line reads as a table.
+// prettier-ignore
 const SAMPLES: Record<string, string[]> = {
   replicaof_enabled: ["REPLICAOF 10.0.0.1:6379 enabled (user request from 'id=5 addr=10.0.0.9:40000 cmd=replicaof')", "SLAVE OF 10.0.0.1:6379 enabled (user request from 'id=5')"],
   replicaof_noop: ['REPLICAOF would result into synchronization with the master we are already connected with. No operation performed.'],
@@ -32,7 +34,7 @@ const SAMPLES: Record<string, string[]> = {
   psync_offset_ahead: ['Warning: replica 10.0.0.2:6379 tried to PSYNC with an offset that is greater than the master replication offset.'],
   psync_no_cached_master: ['Partial resynchronization not possible (no cached master)'],
   psync_master_unable: ["Master is currently unable to PSYNC but should be in the future: -NOMASTERLINK Can't SYNC while not connected with my master"],
-  psync_unexpected_auth: ['Unexpected reply to PSYNC from master: -NOPERM User repl has no permissions to run the \'psync\' command'],
+  psync_unexpected_auth: ["Unexpected reply to PSYNC from master: -NOPERM User repl has no permissions to run the 'psync' command"],
   psync_unexpected: ['Unexpected reply to PSYNC from master: -LOADING Redis is loading the dataset in memory'],
   psync_unsupported: ['Master does not support PSYNC or is in error state (reply: -ERR unknown command)'],
   sync_retrying: ['Retrying with SYNC...'],
@@ -72,7 +74,7 @@ const SAMPLES: Record<string, string[]> = {
   handshake_io_error: ['Failed to read response from the server: Connection reset by peer', 'Sending command to master in replication handshake: Broken pipe', 'I/O error reading bulk count from MASTER: Resource temporarily unavailable', 'I/O error trying to sync with MASTER: connection lost', 'I/O error writing to MASTER: Broken pipe'],
   transfer_io_error: ['Write error sending DB to replica: Broken pipe', 'Read error sending DB to replica: EOF', 'Diskless rdb transfer, write error sending DB to replica: Broken pipe', 'Diskless rdb transfer, last replica dropped, killing fork child.'],
   inline_from_master: ['WARNING: Receiving inline protocol from master, master stream corruption? Closing the master connection and discarding the cached master.'],
-  protocol_error_master: ['Protocol error (unbalanced quotes in request) from client: id=3 addr=10.0.0.1:6379 flags=M db=0. Query buffer during protocol error: \'x\''],
+  protocol_error_master: ["Protocol error (unbalanced quotes in request) from client: id=3 addr=10.0.0.1:6379 flags=M db=0. Query buffer during protocol error: 'x'"],
   sync_state_machine: ['syncWithMaster(): state machine error, state should be RECEIVE_PSYNC but is 3'],
   obuf_limit: ['Client id=11 addr=127.0.0.1:41794 laddr=127.0.0.1:17001 fd=9 name= flags=S db=0 omem=1052672 cmd=replconf scheduled to be closed ASAP for overcoming of output buffer limits.', 'Client id=11 addr=127.0.0.1:41794 flags=S closed for overcoming of output buffer limits.'],
   fork_failed: ["Can't save in background: fork: Cannot allocate memory"],
@@ -92,7 +94,7 @@ const SAMPLES: Record<string, string[]> = {
   shutdown_in_sync: ['0 of 1 replicas are in sync when shutting down.'],
   shutdown: ['User requested shutdown...', 'Waiting for replicas before shutting down.', 'Redis is now ready to exit, bye bye...', 'Received SIGTERM scheduling shutdown...'],
   critical_error: ["== CRITICAL == This replica is sending an error to its master: 'ERR x' after processing the command 'set'"],
-  backlog_dump: ["Latest backlog is: '\"*1\\r\\n\"'"],
+  backlog_dump: ['Latest backlog is: \'"*1\\r\\n"\''],
   client_buffer_misc: ['Evicting client: id=9 addr=1.2.3.4:5'],
   sentinel_down: ['+sdown master mymaster 127.0.0.1 17001', '+odown master mymaster 127.0.0.1 17001 #quorum 1/1'],
   sentinel_up: ['-sdown slave 127.0.0.1:17002 127.0.0.1 17002 @ mymaster 127.0.0.1 17001'],
@@ -115,20 +117,37 @@ test('every classifier rule has a unique id and is reached by its own sample mes
     assert.ok(samples?.length, `rule ${rule.id} has no sample`);
     for (const message of samples) assert.equal(classifyLogLine(message).ruleId, rule.id, message);
   }
-  assert.deepEqual(Object.keys(SAMPLES).filter((id) => !rules.some((r) => r.id === id)), []);
+  assert.deepEqual(
+    Object.keys(SAMPLES).filter((id) => !rules.some((r) => r.id === id)),
+    [],
+  );
 });
 
 test('classifyLogLine() marks an unsafe shutdown abnormal only when replicas were left behind', () => {
-  assert.equal(classifyLogLine('0 of 2 replicas are in sync when shutting down.').verdict, 'abnormal');
-  assert.equal(classifyLogLine('2 of 2 replicas are in sync when shutting down.').verdict, 'notable');
+  assert.equal(
+    classifyLogLine('0 of 2 replicas are in sync when shutting down.').verdict,
+    'abnormal',
+  );
+  assert.equal(
+    classifyLogLine('2 of 2 replicas are in sync when shutting down.').verdict,
+    'notable',
+  );
 });
 
 test('classifyLogLine() gives a cause only where the quoted error proves one', () => {
   const cause = (m: string) => classifyLogLine(m).causeHint;
   assert.equal(cause('Unable to connect to MASTER: Connection refused'), 'connection_refused');
   assert.equal(cause('Unable to connect to MASTER: Name or service not known'), undefined);
-  assert.equal(cause("MASTER aborted replication with an error: ERR BGSAVE failed, replication can't continue"), undefined);
+  assert.equal(
+    cause(
+      "MASTER aborted replication with an error: ERR BGSAVE failed, replication can't continue",
+    ),
+    undefined,
+  );
   assert.equal(cause('Timeout connecting to the MASTER...'), 'timeout');
   assert.equal(cause("Can't save in background: fork: Cannot allocate memory"), 'fork_failed');
-  assert.equal(cause('-cmd-link-reconnection master mymaster 127.0.0.1 17001 #Connection refused'), 'connection_refused');
+  assert.equal(
+    cause('-cmd-link-reconnection master mymaster 127.0.0.1 17001 #Connection refused'),
+    'connection_refused',
+  );
 });

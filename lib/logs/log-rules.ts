@@ -28,11 +28,22 @@ const REPLICA = '(?:replica|slave)';
 // Peer token: `ip:port`, `[v6]:port`, `host:port`, or `ip:<unknown-replica-port>` (parsed later).
 const PEER = '(?<peer>\\S+)';
 
-const rx = (s: TemplateStringsArray, ...v: string[]) => new RegExp(String.raw({ raw: s.raw }, ...v), 'i');
+const rx = (s: TemplateStringsArray, ...v: string[]) =>
+  new RegExp(String.raw({ raw: s.raw }, ...v), 'i');
 
 type Opts = Omit<LogRule, 'id' | 're' | 'category' | 'verdict'>;
-const rule = (id: string, re: RegExp, category: LogCategory, verdict: LogVerdict, o: Opts = {}): LogRule => ({
-  id, re, category, verdict, ...o,
+const rule = (
+  id: string,
+  re: RegExp,
+  category: LogCategory,
+  verdict: LogVerdict,
+  o: Opts = {},
+): LogRule => ({
+  id,
+  re,
+  category,
+  verdict,
+  ...o,
 });
 
 /** Ordered: more specific wording before the generic rule that would also match it. */

@@ -53,11 +53,14 @@ const NORMALIZE_RE =
 
 /** The message with its variable parts masked; lines that differ only there fold together. */
 export function normalizeLogMessage(message: string): string {
-  return message.replace(NORMALIZE_RE, (match, field: string | undefined, addr: string | undefined) => {
-    if (field) return `${field}…`;
-    if (addr) return addr;
-    return match.length >= 16 && /[a-f]/i.test(match) ? '<id>' : '#';
-  });
+  return message.replace(
+    NORMALIZE_RE,
+    (match, field: string | undefined, addr: string | undefined) => {
+      if (field) return `${field}…`;
+      if (addr) return addr;
+      return match.length >= 16 && /[a-f]/i.test(match) ? '<id>' : '#';
+    },
+  );
 }
 
 const DEFAULTS: Required<StormFolderOptions> = { windowMs: 60_000, maxRows: 5_000, maxSamples: 3 };

@@ -12,16 +12,14 @@ import type {
   TopologyEvent,
   TopologySnapshot,
 } from '../../lib/contracts';
-import { parseInfo } from '../../lib/info/info-parser';
-import { deriveTopology, replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
+import { deriveTopology, type NodeObservation } from '../../lib/topology/derive-topology';
 import { diffTopology } from '../../lib/topology/diff-topology';
-import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { NodePool } from '../redis/node-pool';
-import { parseNodeId } from '../redis/redis-url';
 import { HistoryStore } from './history';
 import type { NodeRecord } from './node-record';
+import { NodeRegistry } from './node-registry';
 
 const log = logger('monitor');
 const MAX_WAVES = 8;
@@ -43,9 +41,7 @@ export interface MonitorEvents {
 }
 
 export class Monitor extends EventEmitter<MonitorEvents> {
-  private readonly records = new Map<string, NodeRecord>();
-  /** Other addresses of a node (same run_id) → the id the topology reports. */
-  private readonly aliases = new Map<string, string>();
+  private readonly registry: NodeRegistry;
   private readonly history: HistoryStore;
   private readonly events: TopologyEvent[] = [];
   private topology: Topology | null = null;
@@ -63,8 +59,12 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   ) {
     super();
     this.history = new HistoryStore(Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1);
+    this.registry = new NodeRegistry((id) => {
+      this.pool.release(id);
+      this.history.drop(id);
+    });
     const now = Date.now();
-    for (const seed of pool.seeds) this.ensureRecord(seed.id, now, { isSeed: true });
+    for (const seed of pool.seeds) this.registry.ensure(seed.id, now, { isSeed: true });
     pool.onNodeLost = (id) => this.pollSoon(id);
   }
 
@@ -117,17 +117,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }, delayMs);
   }
 
-  canonical = (id: string): string => this.aliases.get(id) ?? id;
+  canonical = (id: string): string => this.registry.canonical(id);
 
-  private ensureRecord(id: string, now: number, extra: Partial<NodeRecord> = {}): NodeRecord {
-    let r = this.records.get(id);
-    if (!r) {
-      const { host, port } = parseNodeId(id);
-      r = { id, host, port, reachable: false, role: 'unknown', discoveredOnly: true, isSeed: false, firstSeenAt: now, lastKnownAt: now };
-      this.records.set(id, r);
-    }
-    Object.assign(r, extra);
-    return r;
+  private get records(): Map<string, NodeRecord> {
+    return this.registry.records;
   }
 
   /** Poll in waves: seeds and known nodes first, then every address they name, until no new one. */
@@ -145,19 +138,19 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       const next = new Set<string>();
       for (const [id, result] of results) {
         polled.add(id);
-        const rec = this.ensureRecord(id, started);
+        const rec = this.registry.ensure(id, started);
         if (!result.ok) {
           rec.reachable = false;
           rec.error = result.error;
           continue;
         }
-        this.applyInfo(rec, result.info, result.at, result.latencyMs);
+        this.registry.applyInfo(rec, result.info, result.at, result.latencyMs);
         if (result.config || result.configError) {
           rec.config = result.config ?? rec.config;
           rec.configError = result.configError;
           rec.configAt = result.at;
         }
-        for (const ref of this.neighbours(rec)) {
+        for (const ref of this.registry.neighbours(rec)) {
           referenced.add(ref);
           const known = this.records.get(this.canonical(ref));
           if (known) known.lastKnownAt = started;
@@ -165,98 +158,18 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         }
       }
       // Neighbours named for the first time are polled in the same cycle (so gaps compare).
-      for (const id of next) this.ensureRecord(id, started);
+      for (const id of next) this.registry.ensure(id, started);
       wave = [...next];
     }
-    this.dedupeByRunId(referenced);
-    this.attachReportedReplicas(started);
-    this.forget(started);
+    this.registry.dedupeByRunId(referenced);
+    this.registry.attachReportedReplicas(started);
+    this.registry.forget(started, this.config.discovery.forgetAfterMs);
     this.publish(started);
   }
 
   private configDue(id: string, now: number): boolean {
     const r = this.records.get(id);
     return !r?.configAt || now - r.configAt >= this.config.poll.configEveryMs;
-  }
-
-  private applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number): void {
-    const info = parseInfo(text);
-    rec.prevInfo = rec.info;
-    rec.prevInfoAt = rec.infoAt;
-    rec.info = info;
-    rec.infoAt = at;
-    rec.reachable = true;
-    rec.error = undefined;
-    rec.discoveredOnly = false;
-    rec.lastSeenAt = at;
-    rec.lastKnownAt = at;
-    rec.latencyMs = latencyMs;
-    rec.role = info.replication.role;
-    rec.upstream = upstreamOf(info, this.canonical);
-    const dt = rec.prevInfoAt ? at - rec.prevInfoAt : null;
-    rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt);
-  }
-
-  private neighbours(rec: NodeRecord): string[] {
-    if (!rec.info) return [];
-    const out = rec.info.replication.replicas.filter((e) => e.port > 0).map((e) => replicaEntryId(e, this.canonical));
-    if (rec.upstream) out.push(rec.upstream);
-    return out;
-  }
-
-  /** One node reached by two addresses (seed hostname vs reported IP): keep the reported one. */
-  private dedupeByRunId(referenced: Set<string>): void {
-    const byRunId = new Map<string, NodeRecord[]>();
-    for (const r of this.records.values()) {
-      const runId = r.reachable ? r.info?.sections.server?.run_id : undefined;
-      if (!runId) continue;
-      byRunId.set(runId, [...(byRunId.get(runId) ?? []), r]);
-    }
-    for (const group of byRunId.values()) {
-      if (group.length < 2) continue;
-      const keep = group.find((r) => referenced.has(r.id)) ?? group.find((r) => !r.isSeed) ?? group[0]!;
-      for (const r of group) {
-        if (r === keep) continue;
-        log.info({ alias: r.id, node: keep.id }, 'one node reached by two addresses; keeping the reported one');
-        this.aliases.set(r.id, keep.id);
-        keep.isSeed ||= r.isSeed;
-        this.records.delete(r.id);
-        this.pool.release(r.id);
-        this.history.drop(r.id);
-      }
-    }
-    // Re-resolve upstreams that pointed at an alias.
-    for (const r of this.records.values()) if (r.upstream) r.upstream = this.canonical(r.upstream);
-  }
-
-  /** A replica we cannot reach still hangs under the upstream that lists it. */
-  private attachReportedReplicas(now: number): void {
-    for (const up of this.records.values()) {
-      if (!up.reachable || !up.info) continue;
-      for (const e of up.info.replication.replicas) {
-        if (e.port <= 0) continue;
-        const rec = this.records.get(replicaEntryId(e, this.canonical));
-        if (rec && !rec.reachable) {
-          rec.upstream = up.id;
-          if (rec.role === 'unknown') rec.role = 'replica';
-          rec.lastKnownAt = now;
-        }
-      }
-    }
-  }
-
-  private forget(now: number): void {
-    const limit = this.config.discovery.forgetAfterMs;
-    for (const r of [...this.records.values()]) {
-      if (!r.reachable && !r.isSeed && now - r.lastKnownAt > limit) this.dropRecord(r.id, 'forgotten after silence');
-    }
-  }
-
-  private dropRecord(id: string, why: string): void {
-    log.info({ node: id, why }, 'node removed from the tree');
-    this.records.delete(id);
-    this.pool.release(id);
-    this.history.drop(id);
   }
 
   private observations(): NodeObservation[] {
@@ -358,7 +271,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const r = this.records.get(id);
     if (!r) return 'not_found';
     if (r.reachable) return 'reachable';
-    this.dropRecord(id, 'removed by operator');
+    this.registry.drop(id, 'removed by operator');
     return 'removed';
   }
 }

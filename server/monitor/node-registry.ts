@@ -1,0 +1,114 @@
+// What the monitor knows of each node across cycles: records, address aliases, discovery of
+// neighbours, and the memory of nodes that died. No I/O; the monitor drives it.
+import { parseInfo } from '../../lib/info/info-parser';
+import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
+import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
+import { logger } from '../logger';
+import { parseNodeId } from '../redis/redis-url';
+import type { NodeRecord } from './node-record';
+
+const log = logger('monitor');
+
+export class NodeRegistry {
+  readonly records = new Map<string, NodeRecord>();
+  /** Other addresses of a node (same run_id) → the id the topology reports. */
+  private readonly aliases = new Map<string, string>();
+
+  /** Called when a record goes away (alias merged, forgotten, removed): release its resources. */
+  constructor(private readonly onDrop: (id: string) => void) {}
+
+  canonical = (id: string): string => this.aliases.get(id) ?? id;
+
+  get(id: string): NodeRecord | undefined {
+    return this.records.get(this.canonical(id));
+  }
+
+  ensure(id: string, now: number, extra: Partial<NodeRecord> = {}): NodeRecord {
+    let r = this.records.get(id);
+    if (!r) {
+      const { host, port } = parseNodeId(id);
+      r = { id, host, port, reachable: false, role: 'unknown', discoveredOnly: true, isSeed: false, firstSeenAt: now, lastKnownAt: now };
+      this.records.set(id, r);
+    }
+    Object.assign(r, extra);
+    return r;
+  }
+
+  applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number): void {
+    const info = parseInfo(text);
+    rec.prevInfo = rec.info;
+    rec.prevInfoAt = rec.infoAt;
+    rec.info = info;
+    rec.infoAt = at;
+    rec.reachable = true;
+    rec.error = undefined;
+    rec.discoveredOnly = false;
+    rec.lastSeenAt = at;
+    rec.lastKnownAt = at;
+    rec.latencyMs = latencyMs;
+    rec.role = info.replication.role;
+    rec.upstream = upstreamOf(info, this.canonical);
+    const dt = rec.prevInfoAt ? at - rec.prevInfoAt : null;
+    rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt);
+  }
+
+  neighbours(rec: NodeRecord): string[] {
+    if (!rec.info) return [];
+    const out = rec.info.replication.replicas.filter((e) => e.port > 0).map((e) => replicaEntryId(e, this.canonical));
+    if (rec.upstream) out.push(rec.upstream);
+    return out;
+  }
+
+  /** One node reached by two addresses (seed hostname vs reported IP): keep the reported one. */
+  dedupeByRunId(referenced: Set<string>): void {
+    const byRunId = new Map<string, NodeRecord[]>();
+    for (const r of this.records.values()) {
+      const runId = r.reachable ? r.info?.sections.server?.run_id : undefined;
+      if (!runId) continue;
+      byRunId.set(runId, [...(byRunId.get(runId) ?? []), r]);
+    }
+    for (const group of byRunId.values()) {
+      if (group.length < 2) continue;
+      const keep = group.find((r) => referenced.has(r.id)) ?? group.find((r) => !r.isSeed) ?? group[0]!;
+      for (const r of group) {
+        if (r === keep) continue;
+        log.info({ alias: r.id, node: keep.id }, 'one node reached by two addresses; keeping the reported one');
+        this.aliases.set(r.id, keep.id);
+        keep.isSeed ||= r.isSeed;
+        this.records.delete(r.id);
+        this.onDrop(r.id);
+      }
+    }
+    // Re-resolve upstreams that pointed at an alias.
+    for (const r of this.records.values()) if (r.upstream) r.upstream = this.canonical(r.upstream);
+  }
+
+  /** A replica we cannot reach still hangs under the upstream that lists it. */
+  attachReportedReplicas(now: number): void {
+    for (const up of this.records.values()) {
+      if (!up.reachable || !up.info) continue;
+      for (const e of up.info.replication.replicas) {
+        if (e.port <= 0) continue;
+        const rec = this.records.get(replicaEntryId(e, this.canonical));
+        if (rec && !rec.reachable) {
+          rec.upstream = up.id;
+          if (rec.role === 'unknown') rec.role = 'replica';
+          rec.lastKnownAt = now;
+        }
+      }
+    }
+  }
+
+  forget(now: number, limit: number): void {
+    for (const r of [...this.records.values()]) {
+      if (!r.reachable && !r.isSeed && now - r.lastKnownAt > limit) this.drop(r.id, 'forgotten after silence');
+    }
+  }
+
+  drop(id: string, why: string): void {
+    log.info({ node: id, why }, 'node removed from the tree');
+    this.records.delete(id);
+    this.onDrop(id);
+  }
+
+}
