@@ -67,8 +67,8 @@ export function evidenceNode(e: Evidence): string | null {
 }
 
 /**
- * Log lines first-class, then the rest in the server's order: the order in which the rule
- * collected them is the argument it makes.
+ * Plain-language notes first, then the rest in the server's order: the order in which the rule
+ * collected the facts is the argument it makes.
  */
 export function orderEvidence(evidence: readonly Evidence[]): Evidence[] {
   const rank = (e: Evidence) => (e.type === 'note' ? 0 : 1);

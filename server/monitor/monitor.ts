@@ -14,6 +14,7 @@ import type {
 } from '../../lib/contracts';
 import { deriveTopology, type NodeObservation } from '../../lib/topology/derive-topology';
 import { diffTopology } from '../../lib/topology/diff-topology';
+import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { NodePool } from '../redis/node-pool';
@@ -237,6 +238,26 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       events: this.events.slice(-200),
       pollIntervalMs: this.intervalMs,
     };
+  }
+
+  /** What the diagnosis rules read: each node's latest INFO, the one before, metrics, config. */
+  nodeViews(): NodeView[] {
+    return [...this.records.values()].map((r) => ({
+      id: r.id,
+      reachable: r.reachable,
+      error: r.error,
+      role: r.role,
+      upstream: r.upstream,
+      info: r.info,
+      prevInfo: r.prevInfo,
+      metrics: r.reachable ? r.metrics : undefined,
+      config: r.config,
+    }));
+  }
+
+  /** Topology events at or after `sinceMs`, oldest first. */
+  eventsSince(sinceMs: number): TopologyEvent[] {
+    return this.events.filter((e) => e.at >= sinceMs);
   }
 
   recentEvents(limit = 200): TopologyEvent[] {

@@ -1,0 +1,167 @@
+// link_down: a replica's link to its upstream is down, seen from the replica itself
+// (master_link_status:down with no sync running) or, when the replica cannot be polled, from the
+// upstream's own slaveN list no longer naming it. A link in full sync is progress, not an outage
+// (sync_stuck watches it).
+import type { Cause, Evidence, Link } from '../../contracts';
+import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
+import {
+  bi,
+  eventEvidence,
+  fmtDuration,
+  infoFields,
+  logEvidence,
+  noteEvidence,
+  recentEvents,
+  recentLogs,
+  remedy,
+  type Rule,
+} from '../rule-kit';
+import { isOwnLinkDown, rootUpstream } from './upstream-chain';
+
+const LOG_CAUSES: Cause[] = ['auth_failed', 'connection_refused', 'timeout'];
+
+function causeFromLogs(input: DiagnosisInput, replicaId: string) {
+  const lines = recentLogs(input, replicaId, (l) => l.causeHint !== undefined && LOG_CAUSES.includes(l.causeHint));
+  const latest = lines[lines.length - 1];
+  return { cause: latest?.causeHint, lines: lines.slice(-3) };
+}
+
+const REMEDY: Record<string, (replica: string, upstream: string) => ReturnType<typeof remedy>> = {
+  upstream_down: (r, u) =>
+    remedy(
+      `Bring ${u} back first; ${r} reconnects by itself within a second and resyncs (partially if the backlog still covers the gap). If ${u} cannot come back soon, promote its most up-to-date replica and re-point the others to it.`,
+      `先恢复 ${u}；${r} 会在一秒内自动重连并重新同步（若积压缓冲区仍覆盖缺口则为增量同步）。如果 ${u} 短时间内无法恢复，请提升其数据最新的从节点为主节点，并把其他从节点指向它。`,
+      'replica.promote',
+    ),
+  auth_failed: (r, u) =>
+    remedy(
+      `${u} rejects ${r}’s credentials: set \`masterauth\` (and \`masteruser\` with ACLs, which needs +psync +replconf) on ${r} to what ${u} expects. Note “Master replied to PING” in the log does not prove auth is OK (reference §10.7).`,
+      `${u} 拒绝了 ${r} 的认证：在 ${r} 上把 masterauth（使用 ACL 时还有 masteruser，且该用户需要 +psync +replconf 权限）设为 ${u} 要求的值。注意日志中的 “Master replied to PING” 并不代表认证成功（参考 §10.7）。`,
+      'config.apply',
+    ),
+  connection_refused: (r, u) =>
+    remedy(
+      `${u} refuses ${r}’s connection: check that redis-server runs on ${u}, that \`bind\` includes the address ${r} dials, and that no firewall blocks the port (seed §3.3: ping → telnet → redis-cli).`,
+      `${u} 拒绝了 ${r} 的连接：确认 ${u} 上 redis-server 在运行、bind 包含 ${r} 连接的地址、防火墙未拦截该端口（手册 §3.3：ping → telnet → redis-cli）。`,
+    ),
+  timeout: (r, u) =>
+    remedy(
+      `The link from ${r} to ${u} times out (repl-timeout): check packet loss and latency between them (ping -c 100), a frozen or overloaded ${u}, and whether repl-timeout is too low for this network (seed §4.1 suggests 60–120 s). Once fixed, reconnect the replica.`,
+      `${r} 到 ${u} 的链路超时（repl-timeout）：检查两者之间的丢包和延迟（ping -c 100）、${u} 是否卡死或过载，以及 repl-timeout 对该网络是否过小（手册 §4.1 建议 60–120 秒）。修复后重连从节点。`,
+      'replica.reconnect',
+    ),
+  unknown: (r, u) =>
+    remedy(
+      `Check the path from ${r} to ${u} step by step (seed §3.3: ping, port, redis-cli with the replica’s credentials) and read ${r}’s log for the line that follows “Connecting to MASTER”. Then reconnect the replica.`,
+      `按手册 §3.3 逐步检查 ${r} 到 ${u} 的连通性（ping、端口、用从节点凭据执行 redis-cli），并查看 ${r} 日志中 “Connecting to MASTER” 之后的行。然后重连从节点。`,
+      'replica.reconnect',
+    ),
+};
+
+function isListedOnline(upstream: NodeView | undefined, link: Link): boolean | undefined {
+  if (!upstream?.reachable || !upstream.info) return undefined;
+  return link.upstreamState === 'online';
+}
+
+export const linkDown: Rule = (input) => {
+  const out: FindingCandidate[] = [];
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
+  for (const link of input.topology.links) {
+    const replica = byId.get(link.replica);
+    const upstream = byId.get(link.upstream);
+    if (!replica) continue;
+    const r = replica.reachable ? replica.info?.replication : undefined;
+    let seenFrom: 'replica' | 'upstream';
+    if (r) {
+      if (r.role !== 'replica' || r.master_link_status !== 'down' || r.master_sync_in_progress) continue;
+      seenFrom = 'replica';
+    } else {
+      // Without the replica, only a reachable upstream can witness the link; `sync` states are
+      // a transfer in progress, not an outage.
+      const listed = isListedOnline(upstream, link);
+      if (listed === undefined || listed || link.upstreamState) continue;
+      seenFrom = 'upstream';
+    }
+
+    const evidence: Evidence[] = [];
+    let cause: Cause = 'unknown';
+    let rootNodeId: string | undefined;
+    if (upstream && !upstream.reachable) {
+      cause = 'upstream_down';
+      rootNodeId = rootUpstream(input, link.upstream);
+      evidence.push(...recentEvents(input, (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable').map(eventEvidence));
+    } else if (upstream && isOwnLinkDown(upstream)) {
+      // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
+      // link is down, so the root is further up.
+      cause = 'upstream_down';
+      rootNodeId = rootUpstream(input, link.upstream);
+      evidence.push(...infoFields(upstream, 'replication', ['master_link_status', 'master_host', 'master_port']));
+    } else {
+      const fromLogs = causeFromLogs(input, link.replica);
+      if (fromLogs.cause) cause = fromLogs.cause;
+      evidence.push(...fromLogs.lines.map(logEvidence));
+    }
+
+    const downSince = r?.master_link_down_since_seconds;
+    const neverUp = downSince === -1;
+    let durationEn = '';
+    let durationZh = '';
+    if (seenFrom === 'replica') {
+      evidence.unshift(
+        ...infoFields(replica, 'replication', [
+          'master_link_status',
+          'master_host',
+          'master_port',
+          'master_link_down_since_seconds',
+          'master_last_io_seconds_ago',
+        ]),
+      );
+      if (neverUp) {
+        durationEn = ' It has never been up since it became a replica (typical of wrong credentials or a wrong address).';
+        durationZh = '自从成为从节点以来链路从未建立过（常见于认证错误或地址错误）。';
+      } else if (downSince !== undefined) {
+        const d = fmtDuration(downSince);
+        durationEn = ` Down for ${d.en}.`;
+        durationZh = `已断开 ${d.zh}。`;
+      }
+    } else {
+      evidence.unshift(
+        noteEvidence(
+          `${link.upstream} does not list ${link.replica} among its ${upstream?.info?.replication.connected_slaves ?? 0} connected replicas, and the dashboard cannot reach ${link.replica}.`,
+          `${link.upstream} 的 ${upstream?.info?.replication.connected_slaves ?? 0} 个已连接从节点中没有 ${link.replica}，且看板无法访问 ${link.replica}。`,
+        ),
+        ...infoFields(upstream as NodeView, 'replication', ['connected_slaves']),
+      );
+    }
+    evidence.push(...recentEvents(input, (e) => e.nodeId === link.replica && e.kind === 'link_down').slice(-1).map(eventEvidence));
+
+    const why: Record<Cause, [string, string]> = {
+      upstream_down: [` Cause: upstream ${rootNodeId ?? link.upstream} is down.`, `原因：上游 ${rootNodeId ?? link.upstream} 已宕机。`],
+      auth_failed: [' Cause: authentication with the upstream fails.', '原因：与上游认证失败。'],
+      connection_refused: [' Cause: the upstream refuses the connection.', '原因：上游拒绝连接。'],
+      timeout: [' Cause: the link times out.', '原因：链路超时。'],
+      backlog_exhausted: ['', ''],
+      output_buffer_limit: ['', ''],
+      replica_restarted: ['', ''],
+      unknown: ['', ''],
+    };
+    const fix = REMEDY[cause] ?? REMEDY.unknown;
+    out.push({
+      key: `link_down:${link.replica}`,
+      kind: 'link_down',
+      severity: 'critical',
+      nodeId: link.replica,
+      link: { upstream: link.upstream, replica: link.replica },
+      cause,
+      ...(rootNodeId ? { rootNodeId } : {}),
+      title: bi(`Replication link ${link.replica} ← ${link.upstream} is down`, `复制链路 ${link.replica} ← ${link.upstream} 已断开`),
+      detail: bi(
+        `${link.replica} receives no data from ${link.upstream}; reads on it return stale data.${durationEn}${why[cause][0]}`,
+        `${link.replica} 收不到来自 ${link.upstream} 的数据，读取到的是旧数据。${durationZh}${why[cause][1]}`,
+      ),
+      evidence,
+      remedy: (fix as NonNullable<typeof fix>)(link.replica, rootNodeId ?? link.upstream),
+    });
+  }
+  return out;
+};
