@@ -33,6 +33,30 @@ describe('monitor against a real 4-node tree', () => {
     assert.equal((res.body as Topology).nodes.length, 4);
   });
 
+  test('re-pointing and promoting replicas become topology events with timestamps', async () => {
+    const r1a = await h.sandbox.client('r1a');
+    const m = h.sandbox.node('m');
+    await r1a.call('REPLICAOF', m.host, String(m.port));
+    let t = await h.until((t) => link(t, ids.r1a!)?.upstream === ids.m && link(t, ids.r1a!)?.linkStatus === 'up', 'r1a under m');
+    const moved = h.server.monitor.recentEvents().find((e) => e.kind === 'upstream_changed' && e.nodeId === ids.r1a);
+    assert.equal(moved?.from, ids.r1);
+    assert.equal(moved?.to, ids.m);
+    assert.ok(moved!.at > 0);
+
+    const r2 = await h.sandbox.client('r2');
+    await r2.call('REPLICAOF', 'NO', 'ONE');
+    t = await h.until((t) => node(t, ids.r2!)?.role === 'master', 'r2 promoted');
+    assert.equal(link(t, ids.r2!), undefined, 'a master has no upstream link');
+    const promoted = h.server.monitor.recentEvents().find((e) => e.kind === 'role_changed' && e.nodeId === ids.r2);
+    assert.deepEqual([promoted?.from, promoted?.to], ['replica', 'master']);
+
+    // Put the tree back as it was for the next tests.
+    const r1 = h.sandbox.node('r1');
+    await r1a.call('REPLICAOF', r1.host, String(r1.port));
+    await r2.call('REPLICAOF', m.host, String(m.port));
+    await h.until((t) => link(t, ids.r1a!)?.upstream === ids.r1 && t.links.length === 3 && t.links.every((l) => l.linkStatus === 'up'), 'tree restored', 20_000);
+  });
+
   test('the offset gap grows while a replica is frozen and returns to 0 when it catches up', async () => {
     h.sandbox.pause('r2');
     try {

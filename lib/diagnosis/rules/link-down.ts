@@ -2,7 +2,7 @@
 // (master_link_status:down with no sync running) or, when the replica cannot be polled, from the
 // upstream's own slaveN list no longer naming it. A link in full sync is progress, not an outage
 // (sync_stuck watches it).
-import type { Cause, Evidence, Link } from '../../contracts';
+import type { Cause, Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
@@ -16,7 +16,7 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
-import { isOwnLinkDown, rootUpstream } from './upstream-chain';
+import { isOwnLinkDown, rootUpstream } from '../upstream-chain';
 
 const LOG_CAUSES: Cause[] = ['auth_failed', 'connection_refused', 'timeout'];
 
@@ -58,11 +58,6 @@ const REMEDY: Record<string, (replica: string, upstream: string) => ReturnType<t
     ),
 };
 
-function isListedOnline(upstream: NodeView | undefined, link: Link): boolean | undefined {
-  if (!upstream?.reachable || !upstream.info) return undefined;
-  return link.upstreamState === 'online';
-}
-
 export const linkDown: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -78,8 +73,7 @@ export const linkDown: Rule = (input) => {
     } else {
       // Without the replica, only a reachable upstream can witness the link; `sync` states are
       // a transfer in progress, not an outage.
-      const listed = isListedOnline(upstream, link);
-      if (listed === undefined || listed || link.upstreamState) continue;
+      if (!upstream?.reachable || !upstream.info || link.upstreamState) continue;
       seenFrom = 'upstream';
     }
 
@@ -88,14 +82,14 @@ export const linkDown: Rule = (input) => {
     let rootNodeId: string | undefined;
     if (upstream && !upstream.reachable) {
       cause = 'upstream_down';
-      rootNodeId = rootUpstream(input, link.upstream);
+      rootNodeId = rootUpstream(input.topology, link.upstream);
       evidence.push(...recentEvents(input, (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable').map(eventEvidence));
-    } else if (upstream && isOwnLinkDown(upstream)) {
+    } else if (isOwnLinkDown(input.topology, link.upstream)) {
       // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
       // link is down, so the root is further up.
       cause = 'upstream_down';
-      rootNodeId = rootUpstream(input, link.upstream);
-      evidence.push(...infoFields(upstream, 'replication', ['master_link_status', 'master_host', 'master_port']));
+      rootNodeId = rootUpstream(input.topology, link.upstream);
+      if (upstream) evidence.push(...infoFields(upstream, 'replication', ['master_link_status', 'master_host', 'master_port']));
     } else {
       const fromLogs = causeFromLogs(input, link.replica);
       if (fromLogs.cause) cause = fromLogs.cause;

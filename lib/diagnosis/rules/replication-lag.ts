@@ -1,0 +1,126 @@
+// replication_lag: an up link whose byte gap or ACK lag crosses the seed's §5.1 thresholds
+// (gap ≥1000 B warning, ≥10000 B critical; lag ≥2 s warning, ≥10 s critical). The gap's slope
+// over the last minute says whether it is growing or shrinking and when it will be caught up.
+import type { Evidence } from '../../contracts';
+import type { FindingCandidate } from '../diagnosis-input';
+import {
+  bi,
+  fmtBytes,
+  fmtDuration,
+  infoFields,
+  levelOf,
+  metricEvidence,
+  noteEvidence,
+  remedy,
+  series,
+  slopePerSecond,
+  worstSeverity,
+  type Rule,
+} from '../rule-kit';
+
+/** Trend look-back: long enough to smooth one-poll noise, short enough to follow a burst. */
+const TREND_WINDOW_MS = 60_000;
+
+type Trend = { kind: 'growing' | 'shrinking' | 'steady' | 'unknown'; slope: number | null };
+
+function trendOf(gap: number, slope: number | null): Trend {
+  if (slope === null) return { kind: 'unknown', slope };
+  // Below 1 % of the gap per second (or 1 B/s) the change is noise, e.g. 14-byte PINGs.
+  if (Math.abs(slope) < Math.max(1, gap * 0.01)) return { kind: 'steady', slope };
+  return { kind: slope > 0 ? 'growing' : 'shrinking', slope };
+}
+
+export const replicationLag: Rule = (input) => {
+  const out: FindingCandidate[] = [];
+  const s = input.settings;
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
+  for (const link of input.topology.links) {
+    if (link.linkStatus !== 'up') continue;
+    const gap = link.offsetGapBytes;
+    const lag = link.lagSeconds;
+    const severity = worstSeverity(
+      levelOf(gap, s.gapWarningBytes, s.gapCriticalBytes),
+      levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
+    );
+    if (!severity) continue;
+
+    const points = series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS);
+    const trend = trendOf(gap ?? 0, gap === null ? null : slopePerSecond(points));
+    const upstream = byId.get(link.upstream);
+    const writeRate = upstream?.metrics?.replOffsetRate ?? null;
+
+    const evidence: Evidence[] = [
+      metricEvidence(link.replica, 'offsetGapBytes', gap, gap !== null && gap >= s.gapCriticalBytes ? s.gapCriticalBytes : s.gapWarningBytes, 'B'),
+      metricEvidence(link.replica, 'lagSeconds', lag, lag !== null && lag >= s.lagCriticalSeconds ? s.lagCriticalSeconds : s.lagWarningSeconds, 's'),
+    ];
+    if (upstream) evidence.push(...infoFields(upstream, 'replication', ['master_repl_offset']));
+    const replica = byId.get(link.replica);
+    if (replica) evidence.push(...infoFields(replica, 'replication', ['slave_repl_offset', 'master_last_io_seconds_ago']));
+    if (writeRate !== null) evidence.push(metricEvidence(link.upstream, 'replOffsetRate', writeRate, undefined, 'B/s'));
+    if (trend.slope !== null && points.length) {
+      const first = points[0] as { v: number };
+      evidence.push(
+        noteEvidence(
+          `Gap went from ${fmtBytes(first.v)} to ${fmtBytes(gap ?? 0)} over the last ${points.length} polls (${Math.round(trend.slope)} B/s).`,
+          `最近 ${points.length} 次轮询中差距从 ${fmtBytes(first.v)} 变为 ${fmtBytes(gap ?? 0)}（${Math.round(trend.slope)} B/s）。`,
+        ),
+      );
+    }
+
+    const parts: { en: string[]; zh: string[] } = { en: [], zh: [] };
+    if (gap !== null && gap >= s.gapWarningBytes) {
+      parts.en.push(`${link.replica} is ${fmtBytes(gap)} of replication stream behind ${link.upstream}`);
+      parts.zh.push(`${link.replica} 落后 ${link.upstream} ${fmtBytes(gap)} 的复制流`);
+      if (writeRate && writeRate > 0) {
+        const behind = fmtDuration(gap / writeRate);
+        parts.en.push(`about ${behind.en} of writes at the current ${fmtBytes(writeRate)}/s`);
+        parts.zh.push(`按当前 ${fmtBytes(writeRate)}/s 的写入速度约为 ${behind.zh} 的写入量`);
+      }
+    }
+    if (lag !== null && lag >= s.lagWarningSeconds) {
+      parts.en.push(`its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`);
+      parts.zh.push(`它上次向 ${link.upstream} 发送 ACK 是 ${lag} 秒前（从节点每秒 ACK 一次）`);
+    }
+    let trendEn = '';
+    let trendZh = '';
+    if (trend.kind === 'shrinking' && gap !== null && trend.slope !== null) {
+      const eta = fmtDuration(gap / -trend.slope);
+      trendEn = ` The gap is shrinking by ${fmtBytes(-trend.slope)}/s: caught up in about ${eta.en} at this pace.`;
+      trendZh = `差距正以 ${fmtBytes(-trend.slope)}/s 缩小，按此速度约 ${eta.zh} 后追上。`;
+    } else if (trend.kind === 'growing' && trend.slope !== null) {
+      trendEn = ` The gap is growing by ${fmtBytes(trend.slope)}/s: the replica is not keeping up and will not catch up at this pace.`;
+      trendZh = `差距正以 ${fmtBytes(trend.slope)}/s 扩大：从节点跟不上写入，按此速度无法追上。`;
+    } else if (trend.kind === 'steady') {
+      trendEn = ' The gap is steady.';
+      trendZh = '差距保持稳定。';
+    }
+
+    out.push({
+      key: `replication_lag:${link.replica}`,
+      kind: 'replication_lag',
+      severity,
+      nodeId: link.replica,
+      link: { upstream: link.upstream, replica: link.replica },
+      title: bi(
+        `${link.replica} lags ${gap !== null ? fmtBytes(gap) : `${lag} s`} behind ${link.upstream}`,
+        `${link.replica} 落后 ${link.upstream} ${gap !== null ? fmtBytes(gap) : `${lag} 秒`}`,
+      ),
+      detail: bi(
+        `${parts.en.join('; ')}. Reads on it may return stale data.${trendEn}`,
+        `${parts.zh.join('；')}。从该节点读取可能拿到旧数据。${trendZh}`,
+      ),
+      evidence,
+      remedy:
+        trend.kind === 'growing'
+          ? remedy(
+              `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica} (seed §2.2, §4.2); batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas (seed §3.4).`,
+              `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽（手册 §2.2、§4.2）；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构（手册 §3.4）。`,
+            )
+          : remedy(
+              `Watch the trend; if it does not shrink, check ${link.replica}’s CPU/disk and the network to ${link.upstream} (seed §2.2). Keep latency-sensitive reads on the master meanwhile.`,
+              `观察趋势；若差距不缩小，检查 ${link.replica} 的 CPU/磁盘以及到 ${link.upstream} 的网络（手册 §2.2）。在此期间对延迟敏感的读请求走主节点。`,
+            ),
+    });
+  }
+  return out;
+};
