@@ -2,7 +2,8 @@
 // served by server/main.ts in its own process, as `npm start` does) and Debian's Chromium
 // driven by Playwright.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -34,6 +35,7 @@ function freePort(): Promise<number> {
 async function startProductionServer(seeds: string[]): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
   const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-e2e-'));
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -44,6 +46,7 @@ async function startProductionServer(seeds: string[]): Promise<{ url: string; pr
       HOST: '127.0.0.1',
       REPLICAOPS_SEEDS: seeds.join(','),
       REPLICAOPS_POLL_MS: '500',
+      REPLICAOPS_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
     },

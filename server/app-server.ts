@@ -5,14 +5,20 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuthService } from './auth/auth-service';
 import type { Config } from './config';
+import { authRoutes } from './http/auth.routes';
+import { incidentRoutes } from './http/incidents.routes';
 import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
+import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
 import { attachRealtime } from './realtime/socket-gateway';
 import { NodePool } from './redis/node-pool';
+import { openDatabase, type Db } from './store/database';
+import { IncidentStore } from './store/incident-store';
 
 const log = logger('server');
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,16 +34,30 @@ export interface RunningServer {
   url: string;
   port: number;
   monitor: Monitor;
+  incidents: IncidentService;
+  auth: AuthService;
+  db: Db;
   httpServer: HttpServer;
   stop(): Promise<void>;
 }
 
+/** Page requests that need no login: the login page itself and Next's static assets. */
+function isPublicPage(pathname: string): boolean {
+  return pathname === '/login' || pathname.startsWith('/_next/') || pathname === '/icon.svg' || pathname === '/favicon.ico';
+}
+
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   rootLogger.level = config.logLevel;
+  const db = openDatabase(config.dataDir);
+  const auth = new AuthService(config, db);
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool);
-  const router = new Router();
+  const incidents = new IncidentService(new IncidentStore(db));
+  monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
+  const router = new Router((req) => auth.identify(req.headers));
+  authRoutes(router, auth);
   topologyRoutes(router, monitor);
+  incidentRoutes(router, incidents);
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -62,6 +82,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       .handle(req, res, url)
       .then((handled) => {
         if (handled) return;
+        if (auth.enabled && !isPublicPage(url.pathname) && !auth.identify(req.headers)) {
+          res.writeHead(302, { location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` });
+          return void res.end();
+        }
         if (nextHandle) return nextHandle(req, res);
         sendError(res, 'not_found', 'the UI is not served by this instance');
       })
@@ -70,7 +94,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor);
+  attachRealtime(httpServer, monitor, { incidents, auth });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -95,6 +119,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await closeNext?.();
+      db.close();
     })());
-  return { url, port, monitor, httpServer, stop };
+  return { url, port, monitor, incidents, auth, db, httpServer, stop };
 }

@@ -1,6 +1,7 @@
 // The config file's shape (YAML or JSON). Every field is named in docs/configuration.md.
 import { z } from 'zod';
 import { NodeIdSchema } from '../lib/contracts';
+import { LOG_INGEST_DEFAULTS, LogIngestSchema, LogSourceSchema } from './logs/log-config';
 
 const RedisUrlSchema = z
   .string()
@@ -94,7 +95,8 @@ export const ConfigFileSchema = z
       .strict()
       .default({ forgetAfterMs: 24 * 3600_000 }),
     // Sections of later features: validated now so a typo fails at start-up, not silently.
-    logs: z.array(z.object({ node: NodeIdSchema, file: z.string().min(1) }).strict()).default([]),
+    logs: z.array(LogSourceSchema).default([]),
+    logIngest: LogIngestSchema.default(LOG_INGEST_DEFAULTS),
     alerts: z
       .object({
         webhooks: z
@@ -117,7 +119,40 @@ export const ConfigFileSchema = z
       })
       .strict()
       .default({ webhooks: [] }),
-    auth: z.unknown().optional(),
+    auth: z
+      .object({
+        users: z
+          .array(
+            z
+              .object({
+                username: z.string().regex(/^[a-zA-Z0-9._@-]{1,64}$/, 'letters, digits and . _ @ - only'),
+                /** `npm run hash-password` prints one: `scrypt$N$r$p$salt$hash`. */
+                passwordHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'expected the output of npm run hash-password'),
+                role: z.enum(['viewer', 'operator', 'admin']),
+              })
+              .strict(),
+          )
+          .default([]),
+        tokens: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(60),
+                /** SHA-256 hex of the token (the token itself never sits in the config). */
+                sha256: z.string().regex(/^[a-f0-9]{64}$/, 'expected 64 lower-case hex characters'),
+                role: z.enum(['viewer', 'operator', 'admin']),
+              })
+              .strict(),
+          )
+          .default([]),
+        sessionTtlMs: z.number().int().min(60_000).max(30 * 24 * 3600_000).default(12 * 3600_000),
+        /** Action ids that need a second admin's approval before they run. */
+        approval: z.array(z.string()).default([]),
+      })
+      .strict()
+      .optional(),
+    /** No action can run; the UI hides the buttons and says so. */
+    readOnly: z.boolean().default(false),
     heartbeat: z
       .object({
         enabled: z.boolean().default(false),

@@ -58,3 +58,18 @@ test('an unreadable or malformed config file is reported, not thrown raw', () =>
   const broken = withFile('c.yaml', 'poll: [\n');
   throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: broken }), /^REPLICAOPS_CONFIG: .* is not valid YAML/);
 });
+
+test('a non-loopback HOST without users refuses to start and says why', () => {
+  throwsConfigError(() => loadConfig({ HOST: '0.0.0.0' }), /^HOST: 0\.0\.0\.0 is not a loopback address and no auth\.users/);
+  const file = withFile(
+    'c.yaml',
+    'auth:\n  users:\n    - { username: ann, role: admin, passwordHash: "scrypt$16384$8$1$c2FsdA==$aGFzaA==" }\n',
+  );
+  assert.equal(loadConfig({ HOST: '0.0.0.0', REPLICAOPS_CONFIG: file }).auth?.users[0]?.username, 'ann');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: withFile('c.yaml', 'auth:\n  users:\n    - { username: ann, role: admin, passwordHash: plain }\n') }), /^config\.auth\.users\.0\.passwordHash: expected the output of npm run hash-password/);
+});
+
+test('REPLICAOPS_READ_ONLY turns read-only mode on', () => {
+  assert.equal(loadConfig({}).readOnly, false);
+  assert.equal(loadConfig({ REPLICAOPS_READ_ONLY: '1' }).readOnly, true);
+});

@@ -28,7 +28,14 @@ const EnvSchema = z.object({
   REPLICAOPS_POLL_MS: z.coerce.number().int().min(100).max(60_000).optional(),
   REPLICAOPS_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  REPLICAOPS_READ_ONLY: z.enum(['0', '1', 'true', 'false', '']).optional(),
 });
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
 
 function describe(issue: z.core.$ZodIssue, prefix: string): string {
   const where = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -73,6 +80,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
+  if (e.REPLICAOPS_READ_ONLY) file.readOnly = e.REPLICAOPS_READ_ONLY === '1' || e.REPLICAOPS_READ_ONLY === 'true';
+
+  // Without users nobody can log in, so the dashboard must not be reachable beyond this host.
+  if (!isLoopback(e.HOST) && !file.auth?.users.length) {
+    throw new ConfigError(
+      `HOST: ${e.HOST} is not a loopback address and no auth.users are configured; add users (npm run hash-password) or bind 127.0.0.1`,
+    );
+  }
 
   return {
     ...file,

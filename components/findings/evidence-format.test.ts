@@ -6,6 +6,7 @@ import {
   deltaFacts,
   evidenceNode,
   formatByUnit,
+  metricLabelKey,
   orderEvidence,
   signed,
   thresholdVerdict,
@@ -60,4 +61,9 @@ test('orderEvidence() puts notes first and keeps the server order otherwise', ()
   );
   assert.equal(evidenceNode(ev[0]!), 'a:1');
   assert.equal(evidenceNode(ev[1]!), null);
+});
+
+test('metricLabelKey() names known metrics and leaves unknown ones raw', () => {
+  assert.equal(metricLabelKey('lagSeconds'), 'metric.lagSeconds');
+  assert.equal(metricLabelKey('somethingNew'), null);
 });

@@ -1,6 +1,6 @@
 // Pure: how evidence values read on screen — units, threshold verdicts, counter deltas.
 import type { Evidence } from '@/lib/contracts';
-import type { Formatters } from '@/lib/i18n';
+import { DICTIONARIES, type Formatters, type MessageKey } from '@/lib/i18n';
 
 const BYTE_UNITS = new Set(['b', 'byte', 'bytes']);
 const BYTE_RATE_UNITS = new Set(['b/s', 'bytes/s', 'bps']);
@@ -76,4 +76,10 @@ export function orderEvidence(evidence: readonly Evidence[]): Evidence[] {
     .map((e, i) => ({ e, i }))
     .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
     .map(({ e }) => e);
+}
+
+/** The dictionary key naming a metric (`metric.lagSeconds`), or null to show the raw name. */
+export function metricLabelKey(name: string): MessageKey | null {
+  const key = `metric.${name}`;
+  return key in DICTIONARIES.en ? (key as MessageKey) : null;
 }

@@ -12,12 +12,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    signal,
-    headers: { accept: 'application/json' },
-    cache: 'no-store',
-  });
+async function throwIfFailed(res: Response): Promise<void> {
   if (!res.ok) {
     let code = 'internal';
     let message = `HTTP ${res.status}`;
@@ -30,6 +25,32 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
     }
     throw new ApiRequestError(res.status, code, message);
   }
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    signal,
+    headers: { accept: 'application/json' },
+    cache: 'no-store',
+  });
+  await throwIfFailed(res);
+  return (await res.json()) as T;
+}
+
+/** Mutations carry the custom header the server requires (a cheap CSRF guard) and a JSON body. */
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    signal,
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'X-ReplicaOps-Request': '1',
+    },
+    body: JSON.stringify(body),
+    cache: 'no-store',
+  });
+  await throwIfFailed(res);
   return (await res.json()) as T;
 }
 

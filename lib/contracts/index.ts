@@ -4,3 +4,4 @@ export * from './node';
 export * from './socket';
 export * from './findings';
 export * from './incidents';
+export * from './logs';

@@ -108,6 +108,14 @@ export function series(input: DiagnosisInput, nodeId: string, metric: HistoryMet
   return points.filter((p): p is { t: number; v: number } => p.v !== null && Number.isFinite(p.v));
 }
 
+/** Time between this node's last two polls (ms), from its history; null before two polls. */
+export function pollIntervalMs(input: DiagnosisInput, nodeId: string): number | null {
+  const points = input.history(nodeId, 'keys', input.now - 10 * 60_000);
+  const a = points[points.length - 2];
+  const b = points[points.length - 1];
+  return a && b ? b.t - a.t : null;
+}
+
 // ── numbers ─────────────────────────────────────────────────────────────────────────────────
 
 export const MB = 1024 * 1024;

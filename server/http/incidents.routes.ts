@@ -5,8 +5,9 @@ import {
   IncidentTransitionBodySchema,
 } from '../../lib/contracts';
 import { renderPostmortem } from '../../lib/incidents/postmortem';
+import type { Identity } from '../auth/identity';
 import type { IncidentService } from '../incidents/incident-service';
-import { readJson, requireCsrfHeader } from './body';
+import { readJson } from './body';
 import { HttpError } from './respond';
 import type { Router } from './router';
 import { queryObject, validate } from './validate';
@@ -16,6 +17,11 @@ const ID = /^[a-zA-Z0-9_-]{1,64}$/;
 function incidentId(raw: string | undefined): string {
   if (!raw || !ID.test(raw)) throw new HttpError('bad_request', 'id: expected an incident id like inc-…');
   return raw;
+}
+
+/** With auth on, the session's user is the actor; with auth off, the name the operator typed. */
+function actorOf(identity: Identity, typed: string | undefined): string {
+  return identity.via === 'none' ? (typed ?? 'operator') : identity.username;
 }
 
 export function incidentRoutes(router: Router, incidents: IncidentService): void {
@@ -54,30 +60,27 @@ export function incidentRoutes(router: Router, incidents: IncidentService): void
   });
 
   // An operator takes the incident.
-  router.on('POST', '/api/incidents/:id/acknowledge', async ({ params, req }) => {
-    requireCsrfHeader(req.headers);
+  router.on('POST', '/api/incidents/:id/acknowledge', async ({ params, req, identity }) => {
     const body = validate(IncidentTransitionBodySchema, await readJson(req), 'body');
-    const r = incidents.acknowledge(incidentId(params.id), body.actor ?? 'operator');
+    const r = incidents.acknowledge(incidentId(params.id), actorOf(identity, body.actor));
     if (r === 'not_found') throw new HttpError('not_found', `incident ${params.id} does not exist`);
     if (r === 'resolved') throw new HttpError('conflict', 'the incident is already resolved');
     return r;
-  });
+  }, { role: 'operator' });
 
   // An operator closes the incident.
-  router.on('POST', '/api/incidents/:id/resolve', async ({ params, req }) => {
-    requireCsrfHeader(req.headers);
+  router.on('POST', '/api/incidents/:id/resolve', async ({ params, req, identity }) => {
     const body = validate(IncidentTransitionBodySchema, await readJson(req), 'body');
-    const r = incidents.resolve(incidentId(params.id), body.actor ?? 'operator');
+    const r = incidents.resolve(incidentId(params.id), actorOf(identity, body.actor));
     if (r === 'not_found') throw new HttpError('not_found', `incident ${params.id} does not exist`);
     return r;
-  });
+  }, { role: 'operator' });
 
   // A note on the timeline.
-  router.on('POST', '/api/incidents/:id/notes', async ({ params, req }) => {
-    requireCsrfHeader(req.headers);
+  router.on('POST', '/api/incidents/:id/notes', async ({ params, req, identity }) => {
     const body = validate(IncidentNoteBodySchema, await readJson(req), 'body');
-    const r = incidents.addNote(incidentId(params.id), body.text, body.actor ?? 'operator');
+    const r = incidents.addNote(incidentId(params.id), body.text, actorOf(identity, body.actor));
     if (r === 'not_found') throw new HttpError('not_found', `incident ${params.id} does not exist`);
     return r;
-  });
+  }, { role: 'operator' });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorCode } from '../../lib/contracts';
+import type { Identity } from '../auth/identity';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -45,4 +46,6 @@ export interface RequestContext {
   res: ServerResponse;
   url: URL;
   params: Record<string, string>;
+  /** Who is asking (an implicit local admin when auth is off). */
+  identity: Identity;
 }

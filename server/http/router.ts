@@ -2,6 +2,7 @@
 // claim goes to Next. Handlers throw HttpError for a client's mistake; anything else is a 500
 // that is logged without the request's secrets.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasRole, type Identity, type MinRole } from '../auth/identity';
 import { logger } from '../logger';
 import { HttpError, sendError, sendJson, type RequestContext } from './respond';
 
@@ -14,19 +15,33 @@ interface Route {
   pattern: RegExp;
   keys: string[];
   handler: Handler;
+  role: MinRole;
 }
+
+export interface RouteOptions {
+  /** Least role allowed; default `viewer`. `public` only for health and login. */
+  role?: MinRole;
+}
+
+/** Resolves the caller of a request; null = not authenticated. */
+export type Identify = (req: IncomingMessage) => Identity | null;
+
+const LOCAL: Identify = () => ({ username: 'local', role: 'admin', via: 'none' });
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class Router {
   private readonly routes: Route[] = [];
 
+  constructor(private readonly identify: Identify = LOCAL) {}
+
   /** `path` like `/api/nodes/:id/history`; a `:param` matches one URL segment. */
-  on(method: string, path: string, handler: Handler): this {
+  on(method: string, path: string, handler: Handler, options: RouteOptions = {}): this {
     const keys: string[] = [];
     const source = path.replace(/:([a-zA-Z]+)/g, (_m, k: string) => {
       keys.push(k);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler });
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler, role: options.role ?? 'viewer' });
     return this;
   }
 
@@ -44,13 +59,29 @@ export class Router {
       sendJson(res, 405, { error: { code: 'bad_request', message: `${req.method} is not allowed on ${url.pathname}` } });
       return true;
     }
+    const identity = this.identify(req);
+    if (route.role !== 'public') {
+      if (!identity) {
+        sendError(res, 'unauthorized', 'log in or send Authorization: Bearer <token>');
+        return true;
+      }
+      if (!hasRole(identity, route.role)) {
+        sendError(res, 'forbidden', `this needs the ${route.role} role; you are ${identity.role}`);
+        return true;
+      }
+    }
+    // Cookies ride along on cross-site requests; a custom header cannot. Tokens are not ambient.
+    if (!SAFE_METHODS.has(req.method ?? 'GET') && identity?.via !== 'token' && req.headers['x-replicaops-request'] !== '1') {
+      sendError(res, 'forbidden', 'mutations need the header X-ReplicaOps-Request: 1');
+      return true;
+    }
     const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
     const params: Record<string, string> = {};
     try {
       route.keys.forEach((k, i) => {
         params[k] = decodeURIComponent(values[i] ?? '');
       });
-      const body = await route.handler({ req, res, url, params });
+      const body = await route.handler({ req, res, url, params, identity: identity ?? { username: 'anonymous', role: 'viewer', via: 'none' } });
       if (!res.headersSent) sendJson(res, 200, body);
     } catch (err) {
       if (err instanceof HttpError) sendError(res, err.code, err.message);

@@ -11,6 +11,7 @@ import {
 } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
+import type { AuthService } from '../auth/auth-service';
 import type { IncidentService } from '../incidents/incident-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
 
@@ -23,7 +24,13 @@ function reply(ack: unknown, result: Parameters<Ack>[0]): void {
   if (typeof ack === 'function') (ack as Ack)(result);
 }
 
-export function attachRealtime(httpServer: HttpServer, monitor: Monitor, incidents?: IncidentService): RealtimeServer {
+export interface RealtimeDeps {
+  incidents?: IncidentService;
+  auth?: AuthService;
+}
+
+export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
+  const { incidents, auth } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -32,12 +39,33 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, inciden
     maxHttpBufferSize: 16 * 1024,
   });
 
+  const stillAuthorized = (socket: { request: { headers: Parameters<AuthService['identify']>[0] }; handshake: { auth?: Record<string, unknown> } }) => {
+    if (!auth) return true;
+    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    return auth.identify(socket.request.headers, token) !== null;
+  };
+  // A session that ended (logout, expiry, user removed) loses its live feed within a minute.
+  const sweep = setInterval(() => {
+    for (const s of io.sockets.sockets.values()) if (!stillAuthorized(s)) s.disconnect(true);
+  }, 60_000);
+  sweep.unref();
+
+  // Authenticate at the handshake: the session cookie rides along, or a token in `auth.token`.
+  io.use((socket, next) => {
+    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    const identity = auth ? auth.identify(socket.request.headers, token) : { username: 'local', role: 'admin' as const, via: 'none' as const };
+    if (!identity) return next(new Error('unauthorized'));
+    socket.data.identity = identity;
+    next();
+  });
+
   io.on('connection', (socket) => {
     socket.emit('topology:snapshot', monitor.snapshot());
     if (incidents) socket.emit('findings:snapshot', { findings: incidents.findings('open', 1000), health: incidents.health() });
 
     // A client starts receiving per-poll samples for one node (the node page's live charts).
     socket.on('node:watch', (payload, ack) => {
+      if (!stillAuthorized(socket)) return reply(ack, { ok: false, error: 'unauthorized' });
       const parsed = NodeWatchPayloadSchema.safeParse(payload);
       if (!parsed.success) return reply(ack, { ok: false, error: 'expected { nodeId: "host:port" }' });
       void socket.join(room(monitor.canonical(parsed.data.nodeId)));
@@ -46,6 +74,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, inciden
 
     // The client leaves the node page.
     socket.on('node:unwatch', (payload, ack) => {
+      if (!stillAuthorized(socket)) return reply(ack, { ok: false, error: 'unauthorized' });
       const parsed = NodeWatchPayloadSchema.safeParse(payload);
       if (!parsed.success) return reply(ack, { ok: false, error: 'expected { nodeId: "host:port" }' });
       void socket.leave(room(monitor.canonical(parsed.data.nodeId)));
@@ -82,6 +111,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, inciden
     unsubscribe.push(() => incidents.off('health', onHealth));
   }
   httpServer.once('close', () => {
+    clearInterval(sweep);
     monitor.off('cycle', onCycle);
     monitor.off('topology-event', onEvent);
     for (const u of unsubscribe) u();

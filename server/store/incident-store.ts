@@ -117,11 +117,15 @@ export class IncidentStore {
   incidents(f: IncidentFilter): Incident[] {
     const where: string[] = [];
     const args: Record<string, unknown> = { limit: f.limit };
-    if (f.state) (where.push('state = @state'), (args.state = f.state));
-    if (f.severity) (where.push('severity = @severity'), (args.severity = f.severity));
-    if (f.since !== undefined) (where.push('opened_at >= @since'), (args.since = f.since));
-    if (f.until !== undefined) (where.push('opened_at <= @until'), (args.until = f.until));
-    if (f.node) (where.push('(root_node_id = @node OR node_ids LIKE @nodeLike)'), (args.node = f.node), (args.nodeLike = `%"${f.node}"%`));
+    const add = (clause: string, values: Record<string, unknown>) => {
+      where.push(clause);
+      Object.assign(args, values);
+    };
+    if (f.state) add('state = @state', { state: f.state });
+    if (f.severity) add('severity = @severity', { severity: f.severity });
+    if (f.since !== undefined) add('opened_at >= @since', { since: f.since });
+    if (f.until !== undefined) add('opened_at <= @until', { until: f.until });
+    if (f.node) add('(root_node_id = @node OR node_ids LIKE @nodeLike)', { node: f.node, nodeLike: `%"${f.node}"%` });
     const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(args) as IncidentRow[]).map((r) => this.toIncident(r));
   }

@@ -72,4 +72,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX deliveries_status ON webhook_deliveries (status, next_attempt_at);
     `,
   },
+  {
+    // Versions 2–4 are left for in-flight work; order is by array position, gaps are fine.
+    version: 5,
+    name: 'login sessions',
+    sql: `
+      CREATE TABLE IF NOT EXISTS sessions (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        role TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
+    `,
+  },
 ];

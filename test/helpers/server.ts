@@ -1,5 +1,8 @@
 // Integration harness: a real sandbox topology plus the ReplicaOps server (API + socket.io,
 // without Next) pointed at it, both torn down after the test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, type RunningServer } from '../../server/app-server';
 import { loadConfig } from '../../server/config';
 import { rootLogger } from '../../server/logger';
@@ -22,12 +25,14 @@ export async function startHarness(
 ): Promise<Harness> {
   rootLogger.level = 'warn';
   const sandbox = await startSandbox(testSandboxOptions(opts.sandbox));
+  const dataDir = opts.env?.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-data-'));
   let server: RunningServer;
   try {
     const config = loadConfig({
       PORT: '0',
       LOG_LEVEL: 'warn',
       REPLICAOPS_POLL_MS: String(opts.pollMs ?? 300),
+      REPLICAOPS_DATA_DIR: dataDir,
       REPLICAOPS_SEEDS: (opts.seeds ?? ((s) => s.seeds().slice(0, 1)))(sandbox).join(','),
       ...opts.env,
     });
@@ -52,6 +57,7 @@ export async function startHarness(
     async stop() {
       await server.stop();
       await sandbox.stop();
+      if (!opts.env?.REPLICAOPS_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

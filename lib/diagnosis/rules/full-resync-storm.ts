@@ -1,0 +1,150 @@
+// full_resync_storm: repeated full syncs within settings.resyncWindowMs on one source node.
+// Counted as rates, never absolute counters (sync_partial_err rises once per new replica,
+// reference §10.4): master-side `syncFullDelta` history minus the full syncs a new replica or a
+// master restart legitimately costs, or replica-side restarts (link going back into `sync`,
+// "Full resync from master" log lines), whichever is larger.
+import type { Cause, Evidence } from '../../contracts';
+import type { FindingCandidate, NodeView } from '../diagnosis-input';
+import {
+  bi,
+  eventEvidence,
+  fmtBytes,
+  fmtDuration,
+  lineCount,
+  logEvidence,
+  MB,
+  noteEvidence,
+  recentEvents,
+  recentLogs,
+  remedy,
+  replicaLinks,
+  series,
+  type Rule,
+} from '../rule-kit';
+import { recommendedBacklog } from './backlog-too-small';
+
+const STORM_CAUSES: Cause[] = ['backlog_exhausted', 'output_buffer_limit', 'replica_restarted'];
+const REPLICA_FULL_SYNC = /Full resync from master/;
+
+export const fullResyncStorm: Rule = (input) => {
+  const out: FindingCandidate[] = [];
+  const windowMs = input.settings.resyncWindowMs;
+  for (const view of input.nodes) {
+    if (!view.reachable || !view.info) continue;
+    const replicas = replicaLinks(input, view.id).map((l) => l.replica);
+    const deltas = series(input, view.id, 'syncFullDelta');
+    const masterCount = deltas.reduce((n, p) => n + p.v, 0);
+    if (masterCount === 0 && replicas.length === 0) continue;
+
+    // Full syncs that are expected: a replica attached to this node for the first time, and
+    // every replica once after this node restarted or changed its replication ID.
+    const attachEvents = recentEvents(
+      input,
+      (e) => (e.kind === 'upstream_changed' && e.to === view.id) || (e.kind === 'node_added' && replicas.includes(e.nodeId)),
+    );
+    const resetEvents = recentEvents(input, (e) => e.nodeId === view.id && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'));
+    const expected = attachEvents.length + (resetEvents.length ? resetEvents.length * replicas.length : 0);
+    const unexplained = Math.max(0, masterCount - expected);
+
+    // Replica side: transfers that restarted, seen as the link coming back up into `sync`.
+    let replicaCount = 0;
+    const replicaEvidence: Evidence[] = [];
+    for (const id of replicas) {
+      const restarts = recentEvents(input, (e) => e.nodeId === id && e.kind === 'link_up' && e.to === 'sync');
+      const logged = recentLogs(input, id, (l) => REPLICA_FULL_SYNC.test(l.message));
+      const n = Math.max(restarts.length, lineCount(logged));
+      if (n === 0) continue;
+      replicaCount += n;
+      replicaEvidence.push(...restarts.slice(-3).map(eventEvidence), ...logged.slice(-2).map(logEvidence));
+    }
+    const count = Math.max(unexplained, replicaCount);
+    if (count < input.settings.resyncStormCount) continue;
+
+    // Cause: what the logs of this node and its replicas prove, most frequent first; a replica
+    // whose run id changed restarted (a restart without RDB sends PSYNC ? -1, reference §4 F11).
+    const tally = new Map<Cause, number>();
+    const causeLines = [view.id, ...replicas].flatMap((id) =>
+      recentLogs(input, id, (l) => l.causeHint !== undefined && STORM_CAUSES.includes(l.causeHint)),
+    );
+    for (const l of causeLines) tally.set(l.causeHint as Cause, (tally.get(l.causeHint as Cause) ?? 0) + (l.count ?? 1));
+    const restartedReplicas = recentEvents(input, (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId));
+    if (restartedReplicas.length) tally.set('replica_restarted', (tally.get('replica_restarted') ?? 0) + restartedReplicas.length);
+    const cause = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+
+    const evidence: Evidence[] = [];
+    const full = view.metrics?.syncFull;
+    if (deltas.length) {
+      const first = deltas[0] as { t: number };
+      evidence.push({
+        type: 'delta',
+        nodeId: view.id,
+        field: 'sync_full',
+        from: (full ?? masterCount) - masterCount,
+        to: full ?? masterCount,
+        windowMs: input.now - first.t,
+      });
+    }
+    if (expected) {
+      evidence.push(
+        noteEvidence(
+          `${expected} of them are expected (new replicas or a restart of ${view.id}) and not counted.`,
+          `其中 ${expected} 次属于正常情况（新从节点或 ${view.id} 重启），未计入。`,
+        ),
+      );
+    }
+    evidence.push(...replicaEvidence, ...causeLines.slice(-4).map(logEvidence), ...restartedReplicas.map(eventEvidence));
+
+    const win = fmtDuration(windowMs / 1000);
+    out.push({
+      key: `full_resync_storm:${view.id}`,
+      kind: 'full_resync_storm',
+      severity: 'critical',
+      nodeId: view.id,
+      cause,
+      title: bi(`${count} full resyncs from ${view.id} in ${win.en}`, `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`),
+      detail: bi(
+        `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile (seed §2.3). ${count} in ${win.en} is a loop, not a one-off.` +
+          (cause !== 'unknown' ? ` The logs point to ${cause.replaceAll('_', ' ')}.` : ' No log line names the cause yet.'),
+        `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中（手册 §2.3）。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
+          (cause !== 'unknown' ? `日志指向原因：${cause}。` : '尚无日志行说明原因。'),
+      ),
+      evidence,
+      remedy: remedyFor(cause, view),
+    });
+  }
+  return out;
+};
+
+function remedyFor(cause: Cause, view: NodeView) {
+  if (cause === 'backlog_exhausted') {
+    const rate = view.metrics?.replOffsetRate ?? 0;
+    const current = view.info?.replication.repl_backlog_size ?? MB;
+    // At least double what failed; more when the write rate asks for it.
+    const mb = Math.max(Math.ceil((current * 2) / MB), recommendedBacklog(rate, 60));
+    return remedy(
+      `Replicas come back after the backlog has moved past them ("Unable to partial resync … for lack of backlog"). Raise repl-backlog-size on ${view.id} from ${fmtBytes(current)} to ${mb} MB (seed: 16–64 MB) and find why replicas disconnect for that long.`,
+      `从节点重连时积压缓冲区已覆盖不到它们的偏移量（"Unable to partial resync … for lack of backlog"）。把 ${view.id} 的 repl-backlog-size 从 ${fmtBytes(current)} 调大到 ${mb} MB（手册建议 16–64 MB），并排查从节点为何断开这么久。`,
+      'config.apply',
+      { settings: { 'repl-backlog-size': `${mb}mb` } },
+    );
+  }
+  if (cause === 'output_buffer_limit') {
+    return remedy(
+      `${view.id} drops replicas whose output buffer passes \`client-output-buffer-limit replica\` while the RDB is sent, and they start over. Raise it (seed §4.1: replica 512mb 128mb 60) or speed the slow replica/network up.`,
+      `${view.id} 在发送 RDB 期间因从节点输出缓冲区超过 client-output-buffer-limit replica 而断开它们，随后又重新全量同步。调大该限制（手册 §4.1：replica 512mb 128mb 60），或提升慢从节点/网络的速度。`,
+      'config.apply',
+      { settings: { 'client-output-buffer-limit': 'replica 512mb 128mb 60' } },
+    );
+  }
+  if (cause === 'replica_restarted') {
+    return remedy(
+      'A replica keeps restarting and asks for a full copy each time (PSYNC ? -1). Find why it restarts (OOM killer, crash, supervisor) and give it RDB persistence so a restart can resume with a partial resync (reference F11).',
+      '有从节点反复重启，每次都请求全量复制（PSYNC ? -1）。排查重启原因（OOM killer、崩溃、进程管理器），并为它开启 RDB 持久化，使重启后可以增量续传（参考 F11）。',
+    );
+  }
+  return remedy(
+    `Read ${view.id}’s log around each "Starting BGSAVE for SYNC": "for lack of backlog" → raise repl-backlog-size; "overcoming of output buffer limits" → raise client-output-buffer-limit replica; "Timeout receiving bulk data" on the replica → raise repl-timeout or fix network/disk (reference §10.3).`,
+    `查看 ${view.id} 日志中每次 "Starting BGSAVE for SYNC" 前后：出现 "for lack of backlog" → 调大 repl-backlog-size；出现 "overcoming of output buffer limits" → 调大 client-output-buffer-limit replica；从节点出现 "Timeout receiving bulk data" → 调大 repl-timeout 或修复网络/磁盘（参考 §10.3）。`,
+  );
+}
+
