@@ -37,6 +37,7 @@ export interface RunningServer {
   incidents: IncidentService;
   auth: AuthService;
   db: Db;
+  router: Router;
   httpServer: HttpServer;
   stop(): Promise<void>;
 }
@@ -121,5 +122,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await closeNext?.();
       db.close();
     })());
-  return { url, port, monitor, incidents, auth, db, httpServer, stop };
+  return { url, port, monitor, incidents, auth, db, router, httpServer, stop };
 }

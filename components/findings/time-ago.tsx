@@ -3,7 +3,16 @@
 import { useT } from '@/components/i18n/i18n-provider';
 import { useNow } from '@/components/hooks/use-now';
 
-export function TimeAgo({ at, className }: { at: number; className?: string }) {
+export function TimeAgo({
+  at,
+  className,
+  render = (ago) => ago,
+}: {
+  at: number;
+  className?: string;
+  /** Wraps the relative text, e.g. "Opened {ago}". */
+  render?: (ago: string) => string;
+}) {
   const { t, fmt } = useT();
   const now = useNow();
   const seconds = (now - at) / 1000;
@@ -15,7 +24,7 @@ export function TimeAgo({ at, className }: { at: number; className?: string }) {
         : t('time.ago', { duration: fmt.duration(seconds) });
   return (
     <time dateTime={new Date(at).toISOString()} title={fmt.dateTime(at)} className={className}>
-      {text}
+      {render(text)}
     </time>
   );
 }

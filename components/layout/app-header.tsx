@@ -5,13 +5,35 @@ import { usePathname } from 'next/navigation';
 import { useT } from '@/components/i18n/i18n-provider';
 import type { MessageKey } from '@/lib/i18n';
 import { LogoIcon } from '@/components/ui/icons';
+import { useFindings } from '@/components/hooks/use-findings';
+import { STATUS_TONE } from '@/components/ui/status';
 import { LangSwitch } from './lang-switch';
 import { ThemeSwitch } from './theme-switch';
 import type { Theme } from './theme';
 
 const NAV: { href: string; key: MessageKey; match: (path: string) => boolean }[] = [
   { href: '/', key: 'nav.overview', match: (p) => p === '/' || p.startsWith('/nodes/') },
+  { href: '/incidents', key: 'nav.incidents', match: (p) => p.startsWith('/incidents') },
+  { href: '/alerts', key: 'nav.alerts', match: (p) => p.startsWith('/alerts') },
 ];
+
+/** Open incidents next to the Incidents link, tinted by the health level (the number says it too). */
+function OpenIncidentsBadge() {
+  const { t, fmt } = useT();
+  const { health } = useFindings();
+  if (!health || health.openIncidents === 0) return null;
+  const tone = STATUS_TONE[health.level === 'ok' ? 'unknown' : health.level];
+  return (
+    <span
+      data-testid="nav-open-incidents"
+      title={t('nav.openIncidents', { n: health.openIncidents })}
+      className={`tnum ml-1.5 rounded-full px-1.5 py-px text-[11px] font-bold ring-1 ring-inset ${tone.text} ${tone.bg} ${tone.ring}`}
+    >
+      {fmt.number(health.openIncidents)}
+      <span className="sr-only"> {t('nav.openIncidents', { n: health.openIncidents })}</span>
+    </span>
+  );
+}
 
 export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
   const { t } = useT();
@@ -38,11 +60,12 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
                 key={item.href}
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={`focus-ring rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                className={`focus-ring flex items-center rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
                   active ? 'bg-surface-2 text-fg' : 'text-fg-muted hover:bg-surface-2 hover:text-fg'
                 }`}
               >
                 {t(item.key)}
+                {item.href === '/incidents' && <OpenIncidentsBadge />}
               </Link>
             );
           })}

@@ -1,9 +1,11 @@
 'use client';
-// The overview screen: live indicator, summary, replication tree and recent events.
+// The overview screen: health light, summary, open findings, replication tree and recent events.
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
 import { TopologyTree } from '@/components/topology/topology-tree';
+import { FindingsPanel } from '@/components/findings/findings-panel';
+import { HealthLight } from '@/components/findings/health-light';
 import { EventList } from './event-list';
 import { LiveIndicator } from './live-indicator';
 import { SummaryBar } from './summary-bar';
@@ -19,7 +21,9 @@ export function OverviewPage() {
         <h1 className="text-xl font-semibold tracking-tight">{t('overview.title')}</h1>
         <LiveIndicator connection={topo.connection} updatedAt={topo.generatedAt} />
       </div>
+      <HealthLight />
       <SummaryBar nodes={nodes} links={links} />
+      <FindingsPanel />
       <div className="grid grid-cols-1 gap-5 min-[1900px]:grid-cols-[minmax(0,1fr)_380px]">
         <section className="panel min-w-0 p-4" aria-labelledby="tree-title">
           <h2 id="tree-title" className="panel-title mb-4">

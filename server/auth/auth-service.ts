@@ -74,6 +74,7 @@ export class AuthService {
       log.warn({ username, from: clientAddress(req) }, 'login failed');
       return { ok: false, reason: 'invalid' };
     }
+    this.loginLimiter.reset(key);
     const id = randomBytes(32).toString('base64url');
     const now = Date.now();
     const expiresAt = now + this.config.auth!.sessionTtlMs;

@@ -20,6 +20,11 @@ export class RateLimiter {
     return 0;
   }
 
+  /** Forget a key (e.g. after a successful login, so only failures count). */
+  reset(key: string): void {
+    this.hits.delete(key);
+  }
+
   private sweep(now: number): void {
     for (const [k, h] of this.hits) if (h.resetAt <= now) this.hits.delete(k);
   }

@@ -16,6 +16,7 @@ interface Route {
   keys: string[];
   handler: Handler;
   role: MinRole;
+  path: string;
 }
 
 export interface RouteOptions {
@@ -34,6 +35,11 @@ export class Router {
 
   constructor(private readonly identify: Identify = LOCAL) {}
 
+  /** Every registered route, for the security tests that walk them all. */
+  list(): Array<{ method: string; path: string; role: MinRole }> {
+    return this.routes.map((r) => ({ method: r.method, path: r.path, role: r.role }));
+  }
+
   /** `path` like `/api/nodes/:id/history`; a `:param` matches one URL segment. */
   on(method: string, path: string, handler: Handler, options: RouteOptions = {}): this {
     const keys: string[] = [];
@@ -41,7 +47,7 @@ export class Router {
       keys.push(k);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler, role: options.role ?? 'viewer' });
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler, role: options.role ?? 'viewer', path });
     return this;
   }
 

@@ -1,0 +1,62 @@
+'use client';
+// Open findings, worst first: what is wrong right now, with evidence and what to do.
+import { useMemo } from 'react';
+import type { Severity } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useFindings } from '@/components/hooks/use-findings';
+import { OkIcon } from '@/components/ui/icons';
+import { FindingItem } from './finding-item';
+import { sortFindings } from './findings-state';
+import { SeverityBadge } from './severity-badge';
+
+const ORDER: Severity[] = ['critical', 'warning', 'info'];
+
+export function FindingsPanel() {
+  const { t, fmt } = useT();
+  const { open, hasSnapshot } = useFindings();
+  const findings = useMemo(() => sortFindings(Object.values(open)), [open]);
+  const counts = useMemo(() => {
+    const c: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };
+    for (const f of findings) c[f.severity] += 1;
+    return c;
+  }, [findings]);
+  return (
+    <section
+      className="panel min-w-0"
+      aria-labelledby="findings-title"
+      data-testid="findings-panel"
+      data-count={findings.length}
+    >
+      <div className="flex flex-wrap items-center gap-3 border-b border-border px-4 py-2.5">
+        <h2 id="findings-title" className="panel-title">
+          {t('findings.title')}
+        </h2>
+        <span className="tnum rounded-full bg-surface-3 px-2 text-xs font-semibold text-fg">
+          {fmt.number(findings.length)}
+        </span>
+        <span className="ml-auto flex items-center gap-1.5">
+          {ORDER.filter((s) => counts[s] > 0).map((s) => (
+            <span key={s} className="flex items-center gap-1">
+              <SeverityBadge severity={s} size="sm" />
+              <span className="tnum font-mono text-xs font-semibold">{fmt.number(counts[s])}</span>
+            </span>
+          ))}
+        </span>
+      </div>
+      {!hasSnapshot ? (
+        <p className="px-4 py-4 text-sm text-fg-muted">{t('findings.waiting')}</p>
+      ) : findings.length === 0 ? (
+        <p className="flex items-center gap-2 px-4 py-3 text-sm text-ok" data-testid="findings-empty">
+          <OkIcon className="h-4 w-4" />
+          {t('findings.none')}
+        </p>
+      ) : (
+        <ul className="max-h-[560px] divide-y divide-border overflow-y-auto">
+          {findings.map((f) => (
+            <FindingItem key={f.id} finding={f} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
