@@ -22,6 +22,7 @@ export function SeverityIcon({ severity, className }: { severity: Severity; clas
 const SIZES = {
   sm: { box: 'gap-1 px-1.5 py-0.5 text-[11px]', icon: 'h-3.5 w-3.5' },
   md: { box: 'gap-1.5 px-2 py-0.5 text-xs', icon: 'h-4 w-4' },
+  lg: { box: 'gap-2 px-3 py-1 text-sm', icon: 'h-4.5 w-4.5' },
 } as const;
 
 export function SeverityBadge({

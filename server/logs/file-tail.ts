@@ -48,7 +48,7 @@ export class FileTail {
   /** Backfill applies to the file present at start(); files that appear later are read from 0. */
   private isFirstOpen = true;
   private running = false;
-  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private timer: { kind: 'timeout'; h: NodeJS.Timeout } | { kind: 'immediate'; h: NodeJS.Immediate } | null = null;
   private tickPromise: Promise<void> | null = null;
   private lastProblem: string | null = null;
   private counters = { linesEmitted: 0, rotations: 0, truncations: 0 };
@@ -82,9 +82,8 @@ export class FileTail {
   }
 
   private cancelTimer(): void {
-    if (this.timer === null) return;
-    if ('hasRef' in this.timer && 'refresh' in this.timer) clearTimeout(this.timer as NodeJS.Timeout);
-    else clearImmediate(this.timer as NodeJS.Immediate);
+    if (this.timer?.kind === 'timeout') clearTimeout(this.timer.h);
+    else if (this.timer?.kind === 'immediate') clearImmediate(this.timer.h);
     this.timer = null;
   }
 
@@ -103,7 +102,7 @@ export class FileTail {
           this.schedule(again);
         });
     };
-    this.timer = more ? setImmediate(run) : setTimeout(run, this.pollMs);
+    this.timer = more ? { kind: 'immediate', h: setImmediate(run) } : { kind: 'timeout', h: setTimeout(run, this.pollMs) };
   }
 
   /** One step; true when more data is waiting right now. */
@@ -126,7 +125,7 @@ export class FileTail {
       this.position += bytesRead;
       await this.emit(this.buf.subarray(0, bytesRead));
       this.lastProblem = null;
-      return bytesRead > 0 && this.position < st.size + 1;
+      return bytesRead > 0;
     }
     return this.checkRotation(fh);
   }
@@ -231,9 +230,8 @@ export class FileTail {
     const e = err as NodeJS.ErrnoException;
     const key = e.code ?? e.message;
     if (key !== this.lastProblem) log.warn({ file: this.file, code: e.code, msg: e.message }, 'cannot read log file; retrying');
+    // The handle stays: reopening would re-read from 0 and duplicate every line.
     this.lastProblem = key;
-    // The handle may be unusable (EIO on a vanished mount): reopen from scratch next time.
-    void this.close();
   }
 }
 

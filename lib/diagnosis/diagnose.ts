@@ -1,0 +1,23 @@
+// diagnose(): one poll cycle's state + a little history → the findings that hold right now.
+// Pure and stateless; FindingTracker adds the open-after-N / close-after-M hysteresis.
+import type { DiagnosisInput, FindingCandidate } from './diagnosis-input';
+import { severityRank } from './rule-kit';
+import { RULES } from './rules';
+
+export function diagnose(input: DiagnosisInput): FindingCandidate[] {
+  const byKey = new Map<string, FindingCandidate>();
+  for (const [, rule] of RULES) {
+    for (const c of rule(input)) {
+      const prev = byKey.get(c.key);
+      // Keys are per subject; should two verdicts ever collide, the graver one speaks.
+      if (!prev || severityRank(c.severity) > severityRank(prev.severity)) byKey.set(c.key, c);
+    }
+  }
+  const order = new Map(RULES.map(([name], i) => [name, i]));
+  return [...byKey.values()].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      (order.get(a.kind) ?? 99) - (order.get(b.kind) ?? 99) ||
+      a.key.localeCompare(b.key),
+  );
+}
