@@ -4,8 +4,10 @@ import {
   DEFAULT_FILTERS,
   filtersToApiQuery,
   filtersToSearch,
+  fromLocalInput,
   isDefaultFilters,
   parseFilters,
+  toLocalInput,
 } from './incident-filters';
 
 test('parseFilters() reads valid values and drops malformed ones', () => {
@@ -40,4 +42,12 @@ test('filtersToApiQuery() turns a relative range into `since` and passes custom 
   const custom = filtersToApiQuery({ range: 'custom', from: 1, until: 2 }, now);
   assert.equal(custom.get('since'), '1');
   assert.equal(custom.get('until'), '2');
+});
+
+test('toLocalInput() and fromLocalInput() round-trip to the minute', () => {
+  const ms = new Date(2025, 4, 6, 7, 8).getTime();
+  assert.equal(toLocalInput(ms), '2025-05-06T07:08');
+  assert.equal(fromLocalInput('2025-05-06T07:08'), ms);
+  assert.equal(fromLocalInput(''), undefined);
+  assert.equal(toLocalInput(undefined), '');
 });

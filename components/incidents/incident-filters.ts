@@ -97,3 +97,18 @@ export function filtersToApiQuery(f: IncidentFilters, now: number): URLSearchPar
 export function isDefaultFilters(f: IncidentFilters): boolean {
   return filtersToSearch(f) === '';
 }
+
+/** Epoch ms → `<input type="datetime-local">` value in the browser's time zone. */
+export function toLocalInput(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** `datetime-local` value → epoch ms (local time); undefined when empty or invalid. */
+export function fromLocalInput(value: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const ms = new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : undefined;
+}
