@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   process.stdout.write('Starting the Redis sandbox…\n');
   const sandbox = await startSandbox({ writeLoad: { opsPerSec: 200 }, redisServerBin: process.env.REDIS_SERVER_BIN });
   const config = loadConfig({
+    // The demo talks to a person: warnings and errors only, unless asked otherwise.
+    LOG_LEVEL: 'warn',
     ...process.env,
     REPLICAOPS_SEEDS: sandbox.seeds().join(','),
     REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? path.join(root, 'data', 'demo'),

@@ -82,7 +82,7 @@ export function slackPayload(input: PayloadInput) {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: esc(`ReplicaOps · finding ${f.id} · ${new Date(input.sentAt).toISOString()}`) }],
   });
-  return redactDeep({ text: `${head} — ${subject(f)}`, blocks });
+  return redactDeep({ text: esc(`${head} — ${subject(f)}`), blocks });
 }
 
 /** The incident timeline line for a finished delivery, in both languages. */

@@ -35,7 +35,8 @@ export async function sendOnce(hook: WebhookConfig, row: DeliveryRow, now: numbe
   const text = await res.text().catch(() => '');
   const status = res.status;
   if (status >= 200 && status < 300) return { kind: 'delivered', status };
-  const snippet = redactUrl(text.replace(/\s+/g, ' ').trim()).slice(0, SNIPPET_MAX);
+  // A receiver may echo the URL it was called on (a 404 page): that path is the token.
+  const snippet = scrubUrl(text.replace(/\s+/g, ' ').trim(), hook.url).slice(0, SNIPPET_MAX);
   const error = `HTTP ${status}${snippet ? `: ${snippet}` : ''}`;
   if (status >= 300 && status < 400) return { kind: 'fail', status, error: `${error} (redirect: point the webhook at the final URL)` };
   if (status === 408 || status === 429 || status >= 500) {
@@ -60,10 +61,16 @@ export function describeFetchError(err: unknown, hook: Pick<WebhookConfig, 'url'
   if (e.name === 'TimeoutError') text = `no answer within ${hook.timeoutMs} ms`;
   else if (e.cause?.code) text = `${e.cause.code}${e.cause.message ? ` (${e.cause.message})` : ''}`;
   else text = e.cause?.message ?? e.message ?? String(err);
-  const url = new URL(hook.url);
-  for (const secretPart of [hook.url, url.pathname + url.search, url.search].filter((s) => s.length > 1))
-    text = text.split(secretPart).join('…');
-  return redactUrl(text).slice(0, 300);
+  return scrubUrl(text, hook.url).slice(0, 300);
+}
+
+/** Removes the webhook's URL, path and query from text (and credentials of any URL in it). */
+export function scrubUrl(text: string, webhookUrl: string): string {
+  const url = new URL(webhookUrl);
+  let out = text;
+  for (const part of [webhookUrl, url.pathname + url.search, url.pathname, url.search].filter((s) => s.length > 1))
+    out = out.split(part).join('…');
+  return redactUrl(out);
 }
 
 /** `backoffMs · 2^(n−1)` ± jitter, capped; a receiver's Retry-After wins when it asks for longer. */

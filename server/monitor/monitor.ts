@@ -26,7 +26,7 @@ const log = logger('monitor');
 const MAX_WAVES = 8;
 const MAX_EVENTS = 1000;
 /** Lets the other connections of a dying process close too, so one early cycle sees them all. */
-const EARLY_POLL_DELAY_MS = 20;
+const EARLY_POLL_DELAY_MS = 50;
 
 export interface CycleReport {
   topology: Topology;

@@ -94,7 +94,9 @@ export class NodeClient {
       enableReadyCheck: false,
       lazyConnect: true,
       autoResubscribe: false,
-      retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs),
+      // First retry at once: a refused reconnect tells us why the link dropped (refused vs
+      // timeout) before the early poll reports it. Then exponential, capped.
+      retryStrategy: (times) => (times === 1 ? 5 : Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs)),
     };
     this.redis = new Redis(options);
     this.redis.on('error', (err) => {

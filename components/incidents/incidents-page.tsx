@@ -1,0 +1,179 @@
+'use client';
+// The incident list: filters in the URL, rows newest first, live-refreshed on pushes.
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type { Incident } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useIncidents } from '@/components/hooks/use-incidents';
+import { useNow } from '@/components/hooks/use-now';
+import { useTopology } from '@/components/hooks/use-topology';
+import { SeverityBadge } from '@/components/findings/severity-badge';
+import { TimeAgo } from '@/components/findings/time-ago';
+import { incidentHref } from '@/components/findings/finding-item';
+import { nodeHref } from '@/components/topology/node-card';
+import { ChevronRightIcon } from '@/components/ui/icons';
+import { IncidentFilterBar } from './incident-filter-bar';
+import { LIST_LIMIT, filtersToSearch, type IncidentFilters } from './incident-filters';
+import { IncidentStateBadge } from './incident-state-badge';
+import { incidentTitle } from './incident-text';
+import { incidentDurationMs } from './incident-window';
+
+function DurationCell({ incident }: { incident: Incident }) {
+  const { t, fmt } = useT();
+  const now = useNow();
+  const seconds = incidentDurationMs(incident, now || incident.openedAt) / 1000;
+  if (incident.resolvedAt === undefined)
+    return (
+      <span className="tnum font-medium text-fg">
+        {t('incidents.ongoing', { duration: fmt.duration(seconds) })}
+      </span>
+    );
+  return (
+    <span className="tnum text-fg-muted" title={fmt.dateTime(incident.resolvedAt)}>
+      {t('incidents.resolvedAfter', {
+        duration: fmt.duration(seconds),
+        time: fmt.time(incident.resolvedAt),
+      })}
+    </span>
+  );
+}
+
+function IncidentRow({ incident }: { incident: Incident }) {
+  const { t, fmt, locale } = useT();
+  const href = incidentHref(incident.id);
+  return (
+    <tr
+      data-testid="incident-row"
+      data-incident-id={incident.id}
+      data-state={incident.state}
+      data-severity={incident.severity}
+      className="border-t border-border hover:bg-surface-2"
+    >
+      <td className="px-3 py-2">
+        <IncidentStateBadge state={incident.state} size="sm" />
+      </td>
+      <td className="px-3 py-2">
+        <SeverityBadge severity={incident.severity} size="sm" />
+      </td>
+      <td className="max-w-0 px-3 py-2">
+        <Link href={href} className="focus-ring block truncate rounded font-medium text-fg hover:underline">
+          {incidentTitle(incident, locale)}
+        </Link>
+        <span className="text-xs text-fg-muted">
+          {t('incidents.findings', { n: incident.findingIds.length })}
+          {incident.nodeIds.length > 0 && ` · ${incident.nodeIds.join(', ')}`}
+        </span>
+      </td>
+      <td className="px-3 py-2">
+        {incident.rootNodeId ? (
+          <Link href={nodeHref(incident.rootNodeId)} className="focus-ring rounded font-mono text-sm hover:underline">
+            {incident.rootNodeId}
+          </Link>
+        ) : (
+          <span className="text-fg-subtle">—</span>
+        )}
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">
+        <span className="tnum block font-mono text-sm" title={fmt.dateTime(incident.openedAt)}>
+          {fmt.dateTime(incident.openedAt)}
+        </span>
+        <TimeAgo at={incident.openedAt} className="text-xs text-fg-muted" />
+      </td>
+      <td className="whitespace-nowrap px-3 py-2 text-sm">
+        <DurationCell incident={incident} />
+      </td>
+      <td className="px-2 py-2">
+        <Link href={href} className="btn-ghost h-7 w-7 justify-center p-0" aria-label={incidentTitle(incident, locale)}>
+          <ChevronRightIcon className="h-4 w-4" />
+        </Link>
+      </td>
+    </tr>
+  );
+}
+
+export function IncidentsPage({ initialFilters }: { initialFilters: IncidentFilters }) {
+  const { t, fmt } = useT();
+  const [filters, setFilters] = useState(initialFilters);
+  const { incidents, error } = useIncidents(filters);
+  const topo = useTopology();
+  const nodeOptions = useMemo(() => {
+    const ids = new Set(Object.keys(topo.nodes));
+    for (const i of incidents ?? []) for (const n of i.nodeIds) ids.add(n);
+    if (filters.node) ids.add(filters.node);
+    return [...ids].sort();
+  }, [topo.nodes, incidents, filters.node]);
+
+  const change = (next: IncidentFilters) => {
+    setFilters(next);
+    // Shareable URL without a server round trip.
+    window.history.replaceState(null, '', `/incidents${filtersToSearch(next)}`);
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">{t('incidents.title')}</h1>
+          <p className="text-sm text-fg-muted">{t('incidents.subtitle')}</p>
+        </div>
+        {incidents && (
+          <span className="tnum text-sm text-fg-muted" data-testid="incident-count">
+            {t('incidents.count', { n: fmt.number(incidents.length) })}
+          </span>
+        )}
+      </div>
+      <IncidentFilterBar value={filters} nodeOptions={nodeOptions} onChange={change} />
+      {error && (
+        <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn" role="alert">
+          {t('incidents.loadError', { message: error })}
+        </p>
+      )}
+      <div className="panel overflow-x-auto">
+        <table className="w-full min-w-[960px] table-fixed text-left text-sm" data-testid="incident-table">
+          <colgroup>
+            <col className="w-36" />
+            <col className="w-28" />
+            <col />
+            <col className="w-44" />
+            <col className="w-48" />
+            <col className="w-56" />
+            <col className="w-12" />
+          </colgroup>
+          <thead className="bg-surface-2">
+            <tr className="panel-title">
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.state')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.severity')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.title')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.root')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.opened')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.duration')}</th>
+              <th scope="col" className="px-2 py-2">
+                <span className="sr-only">{t('incidents.col.title')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {incidents === null ? (
+              <tr>
+                <td colSpan={7} className="px-4 py-8 text-center text-fg-muted">
+                  {error ? '—' : t('incidents.loading')}
+                </td>
+              </tr>
+            ) : incidents.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-4 py-8 text-center text-fg-muted" data-testid="incidents-empty">
+                  {t('incidents.empty')}
+                </td>
+              </tr>
+            ) : (
+              incidents.map((i) => <IncidentRow key={i.id} incident={i} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+      {incidents && incidents.length >= LIST_LIMIT && (
+        <p className="text-xs text-fg-muted">{t('incidents.limited', { n: LIST_LIMIT })}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+'use client';
+// The body of one timeline entry, by type: topology transitions, finding changes with severity,
+// metric snapshot values, state changes, and any other scalar data the server attached.
+import Link from 'next/link';
+import type { TimelineEntry } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { nodeHref } from '@/components/topology/node-card';
+import { SeverityBadge } from '@/components/findings/severity-badge';
+import { formatByUnit, metricLabelKey, unitOfMetricName } from '@/components/findings/evidence-format';
+import { IncidentStateSchema } from '@/lib/contracts';
+import { IncidentStateBadge } from './incident-state-badge';
+import { findingRefOf, scalarFields, snapshotRows, topologyEventOf } from './timeline-data';
+
+function NodeLink({ id }: { id: string }) {
+  return (
+    <Link href={nodeHref(id)} className="focus-ring rounded font-mono text-xs text-fg-muted hover:text-fg hover:underline">
+      {id}
+    </Link>
+  );
+}
+
+export function SnapshotValues({ data }: { data: Record<string, unknown> }) {
+  const { t, fmt } = useT();
+  const rows = snapshotRows(data);
+  if (rows.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1" data-testid="snapshot-values">
+      {rows.map((row, i) => (
+        <div key={i} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded bg-surface-2 px-2 py-1">
+          {row.subject && <span className="font-mono text-xs text-fg-muted">{row.subject}</span>}
+          {row.values.map(({ metric, value }) => {
+            const key = metricLabelKey(metric);
+            const shown =
+              typeof value === 'number'
+                ? formatByUnit(value, unitOfMetricName(metric), fmt)
+                : value === null
+                  ? '—'
+                  : String(value);
+            return (
+              <span key={metric} className="flex items-baseline gap-1 text-xs">
+                <span className="text-fg-muted">{key ? t(key) : metric}</span>
+                <span className="tnum font-mono font-semibold text-fg">{shown}</span>
+              </span>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Scalars({ data, skip = [] }: { data: Record<string, unknown>; skip?: string[] }) {
+  const fields = scalarFields(data, skip);
+  if (fields.length === 0) return null;
+  return (
+    <span className="flex flex-wrap gap-1.5">
+      {fields.map(([k, v]) => (
+        <span key={k} className="rounded bg-surface-2 px-1.5 py-px font-mono text-[11px] text-fg-muted">
+          {k}=<span className="text-fg">{v}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
+  const { t } = useT();
+  const { data } = entry;
+  switch (entry.type) {
+    case 'topology_event': {
+      const ev = topologyEventOf(data);
+      if (!ev) return <Scalars data={data} />;
+      return (
+        <span className="flex flex-wrap items-baseline gap-x-2 text-xs">
+          <span className="font-semibold text-fg">{t(`event.${ev.kind}`)}</span>
+          <NodeLink id={ev.nodeId} />
+          {(ev.from != null || ev.to != null) && (
+            <span className="font-mono text-fg-muted">
+              {ev.from ?? '—'} → {ev.to ?? '—'}
+            </span>
+          )}
+        </span>
+      );
+    }
+    case 'finding_opened':
+    case 'finding_updated':
+    case 'finding_resolved': {
+      const ref = findingRefOf(data);
+      if (!ref.kind && !ref.severity) return <Scalars data={data} skip={['findingId']} />;
+      return (
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
+          {ref.from && ref.severity && ref.from !== ref.severity && (
+            <>
+              <SeverityBadge severity={ref.from} size="sm" />
+              <span className="text-fg-subtle">→</span>
+            </>
+          )}
+          {ref.severity && <SeverityBadge severity={ref.severity} size="sm" />}
+          {ref.kind && <span className="font-medium text-fg">{t(`kind.${ref.kind}`)}</span>}
+          {ref.nodeId && <NodeLink id={ref.nodeId} />}
+        </span>
+      );
+    }
+    case 'metric_snapshot':
+      return <SnapshotValues data={data} />;
+    case 'state_changed': {
+      const from = IncidentStateSchema.safeParse(data.from);
+      const to = IncidentStateSchema.safeParse(data.to ?? data.state);
+      if (!to.success) return <Scalars data={data} />;
+      return (
+        <span className="flex items-center gap-2">
+          {from.success && (
+            <>
+              <IncidentStateBadge state={from.data} size="sm" />
+              <span className="text-fg-subtle">→</span>
+            </>
+          )}
+          <IncidentStateBadge state={to.data} size="sm" />
+        </span>
+      );
+    }
+    case 'note': {
+      const text = typeof data.text === 'string' ? data.text : null;
+      if (!text || text === entry.summary) return null;
+      return <p className="whitespace-pre-wrap text-sm text-fg">{text}</p>;
+    }
+    case 'incident_opened':
+      return <Scalars data={data} skip={['title', 'titleZh']} />;
+    default:
+      return <Scalars data={data} />;
+  }
+}
