@@ -5,13 +5,17 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WebhookDispatcher } from './alerts/webhook-dispatcher';
 import { AuthService } from './auth/auth-service';
 import type { Config } from './config';
+import { alertRoutes } from './http/alerts.routes';
 import { authRoutes } from './http/auth.routes';
+import { metricsRoutes } from './http/metrics.routes';
 import { incidentRoutes } from './http/incidents.routes';
 import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
+import { DiagnosisService } from './diagnosis/diagnosis-service';
 import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
@@ -35,6 +39,7 @@ export interface RunningServer {
   port: number;
   monitor: Monitor;
   incidents: IncidentService;
+  diagnosis: DiagnosisService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -53,12 +58,19 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const auth = new AuthService(config, db);
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool);
-  const incidents = new IncidentService(new IncidentStore(db));
+  const incidentStore = new IncidentStore(db);
+  const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
+  const diagnosis = new DiagnosisService(config, monitor, incidents, incidentStore);
+  diagnosis.start();
   const router = new Router((req) => auth.identify(req.headers));
   authRoutes(router, auth);
   topologyRoutes(router, monitor);
   incidentRoutes(router, incidents);
+  const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
+  alerts.attach(incidents);
+  alertRoutes(router, alerts);
+  metricsRoutes(router, monitor, incidents);
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -115,12 +127,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      diagnosis.stop();
       await monitor.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await closeNext?.();
+      await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, auth, db, router, httpServer, stop };
 }

@@ -52,6 +52,57 @@ export const ThresholdsSchema = z
   });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
+/** Master–replica data comparison and canary checks (docs/configuration.md, issue 6). */
+export const CONSISTENCY_DEFAULTS = {
+  sampleSize: 10_000,
+  batchSize: 200,
+  scanCount: 1000,
+  maxKeysPerSecond: 50_000,
+  rounds: 3,
+  ttlToleranceMs: 2000,
+  catchUpTimeoutMs: 5000,
+  backoffLatencyMs: 10,
+  dumpMaxElements: 1024,
+  dumpMaxBytes: 65_536,
+  maxCanonicalElements: 1_000_000,
+  examplesPerClass: 100,
+  canaryTimeoutMs: 5000,
+  historySize: 50,
+  commandTimeoutMs: 10_000,
+};
+
+export const ConsistencySchema = z
+  .object({
+    /** Keys compared by a `sample` run when the request names no size. */
+    sampleSize: z.number().int().min(1).max(1_000_000).default(CONSISTENCY_DEFAULTS.sampleSize),
+    /** Keys per server-side read (one short script call); bounds how long Redis is busy at once. */
+    batchSize: z.number().int().min(1).max(2000).default(CONSISTENCY_DEFAULTS.batchSize),
+    /** SCAN COUNT hint. */
+    scanCount: z.number().int().min(10).max(10_000).default(CONSISTENCY_DEFAULTS.scanCount),
+    /** Rate cap for one run (both passes); the run halves it while the master is slow. */
+    maxKeysPerSecond: z.number().int().min(100).max(10_000_000).default(CONSISTENCY_DEFAULTS.maxKeysPerSecond),
+    /** Re-reads of a differing key after the replica reached the master offset of the first read. */
+    rounds: z.number().int().min(0).max(10).default(CONSISTENCY_DEFAULTS.rounds),
+    /** TTLs this close are equal, and a key this close to expiring is never a difference. */
+    ttlToleranceMs: z.number().int().min(0).max(600_000).default(CONSISTENCY_DEFAULTS.ttlToleranceMs),
+    /** How long a re-check round waits for the replica to reach the master's offset. */
+    catchUpTimeoutMs: z.number().int().min(100).max(600_000).default(CONSISTENCY_DEFAULTS.catchUpTimeoutMs),
+    /** Master PING above this (ms) halves the run's rate until it recovers. */
+    backoffLatencyMs: z.number().min(1).max(10_000).default(CONSISTENCY_DEFAULTS.backoffLatencyMs),
+    /** Keys larger than this (elements / string bytes) are never DUMPed but read in chunks. */
+    dumpMaxElements: z.number().int().min(1).max(100_000).default(CONSISTENCY_DEFAULTS.dumpMaxElements),
+    dumpMaxBytes: z.number().int().min(64).max(16 * 1024 * 1024).default(CONSISTENCY_DEFAULTS.dumpMaxBytes),
+    /** Unordered keys (hash/set/zset) above this are skipped (reported), not held in memory. */
+    maxCanonicalElements: z.number().int().min(1).max(50_000_000).default(CONSISTENCY_DEFAULTS.maxCanonicalElements),
+    examplesPerClass: z.number().int().min(1).max(10_000).default(CONSISTENCY_DEFAULTS.examplesPerClass),
+    canaryTimeoutMs: z.number().int().min(100).max(60_000).default(CONSISTENCY_DEFAULTS.canaryTimeoutMs),
+    /** Finished check runs kept in memory (newest first); older ones are dropped. */
+    historySize: z.number().int().min(1).max(1000).default(CONSISTENCY_DEFAULTS.historySize),
+    commandTimeoutMs: z.number().int().min(100).max(120_000).default(CONSISTENCY_DEFAULTS.commandTimeoutMs),
+  })
+  .strict();
+export type ConsistencySettings = z.infer<typeof ConsistencySchema>;
+
 export const ConfigFileSchema = z
   .object({
     topology: z
@@ -83,6 +134,19 @@ export const ConfigFileSchema = z
       memoryWarningPct: 80,
       memoryCriticalPct: 95,
     }),
+    diagnosis: z
+      .object({
+        /** Polls a condition must hold before its finding opens, and healthy polls before it closes. */
+        openAfterPolls: z.number().int().min(1).max(100).default(2),
+        closeAfterPolls: z.number().int().min(1).max(100).default(3),
+        /** backlog_too_small: the outage (s) the backlog must cover at the measured write rate. */
+        backlogOutageSeconds: z.number().int().min(1).max(86_400).default(60),
+        resyncWindowMs: z.number().int().min(10_000).default(600_000),
+        resyncStormCount: z.number().int().min(1).default(2),
+        syncStuckSeconds: z.number().int().min(10).default(300),
+      })
+      .strict()
+      .default({ openAfterPolls: 2, closeAfterPolls: 3, backlogOutageSeconds: 60, resyncWindowMs: 600_000, resyncStormCount: 2, syncStuckSeconds: 300 }),
     history: z
       .object({ retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000) })
       .strict()
@@ -153,14 +217,18 @@ export const ConfigFileSchema = z
       .optional(),
     /** No action can run; the UI hides the buttons and says so. */
     readOnly: z.boolean().default(false),
+    /** Opt-in because it writes: the dashboard's clock into one key on every master. */
     heartbeat: z
       .object({
         enabled: z.boolean().default(false),
         key: z.string().min(1).default('replicaops:heartbeat'),
         intervalMs: z.number().int().min(100).default(1000),
+        /** The key expires this long after the dashboard stops writing it. */
+        ttlSeconds: z.number().int().min(10).max(86_400).default(600),
       })
       .strict()
       .optional(),
+    consistency: ConsistencySchema.default(CONSISTENCY_DEFAULTS),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

@@ -51,7 +51,13 @@ test('deltaFacts() gives the change and its rate; signed() marks growth', () => 
 
 test('orderEvidence() puts notes first and keeps the server order otherwise', () => {
   const ev: Evidence[] = [
-    { type: 'field', nodeId: 'a:1', section: 'replication', field: 'master_link_status', value: 'down' },
+    {
+      type: 'field',
+      nodeId: 'a:1',
+      section: 'replication',
+      field: 'master_link_status',
+      value: 'down',
+    },
     { type: 'note', text: { en: 'why', zh: '原因' } },
     { type: 'config', nodeId: 'a:1', name: 'repl-timeout', value: '60' },
   ];

@@ -26,7 +26,7 @@ export function formatByUnit(
 
 /** Unit implied by a metric name (`offsetGapBytes`, `lagSeconds`, `memoryPct`, …). */
 export function unitOfMetricName(name: string): string | undefined {
-  if (/bytes$/i.test(name) || /^offset(gap)?$/i.test(name)) return 'bytes';
+  if (/bytes$/i.test(name)) return 'bytes';
   if (/bytesPerSec$|Bps$/.test(name)) return 'bytes/s';
   if (/seconds$|secs$|^lag$/i.test(name)) return 's';
   if (/Ms$/.test(name)) return 'ms';

@@ -66,7 +66,8 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
             {fmt.number(e.from)} → <span className="font-semibold">{fmt.number(e.to)}</span>
           </span>
           <span className="tnum text-xs text-fg-muted">
-            ({signed(d.change, fmt)} {t('evidence.inWindow', { duration: fmt.duration(e.windowMs / 1000) })}
+            ({signed(d.change, fmt)}{' '}
+            {t('evidence.inWindow', { duration: fmt.duration(e.windowMs / 1000) })}
             {d.perSecond !== null &&
               `, ${t('evidence.perSecond', { value: fmt.number(d.perSecond, 2) })}`}
             )
@@ -80,7 +81,9 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
       const overTone = STATUS_TONE[SEVERITY_STATUS[severity]].text;
       return (
         <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-          <span className="text-[13px] text-fg-muted">{key ? t(key) : <Code>{e.metric}</Code>}</span>
+          <span className="text-[13px] text-fg-muted">
+            {key ? t(key) : <Code>{e.metric}</Code>}
+          </span>
           <span className="tnum font-mono text-[13px] font-semibold">
             {formatByUnit(e.value, e.unit, fmt)}
           </span>
@@ -90,9 +93,7 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
             </span>
           )}
           {verdict && (
-            <span
-              className={`text-xs font-semibold ${verdict === 'over' ? overTone : 'text-ok'}`}
-            >
+            <span className={`text-xs font-semibold ${verdict === 'over' ? overTone : 'text-ok'}`}>
               {verdict === 'over' ? `▲ ${t('evidence.over')}` : `✓ ${t('evidence.within')}`}
             </span>
           )}
@@ -147,7 +148,8 @@ export function EvidenceList({
   severity: Severity;
 }) {
   const { t } = useT();
-  if (evidence.length === 0) return <p className="text-sm text-fg-muted">{t('findings.noEvidence')}</p>;
+  if (evidence.length === 0)
+    return <p className="text-sm text-fg-muted">{t('findings.noEvidence')}</p>;
   return (
     <ul className="flex flex-col divide-y divide-border rounded-md border border-border bg-surface">
       {orderEvidence(evidence).map((e, i) => {

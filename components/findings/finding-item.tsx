@@ -106,7 +106,11 @@ export function FindingItem({
             />
           )}
           {nodeId && (
-            <Link href={nodeHref(nodeId)} className="btn-ghost focus-ring" data-testid="finding-node-link">
+            <Link
+              href={nodeHref(nodeId)}
+              className="btn-ghost focus-ring"
+              data-testid="finding-node-link"
+            >
               {t('findings.nodePage')}
               <ChevronRightIcon className="h-3.5 w-3.5" />
             </Link>
@@ -131,12 +135,18 @@ export function FindingItem({
             data-testid="finding-toggle"
             className="btn-ghost h-7 w-7 justify-center p-0"
           >
-            <ChevronDownIcon className={`h-4 w-4 transition-transform ${open ? 'rotate-180' : ''}`} />
+            <ChevronDownIcon
+              className={`h-4 w-4 transition-transform ${open ? 'rotate-180' : ''}`}
+            />
           </button>
         </div>
       </div>
       {open && (
-        <div id={bodyId} className="flex flex-col gap-3 pb-3 pl-4 pr-3" data-testid="finding-detail">
+        <div
+          id={bodyId}
+          className="flex flex-col gap-3 pb-3 pl-4 pr-3"
+          data-testid="finding-detail"
+        >
           <p className="text-sm leading-6 text-fg">{zh ? finding.detail.zh : finding.detail.en}</p>
           <div className="flex flex-col gap-1.5">
             <h4 className="panel-title">{t('findings.evidence')}</h4>

@@ -46,7 +46,10 @@ export function FindingsPanel() {
       {!hasSnapshot ? (
         <p className="px-4 py-4 text-sm text-fg-muted">{t('findings.waiting')}</p>
       ) : findings.length === 0 ? (
-        <p className="flex items-center gap-2 px-4 py-3 text-sm text-ok" data-testid="findings-empty">
+        <p
+          className="flex items-center gap-2 px-4 py-3 text-sm text-ok"
+          data-testid="findings-empty"
+        >
           <OkIcon className="h-4 w-4" />
           {t('findings.none')}
         </p>

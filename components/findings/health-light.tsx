@@ -75,12 +75,22 @@ export function HealthLight() {
           <Count
             label={t('severity.critical')}
             value={fmt.number(f.critical)}
-            icon={<SeverityIcon severity="critical" className={`h-4 w-4 ${f.critical ? 'text-crit' : 'text-fg-subtle'}`} />}
+            icon={
+              <SeverityIcon
+                severity="critical"
+                className={`h-4 w-4 ${f.critical ? 'text-crit' : 'text-fg-subtle'}`}
+              />
+            }
           />
           <Count
             label={t('severity.warning')}
             value={fmt.number(f.warning)}
-            icon={<SeverityIcon severity="warning" className={`h-4 w-4 ${f.warning ? 'text-warn' : 'text-fg-subtle'}`} />}
+            icon={
+              <SeverityIcon
+                severity="warning"
+                className={`h-4 w-4 ${f.warning ? 'text-warn' : 'text-fg-subtle'}`}
+              />
+            }
           />
           <Count
             label={t('severity.info')}

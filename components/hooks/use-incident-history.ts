@@ -43,7 +43,11 @@ export function useIncidentHistory(
     const ac = new AbortController();
     const load = async () => {
       const jobs = ids.flatMap((id) =>
-        LAG_METRICS.map(async (m) => ({ id, m, points: await fetchHistory(id, m, since, ac.signal) })),
+        LAG_METRICS.map(async (m) => ({
+          id,
+          m,
+          points: await fetchHistory(id, m, since, ac.signal),
+        })),
       );
       const results = await Promise.allSettled(jobs);
       if (stopped) return;
@@ -69,5 +73,6 @@ export function useIncidentHistory(
     };
   }, [key, enabled, isLive, refreshMs]);
 
-  return state.key === key ? state : { key, series: {}, error: null, isLoading: enabled };
+  // While a new key loads, keep drawing the previous series rather than flashing empty.
+  return state.key === key ? state : { ...state, key, isLoading: enabled };
 }

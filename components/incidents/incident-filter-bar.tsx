@@ -18,7 +18,9 @@ const SELECT =
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <label className="flex flex-col gap-1">
-      <span className="text-[11px] font-semibold uppercase tracking-wide text-fg-muted">{label}</span>
+      <span className="text-[11px] font-semibold uppercase tracking-wide text-fg-muted">
+        {label}
+      </span>
       {children}
     </label>
   );

@@ -163,14 +163,20 @@ export function IncidentHeader({
         </div>
       </div>
       {error && (
-        <p className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit" role="alert">
+        <p
+          className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit"
+          role="alert"
+        >
           {t('incident.actionError', { message: error })}
         </p>
       )}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 xl:grid-cols-6">
         <Fact label={t('incident.root')}>
           {incident.rootNodeId ? (
-            <Link href={nodeHref(incident.rootNodeId)} className="focus-ring rounded font-mono hover:underline">
+            <Link
+              href={nodeHref(incident.rootNodeId)}
+              className="focus-ring rounded font-mono hover:underline"
+            >
               {incident.rootNodeId}
             </Link>
           ) : (

@@ -12,7 +12,13 @@ export const STATE_STATUS: Record<IncidentState, Status> = {
   resolved: 'ok',
 };
 
-export function IncidentStateIcon({ state, className }: { state: IncidentState; className?: string }) {
+export function IncidentStateIcon({
+  state,
+  className,
+}: {
+  state: IncidentState;
+  className?: string;
+}) {
   const Comp = state === 'open' ? BellIcon : state === 'acknowledged' ? EyeIcon : CheckIcon;
   return <Comp className={className} />;
 }

@@ -41,7 +41,14 @@ test('affectedReplicas() takes finding links, replica-type findings and involved
     links,
   );
   assert.deepEqual(ids, ['r:1', 'r:2', 'r:3']);
-  assert.deepEqual(affectedReplicas({ nodeIds: ['m:0'] }, [{ kind: 'master_no_persistence', nodeId: 'm:0' }], links), []);
+  assert.deepEqual(
+    affectedReplicas(
+      { nodeIds: ['m:0'] },
+      [{ kind: 'master_no_persistence', nodeId: 'm:0' }],
+      links,
+    ),
+    [],
+  );
 });
 
 test('incidentDurationMs() runs to now while open and stops at resolution', () => {

@@ -56,7 +56,10 @@ function IncidentRow({ incident }: { incident: Incident }) {
         <SeverityBadge severity={incident.severity} size="sm" />
       </td>
       <td className="max-w-0 px-3 py-2">
-        <Link href={href} className="focus-ring block truncate rounded font-medium text-fg hover:underline">
+        <Link
+          href={href}
+          className="focus-ring block truncate rounded font-medium text-fg hover:underline"
+        >
           {incidentTitle(incident, locale)}
         </Link>
         <span className="text-xs text-fg-muted">
@@ -66,7 +69,10 @@ function IncidentRow({ incident }: { incident: Incident }) {
       </td>
       <td className="px-3 py-2">
         {incident.rootNodeId ? (
-          <Link href={nodeHref(incident.rootNodeId)} className="focus-ring rounded font-mono text-sm hover:underline">
+          <Link
+            href={nodeHref(incident.rootNodeId)}
+            className="focus-ring rounded font-mono text-sm hover:underline"
+          >
             {incident.rootNodeId}
           </Link>
         ) : (
@@ -83,7 +89,11 @@ function IncidentRow({ incident }: { incident: Incident }) {
         <DurationCell incident={incident} />
       </td>
       <td className="px-2 py-2">
-        <Link href={href} className="btn-ghost h-7 w-7 justify-center p-0" aria-label={incidentTitle(incident, locale)}>
+        <Link
+          href={href}
+          className="btn-ghost h-7 w-7 justify-center p-0"
+          aria-label={incidentTitle(incident, locale)}
+        >
           <ChevronRightIcon className="h-4 w-4" />
         </Link>
       </td>
@@ -124,12 +134,18 @@ export function IncidentsPage({ initialFilters }: { initialFilters: IncidentFilt
       </div>
       <IncidentFilterBar value={filters} nodeOptions={nodeOptions} onChange={change} />
       {error && (
-        <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn" role="alert">
+        <p
+          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
+          role="alert"
+        >
           {t('incidents.loadError', { message: error })}
         </p>
       )}
       <div className="panel overflow-x-auto">
-        <table className="w-full min-w-[960px] table-fixed text-left text-sm" data-testid="incident-table">
+        <table
+          className="w-full min-w-[960px] table-fixed text-left text-sm"
+          data-testid="incident-table"
+        >
           <colgroup>
             <col className="w-36" />
             <col className="w-28" />
@@ -141,12 +157,24 @@ export function IncidentsPage({ initialFilters }: { initialFilters: IncidentFilt
           </colgroup>
           <thead className="bg-surface-2">
             <tr className="panel-title">
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.state')}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.severity')}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.title')}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.root')}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.opened')}</th>
-              <th scope="col" className="px-3 py-2 font-semibold">{t('incidents.col.duration')}</th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.state')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.severity')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.title')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.root')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.opened')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('incidents.col.duration')}
+              </th>
               <th scope="col" className="px-2 py-2">
                 <span className="sr-only">{t('incidents.col.title')}</span>
               </th>
@@ -161,7 +189,11 @@ export function IncidentsPage({ initialFilters }: { initialFilters: IncidentFilt
               </tr>
             ) : incidents.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-4 py-8 text-center text-fg-muted" data-testid="incidents-empty">
+                <td
+                  colSpan={7}
+                  className="px-4 py-8 text-center text-fg-muted"
+                  data-testid="incidents-empty"
+                >
                   {t('incidents.empty')}
                 </td>
               </tr>

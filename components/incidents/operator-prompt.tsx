@@ -21,18 +21,13 @@ export function useOperatorPrompt(): OperatorPrompt {
     () => new Promise<string | null>((resolve) => setPending(() => resolve)),
     [],
   );
-  const ensureName = useCallback(
-    () => (name ? Promise.resolve(name) : askName()),
-    [name, askName],
-  );
+  const ensureName = useCallback(() => (name ? Promise.resolve(name) : askName()), [name, askName]);
   const finish = (value: string | null) => {
     if (value) setName(value);
     pending?.(value);
     setPending(null);
   };
-  const dialog = pending ? (
-    <OperatorDialog initial={name ?? ''} onDone={finish} />
-  ) : null;
+  const dialog = pending ? <OperatorDialog initial={name ?? ''} onDone={finish} /> : null;
   return { name, ensureName, askName, dialog };
 }
 

@@ -55,12 +55,7 @@ function useChecked(incidentId: string): [Set<number>, (i: number) => void] {
   );
   const toggle = useCallback(
     (i: number) => {
-      const next = new Set(
-        readRaw(key)
-          .split(',')
-          .filter(Boolean)
-          .map(Number),
-      );
+      const next = new Set(readRaw(key).split(',').filter(Boolean).map(Number));
       if (next.has(i)) next.delete(i);
       else next.add(i);
       try {
@@ -81,7 +76,10 @@ export function SopChecklist({ incident }: { incident: IncidentDetail }) {
   const hints: Partial<Record<number, string>> = {
     0: t('sop.hint.detected', { time: fmt.time(incident.openedAt) }),
     1: t('sop.hint.recorded'),
-    2: incident.findings.length > 0 ? t('sop.hint.diagnosed', { n: incident.findings.length }) : undefined,
+    2:
+      incident.findings.length > 0
+        ? t('sop.hint.diagnosed', { n: incident.findings.length })
+        : undefined,
     4:
       incident.resolvedAt !== undefined
         ? t('sop.hint.resolved', { time: fmt.time(incident.resolvedAt) })
@@ -89,16 +87,17 @@ export function SopChecklist({ incident }: { incident: IncidentDetail }) {
   };
   const done = SOP_STEPS.filter((_, i) => checked.has(i)).length;
   return (
-    <section className="panel" aria-labelledby="sop-title" data-testid="sop-checklist" title={t('sop.localOnly')}>
+    <section
+      className="panel"
+      aria-labelledby="sop-title"
+      data-testid="sop-checklist"
+      title={t('sop.localOnly')}
+    >
       <div className="flex items-center gap-2 border-b border-border px-4 py-2.5">
         <h2 id="sop-title" className="panel-title">
           {t('sop.title')}
         </h2>
-        <span
-          className="text-fg-subtle"
-          title={t('sop.localOnly')}
-          data-testid="sop-local-hint"
-        >
+        <span className="text-fg-subtle" title={t('sop.localOnly')} data-testid="sop-local-hint">
           <InfoIcon className="h-3.5 w-3.5" />
           <span className="sr-only">{t('sop.localOnly')}</span>
         </span>
@@ -130,7 +129,9 @@ export function SopChecklist({ incident }: { incident: IncidentDetail }) {
                   {isChecked && <CheckIcon className="h-3.5 w-3.5" strokeWidth={3} />}
                 </span>
                 <span className="flex min-w-0 flex-col">
-                  <span className={`text-sm ${isChecked ? 'text-fg-muted line-through' : 'text-fg'}`}>
+                  <span
+                    className={`text-sm ${isChecked ? 'text-fg-muted line-through' : 'text-fg'}`}
+                  >
                     <span className="tnum mr-1.5 font-mono text-xs text-fg-subtle">{i + 1}.</span>
                     {t(key)}
                   </span>
@@ -141,7 +142,9 @@ export function SopChecklist({ incident }: { incident: IncidentDetail }) {
           );
         })}
       </ol>
-      <p className="border-t border-border px-4 py-2 text-[11px] text-fg-subtle">{t('sop.source')}</p>
+      <p className="border-t border-border px-4 py-2 text-[11px] text-fg-subtle">
+        {t('sop.source')}
+      </p>
     </section>
   );
 }

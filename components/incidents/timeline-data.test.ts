@@ -41,7 +41,10 @@ test('buildTimeline() sorts oldest first and gives offsets from the incident sta
     items.map((i) => i.offsetMs),
     [0, 1000, 5000],
   );
-  assert.ok(items.every((i) => i.day === null), 'no day labels within one day');
+  assert.ok(
+    items.every((i) => i.day === null),
+    'no day labels within one day',
+  );
 });
 
 test('buildTimeline() groups a burst of log lines from one node, not across nodes or gaps', () => {
@@ -78,7 +81,9 @@ test('buildTimeline() labels calendar days only when the incident spans midnight
 
 test('snapshotRows() reads link arrays, keyed node maps and flat values', () => {
   const rows = snapshotRows({
-    links: [{ replica: 'r:2', upstream: 'm:1', offsetGapBytes: 1500, lagSeconds: 3, linkStatus: 'up' }],
+    links: [
+      { replica: 'r:2', upstream: 'm:1', offsetGapBytes: 1500, lagSeconds: 3, linkStatus: 'up' },
+    ],
     nodes: { 'm:1': { memoryPct: 41.5 } },
   });
   assert.deepEqual(rows, [
@@ -114,18 +119,21 @@ test('logLineOf(), topologyEventOf() and findingRefOf() tolerate nesting and mis
   assert.equal(topologyEventOf({ event: ev })?.kind, 'link_down');
   assert.equal(topologyEventOf(ev)?.nodeId, 'r:2');
   assert.equal(topologyEventOf({ kind: 'nonsense' }), null);
-  assert.deepEqual(findingRefOf({ finding: { id: 'f1', kind: 'link_down', severity: 'critical' } }), {
-    findingId: 'f1',
-    kind: 'link_down',
-    severity: 'critical',
-    nodeId: undefined,
-    from: undefined,
-  });
+  assert.deepEqual(
+    findingRefOf({ finding: { id: 'f1', kind: 'link_down', severity: 'critical' } }),
+    {
+      findingId: 'f1',
+      kind: 'link_down',
+      severity: 'critical',
+      nodeId: undefined,
+      from: undefined,
+    },
+  );
   assert.equal(findingRefOf({ kind: 'bogus' }).kind, undefined);
 });
 
 test('scalarFields() keeps printable top-level values only', () => {
-  assert.deepEqual(scalarFields({ a: 1, b: 'x', c: { d: 1 }, e: null, f: '' , g: true }, ['a']), [
+  assert.deepEqual(scalarFields({ a: 1, b: 'x', c: { d: 1 }, e: null, f: '', g: true }, ['a']), [
     ['b', 'x'],
     ['g', 'true'],
   ]);

@@ -13,7 +13,13 @@ import {
 export type TimelineItem =
   | { kind: 'entry'; entry: TimelineEntry; offsetMs: number; day: string | null }
   /** Consecutive log lines from one node within a few seconds: one block, one line each. */
-  | { kind: 'logs'; entries: TimelineEntry[]; offsetMs: number; day: string | null; nodeId: string | null };
+  | {
+      kind: 'logs';
+      entries: TimelineEntry[];
+      offsetMs: number;
+      day: string | null;
+      nodeId: string | null;
+    };
 
 /** Log lines closer together than this read as one burst. */
 export const LOG_BURST_MS = 5_000;
@@ -54,7 +60,13 @@ export function buildTimeline(
         prev.entries.push(entry);
         continue;
       }
-      items.push({ kind: 'logs', entries: [entry], offsetMs: entry.at - openedAt, day: dayLabel, nodeId });
+      items.push({
+        kind: 'logs',
+        entries: [entry],
+        offsetMs: entry.at - openedAt,
+        day: dayLabel,
+        nodeId,
+      });
       continue;
     }
     items.push({ kind: 'entry', entry, offsetMs: entry.at - openedAt, day: dayLabel });
@@ -80,7 +92,12 @@ export interface LogLine {
 export function logLineOf(data: Record<string, unknown>): LogLine {
   const inner = isRecord(data.line) ? data.line : isRecord(data.log) ? data.log : data;
   const message =
-    str(inner.message) ?? str(inner.raw) ?? str(inner.text) ?? str(data.line) ?? str(data.message) ?? '';
+    str(inner.message) ??
+    str(inner.raw) ??
+    str(inner.text) ??
+    str(data.line) ??
+    str(data.message) ??
+    '';
   return {
     nodeId: str(inner.nodeId) ?? str(data.nodeId) ?? null,
     message,

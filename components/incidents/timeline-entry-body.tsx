@@ -6,14 +6,21 @@ import type { TimelineEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { SeverityBadge } from '@/components/findings/severity-badge';
-import { formatByUnit, metricLabelKey, unitOfMetricName } from '@/components/findings/evidence-format';
+import {
+  formatByUnit,
+  metricLabelKey,
+  unitOfMetricName,
+} from '@/components/findings/evidence-format';
 import { IncidentStateSchema } from '@/lib/contracts';
 import { IncidentStateBadge } from './incident-state-badge';
 import { findingRefOf, scalarFields, snapshotRows, topologyEventOf } from './timeline-data';
 
 function NodeLink({ id }: { id: string }) {
   return (
-    <Link href={nodeHref(id)} className="focus-ring rounded font-mono text-xs text-fg-muted hover:text-fg hover:underline">
+    <Link
+      href={nodeHref(id)}
+      className="focus-ring rounded font-mono text-xs text-fg-muted hover:text-fg hover:underline"
+    >
       {id}
     </Link>
   );
@@ -26,7 +33,10 @@ export function SnapshotValues({ data }: { data: Record<string, unknown> }) {
   return (
     <div className="flex flex-col gap-1" data-testid="snapshot-values">
       {rows.map((row, i) => (
-        <div key={i} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded bg-surface-2 px-2 py-1">
+        <div
+          key={i}
+          className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 rounded bg-surface-2 px-2 py-1"
+        >
           {row.subject && <span className="font-mono text-xs text-fg-muted">{row.subject}</span>}
           {row.values.map(({ metric, value }) => {
             const key = metricLabelKey(metric);
@@ -55,7 +65,10 @@ function Scalars({ data, skip = [] }: { data: Record<string, unknown>; skip?: st
   return (
     <span className="flex flex-wrap gap-1.5">
       {fields.map(([k, v]) => (
-        <span key={k} className="rounded bg-surface-2 px-1.5 py-px font-mono text-[11px] text-fg-muted">
+        <span
+          key={k}
+          className="rounded bg-surface-2 px-1.5 py-px font-mono text-[11px] text-fg-muted"
+        >
           {k}=<span className="text-fg">{v}</span>
         </span>
       ))}
@@ -64,7 +77,7 @@ function Scalars({ data, skip = [] }: { data: Record<string, unknown>; skip?: st
 }
 
 export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
-  const { t } = useT();
+  const { t, fmt } = useT();
   const { data } = entry;
   switch (entry.type) {
     case 'topology_event': {
@@ -86,6 +99,12 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
     case 'finding_updated':
     case 'finding_resolved': {
       const ref = findingRefOf(data);
+      if (entry.type === 'finding_resolved' && typeof data.durationMs === 'number')
+        return (
+          <span className="tnum text-xs text-fg-muted">
+            {t('timeline.openFor', { duration: fmt.duration(data.durationMs / 1000) })}
+          </span>
+        );
       if (!ref.kind && !ref.severity) return <Scalars data={data} skip={['findingId']} />;
       return (
         <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">

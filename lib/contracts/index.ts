@@ -5,3 +5,5 @@ export * from './socket';
 export * from './findings';
 export * from './incidents';
 export * from './logs';
+export * from './checks';
+export * from './actions';

@@ -69,7 +69,12 @@ export class FindingTracker {
     this.newId = options.newId;
     for (const t of restored) {
       if (t.finding.state !== 'open') continue;
-      const entry: Entry = { streak: this.openAfter, firstSeenAt: t.finding.openedAt, misses: 0, finding: t.finding };
+      const entry: Entry = {
+        streak: this.openAfter,
+        firstSeenAt: t.finding.openedAt,
+        misses: 0,
+        finding: t.finding,
+      };
       if (t.rootNodeId !== undefined) entry.rootNodeId = t.rootNodeId;
       this.entries.set(t.key, entry);
     }
@@ -125,7 +130,12 @@ export class FindingTracker {
     const rank = { critical: 0, warning: 1, info: 2 } as const;
     return this.tracked()
       .map((t) => t.finding)
-      .sort((a, b) => rank[a.severity] - rank[b.severity] || a.openedAt - b.openedAt || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) =>
+          rank[a.severity] - rank[b.severity] ||
+          a.openedAt - b.openedAt ||
+          a.id.localeCompare(b.id),
+      );
   }
 
   /** Open findings with their keys and roots, to persist and hand back after a restart. */

@@ -11,7 +11,8 @@ export function rootOf(finding: Groupable, topology: Topology): string | undefin
   if (kind === 'link_down' && link) {
     const upstream = topology.nodes.find((n) => n.id === link.upstream);
     // Explained from above when the rule said so, or when the upstream is gone right now.
-    if (finding.cause === 'upstream_down' || (upstream && !upstream.reachable)) return rootUpstream(topology, link.upstream);
+    if (finding.cause === 'upstream_down' || (upstream && !upstream.reachable))
+      return rootUpstream(topology, link.upstream);
     return link.replica;
   }
   // A node unreachable together with its upstream (host or rack down) joins the upstream.
@@ -22,7 +23,10 @@ export function rootOf(finding: Groupable, topology: Topology): string | undefin
 }
 
 /** Findings by root node id; findings without a subject go under ''. */
-export function groupByRoot<F extends Groupable>(findings: F[], topology: Topology): Map<string, F[]> {
+export function groupByRoot<F extends Groupable>(
+  findings: F[],
+  topology: Topology,
+): Map<string, F[]> {
   const groups = new Map<string, F[]>();
   for (const f of findings) {
     const root = rootOf(f, topology) ?? '';

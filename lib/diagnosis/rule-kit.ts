@@ -1,13 +1,31 @@
 // Shared vocabulary of the diagnosis rules: evidence builders, windows, sizes and the few
 // formatting helpers that put concrete numbers into both languages. Pure.
-import type { Bilingual, Evidence, HistoryMetric, Link, Remedy, Severity, TopologyEvent } from '../contracts';
-import type { DiagnosisInput, FindingCandidate, LogEvidenceLine, NodeView } from './diagnosis-input';
+import type {
+  Bilingual,
+  Evidence,
+  HistoryMetric,
+  Link,
+  Remedy,
+  Severity,
+  TopologyEvent,
+} from '../contracts';
+import type {
+  DiagnosisInput,
+  FindingCandidate,
+  LogEvidenceLine,
+  NodeView,
+} from './diagnosis-input';
 
 export type Rule = (input: DiagnosisInput) => FindingCandidate[];
 
 export const bi = (en: string, zh: string): Bilingual => ({ en, zh });
 
-export function remedy(en: string, zh: string, actionId?: string, params?: Record<string, unknown>): Remedy {
+export function remedy(
+  en: string,
+  zh: string,
+  actionId?: string,
+  params?: Record<string, unknown>,
+): Remedy {
   const r: Remedy = { text: en, textZh: zh };
   if (actionId) r.actionId = actionId;
   if (params) r.params = params;
@@ -34,12 +52,16 @@ export function replicaCount(input: DiagnosisInput, view: NodeView): number {
 /** A raw INFO field as Redis printed it; undefined when the node did not report it. */
 export function infoField(view: NodeView, section: string, field: string): Evidence | undefined {
   const value = view.info?.sections[section]?.[field];
-  return value === undefined ? undefined : { type: 'field', nodeId: view.id, section, field, value };
+  return value === undefined
+    ? undefined
+    : { type: 'field', nodeId: view.id, section, field, value };
 }
 
 /** Several raw fields of one section, skipping absent ones. */
 export function infoFields(view: NodeView, section: string, fields: string[]): Evidence[] {
-  return fields.map((f) => infoField(view, section, f)).filter((e): e is Evidence => e !== undefined);
+  return fields
+    .map((f) => infoField(view, section, f))
+    .filter((e): e is Evidence => e !== undefined);
 }
 
 export const configEvidence = (nodeId: string, name: string, value: string): Evidence => ({
@@ -77,7 +99,10 @@ export function logEvidence(line: LogEvidenceLine): Evidence {
   return e;
 }
 
-export const noteEvidence = (en: string, zh: string): Evidence => ({ type: 'note', text: bi(en, zh) });
+export const noteEvidence = (en: string, zh: string): Evidence => ({
+  type: 'note',
+  text: bi(en, zh),
+});
 
 // ── windows ─────────────────────────────────────────────────────────────────────────────────
 
@@ -85,7 +110,10 @@ export function windowStart(input: DiagnosisInput): number {
   return input.now - input.settings.resyncWindowMs;
 }
 
-export function recentEvents(input: DiagnosisInput, pred: (e: TopologyEvent) => boolean): TopologyEvent[] {
+export function recentEvents(
+  input: DiagnosisInput,
+  pred: (e: TopologyEvent) => boolean,
+): TopologyEvent[] {
   const since = windowStart(input);
   return input.events.filter((e) => e.at >= since && pred(e));
 }
@@ -97,13 +125,21 @@ export function recentLogs(
   pred: (l: LogEvidenceLine) => boolean = () => true,
 ): LogEvidenceLine[] {
   const since = windowStart(input);
-  return input.logs.filter((l) => l.nodeId === nodeId && (l.time === null || l.time >= since) && pred(l));
+  return input.logs.filter(
+    (l) => l.nodeId === nodeId && (l.time === null || l.time >= since) && pred(l),
+  );
 }
 
-export const lineCount = (lines: LogEvidenceLine[]): number => lines.reduce((n, l) => n + (l.count ?? 1), 0);
+export const lineCount = (lines: LogEvidenceLine[]): number =>
+  lines.reduce((n, l) => n + (l.count ?? 1), 0);
 
 /** Non-null values of a history series in the window, oldest first. */
-export function series(input: DiagnosisInput, nodeId: string, metric: HistoryMetric, sinceMs?: number) {
+export function series(
+  input: DiagnosisInput,
+  nodeId: string,
+  metric: HistoryMetric,
+  sinceMs?: number,
+) {
   const points = input.history(nodeId, metric, sinceMs ?? windowStart(input));
   return points.filter((p): p is { t: number; v: number } => p.v !== null && Number.isFinite(p.v));
 }
@@ -128,7 +164,15 @@ export function parseSize(raw: string | undefined): number | undefined {
   const n = Number(m[1]);
   const unit = (m[2] ?? 'b').toLowerCase();
   // Redis: `k`/`m`/`g` are powers of 1000, `kb`/`mb`/`gb` powers of 1024 (redis.conf header).
-  const mult: Record<string, number> = { b: 1, k: 1e3, kb: 1024, m: 1e6, mb: MB, g: 1e9, gb: 1024 * MB };
+  const mult: Record<string, number> = {
+    b: 1,
+    k: 1e3,
+    kb: 1024,
+    m: 1e6,
+    mb: MB,
+    g: 1e9,
+    gb: 1024 * MB,
+  };
   return Math.round(n * (mult[unit] ?? 1));
 }
 
@@ -159,7 +203,11 @@ export function fmtDuration(seconds: number): Bilingual {
 }
 
 /** Seed §5.1 levels: at or above critical → critical, at or above warning → warning. */
-export function levelOf(value: number | null | undefined, warning: number, critical: number): Severity | null {
+export function levelOf(
+  value: number | null | undefined,
+  warning: number,
+  critical: number,
+): Severity | null {
   if (value === null || value === undefined) return null;
   if (value >= critical) return 'critical';
   if (value >= warning) return 'warning';

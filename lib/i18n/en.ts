@@ -202,7 +202,8 @@ export const en = {
   'healthLight.critical': 'Critical failure',
   'healthLight.unknown': 'Unknown',
   'healthLight.okHint': 'Links up, lag under 2 s, offset gap under 1,000 B.',
-  'healthLight.warningHint': 'Lag 2–10 s, offset gap 1,000–10,000 B or a partial resync: keep watching.',
+  'healthLight.warningHint':
+    'Lag 2–10 s, offset gap 1,000–10,000 B or a partial resync: keep watching.',
   'healthLight.criticalHint': 'A link is down, lag is over 10 s or a full resync ran: act now.',
   'healthLight.unknownHint': 'No health report from the server yet.',
   'healthLight.levels': 'Levels follow the runbook (§5.1).',
@@ -326,17 +327,20 @@ export const en = {
   'incident.actingAs': 'Acting as {name}',
   'incident.changeName': 'Change',
   'incident.postmortem': 'Export postmortem',
-  'incident.postmortemHint': 'Markdown: summary, impact window, time to detect and to recover, timeline, evidence, follow-ups.',
+  'incident.postmortemHint':
+    'Markdown: summary, impact window, time to detect and to recover, timeline, evidence, follow-ups.',
 
   'operator.title': 'Who is acting?',
-  'operator.body': 'Your name goes into the incident timeline with every acknowledge, resolve and note. This browser remembers it.',
+  'operator.body':
+    'Your name goes into the incident timeline with every acknowledge, resolve and note. This browser remembers it.',
   'operator.label': 'Operator name',
   'operator.save': 'Continue',
   'operator.cancel': 'Cancel',
 
   'sop.title': 'Response checklist',
   'sop.source': 'Runbook §5.4 incident response SOP',
-  'sop.localOnly': 'Ticks are kept in this browser only: they are not shared with the team and not written to the timeline.',
+  'sop.localOnly':
+    'Ticks are kept in this browser only: they are not shared with the team and not written to the timeline.',
   'sop.progress': '{done} of {total}',
   'sop.step1': 'Detect the fault (monitoring alert)',
   'sop.step2': 'Record the symptoms and the time',
@@ -355,6 +359,7 @@ export const en = {
   'timeline.empty': 'No timeline entries yet.',
   'timeline.count': '{n} entries',
   'timeline.offset': 'T+{duration}',
+  'timeline.openFor': 'Was open for {duration}',
   'timeline.type.incident_opened': 'Incident opened',
   'timeline.type.finding_opened': 'Finding opened',
   'timeline.type.finding_updated': 'Finding updated',
@@ -370,7 +375,8 @@ export const en = {
   'lagChart.title': 'Replication lag around the incident',
   'lagChart.window': '{from} – {to} (incident ± 5 min)',
   'lagChart.partial': 'In-memory history only covers the last hour: the chart starts at {time}.',
-  'lagChart.expired': 'In-memory history only covers the last hour and this incident is older. The metric snapshots recorded with the incident:',
+  'lagChart.expired':
+    'In-memory history only covers the last hour and this incident is older. The metric snapshots recorded with the incident:',
   'lagChart.noReplicas': 'No replica is involved in this incident, so there is no lag to chart.',
   'lagChart.noSnapshots': 'No metric snapshots were recorded with this incident.',
   'lagChart.opened': 'opened',
@@ -386,11 +392,13 @@ export const en = {
   'notes.error': 'The note was not saved: {message}',
 
   'alerts.title': 'Alert deliveries',
-  'alerts.subtitle': 'Webhooks fire when a finding opens, changes severity or resolves; failed sends are retried with backoff.',
+  'alerts.subtitle':
+    'Webhooks fire when a finding opens, changes severity or resolves; failed sends are retried with backoff.',
   'alerts.refresh': 'Refresh',
   'alerts.loading': 'Loading the delivery log…',
   'alerts.loadError': 'Could not load the delivery log: {message}',
-  'alerts.empty': 'No deliveries yet. Webhooks are configured under `alerts` in the configuration file.',
+  'alerts.empty':
+    'No deliveries yet. Webhooks are configured under `alerts` in the configuration file.',
   'alerts.col.status': 'Status',
   'alerts.col.webhook': 'Webhook',
   'alerts.col.event': 'Event',

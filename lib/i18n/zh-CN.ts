@@ -202,7 +202,8 @@ export const zhCN: Dictionary = {
   'healthLight.critical': '严重故障',
   'healthLight.unknown': '未知',
   'healthLight.okHint': '连接状态 up，复制延迟 < 2 秒，偏移量差异 < 1000 字节。',
-  'healthLight.warningHint': '复制延迟 2–10 秒、偏移量差异 1000–10000 字节或触发增量复制：请持续关注。',
+  'healthLight.warningHint':
+    '复制延迟 2–10 秒、偏移量差异 1000–10000 字节或触发增量复制：请持续关注。',
   'healthLight.criticalHint': '连接断开、复制延迟 > 10 秒或触发全量复制：请立即处理。',
   'healthLight.unknownHint': '尚未收到服务器的健康报告。',
   'healthLight.levels': '级别依据运维手册（§5.1）。',
@@ -326,7 +327,8 @@ export const zhCN: Dictionary = {
   'incident.actingAs': '当前操作人：{name}',
   'incident.changeName': '更改',
   'incident.postmortem': '导出故障复盘',
-  'incident.postmortemHint': 'Markdown 格式：概要、影响时段、发现与恢复用时、时间线、证据、后续事项。',
+  'incident.postmortemHint':
+    'Markdown 格式：概要、影响时段、发现与恢复用时、时间线、证据、后续事项。',
 
   'operator.title': '请输入操作人',
   'operator.body': '每次确认、解决和备注都会把你的名字写入故障时间线。本浏览器会记住它。',
@@ -355,6 +357,7 @@ export const zhCN: Dictionary = {
   'timeline.empty': '暂无时间线记录。',
   'timeline.count': '{n} 条记录',
   'timeline.offset': 'T+{duration}',
+  'timeline.openFor': '持续了 {duration}',
   'timeline.type.incident_opened': '故障事件创建',
   'timeline.type.finding_opened': '发现问题',
   'timeline.type.finding_updated': '问题更新',
@@ -370,7 +373,8 @@ export const zhCN: Dictionary = {
   'lagChart.title': '故障前后的复制延迟',
   'lagChart.window': '{from} – {to}（故障时段 ± 5 分钟）',
   'lagChart.partial': '内存中的历史数据只覆盖最近一小时：图表从 {time} 开始。',
-  'lagChart.expired': '内存中的历史数据只覆盖最近一小时，而该故障更早。以下是随故障记录的指标快照：',
+  'lagChart.expired':
+    '内存中的历史数据只覆盖最近一小时，而该故障更早。以下是随故障记录的指标快照：',
   'lagChart.noReplicas': '该故障不涉及从节点，因此没有延迟可画。',
   'lagChart.noSnapshots': '该故障没有记录指标快照。',
   'lagChart.opened': '发生',

@@ -31,7 +31,13 @@ export interface AttemptOutcome {
 export class DeliveryStore {
   constructor(private readonly db: Db) {}
 
-  insert(d: { webhook: string; event: WebhookEvent; findingId: string; payload: string; now: number }): number {
+  insert(d: {
+    webhook: string;
+    event: WebhookEvent;
+    findingId: string;
+    payload: string;
+    now: number;
+  }): number {
     const r = this.db
       .prepare(
         `INSERT INTO webhook_deliveries (webhook, event, finding_id, status, attempts, payload, created_at, next_attempt_at)
@@ -42,7 +48,10 @@ export class DeliveryStore {
   }
 
   get(id: number): DeliveryRow | null {
-    return (this.db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?').get(id) as
+        DeliveryRow | undefined) ?? null
+    );
   }
 
   record(id: number, o: AttemptOutcome): void {
@@ -55,19 +64,25 @@ export class DeliveryStore {
   }
 
   pending(): DeliveryRow[] {
-    return this.db.prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' ORDER BY id").all() as DeliveryRow[];
+    return this.db
+      .prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' ORDER BY id")
+      .all() as DeliveryRow[];
   }
 
   /** An older delivery about the same finding to the same webhook that has not finished yet. */
   earlierPending(row: DeliveryRow): number | null {
     const r = this.db
-      .prepare("SELECT id FROM webhook_deliveries WHERE webhook = ? AND finding_id = ? AND status = 'pending' AND id < ? ORDER BY id LIMIT 1")
+      .prepare(
+        "SELECT id FROM webhook_deliveries WHERE webhook = ? AND finding_id = ? AND status = 'pending' AND id < ? ORDER BY id LIMIT 1",
+      )
       .get(row.webhook, row.finding_id, row.id) as { id: number } | undefined;
     return r?.id ?? null;
   }
 
   /** The last event each (webhook, finding) pair was sent, to know after a restart what a receiver has heard. */
-  lastEvents(findingIds: string[]): Array<{ webhook: string; finding_id: string; event: WebhookEvent }> {
+  lastEvents(
+    findingIds: string[],
+  ): Array<{ webhook: string; finding_id: string; event: WebhookEvent }> {
     if (!findingIds.length) return [];
     const ids = JSON.stringify(findingIds);
     return this.db
@@ -78,18 +93,29 @@ export class DeliveryStore {
       .all(ids) as Array<{ webhook: string; finding_id: string; event: WebhookEvent }>;
   }
 
-  list(limit: number, filter: { status?: WebhookDelivery['status']; webhook?: string } = {}): WebhookDelivery[] {
+  list(
+    limit: number,
+    filter: { status?: WebhookDelivery['status']; webhook?: string } = {},
+  ): WebhookDelivery[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.status) (where.push('status = ?'), args.push(filter.status));
-    if (filter.webhook) (where.push('webhook = ?'), args.push(filter.webhook));
+    for (const [column, value] of [
+      ['status', filter.status],
+      ['webhook', filter.webhook],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      args.push(value);
+    }
     const sql = `SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, limit) as DeliveryRow[]).map(toDelivery);
   }
 
   /** Finished rows older than the cutoff go; pending ones stay whatever their age. */
   prune(before: number): number {
-    return this.db.prepare("DELETE FROM webhook_deliveries WHERE status != 'pending' AND created_at < ?").run(before).changes;
+    return this.db
+      .prepare("DELETE FROM webhook_deliveries WHERE status != 'pending' AND created_at < ?")
+      .run(before).changes;
   }
 }
 

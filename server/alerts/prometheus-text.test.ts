@@ -6,17 +6,41 @@ import { replicationFamilies } from './replication-metrics';
 
 test('renderExposition() escapes label values and HELP text as the format requires', () => {
   const text = renderExposition([
-    { name: 'x_info', type: 'gauge', help: 'back\\slash\nnew line', samples: [{ labels: { v: 'a"b\\c\nd' }, value: 1 }] },
+    {
+      name: 'x_info',
+      type: 'gauge',
+      help: 'back\\slash\nnew line',
+      samples: [{ labels: { v: 'a"b\\c\nd' }, value: 1 }],
+    },
   ]);
-  assert.equal(text, '# HELP x_info back\\\\slash\\nnew line\n# TYPE x_info gauge\nx_info{v="a\\"b\\\\c\\nd"} 1\n');
+  assert.equal(
+    text,
+    '# HELP x_info back\\\\slash\\nnew line\n# TYPE x_info gauge\nx_info{v="a\\"b\\\\c\\nd"} 1\n',
+  );
   assert.equal(escapeLabelValue('plain'), 'plain');
-  assert.deepEqual([NaN, Infinity, -Infinity, 0.5].map(formatValue), ['NaN', '+Inf', '-Inf', '0.5']);
+  assert.deepEqual([NaN, Infinity, -Infinity, 0.5].map(formatValue), [
+    'NaN',
+    '+Inf',
+    '-Inf',
+    '0.5',
+  ]);
 });
 
 test('renderExposition() refuses names Prometheus would reject, so a bad scrape never ships', () => {
-  assert.throws(() => renderExposition([{ name: 'bad-name', type: 'gauge', help: '', samples: [] }]), /invalid metric name/);
   assert.throws(
-    () => renderExposition([{ name: 'ok', type: 'gauge', help: '', samples: [{ labels: { 'bad-label': 'x' }, value: 1 }] }]),
+    () => renderExposition([{ name: 'bad-name', type: 'gauge', help: '', samples: [] }]),
+    /invalid metric name/,
+  );
+  assert.throws(
+    () =>
+      renderExposition([
+        {
+          name: 'ok',
+          type: 'gauge',
+          help: '',
+          samples: [{ labels: { 'bad-label': 'x' }, value: 1 }],
+        },
+      ]),
     /invalid label name/,
   );
 });
@@ -33,17 +57,42 @@ const node = (id: string, over: Partial<TopologyNode> = {}): TopologyNode => ({
 
 test('replicationFamilies() labels links by upstream/replica and leaves unknown values out', () => {
   const links: Link[] = [
-    { upstream: '10.0.0.1:6379', replica: '10.0.0.2:6379', linkStatus: 'up', offsetGapBytes: 42, lagSeconds: 1, status: 'ok' },
-    { upstream: '10.0.0.1:6379', replica: '10.0.0.3:6379', linkStatus: 'down', offsetGapBytes: null, lagSeconds: null, status: 'critical' },
+    {
+      upstream: '10.0.0.1:6379',
+      replica: '10.0.0.2:6379',
+      linkStatus: 'up',
+      offsetGapBytes: 42,
+      lagSeconds: 1,
+      status: 'ok',
+    },
+    {
+      upstream: '10.0.0.1:6379',
+      replica: '10.0.0.3:6379',
+      linkStatus: 'down',
+      offsetGapBytes: null,
+      lagSeconds: null,
+      status: 'critical',
+    },
   ];
   const text = renderExposition(
     replicationFamilies({
       nodes: [
-        { node: node('10.0.0.1:6379', { offset: 1000, version: '7.2.4' }), metrics: null, connectedSlaves: 1 },
-        { node: node('10.0.0.3:6379', { reachable: false, role: 'unknown', offset: 5 }), metrics: null, connectedSlaves: null },
+        {
+          node: node('10.0.0.1:6379', { offset: 1000, version: '7.2.4' }),
+          metrics: null,
+          connectedSlaves: 1,
+        },
+        {
+          node: node('10.0.0.3:6379', { reachable: false, role: 'unknown', offset: 5 }),
+          metrics: null,
+          connectedSlaves: null,
+        },
       ],
       links,
-      openFindings: [{ kind: 'link_down', severity: 'critical' }, { kind: 'link_down', severity: 'critical' }],
+      openFindings: [
+        { kind: 'link_down', severity: 'critical' },
+        { kind: 'link_down', severity: 'critical' },
+      ],
       pollCycles: 7,
     }),
   );

@@ -39,7 +39,8 @@ export function formatValue(n: number): string {
 function labelText(labels: Record<string, string> | undefined): string {
   const entries = Object.entries(labels ?? {});
   if (!entries.length) return '';
-  for (const [k] of entries) if (!LABEL_NAME.test(k) || k.startsWith('__')) throw new Error(`invalid label name ${k}`);
+  for (const [k] of entries)
+    if (!LABEL_NAME.test(k) || k.startsWith('__')) throw new Error(`invalid label name ${k}`);
   return `{${entries.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',')}}`;
 }
 
@@ -52,7 +53,8 @@ export function renderExposition(families: MetricFamily[]): string {
     if (seen.has(f.name)) throw new Error(`metric family ${f.name} listed twice`);
     seen.add(f.name);
     lines.push(`# HELP ${f.name} ${escapeHelp(f.help)}`, `# TYPE ${f.name} ${f.type}`);
-    for (const s of f.samples) lines.push(`${f.name}${labelText(s.labels)} ${formatValue(s.value)}`);
+    for (const s of f.samples)
+      lines.push(`${f.name}${labelText(s.labels)} ${formatValue(s.value)}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

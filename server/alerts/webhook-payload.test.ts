@@ -30,14 +30,26 @@ test('jsonPayload() carries both languages and passes the sanitizer', () => {
 
 test('slackPayload() shows severity emoji, escapes mrkdwn and says resolved in green', () => {
   const open = slackPayload({ event: 'finding_opened', finding, sentAt: 5 });
-  assert.match(open.text, /^🔴 CRITICAL: Link &lt;down&gt; — 127\.0\.0\.1:7002 → 127\.0\.0\.1:7001$/);
+  assert.match(
+    open.text,
+    /^🔴 CRITICAL: Link &lt;down&gt; — 127\.0\.0\.1:7002 → 127\.0\.0\.1:7001$/,
+  );
   assert.match(JSON.stringify(open.blocks), /Link &lt;down&gt;/);
   assert.match(JSON.stringify(open.blocks), /master &amp; waits/);
   assert.match(JSON.stringify(open.blocks), /Restart the master/);
-  const resolved = slackPayload({ event: 'finding_resolved', finding: { ...finding, resolvedAt: 61_000 }, sentAt: 5 });
+  const resolved = slackPayload({
+    event: 'finding_resolved',
+    finding: { ...finding, resolvedAt: 61_000 },
+    sentAt: 5,
+  });
   assert.match(resolved.text, /^🟢 RESOLVED: .*after 1m 0s/);
   assert.doesNotMatch(JSON.stringify(resolved.blocks), /Restart the master/);
-  const changed = slackPayload({ event: 'finding_severity_changed', finding: { ...finding, severity: 'warning' }, previousSeverity: 'critical', sentAt: 5 });
+  const changed = slackPayload({
+    event: 'finding_severity_changed',
+    finding: { ...finding, severity: 'warning' },
+    previousSeverity: 'critical',
+    sentAt: 5,
+  });
   assert.match(changed.text, /^🟡 WARNING: .*\(was critical\)/);
 });
 
@@ -53,7 +65,10 @@ test('verifySignature() accepts the exact body only', () => {
 
 test('backoffDelay() doubles from the base, stays within jitter and the cap, honours Retry-After', () => {
   const o = { backoffMs: 1000, maxBackoffMs: 300_000, jitter: 0.2, random: () => 0.5 };
-  assert.deepEqual([1, 2, 3, 4].map((n) => backoffDelay(n, undefined, o)), [1000, 2000, 4000, 8000]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map((n) => backoffDelay(n, undefined, o)),
+    [1000, 2000, 4000, 8000],
+  );
   assert.equal(backoffDelay(30, undefined, o), 300_000);
   assert.equal(backoffDelay(1, undefined, { ...o, random: () => 0 }), 800);
   assert.equal(backoffDelay(1, undefined, { ...o, random: () => 1 }), 1200);
@@ -64,9 +79,17 @@ test('backoffDelay() doubles from the base, stays within jitter and the cap, hon
 
 test('describeFetchError() never repeats the webhook URL (its path is the token)', () => {
   const url = 'https://hooks.example.com/services/T0/B0/SECRETTOKEN';
-  const err = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${url}` } });
+  const err = Object.assign(new TypeError('fetch failed'), {
+    cause: { code: 'ENOTFOUND', message: `getaddrinfo ENOTFOUND ${url}` },
+  });
   const text = describeFetchError(err, { url, timeoutMs: 1000 });
   assert.match(text, /ENOTFOUND/);
   assert.doesNotMatch(text, /SECRETTOKEN/);
-  assert.equal(describeFetchError(Object.assign(new Error('x'), { name: 'TimeoutError' }), { url, timeoutMs: 1000 }), 'no answer within 1000 ms');
+  assert.equal(
+    describeFetchError(Object.assign(new Error('x'), { name: 'TimeoutError' }), {
+      url,
+      timeoutMs: 1000,
+    }),
+    'no answer within 1000 ms',
+  );
 });

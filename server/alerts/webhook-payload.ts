@@ -69,7 +69,9 @@ export function slackPayload(input: PayloadInput) {
     { type: 'mrkdwn', text: `*Node*\n${esc(subject(f), FIELD_MAX)}` },
     { type: 'mrkdwn', text: `*Kind*\n${esc(f.kind, FIELD_MAX)}` },
     ...(f.cause ? [{ type: 'mrkdwn', text: `*Cause*\n${esc(f.cause, FIELD_MAX)}` }] : []),
-    ...(f.incidentId ? [{ type: 'mrkdwn', text: `*Incident*\n${esc(f.incidentId, FIELD_MAX)}` }] : []),
+    ...(f.incidentId
+      ? [{ type: 'mrkdwn', text: `*Incident*\n${esc(f.incidentId, FIELD_MAX)}` }]
+      : []),
   ];
   const blocks: unknown[] = [
     { type: 'section', text: { type: 'mrkdwn', text: esc(`*${head}*\n${f.detail.en}`) } },
@@ -77,21 +79,18 @@ export function slackPayload(input: PayloadInput) {
   ];
   // Once it is resolved, the remedy is history; the message says only that it recovered.
   if (input.event !== 'finding_resolved' && f.remedy.text)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: esc(`*What to do*\n${f.remedy.text}`) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: esc(`*What to do*\n${f.remedy.text}`) },
+    });
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: esc(`ReplicaOps · finding ${f.id} · ${new Date(input.sentAt).toISOString()}`) }],
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: esc(`ReplicaOps · finding ${f.id} · ${new Date(input.sentAt).toISOString()}`),
+      },
+    ],
   });
   return redactDeep({ text: esc(`${head} — ${subject(f)}`), blocks });
-}
-
-/** The incident timeline line for a finished delivery, in both languages. */
-export function alertTimelineText(event: WebhookEvent, webhook: string, status: 'delivered' | 'failed', attempts: number) {
-  const what = event.replace('finding_', '').replace('_', ' ');
-  return status === 'delivered'
-    ? { summary: `Alert (${what}) sent to ${webhook}`, summaryZh: `告警（${what}）已发送至 ${webhook}` }
-    : {
-        summary: `Alert (${what}) to ${webhook} failed after ${attempts} attempt(s)`,
-        summaryZh: `告警（${what}）发送至 ${webhook} 失败，已尝试 ${attempts} 次`,
-      };
 }

@@ -1,11 +1,9 @@
 // One HTTP attempt of one delivery, classified: delivered, retry later, or give up now. A 4xx
 // (other than 408/429) means the receiver rejects this request as it is; retrying cannot help.
 import { redactUrl } from '../../lib/redact';
-import type { ConfigFile } from '../config-schema';
 import type { DeliveryRow } from './delivery-store';
+import type { WebhookConfig } from './webhook-config';
 import { signBody } from './webhook-signature';
-
-type WebhookConfig = ConfigFile['alerts']['webhooks'][number];
 
 export type SendResult =
   | { kind: 'delivered'; status: number }
@@ -14,7 +12,12 @@ export type SendResult =
 
 const SNIPPET_MAX = 200;
 
-export async function sendOnce(hook: WebhookConfig, row: DeliveryRow, now: number, stopSignal: AbortSignal): Promise<SendResult> {
+export async function sendOnce(
+  hook: WebhookConfig,
+  row: DeliveryRow,
+  now: number,
+  stopSignal: AbortSignal,
+): Promise<SendResult> {
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'user-agent': 'ReplicaOps-Webhook/1',
@@ -38,10 +41,17 @@ export async function sendOnce(hook: WebhookConfig, row: DeliveryRow, now: numbe
   // A receiver may echo the URL it was called on (a 404 page): that path is the token.
   const snippet = scrubUrl(text.replace(/\s+/g, ' ').trim(), hook.url).slice(0, SNIPPET_MAX);
   const error = `HTTP ${status}${snippet ? `: ${snippet}` : ''}`;
-  if (status >= 300 && status < 400) return { kind: 'fail', status, error: `${error} (redirect: point the webhook at the final URL)` };
+  if (status >= 300 && status < 400)
+    return {
+      kind: 'fail',
+      status,
+      error: `${error} (redirect: point the webhook at the final URL)`,
+    };
   if (status === 408 || status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now);
-    return retryAfterMs === undefined ? { kind: 'retry', status, error } : { kind: 'retry', status, error, retryAfterMs };
+    return retryAfterMs === undefined
+      ? { kind: 'retry', status, error }
+      : { kind: 'retry', status, error, retryAfterMs };
   }
   return { kind: 'fail', status, error };
 }
@@ -55,7 +65,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** A network error in words, without the webhook URL (its path is often the token). */
-export function describeFetchError(err: unknown, hook: Pick<WebhookConfig, 'url' | 'timeoutMs'>): string {
+export function describeFetchError(
+  err: unknown,
+  hook: Pick<WebhookConfig, 'url' | 'timeoutMs'>,
+): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   let text: string;
   if (e.name === 'TimeoutError') text = `no answer within ${hook.timeoutMs} ms`;
@@ -68,7 +81,9 @@ export function describeFetchError(err: unknown, hook: Pick<WebhookConfig, 'url'
 export function scrubUrl(text: string, webhookUrl: string): string {
   const url = new URL(webhookUrl);
   let out = text;
-  for (const part of [webhookUrl, url.pathname + url.search, url.pathname, url.search].filter((s) => s.length > 1))
+  for (const part of [webhookUrl, url.pathname + url.search, url.pathname, url.search].filter(
+    (s) => s.length > 1,
+  ))
     out = out.split(part).join('…');
   return redactUrl(out);
 }

@@ -10,7 +10,11 @@ export function signBody(secret: string, body: string | Buffer): string {
 }
 
 /** True when `header` is the signature of `body` under `secret`; false for anything malformed. */
-export function verifySignature(secret: string, body: string | Buffer, header: string | string[] | undefined | null): boolean {
+export function verifySignature(
+  secret: string,
+  body: string | Buffer,
+  header: string | string[] | undefined | null,
+): boolean {
   if (typeof header !== 'string' || !/^sha256=[0-9a-f]{64}$/i.test(header.trim())) return false;
   const expected = Buffer.from(signBody(secret, body), 'utf8');
   const given = Buffer.from(header.trim().toLowerCase(), 'utf8');

@@ -38,6 +38,12 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     const touched = new Map<string, Incident>();
     this.store.transaction(() => {
       for (const c of changes.opened) {
+        // Info findings (hygiene hints) are listed, not incidents: they must not hold a fault's
+        // incident open, nor page anyone.
+        if (c.finding.severity === 'info') {
+          this.store.saveFinding(c.finding, c.key);
+          continue;
+        }
         const incident = this.incidentFor(c, topology, now);
         c.finding.incidentId = incident.id;
         this.store.saveFinding(c.finding, c.key);
@@ -56,6 +62,14 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
         touched.set(incident.id, incident);
       }
       for (const c of changes.updated) {
+        if (!c.finding.incidentId && c.finding.severity !== 'info') {
+          // An info finding that escalated becomes part of an incident now.
+          const opened = this.incidentFor(c, topology, now);
+          c.finding.incidentId = opened.id;
+          opened.findingIds.push(c.finding.id);
+          if (c.finding.nodeId && !opened.nodeIds.includes(c.finding.nodeId)) opened.nodeIds.push(c.finding.nodeId);
+          this.store.saveIncident(opened);
+        }
         this.store.saveFinding(c.finding, c.key);
         const incident = c.finding.incidentId ? this.store.incident(c.finding.incidentId) : null;
         if (incident && RANK[c.finding.severity] > RANK[incident.severity]) {
@@ -85,6 +99,13 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     for (const c of changes.resolved) this.emit('finding:resolved', c.finding);
     for (const i of touched.values()) this.emit('incident:updated', this.store.incident(i.id) ?? i);
     if (changes.opened.length || changes.updated.length || changes.resolved.length) this.emit('health', this.health());
+  }
+
+  /** Latest evidence and lastSeenAt of open findings, written back without announcing them. */
+  refreshOpen(changes: FindingChange[]): void {
+    this.store.transaction(() => {
+      for (const c of changes) this.store.saveFinding(c.finding, c.key);
+    });
   }
 
   /** Topology events land on the timeline of every open incident that involves the node. */

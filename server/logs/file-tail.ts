@@ -229,7 +229,7 @@ export class FileTail {
   private problem(err: unknown): void {
     const e = err as NodeJS.ErrnoException;
     const key = e.code ?? e.message;
-    if (key !== this.lastProblem) log.warn({ file: this.file, code: e.code, msg: e.message }, 'cannot read log file; retrying');
+    if (key !== this.lastProblem) log.warn({ file: this.file, code: e.code, error: e.message }, 'cannot read log file; retrying');
     // The handle stays: reopening would re-read from 0 and duplicate every line.
     this.lastProblem = key;
   }

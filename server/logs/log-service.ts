@@ -3,19 +3,18 @@
 // it answers queries and emits `lines` for the live tail.
 import { EventEmitter } from 'node:events';
 import type { LogEntry, LogLinesEvent, LogQuery, LogRawLine } from '../../lib/contracts';
-import { CauseSchema, type Cause } from '../../lib/contracts';
 import type { LogEvidenceLine } from '../../lib/diagnosis/diagnosis-input';
 import { classifyLogLine } from '../../lib/logs/log-classifier';
 import { parseLogLine } from '../../lib/logs/log-parser';
-import type { Classification, LogLine, PeerAddress } from '../../lib/logs/log-types';
+import type { PeerAddress } from '../../lib/logs/log-types';
 import { StormFolder, type FoldedRow } from '../../lib/logs/storm-folder';
 import { logger } from '../logger';
 import { FileTail } from './file-tail';
+import { causeOf, peerAddressId, recordToRaw, rowToEntry, type RawRecord } from './log-entries';
 import { LOG_INGEST_DEFAULTS, type LogIngestConfig, type LogSourceConfig } from './log-config';
 import { Ring } from './ring';
 
 const log = logger('logs');
-const CAUSES = new Set<string>(CauseSchema.options);
 const MAX_EVIDENCE = 1000;
 
 export interface LogServiceOptions {
@@ -27,7 +26,7 @@ export interface LogServiceOptions {
   /** Repeats further apart than this start a new row. Default 60 s (StormFolder's). */
   foldWindowMs?: number;
   pollMs?: number;
-  /** Lines processed per macrotask before yielding with setImmediate. Default 2000. */
+  /** Lines processed per macrotask before yielding with setImmediate. Default 1000. */
   chunkLines?: number;
   /** Ingest beyond this many queued lines is refused (file tails wait instead). Default 500k. */
   maxQueuedLines?: number;
@@ -36,13 +35,6 @@ export interface LogServiceOptions {
 
 export interface LogServiceEvents {
   lines: [LogLinesEvent];
-}
-
-interface RawRecord {
-  nodeId: string;
-  at: number;
-  line: LogLine;
-  cls: Classification;
 }
 
 interface Batch {
@@ -83,7 +75,7 @@ export class LogService extends EventEmitter<LogServiceEvents> {
     this.ring = new Ring(opts.retentionLines ?? LOG_INGEST_DEFAULTS.retentionLines);
     this.retentionMs = opts.retentionMs ?? LOG_INGEST_DEFAULTS.retentionMs;
     this.pollMs = opts.pollMs ?? LOG_INGEST_DEFAULTS.pollMs;
-    this.chunkLines = opts.chunkLines ?? 2000;
+    this.chunkLines = opts.chunkLines ?? 1000;
     this.maxQueuedLines = opts.maxQueuedLines ?? 500_000;
     this.now = opts.now ?? Date.now;
   }
@@ -266,55 +258,16 @@ export class LogService extends EventEmitter<LogServiceEvents> {
   }
 
   private peerId(peer: PeerAddress | undefined): string | undefined {
-    if (!peer) return undefined;
-    return this.canonical(peer.host.includes(':') ? `[${peer.host}]:${peer.port}` : `${peer.host}:${peer.port}`);
+    return peer ? this.canonical(peerAddressId(peer)) : undefined;
   }
 
   private toEntry(r: FoldedRow): LogEntry {
-    const e: LogEntry = {
-      id: r.id,
-      nodeId: r.nodeId,
-      time: r.firstAt,
-      pid: r.pid,
-      role: r.role,
-      level: r.level,
-      message: r.message,
-      category: r.category,
-      verdict: r.verdict,
-      ruleId: r.ruleId,
-      count: r.count,
-      firstAt: r.firstAt,
-      lastAt: r.lastAt,
-    };
-    return withLinks(e, this.peerId(r.classification.peer), causeOf(r.classification));
+    return rowToEntry(r, this.peerId(r.classification.peer));
   }
 
   private toRaw(r: RawRecord): LogRawLine {
-    const { line, cls } = r;
-    const e: LogRawLine = {
-      nodeId: r.nodeId,
-      time: r.at,
-      pid: line.pid,
-      role: line.role,
-      level: line.level,
-      message: line.message,
-      category: cls.category,
-      verdict: cls.verdict,
-      ruleId: cls.ruleId,
-      raw: line.raw,
-    };
-    return withLinks(e, this.peerId(cls.peer), causeOf(cls));
+    return recordToRaw(r, this.peerId(r.cls.peer));
   }
-}
-
-function causeOf(cls: Classification): Cause | undefined {
-  return cls.causeHint && CAUSES.has(cls.causeHint) ? (cls.causeHint as Cause) : undefined;
-}
-
-function withLinks<T extends { peerNodeId?: string; causeHint?: Cause }>(e: T, peer?: string, cause?: Cause): T {
-  if (peer) e.peerNodeId = peer;
-  if (cause) e.causeHint = cause;
-  return e;
 }
 
 function closest(sorted: RawRecord[], t: number, limit: number): RawRecord[] {

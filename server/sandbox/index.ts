@@ -13,3 +13,10 @@ export type {
   ShapeEntry,
   UpstreamAddress,
 } from './types';
+export {
+  FaultProxy,
+  type FaultProxyOptions,
+  type FaultProxyState,
+  type FaultProxyStats,
+  type PartitionMode,
+} from './fault-proxy';

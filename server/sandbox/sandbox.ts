@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { logger } from '../logger';
 import { ClientCache, createClient } from './client-cache';
+import type { FaultProxy } from './fault-proxy';
+import { ProxyLinks } from './fault-injection/proxy-links';
 import { releasePort, reserveFreePorts } from './free-port';
 import { trackTempDir } from './process-reaper';
 import { AOF_DIR, RDB_FILE, renderConfig } from './redis-config';
@@ -34,6 +36,7 @@ export class Sandbox {
   /** Processes we are ending on purpose; any other exit is a crash worth a warning. */
   private readonly expectedExits = new WeakSet<RedisProcess>();
   private readonly clients: ClientCache;
+  private readonly proxies = new ProxyLinks();
   private writeLoad: WriteLoad | undefined;
   private stopping: Promise<void> | undefined;
   private readonly bin: string;
@@ -79,6 +82,22 @@ export class Sandbox {
   isSandboxNode(id: string): boolean {
     const normalised = id.replace(/^localhost:/, '127.0.0.1:');
     return this.nodes.some((n) => n.id === normalised);
+  }
+
+  /** Whether stop() has been called: a stopped sandbox takes no more faults. */
+  get isStopped(): boolean {
+    return this.stopping !== undefined;
+  }
+
+  /** The fault proxy on `replica`'s link to its upstream (needs `faultProxy: true`). */
+  proxy(replica: string): FaultProxy {
+    const proxy = this.proxies.get(this.node(replica).name);
+    if (!proxy) throw new Error(`no fault proxy for "${replica}": start with { faultProxy: true }`);
+    return proxy;
+  }
+
+  hasProxy(replica: string): boolean {
+    return this.proxies.get(replica) !== undefined;
   }
 
   /** Cached client for the node (see ClientCache.get); closed by stop(). */
@@ -189,6 +208,7 @@ export class Sandbox {
     const procs = [...this.procs.values()];
     for (const proc of procs) this.expectedExits.add(proc);
     await Promise.all(procs.map((p) => stopProcess(p, 'SIGKILL')));
+    await this.proxies.closeAll();
     for (const node of this.state.values()) releasePort(node.port);
     if (!this.keepFiles) await rm(this.rootDir, { recursive: true, force: true });
     if (this.isOwnDir) trackTempDir(this.rootDir, false);
@@ -200,12 +220,7 @@ export class Sandbox {
     const dir = join(this.rootDir, entry.name);
     await mkdir(dir, { recursive: true });
     const upstream = entry.upstream === undefined ? undefined : this.node(entry.upstream);
-    const replicaOf = upstream
-      ? ((await this.options.linkVia?.({ replica: entry.name, upstream })) ?? {
-          host: upstream.host,
-          port: upstream.port,
-        })
-      : undefined;
+    const replicaOf = upstream ? await this.linkAddress(entry.name, upstream) : undefined;
     const node: NodeState = {
       name: entry.name,
       id: `${host}:${firstPort}`,
@@ -232,6 +247,13 @@ export class Sandbox {
         node.id = `${host}:${node.port}`;
       }
     }
+  }
+
+  private async linkAddress(replica: string, upstream: SandboxNode) {
+    const via = await this.options.linkVia?.({ replica, upstream });
+    if (via) return via;
+    if (this.options.faultProxy) return this.proxies.create(replica, upstream);
+    return { host: upstream.host, port: upstream.port };
   }
 
   private async writeConfig(node: NodeState): Promise<void> {

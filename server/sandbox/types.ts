@@ -40,6 +40,12 @@ export interface SandboxOptions {
   /** Path of the redis-server binary; the caller reads REDIS_SERVER_BIN, the sandbox does not. */
   redisServerBin?: string;
   /**
+   * Put a FaultProxy between each replica and its upstream (`sandbox.proxy(replica)`), for
+   * link faults: partition, latency, bandwidth. Proxies have ports of their own, so they stay
+   * across restart(). Ignored for a link that `linkVia` answers.
+   */
+  faultProxy?: boolean;
+  /**
    * Hook for the fault proxy: return the address a replica should put in `replicaof`
    * instead of its upstream's own. Called once per replica, before it is spawned.
    */

@@ -76,6 +76,12 @@ export class IncidentStore {
     return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);
   }
 
+  /** Open findings with the key the tracker knows them by (to resume after a restart). */
+  openFindingsWithKeys(): Array<{ key: string; finding: Finding }> {
+    const rows = this.db.prepare("SELECT key, body FROM findings WHERE state = 'open'").all() as Array<{ key: string; body: string }>;
+    return rows.map((r) => ({ key: r.key, finding: JSON.parse(r.body) as Finding }));
+  }
+
   findingsOf(incidentId: string): Finding[] {
     const rows = this.db.prepare('SELECT body FROM findings WHERE incident_id = ? ORDER BY opened_at').all(incidentId);
     return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);

@@ -87,4 +87,65 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX IF NOT EXISTS sessions_expiry ON sessions (expires_at);
     `,
   },
+  {
+    version: 6,
+    name: 'guarded actions: plans, runs, the one-action lock, hash-chained audit log',
+    sql: `
+      CREATE TABLE IF NOT EXISTS action_plans (
+        id TEXT PRIMARY KEY,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        approved_by TEXT,
+        approved_at INTEGER,
+        used_by_run TEXT,
+        body TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS action_runs (
+        id TEXT PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        topology TEXT NOT NULL,
+        state TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        boot_id TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        incident_id TEXT,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS action_runs_started ON action_runs (started_at);
+      CREATE INDEX IF NOT EXISTS action_runs_state ON action_runs (state);
+      -- One row per topology while an action runs; owner pid + boot id + heartbeat let a
+      -- restarted server tell a crashed owner from a live one.
+      CREATE TABLE IF NOT EXISTS action_locks (
+        topology TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        owner_pid INTEGER NOT NULL,
+        boot_id TEXT NOT NULL,
+        acquired_at INTEGER NOT NULL,
+        heartbeat_at INTEGER NOT NULL
+      );
+      -- AUTOINCREMENT keeps a high-water mark in sqlite_sequence, so deleted newest rows show.
+      CREATE TABLE IF NOT EXISTS audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        run_id TEXT,
+        plan_id TEXT,
+        reason TEXT,
+        data TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS audit_run ON audit_log (run_id);
+    `,
+  },
 ];

@@ -32,7 +32,11 @@ export const backlogTooSmall: Rule = (input) => {
     const r = view.info?.replication;
     if (!view.reachable || r?.role !== 'master' || replicaCount(input, view) === 0) continue;
     const points = series(input, view.id, 'replOffsetRate');
-    const rates = points.length ? points.map((p) => p.v) : view.metrics?.replOffsetRate != null ? [view.metrics.replOffsetRate] : [];
+    const rates = points.length
+      ? points.map((p) => p.v)
+      : view.metrics?.replOffsetRate != null
+        ? [view.metrics.replOffsetRate]
+        : [];
     if (!rates.length) continue;
     const rate = rates.reduce((a, b) => a + b, 0) / rates.length;
     const backlog = r.repl_backlog_size;
@@ -48,18 +52,32 @@ export const backlogTooSmall: Rule = (input) => {
     const extra = Math.max(0, mb * MB - backlog);
     const seedNote =
       mb < 16
-        ? { en: `${mb} MB covers it; the seed’s usual 16–64 MB adds headroom for bursts`, zh: `${mb} MB 即可覆盖；手册常用的 16–64 MB 能为突发留出余量` }
+        ? {
+            en: `${mb} MB covers it; the seed’s usual 16–64 MB adds headroom for bursts`,
+            zh: `${mb} MB 即可覆盖；手册常用的 16–64 MB 能为突发留出余量`,
+          }
         : mb <= 64
-          ? { en: `${mb} MB, inside the seed’s usual 16–64 MB`, zh: `${mb} MB，在手册常用的 16–64 MB 范围内` }
-          : { en: `${mb} MB, above the seed’s usual 16–64 MB because of this write rate`, zh: `${mb} MB，因写入速率较高而超过手册常用的 16–64 MB` };
+          ? {
+              en: `${mb} MB, inside the seed’s usual 16–64 MB`,
+              zh: `${mb} MB，在手册常用的 16–64 MB 范围内`,
+            }
+          : {
+              en: `${mb} MB, above the seed’s usual 16–64 MB because of this write rate`,
+              zh: `${mb} MB，因写入速率较高而超过手册常用的 16–64 MB`,
+            };
 
     const evidence: Evidence[] = [
-      ...infoFields(view, 'replication', ['repl_backlog_size', 'repl_backlog_histlen', 'master_repl_offset']),
+      ...infoFields(view, 'replication', [
+        'repl_backlog_size',
+        'repl_backlog_histlen',
+        'master_repl_offset',
+      ]),
       metricEvidence(view.id, 'replOffsetRate', Math.round(rate), undefined, 'B/s'),
       metricEvidence(view.id, 'backlogCoverSeconds', Math.round(backlog / rate), outage, 's'),
     ];
     const configured = view.config?.['repl-backlog-size'];
-    if (configured !== undefined) evidence.push(configEvidence(view.id, 'repl-backlog-size', configured));
+    if (configured !== undefined)
+      evidence.push(configEvidence(view.id, 'repl-backlog-size', configured));
 
     out.push({
       key: `backlog_too_small:${view.id}`,

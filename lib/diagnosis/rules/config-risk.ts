@@ -11,7 +11,16 @@
 //                          writes the RDB to disk first (doubles disk I/O; default yes since 7.0).
 import type { Severity } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
-import { bi, configEvidence, MB, noteEvidence, parseSize, remedy, replicaCount, type Rule } from '../rule-kit';
+import {
+  bi,
+  configEvidence,
+  MB,
+  noteEvidence,
+  parseSize,
+  remedy,
+  replicaCount,
+  type Rule,
+} from '../rule-kit';
 import { backlogTooSmall } from './backlog-too-small';
 
 const SEED_KEEPALIVE = 60;
@@ -36,17 +45,28 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
 
   const timeout = Number(c['repl-timeout']);
   const ping = Number(c['repl-ping-replica-period']);
-  if (Number.isFinite(timeout) && Number.isFinite(ping) && timeout <= ping && (feeds || isReplica)) {
+  if (
+    Number.isFinite(timeout) &&
+    Number.isFinite(ping) &&
+    timeout <= ping &&
+    (feeds || isReplica)
+  ) {
     const want = String(Math.max(60, ping * 6));
     risks.push({
       rule: 'repl_timeout_vs_ping',
       severity: 'warning',
-      title: [`repl-timeout ${timeout} s is not above the ${ping} s ping period on ${id}`, `${id} 的 repl-timeout ${timeout} 秒不大于 ${ping} 秒的 PING 周期`],
+      title: [
+        `repl-timeout ${timeout} s is not above the ${ping} s ping period on ${id}`,
+        `${id} 的 repl-timeout ${timeout} 秒不大于 ${ping} 秒的 PING 周期`,
+      ],
       detail: [
         `With no writes the master sends only a PING every ${ping} s, so a replica with repl-timeout ${timeout} s declares the link dead between two PINGs and reconnects over and over. redis.conf requires repl-timeout to be larger than repl-ping-replica-period.`,
         `没有写入时主节点每 ${ping} 秒才发送一次 PING，repl-timeout 为 ${timeout} 秒的从节点会在两次 PING 之间判定链路断开并反复重连。redis.conf 要求 repl-timeout 大于 repl-ping-replica-period。`,
       ],
-      fix: [`Set repl-timeout to ${want} on ${id} (seed §3.2: 30–120 s, default 60).`, `将 ${id} 的 repl-timeout 设为 ${want}（手册 §3.2：30–120 秒，默认 60）。`],
+      fix: [
+        `Set repl-timeout to ${want} on ${id} (seed §3.2: 30–120 s, default 60).`,
+        `将 ${id} 的 repl-timeout 设为 ${want}（手册 §3.2：30–120 秒，默认 60）。`,
+      ],
       settings: { 'repl-timeout': want },
       config: ['repl-timeout', 'repl-ping-replica-period'],
     });
@@ -63,7 +83,10 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
           `tcp-keepalive 0: a peer that vanished without closing the connection (host crash, NAT or firewall drop) is noticed only when repl-timeout (default 60 s) fires, and idle client connections pile up.`,
           `tcp-keepalive 为 0：对端未关闭连接就消失（主机崩溃、NAT 或防火墙丢弃）时，只能等 repl-timeout（默认 60 秒）触发才会发现，空闲客户端连接也会堆积。`,
         ],
-        fix: [`Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`, `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`],
+        fix: [
+          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`,
+          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`,
+        ],
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
       });
@@ -71,12 +94,18 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       risks.push({
         rule: 'tcp_keepalive_high',
         severity: keepalive > REDIS_DEFAULT_KEEPALIVE ? 'warning' : 'info',
-        title: [`tcp-keepalive ${keepalive} s on ${id}`, `${id} 的 tcp-keepalive 为 ${keepalive} 秒`],
+        title: [
+          `tcp-keepalive ${keepalive} s on ${id}`,
+          `${id} 的 tcp-keepalive 为 ${keepalive} 秒`,
+        ],
         detail: [
           `Dead TCP peers are detected after about ${keepalive} s plus probes. The seed recommends ${SEED_KEEPALIVE} s to find broken replication connections sooner (Redis default ${REDIS_DEFAULT_KEEPALIVE}).`,
           `失效的 TCP 对端要约 ${keepalive} 秒加探测时间才能被发现。手册建议设为 ${SEED_KEEPALIVE} 秒以更快发现断开的复制连接（Redis 默认 ${REDIS_DEFAULT_KEEPALIVE}）。`,
         ],
-        fix: [`Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`, `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`],
+        fix: [
+          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`,
+          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`,
+        ],
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
       });
@@ -93,13 +122,18 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
         `A 1 MB backlog bridges only short disconnections under steady writes; the seed sizes it 16–64 MB (§3.2, §4.3: "1MB, a 30 s outage already forces a full resync"). The measured rate does not make it too small yet.`,
         `1 MB 的积压缓冲区在持续写入下只能覆盖很短的断线；手册建议 16–64 MB（§3.2、§4.3："1MB缓冲区，网络中断30秒就触发全量复制"）。按当前测得的写入速率尚未不足。`,
       ],
-      fix: [`Consider repl-backlog-size 16mb on ${id} (16 MB of memory on each node holding a backlog).`, `可考虑将 ${id} 的 repl-backlog-size 设为 16mb（每个持有积压缓冲区的节点占用 16 MB 内存）。`],
+      fix: [
+        `Consider repl-backlog-size 16mb on ${id} (16 MB of memory on each node holding a backlog).`,
+        `可考虑将 ${id} 的 repl-backlog-size 设为 16mb（每个持有积压缓冲区的节点占用 16 MB 内存）。`,
+      ],
       settings: { 'repl-backlog-size': '16mb' },
       config: ['repl-backlog-size'],
     });
   }
 
-  const major = Number(/^(\d+)\./.exec(view.info?.sections.server?.redis_version ?? '')?.[1] ?? NaN);
+  const major = Number(
+    /^(\d+)\./.exec(view.info?.sections.server?.redis_version ?? '')?.[1] ?? NaN,
+  );
   if (c['repl-diskless-sync'] === 'no' && feeds && major >= 7) {
     risks.push({
       rule: 'diskless_sync_disabled',
@@ -109,7 +143,10 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
         `repl-diskless-sync no: each full sync first writes the RDB to ${id}'s disk, then reads it back to send it. On slow disks that doubles the sync time and the I/O load; Redis 7 defaults to diskless (reference §6).`,
         `repl-diskless-sync no：每次全量同步先把 RDB 写到 ${id} 的磁盘再读出发送。磁盘较慢时同步时间和 I/O 负载都会翻倍；Redis 7 默认使用无盘同步（参考 §6）。`,
       ],
-      fix: [`Set repl-diskless-sync yes on ${id} unless the network is the bottleneck.`, `除非网络是瓶颈，否则将 ${id} 的 repl-diskless-sync 设为 yes。`],
+      fix: [
+        `Set repl-diskless-sync yes on ${id} unless the network is the bottleneck.`,
+        `除非网络是瓶颈，否则将 ${id} 的 repl-diskless-sync 设为 yes。`,
+      ],
       settings: { 'repl-diskless-sync': 'yes' },
       config: ['repl-diskless-sync'],
     });
@@ -133,10 +170,17 @@ export const configRisk: Rule = (input) => {
         title: bi(...r.title),
         detail: bi(...r.detail),
         evidence: [
-          ...r.config.filter((name) => c[name] !== undefined).map((name) => configEvidence(view.id, name, c[name] as string)),
+          ...r.config
+            .filter((name) => c[name] !== undefined)
+            .map((name) => configEvidence(view.id, name, c[name] as string)),
           noteEvidence(`Rule ${r.rule}`, `规则 ${r.rule}`),
         ],
-        remedy: remedy(r.fix[0], r.fix[1], r.settings ? 'config.apply' : undefined, r.settings ? { settings: r.settings } : undefined),
+        remedy: remedy(
+          r.fix[0],
+          r.fix[1],
+          r.settings ? 'config.apply' : undefined,
+          r.settings ? { settings: r.settings } : undefined,
+        ),
       });
     }
   }

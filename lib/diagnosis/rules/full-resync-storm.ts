@@ -40,22 +40,34 @@ export const fullResyncStorm: Rule = (input) => {
     // every replica once after this node restarted or changed its replication ID.
     const attachEvents = recentEvents(
       input,
-      (e) => (e.kind === 'upstream_changed' && e.to === view.id) || (e.kind === 'node_added' && replicas.includes(e.nodeId)),
+      (e) =>
+        (e.kind === 'upstream_changed' && e.to === view.id) ||
+        (e.kind === 'node_added' && replicas.includes(e.nodeId)),
     );
-    const resetEvents = recentEvents(input, (e) => e.nodeId === view.id && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'));
-    const expected = attachEvents.length + (resetEvents.length ? resetEvents.length * replicas.length : 0);
+    const resetEvents = recentEvents(
+      input,
+      (e) => e.nodeId === view.id && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'),
+    );
+    const expected =
+      attachEvents.length + (resetEvents.length ? resetEvents.length * replicas.length : 0);
     const unexplained = Math.max(0, masterCount - expected);
 
     // Replica side: transfers that restarted, seen as the link coming back up into `sync`.
     let replicaCount = 0;
     const replicaEvidence: Evidence[] = [];
     for (const id of replicas) {
-      const restarts = recentEvents(input, (e) => e.nodeId === id && e.kind === 'link_up' && e.to === 'sync');
+      const restarts = recentEvents(
+        input,
+        (e) => e.nodeId === id && e.kind === 'link_up' && e.to === 'sync',
+      );
       const logged = recentLogs(input, id, (l) => REPLICA_FULL_SYNC.test(l.message));
       const n = Math.max(restarts.length, lineCount(logged));
       if (n === 0) continue;
       replicaCount += n;
-      replicaEvidence.push(...restarts.slice(-3).map(eventEvidence), ...logged.slice(-2).map(logEvidence));
+      replicaEvidence.push(
+        ...restarts.slice(-3).map(eventEvidence),
+        ...logged.slice(-2).map(logEvidence),
+      );
     }
     const count = Math.max(unexplained, replicaCount);
     if (count < input.settings.resyncStormCount) continue;
@@ -66,9 +78,17 @@ export const fullResyncStorm: Rule = (input) => {
     const causeLines = [view.id, ...replicas].flatMap((id) =>
       recentLogs(input, id, (l) => l.causeHint !== undefined && STORM_CAUSES.includes(l.causeHint)),
     );
-    for (const l of causeLines) tally.set(l.causeHint as Cause, (tally.get(l.causeHint as Cause) ?? 0) + (l.count ?? 1));
-    const restartedReplicas = recentEvents(input, (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId));
-    if (restartedReplicas.length) tally.set('replica_restarted', (tally.get('replica_restarted') ?? 0) + restartedReplicas.length);
+    for (const l of causeLines)
+      tally.set(l.causeHint as Cause, (tally.get(l.causeHint as Cause) ?? 0) + (l.count ?? 1));
+    const restartedReplicas = recentEvents(
+      input,
+      (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId),
+    );
+    if (restartedReplicas.length)
+      tally.set(
+        'replica_restarted',
+        (tally.get('replica_restarted') ?? 0) + restartedReplicas.length,
+      );
     const cause = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
 
     const evidence: Evidence[] = [];
@@ -92,7 +112,11 @@ export const fullResyncStorm: Rule = (input) => {
         ),
       );
     }
-    evidence.push(...replicaEvidence, ...causeLines.slice(-4).map(logEvidence), ...restartedReplicas.map(eventEvidence));
+    evidence.push(
+      ...replicaEvidence,
+      ...causeLines.slice(-4).map(logEvidence),
+      ...restartedReplicas.map(eventEvidence),
+    );
 
     const win = fmtDuration(windowMs / 1000);
     out.push({
@@ -101,10 +125,15 @@ export const fullResyncStorm: Rule = (input) => {
       severity: 'critical',
       nodeId: view.id,
       cause,
-      title: bi(`${count} full resyncs from ${view.id} in ${win.en}`, `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`),
+      title: bi(
+        `${count} full resyncs from ${view.id} in ${win.en}`,
+        `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
+      ),
       detail: bi(
         `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile (seed §2.3). ${count} in ${win.en} is a loop, not a one-off.` +
-          (cause !== 'unknown' ? ` The logs point to ${cause.replaceAll('_', ' ')}.` : ' No log line names the cause yet.'),
+          (cause !== 'unknown'
+            ? ` The logs point to ${cause.replaceAll('_', ' ')}.`
+            : ' No log line names the cause yet.'),
         `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中（手册 §2.3）。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
           (cause !== 'unknown' ? `日志指向原因：${cause}。` : '尚无日志行说明原因。'),
       ),
@@ -147,4 +176,3 @@ function remedyFor(cause: Cause, view: NodeView) {
     `查看 ${view.id} 日志中每次 "Starting BGSAVE for SYNC" 前后：出现 "for lack of backlog" → 调大 repl-backlog-size；出现 "overcoming of output buffer limits" → 调大 client-output-buffer-limit replica；从节点出现 "Timeout receiving bulk data" → 调大 repl-timeout 或修复网络/磁盘（参考 §10.3）。`,
   );
 }
-

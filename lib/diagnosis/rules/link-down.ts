@@ -2,7 +2,7 @@
 // (master_link_status:down with no sync running) or, when the replica cannot be polled, from the
 // upstream's own slaveN list no longer naming it. A link in full sync is progress, not an outage
 // (sync_stuck watches it).
-import type { Cause, Evidence } from '../../contracts';
+import type { Cause, Evidence, Remedy } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
@@ -21,12 +21,17 @@ import { isOwnLinkDown, rootUpstream } from '../upstream-chain';
 const LOG_CAUSES: Cause[] = ['auth_failed', 'connection_refused', 'timeout'];
 
 function causeFromLogs(input: DiagnosisInput, replicaId: string) {
-  const lines = recentLogs(input, replicaId, (l) => l.causeHint !== undefined && LOG_CAUSES.includes(l.causeHint));
+  const lines = recentLogs(
+    input,
+    replicaId,
+    (l) => l.causeHint !== undefined && LOG_CAUSES.includes(l.causeHint),
+  );
   const latest = lines[lines.length - 1];
   return { cause: latest?.causeHint, lines: lines.slice(-3) };
 }
 
-const REMEDY: Record<string, (replica: string, upstream: string) => ReturnType<typeof remedy>> = {
+type RemedyFor = (replica: string, upstream: string) => Remedy;
+const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
   upstream_down: (r, u) =>
     remedy(
       `Bring ${u} back first; ${r} reconnects by itself within a second and resyncs (partially if the backlog still covers the gap). If ${u} cannot come back soon, promote its most up-to-date replica and re-point the others to it.`,
@@ -68,7 +73,8 @@ export const linkDown: Rule = (input) => {
     const r = replica.reachable ? replica.info?.replication : undefined;
     let seenFrom: 'replica' | 'upstream';
     if (r) {
-      if (r.role !== 'replica' || r.master_link_status !== 'down' || r.master_sync_in_progress) continue;
+      if (r.role !== 'replica' || r.master_link_status !== 'down' || r.master_sync_in_progress)
+        continue;
       seenFrom = 'replica';
     } else {
       // Without the replica, only a reachable upstream can witness the link; `sync` states are
@@ -83,13 +89,25 @@ export const linkDown: Rule = (input) => {
     if (upstream && !upstream.reachable) {
       cause = 'upstream_down';
       rootNodeId = rootUpstream(input.topology, link.upstream);
-      evidence.push(...recentEvents(input, (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable').map(eventEvidence));
+      evidence.push(
+        ...recentEvents(
+          input,
+          (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable',
+        ).map(eventEvidence),
+      );
     } else if (isOwnLinkDown(input.topology, link.upstream)) {
       // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
       // link is down, so the root is further up.
       cause = 'upstream_down';
       rootNodeId = rootUpstream(input.topology, link.upstream);
-      if (upstream) evidence.push(...infoFields(upstream, 'replication', ['master_link_status', 'master_host', 'master_port']));
+      if (upstream)
+        evidence.push(
+          ...infoFields(upstream, 'replication', [
+            'master_link_status',
+            'master_host',
+            'master_port',
+          ]),
+        );
     } else {
       const fromLogs = causeFromLogs(input, link.replica);
       if (fromLogs.cause) cause = fromLogs.cause;
@@ -111,7 +129,8 @@ export const linkDown: Rule = (input) => {
         ]),
       );
       if (neverUp) {
-        durationEn = ' It has never been up since it became a replica (typical of wrong credentials or a wrong address).';
+        durationEn =
+          ' It has never been up since it became a replica (typical of wrong credentials or a wrong address).';
         durationZh = '自从成为从节点以来链路从未建立过（常见于认证错误或地址错误）。';
       } else if (downSince !== undefined) {
         const d = fmtDuration(downSince);
@@ -127,18 +146,20 @@ export const linkDown: Rule = (input) => {
         ...infoFields(upstream as NodeView, 'replication', ['connected_slaves']),
       );
     }
-    evidence.push(...recentEvents(input, (e) => e.nodeId === link.replica && e.kind === 'link_down').slice(-1).map(eventEvidence));
+    evidence.push(
+      ...recentEvents(input, (e) => e.nodeId === link.replica && e.kind === 'link_down')
+        .slice(-1)
+        .map(eventEvidence),
+    );
 
-    const why: Record<Cause, [string, string]> = {
-      upstream_down: [` Cause: upstream ${rootNodeId ?? link.upstream} is down.`, `原因：上游 ${rootNodeId ?? link.upstream} 已宕机。`],
+    const upName = rootNodeId ?? link.upstream;
+    const why: Partial<Record<Cause, [string, string]>> = {
+      upstream_down: [` Cause: upstream ${upName} is down.`, `原因：上游 ${upName} 已宕机。`],
       auth_failed: [' Cause: authentication with the upstream fails.', '原因：与上游认证失败。'],
       connection_refused: [' Cause: the upstream refuses the connection.', '原因：上游拒绝连接。'],
       timeout: [' Cause: the link times out.', '原因：链路超时。'],
-      backlog_exhausted: ['', ''],
-      output_buffer_limit: ['', ''],
-      replica_restarted: ['', ''],
-      unknown: ['', ''],
     };
+    const [whyEn, whyZh] = why[cause] ?? ['', ''];
     const fix = REMEDY[cause] ?? REMEDY.unknown;
     out.push({
       key: `link_down:${link.replica}`,
@@ -148,13 +169,16 @@ export const linkDown: Rule = (input) => {
       link: { upstream: link.upstream, replica: link.replica },
       cause,
       ...(rootNodeId ? { rootNodeId } : {}),
-      title: bi(`Replication link ${link.replica} ← ${link.upstream} is down`, `复制链路 ${link.replica} ← ${link.upstream} 已断开`),
+      title: bi(
+        `Replication link ${link.replica} ← ${link.upstream} is down`,
+        `复制链路 ${link.replica} ← ${link.upstream} 已断开`,
+      ),
       detail: bi(
-        `${link.replica} receives no data from ${link.upstream}; reads on it return stale data.${durationEn}${why[cause][0]}`,
-        `${link.replica} 收不到来自 ${link.upstream} 的数据，读取到的是旧数据。${durationZh}${why[cause][1]}`,
+        `${link.replica} receives no data from ${link.upstream}; reads on it return stale data.${durationEn}${whyEn}`,
+        `${link.replica} 收不到来自 ${link.upstream} 的数据，读取到的是旧数据。${durationZh}${whyZh}`,
       ),
       evidence,
-      remedy: (fix as NonNullable<typeof fix>)(link.replica, rootNodeId ?? link.upstream),
+      remedy: fix(link.replica, upName),
     });
   }
   return out;

@@ -4,7 +4,15 @@
 // master has persistence turned off"). Needs CONFIG GET; without it the rule stays silent.
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, configEvidence, infoFields, remedy, replicaCount, replicaLinks, type Rule } from '../rule-kit';
+import {
+  bi,
+  configEvidence,
+  infoFields,
+  remedy,
+  replicaCount,
+  replicaLinks,
+  type Rule,
+} from '../rule-kit';
 
 const DEFAULT_SAVE = '3600 1 300 100 60 10000';
 
@@ -31,7 +39,10 @@ export const masterNoPersistence: Rule = (input) => {
       kind: 'master_no_persistence',
       severity: 'warning',
       nodeId: view.id,
-      title: bi(`Master ${view.id} has no persistence: a restart wipes every replica`, `主节点 ${view.id} 未开启持久化：一次重启会清空所有从节点`),
+      title: bi(
+        `Master ${view.id} has no persistence: a restart wipes every replica`,
+        `主节点 ${view.id} 未开启持久化：一次重启会清空所有从节点`,
+      ),
       detail: bi(
         `${view.id} has save "" and appendonly no but feeds ${n} replica(s)${list}. If it restarts it comes back empty with a new replication ID, and every replica then full-syncs the empty dataset: the copies you count on are erased too. The seed’s tip to disable RDB (§4.2, §4.3 save "") leads here unless AOF is on.`,
         `${view.id} 配置了 save "" 和 appendonly no，却带有 ${n} 个从节点${list}。它一旦重启会以空数据和新的复制 ID 启动，所有从节点随后全量同步这个空数据集：你依赖的副本也会被清空。手册中关闭 RDB 的建议（§4.2、§4.3 的 save ""）在未开启 AOF 时就会导致这种情况。`,

@@ -19,8 +19,20 @@ export const memoryPressure: Rule = (input) => {
     const policy = mem.maxmemory_policy ?? 'unknown';
     const isReplica = view.info.replication.role === 'replica';
     const evidence: Evidence[] = [
-      metricEvidence(view.id, 'memoryPct', pct, severity === 'critical' ? s.memoryCriticalPct : s.memoryWarningPct, '%'),
-      ...infoFields(view, 'memory', ['used_memory', 'maxmemory', 'maxmemory_policy', 'mem_total_replication_buffers', 'mem_replication_backlog']),
+      metricEvidence(
+        view.id,
+        'memoryPct',
+        pct,
+        severity === 'critical' ? s.memoryCriticalPct : s.memoryWarningPct,
+        '%',
+      ),
+      ...infoFields(view, 'memory', [
+        'used_memory',
+        'maxmemory',
+        'maxmemory_policy',
+        'mem_total_replication_buffers',
+        'mem_replication_backlog',
+      ]),
       ...infoFields(view, 'stats', ['evicted_keys']),
     ];
     const effectEn =

@@ -2,10 +2,20 @@
 // the monitor kept (refused / timeout / auth), which already tells the operator where to look.
 import type { Cause, NodeErrorCode } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, eventEvidence, fmtDuration, noteEvidence, recentEvents, remedy, type Rule } from '../rule-kit';
+import {
+  bi,
+  eventEvidence,
+  fmtDuration,
+  noteEvidence,
+  recentEvents,
+  remedy,
+  type Rule,
+} from '../rule-kit';
 
-
-const ADVICE: Record<'connection_refused' | 'timeout' | 'auth_failed' | 'unknown', { en: string; zh: string }> = {
+const ADVICE: Record<
+  'connection_refused' | 'timeout' | 'auth_failed' | 'unknown',
+  { en: string; zh: string }
+> = {
   connection_refused: {
     en: 'Nothing accepts connections on {id}: check that redis-server runs (systemctl status / ps), that it listens on that port and address (`bind`, `port` in redis.conf) and that no firewall rejects the port (seed §3.3).',
     zh: '{id} 上没有进程接受连接：确认 redis-server 在运行（systemctl status / ps），确认它监听该端口和地址（redis.conf 的 bind、port），并检查防火墙是否拒绝该端口（手册 §3.3）。',
@@ -47,7 +57,9 @@ export const nodeUnreachable: Rule = (input) => {
     const advice = ADVICE[cause];
     const evidence = [
       noteEvidence(`Connection error (${code}): ${msg}`, `连接错误（${code}）：${msg}`),
-      ...recentEvents(input, (e) => e.nodeId === view.id && e.kind === 'node_unreachable').slice(-1).map(eventEvidence),
+      ...recentEvents(input, (e) => e.nodeId === view.id && e.kind === 'node_unreachable')
+        .slice(-1)
+        .map(eventEvidence),
     ];
     out.push({
       key: `node_unreachable:${view.id}`,

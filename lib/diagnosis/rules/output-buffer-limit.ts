@@ -23,7 +23,9 @@ const OBUF_LINE = /overcoming of output buffer limits/;
 const REPLICA_FLAGS = /\bflags=[A-Za-z]*S/;
 
 /** `normal 0 0 0 slave 268435456 67108864 60 pubsub …` → the replica class, in bytes. */
-export function replicaBufferLimit(raw: string | undefined): { hard: number; soft: number; seconds: number } | undefined {
+export function replicaBufferLimit(
+  raw: string | undefined,
+): { hard: number; soft: number; seconds: number } | undefined {
   if (!raw) return undefined;
   const t = raw.trim().split(/\s+/);
   for (let i = 0; i + 3 < t.length; i += 4) {
@@ -49,21 +51,37 @@ export const outputBufferLimit: Rule = (input) => {
     const lines = recentLogs(
       input,
       view.id,
-      (l) => l.causeHint === 'output_buffer_limit' || (OBUF_LINE.test(l.message) && REPLICA_FLAGS.test(l.message)),
+      (l) =>
+        l.causeHint === 'output_buffer_limit' ||
+        (OBUF_LINE.test(l.message) && REPLICA_FLAGS.test(l.message)),
     );
     const limit = replicaBufferLimit(view.config?.['client-output-buffer-limit']);
-    const backlog = parseSize(view.config?.['repl-backlog-size']) ?? view.info?.replication.repl_backlog_size;
+    const backlog =
+      parseSize(view.config?.['repl-backlog-size']) ?? view.info?.replication.repl_backlog_size;
     const undersized =
-      limit !== undefined && limit.hard > 0 && backlog !== undefined && limit.hard < backlog && replicaCount(input, view) > 0;
+      limit !== undefined &&
+      limit.hard > 0 &&
+      backlog !== undefined &&
+      limit.hard < backlog &&
+      replicaCount(input, view) > 0;
     if (!lines.length && !undersized) continue;
 
     const version = view.info?.sections.server?.redis_version;
     const autoRaised = (majorVersion(version) ?? 0) >= 7;
     const evidence: Evidence[] = lines.slice(-3).map(logEvidence);
     const cfg = view.config?.['client-output-buffer-limit'];
-    if (cfg !== undefined) evidence.push(configEvidence(view.id, 'client-output-buffer-limit', cfg));
-    if (backlog !== undefined) evidence.push(configEvidence(view.id, 'repl-backlog-size', String(backlog)));
-    if (undersized && version) evidence.push({ type: 'field', nodeId: view.id, section: 'server', field: 'redis_version', value: version });
+    if (cfg !== undefined)
+      evidence.push(configEvidence(view.id, 'client-output-buffer-limit', cfg));
+    if (backlog !== undefined)
+      evidence.push(configEvidence(view.id, 'repl-backlog-size', String(backlog)));
+    if (undersized && version)
+      evidence.push({
+        type: 'field',
+        nodeId: view.id,
+        section: 'server',
+        field: 'redis_version',
+        value: version,
+      });
 
     const backlogMb = Math.ceil((backlog ?? MB) / MB);
     const hardMb = Math.max(512, 2 * backlogMb);
@@ -74,7 +92,10 @@ export const outputBufferLimit: Rule = (input) => {
     let title;
     let detail;
     if (lines.length) {
-      title = bi(`${view.id} dropped replicas for output buffer overflow (${n}×)`, `${view.id} 因输出缓冲区溢出断开从节点（${n} 次）`);
+      title = bi(
+        `${view.id} dropped replicas for output buffer overflow (${n}×)`,
+        `${view.id} 因输出缓冲区溢出断开从节点（${n} 次）`,
+      );
       detail = bi(
         `${view.id} closed replica connections that overcame \`client-output-buffer-limit replica\` (${limit ? `hard ${fmtBytes(limit.hard)}, soft ${fmtBytes(limit.soft)} for ${limit.seconds} s` : 'limit unknown'}). A replica that is slow to read, or that receives a large RDB while writes pile up, is cut off and usually comes back to a full resync (reference F3).`,
         `${view.id} 关闭了超过 client-output-buffer-limit replica 限制的从节点连接（${limit ? `硬限制 ${fmtBytes(limit.hard)}，软限制 ${fmtBytes(limit.soft)} 持续 ${limit.seconds} 秒` : '限制未知'}）。读取慢的从节点，或在接收大 RDB 期间写入堆积的从节点会被断开，通常随后触发全量同步（参考 F3）。`,
@@ -87,9 +108,13 @@ export const outputBufferLimit: Rule = (input) => {
       );
       detail = bi(
         `client-output-buffer-limit replica hard limit is ${fmtBytes(l.hard)} but repl-backlog-size is ${fmtBytes(backlog ?? 0)}: a replica catching up from the backlog can be disconnected before it gets there.` +
-          (autoRaised ? ` Redis ${version} raises the effective hard limit to the backlog size by itself, so this is a config inconsistency rather than an active risk.` : ''),
+          (autoRaised
+            ? ` Redis ${version} raises the effective hard limit to the backlog size by itself, so this is a config inconsistency rather than an active risk.`
+            : ''),
         `client-output-buffer-limit replica 的硬限制为 ${fmtBytes(l.hard)}，而 repl-backlog-size 为 ${fmtBytes(backlog ?? 0)}：从积压缓冲区追数据的从节点可能在追上之前就被断开。` +
-          (autoRaised ? `Redis ${version} 会自动把实际硬限制提升到积压缓冲区大小，因此这只是配置不一致，而非实际风险。` : ''),
+          (autoRaised
+            ? `Redis ${version} 会自动把实际硬限制提升到积压缓冲区大小，因此这只是配置不一致，而非实际风险。`
+            : ''),
       );
     }
 

@@ -15,8 +15,20 @@ export const persistenceFailing: Rule = (input) => {
     const aofRewriteErr = p.aof_last_bgrewrite_status === 'err';
     if (!rdbErr && !aofWriteErr && !aofRewriteErr) continue;
     const isMaster = view.info?.replication.role === 'master';
-    const failing = [rdbErr && 'RDB snapshot (BGSAVE)', aofWriteErr && 'AOF write', aofRewriteErr && 'AOF rewrite'].filter(Boolean).join(', ');
-    const failingZh = [rdbErr && 'RDB 快照（BGSAVE）', aofWriteErr && 'AOF 写入', aofRewriteErr && 'AOF 重写'].filter(Boolean).join('、');
+    const failing = [
+      rdbErr && 'RDB snapshot (BGSAVE)',
+      aofWriteErr && 'AOF write',
+      aofRewriteErr && 'AOF rewrite',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const failingZh = [
+      rdbErr && 'RDB 快照（BGSAVE）',
+      aofWriteErr && 'AOF 写入',
+      aofRewriteErr && 'AOF 重写',
+    ]
+      .filter(Boolean)
+      .join('、');
     const evidence: Evidence[] = infoFields(view, 'persistence', [
       'rdb_last_bgsave_status',
       'rdb_changes_since_last_save',
@@ -26,7 +38,8 @@ export const persistenceFailing: Rule = (input) => {
       'aof_rewrites_consecutive_failures',
     ]);
     const stopWrites = view.config?.['stop-writes-on-bgsave-error'];
-    if (stopWrites !== undefined) evidence.push(configEvidence(view.id, 'stop-writes-on-bgsave-error', stopWrites));
+    if (stopWrites !== undefined)
+      evidence.push(configEvidence(view.id, 'stop-writes-on-bgsave-error', stopWrites));
     // A master that cannot write its AOF or that stops writes (MISCONF) is an outage; a replica
     // with a failed save still serves reads.
     const critical = aofWriteErr || (isMaster && rdbErr && stopWrites !== 'no');
@@ -41,10 +54,16 @@ export const persistenceFailing: Rule = (input) => {
           (isMaster && rdbErr
             ? ' Writes may be refused with MISCONF (save points + stop-writes-on-bgsave-error yes), and disk-based full syncs to replicas fail until BGSAVE works again.'
             : '') +
-          (aofWriteErr && !isMaster ? ' A replica that cannot write its AOF panics by default (replica-ignore-disk-write-errors no).' : ''),
+          (aofWriteErr && !isMaster
+            ? ' A replica that cannot write its AOF panics by default (replica-ignore-disk-write-errors no).'
+            : ''),
         `${view.id} 最近一次${failingZh}失败${p.rdb_changes_since_last_save ? `；${p.rdb_changes_since_last_save} 个修改尚未落盘` : ''}。` +
-          (isMaster && rdbErr ? '写入可能因 MISCONF 被拒绝（配置了 save 且 stop-writes-on-bgsave-error yes），在 BGSAVE 恢复前基于磁盘的全量同步也会失败。' : '') +
-          (aofWriteErr && !isMaster ? '默认配置下（replica-ignore-disk-write-errors no）无法写 AOF 的从节点会直接退出。' : ''),
+          (isMaster && rdbErr
+            ? '写入可能因 MISCONF 被拒绝（配置了 save 且 stop-writes-on-bgsave-error yes），在 BGSAVE 恢复前基于磁盘的全量同步也会失败。'
+            : '') +
+          (aofWriteErr && !isMaster
+            ? '默认配置下（replica-ignore-disk-write-errors no）无法写 AOF 的从节点会直接退出。'
+            : ''),
       ),
       evidence,
       remedy: remedy(

@@ -30,7 +30,10 @@ export const replicaWiped: Rule = (input) => {
   for (const view of input.nodes) {
     const master = view.upstream;
     if (!view.reachable || view.info?.replication.role !== 'replica' || !master) continue;
-    const resets = recentEvents(input, (e) => e.nodeId === master && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'));
+    const resets = recentEvents(
+      input,
+      (e) => e.nodeId === master && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'),
+    );
     const reset = resets[0];
     if (!reset) continue;
     const now = view.metrics?.keys ?? keysOf(view.info);
@@ -44,18 +47,38 @@ export const replicaWiped: Rule = (input) => {
     // A sibling that has not re-synced yet still holds the data: promoting it is the rescue.
     const survivor = replicaLinks(input, master)
       .map((l) => byId.get(l.replica))
-      .find((s) => s && s.id !== view.id && s.reachable && (s.metrics?.keys ?? keysOf(s.info) ?? 0) >= peak * MIN_LOST_RATIO);
+      .find(
+        (s) =>
+          s &&
+          s.id !== view.id &&
+          s.reachable &&
+          (s.metrics?.keys ?? keysOf(s.info) ?? 0) >= peak * MIN_LOST_RATIO,
+      );
     const ago = fmtDuration((input.now - reset.at) / 1000);
     const evidence: Evidence[] = [
-      { type: 'delta', nodeId: view.id, field: 'keys', from: peak, to: now, windowMs: input.now - (points[0]?.t ?? reset.at) },
+      {
+        type: 'delta',
+        nodeId: view.id,
+        field: 'keys',
+        from: peak,
+        to: now,
+        windowMs: input.now - (points[0]?.t ?? reset.at),
+      },
       ...resets.map(eventEvidence),
       ...infoFields(view, 'replication', ['master_replid', 'master_link_status']),
       ...infoFields(view, 'persistence', ['rdb_last_load_keys_loaded']),
-      ...recentLogs(input, view.id, (l) => LOADED_LINE.test(l.message)).slice(-2).map(logEvidence),
+      ...recentLogs(input, view.id, (l) => LOADED_LINE.test(l.message))
+        .slice(-2)
+        .map(logEvidence),
     ];
     const masterView = byId.get(master);
     if (masterView?.config?.save !== undefined) {
-      evidence.push({ type: 'config', nodeId: master, name: 'save', value: masterView.config.save });
+      evidence.push({
+        type: 'config',
+        nodeId: master,
+        name: 'save',
+        value: masterView.config.save,
+      });
     }
 
     out.push({
@@ -65,7 +88,10 @@ export const replicaWiped: Rule = (input) => {
       nodeId: view.id,
       link: { upstream: master, replica: view.id },
       rootNodeId: master,
-      title: bi(`Replica ${view.id} lost ${lost} of ${peak} keys after ${master} restarted`, `${master} 重启后从节点 ${view.id} 丢失 ${peak} 个 key 中的 ${lost} 个`),
+      title: bi(
+        `Replica ${view.id} lost ${lost} of ${peak} keys after ${master} restarted`,
+        `${master} 重启后从节点 ${view.id} 丢失 ${peak} 个 key 中的 ${lost} 个`,
+      ),
       detail: bi(
         `${master} came back ${ago.en} ago with a new ${reset.kind === 'run_id_changed' ? 'run id' : 'replication ID'}, ${view.id} full-synced from it and now holds ${now} keys instead of ${peak}. This is the data-loss pattern of a master restarted without persistence: the replica copied the empty dataset.`,
         `${master} 在 ${ago.zh} 前以新的${reset.kind === 'run_id_changed' ? ' run id ' : '复制 ID '}重新上线，${view.id} 随即从它全量同步，key 数量从 ${peak} 变为 ${now}。这是主节点在无持久化情况下重启导致的数据丢失：从节点复制了空数据集。`,

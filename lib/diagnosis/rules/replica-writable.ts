@@ -13,7 +13,8 @@ export const replicaWritable: Rule = (input) => {
     const cfg = view.config?.['replica-read-only'];
     if (cfg !== undefined) evidence.push(configEvidence(view.id, 'replica-read-only', cfg));
     const expires = view.info?.sections.stats?.slave_expires_tracked_keys;
-    if (expires !== undefined && expires !== '0') evidence.push(...infoFields(view, 'stats', ['slave_expires_tracked_keys']));
+    if (expires !== undefined && expires !== '0')
+      evidence.push(...infoFields(view, 'stats', ['slave_expires_tracked_keys']));
     out.push({
       key: `replica_writable:${view.id}`,
       kind: 'replica_writable',

@@ -37,11 +37,19 @@ export const replicationCycle: Rule = (input) => {
     const offsets = views.map((v) => v.info?.replication.master_repl_offset ?? 0);
     // The node holding the most data is the safest one to turn back into the master.
     const best = views.reduce((a, b) =>
-      (b.info?.replication.master_repl_offset ?? 0) > (a.info?.replication.master_repl_offset ?? 0) ? b : a,
+      (b.info?.replication.master_repl_offset ?? 0) > (a.info?.replication.master_repl_offset ?? 0)
+        ? b
+        : a,
     );
     const frozen = offsets.every((o) => o === offsets[0]);
     const evidence: Evidence[] = views.flatMap((v) =>
-      infoFields(v, 'replication', ['role', 'master_host', 'master_port', 'master_link_status', 'master_repl_offset']),
+      infoFields(v, 'replication', [
+        'role',
+        'master_host',
+        'master_port',
+        'master_link_status',
+        'master_repl_offset',
+      ]),
     );
     const ring = [...cycle, cycle[0]].join(' → ');
     const self = cycle.length === 1;

@@ -50,13 +50,29 @@ export const replicationLag: Rule = (input) => {
     const writeRate = upstream?.metrics?.replOffsetRate ?? null;
 
     const evidence: Evidence[] = [
-      metricEvidence(link.replica, 'offsetGapBytes', gap, gap !== null && gap >= s.gapCriticalBytes ? s.gapCriticalBytes : s.gapWarningBytes, 'B'),
-      metricEvidence(link.replica, 'lagSeconds', lag, lag !== null && lag >= s.lagCriticalSeconds ? s.lagCriticalSeconds : s.lagWarningSeconds, 's'),
+      metricEvidence(
+        link.replica,
+        'offsetGapBytes',
+        gap,
+        gap !== null && gap >= s.gapCriticalBytes ? s.gapCriticalBytes : s.gapWarningBytes,
+        'B',
+      ),
+      metricEvidence(
+        link.replica,
+        'lagSeconds',
+        lag,
+        lag !== null && lag >= s.lagCriticalSeconds ? s.lagCriticalSeconds : s.lagWarningSeconds,
+        's',
+      ),
     ];
     if (upstream) evidence.push(...infoFields(upstream, 'replication', ['master_repl_offset']));
     const replica = byId.get(link.replica);
-    if (replica) evidence.push(...infoFields(replica, 'replication', ['slave_repl_offset', 'master_last_io_seconds_ago']));
-    if (writeRate !== null) evidence.push(metricEvidence(link.upstream, 'replOffsetRate', writeRate, undefined, 'B/s'));
+    if (replica)
+      evidence.push(
+        ...infoFields(replica, 'replication', ['slave_repl_offset', 'master_last_io_seconds_ago']),
+      );
+    if (writeRate !== null)
+      evidence.push(metricEvidence(link.upstream, 'replOffsetRate', writeRate, undefined, 'B/s'));
     if (trend.slope !== null && points.length) {
       const first = points[0] as { v: number };
       evidence.push(
@@ -69,7 +85,9 @@ export const replicationLag: Rule = (input) => {
 
     const parts: { en: string[]; zh: string[] } = { en: [], zh: [] };
     if (gap !== null && gap >= s.gapWarningBytes) {
-      parts.en.push(`${link.replica} is ${fmtBytes(gap)} of replication stream behind ${link.upstream}`);
+      parts.en.push(
+        `${link.replica} is ${fmtBytes(gap)} of replication stream behind ${link.upstream}`,
+      );
       parts.zh.push(`${link.replica} 落后 ${link.upstream} ${fmtBytes(gap)} 的复制流`);
       if (writeRate && writeRate > 0) {
         const behind = fmtDuration(gap / writeRate);
@@ -78,7 +96,9 @@ export const replicationLag: Rule = (input) => {
       }
     }
     if (lag !== null && lag >= s.lagWarningSeconds) {
-      parts.en.push(`its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`);
+      parts.en.push(
+        `its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`,
+      );
       parts.zh.push(`它上次向 ${link.upstream} 发送 ACK 是 ${lag} 秒前（从节点每秒 ACK 一次）`);
     }
     let trendEn = '';

@@ -2,7 +2,16 @@
 // Sentinel or an operator, FAILOVER, REPLICAOF NO ONE). Informational: the operator confirms it
 // was intended; split_brain and link_down report the dangerous outcomes separately.
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, eventEvidence, fmtDuration, infoFields, isoTime, recentEvents, remedy, type Rule } from '../rule-kit';
+import {
+  bi,
+  eventEvidence,
+  fmtDuration,
+  infoFields,
+  isoTime,
+  recentEvents,
+  remedy,
+  type Rule,
+} from '../rule-kit';
 
 export const roleChanged: Rule = (input) => {
   const latest = new Map<string, ReturnType<typeof recentEvents>>();
@@ -33,11 +42,21 @@ export const roleChanged: Rule = (input) => {
             ? ' Clients that write must now use it, and the old master must not keep taking writes.'
             : ' It now copies its new upstream; data it held that the upstream lacks is discarded on full sync.'),
         `${nodeId} 于 ${isoTime(last.at)}（${ago.zh}前）从 ${last.from ?? '?'} 变为 ${last.to ?? '?'}${flapsZh}。` +
-          (promoted ? '写入客户端现在必须使用它，旧主节点不能继续接受写入。' : '它现在复制新的上游；上游没有的数据会在全量同步时被丢弃。'),
+          (promoted
+            ? '写入客户端现在必须使用它，旧主节点不能继续接受写入。'
+            : '它现在复制新的上游；上游没有的数据会在全量同步时被丢弃。'),
       ),
       evidence: [
         ...events.slice(-3).map(eventEvidence),
-        ...(view ? infoFields(view, 'replication', ['role', 'master_host', 'master_port', 'master_replid', 'master_replid2']) : []),
+        ...(view
+          ? infoFields(view, 'replication', [
+              'role',
+              'master_host',
+              'master_port',
+              'master_replid',
+              'master_replid2',
+            ])
+          : []),
       ],
       remedy: remedy(
         promoted

@@ -11,7 +11,17 @@
 // rate proves one side takes no writes (then warning: diverging is possible, not happening).
 import type { Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
-import { bi, eventEvidence, fmtBytes, infoFields, metricEvidence, recentEvents, remedy, series, type Rule } from '../rule-kit';
+import {
+  bi,
+  eventEvidence,
+  fmtBytes,
+  infoFields,
+  metricEvidence,
+  recentEvents,
+  remedy,
+  series,
+  type Rule,
+} from '../rule-kit';
 
 const NO_ID = '0'.repeat(40);
 /** Above this the offset moves for writes, not just the 14-byte PING every 10 s (§6). */
@@ -25,10 +35,14 @@ function related(input: DiagnosisInput, a: NodeView, b: NodeView): boolean {
   const id2b = rb.master_replid2 && rb.master_replid2 !== NO_ID ? rb.master_replid2 : undefined;
   if (id2a && (id2a === rb.master_replid || id2a === id2b)) return true;
   if (id2b && id2b === ra.master_replid) return true;
-  return recentEvents(
-    input,
-    (e) => e.kind === 'upstream_changed' && ((e.nodeId === a.id && e.from === b.id) || (e.nodeId === b.id && e.from === a.id)),
-  ).length > 0;
+  return (
+    recentEvents(
+      input,
+      (e) =>
+        e.kind === 'upstream_changed' &&
+        ((e.nodeId === a.id && e.from === b.id) || (e.nodeId === b.id && e.from === a.id)),
+    ).length > 0
+  );
 }
 
 function writeRate(input: DiagnosisInput, view: NodeView): number | null {
@@ -65,7 +79,9 @@ export const splitBrain: Rule = (input) => {
       group.find((g) => {
         const id2 = g.info?.replication.master_replid2;
         return id2 && id2 !== NO_ID && group.some((o) => o.info?.replication.master_replid === id2);
-      }) ?? group.find((g) => g.info?.replication.master_replid2 !== NO_ID) ?? (group[0] as NodeView);
+      }) ??
+      group.find((g) => g.info?.replication.master_replid2 !== NO_ID) ??
+      (group[0] as NodeView);
     const others = group.filter((g) => g !== keep);
     const rates = group.map((g) => ({ id: g.id, rate: writeRate(input, g) }));
     const idle = rates.some((r) => r.rate !== null && r.rate <= WRITE_RATE_FLOOR);
@@ -73,14 +89,31 @@ export const splitBrain: Rule = (input) => {
     const evidence: Evidence[] = [];
     for (const g of group) {
       evidence.push(
-        ...infoFields(g, 'replication', ['role', 'connected_slaves', 'master_replid', 'master_replid2', 'second_repl_offset', 'master_repl_offset']),
+        ...infoFields(g, 'replication', [
+          'role',
+          'connected_slaves',
+          'master_replid',
+          'master_replid2',
+          'second_repl_offset',
+          'master_repl_offset',
+        ]),
       );
     }
-    for (const r of rates) if (r.rate !== null) evidence.push(metricEvidence(r.id, 'replOffsetRate', Math.round(r.rate), WRITE_RATE_FLOOR, 'B/s'));
+    for (const r of rates)
+      if (r.rate !== null)
+        evidence.push(
+          metricEvidence(r.id, 'replOffsetRate', Math.round(r.rate), WRITE_RATE_FLOOR, 'B/s'),
+        );
     evidence.push(
-      ...recentEvents(input, (e) => ids.includes(e.nodeId) && (e.kind === 'role_changed' || e.kind === 'upstream_changed')).map(eventEvidence),
+      ...recentEvents(
+        input,
+        (e) =>
+          ids.includes(e.nodeId) && (e.kind === 'role_changed' || e.kind === 'upstream_changed'),
+      ).map(eventEvidence),
     );
-    const rateText = rates.map((r) => `${r.id} ${r.rate === null ? '?' : `${fmtBytes(r.rate)}/s`}`).join(', ');
+    const rateText = rates
+      .map((r) => `${r.id} ${r.rate === null ? '?' : `${fmtBytes(r.rate)}/s`}`)
+      .join(', ');
     const otherIds = others.map((o) => o.id).join(', ');
 
     out.push({
@@ -88,7 +121,10 @@ export const splitBrain: Rule = (input) => {
       kind: 'split_brain',
       severity: idle ? 'warning' : 'critical',
       nodeId: keep.id,
-      title: bi(`Split brain: ${ids.length} masters in one replication group (${ids.join(', ')})`, `脑裂：同一复制组中出现 ${ids.length} 个主节点（${ids.join('、')}）`),
+      title: bi(
+        `Split brain: ${ids.length} masters in one replication group (${ids.join(', ')})`,
+        `脑裂：同一复制组中出现 ${ids.length} 个主节点（${ids.join('、')}）`,
+      ),
       detail: bi(
         `${ids.join(' and ')} are all masters but share one replication history, so each may accept writes the other never sees (write rates: ${rateText}). ${keep.id} carries the newer history.` +
           (idle ? ' At least one side shows no writes yet: fix it before clients find it.' : ''),

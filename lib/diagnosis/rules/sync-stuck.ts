@@ -15,13 +15,19 @@ import {
   type Rule,
 } from '../rule-kit';
 
-function syncAgeSeconds(input: DiagnosisInput, view: NodeView): { age: number | null; evidence: Evidence[] } {
+function syncAgeSeconds(
+  input: DiagnosisInput,
+  view: NodeView,
+): { age: number | null; evidence: Evidence[] } {
   const down = view.info?.replication.master_link_down_since_seconds;
   const started = input.events
     .filter(
       (e) =>
         e.nodeId === view.id &&
-        ((e.kind === 'link_up' && e.to === 'sync') || e.kind === 'upstream_changed' || e.kind === 'node_added' || e.kind === 'link_down'),
+        ((e.kind === 'link_up' && e.to === 'sync') ||
+          e.kind === 'upstream_changed' ||
+          e.kind === 'node_added' ||
+          e.kind === 'link_down'),
     )
     .pop();
   const fromEvent = started ? (input.now - started.at) / 1000 : null;
@@ -40,17 +46,22 @@ export const syncStuck: Rule = (input) => {
 
     const read = r.master_sync_read_bytes ?? 0;
     const total = r.master_sync_total_bytes ?? -1;
-    const prevRead = view.prevInfo?.replication.master_sync_in_progress ? view.prevInfo.replication.master_sync_read_bytes : undefined;
+    const prevRead = view.prevInfo?.replication.master_sync_in_progress
+      ? view.prevInfo.replication.master_sync_read_bytes
+      : undefined;
     const loading = view.info?.sections.persistence?.loading === '1';
     const loadEta = Number(view.info?.sections.persistence?.loading_eta_seconds ?? NaN);
     const stalled = !loading && prevRead !== undefined && read === prevRead;
     // Projected length of the whole transfer at the average pace so far (size known only for
     // disk-based masters: diskless streams report total 0, reference §10.5).
     const projected = total > 0 && read > 0 ? (age * total) / read : null;
-    const slow = (projected !== null && projected > 2 * limit) || (loading && Number.isFinite(loadEta) && loadEta > limit);
+    const slow =
+      (projected !== null && projected > 2 * limit) ||
+      (loading && Number.isFinite(loadEta) && loadEta > limit);
     if (!stalled && !slow) continue;
 
-    const upstream = r.master_host && r.master_port ? `${r.master_host}:${r.master_port}` : 'its master';
+    const upstream =
+      r.master_host && r.master_port ? `${r.master_host}:${r.master_port}` : 'its master';
     const ageText = fmtDuration(age);
     let whyEn: string;
     let whyZh: string;
@@ -81,7 +92,14 @@ export const syncStuck: Rule = (input) => {
     ];
     if (prevRead !== undefined) {
       const windowMs = pollIntervalMs(input, view.id) ?? 0;
-      evidence.push({ type: 'delta', nodeId: view.id, field: 'master_sync_read_bytes', from: prevRead, to: read, windowMs });
+      evidence.push({
+        type: 'delta',
+        nodeId: view.id,
+        field: 'master_sync_read_bytes',
+        from: prevRead,
+        to: read,
+        windowMs,
+      });
     }
 
     out.push({
@@ -90,7 +108,10 @@ export const syncStuck: Rule = (input) => {
       severity: stalled ? 'critical' : 'warning',
       nodeId: view.id,
       link: { upstream: view.upstream ?? upstream, replica: view.id },
-      title: bi(`Full sync of ${view.id} running for ${ageText.en}`, `${view.id} 的全量同步已持续 ${ageText.zh}`),
+      title: bi(
+        `Full sync of ${view.id} running for ${ageText.en}`,
+        `${view.id} 的全量同步已持续 ${ageText.zh}`,
+      ),
       detail: bi(
         `${view.id} has been in full sync from ${upstream} for ${ageText.en}, longer than the ${limit} s limit, and ${whyEn} It serves no fresh data meanwhile.`,
         `${view.id} 从 ${upstream} 全量同步已持续 ${ageText.zh}，超过 ${limit} 秒的上限，且${whyZh}在此期间它无法提供最新数据。`,

@@ -33,7 +33,10 @@ export class TokenBucket {
 
   private refill(): void {
     const now = Date.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.bytesPerSec);
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((now - this.last) / 1000) * this.bytesPerSec,
+    );
     this.last = now;
   }
 }

@@ -1,0 +1,6 @@
+// Alerting: the webhook delivery log.
+import { DeliveriesPage } from '@/components/alerts/deliveries-page';
+
+export default function Page() {
+  return <DeliveriesPage />;
+}

@@ -1,0 +1,175 @@
+'use client';
+// The webhook delivery log: what was sent, where, how many attempts, and why it failed.
+import { useMemo } from 'react';
+import type { WebhookDelivery } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useDeliveries } from '@/components/hooks/use-deliveries';
+import { TimeAgo } from '@/components/findings/time-ago';
+import { RefreshIcon } from '@/components/findings/icons';
+import { DeliveryStatusBadge } from './delivery-status-badge';
+
+const LIMIT = 200;
+const REFRESH_MS = 10_000;
+
+function Row({ d }: { d: WebhookDelivery }) {
+  const { t, fmt } = useT();
+  return (
+    <tr
+      data-testid="delivery-row"
+      data-status={d.status}
+      data-event={d.event}
+      data-finding-id={d.findingId}
+      className="border-t border-border align-top hover:bg-surface-2"
+    >
+      <td className="px-3 py-2">
+        <DeliveryStatusBadge status={d.status} />
+      </td>
+      <td className="max-w-0 px-3 py-2">
+        <span className="block truncate font-mono text-xs text-fg" title={d.webhook}>
+          {d.webhook}
+        </span>
+      </td>
+      <td className="px-3 py-2 text-sm">{t(`deliveryEvent.${d.event}`)}</td>
+      <td className="max-w-0 px-3 py-2">
+        <span className="block truncate font-mono text-xs text-fg-muted" title={d.findingId}>
+          {d.findingId}
+        </span>
+      </td>
+      <td className="tnum px-3 py-2 text-right font-mono text-sm">{fmt.number(d.attempts)}</td>
+      <td className="max-w-0 px-3 py-2 text-xs">
+        {d.responseStatus !== undefined && (
+          <span
+            className={`mr-1.5 font-mono font-semibold ${d.responseStatus >= 200 && d.responseStatus < 300 ? 'text-ok' : 'text-crit'}`}
+          >
+            {t('alerts.http', { status: d.responseStatus })}
+          </span>
+        )}
+        {d.lastError ? (
+          <span className="break-words font-mono text-crit" title={d.lastError}>
+            {d.lastError}
+          </span>
+        ) : d.responseStatus === undefined ? (
+          <span className="text-fg-subtle">—</span>
+        ) : null}
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">
+        <span className="tnum block font-mono text-xs" title={fmt.dateTime(d.createdAt)}>
+          {fmt.dateTime(d.createdAt)}
+        </span>
+        <TimeAgo at={d.createdAt} className="text-[11px] text-fg-muted" />
+      </td>
+      <td className="whitespace-nowrap px-3 py-2">
+        {d.deliveredAt !== undefined ? (
+          <span className="tnum font-mono text-xs" title={fmt.dateTime(d.deliveredAt)}>
+            {fmt.dateTime(d.deliveredAt)}
+          </span>
+        ) : (
+          <span className="text-fg-subtle">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function DeliveriesPage() {
+  const { t, fmt } = useT();
+  const { deliveries, error, isLoading, refresh } = useDeliveries(LIMIT, REFRESH_MS);
+  const counts = useMemo(() => {
+    const c = { delivered: 0, pending: 0, failed: 0 };
+    for (const d of deliveries ?? []) c[d.status] += 1;
+    return c;
+  }, [deliveries]);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">{t('alerts.title')}</h1>
+          <p className="text-sm text-fg-muted">{t('alerts.subtitle')}</p>
+        </div>
+        <div className="flex items-center gap-3">
+          {deliveries && (
+            <span className="tnum text-sm text-fg-muted" data-testid="delivery-summary">
+              {t('alerts.summary', {
+                delivered: fmt.number(counts.delivered),
+                pending: fmt.number(counts.pending),
+                failed: fmt.number(counts.failed),
+              })}
+            </span>
+          )}
+          <button type="button" className="btn-ghost h-8" onClick={refresh}>
+            <RefreshIcon className="h-3.5 w-3.5" />
+            {t('alerts.refresh')}
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p
+          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
+          role="alert"
+        >
+          {t('alerts.loadError', { message: error })}
+        </p>
+      )}
+      <div className="panel overflow-x-auto">
+        <table
+          className="w-full min-w-[1100px] table-fixed text-left text-sm"
+          data-testid="delivery-table"
+        >
+          <colgroup>
+            <col className="w-32" />
+            <col className="w-60" />
+            <col className="w-40" />
+            <col className="w-48" />
+            <col className="w-24" />
+            <col />
+            <col className="w-44" />
+            <col className="w-44" />
+          </colgroup>
+          <thead className="bg-surface-2">
+            <tr className="panel-title">
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.status')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.webhook')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.event')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.finding')}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-semibold">
+                {t('alerts.col.attempts')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.error')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.created')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-semibold">
+                {t('alerts.col.delivered')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries === null || deliveries.length === 0 ? (
+              <tr>
+                <td
+                  colSpan={8}
+                  className="px-4 py-8 text-center text-fg-muted"
+                  data-testid="deliveries-empty"
+                >
+                  {isLoading ? t('alerts.loading') : deliveries ? t('alerts.empty') : '—'}
+                </td>
+              </tr>
+            ) : (
+              deliveries.map((d) => <Row key={d.id} d={d} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+// The incident page: lifecycle header, lag around the window, timeline, notes, the SOP
+// checklist and the findings with their evidence.
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useIncident } from '@/components/hooks/use-incident';
+import { useTopology } from '@/components/hooks/use-topology';
+import { FindingItem } from '@/components/findings/finding-item';
+import { SEVERITY_STATUS } from '@/components/findings/severity-badge';
+import { sortFindings } from '@/components/findings/findings-state';
+import { ChevronRightIcon } from '@/components/ui/icons';
+import { IncidentHeader } from './incident-header';
+import { IncidentLagChart } from './incident-lag-chart';
+import { IncidentTimeline } from './incident-timeline';
+import { NoteForm } from './note-form';
+import { useOperatorPrompt } from './operator-prompt';
+import { SopChecklist } from './sop-checklist';
+import { incidentTitle } from './incident-text';
+
+export function IncidentPage({ incidentId }: { incidentId: string }) {
+  const { t, locale } = useT();
+  const state = useIncident(incidentId);
+  const operator = useOperatorPrompt();
+  const topo = useTopology();
+  const links = useMemo(() => Object.values(topo.links), [topo.links]);
+  const { detail } = state;
+  const findings = useMemo(() => sortFindings(detail?.findings ?? []), [detail?.findings]);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <nav aria-label={t('nodePage.breadcrumb')} className="flex items-center gap-1.5 text-sm">
+        <Link
+          href="/incidents"
+          className="focus-ring rounded text-fg-muted hover:text-fg hover:underline"
+        >
+          {t('nav.incidents')}
+        </Link>
+        <ChevronRightIcon className="h-4 w-4 text-fg-subtle" />
+        <span className="truncate text-fg" aria-current="page">
+          {detail ? incidentTitle(detail, locale) : incidentId}
+        </span>
+      </nav>
+
+      {state.isNotFound && !detail ? (
+        <p
+          className="panel px-5 py-8 text-center text-fg-muted"
+          role="alert"
+          data-testid="incident-not-found"
+        >
+          {t('incident.notFound', { id: incidentId })}
+        </p>
+      ) : !detail ? (
+        <p className="panel px-5 py-8 text-center text-fg-muted">
+          {state.error ? t('incident.loadError', { message: state.error }) : t('incident.loading')}
+        </p>
+      ) : (
+        <>
+          {state.error && (
+            <p
+              className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
+              role="status"
+            >
+              {t('incident.stale', { message: state.error })}
+            </p>
+          )}
+          <IncidentHeader
+            incident={detail}
+            operator={operator}
+            onChanged={(i) => {
+              state.applyIncident(i);
+              state.reload();
+            }}
+          />
+          <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_420px]">
+            <div className="flex min-w-0 flex-col gap-5">
+              <IncidentLagChart incident={detail} links={links} />
+              <IncidentTimeline
+                entries={detail.timeline}
+                openedAt={detail.openedAt}
+                severity={SEVERITY_STATUS[detail.severity]}
+              />
+              <NoteForm
+                incidentId={detail.id}
+                operator={operator}
+                onAdded={(e) => {
+                  state.appendEntry(e);
+                  state.reload();
+                }}
+              />
+            </div>
+            <div className="flex min-w-0 flex-col gap-5">
+              <SopChecklist incident={detail} />
+              <section className="panel min-w-0" aria-labelledby="inc-findings-title">
+                <h2
+                  id="inc-findings-title"
+                  className="panel-title border-b border-border px-4 py-2.5"
+                >
+                  {t('incident.findings')} ({findings.length})
+                </h2>
+                <ul className="divide-y divide-border">
+                  {findings.map((f) => (
+                    <FindingItem key={f.id} finding={f} showIncidentLink={false} />
+                  ))}
+                </ul>
+              </section>
+            </div>
+          </div>
+        </>
+      )}
+      {operator.dialog}
+    </div>
+  );
+}

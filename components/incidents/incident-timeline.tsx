@@ -1,0 +1,279 @@
+'use client';
+// The incident's story, oldest first: a vertical line of typed entries with time, offset from
+// the start, actor and summary; log bursts grouped in one monospace block.
+import { useMemo } from 'react';
+import type { Status, TimelineEntry, TimelineEntryType, TopologyEventKind } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { STATUS_TONE } from '@/components/ui/status';
+import {
+  BellIcon,
+  BoltIcon,
+  ChartIcon,
+  CheckIcon,
+  FlagIcon,
+  NoteIcon,
+  SendIcon,
+  TerminalIcon,
+  TopologyIcon,
+  UserIcon,
+  EyeIcon,
+} from '@/components/findings/icons';
+import { SEVERITY_STATUS } from '@/components/findings/severity-badge';
+import { STATE_STATUS } from './incident-state-badge';
+import {
+  buildTimeline,
+  findingRefOf,
+  logLineOf,
+  topologyEventOf,
+  type TimelineItem,
+} from './timeline-data';
+import { TimelineEntryBody } from './timeline-entry-body';
+import { IncidentStateSchema } from '@/lib/contracts';
+
+const ICONS: Record<TimelineEntryType, (p: { className?: string }) => React.ReactNode> = {
+  incident_opened: FlagIcon,
+  finding_opened: BellIcon,
+  finding_updated: BellIcon,
+  finding_resolved: CheckIcon,
+  topology_event: TopologyIcon,
+  metric_snapshot: ChartIcon,
+  log_line: TerminalIcon,
+  action: BoltIcon,
+  note: NoteIcon,
+  state_changed: EyeIcon,
+  alert_sent: SendIcon,
+};
+
+const EVENT_STATUS: Record<TopologyEventKind, Status> = {
+  node_added: 'unknown',
+  node_removed: 'warning',
+  node_unreachable: 'critical',
+  node_reachable: 'ok',
+  role_changed: 'warning',
+  upstream_changed: 'warning',
+  replid_changed: 'warning',
+  run_id_changed: 'warning',
+  link_down: 'critical',
+  link_up: 'ok',
+};
+
+/** Colour of the dot on the line: the status the entry reports, grey when it reports none. */
+function entryStatus(entry: TimelineEntry, incidentSeverity: Status): Status | null {
+  switch (entry.type) {
+    case 'incident_opened':
+      return incidentSeverity;
+    case 'finding_opened':
+    case 'finding_updated': {
+      const s = findingRefOf(entry.data).severity;
+      return s ? SEVERITY_STATUS[s] : 'warning';
+    }
+    case 'finding_resolved':
+      return 'ok';
+    case 'topology_event': {
+      const ev = topologyEventOf(entry.data);
+      return ev ? EVENT_STATUS[ev.kind] : null;
+    }
+    case 'state_changed': {
+      const to = IncidentStateSchema.safeParse(entry.data.to ?? entry.data.state);
+      return to.success ? STATE_STATUS[to.data] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function Dot({ type, status }: { type: TimelineEntryType; status: Status | null }) {
+  const Icon = ICONS[type];
+  const cls = status
+    ? `${STATUS_TONE[status].text} ${STATUS_TONE[status].bg} ${STATUS_TONE[status].border}`
+    : 'text-fg-muted bg-surface-2 border-border-strong';
+  return (
+    <span
+      aria-hidden="true"
+      className={`relative z-10 flex h-7 w-7 items-center justify-center rounded-full border ${cls}`}
+    >
+      <Icon className="h-3.5 w-3.5" />
+    </span>
+  );
+}
+
+function Stamp({ at, offsetMs }: { at: number; offsetMs: number }) {
+  const { t, fmt } = useT();
+  return (
+    <span className="flex flex-col items-end pt-1 text-right">
+      <time
+        dateTime={new Date(at).toISOString()}
+        title={fmt.dateTime(at)}
+        className="tnum font-mono text-xs text-fg"
+      >
+        {fmt.time(at)}
+      </time>
+      <span className="tnum font-mono text-[10px] text-fg-subtle">
+        {offsetMs >= 0
+          ? t('timeline.offset', { duration: fmt.duration(offsetMs / 1000) })
+          : `−${fmt.duration(-offsetMs / 1000)}`}
+      </span>
+    </span>
+  );
+}
+
+function Actor({ actor }: { actor: string }) {
+  if (actor === 'system') return null;
+  return (
+    <span className="inline-flex items-center gap-1 rounded bg-accent/10 px-1.5 py-px text-[11px] font-semibold text-accent">
+      <UserIcon className="h-3 w-3" />
+      {actor}
+    </span>
+  );
+}
+
+function summaryOf(entry: TimelineEntry, zh: boolean): string {
+  return zh && entry.summaryZh ? entry.summaryZh : entry.summary;
+}
+
+const ROW = 'relative grid grid-cols-[4.75rem_1.75rem_minmax(0,1fr)] gap-x-3 py-1.5';
+
+function EntryRow({
+  item,
+  severity,
+}: {
+  item: Extract<TimelineItem, { kind: 'entry' }>;
+  severity: Status;
+}) {
+  const { t, locale } = useT();
+  const { entry } = item;
+  const status = entryStatus(entry, severity);
+  const isNote = entry.type === 'note';
+  const text = summaryOf(entry, locale === 'zh-CN');
+  return (
+    <li
+      data-testid="timeline-entry"
+      data-type={entry.type}
+      data-entry-id={entry.id}
+      className={ROW}
+    >
+      <Stamp at={entry.at} offsetMs={item.offsetMs} />
+      <Dot type={entry.type} status={status} />
+      <div className="flex min-w-0 flex-col gap-1 pt-0.5">
+        <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+          <span
+            className={`text-xs font-semibold uppercase tracking-wide ${status ? STATUS_TONE[status].text : 'text-fg-muted'}`}
+          >
+            {t(`timeline.type.${entry.type}`)}
+          </span>
+          <Actor actor={entry.actor} />
+        </span>
+        {isNote ? (
+          <p className="whitespace-pre-wrap rounded-md border-l-2 border-accent bg-surface-2 px-3 py-1.5 text-sm text-fg">
+            {typeof entry.data.text === 'string' ? entry.data.text : text}
+          </p>
+        ) : (
+          <span className="text-sm text-fg">{text}</span>
+        )}
+        {!isNote && <TimelineEntryBody entry={entry} />}
+      </div>
+    </li>
+  );
+}
+
+function LogGroup({ item }: { item: Extract<TimelineItem, { kind: 'logs' }> }) {
+  const { t, fmt } = useT();
+  const first = item.entries[0]!;
+  return (
+    <li className={ROW}>
+      <Stamp at={first.at} offsetMs={item.offsetMs} />
+      <Dot type="log_line" status={null} />
+      <div className="flex min-w-0 flex-col gap-1 pt-0.5">
+        <span className="flex flex-wrap items-center gap-x-2">
+          <span className="text-xs font-semibold uppercase tracking-wide text-fg-muted">
+            {t('timeline.type.log_line')}
+          </span>
+          {item.nodeId && <span className="font-mono text-xs text-fg-muted">{item.nodeId}</span>}
+        </span>
+        <ol className="overflow-x-auto rounded-md border border-border bg-surface-2 px-2 py-1 font-mono text-xs leading-5">
+          {item.entries.map((e) => {
+            const line = logLineOf(e.data);
+            return (
+              <li
+                key={e.id}
+                data-testid="timeline-entry"
+                data-type="log_line"
+                data-entry-id={e.id}
+                className="whitespace-pre-wrap break-all text-fg"
+              >
+                <span className="text-fg-subtle">{fmt.time(line.time ?? e.at)} </span>
+                {line.message || e.summary}
+                {line.category && <span className="text-fg-subtle"> [{line.category}]</span>}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </li>
+  );
+}
+
+export function IncidentTimeline({
+  entries,
+  openedAt,
+  severity,
+}: {
+  entries: readonly TimelineEntry[];
+  openedAt: number;
+  severity: Status;
+}) {
+  const { t, fmt } = useT();
+  const items = useMemo(
+    () => buildTimeline(entries, openedAt, (ms) => new Date(ms).toDateString()),
+    [entries, openedAt],
+  );
+  return (
+    <section className="panel" aria-labelledby="timeline-title" data-testid="incident-timeline">
+      <div className="flex items-center gap-2 border-b border-border px-4 py-2.5">
+        <h2 id="timeline-title" className="panel-title">
+          {t('timeline.title')}
+        </h2>
+        <span className="tnum ml-auto text-xs text-fg-muted">
+          {t('timeline.count', { n: fmt.number(entries.length) })}
+        </span>
+      </div>
+      {items.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-fg-muted">{t('timeline.empty')}</p>
+      ) : (
+        <ol className="relative px-4 py-3">
+          {/* the vertical line, centred under the dots */}
+          <span
+            aria-hidden="true"
+            className="absolute bottom-4 top-4 left-[calc(1rem+4.75rem+0.75rem+0.875rem-0.5px)] w-px bg-border-strong"
+          />
+          {items.map((item) => (
+            <TimelineItemView
+              key={item.kind === 'entry' ? item.entry.id : `logs-${item.entries[0]!.id}`}
+              item={item}
+              severity={severity}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimelineItemView({ item, severity }: { item: TimelineItem; severity: Status }) {
+  const { locale } = useT();
+  const dayAt = item.kind === 'entry' ? item.entry.at : item.entries[0]!.at;
+  return (
+    <>
+      {item.day && (
+        <li className="relative z-10 my-1 ml-[5.5rem] w-fit rounded bg-surface-3 px-2 py-0.5 text-[11px] font-semibold text-fg-muted">
+          {new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(dayAt)}
+        </li>
+      )}
+      {item.kind === 'entry' ? (
+        <EntryRow item={item} severity={severity} />
+      ) : (
+        <LogGroup item={item} />
+      )}
+    </>
+  );
+}

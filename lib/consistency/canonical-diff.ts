@@ -1,0 +1,75 @@
+// Type-aware comparison of values read in canonical form (field order, encodings and DUMP
+// bytes do not matter). Values are never copied into the description, only names and positions.
+import { displayBinary } from './key-display';
+
+const NAME_UNIT: Record<string, string> = { hash: 'fields', set: 'members', zset: 'members' };
+
+/** zset scores come back as text from both sides; "1" and "1.0" are the same score. */
+export const sameScore = (a: string, b: string): boolean => a === b || Number(a) === Number(b);
+
+/**
+ * Unordered collections: hash (field → value), set (member → ''), zset (member → score).
+ * Returns null when equal, else what differs with a first example of each kind.
+ */
+export function diffUnordered(
+  type: string,
+  master: ReadonlyMap<string, string>,
+  replica: ReadonlyMap<string, string>,
+  sameValue: (a: string, b: string) => boolean = (a, b) => a === b,
+): string | null {
+  let onlyMaster = 0;
+  let onlyReplica = 0;
+  let changed = 0;
+  let exMaster: string | undefined;
+  let exReplica: string | undefined;
+  let exChanged: string | undefined;
+  for (const [name, value] of master) {
+    const other = replica.get(name);
+    if (other === undefined) {
+      onlyMaster++;
+      exMaster ??= name;
+    } else if (!sameValue(value, other)) {
+      changed++;
+      exChanged ??= name;
+    }
+  }
+  for (const name of replica.keys()) {
+    if (!master.has(name)) {
+      onlyReplica++;
+      exReplica ??= name;
+    }
+  }
+  if (!onlyMaster && !onlyReplica && !changed) return null;
+  const unit = NAME_UNIT[type] ?? 'elements';
+  const eg = (name: string | undefined) => (name === undefined ? '' : ` (e.g. "${displayBinary(name, 60)}")`);
+  const parts: string[] = [];
+  if (onlyMaster) parts.push(`${onlyMaster} ${unit} only on master${eg(exMaster)}`);
+  if (onlyReplica) parts.push(`${onlyReplica} ${unit} only on replica${eg(exReplica)}`);
+  if (changed) parts.push(`${changed} ${unit} with a different ${type === 'zset' ? 'score' : 'value'}${eg(exChanged)}`);
+  return parts.join(', ');
+}
+
+/** Index of the first differing element of two chunks, or -1 when they are equal. */
+export function firstDifference(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
+/** Ordered values (string bytes, list elements, stream entries) read chunk by chunk. */
+export function describeOrderedDiff(type: string, index: number): string {
+  if (type === 'string') return `bytes differ from offset ${index}`;
+  if (type === 'stream') return `stream entries differ from entry #${index}`;
+  return `${type} element #${index} differs`;
+}
+
+/** Stream entry as one comparable string: id plus field/value pairs, unambiguous. */
+export const streamEntryText = (id: string, fields: readonly string[]): string => JSON.stringify([id, ...fields]);
+
+/** The id after `id` (XRANGE with an exclusive start works on every version this way). */
+export function nextStreamId(id: string): string {
+  const [ms = '0', seq = '0'] = id.split('-');
+  const s = BigInt(seq);
+  // 2^64-1 is the last sequence of a millisecond.
+  return s >= 18446744073709551615n ? `${BigInt(ms) + 1n}-0` : `${ms}-${s + 1n}`;
+}

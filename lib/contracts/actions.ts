@@ -1,0 +1,240 @@
+// Guarded actions and the audit trail: REST shapes and socket events, declared once.
+import { z } from 'zod';
+import { NodeIdSchema } from './common';
+import { BilingualSchema } from './findings';
+import { SyncProgressSchema } from './topology';
+
+export const ActionIdSchema = z.enum([
+  'replica.reattach',
+  'replica.reconnect',
+  'replica.resync',
+  'replica.promote',
+  'config.apply',
+  'config.revert',
+]);
+export type ActionId = z.infer<typeof ActionIdSchema>;
+
+export const ActionRoleSchema = z.enum(['viewer', 'operator', 'admin']);
+
+export const ActionRunIdSchema = z.string().regex(/^run-[a-z0-9-]{4,60}$/, 'expected a run id like run-…');
+export const ActionPlanIdSchema = z.string().regex(/^plan-[a-z0-9-]{4,60}$/, 'expected a plan id like plan-…');
+
+// ── params, one schema per action ──
+export const ReattachParamsSchema = z
+  .object({
+    upstream: NodeIdSchema,
+    /** Accept an upstream that is itself a replica (a deliberate chain). */
+    allowChain: z.boolean().optional(),
+  })
+  .strict();
+export const ReconnectParamsSchema = z.object({}).strict();
+export const ResyncParamsSchema = z.object({}).strict();
+export const PromoteParamsSchema = z
+  .object({
+    /** Re-point the other replicas of the old master to the promoted node. */
+    repoint: z.boolean().optional(),
+    /** Promote even though the candidate is behind (the missing bytes are lost). */
+    force: z.boolean().optional(),
+    /** Demote a reachable old master under the new one (default true). */
+    fence: z.boolean().optional(),
+  })
+  .strict();
+export const ConfigParamNameSchema = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'expected a Redis config parameter name');
+export const ConfigApplyParamsSchema = z
+  .object({
+    settings: z
+      .record(ConfigParamNameSchema, z.string().max(500))
+      .refine((s) => Object.keys(s).length > 0 && Object.keys(s).length <= 20, 'give 1–20 settings'),
+    /** Also persist them to redis.conf with CONFIG REWRITE. */
+    rewrite: z.boolean().optional(),
+  })
+  .strict();
+export const ConfigRevertParamsSchema = z.object({ runId: ActionRunIdSchema }).strict();
+
+export const ACTION_PARAMS_SCHEMAS = {
+  'replica.reattach': ReattachParamsSchema,
+  'replica.reconnect': ReconnectParamsSchema,
+  'replica.resync': ResyncParamsSchema,
+  'replica.promote': PromoteParamsSchema,
+  'config.apply': ConfigApplyParamsSchema,
+  'config.revert': ConfigRevertParamsSchema,
+} as const satisfies Record<ActionId, z.ZodType>;
+export type ActionParams<A extends ActionId> = z.infer<(typeof ACTION_PARAMS_SCHEMAS)[A]>;
+
+// ── catalog ──
+export const ActionCatalogEntrySchema = z.object({
+  id: ActionIdSchema,
+  title: BilingualSchema,
+  description: BilingualSchema,
+  /** Destructive actions need admin, a reason and the node id typed; a plan may escalate others. */
+  destructive: z.boolean(),
+  role: ActionRoleSchema,
+  approvalRequired: z.boolean(),
+  /** JSON Schema of `params`, for the dialog's form. */
+  paramsSchema: z.record(z.string(), z.unknown()),
+});
+export type ActionCatalogEntry = z.infer<typeof ActionCatalogEntrySchema>;
+export const ActionCatalogSchema = z.object({ actions: z.array(ActionCatalogEntrySchema), readOnly: z.boolean() });
+
+// ── plan ──
+export const ActionPlanRequestSchema = z
+  .object({
+    action: ActionIdSchema,
+    target: NodeIdSchema,
+    params: z.record(z.string(), z.unknown()).default({}),
+    /** The finding whose "Fix" opened the dialog; its incident gets the action on its timeline. */
+    findingId: z.string().max(200).optional(),
+  })
+  .strict();
+export type ActionPlanRequest = z.infer<typeof ActionPlanRequestSchema>;
+
+export const ActionPlanStepSchema = z.object({
+  nodeId: NodeIdSchema,
+  /** The exact command as it will be sent; secrets shown as ***. */
+  command: z.string(),
+  why: BilingualSchema,
+});
+export type ActionPlanStep = z.infer<typeof ActionPlanStepSchema>;
+
+export const PreflightCheckSchema = z.object({
+  check: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  detailZh: z.string().optional(),
+});
+export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
+
+export const ActionConfirmationSchema = z.object({
+  role: ActionRoleSchema,
+  /** Text the user must type to confirm (the target node id), for destructive plans. */
+  typed: z.string().optional(),
+  reasonRequired: z.boolean(),
+  approvalRequired: z.boolean(),
+});
+export type ActionConfirmation = z.infer<typeof ActionConfirmationSchema>;
+
+export const ActionPlanSchema = z.object({
+  id: ActionPlanIdSchema,
+  action: ActionIdSchema,
+  target: NodeIdSchema,
+  params: z.record(z.string(), z.unknown()),
+  steps: z.array(ActionPlanStepSchema),
+  preflight: z.array(PreflightCheckSchema),
+  allowed: z.boolean(),
+  destructive: z.boolean(),
+  confirmation: ActionConfirmationSchema,
+  warnings: z.array(BilingualSchema),
+  createdAt: z.number(),
+  createdBy: z.string(),
+  expiresAt: z.number(),
+  findingId: z.string().optional(),
+  incidentId: z.string().optional(),
+  approvedBy: z.string().optional(),
+  approvedAt: z.number().optional(),
+});
+export type ActionPlan = z.infer<typeof ActionPlanSchema>;
+
+export const ActionExecuteBodySchema = z
+  .object({ confirm: z.string().max(300).optional(), reason: z.string().trim().max(1000).optional() })
+  .strict();
+export type ActionExecuteBody = z.infer<typeof ActionExecuteBodySchema>;
+export const ActionExecuteResultSchema = z.object({ runId: ActionRunIdSchema });
+
+// ── runs ──
+export const ActionRunStateSchema = z.enum(['running', 'succeeded', 'failed', 'rolled_back', 'interrupted']);
+export type ActionRunState = z.infer<typeof ActionRunStateSchema>;
+export const ActionRunStepStateSchema = z.enum(['pending', 'running', 'ok', 'failed', 'skipped']);
+
+export const ActionRunStepSchema = ActionPlanStepSchema.extend({
+  index: z.number().int(),
+  state: ActionRunStepStateSchema,
+  result: z.string().optional(),
+  error: z.string().optional(),
+  startedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+});
+export type ActionRunStep = z.infer<typeof ActionRunStepSchema>;
+
+/** What a node looked like when the run ended (or stopped): the operator's next starting point. */
+export const RunNodeStateSchema = z.object({
+  nodeId: NodeIdSchema,
+  reachable: z.boolean(),
+  role: z.string().optional(),
+  upstream: z.string().optional(),
+  linkStatus: z.string().optional(),
+  offset: z.number().optional(),
+  error: z.string().optional(),
+});
+export type RunNodeState = z.infer<typeof RunNodeStateSchema>;
+
+export const ActionRunSchema = z.object({
+  id: ActionRunIdSchema,
+  planId: ActionPlanIdSchema,
+  action: ActionIdSchema,
+  target: NodeIdSchema,
+  params: z.record(z.string(), z.unknown()),
+  state: ActionRunStateSchema,
+  actor: z.string(),
+  role: ActionRoleSchema,
+  reason: z.string().optional(),
+  approvedBy: z.string().optional(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  steps: z.array(ActionRunStepSchema),
+  verify: z.array(PreflightCheckSchema),
+  nodeStates: z.array(RunNodeStateSchema),
+  error: z.string().optional(),
+  /** config.apply: what `config.revert` would set back. */
+  revert: z.object({ settings: z.record(z.string(), z.string()), rewrite: z.boolean() }).optional(),
+  findingId: z.string().optional(),
+  incidentId: z.string().optional(),
+});
+export type ActionRun = z.infer<typeof ActionRunSchema>;
+
+export const ActionRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
+// ── socket events ──
+export const ActionProgressSchema = z.object({
+  runId: ActionRunIdSchema,
+  action: ActionIdSchema,
+  target: NodeIdSchema,
+  at: z.number(),
+  phase: z.enum(['step', 'sync', 'verify', 'rollback']),
+  stepIndex: z.number().int().optional(),
+  stepState: ActionRunStepStateSchema.optional(),
+  message: BilingualSchema,
+  /** Full resync: bytes received from `master_sync_read_bytes` / `master_sync_total_bytes`. */
+  sync: SyncProgressSchema.optional(),
+});
+export type ActionProgress = z.infer<typeof ActionProgressSchema>;
+
+/** Merge into ServerToClientEvents (lib/contracts/socket.ts). */
+export interface ActionServerToClientEvents {
+  'action:progress': (progress: ActionProgress) => void;
+  'action:finished': (run: ActionRun) => void;
+}
+
+// ── audit ──
+export const AuditKindSchema = z.enum(['run.started', 'run.finished', 'run.refused', 'run.interrupted', 'plan.approved']);
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.number(),
+  kind: AuditKindSchema,
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  target: z.string(),
+  runId: z.string().nullable(),
+  planId: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+});
+export const AuditVerifySchema = z.object({ ok: z.boolean(), entries: z.number().int(), firstBadId: z.number().int().optional(), problem: z.string().optional() });
+export type AuditVerify = z.infer<typeof AuditVerifySchema>;

@@ -1,0 +1,187 @@
+// Wire contract of the on-demand checks (issue 6): canary propagation, master–replica data
+// comparison, and the heartbeat delay samples. REST bodies, run shapes and socket events.
+import { z } from 'zod';
+import { NodeIdSchema } from './common';
+
+export const CheckKindSchema = z.enum(['canary', 'compare']);
+export type CheckKind = z.infer<typeof CheckKindSchema>;
+
+export const CheckStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
+export type CheckState = z.infer<typeof CheckStateSchema>;
+
+export const CompareModeSchema = z.enum(['sample', 'full']);
+export type CompareMode = z.infer<typeof CompareModeSchema>;
+
+/** The five ways a key can differ; also the keys of `counts` and `examples`. */
+export const DiffClassSchema = z.enum(['missingOnReplica', 'extraOnReplica', 'typeMismatch', 'valueMismatch', 'ttlMismatch']);
+export type DiffClass = z.infer<typeof DiffClassSchema>;
+export const DIFF_CLASSES = DiffClassSchema.options;
+
+// ── REST bodies ─────────────────────────────────────────────────────────────────────────────
+
+/** POST /api/checks/compare. `sampleSize` only matters in `sample` mode (default from config). */
+export const CompareRequestSchema = z
+  .object({
+    replica: NodeIdSchema,
+    mode: CompareModeSchema.default('sample'),
+    sampleSize: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
+export type CompareRequest = z.infer<typeof CompareRequestSchema>;
+
+/** POST /api/checks/canary. Without `master`, every master that has replicas gets a canary. */
+export const CanaryRequestSchema = z
+  .object({
+    master: NodeIdSchema.optional(),
+    timeoutMs: z.number().int().min(100).max(60_000).optional(),
+  })
+  .strict();
+export type CanaryRequest = z.infer<typeof CanaryRequestSchema>;
+
+export const CheckListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const CheckExportQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });
+export const CheckIdSchema = z.string().regex(/^chk-[a-z0-9-]{1,60}$/, 'expected a check id like chk-…');
+
+// ── progress and reports ────────────────────────────────────────────────────────────────────
+
+export const CheckProgressSchema = z.object({
+  done: z.number(),
+  /** Estimated for `full` (DBSIZE of both sides at the start); keys may come and go meanwhile. */
+  total: z.number(),
+  /** Keys (compare) or replicas (canary) per second over the last few seconds. */
+  rate: z.number(),
+  /** null until a rate is known. */
+  etaMs: z.number().nullable(),
+});
+export type CheckProgress = z.infer<typeof CheckProgressSchema>;
+
+/** One differing key as the report shows it. Values are never copied, only described. */
+export const DiffExampleSchema = z.object({
+  db: z.number(),
+  /** Printable form: UTF-8 when valid, `\xNN` escapes otherwise. */
+  key: z.string(),
+  /** Type on the master (or on the replica for `extraOnReplica`). */
+  type: z.string(),
+  detail: z.string(),
+});
+export type DiffExample = z.infer<typeof DiffExampleSchema>;
+
+export const CompareReportSchema = z.object({
+  master: NodeIdSchema,
+  replica: NodeIdSchema,
+  mode: CompareModeSchema,
+  counts: z.record(DiffClassSchema, z.number()),
+  /** First `examplesPerClass` keys of each class. */
+  examples: z.record(DiffClassSchema, z.array(DiffExampleSchema)),
+  /** Keys read on the master side (forward pass) and on the replica side (reverse pass). */
+  keysCompared: z.number(),
+  keysCheckedOnReplica: z.number(),
+  /** Keys that differed at first read and were re-read after the replica caught up. */
+  rechecked: z.number(),
+  /** Keys that could not be compared (module types, above maxCanonicalElements), with why. */
+  skipped: z.number(),
+  skippedExamples: z.array(DiffExampleSchema),
+  dbs: z.array(z.number()),
+  rounds: z.number(),
+  /** How often the master's PING latency made the run slow down. */
+  backoffs: z.number(),
+  /** Master PING latency during the run (ms). */
+  masterLatencyMs: z.object({ p50: z.number().nullable(), max: z.number().nullable() }),
+});
+export type CompareReport = z.infer<typeof CompareReportSchema>;
+
+export const CanaryReplicaResultSchema = z.object({
+  replica: NodeIdSchema,
+  upstream: NodeIdSchema,
+  master: NodeIdSchema,
+  /** 1 = direct replica, 2 = replica of a replica, … */
+  depth: z.number(),
+  seen: z.boolean(),
+  /** From the master's acknowledged write to the first read that saw the key. */
+  propagationMs: z.number().nullable(),
+  error: z.string().optional(),
+});
+export type CanaryReplicaResult = z.infer<typeof CanaryReplicaResultSchema>;
+
+export const CanaryReportSchema = z.object({
+  masters: z.array(NodeIdSchema),
+  /** The key written (one per master, same name), deleted again at the end. */
+  key: z.string(),
+  timeoutMs: z.number(),
+  replicas: z.array(CanaryReplicaResultSchema),
+  failed: z.number(),
+});
+export type CanaryReport = z.infer<typeof CanaryReportSchema>;
+
+const RunBase = {
+  id: z.string(),
+  state: CheckStateSchema,
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+  error: z.string().optional(),
+  progress: CheckProgressSchema,
+};
+
+export const CheckRunSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...RunBase,
+    kind: z.literal('compare'),
+    params: z.object({ master: NodeIdSchema, replica: NodeIdSchema, mode: CompareModeSchema, sampleSize: z.number() }),
+    /** Partial while running; final when done (also when cancelled or failed: what was seen). */
+    report: CompareReportSchema,
+  }),
+  z.object({
+    ...RunBase,
+    kind: z.literal('canary'),
+    params: z.object({ masters: z.array(NodeIdSchema), timeoutMs: z.number() }),
+    report: CanaryReportSchema,
+  }),
+]);
+export type CheckRun = z.infer<typeof CheckRunSchema>;
+export type CompareRun = Extract<CheckRun, { kind: 'compare' }>;
+export type CanaryRun = Extract<CheckRun, { kind: 'canary' }>;
+
+/** GET /api/checks rows: the run without its examples. */
+export interface CheckSummary {
+  id: string;
+  kind: CheckKind;
+  state: CheckState;
+  startedAt: number;
+  finishedAt?: number;
+  error?: string;
+  progress: CheckProgress;
+  /** compare: replica and master; canary: the masters. */
+  nodes: string[];
+  /** compare: `counts`; canary: `{ failed, replicas }`. */
+  counts: Record<string, number>;
+}
+
+// ── heartbeat ───────────────────────────────────────────────────────────────────────────────
+
+export const HeartbeatSampleSchema = z.object({
+  nodeId: NodeIdSchema,
+  t: z.number(),
+  /** now − the newest heartbeat value this replica showed; null before the first one. */
+  delayMs: z.number().nullable(),
+  /** false: the replica did not answer this read, so `delayMs` is a lower bound that grows. */
+  answered: z.boolean(),
+});
+export type HeartbeatSample = z.infer<typeof HeartbeatSampleSchema>;
+
+// ── socket.io (to merge into ServerToClientEvents) ──────────────────────────────────────────
+
+export interface CheckProgressEvent {
+  id: string;
+  kind: CheckKind;
+  state: CheckState;
+  progress: CheckProgress;
+}
+
+export interface CheckServerToClientEvents {
+  /** At most ~4 per second per running check. */
+  'check:progress': (event: CheckProgressEvent) => void;
+  /** Once per run, with the final report (state done, cancelled or failed). */
+  'check:done': (run: CheckRun) => void;
+  /** One per heartbeat read cycle: every replica's delay. */
+  'heartbeat:update': (samples: HeartbeatSample[]) => void;
+}

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  buildInput,
+  editInfo,
+  event,
+  infoText,
+  logLine,
+  M,
+  NOW,
+  R2,
+  R3,
+} from '../../../test/fixtures/diagnosis/build-input';
+import { fullResyncStorm } from './full-resync-storm';
+
+const nodes = (masterInfo = infoText('master.txt')) => [
+  { id: M, info: masterInfo },
+  { id: R2, info: infoText('replica-chained.txt') },
+  { id: R3, info: infoText('replica.txt') },
+];
+const deltas = (...msAgo: number[]) => msAgo.map((ago) => ({ t: NOW - ago, v: 1 }));
+
+test('full_resync_storm: three sync_full deltas in the window with "lack of backlog" logs → backlog_exhausted', () => {
+  const input = buildInput({
+    nodes: nodes(editInfo(infoText('master.txt'), { sync_full: '5' })),
+    history: {
+      [`${M} syncFullDelta`]: [{ t: NOW - 400_000, v: 0 }, ...deltas(300_000, 120_000, 5_000)],
+    },
+    logs: [
+      logLine(
+        M,
+        'Unable to partial resync with replica 127.0.0.1:27003 for lack of backlog (Replica request was: 17337).',
+        {
+          causeHint: 'backlog_exhausted',
+          count: 3,
+        },
+      ),
+    ],
+  });
+  const [f] = fullResyncStorm(input);
+  assert.equal(f?.key, `full_resync_storm:${M}`);
+  assert.equal(f?.severity, 'critical');
+  assert.equal(f?.cause, 'backlog_exhausted');
+  assert.match(f?.title.en ?? '', /^3 full resyncs from 127\.0\.0\.1:27001 in 10 min/);
+  const delta = f?.evidence.find((e) => e.type === 'delta');
+  assert.ok(
+    delta &&
+      delta.type === 'delta' &&
+      delta.field === 'sync_full' &&
+      delta.from === 2 &&
+      delta.to === 5,
+  );
+  assert.equal(f?.remedy.actionId, 'config.apply');
+  assert.deepEqual(f?.remedy.params, { settings: { 'repl-backlog-size': '2mb' } });
+});
+
+test('full_resync_storm: first syncs of newly attached replicas are not a storm', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    history: { [`${M} syncFullDelta`]: deltas(60_000, 59_000) },
+    events: [
+      event('node_added', R2, 61_000, null, 'replica'),
+      event('upstream_changed', R3, 61_000, null, M),
+    ],
+  });
+  assert.deepEqual(fullResyncStorm(input), []);
+});
+
+test('full_resync_storm judges rates, not the absolute sync_full / sync_partial_err counters', () => {
+  const input = buildInput({
+    nodes: nodes(editInfo(infoText('master.txt'), { sync_full: '40', sync_partial_err: '55' })),
+  });
+  assert.deepEqual(fullResyncStorm(input), []);
+});
+
+test('full_resync_storm: replica-side sync restarts after a replica restart → replica_restarted', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    events: [
+      event('run_id_changed', R3, 200_000, 'aaa', 'bbb'),
+      event('link_up', R3, 199_000, M, 'sync'),
+      event('run_id_changed', R3, 100_000, 'bbb', 'ccc'),
+      event('link_up', R3, 99_000, M, 'sync'),
+    ],
+  });
+  const [f] = fullResyncStorm(input);
+  assert.equal(f?.cause, 'replica_restarted');
+  assert.match(f?.title.en ?? '', /^2 full resyncs/);
+  assert.ok(f?.evidence.some((e) => e.type === 'event' && e.event.kind === 'link_up'));
+  assert.match(f?.remedy.text ?? '', /PSYNC \? -1/);
+});
+
+test('full_resync_storm: full syncs older than the window do not count', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    history: { [`${M} syncFullDelta`]: deltas(900_000, 800_000, 700_000) },
+  });
+  assert.deepEqual(fullResyncStorm(input), []);
+});
