@@ -1,0 +1,45 @@
+// SCAN as a stream of key batches, with the next SCAN already in flight while the caller
+// compares the current batch. Never KEYS. A `quota` stops early (sample mode); a non-zero start
+// cursor wraps around once through cursor 0.
+import type { Redis } from 'ioredis';
+
+export interface ScanSpec {
+  cursor: string;
+  /** Stop after this many keys; undefined = the whole db. */
+  quota?: number;
+}
+
+export async function* scanKeys(redis: Redis, spec: ScanSpec, count: number, seen?: Set<string>): AsyncGenerator<Buffer[]> {
+  const quota = spec.quota ?? Number.POSITIVE_INFINITY;
+  const scan = (cursor: string) => {
+    const p = redis.scanBuffer(cursor, 'COUNT', count) as Promise<[Buffer, Buffer[]]>;
+    // The prefetched SCAN may be abandoned by a cancelled caller; its failure is not news.
+    p.catch(() => undefined);
+    return p;
+  };
+  let wrapped = spec.cursor === '0';
+  let taken = 0;
+  let pending: Promise<[Buffer, Buffer[]]> | null = scan(spec.cursor);
+  while (pending) {
+    const [nextBuf, keys] = await pending;
+    const next = nextBuf.toString();
+    let finished = false;
+    if (next === '0') {
+      if (wrapped) finished = true;
+      wrapped = true;
+    }
+    let batch = seen
+      ? keys.filter((k) => {
+          const s = k.toString('latin1');
+          if (seen.has(s)) return false;
+          seen.add(s);
+          return true;
+        })
+      : keys;
+    if (taken + batch.length > quota) batch = batch.slice(0, quota - taken);
+    taken += batch.length;
+    if (taken >= quota) finished = true;
+    pending = finished ? null : scan(next);
+    if (batch.length) yield batch;
+  }
+}
