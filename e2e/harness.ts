@@ -2,7 +2,7 @@
 // served by server/main.ts in its own process, as `npm start` does) and Debian's Chromium
 // driven by Playwright.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -32,10 +32,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startProductionServer(seeds: string[]): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-e2e-'));
+  const configFile = path.join(dataDir, 'config.json');
+  writeFileSync(configFile, JSON.stringify({ logs: logFiles.map(([node, file]) => ({ node, file })) }));
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -47,6 +49,7 @@ async function startProductionServer(seeds: string[]): Promise<{ url: string; pr
       REPLICAOPS_SEEDS: seeds.join(','),
       REPLICAOPS_POLL_MS: '500',
       REPLICAOPS_DATA_DIR: dataDir,
+      REPLICAOPS_CONFIG: configFile,
       LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
     },
@@ -69,7 +72,7 @@ export async function startE2E(): Promise<E2E> {
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startProductionServer(sandbox.seeds().slice(0, 1));
+    server = await startProductionServer(sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

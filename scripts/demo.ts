@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     REPLICAOPS_SEEDS: sandbox.seeds().join(','),
     REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? path.join(root, 'data', 'demo'),
   });
+  // The sandbox's own log files feed the log panels and the diagnosis evidence.
+  if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   const server = await startServer(config, { dev: !prod });
 
   const lines = sandbox.nodes.map(

@@ -12,6 +12,8 @@ import { alertRoutes } from './http/alerts.routes';
 import { authRoutes } from './http/auth.routes';
 import { metricsRoutes } from './http/metrics.routes';
 import { incidentRoutes } from './http/incidents.routes';
+import { logRoutes } from './http/logs.routes';
+import { LogService } from './logs/log-service';
 import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
@@ -23,6 +25,7 @@ import { attachRealtime } from './realtime/socket-gateway';
 import { NodePool } from './redis/node-pool';
 import { openDatabase, type Db } from './store/database';
 import { IncidentStore } from './store/incident-store';
+import { NodeMemoryStore } from './store/node-memory-store';
 
 const log = logger('server');
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +43,7 @@ export interface RunningServer {
   monitor: Monitor;
   incidents: IncidentService;
   diagnosis: DiagnosisService;
+  logs: LogService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -57,7 +61,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const db = openDatabase(config.dataDir);
   const auth = new AuthService(config, db);
   const pool = new NodePool(config);
-  const monitor = new Monitor(config, pool);
+  const monitor = new Monitor(config, pool, new NodeMemoryStore(db));
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
@@ -71,6 +75,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   alerts.attach(incidents);
   alertRoutes(router, alerts);
   metricsRoutes(router, monitor, incidents);
+  const logs = LogService.fromConfig(config, monitor.canonical);
+  logRoutes(router, logs, config.logIngest);
+  diagnosis.useLogs((since) => logs.recentEvidence(since));
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -107,7 +114,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor, { incidents, auth });
+  attachRealtime(httpServer, monitor, { incidents, auth, logs });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -122,12 +129,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
+  logs.start();
   log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       diagnosis.stop();
+      await logs.stop();
       await monitor.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
@@ -136,5 +145,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, auth, db, router, httpServer, stop };
 }

@@ -1,9 +1,12 @@
 'use client';
 // The webhook delivery log: what was sent, where, how many attempts, and why it failed.
+import Link from 'next/link';
 import { useMemo } from 'react';
-import type { WebhookDelivery } from '@/lib/contracts';
+import type { Finding, WebhookDelivery } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useDeliveries } from '@/components/hooks/use-deliveries';
+import { useFindings } from '@/components/hooks/use-findings';
+import { incidentHref } from '@/components/findings/finding-item';
 import { TimeAgo } from '@/components/findings/time-ago';
 import { RefreshIcon } from '@/components/findings/icons';
 import { DeliveryStatusBadge } from './delivery-status-badge';
@@ -11,7 +14,32 @@ import { DeliveryStatusBadge } from './delivery-status-badge';
 const LIMIT = 200;
 const REFRESH_MS = 10_000;
 
-function Row({ d }: { d: WebhookDelivery }) {
+/** The finding's title when it is still open (the live store knows it), else its id. */
+function FindingCell({ id, finding }: { id: string; finding: Finding | undefined }) {
+  const { locale } = useT();
+  if (!finding)
+    return (
+      <span className="block truncate font-mono text-xs text-fg-muted" title={id}>
+        {id}
+      </span>
+    );
+  const title = locale === 'zh-CN' ? finding.title.zh : finding.title.en;
+  return finding.incidentId ? (
+    <Link
+      href={incidentHref(finding.incidentId)}
+      className="focus-ring block truncate rounded text-xs text-fg hover:underline"
+      title={`${title} (${id})`}
+    >
+      {title}
+    </Link>
+  ) : (
+    <span className="block truncate text-xs text-fg" title={`${title} (${id})`}>
+      {title}
+    </span>
+  );
+}
+
+function Row({ d, finding }: { d: WebhookDelivery; finding: Finding | undefined }) {
   const { t, fmt } = useT();
   return (
     <tr
@@ -31,9 +59,7 @@ function Row({ d }: { d: WebhookDelivery }) {
       </td>
       <td className="px-3 py-2 text-sm">{t(`deliveryEvent.${d.event}`)}</td>
       <td className="max-w-0 px-3 py-2">
-        <span className="block truncate font-mono text-xs text-fg-muted" title={d.findingId}>
-          {d.findingId}
-        </span>
+        <FindingCell id={d.findingId} finding={finding} />
       </td>
       <td className="tnum px-3 py-2 text-right font-mono text-sm">{fmt.number(d.attempts)}</td>
       <td className="max-w-0 px-3 py-2 text-xs">
@@ -74,6 +100,7 @@ function Row({ d }: { d: WebhookDelivery }) {
 export function DeliveriesPage() {
   const { t, fmt } = useT();
   const { deliveries, error, isLoading, refresh } = useDeliveries(LIMIT, REFRESH_MS);
+  const { open } = useFindings();
   const counts = useMemo(() => {
     const c = { delivered: 0, pending: 0, failed: 0 };
     for (const d of deliveries ?? []) c[d.status] += 1;
@@ -165,7 +192,7 @@ export function DeliveriesPage() {
                 </td>
               </tr>
             ) : (
-              deliveries.map((d) => <Row key={d.id} d={d} />)
+              deliveries.map((d) => <Row key={d.id} d={d} finding={open[d.findingId]} />)
             )}
           </tbody>
         </table>

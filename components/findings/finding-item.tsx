@@ -74,7 +74,7 @@ export function FindingItem({
       />
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2.5 pl-4 pr-3">
         <SeverityBadge severity={finding.severity} />
-        <div className="flex min-w-0 flex-1 flex-col gap-0.5">
+        <div className="flex min-w-0 flex-1 basis-64 flex-col gap-0.5">
           <span className="text-sm font-semibold leading-5 text-fg">
             {zh ? finding.title.zh : finding.title.en}
           </span>

@@ -54,7 +54,7 @@ export function FindingsPanel() {
           {t('findings.none')}
         </p>
       ) : (
-        <ul className="max-h-[560px] divide-y divide-border overflow-y-auto">
+        <ul className="max-h-[70vh] divide-y divide-border overflow-y-auto">
           {findings.map((f) => (
             <FindingItem key={f.id} finding={f} />
           ))}

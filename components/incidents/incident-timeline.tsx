@@ -2,7 +2,13 @@
 // The incident's story, oldest first: a vertical line of typed entries with time, offset from
 // the start, actor and summary; log bursts grouped in one monospace block.
 import { useMemo } from 'react';
-import type { Status, TimelineEntry, TimelineEntryType, TopologyEventKind } from '@/lib/contracts';
+import type {
+  IncidentState,
+  Status,
+  TimelineEntry,
+  TimelineEntryType,
+  TopologyEventKind,
+} from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE } from '@/components/ui/status';
 import {
@@ -19,7 +25,7 @@ import {
   EyeIcon,
 } from '@/components/findings/icons';
 import { SEVERITY_STATUS } from '@/components/findings/severity-badge';
-import { STATE_STATUS } from './incident-state-badge';
+import { IncidentStateIcon, STATE_STATUS } from './incident-state-badge';
 import {
   buildTimeline,
   findingRefOf,
@@ -57,6 +63,12 @@ const EVENT_STATUS: Record<TopologyEventKind, Status> = {
   link_up: 'ok',
 };
 
+function stateTo(entry: TimelineEntry): IncidentState | undefined {
+  if (entry.type !== 'state_changed') return undefined;
+  const to = IncidentStateSchema.safeParse(entry.data.to ?? entry.data.state);
+  return to.success ? to.data : undefined;
+}
+
 /** Colour of the dot on the line: the status the entry reports, grey when it reports none. */
 function entryStatus(entry: TimelineEntry, incidentSeverity: Status): Status | null {
   switch (entry.type) {
@@ -74,15 +86,24 @@ function entryStatus(entry: TimelineEntry, incidentSeverity: Status): Status | n
       return ev ? EVENT_STATUS[ev.kind] : null;
     }
     case 'state_changed': {
-      const to = IncidentStateSchema.safeParse(entry.data.to ?? entry.data.state);
-      return to.success ? STATE_STATUS[to.data] : null;
+      const to = stateTo(entry);
+      return to ? STATE_STATUS[to] : null;
     }
     default:
       return null;
   }
 }
 
-function Dot({ type, status }: { type: TimelineEntryType; status: Status | null }) {
+function Dot({
+  type,
+  status,
+  stateTo,
+}: {
+  type: TimelineEntryType;
+  status: Status | null;
+  /** For state changes: the state reached, whose icon is drawn. */
+  stateTo?: IncidentState;
+}) {
   const Icon = ICONS[type];
   const cls = status
     ? `${STATUS_TONE[status].text} ${STATUS_TONE[status].bg} ${STATUS_TONE[status].border}`
@@ -92,7 +113,11 @@ function Dot({ type, status }: { type: TimelineEntryType; status: Status | null 
       aria-hidden="true"
       className={`relative z-10 flex h-7 w-7 items-center justify-center rounded-full border ${cls}`}
     >
-      <Icon className="h-3.5 w-3.5" />
+      {stateTo ? (
+        <IncidentStateIcon state={stateTo} className="h-3.5 w-3.5" />
+      ) : (
+        <Icon className="h-3.5 w-3.5" />
+      )}
     </span>
   );
 }
@@ -153,7 +178,7 @@ function EntryRow({
       className={ROW}
     >
       <Stamp at={entry.at} offsetMs={item.offsetMs} />
-      <Dot type={entry.type} status={status} />
+      <Dot type={entry.type} status={status} stateTo={stateTo(entry)} />
       <div className="flex min-w-0 flex-col gap-1 pt-0.5">
         <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
           <span
@@ -170,7 +195,10 @@ function EntryRow({
         ) : (
           <span className="text-sm text-fg">{text}</span>
         )}
-        {!isNote && <TimelineEntryBody entry={entry} />}
+        {/* A topology event's summary already says what the body would (node, kind, from → to). */}
+        {!isNote && !(entry.type === 'topology_event' && text) && (
+          <TimelineEntryBody entry={entry} />
+        )}
       </div>
     </li>
   );

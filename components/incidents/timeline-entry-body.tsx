@@ -40,6 +40,8 @@ export function SnapshotValues({ data }: { data: Record<string, unknown> }) {
           {row.subject && <span className="font-mono text-xs text-fg-muted">{row.subject}</span>}
           {row.values.map(({ metric, value }) => {
             const key = metricLabelKey(metric);
+            // A null only says something for a known metric (e.g. no lag while the link is down).
+            if (value === null && !key) return null;
             const shown =
               typeof value === 'number'
                 ? formatByUnit(value, unitOfMetricName(metric), fmt)

@@ -97,7 +97,7 @@ export const CanaryReplicaResultSchema = z.object({
   /** 1 = direct replica, 2 = replica of a replica, … */
   depth: z.number(),
   seen: z.boolean(),
-  /** From the master's acknowledged write to the first read that saw the key. */
+  /** From sending the write to the master to the first read on this replica that saw it (~1 ms resolution). */
   propagationMs: z.number().nullable(),
   error: z.string().optional(),
 });

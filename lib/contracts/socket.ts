@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NodeIdSchema } from './common';
 import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
+import type { LogServerToClientEvents } from './logs';
 import { type NodeSample } from './node';
 import { type Link, type Topology, type TopologyEvent, type TopologyNode } from './topology';
 
@@ -22,7 +23,7 @@ export interface TopologySnapshot {
   pollIntervalMs: number;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends LogServerToClientEvents {
   'topology:snapshot': (snapshot: TopologySnapshot) => void;
   'topology:update': (delta: TopologyDelta) => void;
   'topology:event': (event: TopologyEvent) => void;

@@ -21,8 +21,8 @@ export async function* scanKeys(redis: Redis, spec: ScanSpec, count: number, see
   let taken = 0;
   let pending: Promise<[Buffer, Buffer[]]> | null = scan(spec.cursor);
   while (pending) {
-    const [nextBuf, keys] = await pending;
-    const next = nextBuf.toString();
+    const [nextBuf, keys]: [Buffer, Buffer[]] = await pending;
+    const next: string = nextBuf.toString();
     let finished = false;
     if (next === '0') {
       if (wrapped) finished = true;

@@ -21,6 +21,7 @@ import type { NodePool } from '../redis/node-pool';
 import { HistoryStore } from './history';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
+import type { NodeMemoryStore } from '../store/node-memory-store';
 
 const log = logger('monitor');
 const MAX_WAVES = 8;
@@ -52,11 +53,14 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** A connection dropped during a cycle: run the next one right after it. */
   private rerunSoon = false;
   private eventSeq = 0;
+  private rememberedSignature = '';
+  private rememberedAt = 0;
   cycles = 0;
 
   constructor(
     private readonly config: Config,
     private readonly pool: NodePool,
+    private readonly memory?: NodeMemoryStore,
   ) {
     super();
     this.history = new HistoryStore(Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1);
@@ -66,6 +70,12 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     });
     const now = Date.now();
     for (const seed of pool.seeds) this.registry.ensure(seed.id, now, { isSeed: true });
+    // Nodes seen before a restart come back as unreachable until they answer (or age out).
+    for (const n of memory?.load() ?? []) {
+      const rec = this.registry.ensure(n.id, n.firstSeenAt);
+      if (rec.isSeed) continue;
+      Object.assign(rec, { role: n.role, upstream: n.upstream, lastKnownAt: n.lastKnownAt, firstSeenAt: n.firstSeenAt, discoveredOnly: false });
+    }
     pool.onNodeLost = (id) => this.pollSoon(id);
   }
 
@@ -166,11 +176,30 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.registry.attachReportedReplicas(started);
     this.registry.forget(started, this.config.discovery.forgetAfterMs);
     this.publish(started);
+    this.remember();
   }
 
   private configDue(id: string, now: number): boolean {
     const r = this.records.get(id);
     return !r?.configAt || now - r.configAt >= this.config.poll.configEveryMs;
+  }
+
+  /** Persist the set of known nodes when it changed (ids, parents, roles). */
+  private remember(): void {
+    if (!this.memory) return;
+    const nodes = [...this.records.values()]
+      .filter((r) => r.role !== 'unknown')
+      .map((r) => ({ id: r.id, upstream: r.upstream, role: r.role, firstSeenAt: r.firstSeenAt, lastKnownAt: r.lastKnownAt }));
+    const signature = JSON.stringify(nodes.map((n) => [n.id, n.upstream, n.role]));
+    // lastKnownAt is refreshed on disk once a minute; the shape on every change.
+    if (signature === this.rememberedSignature && Date.now() - this.rememberedAt < 60_000) return;
+    this.rememberedSignature = signature;
+    this.rememberedAt = Date.now();
+    try {
+      this.memory.save(nodes);
+    } catch (err) {
+      log.error({ err }, 'could not save the node memory');
+    }
   }
 
   private observations(): NodeObservation[] {

@@ -13,6 +13,8 @@ import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
 import type { AuthService } from '../auth/auth-service';
 import type { IncidentService } from '../incidents/incident-service';
+import type { LogLinesEvent } from '../../lib/contracts';
+import type { LogService } from '../logs/log-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
 
 const log = logger('realtime');
@@ -27,10 +29,11 @@ function reply(ack: unknown, result: Parameters<Ack>[0]): void {
 export interface RealtimeDeps {
   incidents?: IncidentService;
   auth?: AuthService;
+  logs?: LogService;
 }
 
 export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth } = deps;
+  const { incidents, auth, logs } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -110,7 +113,14 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     incidents.on('health', onHealth);
     unsubscribe.push(() => incidents.off('health', onHealth));
   }
+  // Live log tail: only to clients watching the node (same rooms as the per-node samples).
+  const onLog = (e: LogLinesEvent) => {
+    const r = room(e.nodeId);
+    if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('log:lines', e);
+  };
+  logs?.on('lines', onLog);
   httpServer.once('close', () => {
+    logs?.off('lines', onLog);
     clearInterval(sweep);
     monitor.off('cycle', onCycle);
     monitor.off('topology-event', onEvent);

@@ -10,7 +10,11 @@ export {
   replaceReplica,
   type KillMasterOptions,
 } from './fault-injection/process-faults';
-export { changeMasterPassword, writableReplica, type PasswordFault } from './fault-injection/config-faults';
+export {
+  changeMasterPassword,
+  writableReplica,
+  type PasswordFault,
+} from './fault-injection/config-faults';
 export {
   outputBufferLoop,
   overflowBacklog,

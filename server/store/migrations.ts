@@ -73,6 +73,19 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'node memory: nodes once seen survive a restart of the dashboard',
+    sql: `
+      CREATE TABLE known_nodes (
+        id TEXT PRIMARY KEY,
+        upstream TEXT,
+        role TEXT NOT NULL,
+        first_seen_at INTEGER NOT NULL,
+        last_known_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
     // Versions 2–4 are left for in-flight work; order is by array position, gaps are fine.
     version: 5,
     name: 'login sessions',

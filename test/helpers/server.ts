@@ -36,6 +36,8 @@ export async function startHarness(
       REPLICAOPS_SEEDS: (opts.seeds ?? ((s) => s.seeds().slice(0, 1)))(sandbox).join(','),
       ...opts.env,
     });
+    // The sandbox's own log files, as the demo wires them.
+    if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
     server = await startServer(config, { withUi: false });
   } catch (err) {
     await sandbox.stop();

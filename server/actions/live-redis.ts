@@ -1,0 +1,131 @@
+// Short-lived connections for one plan or one run, apart from the monitor's pooled ones: an
+// action never queues behind a poll, never reconnects behind our back, and is closed when done.
+import Redis, { type RedisOptions } from 'ioredis';
+import type { NodeError } from '../../lib/contracts';
+import { parseInfo } from '../../lib/info/info-parser';
+import { totalKeys } from '../../lib/topology/node-metrics';
+import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
+import type { NodeCredentials } from '../config';
+import { classifyConnectionError } from '../redis/connection-error';
+import { parseNodeId } from '../redis/redis-url';
+import type { LiveNode } from './types';
+
+export interface LiveRedisOptions {
+  credentialsFor(id: string): NodeCredentials;
+  canonical(id: string): string;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+/** Rejects after `ms` with a message naming what timed out. */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+export class LiveRedis {
+  private readonly clients = new Map<string, Redis>();
+
+  constructor(private readonly opts: LiveRedisOptions) {}
+
+  private async client(id: string): Promise<Redis> {
+    const existing = this.clients.get(id);
+    if (existing && (existing.status === 'ready' || existing.status === 'connect')) return existing;
+    existing?.disconnect();
+    const { host, port } = parseNodeId(id);
+    const c = this.opts.credentialsFor(id);
+    const options: RedisOptions = {
+      host,
+      port,
+      username: c.username,
+      password: c.password,
+      tls: c.tls ? (typeof c.tls === 'object' ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized } : {}) : undefined,
+      connectionName: 'replicaops-action',
+      connectTimeout: this.opts.connectTimeoutMs,
+      commandTimeout: this.opts.commandTimeoutMs,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      enableReadyCheck: false,
+      lazyConnect: true,
+      // A command must go to the node we checked, now, or fail: never a silent retry later.
+      retryStrategy: () => null,
+    };
+    const redis = new Redis(options);
+    redis.on('error', () => undefined); // the rejected command carries the cause
+    this.clients.set(id, redis);
+    await redis.connect();
+    return redis;
+  }
+
+  /** One command; a Redis error reply rejects with its text. */
+  async call(id: string, args: readonly string[], timeoutMs = this.opts.commandTimeoutMs): Promise<unknown> {
+    const [cmd, ...rest] = args;
+    if (!cmd) throw new Error('empty command');
+    const redis = await this.client(id);
+    return withTimeout(redis.call(cmd, ...rest), timeoutMs, `${cmd} on ${id}`);
+  }
+
+  /** Commands in one MULTI/EXEC: no other client's command runs between them. */
+  async transaction(id: string, commands: ReadonlyArray<readonly string[]>, timeoutMs = this.opts.commandTimeoutMs): Promise<unknown[]> {
+    const redis = await this.client(id);
+    const multi = redis.multi();
+    for (const [cmd, ...rest] of commands) if (cmd) multi.call(cmd, ...rest);
+    const replies = (await withTimeout(multi.exec(), timeoutMs, `MULTI/EXEC on ${id}`)) ?? [];
+    const failed = replies.find(([err]) => err);
+    if (failed?.[0]) throw failed[0];
+    return replies.map(([, r]) => r);
+  }
+
+  /** `CONFIG GET name` → value ('' when Redis knows the name but it is empty), null when unknown. */
+  async configGet(id: string, name: string): Promise<string | null> {
+    const reply = (await this.call(id, ['CONFIG', 'GET', name])) as unknown[];
+    return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]) : null;
+  }
+
+  /** The node as it is right now; never throws (an unreachable node is a value). */
+  async probe(rawId: string): Promise<LiveNode> {
+    const id = this.opts.canonical(rawId);
+    let text: string;
+    try {
+      text = String(await this.call(id, ['INFO']));
+    } catch (err) {
+      this.clients.get(id)?.disconnect();
+      this.clients.delete(id);
+      return { id, reachable: false, error: classifyConnectionError(err) as NodeError, replicas: [], masterOffset: 0, syncFull: 0, keys: 0, usedMemory: 0 };
+    }
+    const info = parseInfo(text);
+    const r = info.replication;
+    const stats = info.sections.stats ?? {};
+    const linkStatus = r.role !== 'replica' ? undefined : r.master_link_status === 'up' ? 'up' : r.master_sync_in_progress ? 'sync' : 'down';
+    return {
+      id,
+      reachable: true,
+      role: r.role === 'unknown' ? undefined : r.role,
+      version: info.sections.server?.redis_version,
+      upstream: upstreamOf(info, this.opts.canonical),
+      linkStatus,
+      masterOffset: r.master_repl_offset ?? 0,
+      replicaOffset: r.slave_repl_offset,
+      replid: r.master_replid,
+      syncFull: Number(stats.sync_full ?? 0),
+      syncPartialOk: Number(stats.sync_partial_ok ?? 0),
+      keys: totalKeys(info),
+      usedMemory: Number(info.sections.memory?.used_memory ?? 0),
+      replicas: r.replicas.map((e) => ({ id: replicaEntryId(e, this.opts.canonical), state: e.state, offset: e.offset, lag: e.lag })),
+      syncInProgress: r.master_sync_in_progress ?? false,
+      syncReadBytes: r.master_sync_read_bytes,
+      syncTotalBytes: r.master_sync_total_bytes,
+      failoverState: r.master_failover_state,
+      configFile: info.sections.server?.config_file,
+      loading: info.sections.persistence?.loading === '1',
+    };
+  }
+
+  close(): void {
+    for (const c of this.clients.values()) c.disconnect();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,89 @@
+// Internal shapes of the action engine. Plans hold closures, so they are rebuilt (live) right
+// before a run and compared with what the user confirmed; only their public form is stored.
+import type { ActionRun, Bilingual, NodeError, PreflightCheck, Topology } from '../../lib/contracts';
+import type { NodeCredentials, Thresholds } from '../config';
+import type { LiveRedis } from './live-redis';
+
+export interface LiveNode {
+  id: string;
+  reachable: boolean;
+  error?: NodeError;
+  role?: 'master' | 'replica';
+  version?: string;
+  upstream?: string;
+  linkStatus?: 'up' | 'down' | 'sync';
+  masterOffset: number;
+  replicaOffset?: number;
+  replid?: string;
+  syncFull: number;
+  syncPartialOk?: number;
+  keys: number;
+  usedMemory: number;
+  replicas: Array<{ id: string; state: string; offset: number; lag?: number }>;
+  syncInProgress?: boolean;
+  syncReadBytes?: number;
+  syncTotalBytes?: number;
+  failoverState?: string;
+  configFile?: string;
+  loading?: boolean;
+}
+
+export interface ActionTimeouts {
+  connectMs: number;
+  commandMs: number;
+  /** Waiting for a link to come up, a full sync included. */
+  syncMs: number;
+  /** Waiting for offsets to converge after the link is up. */
+  convergeMs: number;
+  /** FAILOVER's own TIMEOUT argument. */
+  failoverMs: number;
+  pollMs: number;
+}
+
+export interface ProgressNote {
+  phase: 'step' | 'sync' | 'verify' | 'rollback';
+  message: Bilingual;
+  sync?: { readBytes: number; totalBytes: number | null; percent: number | null };
+}
+
+export interface RunContext {
+  live: LiveRedis;
+  timeouts: ActionTimeouts;
+  progress(note: ProgressNote): void;
+}
+
+export interface Step {
+  nodeId: string;
+  /** Display form, secrets masked: what the plan shows and the audit records. */
+  command: string;
+  why: Bilingual;
+  timeoutMs: number;
+  /** Sends the command (or waits); resolves to a one-line result, rejects on failure. */
+  run(ctx: RunContext): Promise<string>;
+  /** A wait step changes nothing on the nodes. */
+  isWait?: boolean;
+}
+
+export interface BuiltPlan {
+  steps: Step[];
+  preflight: PreflightCheck[];
+  warnings: Bilingual[];
+  /** Escalates confirmation (admin, reason, typed id), even for a non-destructive action id. */
+  destructive: boolean;
+  /** Nodes whose state is reported when the run ends. */
+  involved: string[];
+  verify(ctx: RunContext): Promise<PreflightCheck[]>;
+  /** Undo what the steps changed; only config changes can be undone without losing data. */
+  rollback?(ctx: RunContext): Promise<string>;
+  revert?: { settings: Record<string, string>; rewrite: boolean };
+}
+
+export interface BuildContext {
+  live: LiveRedis;
+  topology: Topology;
+  canonical(id: string): string;
+  credentialsFor(id: string): NodeCredentials;
+  thresholds: Thresholds;
+  timeouts: ActionTimeouts;
+  findRun(id: string): ActionRun | null;
+}

@@ -1,0 +1,191 @@
+// Integration: fault injectors against a real sandbox whose replicas replicate through the
+// fault proxy. Each fault must show the signature reference §4 describes, and undo() must
+// bring the link back.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { sleep, type Sandbox } from '../server/sandbox';
+import {
+  assertSandbox,
+  changeMasterPassword,
+  killMaster,
+  NotSandboxError,
+  outputBufferLoop,
+  overflowBacklog,
+  partitionLink,
+  slowLink,
+  writableReplica,
+} from '../server/sandbox/faults';
+import { infoSection } from './helpers/redis';
+import { useSandbox } from './helpers/sandbox';
+import { waitUntil } from './helpers/wait-until';
+
+const PAIR = [{ name: 'm' }, { name: 'r1', upstream: 'm' }];
+// repl-timeout 2 needs pings more often than that, or healthy links time out too.
+const FAST_TIMEOUTS = { 'repl-timeout': '2', 'repl-ping-replica-period': '1' };
+
+async function repl(sb: Sandbox, name: string): Promise<Record<string, string>> {
+  return infoSection(await sb.client(name), 'replication');
+}
+
+async function stat(sb: Sandbox, name: string, field: string): Promise<number> {
+  return Number((await infoSection(await sb.client(name), 'stats'))[field]);
+}
+
+function linkIs(sb: Sandbox, name: string, status: 'up' | 'down') {
+  return async () => (await repl(sb, name)).master_link_status === status;
+}
+
+function logOf(sb: Sandbox, name: string): string {
+  return readFileSync(sb.node(name).logFile, 'utf8');
+}
+
+test('injection is refused for anything that is not a live sandbox of this process', async (t) => {
+  const lookalike = { isSandboxNode: () => true, isStopped: false, proxy: () => undefined };
+  assert.throws(() => assertSandbox(lookalike), NotSandboxError);
+  assert.throws(() => assertSandbox('redis://10.0.0.5:6379'), /not a sandbox/);
+  await assert.rejects(partitionLink(lookalike as unknown as Sandbox, 'r1'), NotSandboxError);
+
+  const sb = await useSandbox(t, { shape: PAIR });
+  assert.doesNotThrow(() => assertSandbox(sb, sb.node('r1').id));
+  assert.throws(() => assertSandbox(sb, '127.0.0.1:6379'), /not a node of this sandbox/);
+  await sb.stop();
+  assert.throws(() => assertSandbox(sb), /stopped/);
+});
+
+test("partitionLink('drop') takes r1's link down; undo() brings it up with a partial resync", async (t) => {
+  const sb = await useSandbox(t, { faultProxy: true });
+  const partialBefore = await stat(sb, 'm', 'sync_partial_ok');
+  const fault = await partitionLink(sb, 'r1', 'drop');
+  await waitUntil(linkIs(sb, 'r1', 'down'), { timeoutMs: 3_000, what: 'r1 link down' });
+  assert.equal((await repl(sb, 'r2')).master_link_status, 'up', 'r2 has its own link');
+  await sleep(1_200); // let r1 retry against the refusing proxy
+  assert.match(logOf(sb, 'r1'), /Error condition on socket for SYNC: Connection refused/);
+
+  await fault.undo?.();
+  await waitUntil(linkIs(sb, 'r1', 'up'), { timeoutMs: 5_000, what: 'r1 link up again' });
+  assert.equal(await stat(sb, 'm', 'sync_partial_ok'), partialBefore + 1);
+  await sb.waitForSync(5_000);
+});
+
+test("partitionLink('blackhole') goes unnoticed until repl-timeout, then heals with a partial resync", async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true, commonConfig: FAST_TIMEOUTS });
+  const partialBefore = await stat(sb, 'm', 'sync_partial_ok');
+  const started = Date.now();
+  const fault = await partitionLink(sb, 'r1', 'blackhole');
+  assert.equal((await repl(sb, 'r1')).master_link_status, 'up', 'a black hole is silent at first');
+  await waitUntil(linkIs(sb, 'r1', 'down'), { timeoutMs: 6_000, what: 'r1 to time out' });
+  const noticedMs = Date.now() - started;
+  assert.ok(noticedMs >= 1_500, `noticed after ${noticedMs} ms with repl-timeout 2 s`);
+  assert.match(logOf(sb, 'r1'), /MASTER timeout: no data nor PING received/);
+
+  await fault.undo?.();
+  await waitUntil(linkIs(sb, 'r1', 'up'), { timeoutMs: 5_000, what: 'r1 link up again' });
+  assert.ok((await stat(sb, 'm', 'sync_partial_ok')) > partialBefore, 'partial resync');
+});
+
+test('slowLink(200 ms) under write load makes r1 fall behind in bytes and in real time', async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true, writeLoad: { opsPerSec: 500 } });
+  const m = await sb.client('m');
+  const r1 = await sb.client('r1');
+  // Offset gap read from both nodes back to back, averaged: the stream is bursty (100 ms ticks).
+  const meanGap = async (): Promise<number> => {
+    let sum = 0;
+    for (let i = 0; i < 20; i++) {
+      const [up, own] = await Promise.all([repl(sb, 'm'), repl(sb, 'r1')]);
+      sum += Number(up.master_repl_offset) - Number(own.slave_repl_offset);
+      t.diagnostic(`${up.master_repl_offset} ${own.slave_repl_offset} ${own.master_link_status}`);
+      await sleep(50);
+    }
+    return sum / 20;
+  };
+  const delayOf = async (key: string): Promise<number> => {
+    const started = Date.now();
+    await m.set(key, '1');
+    await waitUntil(async () => (await r1.get(key)) === '1', { intervalMs: 5, what: key });
+    return Date.now() - started;
+  };
+  const baseGap = await meanGap();
+  const baseDelay = await delayOf('replicaops:test:base');
+  const fault = await slowLink(sb, 'r1', 200);
+  await sleep(300);
+  const slowGap = await meanGap();
+  const slowDelay = await delayOf('replicaops:test:slow');
+  t.diagnostic(`offset gap ${baseGap.toFixed(0)} B → ${slowGap.toFixed(0)} B`);
+  t.diagnostic(`replication delay ${baseDelay} ms → ${slowDelay} ms`);
+  assert.ok(slowDelay >= 200, `a write reached r1 after ${slowDelay} ms`);
+  assert.ok(slowGap > baseGap * 3 && slowGap > 2_000, `gap ${slowGap} B vs ${baseGap} B`);
+
+  await fault.undo?.();
+  await sleep(300);
+  assert.ok((await delayOf('replicaops:test:after')) < 150, 'undo removes the delay');
+});
+
+test("changeMasterPassword() takes the replica's link down with an auth error; undo() restores it", async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true, password: 'old-secret' });
+  const fault = await changeMasterPassword(sb);
+  await waitUntil(linkIs(sb, 'r1', 'down'), { timeoutMs: 3_000, what: 'r1 link down' });
+  await waitUntil(() => /Unable to AUTH to MASTER: -WRONGPASS/.test(logOf(sb, 'r1')), {
+    timeoutMs: 3_000,
+    what: 'the auth error in r1 log',
+  });
+  assert.equal(JSON.stringify(fault.detail).includes('drill-'), false, 'no password in detail');
+
+  await fault.undo?.();
+  await sb.waitForSync(5_000);
+});
+
+test('killMaster() through the proxy looks like a dead master: connection refused', async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true });
+  const fault = await killMaster(sb);
+  await waitUntil(linkIs(sb, 'r1', 'down'), { timeoutMs: 3_000, what: 'r1 link down' });
+  await waitUntil(() => /Connection refused/.test(logOf(sb, 'r1')), {
+    timeoutMs: 4_000,
+    what: 'connection refused in r1 log',
+  });
+  await fault.undo?.();
+  await sb.waitForSync(8_000);
+});
+
+test('overflowBacklog() turns the next reconnect into a full resync for lack of backlog', async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true });
+  const fullBefore = await stat(sb, 'm', 'sync_full');
+  const fault = await overflowBacklog(sb, 'r1');
+  await fault.undo?.();
+  await sb.waitForSync(10_000);
+  assert.equal(await stat(sb, 'm', 'sync_full'), fullBefore + 1);
+  assert.match(logOf(sb, 'm'), /Disconnecting timedout replica/);
+  assert.match(logOf(sb, 'm'), /Unable to partial resync with replica .* for lack of backlog/);
+  assert.equal(
+    (await infoSection(await sb.client('m'), 'replication')).repl_backlog_size,
+    '1048576',
+  );
+});
+
+test('outputBufferLoop() disconnects the slow replica for its output buffer, again and again', async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true });
+  const fullBefore = await stat(sb, 'm', 'sync_full');
+  const fault = await outputBufferLoop(sb, 'r1');
+  const kills = () => logOf(sb, 'm').match(/overcoming of output buffer limits/g)?.length ?? 0;
+  await waitUntil(() => kills() >= 2, {
+    timeoutMs: 20_000,
+    intervalMs: 200,
+    what: 'two obuf kills',
+  });
+  assert.ok((await stat(sb, 'm', 'sync_full')) >= fullBefore + 1, 'each kill ends in a full sync');
+
+  await fault.undo?.();
+  await sb.waitForSync(15_000);
+});
+
+test('writableReplica() leaves a key on r1 that m does not have; undo() re-syncs r1 clean', async (t) => {
+  const sb = await useSandbox(t, { shape: PAIR, faultProxy: true });
+  const fault = await writableReplica(sb, 'r1', { key: 'stray' });
+  assert.equal(await (await sb.client('r1')).exists('stray'), 1);
+  assert.equal(await (await sb.client('m')).exists('stray'), 0);
+
+  await fault.undo?.();
+  await sb.waitForSync(8_000);
+  assert.equal(await (await sb.client('r1')).exists('stray'), 0);
+  await assert.rejects((await sb.client('r1')).set('x', '1'), /READONLY/);
+});

@@ -1,0 +1,29 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Finding } from '../lib/contracts';
+import { startHarness, type Harness } from './helpers/server';
+
+// The false-alarm guard: a healthy tree (master with RDB persistence) under a steady write load
+// for two minutes must open nothing above `info`.
+describe('a healthy topology under write load', () => {
+  let h: Harness;
+  const seen = new Map<string, Finding>();
+  before(async () => {
+    h = await startHarness({ pollMs: 500, sandbox: { writeLoad: { opsPerSec: 300 } } });
+    h.server.incidents.on('finding:opened', (f) => seen.set(f.id, f));
+    h.server.incidents.on('finding:updated', (f) => seen.set(f.id, f));
+  });
+  after(() => h?.stop());
+
+  test('opens no warning or critical finding in 2 minutes', async () => {
+    await new Promise((r) => setTimeout(r, 120_000));
+    const serious = [...seen.values()].filter((f) => f.severity !== 'info');
+    assert.deepEqual(
+      serious.map((f) => `${f.kind}/${f.rule ?? ''} ${f.severity} ${f.nodeId ?? ''}: ${f.title.en}`),
+      [],
+    );
+    assert.ok(h.server.monitor.cycles >= 200, `only ${h.server.monitor.cycles} cycles`);
+    const info = [...seen.values()].map((f) => `${f.kind}/${f.rule ?? ''}`);
+    process.stdout.write(`# info findings on a healthy sandbox: ${[...new Set(info)].join(', ') || 'none'}\n`);
+  });
+});
