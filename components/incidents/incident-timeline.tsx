@@ -204,7 +204,60 @@ function EntryRow({
   );
 }
 
-function LogGroup({ item }: { item: Extract<TimelineItem, { kind: 'logs' }> }) {
+type Burst = Extract<TimelineItem, { kind: 'logs' | 'alerts' }>;
+
+const DELIVERY_STATUS: Record<string, Status> = {
+  delivered: 'ok',
+  failed: 'critical',
+  pending: 'unknown',
+};
+
+/** Webhook deliveries close together (retries, several webhooks): one compact line each. */
+function AlertGroup({ item }: { item: Burst }) {
+  const { t, fmt, locale } = useT();
+  const first = item.entries[0]!;
+  return (
+    <li className={ROW}>
+      <Stamp at={first.at} offsetMs={item.offsetMs} />
+      <Dot type="alert_sent" status={null} />
+      <div className="flex min-w-0 flex-col gap-1 pt-0.5">
+        <span className="text-xs font-semibold uppercase tracking-wide text-fg-muted">
+          {t('timeline.type.alert_sent')}
+          <span className="tnum ml-2 font-normal normal-case tracking-normal">
+            ({fmt.number(item.entries.length)})
+          </span>
+        </span>
+        <ol className="flex flex-col rounded-md border border-border bg-surface-2 px-2 py-1 text-xs leading-5">
+          {item.entries.map((e) => {
+            const raw = typeof e.data.status === 'string' ? e.data.status : '';
+            const status = DELIVERY_STATUS[raw];
+            return (
+              <li
+                key={e.id}
+                data-testid="timeline-entry"
+                data-type="alert_sent"
+                data-entry-id={e.id}
+                className="flex min-w-0 items-baseline gap-2"
+              >
+                <span className="tnum shrink-0 font-mono text-fg-subtle">{fmt.time(e.at)}</span>
+                {status && (raw === 'delivered' || raw === 'failed' || raw === 'pending') && (
+                  <span className={`shrink-0 font-semibold ${STATUS_TONE[status].text}`}>
+                    {t(`delivery.${raw}`)}
+                  </span>
+                )}
+                <span className="min-w-0 truncate text-fg" title={summaryOf(e, locale === 'zh-CN')}>
+                  {summaryOf(e, locale === 'zh-CN')}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </li>
+  );
+}
+
+function LogGroup({ item }: { item: Burst }) {
   const { t, fmt } = useT();
   const first = item.entries[0]!;
   return (
@@ -276,7 +329,7 @@ export function IncidentTimeline({
           />
           {items.map((item) => (
             <TimelineItemView
-              key={item.kind === 'entry' ? item.entry.id : `logs-${item.entries[0]!.id}`}
+              key={item.kind === 'entry' ? item.entry.id : `${item.kind}-${item.entries[0]!.id}`}
               item={item}
               severity={severity}
             />
@@ -299,6 +352,8 @@ function TimelineItemView({ item, severity }: { item: TimelineItem; severity: St
       )}
       {item.kind === 'entry' ? (
         <EntryRow item={item} severity={severity} />
+      ) : item.kind === 'alerts' ? (
+        <AlertGroup item={item} />
       ) : (
         <LogGroup item={item} />
       )}

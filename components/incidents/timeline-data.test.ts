@@ -34,7 +34,7 @@ test('buildTimeline() sorts oldest first and gives offsets from the incident sta
     day,
   );
   assert.deepEqual(
-    items.map((i) => (i.kind === 'entry' ? i.entry.type : 'logs')),
+    items.map((i) => (i.kind === 'entry' ? i.entry.type : i.kind)),
     ['incident_opened', 'finding_opened', 'note'],
   );
   assert.deepEqual(
@@ -61,8 +61,29 @@ test('buildTimeline() groups a burst of log lines from one node, not across node
     day,
   );
   assert.deepEqual(
-    items.map((i) => (i.kind === 'logs' ? `logs:${i.nodeId}:${i.entries.length}` : i.entry.type)),
+    items.map((i) =>
+      i.kind === 'entry' ? i.entry.type : `${i.kind}:${i.nodeId}:${i.entries.length}`,
+    ),
     ['logs:a:1:2', 'logs:b:2:1', 'logs:b:2:1', 'note'],
+  );
+});
+
+test('buildTimeline() folds retried alert deliveries into one block until something else happens', () => {
+  const alert = (at: number) => entry(at, 'alert_sent', { webhook: 'ops', status: 'failed' });
+  const items = buildTimeline(
+    [
+      alert(T0),
+      alert(T0 + 20_000),
+      alert(T0 + 50_000),
+      entry(T0 + 51_000, 'note'),
+      alert(T0 + 52_000),
+    ],
+    T0,
+    day,
+  );
+  assert.deepEqual(
+    items.map((i) => (i.kind === 'entry' ? i.entry.type : `${i.kind}:${i.entries.length}`)),
+    ['alerts:3', 'note', 'alerts:1'],
   );
 });
 

@@ -12,9 +12,12 @@ import {
 
 export type TimelineItem =
   | { kind: 'entry'; entry: TimelineEntry; offsetMs: number; day: string | null }
-  /** Consecutive log lines from one node within a few seconds: one block, one line each. */
+  /**
+   * A burst drawn as one block with one line per entry: log lines from one node within a few
+   * seconds, or alert deliveries close together (retries make many).
+   */
   | {
-      kind: 'logs';
+      kind: 'logs' | 'alerts';
       entries: TimelineEntry[];
       offsetMs: number;
       day: string | null;
@@ -23,14 +26,25 @@ export type TimelineItem =
 
 /** Log lines closer together than this read as one burst. */
 export const LOG_BURST_MS = 5_000;
+/** Alert deliveries closer together than this read as one burst. */
+export const ALERT_BURST_MS = 60_000;
 
 export function sortTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
   return [...entries].sort((a, b) => a.at - b.at || a.id - b.id);
 }
 
+function burstOf(
+  entry: TimelineEntry,
+): { kind: 'logs' | 'alerts'; nodeId: string | null; gapMs: number } | null {
+  if (entry.type === 'log_line')
+    return { kind: 'logs', nodeId: logLineOf(entry.data).nodeId, gapMs: LOG_BURST_MS };
+  if (entry.type === 'alert_sent') return { kind: 'alerts', nodeId: null, gapMs: ALERT_BURST_MS };
+  return null;
+}
+
 /**
  * Oldest first, each item with its offset from the incident's start, a day label where the
- * calendar day changes (only when the incident spans days), and log bursts grouped.
+ * calendar day changes (only when the incident spans days), and bursts grouped.
  */
 export function buildTimeline(
   entries: readonly TimelineEntry[],
@@ -46,30 +60,29 @@ export function buildTimeline(
     const day = dayOf(entry.at);
     const dayLabel = spansDays && day !== lastDay ? day : null;
     lastDay = day;
-    const prev = items[items.length - 1];
-    if (entry.type === 'log_line') {
-      const nodeId = logLineOf(entry.data).nodeId;
-      const prevLast = prev?.kind === 'logs' ? prev.entries[prev.entries.length - 1] : undefined;
-      if (
-        prev?.kind === 'logs' &&
-        prevLast &&
-        dayLabel === null &&
-        prev.nodeId === nodeId &&
-        entry.at - prevLast.at <= LOG_BURST_MS
-      ) {
-        prev.entries.push(entry);
-        continue;
-      }
-      items.push({
-        kind: 'logs',
-        entries: [entry],
-        offsetMs: entry.at - openedAt,
-        day: dayLabel,
-        nodeId,
-      });
+    const burst = burstOf(entry);
+    if (!burst) {
+      items.push({ kind: 'entry', entry, offsetMs: entry.at - openedAt, day: dayLabel });
       continue;
     }
-    items.push({ kind: 'entry', entry, offsetMs: entry.at - openedAt, day: dayLabel });
+    const prev = items[items.length - 1];
+    if (
+      prev &&
+      prev.kind === burst.kind &&
+      dayLabel === null &&
+      prev.nodeId === burst.nodeId &&
+      entry.at - prev.entries[prev.entries.length - 1]!.at <= burst.gapMs
+    ) {
+      prev.entries.push(entry);
+      continue;
+    }
+    items.push({
+      kind: burst.kind,
+      entries: [entry],
+      offsetMs: entry.at - openedAt,
+      day: dayLabel,
+      nodeId: burst.nodeId,
+    });
   }
   return items;
 }

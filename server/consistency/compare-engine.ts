@@ -174,19 +174,26 @@ export class CompareEngine {
     if (this.suspects.length >= SUSPECT_FLUSH) await this.recheck();
   }
 
-  /** Lag-aware rounds: wait for the replica to reach the offset, read again, keep what still differs. */
+  /**
+   * Lag-aware rounds. Each round: read the master, wait until the replica has reached the
+   * master's offset after that read, read the replica, read the master again. The replica now
+   * shows a state the master passed through between the two master reads, so a key equal to
+   * either is consistent (a hot key written meanwhile); what differs from both is kept.
+   */
   private async recheck(): Promise<void> {
     let pending = this.suspects;
     this.suspects = [];
     if (!pending.length) return;
     this.report.rechecked += pending.length;
     for (let round = 0; round < this.settings.rounds && pending.length; round++) {
-      await this.waitCatchUp(Math.max(...pending.map((s) => s.offset)));
       const keys = pending.map((s) => s.key);
-      const [m, r] = await Promise.all([this.mProbe.probe(keys), this.rProbe.probe(keys)]);
-      const still = await this.judge(keys, m, r);
-      const offset = still.length ? await replicationOffset(this.io.master) : 0;
-      pending = still.map((s) => ({ ...s, offset }));
+      const before = await this.mProbe.probe(keys);
+      await this.waitCatchUp(Math.max(await replicationOffset(this.io.master), ...pending.map((s) => s.offset)));
+      const r = await this.rProbe.probe(keys);
+      const after = await this.mProbe.probe(keys);
+      const equalBefore = new Set((await this.judge(keys, before, r)).map((d) => d.key));
+      const still = (await this.judge(keys, after, r)).filter((d) => equalBefore.has(d.key));
+      pending = still.map((s) => ({ ...s, offset: 0 }));
     }
     for (const s of pending)
       this.report.add(s.verdict.cls, { db: this.db, key: displayBinary(s.key.toString('latin1')), type: s.verdict.type, detail: s.verdict.detail });

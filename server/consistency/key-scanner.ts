@@ -12,7 +12,8 @@ export interface ScanSpec {
 export async function* scanKeys(redis: Redis, spec: ScanSpec, count: number, seen?: Set<string>): AsyncGenerator<Buffer[]> {
   const quota = spec.quota ?? Number.POSITIVE_INFINITY;
   const scan = (cursor: string) => {
-    const p = redis.scanBuffer(cursor, 'COUNT', count) as Promise<[Buffer, Buffer[]]>;
+    // A small quota needs no big SCAN pages.
+    const p = redis.scanBuffer(cursor, 'COUNT', Math.min(count, Math.max(10, quota - taken))) as Promise<[Buffer, Buffer[]]>;
     // The prefetched SCAN may be abandoned by a cancelled caller; its failure is not news.
     p.catch(() => undefined);
     return p;
@@ -28,15 +29,10 @@ export async function* scanKeys(redis: Redis, spec: ScanSpec, count: number, see
       if (wrapped) finished = true;
       wrapped = true;
     }
-    let batch = seen
-      ? keys.filter((k) => {
-          const s = k.toString('latin1');
-          if (seen.has(s)) return false;
-          seen.add(s);
-          return true;
-        })
-      : keys;
+    let batch = seen ? keys.filter((k) => !seen.has(k.toString('latin1'))) : keys;
     if (taken + batch.length > quota) batch = batch.slice(0, quota - taken);
+    // Only keys taken count as seen: another segment may still take the rest.
+    if (seen) for (const k of batch) seen.add(k.toString('latin1'));
     taken += batch.length;
     if (taken >= quota) finished = true;
     pending = finished ? null : scan(next);

@@ -3,12 +3,11 @@
 import net from 'node:net';
 import { logger } from '../logger';
 import { Channel, TokenBucket, type ChannelShaping } from './fault-injection/proxy-channel';
+import { listenOn, whenAccepting } from './fault-injection/proxy-listener';
 import { releasePort, reserveFreePorts } from './free-port';
 import type { UpstreamAddress } from './types';
-import { sleep } from './wait';
 
 const log = logger('faults');
-const LISTEN_ATTEMPTS = 5;
 
 /**
  * `drop`: open connections are closed and new ones refused (ECONNREFUSED), like a dead host.
@@ -67,7 +66,7 @@ export class FaultProxy {
   private isUpstreamDown = false;
   private isClosed = false;
   private listenerOp: Promise<void> = Promise.resolve();
-  private pollTimer: NodeJS.Timeout | undefined;
+  private cancelPoll: (() => void) | undefined;
   private readonly counters = { bytesUp: 0, bytesDown: 0, accepted: 0, dropped: 0 };
   private readonly maxQueuedBytes: number;
   readonly host: string;
@@ -88,8 +87,12 @@ export class FaultProxy {
     const host = options.host ?? '127.0.0.1';
     const port = options.port ?? (await reserveFreePorts(host, 1))[0] ?? 0;
     const proxy = new FaultProxy(options, port);
-    await proxy.syncListener();
-    if (!proxy.server) throw new Error(`fault proxy ${proxy.name} could not listen on ${port}`);
+    try {
+      await proxy.syncListener();
+    } catch (err) {
+      if (options.port === undefined) releasePort(port);
+      throw err;
+    }
     return proxy;
   }
 
@@ -166,8 +169,8 @@ export class FaultProxy {
 
   async close(): Promise<void> {
     this.isClosed = true;
-    clearTimeout(this.pollTimer);
-    for (const link of [...this.links]) this.dropLink(link);
+    this.cancelPoll?.();
+    for (const link of [...this.links]) this.destroyLink(link);
     await this.syncListener();
     releasePort(this.port);
   }
@@ -234,23 +237,12 @@ export class FaultProxy {
     if (this.isUpstreamDown || this.isClosed) return;
     log.info({ proxy: this.name }, 'upstream refused; refusing too until it answers');
     this.isUpstreamDown = true;
-    void this.syncListener();
-    this.pollUpstream();
-  }
-
-  private pollUpstream(): void {
-    this.pollTimer = setTimeout(() => {
-      const probe = net.connect(this.upstream);
-      probe.once('connect', () => {
-        probe.destroy();
-        this.isUpstreamDown = false;
-        log.info({ proxy: this.name }, 'upstream answers again');
-        void this.syncListener();
-      });
-      probe.once('error', () => {
-        if (!this.isClosed) this.pollUpstream();
-      });
-    }, 200);
+    this.syncListenerInBackground();
+    this.cancelPoll = whenAccepting(this.upstream, () => {
+      this.isUpstreamDown = false;
+      log.info({ proxy: this.name }, 'upstream answers again');
+      this.syncListenerInBackground();
+    });
   }
 
   private dropLink(link: Link): void {
@@ -267,12 +259,15 @@ export class FaultProxy {
 
   /** Opens or closes the listening socket to match the state; calls run one after another. */
   private syncListener(): Promise<void> {
-    this.listenerOp = this.listenerOp
-      .then(() => this.applyListener())
-      .catch((err: Error) =>
-        log.error({ proxy: this.name, err: err.message }, 'fault proxy listener change failed'),
-      );
-    return this.listenerOp;
+    const op = this.listenerOp.then(() => this.applyListener());
+    this.listenerOp = op.catch(() => undefined);
+    return op;
+  }
+
+  private syncListenerInBackground(): void {
+    this.syncListener().catch((err: Error) =>
+      log.error({ proxy: this.name, err: err.message }, 'fault proxy listener change failed'),
+    );
   }
 
   private async applyListener(): Promise<void> {
@@ -281,36 +276,8 @@ export class FaultProxy {
       // close() only stops accepting; open sockets are ours to end, and are not waited for.
       this.server?.close();
       this.server = undefined;
-      return;
-    }
-    if (this.server) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        this.server = await listen(this.host, this.port, (s) => this.onConnection(s));
-        return;
-      } catch (err) {
-        // Only another program can take the port meanwhile (free-port keeps it reserved here).
-        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= LISTEN_ATTEMPTS)
-          throw err;
-        await sleep(100 * attempt);
-      }
+    } else if (!this.server) {
+      this.server = await listenOn(this.host, this.port, (s) => this.onConnection(s));
     }
   }
-}
-
-function listen(
-  host: string,
-  port: number,
-  onConnection: (socket: net.Socket) => void,
-): Promise<net.Server> {
-  return new Promise((resolve, reject) => {
-    // allowHalfOpen: a FIN from one side is forwarded (after its delayed bytes), not acted on.
-    const server = net.createServer({ allowHalfOpen: true }, onConnection);
-    server.once('error', reject);
-    server.listen({ host, port, exclusive: true }, () => {
-      server.off('error', reject);
-      server.on('error', (err) => log.warn({ err: err.message }, 'fault proxy server error'));
-      resolve(server);
-    });
-  });
 }
