@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../lib/contracts';
-import { sleep } from '../server/sandbox';
 import { startHarness, type Harness } from './helpers/server';
 
 const open = (h: Harness) => h.server.incidents.findings('open', 1000);
@@ -45,7 +44,7 @@ describe('root causes proven by Redis log lines', () => {
       h.sandbox.pause('r1');
       // Past repl-timeout (2 s) the master drops the frozen replica; writes made after that are
       // not in flight to it, so 2 MB overflow the 16 kB backlog it would resume from.
-      await sleep(3000);
+      await h.sandbox.waitFor(async () => /connected_slaves:0/.test(await m.info('replication')), 15_000, 'master dropped the frozen replica');
       for (let i = 0; i < 2; i++) {
         const p = m.pipeline();
         for (let k = 0; k < 1000; k++) p.set(`fill:${round}:${i}:${k}`, payload);

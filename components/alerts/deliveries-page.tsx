@@ -63,7 +63,7 @@ function Row({ d, finding }: { d: WebhookDelivery; finding: Finding | undefined 
       </td>
       <td className="tnum px-3 py-2 text-right font-mono text-sm">{fmt.number(d.attempts)}</td>
       <td className="max-w-0 px-3 py-2 text-xs">
-        {d.responseStatus !== undefined && (
+        {d.responseStatus !== undefined && !d.lastError?.startsWith(`HTTP ${d.responseStatus}`) && (
           <span
             className={`mr-1.5 font-mono font-semibold ${d.responseStatus >= 200 && d.responseStatus < 300 ? 'text-ok' : 'text-crit'}`}
           >
@@ -144,11 +144,11 @@ export function DeliveriesPage() {
         >
           <colgroup>
             <col className="w-32" />
-            <col className="w-60" />
-            <col className="w-40" />
-            <col className="w-48" />
-            <col className="w-24" />
+            <col className="w-44" />
+            <col className="w-36" />
             <col />
+            <col className="w-20" />
+            <col className="w-80" />
             <col className="w-44" />
             <col className="w-44" />
           </colgroup>

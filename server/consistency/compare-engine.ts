@@ -1,8 +1,8 @@
 // One master–replica comparison, both directions, lag-aware. Forward: keys SCANned on the
 // master are read on both sides. Reverse: keys SCANned on the replica are looked up on the
 // master (existence only; present keys were compared forward). A key that differs is re-read
-// after the replica has reached the master offset seen after the first read, up to `rounds`
-// times, so writes in flight are not reported. Rate-capped, slowed by master latency,
+// after the replica has reached the master's offset (read after the first read), up to
+// `rounds` times, so writes in flight are not reported. Rate-capped, slowed by master latency,
 // cancellable between batches.
 import type { Redis } from 'ioredis';
 import { canonicalVerdict, classifyProbes, type KeyProbe, type Verdict } from '../../lib/consistency/classify';
@@ -51,8 +51,6 @@ type Diff = Extract<Verdict, { kind: 'diff' }>;
 interface Suspect {
   key: Buffer;
   verdict: Diff;
-  /** Master offset read after the read that found the difference. */
-  offset: number;
 }
 
 export class CompareEngine {
@@ -143,8 +141,8 @@ export class CompareEngine {
   }
 
   /** Verdicts that are differences after the canonical fallback; skipped keys are reported. */
-  private async judge(keys: Buffer[], m: KeyProbe[], r: KeyProbe[]): Promise<Array<{ key: Buffer; verdict: Diff }>> {
-    const out: Array<{ key: Buffer; verdict: Diff }> = [];
+  private async judge(keys: Buffer[], m: KeyProbe[], r: KeyProbe[]): Promise<Suspect[]> {
+    const out: Suspect[] = [];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as Buffer;
       const mp = m[i] as KeyProbe;
@@ -167,10 +165,8 @@ export class CompareEngine {
     return out;
   }
 
-  private async suspect(found: Array<{ key: Buffer; verdict: Diff }>): Promise<void> {
-    if (!found.length) return;
-    const offset = await replicationOffset(this.io.master);
-    for (const f of found) this.suspects.push({ ...f, offset });
+  private async suspect(found: Suspect[]): Promise<void> {
+    this.suspects.push(...found);
     if (this.suspects.length >= SUSPECT_FLUSH) await this.recheck();
   }
 
@@ -188,12 +184,13 @@ export class CompareEngine {
     for (let round = 0; round < this.settings.rounds && pending.length; round++) {
       const keys = pending.map((s) => s.key);
       const before = await this.mProbe.probe(keys);
-      await this.waitCatchUp(Math.max(await replicationOffset(this.io.master), ...pending.map((s) => s.offset)));
+      // Read after the master read, so it covers the first read's offset too.
+      await this.waitCatchUp(await replicationOffset(this.io.master));
       const r = await this.rProbe.probe(keys);
       const after = await this.mProbe.probe(keys);
       const equalBefore = new Set((await this.judge(keys, before, r)).map((d) => d.key));
       const still = (await this.judge(keys, after, r)).filter((d) => equalBefore.has(d.key));
-      pending = still.map((s) => ({ ...s, offset: 0 }));
+      pending = still;
     }
     for (const s of pending)
       this.report.add(s.verdict.cls, { db: this.db, key: displayBinary(s.key.toString('latin1')), type: s.verdict.type, detail: s.verdict.detail });
