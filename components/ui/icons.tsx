@@ -1,9 +1,9 @@
 // Inline SVG icons (24×24 stroke style); decorative unless given a title by the caller.
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Icon({ children, ...props }: IconProps & { children: React.ReactNode }) {
+export function Icon({ children, ...props }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"

@@ -39,6 +39,7 @@ export async function buildPromote(ctx: BuildContext, target: string, params: Ac
       const lastKnown = ctx.topology.nodes.find((n) => n.id === oldId)?.offset ?? 0;
       const refs: Array<[string, number]> = [[oldId, old.reachable ? old.masterOffset : lastKnown], ...siblings.filter((s) => s.reachable).map((s): [string, number] => [s.id, s.replicaOffset ?? 0])];
       const [bestId, best] = refs.reduce((a, b) => (b[1] > a[1] ? b : a));
+      const better = refs.slice(1).reduce<[string, number] | null>((a, b) => (b[1] > myOffset && (!a || b[1] > a[1]) ? b : a), null);
       const lost = Math.max(0, best - myOffset);
       preflight.push(
         check(
@@ -46,8 +47,8 @@ export async function buildPromote(ctx: BuildContext, target: string, params: Ac
           lost === 0 || params.force === true,
           lost === 0
             ? `${target} (offset ${myOffset}) has everything ${oldId} and its replicas are known to have`
-            : `${target} is ${lost} bytes behind ${bestId}: promoting it loses them${bestId !== oldId ? ` — ${bestId} is the better candidate` : ''}${params.force ? ' (forced)' : '; set force to accept the loss'}`,
-          lost === 0 ? `${target} 拥有全部已知数据` : `${target} 落后 ${bestId} ${lost} 字节：提升它会丢失这些数据`,
+            : `${target} is ${lost} bytes behind ${bestId}: promoting it loses them${better ? ` — ${better[0]} (offset ${better[1]}) is the better candidate` : ''}${params.force ? ' (forced)' : '; set force to accept the loss'}`,
+          lost === 0 ? `${target} 拥有全部已知数据` : `${target} 落后 ${bestId} ${lost} 字节：提升它会丢失这些数据${better ? `，${better[0]} 是更好的候选` : ''}`,
         ),
       );
       if (oldIsMaster && node.linkStatus !== 'up')
