@@ -33,9 +33,17 @@ export interface ActionsHarness {
   /** Every response text the tests received, for the secret scan. */
   responses: string[];
   login(user: UserName): Promise<string>;
-  api<T = Record<string, unknown>>(method: string, path: string, opts?: { cookie?: string; body?: unknown }): Promise<ApiAnswer<T>>;
+  api<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    opts?: { cookie?: string; body?: unknown },
+  ): Promise<ApiAnswer<T>>;
   /** Plan, then execute as `user`; returns the plan and the execute answer. */
-  planAndRun(user: UserName, plan: Record<string, unknown>, confirm?: { confirm?: string; reason?: string }): Promise<{ plan: Record<string, unknown>; exec: ApiAnswer }>;
+  planAndRun(
+    user: UserName,
+    plan: Record<string, unknown>,
+    confirm?: { confirm?: string; reason?: string },
+  ): Promise<{ plan: Record<string, unknown>; exec: ApiAnswer }>;
   waitRun(runId: string, cookie: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   id(name: string): string;
   client(name: string): Promise<Redis>;
@@ -48,20 +56,37 @@ export interface ActionsHarnessOptions {
   readOnly?: boolean;
 }
 
-export async function startActionsHarness(opts: ActionsHarnessOptions = {}): Promise<ActionsHarness> {
+export async function startActionsHarness(
+  opts: ActionsHarnessOptions = {},
+): Promise<ActionsHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-actions-'));
   const file = path.join(dir, 'config.json');
   const users = await Promise.all(
-    Object.entries(USERS).map(async ([username, u]) => ({ username, role: u.role, passwordHash: await hashPassword(u.password, 1024) })),
+    Object.entries(USERS).map(async ([username, u]) => ({
+      username,
+      role: u.role,
+      passwordHash: await hashPassword(u.password, 1024),
+    })),
   );
-  writeFileSync(file, JSON.stringify({ auth: { users, approval: opts.approval ?? [] }, readOnly: opts.readOnly ?? false }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      auth: { users, approval: opts.approval ?? [] },
+      readOnly: opts.readOnly ?? false,
+    }),
+  );
   const h = await startHarness({ sandbox: opts.sandbox, env: { REPLICAOPS_CONFIG: file } });
   // Until the lead wires actions into app-server, the tests compose them the same way.
   const wired = (h.server as unknown as { actions?: ActionService }).actions;
   let actions: ActionService;
   if (wired) actions = wired;
   else {
-    const config = loadConfig({ REPLICAOPS_CONFIG: file, REPLICAOPS_DATA_DIR: dir, REPLICAOPS_SEEDS: h.sandbox.seeds().slice(0, 1).join(','), PORT: '0' });
+    const config = loadConfig({
+      REPLICAOPS_CONFIG: file,
+      REPLICAOPS_DATA_DIR: dir,
+      REPLICAOPS_SEEDS: h.sandbox.seeds().slice(0, 1).join(','),
+      PORT: '0',
+    });
     const pool = new NodePool(config);
     actions = new ActionService({
       db: h.server.db,
@@ -74,11 +99,19 @@ export async function startActionsHarness(opts: ActionsHarnessOptions = {}): Pro
     actionRoutes(h.server.router, actions);
   }
   const responses: string[] = [];
-  const api = async <T,>(method: string, p: string, o: { cookie?: string; body?: unknown } = {}): Promise<ApiAnswer<T>> => {
+  const api = async <T = Record<string, unknown>>(
+    method: string,
+    p: string,
+    o: { cookie?: string; body?: unknown } = {},
+  ): Promise<ApiAnswer<T>> => {
     const headers: Record<string, string> = { 'x-replicaops-request': '1' };
     if (o.cookie) headers.cookie = o.cookie;
     if (o.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(h.server.url + p, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+    const res = await fetch(h.server.url + p, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    });
     const text = await res.text();
     responses.push(text);
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
@@ -102,7 +135,8 @@ export async function startActionsHarness(opts: ActionsHarnessOptions = {}): Pro
     for (;;) {
       const r = await api<Record<string, unknown>>('GET', `/api/actions/runs/${runId}`, { cookie });
       if (r.body.state !== 'running') return r.body;
-      if (Date.now() > deadline) throw new Error(`run ${runId} still running after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`run ${runId} still running after ${timeoutMs} ms`);
       await new Promise((res) => setTimeout(res, 100));
     }
   };
@@ -116,7 +150,10 @@ export async function startActionsHarness(opts: ActionsHarnessOptions = {}): Pro
     async planAndRun(user, planBody, confirm = {}) {
       const cookie = await login(user);
       const plan = (await api('POST', '/api/actions/plan', { cookie, body: planBody })).body;
-      const exec = await api('POST', `/api/actions/plans/${String(plan.id)}/execute`, { cookie, body: confirm });
+      const exec = await api('POST', `/api/actions/plans/${String(plan.id)}/execute`, {
+        cookie,
+        body: confirm,
+      });
       return { plan, exec };
     },
     id: (name) => h.sandbox.node(name).id,
@@ -129,11 +166,18 @@ export async function startActionsHarness(opts: ActionsHarnessOptions = {}): Pro
 }
 
 /** One INFO field of a sandbox node. */
-export async function field(client: Redis, section: string, name: string): Promise<string | undefined> {
+export async function field(
+  client: Redis,
+  section: string,
+  name: string,
+): Promise<string | undefined> {
   return (await infoSection(client, section))[name];
 }
 
 /** Wait until the monitor has seen every sandbox node (plans read its topology). */
 export async function untilDiscovered(a: ActionsHarness, count: number): Promise<void> {
-  await a.h.until((t) => t.nodes.filter((n) => n.reachable).length >= count, `${count} nodes discovered`);
+  await a.h.until(
+    (t) => t.nodes.filter((n) => n.reachable).length >= count,
+    `${count} nodes discovered`,
+  );
 }

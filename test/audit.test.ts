@@ -20,7 +20,16 @@ function tempDb(): { db: Db; dir: string } {
 
 function appendSome(log: AuditLog, n: number): void {
   for (let i = 0; i < n; i++)
-    log.append({ kind: 'run.started', actor: 'ada', role: 'admin', action: 'replica.resync', target: '127.0.0.1:7001', runId: `run-test-${i}`, reason: `reason ${i}`, data: { commands: [{ nodeId: '127.0.0.1:7001', command: 'REPLICAOF NO ONE' }] } });
+    log.append({
+      kind: 'run.started',
+      actor: 'ada',
+      role: 'admin',
+      action: 'replica.resync',
+      target: '127.0.0.1:7001',
+      runId: `run-test-${i}`,
+      reason: `reason ${i}`,
+      data: { commands: [{ nodeId: '127.0.0.1:7001', command: 'REPLICAOF NO ONE' }] },
+    });
 }
 
 describe('audit hash chain (SQLite)', () => {
@@ -36,8 +45,14 @@ describe('audit hash chain (SQLite)', () => {
     const log = new AuditLog(fresh());
     appendSome(log, 5);
     assert.deepEqual(log.verify(), { ok: true, entries: 5 });
-    assert.deepEqual(log.list(2).map((e) => e.id), [5, 4]);
-    assert.deepEqual(log.list(2, 4).map((e) => e.id), [3, 2]);
+    assert.deepEqual(
+      log.list(2).map((e) => e.id),
+      [5, 4],
+    );
+    assert.deepEqual(
+      log.list(2, 4).map((e) => e.id),
+      [3, 2],
+    );
   });
 
   test('editing a row is found at that row', () => {
@@ -62,7 +77,14 @@ describe('audit hash chain (SQLite)', () => {
 
   test('secret-looking keys are masked before a row is written', () => {
     const log = new AuditLog(fresh());
-    const e = log.append({ kind: 'run.refused', actor: 'a', role: 'admin', action: 'config.apply', target: 'h:1', data: { settings: { masterauth: 'hunter2' } } });
+    const e = log.append({
+      kind: 'run.refused',
+      actor: 'a',
+      role: 'admin',
+      action: 'config.apply',
+      target: 'h:1',
+      data: { settings: { masterauth: 'hunter2' } },
+    });
     assert.deepEqual(e.data, { settings: { masterauth: '***' } });
   });
 });
@@ -76,7 +98,16 @@ describe('a run left behind by a crashed server', () => {
     dir = t.dir;
     const { db } = t;
     const incidents = new IncidentService(new IncidentStore(db));
-    new IncidentStore(db).saveIncident({ id: 'inc-crash', state: 'open', severity: 'critical', title: 'link down', openedAt: 1, findingIds: [], nodeIds: [], tags: [] });
+    new IncidentStore(db).saveIncident({
+      id: 'inc-crash',
+      state: 'open',
+      severity: 'critical',
+      title: 'link down',
+      openedAt: 1,
+      findingIds: [],
+      nodeIds: [],
+      tags: [],
+    });
     const deadPid = spawnSync('true').pid as number;
     const run: ActionRun = {
       id: 'run-crashed-1',
@@ -89,24 +120,55 @@ describe('a run left behind by a crashed server', () => {
       role: 'admin',
       startedAt: Date.now() - 5000,
       steps: [
-        { index: 0, nodeId: '127.0.0.1:7002', command: 'MULTI ; REPLICAOF NO ONE ; REPLICAOF 127.0.0.1 7001 ; EXEC', why: { en: '', zh: '' }, state: 'ok' },
-        { index: 1, nodeId: '127.0.0.1:7002', command: '(wait) full sync', why: { en: '', zh: '' }, state: 'running' },
+        {
+          index: 0,
+          nodeId: '127.0.0.1:7002',
+          command: 'MULTI ; REPLICAOF NO ONE ; REPLICAOF 127.0.0.1 7001 ; EXEC',
+          why: { en: '', zh: '' },
+          state: 'ok',
+        },
+        {
+          index: 1,
+          nodeId: '127.0.0.1:7002',
+          command: '(wait) full sync',
+          why: { en: '', zh: '' },
+          state: 'running',
+        },
       ],
       verify: [],
       nodeStates: [],
       incidentId: 'inc-crash',
     };
-    db.prepare("INSERT INTO action_runs (id, plan_id, action, target, topology, state, actor, boot_id, started_at, incident_id, body) VALUES (?, ?, ?, ?, 'default', 'running', 'ada', 'dead-boot', ?, 'inc-crash', ?)").run(run.id, run.planId, run.action, run.target, run.startedAt, JSON.stringify(run));
-    db.prepare("INSERT INTO action_locks (topology, run_id, owner_pid, boot_id, acquired_at, heartbeat_at) VALUES ('default', ?, ?, 'dead-boot', ?, ?)").run(run.id, deadPid, Date.now(), Date.now());
+    db.prepare(
+      "INSERT INTO action_runs (id, plan_id, action, target, topology, state, actor, boot_id, started_at, incident_id, body) VALUES (?, ?, ?, ?, 'default', 'running', 'ada', 'dead-boot', ?, 'inc-crash', ?)",
+    ).run(run.id, run.planId, run.action, run.target, run.startedAt, JSON.stringify(run));
+    db.prepare(
+      "INSERT INTO action_locks (topology, run_id, owner_pid, boot_id, acquired_at, heartbeat_at) VALUES ('default', ?, ?, 'dead-boot', ?, ?)",
+    ).run(run.id, deadPid, Date.now(), Date.now());
 
     const config = loadConfig({ REPLICAOPS_DATA_DIR: dir });
-    const actions = new ActionService({ db, config, monitor: { snapshot: () => ({ topology: { generatedAt: 0, nodes: [], links: [] } }), canonical: (id) => id }, credentialsFor: () => ({}), incidents });
+    const actions = new ActionService({
+      db,
+      config,
+      monitor: {
+        snapshot: () => ({ topology: { generatedAt: 0, nodes: [], links: [] } }),
+        canonical: (id) => id,
+      },
+      credentialsFor: () => ({}),
+      incidents,
+    });
     const after = actions.run(run.id);
     assert.equal(after?.state, 'interrupted');
-    assert.deepEqual(after?.steps.map((s) => s.state), ['ok', 'failed']);
+    assert.deepEqual(
+      after?.steps.map((s) => s.state),
+      ['ok', 'failed'],
+    );
     assert.equal(actions.audit.list(10)[0]?.kind, 'run.interrupted');
     assert.equal(actions.audit.verify().ok, true);
-    assert.equal(db.prepare('SELECT COUNT(*) AS n FROM action_locks').get() && (db.prepare('SELECT COUNT(*) AS n FROM action_locks').get() as { n: number }).n, 0);
+    assert.equal(
+      (db.prepare('SELECT COUNT(*) AS n FROM action_locks').get() as { n: number }).n,
+      0,
+    );
     const timeline = incidents.detail('inc-crash')?.timeline ?? [];
     assert.ok(timeline.some((e) => e.type === 'action' && /interrupted/.test(e.summary)));
     db.close();
@@ -116,23 +178,47 @@ describe('a run left behind by a crashed server', () => {
 describe('audit over the API', () => {
   let a: ActionsHarness;
   before(async () => {
-    a = await startActionsHarness({ sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }] } });
+    a = await startActionsHarness({
+      sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }] },
+    });
     await untilDiscovered(a, 2);
   });
   after(() => a?.stop());
 
   test('the chain verifies after a run; editing a row in SQLite makes verify name its id', async () => {
-    const { exec } = await a.planAndRun('olga', { action: 'replica.reconnect', target: a.id('r1'), params: {} });
+    const { exec } = await a.planAndRun('olga', {
+      action: 'replica.reconnect',
+      target: a.id('r1'),
+      params: {},
+    });
     const cookie = await a.login('vic');
     await a.waitRun(String(exec.body.runId), cookie);
-    const entries = (await a.api<{ entries: Array<{ id: number; kind: string; actor: string; role: string; data: { commands: Array<{ command: string; result?: string }> } }> }>('GET', '/api/audit', { cookie })).body.entries;
-    assert.deepEqual(entries.map((e) => e.kind), ['run.finished', 'run.started']);
+    const entries = (
+      await a.api<{
+        entries: Array<{
+          id: number;
+          kind: string;
+          actor: string;
+          role: string;
+          data: { commands: Array<{ command: string; result?: string }> };
+        }>;
+      }>('GET', '/api/audit', { cookie })
+    ).body.entries;
+    assert.deepEqual(
+      entries.map((e) => e.kind),
+      ['run.finished', 'run.started'],
+    );
     assert.equal(entries[0]?.data.commands[0]?.command, 'CLIENT KILL TYPE master');
     assert.equal(entries[0]?.data.commands[0]?.result, '1');
     assert.deepEqual([entries[1]?.actor, entries[1]?.role], ['olga', 'operator']);
-    assert.deepEqual((await a.api('GET', '/api/audit/verify', { cookie })).body, { ok: true, entries: 2 });
+    assert.deepEqual((await a.api('GET', '/api/audit/verify', { cookie })).body, {
+      ok: true,
+      entries: 2,
+    });
     a.h.server.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run();
-    const bad = (await a.api<{ ok: boolean; firstBadId: number }>('GET', '/api/audit/verify', { cookie })).body;
+    const bad = (
+      await a.api<{ ok: boolean; firstBadId: number }>('GET', '/api/audit/verify', { cookie })
+    ).body;
     assert.equal(bad.ok, false);
     assert.equal(bad.firstBadId, 1);
   });

@@ -1,7 +1,12 @@
 // The action catalog: what each guarded action does, whether it can destroy data, who may run
 // it. The dialog renders its form from `paramsSchema`.
 import { z } from 'zod';
-import { ACTION_PARAMS_SCHEMAS, type ActionCatalogEntry, type ActionId, type Bilingual } from '../contracts';
+import {
+  ACTION_PARAMS_SCHEMAS,
+  type ActionCatalogEntry,
+  type ActionId,
+  type Bilingual,
+} from '../contracts';
 
 interface ActionMeta {
   title: Bilingual;

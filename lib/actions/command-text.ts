@@ -1,7 +1,10 @@
 // How a command is shown in a plan, a run and the audit: exactly what is sent, secrets masked.
 
 /** `CONFIG SET masterauth ***`; arguments with spaces or nothing in them are quoted. */
-export function commandText(args: readonly string[], secretIndexes: readonly number[] = []): string {
+export function commandText(
+  args: readonly string[],
+  secretIndexes: readonly number[] = [],
+): string {
   return args
     .map((a, i) => {
       if (secretIndexes.includes(i)) return '***';

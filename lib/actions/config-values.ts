@@ -32,9 +32,22 @@ export const APPLICABLE_CONFIG: ReadonlySet<string> = new Set([
  * Secrets are never typed into the browser or stored in a plan: `replica.reattach` sets
  * masterauth from the server's own credentials for the upstream instead.
  */
-export const SECRET_CONFIG: ReadonlySet<string> = new Set(['masterauth', 'masteruser', 'requirepass', 'tls-key-file-pass', 'tls-client-key-file-pass']);
+export const SECRET_CONFIG: ReadonlySet<string> = new Set([
+  'masterauth',
+  'masteruser',
+  'requirepass',
+  'tls-key-file-pass',
+  'tls-client-key-file-pass',
+]);
 
-const UNITS: Record<string, number> = { k: 1e3, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  k: 1e3,
+  kb: 1024,
+  m: 1e6,
+  mb: 1024 ** 2,
+  g: 1e9,
+  gb: 1024 ** 3,
+};
 
 /** Redis memory notation → bytes (`64mb` → 67108864); null when it is not one. */
 export function parseMemory(value: string): number | null {

@@ -11,7 +11,17 @@ export function planRequestFromFinding(finding: Finding): ActionPlanRequest | nu
   if (!target) return null;
   // A replica rejected for its credentials needs masterauth, which config.apply refuses to take
   // from a browser: re-attaching sets it from the server's own credentials for the upstream.
-  if (actionId === 'config.apply' && !rest.settings && finding.cause === 'auth_failed' && finding.link)
-    return { action: 'replica.reattach', target: finding.link.replica, params: { upstream: finding.link.upstream }, findingId: finding.id };
+  if (
+    actionId === 'config.apply' &&
+    !rest.settings &&
+    finding.cause === 'auth_failed' &&
+    finding.link
+  )
+    return {
+      action: 'replica.reattach',
+      target: finding.link.replica,
+      params: { upstream: finding.link.upstream },
+      findingId: finding.id,
+    };
   return { action: actionId, target, params: rest, findingId: finding.id };
 }

@@ -8,7 +8,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** JSON with object keys sorted at every depth and undefined dropped: one text per value. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -32,21 +33,45 @@ export function rowHash(content: ChainContent, sha256: Sha256): string {
  * Walks rows in id order. `lastIssuedId` (SQLite's AUTOINCREMENT high-water mark) reveals rows
  * deleted from the end, which no later row can vouch for.
  */
-export function verifyChain(rows: Array<ChainContent & { hash: string }>, sha256: Sha256, lastIssuedId = 0): AuditVerify {
+export function verifyChain(
+  rows: Array<ChainContent & { hash: string }>,
+  sha256: Sha256,
+  lastIssuedId = 0,
+): AuditVerify {
   let prevHash = GENESIS_HASH;
   let prevId = 0;
   for (const row of rows) {
     const { hash, ...content } = row;
     if (row.id !== prevId + 1)
-      return { ok: false, entries: rows.length, firstBadId: row.id, problem: `entries ${prevId + 1}–${row.id - 1} are missing` };
+      return {
+        ok: false,
+        entries: rows.length,
+        firstBadId: row.id,
+        problem: `entries ${prevId + 1}–${row.id - 1} are missing`,
+      };
     if (row.prevHash !== prevHash)
-      return { ok: false, entries: rows.length, firstBadId: row.id, problem: 'does not link to the entry before it' };
+      return {
+        ok: false,
+        entries: rows.length,
+        firstBadId: row.id,
+        problem: 'does not link to the entry before it',
+      };
     if (rowHash(content as ChainContent, sha256) !== hash)
-      return { ok: false, entries: rows.length, firstBadId: row.id, problem: 'its content changed after it was written' };
+      return {
+        ok: false,
+        entries: rows.length,
+        firstBadId: row.id,
+        problem: 'its content changed after it was written',
+      };
     prevHash = hash;
     prevId = row.id;
   }
   if (lastIssuedId > prevId)
-    return { ok: false, entries: rows.length, firstBadId: prevId + 1, problem: `entries ${prevId + 1}–${lastIssuedId} were deleted` };
+    return {
+      ok: false,
+      entries: rows.length,
+      firstBadId: prevId + 1,
+      problem: `entries ${prevId + 1}–${lastIssuedId} were deleted`,
+    };
   return { ok: true, entries: rows.length };
 }

@@ -15,7 +15,11 @@ export function upstreamMap(topology: Topology): Map<string, string | undefined>
  * The ring `replica → upstream → … → replica` that `REPLICAOF upstream` on `replica` would close,
  * or null. Pointing a node at itself is the one-node ring.
  */
-export function cycleIfAttached(upstreams: UpstreamMap, replica: string, upstream: string): string[] | null {
+export function cycleIfAttached(
+  upstreams: UpstreamMap,
+  replica: string,
+  upstream: string,
+): string[] | null {
   const path = [replica];
   const seen = new Set<string>([replica]);
   let cur: string | undefined = upstream;

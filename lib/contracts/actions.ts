@@ -16,8 +16,12 @@ export type ActionId = z.infer<typeof ActionIdSchema>;
 
 export const ActionRoleSchema = z.enum(['viewer', 'operator', 'admin']);
 
-export const ActionRunIdSchema = z.string().regex(/^run-[a-z0-9-]{4,60}$/, 'expected a run id like run-…');
-export const ActionPlanIdSchema = z.string().regex(/^plan-[a-z0-9-]{4,60}$/, 'expected a plan id like plan-…');
+export const ActionRunIdSchema = z
+  .string()
+  .regex(/^run-[a-z0-9-]{4,60}$/, 'expected a run id like run-…');
+export const ActionPlanIdSchema = z
+  .string()
+  .regex(/^plan-[a-z0-9-]{4,60}$/, 'expected a plan id like plan-…');
 
 // ── params, one schema per action ──
 export const ReattachParamsSchema = z
@@ -39,12 +43,17 @@ export const PromoteParamsSchema = z
     fence: z.boolean().optional(),
   })
   .strict();
-export const ConfigParamNameSchema = z.string().regex(/^[a-z][a-z0-9-]{1,60}$/, 'expected a Redis config parameter name');
+export const ConfigParamNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,60}$/, 'expected a Redis config parameter name');
 export const ConfigApplyParamsSchema = z
   .object({
     settings: z
       .record(ConfigParamNameSchema, z.string().max(500))
-      .refine((s) => Object.keys(s).length > 0 && Object.keys(s).length <= 20, 'give 1–20 settings'),
+      .refine(
+        (s) => Object.keys(s).length > 0 && Object.keys(s).length <= 20,
+        'give 1–20 settings',
+      ),
     /** Also persist them to redis.conf with CONFIG REWRITE. */
     rewrite: z.boolean().optional(),
   })
@@ -74,7 +83,10 @@ export const ActionCatalogEntrySchema = z.object({
   paramsSchema: z.record(z.string(), z.unknown()),
 });
 export type ActionCatalogEntry = z.infer<typeof ActionCatalogEntrySchema>;
-export const ActionCatalogSchema = z.object({ actions: z.array(ActionCatalogEntrySchema), readOnly: z.boolean() });
+export const ActionCatalogSchema = z.object({
+  actions: z.array(ActionCatalogEntrySchema),
+  readOnly: z.boolean(),
+});
 
 // ── plan ──
 export const ActionPlanRequestSchema = z
@@ -135,13 +147,22 @@ export const ActionPlanSchema = z.object({
 export type ActionPlan = z.infer<typeof ActionPlanSchema>;
 
 export const ActionExecuteBodySchema = z
-  .object({ confirm: z.string().max(300).optional(), reason: z.string().trim().max(1000).optional() })
+  .object({
+    confirm: z.string().max(300).optional(),
+    reason: z.string().trim().max(1000).optional(),
+  })
   .strict();
 export type ActionExecuteBody = z.infer<typeof ActionExecuteBodySchema>;
 export const ActionExecuteResultSchema = z.object({ runId: ActionRunIdSchema });
 
 // ── runs ──
-export const ActionRunStateSchema = z.enum(['running', 'succeeded', 'failed', 'rolled_back', 'interrupted']);
+export const ActionRunStateSchema = z.enum([
+  'running',
+  'succeeded',
+  'failed',
+  'rolled_back',
+  'interrupted',
+]);
 export type ActionRunState = z.infer<typeof ActionRunStateSchema>;
 export const ActionRunStepStateSchema = z.enum(['pending', 'running', 'ok', 'failed', 'skipped']);
 
@@ -191,7 +212,9 @@ export const ActionRunSchema = z.object({
 });
 export type ActionRun = z.infer<typeof ActionRunSchema>;
 
-export const ActionRunListQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const ActionRunListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
 
 // ── socket events ──
 export const ActionProgressSchema = z.object({
@@ -215,7 +238,13 @@ export interface ActionServerToClientEvents {
 }
 
 // ── audit ──
-export const AuditKindSchema = z.enum(['run.started', 'run.finished', 'run.refused', 'run.interrupted', 'plan.approved']);
+export const AuditKindSchema = z.enum([
+  'run.started',
+  'run.finished',
+  'run.refused',
+  'run.interrupted',
+  'plan.approved',
+]);
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.number(),
@@ -236,5 +265,10 @@ export const AuditListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   before: z.coerce.number().int().min(1).optional(),
 });
-export const AuditVerifySchema = z.object({ ok: z.boolean(), entries: z.number().int(), firstBadId: z.number().int().optional(), problem: z.string().optional() });
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBadId: z.number().int().optional(),
+  problem: z.string().optional(),
+});
 export type AuditVerify = z.infer<typeof AuditVerifySchema>;

@@ -31,7 +31,8 @@ export class ActionLock {
   ) {}
 
   private row(): LockRow | undefined {
-    return this.db.prepare('SELECT * FROM action_locks WHERE topology = ?').get(this.topology) as LockRow | undefined;
+    return this.db.prepare('SELECT * FROM action_locks WHERE topology = ?').get(this.topology) as
+      LockRow | undefined;
   }
 
   isStale(row: LockRow, now = Date.now()): boolean {
@@ -53,26 +54,38 @@ export class ActionLock {
 
   /** Takes the lock for `runId`; on refusal returns the live holder. Stale rows are replaced. */
   acquire(runId: string, now = Date.now()): { ok: true } | { ok: false; holder: LockRow } {
-    return this.db.transaction((): { ok: true } | { ok: false; holder: LockRow } => {
-      const r = this.row();
-      if (r && !this.isStale(r, now)) return { ok: false, holder: r };
-      this.db
-        .prepare('INSERT OR REPLACE INTO action_locks (topology, run_id, owner_pid, boot_id, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(this.topology, runId, this.pid, this.bootId, now, now);
-      return { ok: true };
-    }).immediate();
+    return this.db
+      .transaction((): { ok: true } | { ok: false; holder: LockRow } => {
+        const r = this.row();
+        if (r && !this.isStale(r, now)) return { ok: false, holder: r };
+        this.db
+          .prepare(
+            'INSERT OR REPLACE INTO action_locks (topology, run_id, owner_pid, boot_id, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(this.topology, runId, this.pid, this.bootId, now, now);
+        return { ok: true };
+      })
+      .immediate();
   }
 
   heartbeat(runId: string, now = Date.now()): void {
-    this.db.prepare('UPDATE action_locks SET heartbeat_at = ? WHERE topology = ? AND run_id = ? AND boot_id = ?').run(now, this.topology, runId, this.bootId);
+    this.db
+      .prepare(
+        'UPDATE action_locks SET heartbeat_at = ? WHERE topology = ? AND run_id = ? AND boot_id = ?',
+      )
+      .run(now, this.topology, runId, this.bootId);
   }
 
   release(runId: string): void {
-    this.db.prepare('DELETE FROM action_locks WHERE topology = ? AND run_id = ? AND boot_id = ?').run(this.topology, runId, this.bootId);
+    this.db
+      .prepare('DELETE FROM action_locks WHERE topology = ? AND run_id = ? AND boot_id = ?')
+      .run(this.topology, runId, this.bootId);
   }
 
   /** Drop a stale row (after its run was marked interrupted). */
   clearStale(row: LockRow): void {
-    this.db.prepare('DELETE FROM action_locks WHERE topology = ? AND run_id = ? AND boot_id = ?').run(row.topology, row.run_id, row.boot_id);
+    this.db
+      .prepare('DELETE FROM action_locks WHERE topology = ? AND run_id = ? AND boot_id = ?')
+      .run(row.topology, row.run_id, row.boot_id);
   }
 }

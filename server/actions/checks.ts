@@ -12,48 +12,110 @@ export function reachability(node: LiveNode, label: string): PreflightCheck[] {
   if (node.reachable)
     return [
       check('reachable', true, `${label} ${node.id} answers`, `${label} ${node.id} 可达`),
-      check('credentials', true, `${node.id} accepted the configured credentials`, `${node.id} 接受了配置的凭据`),
+      check(
+        'credentials',
+        true,
+        `${node.id} accepted the configured credentials`,
+        `${node.id} 接受了配置的凭据`,
+      ),
     ];
   if (node.error?.code === 'auth_failed')
     return [
       check('reachable', true, `${label} ${node.id} answers`, `${label} ${node.id} 可达`),
-      check('credentials', false, `${node.id} rejects the configured credentials: ${node.error.message}`, `${node.id} 拒绝了配置的凭据`),
+      check(
+        'credentials',
+        false,
+        `${node.id} rejects the configured credentials: ${node.error.message}`,
+        `${node.id} 拒绝了配置的凭据`,
+      ),
     ];
   const why = node.error?.message ?? 'no answer';
-  return [check('reachable', false, `${label} ${node.id} does not answer: ${why}`, `${label} ${node.id} 不可达：${why}`)];
+  return [
+    check(
+      'reachable',
+      false,
+      `${label} ${node.id} does not answer: ${why}`,
+      `${label} ${node.id} 不可达：${why}`,
+    ),
+  ];
 }
 
 export function roleCheck(node: LiveNode, expected: 'master' | 'replica'): PreflightCheck {
-  if (!node.reachable) return check('role', false, `role of ${node.id} unknown (not reachable)`, `${node.id} 角色未知（不可达）`);
+  if (!node.reachable)
+    return check(
+      'role',
+      false,
+      `role of ${node.id} unknown (not reachable)`,
+      `${node.id} 角色未知（不可达）`,
+    );
   return check(
     'role',
     node.role === expected,
-    node.role === expected ? `${node.id} is a ${expected}` : `${node.id} is a ${node.role ?? 'node of unknown role'}, expected a ${expected}`,
-    node.role === expected ? `${node.id} 是${expected === 'master' ? '主节点' : '从节点'}` : `${node.id} 当前角色为 ${node.role ?? '未知'}，预期为 ${expected}`,
+    node.role === expected
+      ? `${node.id} is a ${expected}`
+      : `${node.id} is a ${node.role ?? 'node of unknown role'}, expected a ${expected}`,
+    node.role === expected
+      ? `${node.id} 是${expected === 'master' ? '主节点' : '从节点'}`
+      : `${node.id} 当前角色为 ${node.role ?? '未知'}，预期为 ${expected}`,
   );
 }
 
 /** The topology as the monitor saw it, corrected by what the live probes just said. */
-export function liveUpstreams(topology: Topology, probes: LiveNode[]): Map<string, string | undefined> {
+export function liveUpstreams(
+  topology: Topology,
+  probes: LiveNode[],
+): Map<string, string | undefined> {
   const m = upstreamMap(topology);
-  for (const p of probes) if (p.reachable) m.set(p.id, p.role === 'replica' ? p.upstream : undefined);
+  for (const p of probes)
+    if (p.reachable) m.set(p.id, p.role === 'replica' ? p.upstream : undefined);
   return m;
 }
 
-export function cycleCheck(upstreams: Map<string, string | undefined>, replica: string, upstream: string): PreflightCheck {
+export function cycleCheck(
+  upstreams: Map<string, string | undefined>,
+  replica: string,
+  upstream: string,
+): PreflightCheck {
   const ring = cycleIfAttached(upstreams, replica, upstream);
   return ring
-    ? check('no_cycle', false, `REPLICAOF would close a replication cycle ${ring.join(' → ')}: no node would be a master, writes stall everywhere and Redis does not detect it`, `该操作会形成复制环 ${ring.join(' → ')}：没有主节点，所有写入停滞，且 Redis 不会检测到`)
-    : check('no_cycle', true, `no cycle: following ${upstream} upstream never reaches ${replica}`, `不会成环：从 ${upstream} 向上追溯不会回到 ${replica}`);
+    ? check(
+        'no_cycle',
+        false,
+        `REPLICAOF would close a replication cycle ${ring.join(' → ')}: no node would be a master, writes stall everywhere and Redis does not detect it`,
+        `该操作会形成复制环 ${ring.join(' → ')}：没有主节点，所有写入停滞，且 Redis 不会检测到`,
+      )
+    : check(
+        'no_cycle',
+        true,
+        `no cycle: following ${upstream} upstream never reaches ${replica}`,
+        `不会成环：从 ${upstream} 向上追溯不会回到 ${replica}`,
+      );
 }
 
 /** The upstream itself must be able to serve a sync: a master, or a replica with its link up. */
 export function upstreamHealth(up: LiveNode): PreflightCheck {
-  if (!up.reachable) return check('upstream_healthy', false, `${up.id} is not reachable`, `${up.id} 不可达`);
-  if (up.loading) return check('upstream_healthy', false, `${up.id} is loading its dataset`, `${up.id} 正在加载数据`);
+  if (!up.reachable)
+    return check('upstream_healthy', false, `${up.id} is not reachable`, `${up.id} 不可达`);
+  if (up.loading)
+    return check(
+      'upstream_healthy',
+      false,
+      `${up.id} is loading its dataset`,
+      `${up.id} 正在加载数据`,
+    );
   if (up.role === 'replica' && up.linkStatus !== 'up')
-    return check('upstream_healthy', false, `${up.id} is a replica whose own link is ${up.linkStatus ?? 'down'}: it would answer -NOMASTERLINK`, `${up.id} 是从节点且自身链路为 ${up.linkStatus ?? 'down'}：会返回 -NOMASTERLINK`);
-  return check('upstream_healthy', true, `${up.id} can serve a sync (${up.role}${up.role === 'replica' ? ', link up' : ''})`, `${up.id} 可以提供同步`);
+    return check(
+      'upstream_healthy',
+      false,
+      `${up.id} is a replica whose own link is ${up.linkStatus ?? 'down'}: it would answer -NOMASTERLINK`,
+      `${up.id} 是从节点且自身链路为 ${up.linkStatus ?? 'down'}：会返回 -NOMASTERLINK`,
+    );
+  return check(
+    'upstream_healthy',
+    true,
+    `${up.id} can serve a sync (${up.role}${up.role === 'replica' ? ', link up' : ''})`,
+    `${up.id} 可以提供同步`,
+  );
 }
 
 export function versionAtLeast(version: string | undefined, want: [number, number]): boolean {

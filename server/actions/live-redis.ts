@@ -42,7 +42,11 @@ export class LiveRedis {
       port,
       username: c.username,
       password: c.password,
-      tls: c.tls ? (typeof c.tls === 'object' ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized } : {}) : undefined,
+      tls: c.tls
+        ? typeof c.tls === 'object'
+          ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized }
+          : {}
+        : undefined,
       connectionName: 'replicaops-action',
       connectTimeout: this.opts.connectTimeoutMs,
       commandTimeout: this.opts.commandTimeoutMs,
@@ -61,7 +65,11 @@ export class LiveRedis {
   }
 
   /** One command; a Redis error reply rejects with its text. */
-  async call(id: string, args: readonly string[], timeoutMs = this.opts.commandTimeoutMs): Promise<unknown> {
+  async call(
+    id: string,
+    args: readonly string[],
+    timeoutMs = this.opts.commandTimeoutMs,
+  ): Promise<unknown> {
     const [cmd, ...rest] = args;
     if (!cmd) throw new Error('empty command');
     const redis = await this.client(id);
@@ -69,7 +77,11 @@ export class LiveRedis {
   }
 
   /** Commands in one MULTI/EXEC: no other client's command runs between them. */
-  async transaction(id: string, commands: ReadonlyArray<readonly string[]>, timeoutMs = this.opts.commandTimeoutMs): Promise<unknown[]> {
+  async transaction(
+    id: string,
+    commands: ReadonlyArray<readonly string[]>,
+    timeoutMs = this.opts.commandTimeoutMs,
+  ): Promise<unknown[]> {
     const redis = await this.client(id);
     const multi = redis.multi();
     for (const [cmd, ...rest] of commands) if (cmd) multi.call(cmd, ...rest);
@@ -94,12 +106,28 @@ export class LiveRedis {
     } catch (err) {
       this.clients.get(id)?.disconnect();
       this.clients.delete(id);
-      return { id, reachable: false, error: classifyConnectionError(err) as NodeError, replicas: [], masterOffset: 0, syncFull: 0, keys: 0, usedMemory: 0 };
+      return {
+        id,
+        reachable: false,
+        error: classifyConnectionError(err) as NodeError,
+        replicas: [],
+        masterOffset: 0,
+        syncFull: 0,
+        keys: 0,
+        usedMemory: 0,
+      };
     }
     const info = parseInfo(text);
     const r = info.replication;
     const stats = info.sections.stats ?? {};
-    const linkStatus = r.role !== 'replica' ? undefined : r.master_link_status === 'up' ? 'up' : r.master_sync_in_progress ? 'sync' : 'down';
+    const linkStatus =
+      r.role !== 'replica'
+        ? undefined
+        : r.master_link_status === 'up'
+          ? 'up'
+          : r.master_sync_in_progress
+            ? 'sync'
+            : 'down';
     return {
       id,
       reachable: true,
@@ -114,7 +142,12 @@ export class LiveRedis {
       syncPartialOk: Number(stats.sync_partial_ok ?? 0),
       keys: totalKeys(info),
       usedMemory: Number(info.sections.memory?.used_memory ?? 0),
-      replicas: r.replicas.map((e) => ({ id: replicaEntryId(e, this.opts.canonical), state: e.state, offset: e.offset, lag: e.lag })),
+      replicas: r.replicas.map((e) => ({
+        id: replicaEntryId(e, this.opts.canonical),
+        state: e.state,
+        offset: e.offset,
+        lag: e.lag,
+      })),
       syncInProgress: r.master_sync_in_progress ?? false,
       syncReadBytes: r.master_sync_read_bytes,
       syncTotalBytes: r.master_sync_total_bytes,

@@ -9,7 +9,15 @@ import { logger } from '../logger';
 const log = logger('actions');
 
 function publicPlan(p: ActionPlan) {
-  return { steps: p.steps, preflight: p.preflight, warnings: p.warnings, confirmation: p.confirmation, params: p.params, createdBy: p.createdBy, approvedBy: p.approvedBy };
+  return {
+    steps: p.steps,
+    preflight: p.preflight,
+    warnings: p.warnings,
+    confirmation: p.confirmation,
+    params: p.params,
+    createdBy: p.createdBy,
+    approvedBy: p.approvedBy,
+  };
 }
 
 export class RunRecorder {
@@ -29,10 +37,20 @@ export class RunRecorder {
       planId: plan.id,
       reason: run.reason ?? null,
       at: run.startedAt,
-      data: { plan: publicPlan(plan), commands: run.steps.map((s) => ({ nodeId: s.nodeId, command: s.command })) },
+      data: {
+        plan: publicPlan(plan),
+        commands: run.steps.map((s) => ({ nodeId: s.nodeId, command: s.command })),
+      },
     });
-    this.timeline(run, `Action started: ${run.action} on ${run.target}`, `开始操作：${run.action}（${run.target}）`);
-    log.info({ run: run.id, action: run.action, target: run.target, actor: run.actor }, 'action started');
+    this.timeline(
+      run,
+      `Action started: ${run.action} on ${run.target}`,
+      `开始操作：${run.action}（${run.target}）`,
+    );
+    log.info(
+      { run: run.id, action: run.action, target: run.target, actor: run.actor },
+      'action started',
+    );
   }
 
   finished(run: ActionRun): void {
@@ -48,14 +66,24 @@ export class RunRecorder {
       at: run.endedAt ?? Date.now(),
       data: {
         state: run.state,
-        commands: run.steps.map((s) => ({ nodeId: s.nodeId, command: s.command, state: s.state, result: s.result, error: s.error })),
+        commands: run.steps.map((s) => ({
+          nodeId: s.nodeId,
+          command: s.command,
+          state: s.state,
+          result: s.result,
+          error: s.error,
+        })),
         verify: run.verify,
         nodeStates: run.nodeStates,
         error: run.error,
         durationMs: (run.endedAt ?? Date.now()) - run.startedAt,
       },
     });
-    this.timeline(run, `Action ${run.state}: ${run.action} on ${run.target}`, `操作${ZH_STATE[run.state]}：${run.action}（${run.target}）`);
+    this.timeline(
+      run,
+      `Action ${run.state}: ${run.action} on ${run.target}`,
+      `操作${ZH_STATE[run.state]}：${run.action}（${run.target}）`,
+    );
     log.info({ run: run.id, state: run.state, error: run.error }, 'action finished');
   }
 
@@ -68,24 +96,64 @@ export class RunRecorder {
       target: run.target,
       runId: run.id,
       planId: run.planId,
-      data: { startedBy: run.actor, steps: run.steps.map((s) => ({ nodeId: s.nodeId, command: s.command, state: s.state })), error: run.error },
+      data: {
+        startedBy: run.actor,
+        steps: run.steps.map((s) => ({ nodeId: s.nodeId, command: s.command, state: s.state })),
+        error: run.error,
+      },
     });
-    this.timeline(run, `Action interrupted (server stopped): ${run.action} on ${run.target}`, `操作被中断（服务器停止）：${run.action}（${run.target}）`, 'system');
+    this.timeline(
+      run,
+      `Action interrupted (server stopped): ${run.action} on ${run.target}`,
+      `操作被中断（服务器停止）：${run.action}（${run.target}）`,
+      'system',
+    );
     log.warn({ run: run.id, action: run.action }, 'action marked interrupted after a restart');
   }
 
   refused(plan: ActionPlan, who: Identity, why: string, reason?: string): void {
-    this.audit.append({ kind: 'run.refused', actor: who.username, role: who.role, action: plan.action, target: plan.target, planId: plan.id, reason: reason ?? null, data: { why } });
+    this.audit.append({
+      kind: 'run.refused',
+      actor: who.username,
+      role: who.role,
+      action: plan.action,
+      target: plan.target,
+      planId: plan.id,
+      reason: reason ?? null,
+      data: { why },
+    });
   }
 
   approved(plan: ActionPlan, who: Identity): void {
-    this.audit.append({ kind: 'plan.approved', actor: who.username, role: who.role, action: plan.action, target: plan.target, planId: plan.id, data: { plannedBy: plan.createdBy } });
+    this.audit.append({
+      kind: 'plan.approved',
+      actor: who.username,
+      role: who.role,
+      action: plan.action,
+      target: plan.target,
+      planId: plan.id,
+      data: { plannedBy: plan.createdBy },
+    });
   }
 
   private timeline(run: ActionRun, summary: string, summaryZh: string, actor = run.actor): void {
     if (!run.incidentId || !this.incidents) return;
     try {
-      this.incidents.addEntry({ incidentId: run.incidentId, at: Date.now(), type: 'action', actor, summary, summaryZh, data: { runId: run.id, action: run.action, target: run.target, state: run.state, error: run.error } });
+      this.incidents.addEntry({
+        incidentId: run.incidentId,
+        at: Date.now(),
+        type: 'action',
+        actor,
+        summary,
+        summaryZh,
+        data: {
+          runId: run.id,
+          action: run.action,
+          target: run.target,
+          state: run.state,
+          error: run.error,
+        },
+      });
     } catch (err) {
       // The incident may have been deleted; the audit entry is the record that matters.
       log.warn({ err, run: run.id }, 'could not add the action to its incident timeline');
@@ -93,4 +161,10 @@ export class RunRecorder {
   }
 }
 
-const ZH_STATE: Record<ActionRun['state'], string> = { running: '进行中', succeeded: '成功', failed: '失败', rolled_back: '已回滚', interrupted: '被中断' };
+const ZH_STATE: Record<ActionRun['state'], string> = {
+  running: '进行中',
+  succeeded: '成功',
+  failed: '失败',
+  rolled_back: '已回滚',
+  interrupted: '被中断',
+};

@@ -20,7 +20,12 @@ export interface RunnerHooks {
   stepChanged(run: ActionRun, index: number): void;
 }
 
-export async function runPlan(built: BuiltPlan, run: ActionRun, ctx: RunContext, hooks: RunnerHooks): Promise<ActionRun> {
+export async function runPlan(
+  built: BuiltPlan,
+  run: ActionRun,
+  ctx: RunContext,
+  hooks: RunnerHooks,
+): Promise<ActionRun> {
   let failedAt = -1;
   for (const [i, step] of built.steps.entries()) {
     const rs = run.steps[i];
@@ -30,7 +35,11 @@ export async function runPlan(built: BuiltPlan, run: ActionRun, ctx: RunContext,
     hooks.save(run);
     hooks.stepChanged(run, i);
     try {
-      rs.result = await withTimeout(step.run(ctx), step.timeoutMs + STEP_SLACK_MS, `step ${i + 1} (${step.command})`);
+      rs.result = await withTimeout(
+        step.run(ctx),
+        step.timeoutMs + STEP_SLACK_MS,
+        `step ${i + 1} (${step.command})`,
+      );
       rs.state = 'ok';
     } catch (err) {
       rs.state = 'failed';
@@ -54,7 +63,11 @@ export async function runPlan(built: BuiltPlan, run: ActionRun, ctx: RunContext,
       run.verify = [check('verify', false, message(err))];
     }
     verified = run.verify.every((c) => c.ok);
-    if (!verified) run.error = `verification failed: ${run.verify.filter((c) => !c.ok).map((c) => c.detail).join('; ')}`;
+    if (!verified)
+      run.error = `verification failed: ${run.verify
+        .filter((c) => !c.ok)
+        .map((c) => c.detail)
+        .join('; ')}`;
   }
   const changedSomething = built.steps.some((s, i) => !s.isWait && run.steps[i]?.state === 'ok');
   if (verified) run.state = 'succeeded';
@@ -70,11 +83,19 @@ export async function runPlan(built: BuiltPlan, run: ActionRun, ctx: RunContext,
   return run;
 }
 
-async function rollback(built: BuiltPlan, run: ActionRun, ctx: RunContext): Promise<ActionRun['state']> {
+async function rollback(
+  built: BuiltPlan,
+  run: ActionRun,
+  ctx: RunContext,
+): Promise<ActionRun['state']> {
   ctx.progress({ phase: 'rollback', message: { en: 'Rolling back', zh: '正在回滚' } });
   let result: PreflightCheck;
   try {
-    const what = await withTimeout((built.rollback as NonNullable<BuiltPlan['rollback']>)(ctx), ctx.timeouts.commandMs * 4, 'rollback');
+    const what = await withTimeout(
+      (built.rollback as NonNullable<BuiltPlan['rollback']>)(ctx),
+      ctx.timeouts.commandMs * 4,
+      'rollback',
+    );
     result = check('rolled_back', true, what, '已回滚');
   } catch (err) {
     result = check('rolled_back', false, `rollback failed: ${message(err)}`, '回滚失败');

@@ -1,6 +1,12 @@
 // Internal shapes of the action engine. Plans hold closures, so they are rebuilt (live) right
 // before a run and compared with what the user confirmed; only their public form is stored.
-import type { ActionRun, Bilingual, NodeError, PreflightCheck, Topology } from '../../lib/contracts';
+import type {
+  ActionRun,
+  Bilingual,
+  NodeError,
+  PreflightCheck,
+  Topology,
+} from '../../lib/contracts';
 import type { NodeCredentials, Thresholds } from '../config';
 import type { LiveRedis } from './live-redis';
 

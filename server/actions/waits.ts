@@ -5,7 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { check } from './checks';
 import type { LiveNode, RunContext } from './types';
 
-async function until<T>(ctx: RunContext, timeoutMs: number, probe: () => Promise<T | null>): Promise<T | null> {
+async function until<T>(
+  ctx: RunContext,
+  timeoutMs: number,
+  probe: () => Promise<T | null>,
+): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -16,7 +20,12 @@ async function until<T>(ctx: RunContext, timeoutMs: number, probe: () => Promise
 }
 
 /** Resolves once `replica` replicates from `upstream` with the link up; reports sync bytes. */
-export async function waitLinkUp(ctx: RunContext, replica: string, upstream: string, timeoutMs: number): Promise<LiveNode> {
+export async function waitLinkUp(
+  ctx: RunContext,
+  replica: string,
+  upstream: string,
+  timeoutMs: number,
+): Promise<LiveNode> {
   let last: LiveNode | null = null;
   let lastRead = -1;
   const ok = await until(ctx, timeoutMs, async () => {
@@ -27,11 +36,20 @@ export async function waitLinkUp(ctx: RunContext, replica: string, upstream: str
       const total = n.syncTotalBytes && n.syncTotalBytes > 0 ? n.syncTotalBytes : null;
       ctx.progress({
         phase: 'sync',
-        message: { en: `${replica}: full sync, ${n.syncReadBytes} bytes received`, zh: `${replica}：全量同步，已接收 ${n.syncReadBytes} 字节` },
-        sync: { readBytes: n.syncReadBytes, totalBytes: total, percent: total ? Math.min(100, (n.syncReadBytes / total) * 100) : null },
+        message: {
+          en: `${replica}: full sync, ${n.syncReadBytes} bytes received`,
+          zh: `${replica}：全量同步，已接收 ${n.syncReadBytes} 字节`,
+        },
+        sync: {
+          readBytes: n.syncReadBytes,
+          totalBytes: total,
+          percent: total ? Math.min(100, (n.syncReadBytes / total) * 100) : null,
+        },
       });
     }
-    return n.reachable && n.role === 'replica' && n.upstream === upstream && n.linkStatus === 'up' ? n : null;
+    return n.reachable && n.role === 'replica' && n.upstream === upstream && n.linkStatus === 'up'
+      ? n
+      : null;
   });
   if (ok) return ok;
   const seen = last as LiveNode | null;
@@ -41,9 +59,14 @@ export async function waitLinkUp(ctx: RunContext, replica: string, upstream: str
 }
 
 /** Converged: the replica has processed everything the upstream had when we started looking. */
-export async function convergeCheck(ctx: RunContext, replica: string, upstream: string): Promise<PreflightCheck> {
+export async function convergeCheck(
+  ctx: RunContext,
+  replica: string,
+  upstream: string,
+): Promise<PreflightCheck> {
   const up = await ctx.live.probe(upstream);
-  if (!up.reachable) return check('offsets_converge', false, `${upstream} does not answer`, `${upstream} 不可达`);
+  if (!up.reachable)
+    return check('offsets_converge', false, `${upstream} does not answer`, `${upstream} 不可达`);
   const target = up.masterOffset;
   let seen = 0;
   const ok = await until(ctx, ctx.timeouts.convergeMs, async () => {
@@ -52,23 +75,47 @@ export async function convergeCheck(ctx: RunContext, replica: string, upstream: 
     return seen >= target ? r : null;
   });
   return ok
-    ? check('offsets_converge', true, `${replica} reached ${upstream}'s offset ${target}`, `${replica} 已追平 ${upstream} 的偏移量 ${target}`)
-    : check('offsets_converge', false, `${replica} stayed at ${seen}, ${target - seen} bytes behind ${upstream} after ${ctx.timeouts.convergeMs} ms`, `${replica} 停在 ${seen}，落后 ${upstream} ${target - seen} 字节`);
+    ? check(
+        'offsets_converge',
+        true,
+        `${replica} reached ${upstream}'s offset ${target}`,
+        `${replica} 已追平 ${upstream} 的偏移量 ${target}`,
+      )
+    : check(
+        'offsets_converge',
+        false,
+        `${replica} stayed at ${seen}, ${target - seen} bytes behind ${upstream} after ${ctx.timeouts.convergeMs} ms`,
+        `${replica} 停在 ${seen}，落后 ${upstream} ${target - seen} 字节`,
+      );
 }
 
 /** Link up within the sync budget, then offsets converged: the usual end of a replica action. */
-export async function linkAndConverge(ctx: RunContext, replica: string, upstream: string): Promise<PreflightCheck[]> {
+export async function linkAndConverge(
+  ctx: RunContext,
+  replica: string,
+  upstream: string,
+): Promise<PreflightCheck[]> {
   try {
     await waitLinkUp(ctx, replica, upstream, ctx.timeouts.syncMs);
   } catch (err) {
     return [check('link_up', false, (err as Error).message)];
   }
-  return [check('link_up', true, `${replica} replicates from ${upstream}, link up`, `${replica} 正在从 ${upstream} 复制，链路正常`), await convergeCheck(ctx, replica, upstream)];
+  return [
+    check(
+      'link_up',
+      true,
+      `${replica} replicates from ${upstream}, link up`,
+      `${replica} 正在从 ${upstream} 复制，链路正常`,
+    ),
+    await convergeCheck(ctx, replica, upstream),
+  ];
 }
 
 export function describe(n: LiveNode): string {
   if (!n.reachable) return `unreachable (${n.error?.message ?? 'no answer'})`;
-  return n.role === 'replica' ? `replica of ${n.upstream ?? '?'}, link ${n.linkStatus ?? '?'}` : `master, offset ${n.masterOffset}`;
+  return n.role === 'replica'
+    ? `replica of ${n.upstream ?? '?'}, link ${n.linkStatus ?? '?'}`
+    : `master, offset ${n.masterOffset}`;
 }
 
 export async function nodeStates(ctx: RunContext, ids: string[]): Promise<RunNodeState[]> {

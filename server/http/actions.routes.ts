@@ -41,7 +41,13 @@ export function actionRoutes(router: Router, actions: ActionService): void {
   });
 
   // A second admin approves a plan of an action listed in auth.approval.
-  router.on('POST', '/api/actions/plans/:id/approve', ({ params, identity }) => guard(() => actions.approve(validate(ActionPlanIdSchema, params.id, 'id'), identity)), { role: 'admin' });
+  router.on(
+    'POST',
+    '/api/actions/plans/:id/approve',
+    ({ params, identity }) =>
+      guard(() => actions.approve(validate(ActionPlanIdSchema, params.id, 'id'), identity)),
+    { role: 'admin' },
+  );
 
   // Run a confirmed plan; answers at once with the run id, progress follows over socket.io.
   router.on(

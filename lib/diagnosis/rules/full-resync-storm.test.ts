@@ -98,3 +98,23 @@ test('full_resync_storm: full syncs older than the window do not count', () => {
   });
   assert.deepEqual(fullResyncStorm(input), []);
 });
+
+test('full_resync_storm: each replica fully synced once before the dashboard started (backfilled logs) is no storm', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    logs: [
+      logLine(R2, 'Full resync from master: 0b2f8d1c4e6a:0'),
+      logLine(R3, 'Full resync from master: 0b2f8d1c4e6a:0'),
+    ],
+  });
+  assert.deepEqual(fullResyncStorm(input), []);
+});
+
+test('full_resync_storm: one replica fully syncing twice in the window is a storm', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    logs: [logLine(R3, 'Full resync from master: 0b2f8d1c4e6a:0', { count: 2 })],
+  });
+  const [f] = fullResyncStorm(input);
+  assert.equal(f?.kind, 'full_resync_storm');
+});

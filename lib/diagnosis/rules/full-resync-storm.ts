@@ -63,13 +63,16 @@ export const fullResyncStorm: Rule = (input) => {
       const logged = recentLogs(input, id, (l) => REPLICA_FULL_SYNC.test(l.message));
       const n = Math.max(restarts.length, lineCount(logged));
       if (n === 0) continue;
-      replicaCount += n;
+      // A replica's first full sync in the window is how every replica starts (and how one
+      // started before the dashboard did shows up in the backfilled log); only repeats count.
+      replicaCount += n - 1;
       replicaEvidence.push(
         ...restarts.slice(-3).map(eventEvidence),
         ...logged.slice(-2).map(logEvidence),
       );
     }
-    const count = Math.max(unexplained, replicaCount);
+    // One repeat means the same replica fully synced twice: that is already a loop.
+    const count = Math.max(unexplained, replicaCount > 0 ? replicaCount + 1 : 0);
     if (count < input.settings.resyncStormCount) continue;
 
     // Cause: what the logs of this node and its replicas prove, most frequent first; a replica

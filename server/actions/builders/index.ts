@@ -7,7 +7,13 @@ import { buildReattach } from './reattach';
 import { buildReconnect } from './reconnect';
 import { buildResync } from './resync';
 
-type Builders = { [A in ActionId]: (ctx: BuildContext, target: string, params: ActionParams<A>) => Promise<BuiltPlan> };
+type Builders = {
+  [A in ActionId]: (
+    ctx: BuildContext,
+    target: string,
+    params: ActionParams<A>,
+  ) => Promise<BuiltPlan>;
+};
 
 const BUILDERS: Builders = {
   'replica.reattach': buildReattach,
@@ -23,7 +29,16 @@ export function parseParams(action: ActionId, params: unknown): Record<string, u
   return ACTION_PARAMS_SCHEMAS[action].parse(params) as Record<string, unknown>;
 }
 
-export function buildPlan(ctx: BuildContext, action: ActionId, target: string, params: Record<string, unknown>): Promise<BuiltPlan> {
-  const build = BUILDERS[action] as (c: BuildContext, t: string, p: Record<string, unknown>) => Promise<BuiltPlan>;
+export function buildPlan(
+  ctx: BuildContext,
+  action: ActionId,
+  target: string,
+  params: Record<string, unknown>,
+): Promise<BuiltPlan> {
+  const build = BUILDERS[action] as (
+    c: BuildContext,
+    t: string,
+    p: Record<string, unknown>,
+  ) => Promise<BuiltPlan>;
   return build(ctx, target, params);
 }

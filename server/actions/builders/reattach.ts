@@ -8,7 +8,11 @@ import type { BuildContext, BuiltPlan, Step } from '../types';
 import { linkAndConverge } from '../waits';
 import { commandStep, hostPort } from './steps';
 
-export async function buildReattach(ctx: BuildContext, target: string, params: ActionParams<'replica.reattach'>): Promise<BuiltPlan> {
+export async function buildReattach(
+  ctx: BuildContext,
+  target: string,
+  params: ActionParams<'replica.reattach'>,
+): Promise<BuiltPlan> {
   const upstream = ctx.canonical(params.upstream);
   const [node, up] = await Promise.all([ctx.live.probe(target), ctx.live.probe(upstream)]);
   const preflight = [...reachability(node, 'target'), ...reachability(up, 'upstream')];
@@ -21,13 +25,29 @@ export async function buildReattach(ctx: BuildContext, target: string, params: A
       check(
         'no_chain',
         !chain || params.allowChain === true,
-        chain ? `${upstream} is itself a replica: ${target} would hang in a chain below it${params.allowChain ? ' (allowed)' : '; set allowChain to mean it'}` : `${upstream} is a master: no chain`,
-        chain ? `${upstream} 本身是从节点：${target} 会成为链式复制的一环` : `${upstream} 是主节点：不形成链`,
+        chain
+          ? `${upstream} is itself a replica: ${target} would hang in a chain below it${params.allowChain ? ' (allowed)' : '; set allowChain to mean it'}`
+          : `${upstream} is a master: no chain`,
+        chain
+          ? `${upstream} 本身是从节点：${target} 会成为链式复制的一环`
+          : `${upstream} 是主节点：不形成链`,
       ),
     );
   }
-  if (node.reachable && node.role === 'replica' && node.upstream === upstream && node.linkStatus === 'up')
-    preflight.push(check('change_needed', false, `${target} already replicates from ${upstream} with the link up (use replica.reconnect to nudge it)`, `${target} 已在从 ${upstream} 复制且链路正常`));
+  if (
+    node.reachable &&
+    node.role === 'replica' &&
+    node.upstream === upstream &&
+    node.linkStatus === 'up'
+  )
+    preflight.push(
+      check(
+        'change_needed',
+        false,
+        `${target} already replicates from ${upstream} with the link up (use replica.reconnect to nudge it)`,
+        `${target} 已在从 ${upstream} 复制且链路正常`,
+      ),
+    );
 
   const warnings: Bilingual[] = [];
   const isMasterWithData = node.reachable && node.role === 'master' && node.keys > 0;
@@ -38,28 +58,61 @@ export async function buildReattach(ctx: BuildContext, target: string, params: A
     });
   const below = descendantsOf(upstreams, target);
   if (below.length)
-    warnings.push({ en: `${below.join(', ')} replicate through ${target} and will follow it.`, zh: `${below.join('、')} 通过 ${target} 复制，会随之变化。` });
+    warnings.push({
+      en: `${below.join(', ')} replicate through ${target} and will follow it.`,
+      zh: `${below.join('、')} 通过 ${target} 复制，会随之变化。`,
+    });
 
   const steps: Step[] = [];
   const creds = ctx.credentialsFor(upstream);
   if (node.reachable && creds.password) {
     const current = await ctx.live.configGet(target, 'masterauth').catch(() => null);
     if (current === null)
-      warnings.push({ en: `Could not read masterauth on ${target} (CONFIG GET refused); it is left as it is.`, zh: `无法读取 ${target} 的 masterauth，保持不变。` });
+      warnings.push({
+        en: `Could not read masterauth on ${target} (CONFIG GET refused); it is left as it is.`,
+        zh: `无法读取 ${target} 的 masterauth，保持不变。`,
+      });
     else if (current !== creds.password) {
       const password = creds.password;
       steps.push(
-        commandStep(target, ['CONFIG', 'SET', 'masterauth', '***'], { en: `${upstream} requires a password and ${target}'s masterauth differs: set it from the dashboard's credentials for ${upstream} (never shown).`, zh: `${upstream} 需要密码而 ${target} 的 masterauth 不同：使用面板为 ${upstream} 保存的凭据设置（不会显示）。` }, ctx.timeouts.commandMs, [{ index: 3, value: () => password }]),
+        commandStep(
+          target,
+          ['CONFIG', 'SET', 'masterauth', '***'],
+          {
+            en: `${upstream} requires a password and ${target}'s masterauth differs: set it from the dashboard's credentials for ${upstream} (never shown).`,
+            zh: `${upstream} 需要密码而 ${target} 的 masterauth 不同：使用面板为 ${upstream} 保存的凭据设置（不会显示）。`,
+          },
+          ctx.timeouts.commandMs,
+          [{ index: 3, value: () => password }],
+        ),
       );
       if (creds.username && creds.username !== 'default') {
         const user = creds.username;
-        steps.push(commandStep(target, ['CONFIG', 'SET', 'masteruser', user], { en: 'The upstream uses an ACL user for replication.', zh: '上游使用 ACL 用户进行复制认证。' }, ctx.timeouts.commandMs));
+        steps.push(
+          commandStep(
+            target,
+            ['CONFIG', 'SET', 'masteruser', user],
+            {
+              en: 'The upstream uses an ACL user for replication.',
+              zh: '上游使用 ACL 用户进行复制认证。',
+            },
+            ctx.timeouts.commandMs,
+          ),
+        );
       }
     }
   }
   const [host, port] = hostPort(upstream);
   steps.push(
-    commandStep(target, ['REPLICAOF', host, port], { en: `Point ${target} at ${upstream}; it connects and asks for a partial resync first.`, zh: `把 ${target} 指向 ${upstream}；它会先尝试增量同步。` }, ctx.timeouts.commandMs),
+    commandStep(
+      target,
+      ['REPLICAOF', host, port],
+      {
+        en: `Point ${target} at ${upstream}; it connects and asks for a partial resync first.`,
+        zh: `把 ${target} 指向 ${upstream}；它会先尝试增量同步。`,
+      },
+      ctx.timeouts.commandMs,
+    ),
   );
   return {
     steps,

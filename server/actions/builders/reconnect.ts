@@ -7,13 +7,20 @@ import type { BuildContext, BuiltPlan } from '../types';
 import { linkAndConverge } from '../waits';
 import { commandStep } from './steps';
 
-export async function buildReconnect(ctx: BuildContext, target: string, _params: ActionParams<'replica.reconnect'>): Promise<BuiltPlan> {
+export async function buildReconnect(
+  ctx: BuildContext,
+  target: string,
+  _params: ActionParams<'replica.reconnect'>,
+): Promise<BuiltPlan> {
   const node = await ctx.live.probe(target);
   const preflight = [...reachability(node, 'replica'), roleCheck(node, 'replica')];
   const upstream = node.upstream;
   const up = upstream ? await ctx.live.probe(upstream) : null;
   if (up) preflight.push(...reachability(up, 'upstream'), upstreamHealth(up));
-  else if (node.reachable) preflight.push(check('upstream_known', false, `${target} names no upstream`, `${target} 没有上游`));
+  else if (node.reachable)
+    preflight.push(
+      check('upstream_known', false, `${target} names no upstream`, `${target} 没有上游`),
+    );
   const before = { full: up?.syncFull ?? 0, partial: up?.syncPartialOk ?? 0 };
   return {
     steps: [
@@ -30,7 +37,12 @@ export async function buildReconnect(ctx: BuildContext, target: string, _params:
     preflight,
     warnings:
       up && node.linkStatus === 'down'
-        ? [{ en: 'The link is already down: reconnecting only helps once the cause is fixed.', zh: '链路已断开：只有在原因修复后，重连才有帮助。' }]
+        ? [
+            {
+              en: 'The link is already down: reconnecting only helps once the cause is fixed.',
+              zh: '链路已断开：只有在原因修复后，重连才有帮助。',
+            },
+          ]
         : [],
     destructive: false,
     involved: [target, ...(upstream ? [upstream] : [])],
@@ -41,7 +53,16 @@ export async function buildReconnect(ctx: BuildContext, target: string, _params:
       const full = after.syncFull - before.full;
       const partial = (after.syncPartialOk ?? 0) - before.partial;
       checks.push(
-        check('sync_kind', true, full > 0 ? `full resync (${full}) — the backlog did not cover the gap` : partial > 0 ? 'partial resync: nothing re-transferred' : 'no new sync counted', full > 0 ? `发生了全量同步（${full}）` : '增量同步'),
+        check(
+          'sync_kind',
+          true,
+          full > 0
+            ? `full resync (${full}) — the backlog did not cover the gap`
+            : partial > 0
+              ? 'partial resync: nothing re-transferred'
+              : 'no new sync counted',
+          full > 0 ? `发生了全量同步（${full}）` : '增量同步',
+        ),
       );
       return checks;
     },

@@ -10,14 +10,21 @@ import type { BuildContext, BuiltPlan } from '../types';
 import { convergeCheck, waitLinkUp } from '../waits';
 import { hostPort, transactionStep, waitStep } from './steps';
 
-export async function buildResync(ctx: BuildContext, target: string, _params: ActionParams<'replica.resync'>): Promise<BuiltPlan> {
+export async function buildResync(
+  ctx: BuildContext,
+  target: string,
+  _params: ActionParams<'replica.resync'>,
+): Promise<BuiltPlan> {
   const node = await ctx.live.probe(target);
   const preflight = [...reachability(node, 'replica'), roleCheck(node, 'replica')];
   const upstream = node.upstream;
   const up = upstream ? await ctx.live.probe(upstream) : null;
   const warnings: Bilingual[] = [];
   if (!upstream || !up) {
-    if (node.reachable) preflight.push(check('upstream_known', false, `${target} names no upstream`, `${target} 没有上游`));
+    if (node.reachable)
+      preflight.push(
+        check('upstream_known', false, `${target} names no upstream`, `${target} 没有上游`),
+      );
   } else {
     preflight.push(...reachability(up, 'upstream'), upstreamHealth(up));
     preflight.push(
@@ -49,14 +56,29 @@ export async function buildResync(ctx: BuildContext, target: string, _params: Ac
     ? [
         transactionStep(
           target,
-          [['REPLICAOF', 'NO', 'ONE'], ['REPLICAOF', host, port]],
-          { en: 'New replication ID, then back to the same upstream, atomically: the PSYNC that follows cannot match and becomes a full sync.', zh: '原子地更换复制 ID 并重新指向同一上游：随后的 PSYNC 无法匹配，必然全量同步。' },
+          [
+            ['REPLICAOF', 'NO', 'ONE'],
+            ['REPLICAOF', host, port],
+          ],
+          {
+            en: 'New replication ID, then back to the same upstream, atomically: the PSYNC that follows cannot match and becomes a full sync.',
+            zh: '原子地更换复制 ID 并重新指向同一上游：随后的 PSYNC 无法匹配，必然全量同步。',
+          },
           ctx.timeouts.commandMs,
         ),
-        waitStep(target, `full sync of ${target} from ${upstream}, link up`, { en: 'Bytes received are reported live from master_sync_read_bytes / master_sync_total_bytes.', zh: '实时报告 master_sync_read_bytes / master_sync_total_bytes 的接收进度。' }, ctx.timeouts.syncMs, async (run) => {
-          await waitLinkUp(run, target, upstream, ctx.timeouts.syncMs);
-          return 'link up';
-        }),
+        waitStep(
+          target,
+          `full sync of ${target} from ${upstream}, link up`,
+          {
+            en: 'Bytes received are reported live from master_sync_read_bytes / master_sync_total_bytes.',
+            zh: '实时报告 master_sync_read_bytes / master_sync_total_bytes 的接收进度。',
+          },
+          ctx.timeouts.syncMs,
+          async (run) => {
+            await waitLinkUp(run, target, upstream, ctx.timeouts.syncMs);
+            return 'link up';
+          },
+        ),
       ]
     : [];
   return {
@@ -70,7 +92,12 @@ export async function buildResync(ctx: BuildContext, target: string, _params: Ac
       const after = await run.live.probe(upstream);
       const full = after.syncFull - syncFullBefore;
       return [
-        check('full_sync_happened', full >= 1, `${upstream} sync_full ${syncFullBefore} → ${after.syncFull}`, `${upstream} 的 sync_full ${syncFullBefore} → ${after.syncFull}`),
+        check(
+          'full_sync_happened',
+          full >= 1,
+          `${upstream} sync_full ${syncFullBefore} → ${after.syncFull}`,
+          `${upstream} 的 sync_full ${syncFullBefore} → ${after.syncFull}`,
+        ),
         await convergeCheck(run, target, upstream),
       ];
     },

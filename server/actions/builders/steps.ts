@@ -15,10 +15,19 @@ function summarize(reply: unknown): string {
   return String(reply).slice(0, 200);
 }
 
-export function commandStep(nodeId: string, args: string[], why: Bilingual, timeoutMs: number, secrets: SecretArg[] = []): Step {
+export function commandStep(
+  nodeId: string,
+  args: string[],
+  why: Bilingual,
+  timeoutMs: number,
+  secrets: SecretArg[] = [],
+): Step {
   return {
     nodeId,
-    command: commandText(args, secrets.map((s) => s.index)),
+    command: commandText(
+      args,
+      secrets.map((s) => s.index),
+    ),
     why,
     timeoutMs,
     async run(ctx: RunContext) {
@@ -28,7 +37,12 @@ export function commandStep(nodeId: string, args: string[], why: Bilingual, time
   };
 }
 
-export function transactionStep(nodeId: string, commands: string[][], why: Bilingual, timeoutMs: number): Step {
+export function transactionStep(
+  nodeId: string,
+  commands: string[][],
+  why: Bilingual,
+  timeoutMs: number,
+): Step {
   return {
     nodeId,
     command: ['MULTI', ...commands.map((c) => commandText(c)), 'EXEC'].join(' ; '),
@@ -40,7 +54,13 @@ export function transactionStep(nodeId: string, commands: string[][], why: Bilin
   };
 }
 
-export function waitStep(nodeId: string, what: string, why: Bilingual, timeoutMs: number, wait: (ctx: RunContext) => Promise<string>): Step {
+export function waitStep(
+  nodeId: string,
+  what: string,
+  why: Bilingual,
+  timeoutMs: number,
+  wait: (ctx: RunContext) => Promise<string>,
+): Step {
   return { nodeId, command: `(wait) ${what}`, why, timeoutMs, run: wait, isWait: true };
 }
 
