@@ -9,33 +9,28 @@ import type {
   ActionPlanRequest,
   ActionProgress,
   ActionRun,
-  ApiErrorCode,
   PreflightCheck,
   Topology,
 } from '../../lib/contracts';
 import { ACTION_META, actionCatalog } from '../../lib/actions/catalog';
-import { hasRole, type Identity } from '../auth/identity';
+import type { Identity } from '../auth/identity';
 import { AuditLog } from '../audit/audit-log';
 import type { Config, NodeCredentials } from '../config';
 import type { IncidentService } from '../incidents/incident-service';
 import type { Db } from '../store/database';
+import { ActionError } from './action-error';
 import { ActionLock } from './action-lock';
 import { ActionStore } from './action-store';
 import { buildPlan, parseParams } from './builders';
 import { check } from './checks';
+import { confirmationProblem, type Refusal } from './guards';
 import { LiveRedis } from './live-redis';
+import { markInterrupted } from './recovery';
+import { launchRun } from './run-launcher';
 import { RunRecorder } from './run-recorder';
-import { runPlan } from './runner';
-import type { ActionTimeouts, BuildContext, BuiltPlan } from './types';
+import type { ActionTimeouts, BuiltPlan } from './types';
 
-export class ActionError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ActionError } from './action-error';
 
 export interface ActionServiceDeps {
   db: Db;
@@ -66,12 +61,14 @@ export class ActionService extends EventEmitter<ActionEvents> {
   private readonly recorder: RunRecorder;
   private readonly timeouts: ActionTimeouts;
   private readonly active = new Set<Promise<void>>();
+  private readonly staleLockMs: number;
 
   constructor(private readonly deps: ActionServiceDeps) {
     super();
     const poll = deps.config.poll;
     this.timeouts = {
       connectMs: poll.connectTimeoutMs,
+      // Redis answers REPLICAOF/FAILOVER at once, but CONFIG REWRITE writes a file.
       commandMs: Math.max(poll.commandTimeoutMs, 5000),
       syncMs: 120_000,
       convergeMs: 15_000,
@@ -79,16 +76,17 @@ export class ActionService extends EventEmitter<ActionEvents> {
       pollMs: 200,
       ...deps.timeouts,
     };
+    this.staleLockMs = deps.staleLockMs ?? 15_000;
     this.audit = new AuditLog(deps.db);
     this.store = new ActionStore(deps.db);
     this.lock = new ActionLock(
       deps.db,
       this.topologyName,
       randomBytes(8).toString('hex'),
-      deps.staleLockMs ?? 15_000,
+      this.staleLockMs,
     );
     this.recorder = new RunRecorder(this.audit, deps.incidents);
-    this.recoverInterrupted();
+    this.recover();
   }
 
   private get topologyName(): string {
@@ -106,42 +104,9 @@ export class ActionService extends EventEmitter<ActionEvents> {
     };
   }
 
-  /** Runs left `running` by a server that died: mark them interrupted, then free their lock. */
-  recoverInterrupted(): void {
-    const stale = this.lock.staleRow();
-    const live = this.lock.holder();
-    for (const run of this.store.orphanedRuns(this.topologyName, this.lock.bootId)) {
-      if (live?.run_id === run.id) continue;
-      for (const s of run.steps) {
-        if (s.state === 'running')
-          Object.assign(s, {
-            state: 'failed',
-            error: 'interrupted: the server stopped during this step',
-          });
-        else if (s.state === 'pending') s.state = 'skipped';
-      }
-      Object.assign(run, {
-        state: 'interrupted',
-        endedAt: Date.now(),
-        error:
-          'The ReplicaOps server stopped while this action ran. Check the nodes it touched before acting again.',
-      });
-      this.store.updateRun(run);
-      this.recorder.interrupted(run);
-    }
-    if (stale) this.lock.clearStale(stale);
-  }
-
-  private buildContext(live: LiveRedis): BuildContext {
-    return {
-      live,
-      topology: this.deps.monitor.snapshot().topology,
-      canonical: (id) => this.deps.monitor.canonical(id),
-      credentialsFor: (id) => this.deps.credentialsFor(id),
-      thresholds: this.deps.config.thresholds,
-      timeouts: this.timeouts,
-      findRun: (id) => this.store.run(id),
-    };
+  /** Marks runs of a crashed server interrupted; runs at start and before each plan/run. */
+  recover(): number {
+    return markInterrupted(this.store, this.lock, this.recorder, this.topologyName);
   }
 
   private live(): LiveRedis {
@@ -153,29 +118,37 @@ export class ActionService extends EventEmitter<ActionEvents> {
     });
   }
 
-  private async build(
-    action: ActionPlan['action'],
-    target: string,
-    params: Record<string, unknown>,
+  private build(
+    plan: Pick<ActionPlan, 'action' | 'target' | 'params'>,
     live: LiveRedis,
   ): Promise<BuiltPlan> {
-    return buildPlan(this.buildContext(live), action, target, params);
+    const ctx = {
+      live,
+      topology: this.deps.monitor.snapshot().topology,
+      canonical: (id: string) => this.deps.monitor.canonical(id),
+      credentialsFor: (id: string) => this.deps.credentialsFor(id),
+      thresholds: this.deps.config.thresholds,
+      timeouts: this.timeouts,
+      findRun: (id: string) => this.store.run(id),
+    };
+    return buildPlan(ctx, plan.action, plan.target, plan.params);
   }
 
   private lockCheck(): PreflightCheck {
     const h = this.lock.holder();
+    const topo = `topology "${this.topologyName}"`;
     if (!h)
       return check(
         'no_other_action',
         true,
-        `no other action is running on topology "${this.topologyName}"`,
+        `no other action is running on ${topo}`,
         '该拓扑上没有其他操作在运行',
       );
-    const run = this.store.run(h.run_id);
+    const r = this.store.run(h.run_id);
     return check(
       'no_other_action',
       false,
-      `run ${h.run_id} (${run?.action ?? '?'} on ${run?.target ?? '?'} by ${run?.actor ?? '?'}) is running on topology "${this.topologyName}": one action at a time`,
+      `run ${h.run_id} (${r?.action ?? '?'} on ${r?.target ?? '?'} by ${r?.actor ?? '?'}) is running on ${topo}: one action at a time`,
       `运行 ${h.run_id} 正在该拓扑上执行：同一时间只能执行一个操作`,
     );
   }
@@ -186,35 +159,34 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return f.incidentId;
   }
 
+  /** Builds the plan against the live nodes; a failed check makes it `allowed: false`. */
   async plan(req: ActionPlanRequest, who: Identity): Promise<ActionPlan> {
-    this.recoverInterrupted();
+    this.recover();
     const target = this.deps.monitor.canonical(req.target);
     let params: Record<string, unknown>;
     try {
       params = parseParams(req.action, req.params);
     } catch (err) {
       const issue = err instanceof ZodError ? err.issues[0] : undefined;
-      throw new ActionError(
-        'bad_request',
-        `params${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'invalid'}`,
-      );
+      const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
+      throw new ActionError('bad_request', `params${where}: ${issue?.message ?? 'invalid'}`);
     }
     const incidentId = req.findingId ? this.incidentOf(req.findingId) : undefined;
     const live = this.live();
-    let built: BuiltPlan;
-    try {
-      built = await this.build(req.action, target, params, live);
-    } finally {
-      live.close();
-    }
+    const built = await this.build({ action: req.action, target, params }, live).finally(() =>
+      live.close(),
+    );
     const preflight = [...built.preflight, this.lockCheck()];
     const destructive = ACTION_META[req.action].destructive || built.destructive;
-    const warnings = [...built.warnings];
-    if (this.readOnly)
-      warnings.unshift({
-        en: 'Read-only mode: this plan can be reviewed but not executed.',
-        zh: '只读模式：此计划只能查看，不能执行。',
-      });
+    const warnings = this.readOnly
+      ? [
+          {
+            en: 'Read-only mode: this plan can be reviewed but not executed.',
+            zh: '只读模式：此计划只能查看，不能执行。',
+          },
+          ...built.warnings,
+        ]
+      : built.warnings;
     const now = Date.now();
     const plan: ActionPlan = {
       id: newId('plan'),
@@ -267,15 +239,10 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return this.store.plan(planId) as ActionPlan;
   }
 
-  private refuse(
-    plan: ActionPlan,
-    who: Identity,
-    code: ApiErrorCode,
-    why: string,
-    reason?: string,
-  ): never {
-    this.recorder.refused(plan, who, why, reason);
-    throw new ActionError(code, why);
+  /** Audits a refusal, then throws it. */
+  private refuse(plan: ActionPlan, who: Identity, r: Refusal, reason?: string): never {
+    this.recorder.refused(plan, who, r.why, reason);
+    throw new ActionError(r.code, r.why);
   }
 
   /** Checks every guard, takes the lock, re-runs preflight live, then starts the run. */
@@ -293,84 +260,37 @@ export class ActionService extends EventEmitter<ActionEvents> {
     if (!plan) throw new ActionError('not_found', `plan ${planId} does not exist`);
     if (plan.usedByRun)
       throw new ActionError('conflict', `this plan already ran as ${plan.usedByRun}: plan again`);
-    if (!hasRole(who, plan.confirmation.role))
-      this.refuse(
-        plan,
-        who,
-        'forbidden',
-        `${plan.action}${plan.destructive ? ' (destructive)' : ''} needs the ${plan.confirmation.role} role; you are ${who.role}`,
-      );
-    if (plan.expiresAt < Date.now())
-      throw new ActionError('conflict', 'the plan expired: plan again so the checks are fresh');
-    if (!plan.allowed)
-      this.refuse(
-        plan,
-        who,
-        'conflict',
-        `preflight failed: ${plan.preflight
-          .filter((c) => !c.ok)
-          .map((c) => c.detail)
-          .join('; ')}`,
-      );
     const reason = body.reason?.trim() || undefined;
-    if (plan.confirmation.typed !== undefined && body.confirm?.trim() !== plan.confirmation.typed)
-      this.refuse(
-        plan,
-        who,
-        'bad_request',
-        `confirmation does not match: type the node id ${plan.confirmation.typed} to confirm`,
-        reason,
-      );
-    if (plan.confirmation.reasonRequired && !reason)
-      this.refuse(plan, who, 'bad_request', 'a reason is required for a destructive action');
-    if (plan.confirmation.approvalRequired) {
-      if (!plan.approvedBy)
-        this.refuse(
-          plan,
-          who,
-          'forbidden',
-          `${plan.action} needs a second admin's approval first (POST /api/actions/plans/${plan.id}/approve)`,
-          reason,
-        );
-      if (plan.approvedBy === who.username)
-        this.refuse(
-          plan,
-          who,
-          'forbidden',
-          'the approver cannot also run the action: two different admins are required',
-          reason,
-        );
-    }
-    this.recoverInterrupted();
+    const problem = confirmationProblem(plan, body, who);
+    if (problem) this.refuse(plan, who, problem, reason);
+    this.recover();
     const runId = newId('run');
     const got = this.lock.acquire(runId);
-    if (!got.ok)
-      this.refuse(
-        plan,
-        who,
-        'conflict',
-        `another action (run ${got.holder.run_id}) is running on topology "${this.topologyName}": one action at a time`,
-        reason,
-      );
+    if (!got.ok) {
+      const why = `another action (run ${got.holder.run_id}) is running on topology "${this.topologyName}": one action at a time`;
+      this.refuse(plan, who, { code: 'conflict', why }, reason);
+    }
     const live = this.live();
     let built: BuiltPlan;
     try {
-      built = await this.build(plan.action, plan.target, plan.params, live);
-      const failed = built.preflight.filter((c) => !c.ok);
+      // Preflight again, live: what was true when the user read the plan may not be now.
+      built = await this.build(plan, live);
+      const failed = built.preflight.filter((c) => !c.ok).map((c) => c.detail);
       if (failed.length)
         this.refuse(
           plan,
           who,
-          'conflict',
-          `preflight failed right before running: ${failed.map((c) => c.detail).join('; ')}`,
+          { code: 'conflict', why: `preflight failed right before running: ${failed.join('; ')}` },
           reason,
         );
       if (stepsText(built.steps) !== stepsText(plan.steps))
         this.refuse(
           plan,
           who,
-          'conflict',
-          'the topology changed since this plan was made and the commands would differ now: plan again',
+          {
+            code: 'conflict',
+            why: 'the topology changed since this plan was made and the commands would differ now: plan again',
+          },
           reason,
         );
       if (!this.store.claim(plan.id, runId))
@@ -406,60 +326,22 @@ export class ActionService extends EventEmitter<ActionEvents> {
     };
     this.store.insertRun(run, this.topologyName, this.lock.bootId);
     this.recorder.started(run, plan); // on disk before the first command
-    this.launch(run, built, live);
-    return { runId };
-  }
-
-  private launch(run: ActionRun, built: BuiltPlan, live: LiveRedis): void {
-    const beat = setInterval(
-      () => this.lock.heartbeat(run.id),
-      Math.max(500, Math.floor((this.deps.staleLockMs ?? 15_000) / 5)),
-    );
-    beat.unref();
-    const progress = (p: Omit<ActionProgress, 'runId' | 'action' | 'target' | 'at'>) =>
-      this.emit('action:progress', {
-        runId: run.id,
-        action: run.action,
-        target: run.target,
-        at: Date.now(),
-        ...p,
-      });
-    const ctx = { live, timeouts: this.timeouts, progress };
-    const done = runPlan(built, run, ctx, {
-      save: (r) => this.store.updateRun(r),
-      stepChanged: (r, i) => {
-        const s = r.steps[i];
-        if (s)
-          progress({
-            phase: 'step',
-            stepIndex: i,
-            stepState: s.state,
-            message: {
-              en: `${s.nodeId}: ${s.command} — ${s.state}${s.error ? `: ${s.error}` : ''}`,
-              zh: `${s.nodeId}：${s.command} — ${s.state}`,
-            },
-          });
+    const done = launchRun(
+      {
+        store: this.store,
+        lock: this.lock,
+        recorder: this.recorder,
+        timeouts: this.timeouts,
+        heartbeatMs: Math.max(500, Math.floor(this.staleLockMs / 5)),
+        onProgress: (p) => this.emit('action:progress', p),
+        onFinished: (r) => this.emit('action:finished', r),
       },
-    })
-      .catch((err: unknown) =>
-        Object.assign(run, {
-          state: 'failed',
-          endedAt: Date.now(),
-          error: `internal error: ${(err as Error).message}`,
-        }),
-      )
-      .then((final) => {
-        this.store.updateRun(final);
-        this.recorder.finished(final);
-        this.emit('action:finished', final);
-      })
-      .finally(() => {
-        clearInterval(beat);
-        this.lock.release(run.id);
-        live.close();
-        this.active.delete(done);
-      });
+      run,
+      built,
+      live,
+    ).finally(() => this.active.delete(done));
     this.active.add(done);
+    return { runId };
   }
 
   run(id: string): ActionRun | null {
@@ -472,9 +354,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
 
   /** Lets a run in flight finish (bounded); one cut off is marked interrupted at the next start. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    await Promise.race([
-      Promise.allSettled([...this.active]),
-      new Promise((r) => setTimeout(r, timeoutMs).unref()),
-    ]);
+    const timer = new Promise((r) => setTimeout(r, timeoutMs).unref());
+    await Promise.race([Promise.allSettled([...this.active]), timer]);
   }
 }

@@ -18,7 +18,12 @@ export interface LaunchDeps {
   onFinished(run: ActionRun): void;
 }
 
-export function launchRun(d: LaunchDeps, run: ActionRun, built: BuiltPlan, live: LiveRedis): Promise<void> {
+export function launchRun(
+  d: LaunchDeps,
+  run: ActionRun,
+  built: BuiltPlan,
+  live: LiveRedis,
+): Promise<void> {
   const beat = setInterval(() => d.lock.heartbeat(run.id), d.heartbeatMs);
   beat.unref();
   const progress = (p: Omit<ActionProgress, 'runId' | 'action' | 'target' | 'at'>) =>
@@ -34,12 +39,19 @@ export function launchRun(d: LaunchDeps, run: ActionRun, built: BuiltPlan, live:
         phase: 'step',
         stepIndex: i,
         stepState: s.state,
-        message: { en: `${s.nodeId}: ${s.command} — ${s.state}${tail}`, zh: `${s.nodeId}：${s.command} — ${s.state}${tail}` },
+        message: {
+          en: `${s.nodeId}: ${s.command} — ${s.state}${tail}`,
+          zh: `${s.nodeId}：${s.command} — ${s.state}${tail}`,
+        },
       });
     },
   })
     .catch((err: unknown) =>
-      Object.assign(run, { state: 'failed' as const, endedAt: Date.now(), error: `internal error: ${(err as Error).message}` }),
+      Object.assign(run, {
+        state: 'failed' as const,
+        endedAt: Date.now(),
+        error: `internal error: ${(err as Error).message}`,
+      }),
     )
     .then((final) => {
       d.store.updateRun(final);
