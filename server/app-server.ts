@@ -5,9 +5,11 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
 import { AuthService } from './auth/auth-service';
 import type { Config } from './config';
+import { actionRoutes } from './http/actions.routes';
 import { alertRoutes } from './http/alerts.routes';
 import { authRoutes } from './http/auth.routes';
 import { metricsRoutes } from './http/metrics.routes';
@@ -44,6 +46,7 @@ export interface RunningServer {
   incidents: IncidentService;
   diagnosis: DiagnosisService;
   logs: LogService;
+  actions: ActionService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -78,6 +81,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const logs = LogService.fromConfig(config, monitor.canonical);
   logRoutes(router, logs, config.logIngest);
   diagnosis.useLogs((since) => logs.recentEvidence(since));
+  const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
+  actionRoutes(router, actions);
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -114,7 +119,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor, { incidents, auth, logs });
+  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -135,6 +140,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await actions.stop();
       diagnosis.stop();
       await logs.stop();
       await monitor.stop();
@@ -145,5 +151,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, actions, auth, db, router, httpServer, stop };
 }

@@ -5,11 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { ActionService } from '../server/actions/action-service';
+import { type ActionService } from '../server/actions/action-service';
 import { hashPassword } from '../server/auth/password';
-import { loadConfig } from '../server/config';
-import { actionRoutes } from '../server/http/actions.routes';
-import { NodePool } from '../server/redis/node-pool';
 import type { SandboxOptions } from '../server/sandbox';
 import { infoSection } from './helpers/redis';
 import { startHarness, type Harness } from './helpers/server';
@@ -76,28 +73,7 @@ export async function startActionsHarness(
     }),
   );
   const h = await startHarness({ sandbox: opts.sandbox, env: { REPLICAOPS_CONFIG: file } });
-  // Until the lead wires actions into app-server, the tests compose them the same way.
-  const wired = (h.server as unknown as { actions?: ActionService }).actions;
-  let actions: ActionService;
-  if (wired) actions = wired;
-  else {
-    const config = loadConfig({
-      REPLICAOPS_CONFIG: file,
-      REPLICAOPS_DATA_DIR: dir,
-      REPLICAOPS_SEEDS: h.sandbox.seeds().slice(0, 1).join(','),
-      PORT: '0',
-    });
-    const pool = new NodePool(config);
-    actions = new ActionService({
-      db: h.server.db,
-      config,
-      monitor: h.server.monitor,
-      credentialsFor: (id) => pool.credentialsFor(id),
-      incidents: h.server.incidents,
-      timeouts: { syncMs: 30_000, convergeMs: 10_000, failoverMs: 5_000 },
-    });
-    actionRoutes(h.server.router, actions);
-  }
+  const actions = h.server.actions;
   const responses: string[] = [];
   const api = async <T = Record<string, unknown>>(
     method: string,

@@ -1,5 +1,6 @@
 // Tiny REST client for the dashboard API; errors keep the server's `{ error: { code, message } }`.
 import type { HistoryMetric, HistoryPoint, HistoryResponse, NodeDetail } from '@/lib/contracts';
+import { redirectToLogin } from './login-redirect';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -23,6 +24,8 @@ async function throwIfFailed(res: Response): Promise<void> {
     } catch {
       // not JSON: keep the status line
     }
+    // With auth on, a 401 means the session ended (logout elsewhere, expiry): log in again.
+    if (res.status === 401) redirectToLogin();
     throw new ApiRequestError(res.status, code, message);
   }
 }
@@ -54,6 +57,18 @@ export async function postJson<T>(url: string, body: unknown, signal?: AbortSign
   return (await res.json()) as T;
 }
 
+/** DELETE with the same CSRF header as postJson. */
+export async function deleteJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    method: 'DELETE',
+    signal,
+    headers: { accept: 'application/json', 'X-ReplicaOps-Request': '1' },
+    cache: 'no-store',
+  });
+  await throwIfFailed(res);
+  return (await res.json()) as T;
+}
+
 const nodePath = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;
 
 export function fetchNodeDetail(id: string, signal?: AbortSignal): Promise<NodeDetail> {
@@ -69,6 +84,11 @@ export async function fetchHistory(
   const qs = new URLSearchParams({ metric, sinceMs: String(Math.floor(sinceMs)) });
   const body = await getJson<HistoryResponse>(`${nodePath(id)}/history?${qs}`, signal);
   return body.points;
+}
+
+/** Removes a node that is gone for good from the tree (operator role; 409 while it answers). */
+export function removeNode(id: string): Promise<{ removed: string }> {
+  return deleteJson<{ removed: string }>(nodePath(id));
 }
 
 export function errorMessage(err: unknown): string {

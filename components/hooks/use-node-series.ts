@@ -6,6 +6,7 @@ import type { HistoryMetric, NodeSample } from '@/lib/contracts';
 import { appendSample, mergePoints, type SeriesMap } from '@/components/charts/series';
 import { errorMessage, fetchHistory } from './api-client';
 import { getSocket } from './socket-client';
+import { watchNode } from './node-watch';
 
 /** Live points are kept for the longest selectable window. */
 export const MAX_WINDOW_MS = 60 * 60 * 1000;
@@ -30,7 +31,6 @@ export function useNodeSeries(
   // Live samples.
   useEffect(() => {
     const socket = getSocket();
-    const watch = () => socket.emit('node:watch', { nodeId });
     const onSample = (sample: NodeSample) => {
       if (sample.nodeId !== nodeId) return;
       const skewMs = Date.now() - sample.t;
@@ -39,13 +39,11 @@ export function useNodeSeries(
         return { ...base, skewMs, series: appendSample(base.series, sample, MAX_WINDOW_MS) };
       });
     };
-    socket.on('connect', watch); // the server forgets watches when the socket reconnects
     socket.on('node:sample', onSample);
-    if (socket.connected) watch();
+    const unwatch = watchNode(nodeId); // counted: the log panel watches the same node
     return () => {
-      socket.off('connect', watch);
       socket.off('node:sample', onSample);
-      socket.emit('node:unwatch', { nodeId });
+      unwatch();
     };
   }, [nodeId]);
 

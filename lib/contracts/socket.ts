@@ -1,6 +1,7 @@
 // The socket.io wire contract, declared once: server and client are both typed from it.
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
+import type { ActionServerToClientEvents } from './actions';
 import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
 import type { LogServerToClientEvents } from './logs';
@@ -23,7 +24,7 @@ export interface TopologySnapshot {
   pollIntervalMs: number;
 }
 
-export interface ServerToClientEvents extends LogServerToClientEvents {
+export interface ServerToClientEvents extends LogServerToClientEvents, ActionServerToClientEvents {
   'topology:snapshot': (snapshot: TopologySnapshot) => void;
   'topology:update': (delta: TopologyDelta) => void;
   'topology:event': (event: TopologyEvent) => void;

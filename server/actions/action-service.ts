@@ -12,7 +12,7 @@ import type {
   PreflightCheck,
   Topology,
 } from '../../lib/contracts';
-import { ACTION_META, actionCatalog } from '../../lib/actions/catalog';
+import { actionCatalog } from '../../lib/actions/catalog';
 import type { Identity } from '../auth/identity';
 import { AuditLog } from '../audit/audit-log';
 import type { Config, NodeCredentials } from '../config';
@@ -23,9 +23,16 @@ import { ActionLock } from './action-lock';
 import { ActionStore } from './action-store';
 import { buildPlan, parseParams } from './builders';
 import { check } from './checks';
-import { confirmationProblem, type Refusal } from './guards';
+import {
+  READ_ONLY_MESSAGE,
+  approvalProblem,
+  confirmationProblem,
+  livePlanProblem,
+  type Refusal,
+} from './guards';
 import { LiveRedis } from './live-redis';
 import { markInterrupted } from './recovery';
+import { assemblePlan, newRun } from './plan-shape';
 import { launchRun } from './run-launcher';
 import { RunRecorder } from './run-recorder';
 import type { ActionTimeouts, BuiltPlan } from './types';
@@ -51,8 +58,6 @@ export interface ActionEvents {
 
 const newId = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
-const stepsText = (steps: Array<{ nodeId: string; command: string }>) =>
-  steps.map((s) => `${s.nodeId} ${s.command}`).join('\n');
 
 export class ActionService extends EventEmitter<ActionEvents> {
   readonly audit: AuditLog;
@@ -176,40 +181,19 @@ export class ActionService extends EventEmitter<ActionEvents> {
     const built = await this.build({ action: req.action, target, params }, live).finally(() =>
       live.close(),
     );
-    const preflight = [...built.preflight, this.lockCheck()];
-    const destructive = ACTION_META[req.action].destructive || built.destructive;
-    const warnings = this.readOnly
-      ? [
-          {
-            en: 'Read-only mode: this plan can be reviewed but not executed.',
-            zh: '只读模式：此计划只能查看，不能执行。',
-          },
-          ...built.warnings,
-        ]
-      : built.warnings;
-    const now = Date.now();
-    const plan: ActionPlan = {
+    const plan = assemblePlan({
       id: newId('plan'),
-      action: req.action,
+      req,
       target,
       params,
-      steps: built.steps.map((s) => ({ nodeId: s.nodeId, command: s.command, why: s.why })),
-      preflight,
-      allowed: built.steps.length > 0 && preflight.every((c) => c.ok),
-      destructive,
-      confirmation: {
-        role: destructive ? 'admin' : 'operator',
-        ...(destructive ? { typed: target } : {}),
-        reasonRequired: destructive,
-        approvalRequired: (this.deps.config.auth?.approval ?? []).includes(req.action),
-      },
-      warnings,
-      createdAt: now,
-      createdBy: who.username,
-      expiresAt: now + (this.deps.planTtlMs ?? 10 * 60_000),
-      ...(req.findingId ? { findingId: req.findingId } : {}),
+      built,
+      extraChecks: [this.lockCheck()],
+      who,
+      approval: this.deps.config.auth?.approval ?? [],
+      readOnly: this.readOnly,
+      ttlMs: this.deps.planTtlMs ?? 10 * 60_000,
       ...(incidentId ? { incidentId } : {}),
-    };
+    });
     this.store.savePlan(plan);
     return plan;
   }
@@ -222,18 +206,8 @@ export class ActionService extends EventEmitter<ActionEvents> {
   approve(planId: string, who: Identity): ActionPlan {
     const plan = this.store.plan(planId);
     if (!plan) throw new ActionError('not_found', `plan ${planId} does not exist`);
-    if (!plan.confirmation.approvalRequired)
-      throw new ActionError(
-        'conflict',
-        `${plan.action} needs no approval (auth.approval does not list it)`,
-      );
-    if (plan.createdBy === who.username)
-      throw new ActionError(
-        'forbidden',
-        'the approver must be a different admin than the one who made the plan',
-      );
-    if (plan.expiresAt < Date.now())
-      throw new ActionError('conflict', 'the plan expired: plan again');
+    const problem = approvalProblem(plan, who);
+    if (problem) throw new ActionError(problem.code, problem.why);
     this.store.approve(planId, who.username, Date.now());
     this.recorder.approved(plan, who);
     return this.store.plan(planId) as ActionPlan;
@@ -251,11 +225,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
     body: ActionExecuteBody,
     who: Identity,
   ): Promise<{ runId: string }> {
-    if (this.readOnly)
-      throw new ActionError(
-        'forbidden',
-        'ReplicaOps runs in read-only mode (readOnly in the config or REPLICAOPS_READ_ONLY=1): plans can be reviewed, nothing can be executed',
-      );
+    if (this.readOnly) throw new ActionError('forbidden', READ_ONLY_MESSAGE);
     const plan = this.store.plan(planId);
     if (!plan) throw new ActionError('not_found', `plan ${planId} does not exist`);
     if (plan.usedByRun)
@@ -275,24 +245,8 @@ export class ActionService extends EventEmitter<ActionEvents> {
     try {
       // Preflight again, live: what was true when the user read the plan may not be now.
       built = await this.build(plan, live);
-      const failed = built.preflight.filter((c) => !c.ok).map((c) => c.detail);
-      if (failed.length)
-        this.refuse(
-          plan,
-          who,
-          { code: 'conflict', why: `preflight failed right before running: ${failed.join('; ')}` },
-          reason,
-        );
-      if (stepsText(built.steps) !== stepsText(plan.steps))
-        this.refuse(
-          plan,
-          who,
-          {
-            code: 'conflict',
-            why: 'the topology changed since this plan was made and the commands would differ now: plan again',
-          },
-          reason,
-        );
+      const stale = livePlanProblem(plan, built);
+      if (stale) this.refuse(plan, who, stale, reason);
       if (!this.store.claim(plan.id, runId))
         throw new ActionError('conflict', 'this plan is already running');
     } catch (err) {
@@ -300,30 +254,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       this.lock.release(runId);
       throw err;
     }
-    const run: ActionRun = {
-      id: runId,
-      planId: plan.id,
-      action: plan.action,
-      target: plan.target,
-      params: plan.params,
-      state: 'running',
-      actor: who.username,
-      role: who.role,
-      ...(reason ? { reason } : {}),
-      ...(plan.approvedBy ? { approvedBy: plan.approvedBy } : {}),
-      startedAt: Date.now(),
-      steps: built.steps.map((s, index) => ({
-        index,
-        nodeId: s.nodeId,
-        command: s.command,
-        why: s.why,
-        state: 'pending',
-      })),
-      verify: [],
-      nodeStates: [],
-      ...(plan.findingId ? { findingId: plan.findingId } : {}),
-      ...(plan.incidentId ? { incidentId: plan.incidentId } : {}),
-    };
+    const run = newRun(runId, plan, built, who, reason);
     this.store.insertRun(run, this.topologyName, this.lock.bootId);
     this.recorder.started(run, plan); // on disk before the first command
     const done = launchRun(

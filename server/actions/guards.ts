@@ -2,6 +2,7 @@
 // plan, the typed node id and a reason for destructive plans, and the two-person rule.
 import type { ActionExecuteBody, ActionPlan, ApiErrorCode } from '../../lib/contracts';
 import { hasRole, type Identity } from '../auth/identity';
+import type { BuiltPlan } from './types';
 
 export interface Refusal {
   code: ApiErrorCode;
@@ -45,3 +46,38 @@ export function confirmationProblem(
     };
   return null;
 }
+
+/** The second admin: not the planner, and only for actions listed in auth.approval. */
+export function approvalProblem(plan: ActionPlan, who: Identity, now = Date.now()): Refusal | null {
+  if (!plan.confirmation.approvalRequired)
+    return {
+      code: 'conflict',
+      why: `${plan.action} needs no approval (auth.approval does not list it)`,
+    };
+  if (plan.createdBy === who.username)
+    return {
+      code: 'forbidden',
+      why: 'the approver must be a different admin than the one who made the plan',
+    };
+  if (plan.expiresAt < now) return { code: 'conflict', why: 'the plan expired: plan again' };
+  return null;
+}
+
+const stepsText = (steps: Array<{ nodeId: string; command: string }>) =>
+  steps.map((s) => `${s.nodeId} ${s.command}`).join('\n');
+
+/** Right before running: the live preflight still passes and would send exactly what was confirmed. */
+export function livePlanProblem(plan: ActionPlan, rebuilt: BuiltPlan): Refusal | null {
+  const failed = rebuilt.preflight.filter((c) => !c.ok).map((c) => c.detail);
+  if (failed.length)
+    return { code: 'conflict', why: `preflight failed right before running: ${failed.join('; ')}` };
+  if (stepsText(rebuilt.steps) !== stepsText(plan.steps))
+    return {
+      code: 'conflict',
+      why: 'the topology changed since this plan was made and the commands would differ now: plan again',
+    };
+  return null;
+}
+
+export const READ_ONLY_MESSAGE =
+  'ReplicaOps runs in read-only mode (readOnly in the config or REPLICAOPS_READ_ONLY=1): plans can be reviewed, nothing can be executed';

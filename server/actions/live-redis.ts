@@ -28,13 +28,25 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 
 export class LiveRedis {
   private readonly clients = new Map<string, Redis>();
+  /** Connections being opened: concurrent callers for one node share the attempt. */
+  private readonly opening = new Map<string, Promise<Redis>>();
 
   constructor(private readonly opts: LiveRedisOptions) {}
 
-  private async client(id: string): Promise<Redis> {
+  private client(id: string): Promise<Redis> {
     const existing = this.clients.get(id);
-    if (existing && (existing.status === 'ready' || existing.status === 'connect')) return existing;
-    existing?.disconnect();
+    if (existing && (existing.status === 'ready' || existing.status === 'connect'))
+      return Promise.resolve(existing);
+    let pending = this.opening.get(id);
+    if (!pending) {
+      existing?.disconnect();
+      pending = this.open(id).finally(() => this.opening.delete(id));
+      this.opening.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async open(id: string): Promise<Redis> {
     const { host, port } = parseNodeId(id);
     const c = this.opts.credentialsFor(id);
     const options: RedisOptions = {

@@ -11,6 +11,7 @@ import {
 } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
+import type { ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
 import type { IncidentService } from '../incidents/incident-service';
 import type { LogLinesEvent } from '../../lib/contracts';
@@ -30,10 +31,11 @@ export interface RealtimeDeps {
   incidents?: IncidentService;
   auth?: AuthService;
   logs?: LogService;
+  actions?: ActionService;
 }
 
 export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth, logs } = deps;
+  const { incidents, auth, logs, actions } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -119,8 +121,15 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('log:lines', e);
   };
   logs?.on('lines', onLog);
+  // Action progress goes to every client: an operator elsewhere should see a repair running.
+  const onProgress = (p: Parameters<ServerToClientEvents['action:progress']>[0]) => io.emit('action:progress', p);
+  const onFinished = (p: Parameters<ServerToClientEvents['action:finished']>[0]) => io.emit('action:finished', p);
+  actions?.on('action:progress', onProgress);
+  actions?.on('action:finished', onFinished);
   httpServer.once('close', () => {
     logs?.off('lines', onLog);
+    actions?.off('action:progress', onProgress);
+    actions?.off('action:finished', onFinished);
     clearInterval(sweep);
     monitor.off('cycle', onCycle);
     monitor.off('topology-event', onEvent);
