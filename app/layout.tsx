@@ -2,6 +2,7 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
 import { AppHeader } from '@/components/layout/app-header';
+import { AuthBanners } from '@/components/auth/auth-banners';
 import {
   DEFAULT_THEME,
   THEME_INIT_SCRIPT,
@@ -54,6 +55,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen antialiased">
         <I18nProvider initialLocale={locale}>
           <AppHeader initialTheme={theme} />
+          <AuthBanners />
           <main id="main" className="mx-auto max-w-[1800px] px-4 py-5 sm:px-6">
             {children}
           </main>

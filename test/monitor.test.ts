@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Topology } from '../lib/contracts';
+import { proxyAliases } from '../server/sandbox/faults';
 import { startHarness, type Harness } from './helpers/server';
 
 const node = (t: Topology, id: string) => t.nodes.find((n) => n.id === id);
@@ -132,5 +133,22 @@ describe('monitor with bad seeds', () => {
     assert.equal(node(t, `localhost:${m.port}`), undefined);
     const detail = await h.get(`/api/nodes/${encodeURIComponent(`localhost:${m.port}`)}`);
     assert.equal(detail.status, 200, 'the alias still resolves');
+  });
+});
+
+describe('monitor with a fault proxy between replica and master', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }], faultProxy: true } });
+  });
+  after(() => h?.stop());
+
+  test('a replica that names the proxy as its master is drawn under its real upstream', async () => {
+    h.server.monitor.addAliases(Object.fromEntries(proxyAliases(h.sandbox)));
+    const m = h.sandbox.node('m').id;
+    const r1 = h.sandbox.node('r1').id;
+    const t = await h.until((t) => link(t, r1)?.linkStatus === 'up' && link(t, r1)?.upstream === m, 'r1 under m');
+    assert.equal(t.nodes.length, 2, JSON.stringify(t.nodes.map((n) => n.id)));
+    assert.equal(link(t, r1)?.offsetGapBytes !== null, true);
   });
 });

@@ -5,7 +5,8 @@ const PROBE_ORIGIN = 'http://replicaops.invalid';
 export function safeNextPath(raw: unknown): string {
   if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//')) return '/';
   // Browsers read `\` as `/` and drop tabs and newlines, so `/\x` and `/\t/x` become `//x`.
-  if (/[\\\u0000-\u001f\u007f]/.test(raw)) return '/';
+  if (raw.includes('\\') || [...raw].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f'))
+    return '/';
   let url: URL;
   try {
     url = new URL(raw, PROBE_ORIGIN);

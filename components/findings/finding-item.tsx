@@ -1,12 +1,14 @@
 'use client';
 // One finding: severity, title in the current language, subject, cause, age, links to its node
-// and incident; expands to the detail, the evidence and the remedy.
+// and incident, a Fix button when a guarded action applies; expands to the detail, the evidence
+// and the remedy.
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import type { Finding } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
+import { FixButton } from '@/components/actions/fix-button';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { EvidenceList } from './evidence-list';
 import { BoltIcon, ChevronDownIcon, FlagIcon } from './icons';
@@ -105,6 +107,7 @@ export function FindingItem({
               render={(ago) => t('findings.opened', { ago })}
             />
           )}
+          {finding.remedy.actionId && <FixButton finding={finding} />}
           {nodeId && (
             <Link
               href={nodeHref(nodeId)}

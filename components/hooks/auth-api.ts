@@ -51,7 +51,11 @@ export async function login(username: string, password: string): Promise<LoginRe
       credentials: 'same-origin',
     });
   } catch (err) {
-    return { ok: false, reason: 'error', message: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      reason: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    };
   }
   if (res.ok) return { ok: true };
   if (res.status === 401) return { ok: false, reason: 'invalid' };

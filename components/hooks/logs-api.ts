@@ -1,10 +1,6 @@
 // REST calls for Redis log excerpts (docs/api.md "Redis log excerpts").
 import type { LogAroundResponse, LogEntry, LogListResponse, LogRawLine } from '@/lib/contracts';
-import {
-  aroundQueryString,
-  logQueryString,
-  type LogFilter,
-} from '@/components/logs/log-rows';
+import { aroundQueryString, logQueryString, type LogFilter } from '@/components/logs/log-rows';
 import { getJson } from './api-client';
 
 export async function fetchNodeLogs(
@@ -13,7 +9,10 @@ export async function fetchNodeLogs(
   limit: number,
   signal?: AbortSignal,
 ): Promise<LogEntry[]> {
-  const body = await getJson<LogListResponse>(`/api/logs?${logQueryString(nodeId, filter, limit)}`, signal);
+  const body = await getJson<LogListResponse>(
+    `/api/logs?${logQueryString(nodeId, filter, limit)}`,
+    signal,
+  );
   return body.lines;
 }
 

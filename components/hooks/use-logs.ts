@@ -25,6 +25,9 @@ interface Keyed extends LogTailState {
   key: string;
 }
 
+/** Live pushes are applied at most this often. */
+const FLUSH_MS = 250;
+
 const loading = (key: string): Keyed => ({ key, rows: [], isLoading: true, error: null });
 
 export function useLogTail(nodeId: string, filter: LogFilter): LogTailState {
@@ -37,19 +40,29 @@ export function useLogTail(nodeId: string, filter: LogFilter): LogTailState {
     current.current = { key, filter };
   });
 
-  // Live pushes for this node; a reconnect refetches (pushes missed meanwhile are lost).
+  // Live pushes for this node, applied in batches: a storm can push hundreds of times a second,
+  // and one render per push would keep the page busy. A reconnect refetches (pushes missed
+  // meanwhile are lost).
   useEffect(() => {
     const socket = getSocket();
-    const onLines = (payload: LogLinesEvent) => {
-      if (payload.nodeId !== nodeId) return;
+    let pending: LogEntry[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
       const { key: k, filter: f } = current.current;
-      const entries = payload.entries.filter((e) => matchesLogFilter(e, f));
+      const entries = pending.filter((e) => matchesLogFilter(e, f));
+      pending = [];
       if (entries.length === 0) return;
       setState((prev) =>
         prev.key === k
           ? { ...prev, rows: upsertLogRows(prev.rows, entries) }
           : { ...loading(k), rows: upsertLogRows([], entries) },
       );
+    };
+    const onLines = (payload: LogLinesEvent) => {
+      if (payload.nodeId !== nodeId) return;
+      pending.push(...payload.entries);
+      timer ??= setTimeout(flush, FLUSH_MS);
     };
     let connects = socket.connected ? 1 : 0;
     const onConnect = () => {
@@ -60,6 +73,7 @@ export function useLogTail(nodeId: string, filter: LogFilter): LogTailState {
     socket.on('connect', onConnect);
     const unwatch = watchNode(nodeId);
     return () => {
+      clearTimeout(timer);
       socket.off('log:lines', onLines);
       socket.off('connect', onConnect);
       unwatch();
@@ -111,7 +125,12 @@ export function useLogsAround(
 ): LogsAroundState {
   const nodesKey = nodes.join(',');
   const key = t === null ? '' : `${nodesKey}\n${t}\n${windowMs}`;
-  const [state, setState] = useState<AroundKeyed>({ key: '', lines: [], isLoading: false, error: null });
+  const [state, setState] = useState<AroundKeyed>({
+    key: '',
+    lines: [],
+    isLoading: false,
+    error: null,
+  });
 
   useEffect(() => {
     if (t === null || !nodesKey) return;
@@ -119,7 +138,8 @@ export function useLogsAround(
     fetchLogsAround(nodesKey.split(','), t, windowMs, ac.signal).then(
       (lines) => setState({ key, lines, isLoading: false, error: null }),
       (err: unknown) => {
-        if (!ac.signal.aborted) setState({ key, lines: [], isLoading: false, error: errorMessage(err) });
+        if (!ac.signal.aborted)
+          setState({ key, lines: [], isLoading: false, error: errorMessage(err) });
       },
     );
     return () => ac.abort();

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Incident } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useNow } from '@/components/hooks/use-now';
+import { canOperate, useMe } from '@/components/hooks/use-me';
 import { errorMessage } from '@/components/hooks/api-client';
 import {
   acknowledgeIncident,
@@ -78,6 +79,9 @@ export function IncidentHeader({
   onChanged: (incident: Incident) => void;
 }) {
   const { t, locale } = useT();
+  const { me } = useMe();
+  // A viewer would get 403: say so instead of offering the buttons (unknown until /me answers).
+  const isViewer = me !== null && !canOperate(me);
   const [busy, setBusy] = useState<'ack' | 'resolve' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -119,7 +123,7 @@ export function IncidentHeader({
             <button
               type="button"
               data-testid="ack-button"
-              disabled={incident.state !== 'open' || busy !== null}
+              disabled={incident.state !== 'open' || busy !== null || isViewer}
               onClick={() => void run('ack')}
               className={`${PRIMARY} bg-accent text-white hover:brightness-110`}
             >
@@ -129,7 +133,7 @@ export function IncidentHeader({
             <button
               type="button"
               data-testid="resolve-button"
-              disabled={incident.state === 'resolved' || busy !== null}
+              disabled={incident.state === 'resolved' || busy !== null || isViewer}
               onClick={() => void run('resolve')}
               className={`${PRIMARY} border border-ok bg-ok-bg text-ok hover:brightness-105`}
             >
@@ -147,18 +151,26 @@ export function IncidentHeader({
               {t('incident.postmortem')}
             </a>
           </div>
-          {operator.name && (
-            <span className="flex items-center gap-1.5 text-xs text-fg-muted">
-              <UserIcon className="h-3.5 w-3.5" />
-              {t('incident.actingAs', { name: operator.name })}
-              <button
-                type="button"
-                className="focus-ring rounded text-accent hover:underline"
-                onClick={() => void operator.askName()}
-              >
-                {t('incident.changeName')}
-              </button>
+          {isViewer && me?.user ? (
+            <span className="text-xs text-fg-muted" data-testid="needs-operator">
+              {t('auth.needsOperator', { role: t(`auth.role.${me.user.role}`) })}
             </span>
+          ) : (
+            operator.name && (
+              <span className="flex items-center gap-1.5 text-xs text-fg-muted">
+                <UserIcon className="h-3.5 w-3.5" />
+                {t('incident.actingAs', { name: operator.name })}
+                {!operator.isSessionUser && (
+                  <button
+                    type="button"
+                    className="focus-ring rounded text-accent hover:underline"
+                    onClick={() => void operator.askName()}
+                  >
+                    {t('incident.changeName')}
+                  </button>
+                )}
+              </span>
+            )
           )}
         </div>
       </div>

@@ -79,6 +79,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
                 entries={detail.timeline}
                 openedAt={detail.openedAt}
                 severity={SEVERITY_STATUS[detail.severity]}
+                nodeIds={detail.nodeIds}
               />
               <NoteForm
                 incidentId={detail.id}

@@ -1,6 +1,7 @@
 'use client';
 // The incident's story, oldest first: a vertical line of typed entries with time, offset from
-// the start, actor and summary; log bursts grouped in one monospace block.
+// the start, actor and summary; log bursts grouped in one monospace block; under each entry, the
+// raw log lines of the nodes involved around that moment on demand.
 import { useMemo } from 'react';
 import type {
   IncidentState,
@@ -34,6 +35,8 @@ import {
   type TimelineItem,
 } from './timeline-data';
 import { TimelineEntryBody } from './timeline-entry-body';
+import { EventLogLines } from '@/components/logs/event-log-lines';
+import { aroundNodes } from '@/components/logs/log-rows';
 import { IncidentStateSchema } from '@/lib/contracts';
 
 const ICONS: Record<TimelineEntryType, (p: { className?: string }) => React.ReactNode> = {
@@ -158,15 +161,25 @@ function summaryOf(entry: TimelineEntry, zh: boolean): string {
 
 const ROW = 'relative grid grid-cols-[4.75rem_1.75rem_minmax(0,1fr)] gap-x-3 py-1.5';
 
+/** The node an entry is about, if it names one. */
+function entryNode(entry: TimelineEntry): string | null {
+  if (entry.type === 'topology_event') return topologyEventOf(entry.data)?.nodeId ?? null;
+  if (entry.type.startsWith('finding_')) return findingRefOf(entry.data).nodeId ?? null;
+  return typeof entry.data.nodeId === 'string' ? entry.data.nodeId : null;
+}
+
 function EntryRow({
   item,
   severity,
+  nodeIds,
 }: {
   item: Extract<TimelineItem, { kind: 'entry' }>;
   severity: Status;
+  nodeIds: readonly string[];
 }) {
   const { t, locale } = useT();
   const { entry } = item;
+  const logNodes = useMemo(() => aroundNodes(entryNode(entry), nodeIds), [entry, nodeIds]);
   const status = entryStatus(entry, severity);
   const isNote = entry.type === 'note';
   const text = summaryOf(entry, locale === 'zh-CN');
@@ -199,6 +212,7 @@ function EntryRow({
         {!isNote && !(entry.type === 'topology_event' && text) && (
           <TimelineEntryBody entry={entry} />
         )}
+        <EventLogLines nodeIds={logNodes} at={entry.at} />
       </div>
     </li>
   );
@@ -298,10 +312,13 @@ export function IncidentTimeline({
   entries,
   openedAt,
   severity,
+  nodeIds = [],
 }: {
   entries: readonly TimelineEntry[];
   openedAt: number;
   severity: Status;
+  /** Nodes involved in the incident: whose log lines each entry can show. */
+  nodeIds?: readonly string[];
 }) {
   const { t, fmt } = useT();
   const items = useMemo(
@@ -332,6 +349,7 @@ export function IncidentTimeline({
               key={item.kind === 'entry' ? item.entry.id : `${item.kind}-${item.entries[0]!.id}`}
               item={item}
               severity={severity}
+              nodeIds={nodeIds}
             />
           ))}
         </ol>
@@ -340,7 +358,15 @@ export function IncidentTimeline({
   );
 }
 
-function TimelineItemView({ item, severity }: { item: TimelineItem; severity: Status }) {
+function TimelineItemView({
+  item,
+  severity,
+  nodeIds,
+}: {
+  item: TimelineItem;
+  severity: Status;
+  nodeIds: readonly string[];
+}) {
   const { locale } = useT();
   const dayAt = item.kind === 'entry' ? item.entry.at : item.entries[0]!.at;
   return (
@@ -351,7 +377,7 @@ function TimelineItemView({ item, severity }: { item: TimelineItem; severity: St
         </li>
       )}
       {item.kind === 'entry' ? (
-        <EntryRow item={item} severity={severity} />
+        <EntryRow item={item} severity={severity} nodeIds={nodeIds} />
       ) : item.kind === 'alerts' ? (
         <AlertGroup item={item} />
       ) : (

@@ -5,6 +5,7 @@ import type { TimelineEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { errorMessage } from '@/components/hooks/api-client';
 import { addIncidentNote } from '@/components/hooks/incidents-api';
+import { canOperate, useMe } from '@/components/hooks/use-me';
 import { NoteIcon } from '@/components/findings/icons';
 import type { OperatorPrompt } from './operator-prompt';
 
@@ -20,13 +21,15 @@ export function NoteForm({
   onAdded: (entry: TimelineEntry) => void;
 }) {
   const { t } = useT();
+  const { me } = useMe();
+  const isViewer = me !== null && !canOperate(me);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const trimmed = text.trim();
 
   const submit = async () => {
-    if (!trimmed || busy) return;
+    if (!trimmed || busy || isViewer) return;
     const actor = await operator.ensureName();
     if (!actor) return;
     setBusy(true);
@@ -77,10 +80,14 @@ export function NoteForm({
         </p>
       )}
       <div className="flex items-center justify-end gap-3">
-        <span className="text-[11px] text-fg-subtle">Ctrl/⌘ + Enter</span>
+        <span className="text-[11px] text-fg-subtle">
+          {isViewer && me?.user
+            ? t('auth.needsOperator', { role: t(`auth.role.${me.user.role}`) })
+            : 'Ctrl/⌘ + Enter'}
+        </span>
         <button
           type="submit"
-          disabled={!trimmed || busy}
+          disabled={!trimmed || busy || isViewer}
           data-testid="note-submit"
           className="focus-ring inline-flex h-8 items-center gap-1.5 rounded-md bg-accent px-3 text-xs font-semibold text-white disabled:cursor-not-allowed disabled:opacity-40"
         >

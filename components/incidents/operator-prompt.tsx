@@ -1,12 +1,16 @@
 'use client';
-// Asks for the operator's name once (remembered in localStorage) before a recorded action.
+// Asks for the operator's name once (remembered in localStorage) before a recorded action. With
+// auth on, the signed-in user is the actor (the server records the session's user anyway).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useOperatorName } from '@/components/hooks/use-operator-name';
+import { useMe } from '@/components/hooks/use-me';
 import { UserIcon } from '@/components/findings/icons';
 
 export interface OperatorPrompt {
   name: string | null;
+  /** The name is the signed-in user's: nothing to ask or change. */
+  isSessionUser: boolean;
   /** Resolves with the name (asking first if none is stored), or null when cancelled. */
   ensureName(): Promise<string | null>;
   /** Ask again, to change the remembered name. */
@@ -15,7 +19,10 @@ export interface OperatorPrompt {
 }
 
 export function useOperatorPrompt(): OperatorPrompt {
-  const [name, setName] = useOperatorName();
+  const [storedName, setName] = useOperatorName();
+  const { me } = useMe();
+  const sessionName = me?.authEnabled ? (me.user?.username ?? null) : null;
+  const name = sessionName ?? storedName;
   const [pending, setPending] = useState<((name: string | null) => void) | null>(null);
   const askName = useCallback(
     () => new Promise<string | null>((resolve) => setPending(() => resolve)),
@@ -28,7 +35,7 @@ export function useOperatorPrompt(): OperatorPrompt {
     setPending(null);
   };
   const dialog = pending ? <OperatorDialog initial={name ?? ''} onDone={finish} /> : null;
-  return { name, ensureName, askName, dialog };
+  return { name, isSessionUser: sessionName !== null, ensureName, askName, dialog };
 }
 
 function OperatorDialog({

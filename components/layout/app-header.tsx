@@ -1,5 +1,6 @@
 'use client';
-// Top bar: product name, navigation, language and theme switches.
+// Top bar: product name, navigation, the signed-in user, language and theme switches. The login
+// page gets the bare bar: no navigation and nothing live (the socket would be refused).
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -7,6 +8,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { LogoIcon } from '@/components/ui/icons';
 import { useFindings } from '@/components/hooks/use-findings';
 import { STATUS_TONE } from '@/components/ui/status';
+import { UserMenu } from '@/components/auth/user-menu';
 import { LangSwitch } from './lang-switch';
 import { ThemeSwitch } from './theme-switch';
 import type { Theme } from './theme';
@@ -38,6 +40,7 @@ function OpenIncidentsBadge() {
 export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
   const { t } = useT();
   const pathname = usePathname() ?? '/';
+  const isLogin = pathname === '/login';
   return (
     <header className="sticky top-0 z-20 border-b border-border bg-surface/95 backdrop-blur">
       <a
@@ -52,25 +55,30 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
           <span className="text-base font-semibold tracking-tight text-fg">{t('app.name')}</span>
           <span className="hidden text-xs text-fg-muted md:inline">{t('app.tagline')}</span>
         </Link>
-        <nav aria-label={t('nav.main')} className="flex items-center gap-1">
-          {NAV.map((item) => {
-            const active = item.match(pathname);
-            return (
-              <Link
-                key={item.href}
-                href={item.href}
-                aria-current={active ? 'page' : undefined}
-                className={`focus-ring flex items-center rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
-                  active ? 'bg-surface-2 text-fg' : 'text-fg-muted hover:bg-surface-2 hover:text-fg'
-                }`}
-              >
-                {t(item.key)}
-                {item.href === '/incidents' && <OpenIncidentsBadge />}
-              </Link>
-            );
-          })}
-        </nav>
+        {!isLogin && (
+          <nav aria-label={t('nav.main')} className="flex items-center gap-1">
+            {NAV.map((item) => {
+              const active = item.match(pathname);
+              return (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={active ? 'page' : undefined}
+                  className={`focus-ring flex items-center rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                    active
+                      ? 'bg-surface-2 text-fg'
+                      : 'text-fg-muted hover:bg-surface-2 hover:text-fg'
+                  }`}
+                >
+                  {t(item.key)}
+                  {item.href === '/incidents' && <OpenIncidentsBadge />}
+                </Link>
+              );
+            })}
+          </nav>
+        )}
         <div className="ml-auto flex items-center gap-2">
+          {!isLogin && <UserMenu />}
           <LangSwitch />
           <ThemeSwitch initialTheme={initialTheme} />
         </div>

@@ -36,10 +36,16 @@ function row(id: number, patch: Partial<LogEntry> = {}): LogEntry {
 
 test('upsertLogRows() puts new rows first and a grown storm back on top with its new count', () => {
   const rows = upsertLogRows([], [row(1), row(2), row(3)]);
-  assert.deepEqual(rows.map((r) => r.id), [3, 2, 1]);
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    [3, 2, 1],
+  );
   const grown = row(1, { count: 4212, lastAt: T0 + 10_000 });
   const next = upsertLogRows(rows, [grown, row(4)]);
-  assert.deepEqual(next.map((r) => r.id), [1, 4, 3, 2]);
+  assert.deepEqual(
+    next.map((r) => r.id),
+    [1, 4, 3, 2],
+  );
   assert.equal(next[0]!.count, 4212);
 });
 
@@ -67,7 +73,9 @@ test('matchesLogFilter() applies verdict, category, level and case-insensitive t
     message: 'MASTER aborted replication with an error: NOAUTH Authentication required.',
   });
   assert.ok(matchesLogFilter(bad, {}));
-  assert.ok(matchesLogFilter(bad, { verdict: 'abnormal', category: 'auth_config_error', q: ' noauth ' }));
+  assert.ok(
+    matchesLogFilter(bad, { verdict: 'abnormal', category: 'auth_config_error', q: ' noauth ' }),
+  );
   assert.ok(!matchesLogFilter(bad, { verdict: 'normal' }));
   assert.ok(!matchesLogFilter(bad, { level: 'notice' }));
   assert.ok(!matchesLogFilter(bad, { q: 'timeout' }));
@@ -75,8 +83,16 @@ test('matchesLogFilter() applies verdict, category, level and case-insensitive t
 
 test('logQueryString() sends only the filters that are set; blank text is no filter', () => {
   assert.equal(logQueryString('127.0.0.1:7002', { q: '  ' }), 'node=127.0.0.1%3A7002&limit=200');
-  const qs = new URLSearchParams(logQueryString('h:1', { verdict: 'notable', level: 'warning', q: 'sync' }, 50));
-  assert.deepEqual(Object.fromEntries(qs), { node: 'h:1', limit: '50', verdict: 'notable', level: 'warning', q: 'sync' });
+  const qs = new URLSearchParams(
+    logQueryString('h:1', { verdict: 'notable', level: 'warning', q: 'sync' }, 50),
+  );
+  assert.deepEqual(Object.fromEntries(qs), {
+    node: 'h:1',
+    limit: '50',
+    verdict: 'notable',
+    level: 'warning',
+    q: 'sync',
+  });
   assert.equal(filterKey({ q: 'a ' }), filterKey({ q: 'a' }));
 });
 

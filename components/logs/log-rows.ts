@@ -59,7 +59,10 @@ export function compareLogRows(a: LogEntry, b: LogEntry): number {
 
 /** A folded row only grows: an older copy (a REST answer racing a push) must not win. */
 function isNewer(incoming: LogEntry, current: LogEntry): boolean {
-  return incoming.count > current.count || (incoming.count === current.count && incoming.lastAt > current.lastAt);
+  return (
+    incoming.count > current.count ||
+    (incoming.count === current.count && incoming.lastAt > current.lastAt)
+  );
 }
 
 /**
@@ -95,7 +98,10 @@ export function eventIndex(lines: readonly { time: number }[], t: number): numbe
 }
 
 /** The nodes whose lines an incident event is read against: its own node first, at most 50. */
-export function aroundNodes(eventNode: string | null | undefined, involved: readonly string[]): string[] {
+export function aroundNodes(
+  eventNode: string | null | undefined,
+  involved: readonly string[],
+): string[] {
   const out = new Set<string>();
   if (eventNode) out.add(eventNode);
   for (const id of involved) out.add(id);

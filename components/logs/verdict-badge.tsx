@@ -23,11 +23,12 @@ export function VerdictBadge({ verdict }: { verdict: LogVerdict }) {
   const { t } = useT();
   const status = VERDICT_STATUS[verdict];
   return (
+    // Baseline-aligned on the word (the icon is centred) so it lines up with the other cells.
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap text-xs font-semibold ${STATUS_TONE[status].text}`}
+      className={`inline-flex items-baseline gap-1 whitespace-nowrap text-xs font-semibold ${STATUS_TONE[status].text}`}
     >
-      <StatusIcon status={status} className="h-3.5 w-3.5 shrink-0" />
-      {t(`logs.verdict.${verdict}`)}
+      <StatusIcon status={status} className="h-3.5 w-3.5 shrink-0 self-center" />
+      <span>{t(`logs.verdict.${verdict}`)}</span>
     </span>
   );
 }

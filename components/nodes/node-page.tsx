@@ -1,13 +1,18 @@
 'use client';
-// The node page: live header and links (socket), INFO tables (REST), live charts.
+// The node page: live header and links (socket), INFO tables (REST), live charts, the Redis log,
+// and for an unreachable node (operator+) removal from the tree.
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
 import { linkKey, type NodeDetail, type TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
 import { useNodeDetail } from '@/components/hooks/use-node-detail';
+import { ApiRequestError, errorMessage, removeNode } from '@/components/hooks/api-client';
+import { canOperate, useMe } from '@/components/hooks/use-me';
+import { LogPanel } from '@/components/logs/log-panel';
 import { LiveIndicator } from '@/components/overview/live-indicator';
-import { ChevronRightIcon } from '@/components/ui/icons';
+import { ChevronRightIcon, UnplugIcon } from '@/components/ui/icons';
 import { DownstreamCard } from './downstream-card';
 import { LinkCard } from './link-card';
 import { NodeCharts } from './node-charts';
@@ -44,6 +49,80 @@ function useLiveView(nodeId: string, detail: NodeDetail | null) {
   }, [topo, nodeId, detail]);
 }
 
+/** A dead node stays in the tree (link down) until forgotten; an operator may remove it now. */
+function RemoveNode({ nodeId }: { nodeId: string }) {
+  const { t } = useT();
+  const router = useRouter();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await removeNode(nodeId);
+      router.push('/');
+    } catch (err) {
+      setIsBusy(false);
+      setError(
+        err instanceof ApiRequestError && err.status === 409
+          ? t('nodePage.removeConflict', { id: nodeId })
+          : t('nodePage.removeError', { message: errorMessage(err) }),
+      );
+    }
+  };
+  return (
+    <section
+      className="panel flex flex-col gap-2 px-5 py-3"
+      data-testid="remove-node-panel"
+      aria-label={t('nodePage.remove')}
+    >
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="min-w-0 flex-1 text-sm text-fg-muted">
+          {isConfirming ? t('nodePage.removeConfirm', { id: nodeId }) : t('nodePage.removeHint')}
+        </p>
+        {isConfirming ? (
+          <span className="flex items-center gap-2">
+            <button
+              type="button"
+              className="btn-ghost h-8"
+              disabled={isBusy}
+              onClick={() => setIsConfirming(false)}
+            >
+              {t('nodePage.removeCancel')}
+            </button>
+            <button
+              type="button"
+              data-testid="remove-node-confirm"
+              disabled={isBusy}
+              onClick={() => void remove()}
+              className="focus-ring inline-flex h-8 items-center gap-1.5 rounded-md border border-crit bg-crit-bg px-3 text-xs font-semibold text-crit hover:brightness-105 disabled:opacity-50"
+            >
+              <UnplugIcon className="h-4 w-4" />
+              {isBusy ? t('nodePage.removing') : t('nodePage.removeYes')}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            data-testid="remove-node"
+            onClick={() => setIsConfirming(true)}
+            className="btn-ghost h-8"
+          >
+            <UnplugIcon className="h-4 w-4" />
+            {t('nodePage.remove')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="text-sm text-crit" role="alert" data-testid="remove-node-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function NodePage({ nodeId }: { nodeId: string }) {
   const { t } = useT();
   const topoPoll = useTopology().pollIntervalMs;
@@ -53,6 +132,9 @@ export function NodePage({ nodeId }: { nodeId: string }) {
   const shownNode = node ?? placeholderNode(nodeId);
   const hasUpstream = link !== null || shownNode.role === 'replica';
   const maxmemory = detail?.metrics?.maxmemoryBytes;
+  const { me } = useMe();
+  // The server's spelling of the id, which is what `node:sample` and `log:lines` carry.
+  const liveId = node?.id ?? nodeId;
 
   return (
     <div className="flex flex-col gap-5">
@@ -92,17 +174,18 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             </p>
           )}
           <NodeHeader node={shownNode} detail={detail} />
+          {node && !node.reachable && canOperate(me) && <RemoveNode nodeId={liveId} />}
           <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
             <LinkCard link={link} />
             <DownstreamCard links={downstream} />
           </div>
           <NodeCharts
-            // The server's spelling of the id, which is what `node:sample` carries.
-            nodeId={node?.id ?? nodeId}
+            nodeId={liveId}
             hasUpstream={hasUpstream}
             hasMemoryLimit={maxmemory === undefined || maxmemory === null || maxmemory > 0}
             pollIntervalMs={topoPoll ?? 1000}
           />
+          <LogPanel nodeId={liveId} />
           <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} />
           {detail && <RawSections info={detail.info} />}
         </>

@@ -73,3 +73,23 @@ export function nextStreamId(id: string): string {
   // 2^64-1 is the last sequence of a millisecond.
   return s >= 18446744073709551615n ? `${BigInt(ms) + 1n}-0` : `${ms}-${s + 1n}`;
 }
+
+/** One side's whole value in canonical form (used by re-check rounds, which read each side alone). */
+export type CanonicalValue = { type: string; ordered: string[] } | { type: string; unordered: Map<string, string> };
+
+export function diffCanonical(a: CanonicalValue, b: CanonicalValue): string | null {
+  if ('unordered' in a && 'unordered' in b) return diffUnordered(a.type, a.unordered, b.unordered, a.type === 'zset' ? sameScore : undefined);
+  if ('ordered' in a && 'ordered' in b) {
+    if (a.type === 'string') {
+      const x = a.ordered.join('');
+      const y = b.ordered.join('');
+      if (x === y) return null;
+      let i = 0;
+      while (i < x.length && i < y.length && x[i] === y[i]) i++;
+      return describeOrderedDiff('string', i);
+    }
+    const at = firstDifference(a.ordered, b.ordered);
+    return at < 0 ? null : describeOrderedDiff(a.type, at);
+  }
+  return `${a.type} on master, ${b.type} on replica`;
+}

@@ -82,3 +82,24 @@ export function canonicalVerdict(v: Extract<Verdict, { kind: 'canonical' }>, val
   if (v.ttlDetail) return { kind: 'diff', cls: 'ttlMismatch', type: v.type, detail: v.ttlDetail };
   return { kind: 'equal' };
 }
+
+/** The TTL difference a verdict carries, if any. */
+function ttlOf(v: Verdict): string | undefined {
+  if (v.kind === 'canonical') return v.ttlDetail;
+  if (v.kind === 'diff' && v.cls === 'ttlMismatch') return v.detail;
+  return undefined;
+}
+
+/**
+ * Re-check round: the replica was read between two master reads, so it may legitimately show
+ * either master state. Equal to either → consistent; a TTL difference counts only if it holds
+ * against both. `after` wins for the description.
+ */
+export function settleRecheck(before: Verdict, after: Verdict): Verdict {
+  if (before.kind === 'equal' || after.kind === 'equal') return { kind: 'equal' };
+  if (before.kind === 'canonical' || after.kind === 'canonical') {
+    const ttl = ttlOf(before) && ttlOf(after);
+    return ttl ? { kind: 'canonical', type: after.type, ttlDetail: ttlOf(after) } : { kind: 'canonical', type: after.type };
+  }
+  return after;
+}

@@ -3,6 +3,7 @@
 // values are compared window by window without holding them whole.
 import type { Redis } from 'ioredis';
 import {
+  type CanonicalValue,
   describeOrderedDiff,
   diffUnordered,
   firstDifference,
@@ -21,6 +22,9 @@ export interface CanonicalOptions {
 }
 
 export type CanonicalResult = { diff: string | null } | { skipped: string };
+
+/** Re-check rounds hold three copies of a value; strings beyond this are reported as skipped. */
+const MAX_WHOLE_STRING_BYTES = 64 * 1024 * 1024;
 
 const bin = (v: unknown): string => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
 
@@ -105,4 +109,35 @@ async function scanAll(redis: Redis, type: string, key: Buffer, o: CanonicalOpti
     if (out.size > o.maxElements) return null;
   } while (cursor !== '0');
   return out;
+}
+
+/** One side's whole value, read in chunks; null when it is above `maxElements` (or bytes for strings). */
+export async function readCanonical(redis: Redis, key: Buffer, type: string, o: CanonicalOptions): Promise<CanonicalValue | null> {
+  if (type === 'hash' || type === 'set' || type === 'zset') {
+    const unordered = await scanAll(redis, type, key, o);
+    return unordered ? { type, unordered } : null;
+  }
+  const ordered: string[] = [];
+  for (let start = 0; ; ) {
+    checkAbort(o.signal);
+    let chunk: string[];
+    if (type === 'string') {
+      const part = bin(await redis.getrangeBuffer(key, start, start + o.chunkBytes - 1));
+      ordered.push(part);
+      start += o.chunkBytes;
+      if (part.length < o.chunkBytes) return { type, ordered };
+      if (start >= MAX_WHOLE_STRING_BYTES) return null;
+      continue;
+    } else if (type === 'list') {
+      chunk = await lrange(redis, key, start, o.chunk);
+      start += o.chunk;
+    } else if (type === 'stream') {
+      const from = ordered.length ? nextStreamId(String(JSON.parse(ordered[ordered.length - 1] as string)[0])) : '-';
+      const entries = (await redis.callBuffer('XRANGE', key, from, '+', 'COUNT', o.chunk)) as Array<[Buffer, Buffer[]]>;
+      chunk = entries.map(([id, fields]) => streamEntryText(bin(id), fields.map(bin)));
+    } else return null;
+    ordered.push(...chunk);
+    if (ordered.length > o.maxElements) return null;
+    if (chunk.length < o.chunk) return { type, ordered };
+  }
 }

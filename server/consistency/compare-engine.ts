@@ -5,7 +5,7 @@
 // `rounds` times, so writes in flight are not reported. Rate-capped, slowed by master latency,
 // cancellable between batches.
 import type { Redis } from 'ioredis';
-import { canonicalVerdict, classifyProbes, type KeyProbe, type Verdict } from '../../lib/consistency/classify';
+import { canonicalVerdict, classifyProbes, type KeyProbe } from '../../lib/consistency/classify';
 import { displayBinary } from '../../lib/consistency/key-display';
 import { LatencyBackoff, Pacer, ProgressMeter } from '../../lib/consistency/pacing';
 import { ReportBuilder } from '../../lib/consistency/report-builder';
@@ -18,6 +18,7 @@ import { compareCanonical } from './canonical-reader';
 import { replicationOffset } from './connections';
 import { KeyProber } from './key-prober';
 import { scanKeys } from './key-scanner';
+import { recheckRound, type Diff, type RecheckContext } from './recheck-round';
 
 const log = logger('consistency');
 /** Differences held before a re-check round runs: bounds memory when a replica is far off. */
@@ -47,7 +48,6 @@ export interface CompareHooks {
   random?: () => number;
 }
 
-type Diff = Extract<Verdict, { kind: 'diff' }>;
 interface Suspect {
   key: Buffer;
   verdict: Diff;
@@ -148,12 +148,7 @@ export class CompareEngine {
       const mp = m[i] as KeyProbe;
       let v = classifyProbes(mp, r[i] as KeyProbe, this.settings.ttlToleranceMs);
       if (v.kind === 'canonical') {
-        const res = await compareCanonical(this.io.master, this.io.replica, key, v.type, mp.size, {
-          chunk: 1000,
-          chunkBytes: 256 * 1024,
-          maxElements: this.settings.maxCanonicalElements,
-          signal: this.hooks.signal,
-        });
+        const res = await compareCanonical(this.io.master, this.io.replica, key, v.type, mp.size, this.canonicalOptions());
         if ('skipped' in res) {
           this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type: v.type, detail: res.skipped });
           continue;
@@ -170,30 +165,32 @@ export class CompareEngine {
     if (this.suspects.length >= SUSPECT_FLUSH) await this.recheck();
   }
 
-  /**
-   * Lag-aware rounds. Each round: read the master, wait until the replica has reached the
-   * master's offset after that read, read the replica, read the master again. The replica now
-   * shows a state the master passed through between the two master reads, so a key equal to
-   * either is consistent (a hot key written meanwhile); what differs from both is kept.
-   */
+  /** Lag-aware rounds (recheck-round.ts) over what differed; what survives them is reported. */
   private async recheck(): Promise<void> {
     let pending = this.suspects;
     this.suspects = [];
     if (!pending.length) return;
     this.report.rechecked += pending.length;
+    const ctx: RecheckContext = {
+      master: this.io.master,
+      replica: this.io.replica,
+      mProbe: this.mProbe,
+      rProbe: this.rProbe,
+      ttlToleranceMs: this.settings.ttlToleranceMs,
+      canonical: this.canonicalOptions(),
+      waitCatchUp: (offset) => this.waitCatchUp(offset),
+      skipped: (key, type, why) => this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type, detail: why }),
+    };
     for (let round = 0; round < this.settings.rounds && pending.length; round++) {
-      const keys = pending.map((s) => s.key);
-      const before = await this.mProbe.probe(keys);
-      // Read after the master read, so it covers the first read's offset too.
-      await this.waitCatchUp(await replicationOffset(this.io.master));
-      const r = await this.rProbe.probe(keys);
-      const after = await this.mProbe.probe(keys);
-      const equalBefore = new Set((await this.judge(keys, before, r)).map((d) => d.key));
-      const still = (await this.judge(keys, after, r)).filter((d) => equalBefore.has(d.key));
-      pending = still;
+      checkAbort(this.hooks.signal);
+      pending = await recheckRound(ctx, pending.map((s) => s.key));
     }
     for (const s of pending)
       this.report.add(s.verdict.cls, { db: this.db, key: displayBinary(s.key.toString('latin1')), type: s.verdict.type, detail: s.verdict.detail });
+  }
+
+  private canonicalOptions() {
+    return { chunk: 1000, chunkBytes: 256 * 1024, maxElements: this.settings.maxCanonicalElements, signal: this.hooks.signal };
   }
 
   private async waitCatchUp(target: number): Promise<void> {

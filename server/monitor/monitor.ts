@@ -130,6 +130,14 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   canonical = (id: string): string => this.registry.canonical(id);
 
+  /**
+   * Known other addresses of nodes, `{ alias: canonicalId }`: a sandbox's fault proxies, which
+   * replicas name as their master, are the upstream itself for the tree.
+   */
+  addAliases(aliases: Record<string, string>): void {
+    for (const [from, to] of Object.entries(aliases)) this.registry.alias(from, to);
+  }
+
   private get records(): Map<string, NodeRecord> {
     return this.registry.records;
   }

@@ -19,6 +19,13 @@ export class NodeRegistry {
 
   canonical = (id: string): string => this.aliases.get(id) ?? id;
 
+  /** Declare `from` another address of `to` (e.g. a fault proxy a replica connects through). */
+  alias(from: string, to: string): void {
+    if (from === to) return;
+    this.aliases.set(from, to);
+    if (this.records.has(from)) this.drop(from, `alias of ${to}`);
+  }
+
   get(id: string): NodeRecord | undefined {
     return this.records.get(this.canonical(id));
   }

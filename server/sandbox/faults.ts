@@ -3,7 +3,7 @@
 // fault can be removed. Behaviours are the ones observed in reference §4 and §9.
 export { assertSandbox, NotSandboxError } from './fault-injection/guard';
 export { once, type FaultKind, type InjectedFault } from './fault-injection/fault-types';
-export { partitionLink, slowLink, throttleLink } from './fault-injection/link-faults';
+export { partitionLink, proxyAliases, slowLink, throttleLink } from './fault-injection/link-faults';
 export {
   killMaster,
   pauseNode,

@@ -59,3 +59,18 @@ export async function throttleLink(
     undo: once(async () => proxy.bandwidth(null)),
   };
 }
+
+/**
+ * Proxy address → id of the upstream node it stands in for. A replica behind a proxy reports
+ * the proxy as its master (`master_host:master_port`); the monitor's alias map needs this so
+ * the link is drawn to the real upstream instead of to an unknown node.
+ */
+export function proxyAliases(sb: Sandbox): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const node of sb.nodes) {
+    if (node.upstream === undefined || !sb.hasProxy(node.name)) continue;
+    const proxy = sb.proxy(node.name);
+    aliases.set(`${proxy.host}:${proxy.port}`, sb.node(node.upstream).id);
+  }
+  return aliases;
+}

@@ -163,6 +163,8 @@ class BurstWriter {
   }
 
   private async tick(): Promise<void> {
+    // A drill that failed before undo() must not leave a writer running forever.
+    if (this.sb.isStopped) return this.stop();
     const started = Date.now();
     try {
       const bytes = (this.bytesPerSec * BurstWriter.TICK_MS) / 1000;

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [url, out, waitFor, full] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url);
+if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 }).catch((e) => errors.push('wait: ' + e.message));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out, fullPage: full === 'full' });
+console.log(JSON.stringify({ url: page.url(), errors }));
+await browser.close();

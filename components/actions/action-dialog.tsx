@@ -1,0 +1,347 @@
+'use client';
+// The guarded repair flow in one modal: parameters → plan (exact commands, live preflight,
+// warnings) → confirmation → live run → verified result → audit entry. Everything the server
+// decides is shown as the server said it; the browser only mirrors its confirmation rules.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionPlan, ActionPlanRequest, ActionRun, Finding } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useMe } from '@/components/hooks/use-me';
+import { useNow } from '@/components/hooks/use-now';
+import { useFindings } from '@/components/hooks/use-findings';
+import { useActionCatalog } from '@/components/hooks/use-action-catalog';
+import { ApiRequestError, errorMessage } from '@/components/hooks/api-client';
+import { approvePlan, executePlan, fetchPlan, planAction } from '@/components/hooks/actions-api';
+import { RefreshIcon } from '@/components/findings/icons';
+import { CriticalIcon, SyncIcon, WarningIcon } from '@/components/ui/icons';
+import { pick } from './action-text';
+import { ConfirmPanel } from './confirm-panel';
+import { executeBlockers } from './confirmation';
+import { ACTIONS_WITH_FORM } from './params';
+import { ParamsForm } from './params-form';
+import { PlanView } from './plan-view';
+import { RunPanel } from './run-panel';
+
+export interface ActionDialogProps {
+  /** Start from a request (a finding's Fix, the node menu)… */
+  request?: ActionPlanRequest;
+  /** …or from an existing plan (a second admin's approval link). */
+  planId?: string;
+  /** The finding whose Fix opened the dialog (else looked up by the plan's findingId). */
+  finding?: Finding;
+  /** Show the parameter form before the first plan. */
+  editParams?: boolean;
+  onClose(): void;
+}
+
+type Stage = 'params' | 'plan' | 'run';
+const APPROVAL_POLL_MS = 3000;
+
+const requestOf = (p: ActionPlan): ActionPlanRequest => ({
+  action: p.action,
+  target: p.target,
+  params: p.params,
+  ...(p.findingId ? { findingId: p.findingId } : {}),
+});
+
+export function ActionDialog(props: ActionDialogProps) {
+  const { t, fmt, locale } = useT();
+  const { me } = useMe();
+  const now = useNow();
+  const { catalog } = useActionCatalog();
+  const { open: openFindings } = useFindings();
+  const ref = useRef<HTMLDialogElement>(null);
+  // The dialog is mounted per opening: the props it starts from are read once.
+  const [start] = useState(() => ({
+    planId: props.planId,
+    request: props.request,
+    editParams: !!props.editParams && !props.planId,
+  }));
+  const [request, setRequest] = useState<ActionPlanRequest | null>(start.request ?? null);
+  const [stage, setStage] = useState<Stage>(start.editParams ? 'params' : 'plan');
+  const [plan, setPlan] = useState<ActionPlan | null>(null);
+  const [isLoading, setIsLoading] = useState(!start.editParams);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [reason, setReason] = useState('');
+  const [isExecuting, setIsExecuting] = useState(false);
+  const [isApproving, setIsApproving] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  /** Plans (or loads a plan); an answer overtaken by a newer request is dropped. */
+  const load = useCallback((what: { req: ActionPlanRequest } | { planId: string }) => {
+    const mine = ++seq.current;
+    ('req' in what ? planAction(what.req) : fetchPlan(what.planId))
+      .then((p) => {
+        if (mine !== seq.current) return;
+        setPlan(p);
+        setRequest(requestOf(p));
+        setLoadError(null);
+      })
+      .catch((err: unknown) => {
+        if (mine === seq.current) setLoadError(errorMessage(err));
+      })
+      .finally(() => {
+        if (mine === seq.current) setIsLoading(false);
+      });
+  }, []);
+
+  useEffect(() => {
+    if (start.planId) load({ planId: start.planId });
+    else if (start.request && !start.editParams) load({ req: start.request });
+  }, [load, start]);
+
+  const waitsForApproval =
+    stage === 'plan' && !!plan && plan.confirmation.approvalRequired && !plan.approvedBy;
+  const planId = plan?.id;
+  // The planner's dialog notices the second admin's approval without a reload.
+  useEffect(() => {
+    if (!waitsForApproval || !planId) return;
+    const ac = new AbortController();
+    const timer = setInterval(() => {
+      fetchPlan(planId, ac.signal)
+        .then((p) => {
+          if (p.approvedBy) setPlan((cur) => (cur?.id === p.id ? p : cur));
+        })
+        .catch(() => undefined); // transient: the next tick retries
+    }, APPROVAL_POLL_MS);
+    return () => {
+      ac.abort();
+      clearInterval(timer);
+    };
+  }, [waitsForApproval, planId]);
+
+  const replan = (req: ActionPlanRequest) => {
+    setStage('plan');
+    setIsLoading(true);
+    setActionError(null);
+    load({ req });
+  };
+
+  const execute = async () => {
+    if (!plan) return;
+    setIsExecuting(true);
+    setActionError(null);
+    try {
+      const body = {
+        ...(typed.trim() ? { confirm: typed.trim() } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      };
+      const res = await executePlan(plan.id, body);
+      setRunId(res.runId);
+      setStage('run');
+    } catch (err) {
+      const status = err instanceof ApiRequestError ? err.status : 0;
+      setActionError(
+        status === 409
+          ? t('actions.refusedConflict', { message: errorMessage(err) })
+          : t('actions.refused', { message: errorMessage(err) }),
+      );
+    } finally {
+      setIsExecuting(false);
+    }
+  };
+
+  const approve = async () => {
+    if (!plan) return;
+    setIsApproving(true);
+    setActionError(null);
+    try {
+      setPlan(await approvePlan(plan.id));
+    } catch (err) {
+      setActionError(t('actions.refused', { message: errorMessage(err) }));
+    } finally {
+      setIsApproving(false);
+    }
+  };
+
+  const revert = (run: ActionRun) => {
+    setRunId(null);
+    setPlan(null);
+    setTyped('');
+    setReason('');
+    replan({ action: 'config.revert', target: run.target, params: { runId: run.id } });
+  };
+
+  const action = plan?.action ?? request?.action;
+  const target = plan?.target ?? request?.target;
+  const entry = catalog?.actions.find((a) => a.id === action);
+  const findingId = plan?.findingId ?? request?.findingId;
+  const finding = props.finding ?? (findingId ? openFindings[findingId] : undefined);
+  const blockers = plan ? executeBlockers(plan, me, { typed, reason }, now) : [];
+  const hasForm = !!action && ACTIONS_WITH_FORM.has(action);
+  const destructive = plan?.destructive ?? entry?.destructive ?? false;
+
+  return (
+    <dialog
+      ref={ref}
+      data-testid="action-dialog"
+      data-action={action}
+      data-target={target}
+      data-stage={stage}
+      aria-labelledby="action-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+      className="m-auto w-full max-w-3xl rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50"
+    >
+      <div className="flex max-h-[90vh] flex-col">
+        <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border px-5 py-3">
+          <h2 id="action-dialog-title" className="text-lg font-semibold">
+            {entry ? pick(entry.title, locale) : (action ?? t('actions.title'))}
+          </h2>
+          {target && <span className="font-mono text-sm text-fg-muted">{target}</span>}
+          {destructive && (
+            <span className="inline-flex items-center gap-1 rounded bg-crit-bg px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-crit ring-1 ring-inset ring-crit/50">
+              <WarningIcon className="h-3.5 w-3.5" />
+              {t('actions.destructive')}
+            </span>
+          )}
+          <button
+            type="button"
+            onClick={props.onClose}
+            className="btn-ghost focus-ring ml-auto h-8"
+            data-testid="action-close"
+          >
+            {t('actions.close')}
+          </button>
+        </header>
+
+        <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4">
+          {stage === 'params' && action && target && (
+            <>
+              {entry && (
+                <p className="text-sm leading-6 text-fg-muted">{pick(entry.description, locale)}</p>
+              )}
+              <ParamsForm
+                action={action}
+                target={target}
+                initial={request?.params ?? {}}
+                onCancel={plan ? () => setStage('plan') : props.onClose}
+                onSubmit={(params) => {
+                  if (!request) return;
+                  const next = { ...request, params };
+                  setRequest(next);
+                  replan(next);
+                }}
+              />
+            </>
+          )}
+
+          {stage === 'plan' && isLoading && (
+            <p
+              className="flex items-center gap-2 text-sm text-fg-muted"
+              data-testid="action-planning"
+            >
+              <SyncIcon className="h-4 w-4 animate-spin motion-reduce:animate-none" />
+              {t('actions.planning')}
+            </p>
+          )}
+          {stage === 'plan' && !isLoading && loadError && (
+            <div className="flex flex-col gap-2" role="alert" data-testid="action-load-error">
+              <p className="flex items-start gap-2 rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit">
+                <CriticalIcon className="mt-0.5 h-4 w-4 shrink-0" />
+                {t('actions.planError', { message: loadError })}
+              </p>
+              <div className="flex gap-2">
+                {request && (
+                  <button
+                    type="button"
+                    className="btn-ghost focus-ring h-8"
+                    onClick={() => replan(request)}
+                  >
+                    <RefreshIcon className="h-3.5 w-3.5" />
+                    {t('actions.retry')}
+                  </button>
+                )}
+                {hasForm && (
+                  <button
+                    type="button"
+                    className="btn-ghost focus-ring h-8"
+                    onClick={() => setStage('params')}
+                  >
+                    {t('actions.editParams')}
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+          {stage === 'plan' && !isLoading && !loadError && plan && (
+            <>
+              <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
+                <span
+                  data-testid="action-plan-meta"
+                  data-plan-id={plan.id}
+                  data-allowed={plan.allowed ? 'true' : 'false'}
+                >
+                  {t('actions.plannedBy', {
+                    name: plan.createdBy,
+                    time: fmt.time(plan.createdAt, true),
+                  })}
+                </span>
+                <span className="ml-auto flex gap-2">
+                  {hasForm && (
+                    <button
+                      type="button"
+                      className="btn-ghost focus-ring"
+                      onClick={() => setStage('params')}
+                      data-testid="action-edit-params"
+                    >
+                      {t('actions.editParams')}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="btn-ghost focus-ring"
+                    onClick={() => request && replan(request)}
+                    data-testid="action-recheck"
+                    title={t('actions.recheckHint')}
+                  >
+                    <RefreshIcon className="h-3.5 w-3.5" />
+                    {t('actions.recheck')}
+                  </button>
+                </span>
+              </div>
+              <PlanView plan={plan} entry={entry} finding={finding} />
+              <ConfirmPanel
+                plan={plan}
+                me={me}
+                now={now}
+                blockers={blockers}
+                typed={typed}
+                reason={reason}
+                onTyped={setTyped}
+                onReason={setReason}
+                onExecute={() => void execute()}
+                executing={isExecuting}
+                onApprove={() => void approve()}
+                approving={isApproving}
+                error={actionError}
+              />
+            </>
+          )}
+
+          {stage === 'run' && runId && plan && (
+            <>
+              {finding && (
+                <p className="text-sm text-fg-muted">
+                  {t('actions.runFor', { finding: pick(finding.title, locale) })}
+                </p>
+              )}
+              <RunPanel key={runId} runId={runId} steps={plan.steps} onRevert={revert} />
+              <p className="text-xs text-fg-subtle">{t('actions.closeHint')}</p>
+            </>
+          )}
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,152 @@
+'use client';
+// One audit entry: when, who (and their role), what on which node, why, how it ended; the
+// commands it records expand below.
+import Link from 'next/link';
+import { Fragment, useState } from 'react';
+import type { AuditEntry } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { nodeHref } from '@/components/topology/node-card';
+import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
+import { CriticalIcon } from '@/components/ui/icons';
+import { ChevronDownIcon } from '@/components/findings/icons';
+import { AUDIT_OUTCOME_STATUS, auditCommands, auditNote, auditOutcome } from './audit-entry';
+
+const COLUMNS = 7;
+const STEP_STATES = ['pending', 'running', 'ok', 'failed', 'skipped'] as const;
+const isStepState = (s: string): s is (typeof STEP_STATES)[number] =>
+  (STEP_STATES as readonly string[]).includes(s);
+
+export function AuditRow({
+  entry,
+  actionTitle,
+  isBroken,
+  isHighlighted,
+}: {
+  entry: AuditEntry;
+  actionTitle: string;
+  isBroken: boolean;
+  isHighlighted: boolean;
+}) {
+  const { t, fmt } = useT();
+  const [open, setOpen] = useState(isHighlighted);
+  const outcome = auditOutcome(entry);
+  const tone = STATUS_TONE[AUDIT_OUTCOME_STATUS[outcome]];
+  const commands = auditCommands(entry);
+  const note = auditNote(entry);
+  const role =
+    entry.role === 'viewer' || entry.role === 'operator' || entry.role === 'admin'
+      ? t(`auth.role.${entry.role}`)
+      : entry.role;
+  return (
+    <Fragment>
+      <tr
+        data-testid="audit-row"
+        data-id={entry.id}
+        data-kind={entry.kind}
+        data-outcome={outcome}
+        data-run-id={entry.runId ?? undefined}
+        data-broken={isBroken ? 'true' : undefined}
+        className={`border-t border-border align-top ${isBroken ? 'bg-crit-bg' : isHighlighted ? 'bg-accent/5' : 'hover:bg-surface-2'}`}
+      >
+        <td className="whitespace-nowrap px-3 py-2">
+          <span className="tnum block font-mono text-xs">{fmt.dateTime(entry.at)}</span>
+          <span className="tnum font-mono text-[11px] text-fg-subtle">#{entry.id}</span>
+          {isBroken && (
+            <span className="mt-1 flex items-center gap-1 text-[11px] font-semibold text-crit">
+              <CriticalIcon className="h-3.5 w-3.5" />
+              {t('audit.breaksHere')}
+            </span>
+          )}
+        </td>
+        <td className="px-3 py-2">
+          <span className="block truncate text-sm font-medium" title={entry.actor}>
+            {entry.actor}
+          </span>
+          <span className="text-xs text-fg-muted">{role}</span>
+        </td>
+        <td className="px-3 py-2">
+          <span className="block text-sm">{actionTitle}</span>
+          <span className="font-mono text-[11px] text-fg-subtle">{entry.action}</span>
+        </td>
+        <td className="px-3 py-2">
+          <Link
+            href={nodeHref(entry.target)}
+            className="focus-ring rounded font-mono text-xs hover:underline"
+          >
+            {entry.target}
+          </Link>
+        </td>
+        <td className="max-w-0 px-3 py-2 text-sm">
+          {entry.reason ? (
+            <span className="block break-words" title={entry.reason}>
+              {entry.reason}
+            </span>
+          ) : (
+            <span className="text-fg-subtle">—</span>
+          )}
+        </td>
+        <td className="px-3 py-2">
+          <span
+            className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide ring-1 ring-inset ${tone.text} ${tone.bg} ${tone.ring}`}
+          >
+            <StatusIcon status={AUDIT_OUTCOME_STATUS[outcome]} className="h-3.5 w-3.5" />
+            {t(`audit.outcome.${outcome}`)}
+          </span>
+          {note && <span className="mt-1 block break-words text-xs text-fg-muted">{note}</span>}
+        </td>
+        <td className="px-3 py-2 text-right">
+          {commands.length > 0 && (
+            <button
+              type="button"
+              className="btn-ghost focus-ring"
+              aria-expanded={open}
+              onClick={() => setOpen((v) => !v)}
+              data-testid="audit-commands-toggle"
+            >
+              {t('audit.commands', { n: commands.length })}
+              <ChevronDownIcon
+                className={`h-3.5 w-3.5 transition-transform ${open ? 'rotate-180' : ''}`}
+              />
+            </button>
+          )}
+        </td>
+      </tr>
+      {open && commands.length > 0 && (
+        <tr
+          className="border-t border-dashed border-border bg-surface-2/60"
+          data-testid="audit-commands"
+        >
+          <td colSpan={COLUMNS} className="px-3 py-2">
+            <ol className="flex flex-col gap-1">
+              {commands.map((c, i) => (
+                <li key={i} className="flex flex-wrap items-baseline gap-x-2 font-mono text-xs">
+                  <span className="tnum text-fg-subtle">{i + 1}.</span>
+                  <span className="text-fg-muted">{c.nodeId}</span>
+                  <code className="break-all text-fg">{c.command}</code>
+                  {c.state && (
+                    <span
+                      className={
+                        c.state === 'failed'
+                          ? 'text-crit'
+                          : c.state === 'ok'
+                            ? 'text-ok'
+                            : 'text-fg-muted'
+                      }
+                    >
+                      [{isStepState(c.state) ? t(`actions.stepState.${c.state}`) : c.state}]
+                    </span>
+                  )}
+                  {c.result && <span className="break-all text-fg-muted">→ {c.result}</span>}
+                  {c.error && <span className="break-all text-crit">{c.error}</span>}
+                </li>
+              ))}
+            </ol>
+            {entry.runId && (
+              <span className="mt-1 block font-mono text-[11px] text-fg-subtle">{entry.runId}</span>
+            )}
+          </td>
+        </tr>
+      )}
+    </Fragment>
+  );
+}

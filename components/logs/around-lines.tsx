@@ -1,0 +1,85 @@
+'use client';
+// Every raw line of some nodes within ±N of a moment, oldest first, with a marker where the moment
+// falls: what Redis printed around an incident event or a chosen time.
+import { Fragment } from 'react';
+import type { LogRawLine } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { eventIndex } from './log-rows';
+import { LogColumns, LogRow } from './log-row';
+import { AROUND_WINDOWS, logTime, type AroundWindow } from './log-time';
+
+export function AroundWindowSwitch({
+  value,
+  onChange,
+}: {
+  value: AroundWindow;
+  onChange: (w: AroundWindow) => void;
+}) {
+  const { t } = useT();
+  return (
+    <div
+      role="group"
+      aria-label={t('logs.jump.window')}
+      data-testid="around-window"
+      data-window={value}
+      className="flex h-7 items-center rounded-md border border-border bg-surface-2 p-0.5 text-[11px]"
+    >
+      {AROUND_WINDOWS.map((w) => (
+        <button
+          key={w}
+          type="button"
+          aria-pressed={w === value}
+          data-window={w}
+          onClick={() => onChange(w)}
+          className={`focus-ring h-full whitespace-nowrap rounded px-2 font-medium transition-colors ${
+            w === value ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'
+          }`}
+        >
+          {t(`logs.window.${w}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function EventMarker({ at }: { at: number }) {
+  const { t, fmt } = useT();
+  return (
+    <li
+      data-testid="log-event-marker"
+      className="flex items-center gap-2 px-3 py-0.5 text-[11px] font-semibold text-accent"
+    >
+      <span aria-hidden="true" className="h-px flex-1 bg-accent/60" />
+      {t('logs.eventMarker', { time: logTime(fmt, at) })}
+      <span aria-hidden="true" className="h-px flex-1 bg-accent/60" />
+    </li>
+  );
+}
+
+export function AroundList({
+  lines,
+  at,
+  showNode,
+  compact = false,
+  className = '',
+}: {
+  lines: readonly LogRawLine[];
+  at: number;
+  showNode: boolean;
+  compact?: boolean;
+  className?: string;
+}) {
+  const mark = eventIndex(lines, at);
+  return (
+    <ol className={`overflow-y-auto ${className}`}>
+      {!compact && <LogColumns showNode={showNode} />}
+      {lines.map((line, i) => (
+        <Fragment key={i}>
+          {i === mark && <EventMarker at={at} />}
+          <LogRow row={line} showNode={showNode} compact={compact} />
+        </Fragment>
+      ))}
+      {mark === lines.length && <EventMarker at={at} />}
+    </ol>
+  );
+}
