@@ -39,7 +39,7 @@ describe('monitor against a real 4-node tree', () => {
     const m = h.sandbox.node('m');
     await r1a.call('REPLICAOF', m.host, String(m.port));
     let t = await h.until((t) => link(t, ids.r1a!)?.upstream === ids.m && link(t, ids.r1a!)?.linkStatus === 'up', 'r1a under m');
-    const moved = h.server.monitor.recentEvents().find((e) => e.kind === 'upstream_changed' && e.nodeId === ids.r1a);
+    const moved = h.server.monitor.recentEvents().findLast((e) => e.kind === 'upstream_changed' && e.nodeId === ids.r1a && e.to === ids.m);
     assert.equal(moved?.from, ids.r1);
     assert.equal(moved?.to, ids.m);
     assert.ok(moved!.at > 0);
@@ -48,7 +48,7 @@ describe('monitor against a real 4-node tree', () => {
     await r2.call('REPLICAOF', 'NO', 'ONE');
     t = await h.until((t) => node(t, ids.r2!)?.role === 'master', 'r2 promoted');
     assert.equal(link(t, ids.r2!), undefined, 'a master has no upstream link');
-    const promoted = h.server.monitor.recentEvents().find((e) => e.kind === 'role_changed' && e.nodeId === ids.r2);
+    const promoted = h.server.monitor.recentEvents().findLast((e) => e.kind === 'role_changed' && e.nodeId === ids.r2);
     assert.deepEqual([promoted?.from, promoted?.to], ['replica', 'master']);
 
     // Put the tree back as it was for the next tests.

@@ -98,7 +98,7 @@ export function AuditRow({
           {commands.length > 0 && (
             <button
               type="button"
-              className="btn-ghost focus-ring"
+              className="btn-ghost focus-ring whitespace-nowrap"
               aria-expanded={open}
               onClick={() => setOpen((v) => !v)}
               data-testid="audit-commands-toggle"

@@ -155,13 +155,15 @@ export function ConfirmPanel(p: ConfirmPanelProps) {
         <p
           className="flex items-start gap-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-fg"
           data-testid="action-disabled"
-          data-reason={readOnly ? 'read_only' : 'role'}
+          data-reason={blockers.find((b) => hidesExecute([b]))?.kind}
         >
           <EyeIcon className="mt-0.5 h-4 w-4 shrink-0 text-fg-muted" />
           <span>
-            {blockers.map((b) => (
-              <BlockerText key={b.kind} b={b} />
-            ))}
+            {blockers
+              .filter((b) => hidesExecute([b]))
+              .map((b) => (
+                <BlockerText key={b.kind} b={b} />
+              ))}
             {readOnly && <span className="block text-fg-muted">{t('actions.readOnlyHint')}</span>}
           </span>
         </p>

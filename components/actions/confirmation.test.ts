@@ -82,6 +82,8 @@ test('two-person rule: waiting, then the approver cannot run it but the planner 
   assert.equal(canApprove(approved, me('admin', 'bob'), NOW), false);
   assert.deepEqual(kinds(approved, me('admin', 'alice')), []);
   assert.deepEqual(kinds(approved, me('admin', 'bob')), ['approver_cannot_run']);
+  const asBob = executeBlockers(approved, me('admin', 'bob'), { typed: '', reason: '' }, NOW);
+  assert.equal(hidesExecute(asBob), true, 'no input lets the approver run it');
 });
 
 test('executeBlockers() waits for /api/auth/me before allowing anything', () => {

@@ -50,9 +50,11 @@ export function executeBlockers(
   return out;
 }
 
-/** Read-only mode and too small a role hide the button instead of greying it out. */
+/** Read-only mode, too small a role and being the approver hide the button: no input helps. */
 export function hidesExecute(blockers: readonly ExecuteBlocker[]): boolean {
-  return blockers.some((b) => b.kind === 'read_only' || b.kind === 'role');
+  return blockers.some(
+    (b) => b.kind === 'read_only' || b.kind === 'role' || b.kind === 'approver_cannot_run',
+  );
 }
 
 /** A second admin (not the planner) may approve a plan that waits for approval. */

@@ -91,7 +91,12 @@ export function NodeActions({ nodeId }: { nodeId: string }) {
 
   const readOnly = me?.readOnly || catalog?.readOnly;
   return (
-    <div ref={box} className="relative" data-testid="node-actions" data-role={node?.role}>
+    <div
+      ref={box}
+      className="relative inline-block"
+      data-testid="node-actions"
+      data-role={node?.role}
+    >
       <button
         type="button"
         aria-haspopup="menu"

@@ -5,7 +5,6 @@ import type { ActionRunStep, SyncProgress } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { CriticalIcon, OkIcon, SyncIcon } from '@/components/ui/icons';
 import { ClockIcon } from '@/components/findings/icons';
-import { pick } from './action-text';
 import { runningStepIndex, type RunView } from './run-view';
 
 const STEP_TONE: Record<ActionRunStep['state'], string> = {
@@ -61,7 +60,7 @@ export function SyncBar({ sync }: { sync: SyncProgress }) {
 }
 
 export function RunProgress({ view }: { view: RunView }) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const active = runningStepIndex(view);
   return (
     <section className="flex flex-col gap-2" aria-live="polite" data-testid="action-progress">
@@ -90,14 +89,11 @@ export function RunProgress({ view }: { view: RunView }) {
           </li>
         ))}
       </ol>
-      {view.state === 'running' && view.message && (
+      {/* Step and sync messages repeat what the list shows; verify and rollback are news. */}
+      {view.state === 'running' && (view.phase === 'verify' || view.phase === 'rollback') && (
         <p className="flex items-center gap-2 text-sm text-fg-muted" data-testid="action-phase">
           <SyncIcon className="h-4 w-4 animate-spin motion-reduce:animate-none" />
-          {view.phase === 'verify'
-            ? t('actions.phase.verify')
-            : view.phase === 'rollback'
-              ? t('actions.phase.rollback')
-              : pick(view.message, locale)}
+          {t(view.phase === 'verify' ? 'actions.phase.verify' : 'actions.phase.rollback')}
         </p>
       )}
     </section>

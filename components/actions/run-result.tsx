@@ -16,6 +16,11 @@ export function auditHrefForRun(runId: string): string {
 
 function NodeStates({ run }: { run: ActionRun }) {
   const { t, fmt } = useT();
+  // The server reports Redis' own words; the known ones are translated.
+  const roleText = (r: string | undefined) =>
+    r === 'master' || r === 'replica' ? t(`role.${r}`) : (r ?? '—');
+  const linkText = (l: string | undefined) =>
+    l === 'up' || l === 'down' || l === 'sync' ? t(`link.${l}`) : (l ?? '—');
   return (
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" data-testid="action-node-states">
@@ -55,7 +60,7 @@ function NodeStates({ run }: { run: ActionRun }) {
               </td>
               <td className="px-3 py-1.5 text-xs">
                 {n.reachable ? (
-                  (n.role ?? '—')
+                  roleText(n.role)
                 ) : (
                   <span className="inline-flex items-center gap-1 font-semibold text-crit">
                     <CriticalIcon className="h-3.5 w-3.5" />
@@ -67,7 +72,7 @@ function NodeStates({ run }: { run: ActionRun }) {
                 )}
               </td>
               <td className="px-3 py-1.5 font-mono text-xs">{n.upstream ?? '—'}</td>
-              <td className="px-3 py-1.5 text-xs">{n.linkStatus ?? '—'}</td>
+              <td className="px-3 py-1.5 text-xs">{linkText(n.linkStatus)}</td>
               <td className="tnum px-3 py-1.5 text-right font-mono text-xs">
                 {fmt.number(n.offset)}
               </td>

@@ -365,7 +365,7 @@ export const en = {
   'audit.col.reason': 'Reason',
   'audit.col.result': 'Result',
   'audit.col.commands': 'Commands',
-  'audit.commands': '{n} commands',
+  'audit.commands': 'Commands ({n})',
   'audit.outcome.started': 'Started',
   'audit.outcome.succeeded': 'Succeeded',
   'audit.outcome.failed': 'Failed',

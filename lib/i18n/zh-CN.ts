@@ -358,7 +358,7 @@ export const zhCN: Dictionary = {
   'audit.col.reason': '原因',
   'audit.col.result': '结果',
   'audit.col.commands': '命令',
-  'audit.commands': '{n} 条命令',
+  'audit.commands': '命令（{n}）',
   'audit.outcome.started': '已开始',
   'audit.outcome.succeeded': '成功',
   'audit.outcome.failed': '失败',

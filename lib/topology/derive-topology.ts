@@ -20,6 +20,8 @@ export interface NodeObservation {
   role: Role;
   /** Known only from a neighbour's report; never answered us. */
   discoveredOnly: boolean;
+  /** When this cycle's INFO reply arrived (ms): corrects the gap for sampling skew. */
+  sampledAt?: number;
 }
 
 /** `slaveN` entry → canonical node id, through the alias map (one node, several addresses). */
@@ -56,6 +58,18 @@ function syncProgress(info: ParsedInfo): Link['sync'] {
   return { readBytes: read, totalBytes: known ? total : null, percent: known ? Math.min(100, (read / total) * 100) : null };
 }
 
+/**
+ * Both offsets are read in the same cycle but not at the same instant. Under writes at R bytes/s,
+ * an upstream answering Δt later than its replica looks R·Δt further ahead than it is (and a
+ * replica answering later looks ahead of its upstream); subtract that so a busy master and a
+ * loaded dashboard do not invent lag.
+ */
+function skewBytes(upstream: NodeObservation | undefined, replica: NodeObservation): number {
+  const rate = upstream?.metrics?.replOffsetRate;
+  if (!rate || upstream?.sampledAt === undefined || replica.sampledAt === undefined) return 0;
+  return (rate * (upstream.sampledAt - replica.sampledAt)) / 1000;
+}
+
 function buildLink(
   replica: NodeObservation,
   upstream: NodeObservation | undefined,
@@ -76,8 +90,7 @@ function buildLink(
     const own = replicaInfo.replication.slave_repl_offset;
     const sameHistory = replicaInfo.replication.master_replid === upstream?.info?.replication.master_replid;
     if (linkStatus === 'up' && own !== undefined && upstreamOffset !== undefined && sameHistory) {
-      // Both read in the same cycle; a replica polled a moment later can be ahead: that is 0.
-      offsetGapBytes = Math.max(0, upstreamOffset - own);
+      offsetGapBytes = Math.max(0, upstreamOffset - own - skewBytes(upstream, replica));
     }
   } else {
     // We cannot ask the replica; the upstream's own list is the next best witness.

@@ -191,6 +191,13 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     return this.timeline(id, now, 'note', text, text, {}, actor);
   }
 
+  /** Adds `tag` to each incident (a fault drill marks its own); announces those that changed. */
+  tagIncidents(ids: readonly string[], tag: string): Incident[] {
+    const changed = this.store.addTag(ids, tag);
+    for (const i of changed) this.emit('incident:updated', i);
+    return changed;
+  }
+
   /** Any entry from elsewhere (log lines, actions) on an incident's timeline. */
   addEntry(entry: NewTimelineEntry) {
     return this.store.addTimeline(entry);

@@ -223,6 +223,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       upstream: r.upstream,
       role: r.role,
       discoveredOnly: r.discoveredOnly,
+      sampledAt: r.reachable ? r.infoAt : undefined,
     }));
   }
 

@@ -136,6 +136,19 @@ export class IncidentStore {
     return (this.db.prepare(sql).all(args) as IncidentRow[]).map((r) => this.toIncident(r));
   }
 
+  /** Adds `tag` to the incidents that lack it; returns those, as saved. */
+  addTag(ids: readonly string[], tag: string): Incident[] {
+    return this.transaction(() =>
+      ids.flatMap((id) => {
+        const inc = this.incident(id);
+        if (!inc || inc.tags.includes(tag)) return [];
+        const next: Incident = { ...inc, tags: [...inc.tags, tag] };
+        this.db.prepare('UPDATE incidents SET tags = ? WHERE id = ?').run(JSON.stringify(next.tags), id);
+        return [next];
+      }),
+    );
+  }
+
   openIncidents(): Incident[] {
     const rows = this.db.prepare("SELECT * FROM incidents WHERE state != 'resolved' ORDER BY opened_at").all() as IncidentRow[];
     return rows.map((r) => this.toIncident(r));

@@ -161,4 +161,20 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX IF NOT EXISTS audit_run ON audit_log (run_id);
     `,
   },
+  {
+    version: 8,
+    name: 'fault drills: history of drill runs with their scorecards',
+    sql: `
+      CREATE TABLE IF NOT EXISTS drill_runs (
+        id TEXT PRIMARY KEY,
+        scenario TEXT NOT NULL,
+        state TEXT NOT NULL,
+        passed INTEGER,
+        started_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS drill_runs_started ON drill_runs (started_at);
+    `,
+  },
 ];

@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+const [url, secs = '5'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(url);
+await page.waitForTimeout(4000);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+await cdp.send('Profiler.start');
+await page.waitForTimeout(Number(secs) * 1000);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map();
+const dt = profile.timeDeltas; const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map();
+profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, us] of counts) { const n = byId.get(id); const cf = n.callFrame; const k = cf.url ? cf.url.split("/").pop() : cf.functionName; self.set(k, (self.get(k) ?? 0) + us); }
+const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, us] of top) console.log((us / 1000).toFixed(0).padStart(6), 'ms', k);
+await browser.close();

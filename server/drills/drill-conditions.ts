@@ -1,0 +1,111 @@
+// Conditions a drill waits for and verifies. Findings and links are judged the way the
+// dashboard shows them (monitor + incidents); counters and data are read from Redis directly.
+import type { ConditionSpec } from '../../lib/drills/scenario-types';
+import { describeExpected } from '../../lib/drills/scorecard';
+import type { Sandbox } from '../sandbox';
+import type { DrillFaults } from './drill-faults';
+import type { DrillObserver } from './drill-observer';
+import type { DrillTargets } from './drill-sandbox';
+import { canaryCount, infoField, infoNumber, sleep } from './redis-steps';
+
+const POLL_MS = 200;
+
+export interface CheckResult {
+  ok: boolean;
+  detail: string;
+}
+
+/** Sync counters of the replica's upstream when the last remove/repair ran. */
+export interface SyncMark {
+  full: number;
+  partialOk: number;
+}
+
+export interface ConditionContext {
+  sb: Sandbox;
+  targets: DrillTargets;
+  observer: DrillObserver;
+  faults: DrillFaults;
+  /** When the first fault went in (findings before it do not count). */
+  faultAt: () => number;
+  syncMark: () => SyncMark | undefined;
+}
+
+export async function readSyncMark(ctx: Pick<ConditionContext, 'sb' | 'targets'>): Promise<SyncMark | undefined> {
+  const upstream = ctx.targets.replica.upstream ?? ctx.targets.master.name;
+  try {
+    const client = await ctx.sb.client(upstream);
+    return {
+      full: (await infoNumber(client, 'stats', 'sync_full')) ?? 0,
+      partialOk: (await infoNumber(client, 'stats', 'sync_partial_ok')) ?? 0,
+    };
+  } catch {
+    return undefined; // the upstream is down right now (master restart): nothing to compare
+  }
+}
+
+async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckResult> {
+  const { sb, targets } = ctx;
+  switch (spec.type) {
+    case 'finding': {
+      const f = ctx.observer.hasFinding(spec.finding.kind, spec.finding.cause, ctx.faultAt());
+      return f
+        ? { ok: true, detail: `${describeExpected(spec.finding)} open${f.nodeId ? ` on ${f.nodeId}` : ''}` }
+        : { ok: false, detail: `${describeExpected(spec.finding)} not open` };
+    }
+    case 'links_up': {
+      const problem = ctx.observer.linksProblem();
+      return { ok: problem === undefined, detail: problem ?? 'every link up' };
+    }
+    case 'backlog_trimmed': {
+      const upstream = targets.replica.upstream ?? targets.master.name;
+      const histlen = await infoNumber(await sb.client(upstream), 'replication', 'repl_backlog_histlen');
+      return { ok: histlen !== null && histlen < spec.belowBytes, detail: `repl_backlog_histlen ${histlen ?? '?'} B` };
+    }
+    case 'resync': {
+      const mark = ctx.syncMark();
+      const now = await readSyncMark(ctx);
+      const link = await infoField(await sb.client(targets.replica.name), 'replication', 'master_link_status');
+      if (!mark || !now) return { ok: false, detail: 'sync counters not readable' };
+      const full = now.full - mark.full;
+      const partial = now.partialOk - mark.partialOk;
+      const detail = `sync_full +${full}, sync_partial_ok +${partial}, link ${link ?? '?'}`;
+      const isDone = link === 'up' && (spec.mode === 'full' ? full > 0 : partial > 0 && full === 0);
+      return { ok: isDone, detail };
+    }
+    case 'canary': {
+      const n = ctx.faults.canaryKeys;
+      const nodes = spec.on === 'all' ? [targets.master, ...targets.replicas] : [targets.replica];
+      const counts = await Promise.all(nodes.map(async (node) => [node.name, await canaryCount(await sb.client(node.name), n)] as const));
+      const short = counts.filter(([, c]) => c < n);
+      return {
+        ok: n > 0 && short.length === 0,
+        detail: short.length ? short.map(([name, c]) => `${name} has ${c}/${n}`).join(', ') : `${nodes.length} nodes hold ${n}/${n}`,
+      };
+    }
+    case 'divergence_gone': {
+      const key = ctx.faults.divergentKey;
+      if (!key) return { ok: false, detail: 'no divergent key was written' };
+      const exists = await (await sb.client(targets.replica.name)).exists(key);
+      return { ok: exists === 0, detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone` };
+    }
+    case 'sleep':
+      await sleep(spec.ms);
+      return { ok: true, detail: `${spec.ms} ms` };
+  }
+}
+
+/** Polls `spec` until it holds or `timeoutMs` passes; a Redis error counts as "not yet". */
+export async function waitCondition(spec: ConditionSpec, ctx: ConditionContext, timeoutMs: number, isAborted: () => boolean): Promise<CheckResult> {
+  const deadline = Date.now() + timeoutMs;
+  let last: CheckResult = { ok: false, detail: 'not checked' };
+  for (;;) {
+    try {
+      last = await check(spec, ctx);
+    } catch (err) {
+      last = { ok: false, detail: (err as Error).message };
+    }
+    if (last.ok || isAborted() || Date.now() >= deadline) return last;
+    await sleep(POLL_MS);
+  }
+}

@@ -1,0 +1,223 @@
+// Runs one drill scenario against a sandbox the dashboard watches: injects, waits, repairs,
+// verifies, times detection and recovery from what the dashboard announced, and scores it.
+// Emits `progress` per step change and `finished` once; knows nothing of HTTP or sockets.
+import { EventEmitter } from 'node:events';
+import type { DrillProgress, DrillRun, DrillStep, DrillStepState } from '../../lib/contracts/drills';
+import type { DrillScenario, StepDef } from '../../lib/drills/scenario-types';
+import { detectClockIndex, recoveryPointIndex } from '../../lib/drills/scenarios';
+import { computeScorecard, type DrillObservation } from '../../lib/drills/scorecard';
+import type { ActionService } from '../actions/action-service';
+import type { IncidentService } from '../incidents/incident-service';
+import { logger } from '../logger';
+import type { Monitor } from '../monitor/monitor';
+import type { Sandbox } from '../sandbox';
+import { assertSandbox } from '../sandbox/faults';
+import { readSyncMark, waitCondition, type ConditionContext, type SyncMark } from './drill-conditions';
+import { DrillFaults } from './drill-faults';
+import { DrillObserver } from './drill-observer';
+import { resolveTargets } from './drill-sandbox';
+import { sleep } from './redis-steps';
+
+const log = logger('drills');
+/** Healthy this long without a break counts as recovered (a late finding would break it). */
+const SETTLE_MS = 2_000;
+/** Past the scenario's limit we keep waiting a while, so a slow recovery still gets a time. */
+const RECOVERY_GRACE_MS = 15_000;
+const GUIDED_TIMEOUT_MS = 30 * 60_000;
+
+export interface DrillRunnerDeps {
+  sandbox: Sandbox;
+  monitor: Monitor;
+  incidents: IncidentService;
+  /** To notice the operator's repair (an action run) during a guided pause. */
+  actions?: Pick<ActionService, 'on' | 'off'>;
+}
+
+export interface DrillRunOptions {
+  id: string;
+  guided?: boolean;
+  actor?: string;
+  /** Undo what is still broken at the end (a shared sandbox); a throwaway one needs not. */
+  cleanup?: boolean;
+}
+
+export interface DrillRunnerEvents {
+  progress: [DrillProgress];
+  finished: [DrillRun];
+}
+
+export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
+  readonly run: DrillRun;
+  private resumeNow: (() => void) | undefined;
+  private isAborted = false;
+
+  constructor(
+    private readonly deps: DrillRunnerDeps,
+    private readonly scenario: DrillScenario,
+    private readonly opts: DrillRunOptions,
+  ) {
+    super();
+    this.run = {
+      id: opts.id,
+      scenario: scenario.id,
+      guided: opts.guided ?? false,
+      state: 'running',
+      startedAt: Date.now(),
+      actor: opts.actor ?? 'drill',
+      steps: scenario.steps.map((s, index) => ({ index, kind: s.kind, label: s.label, state: 'pending' })),
+      incidentIds: [],
+    };
+  }
+
+  /** Ends a guided pause; false when the drill is not waiting for the operator. */
+  resume(): boolean {
+    if (!this.resumeNow) return false;
+    this.resumeNow();
+    return true;
+  }
+
+  /** Stops after the current step; what is broken is still put back when cleanup is on. */
+  abort(): void {
+    this.isAborted = true;
+    this.resumeNow?.();
+  }
+
+  async execute(): Promise<DrillRun> {
+    const { sandbox: sb, monitor, incidents } = this.deps;
+    assertSandbox(sb);
+    const targets = resolveTargets(sb, this.scenario);
+    const faults = new DrillFaults(sb, targets);
+    const observer = new DrillObserver(incidents, monitor, this.scenario, targets.replicas.map((r) => r.id), (id) => {
+      this.run.incidentIds.push(id);
+    });
+    const obs: DrillObservation = {
+      scenario: this.scenario,
+      faultAt: null,
+      detectClockAt: null,
+      recoverClockAt: null,
+      recoveredAt: null,
+      findings: observer.findings,
+      verifications: [],
+      failedSteps: [],
+    };
+    let syncMark: SyncMark | undefined;
+    const ctx: ConditionContext = {
+      sb,
+      targets,
+      observer,
+      faults,
+      faultAt: () => obs.faultAt ?? this.run.startedAt,
+      syncMark: () => syncMark,
+    };
+    const detectIdx = detectClockIndex(this.scenario);
+    const recoveryIdx = recoveryPointIndex(this.scenario);
+    observer.start();
+    observer.note('note', `Drill ${this.scenario.id} started by ${this.run.actor}`, `演练 ${this.scenario.id} 由 ${this.run.actor} 发起`, this.data(), 'drill');
+    try {
+      for (const [i, def] of this.scenario.steps.entries()) {
+        if (this.isAborted) break;
+        let repairAt: number | null = null;
+        if (i === recoveryIdx && this.run.guided) {
+          repairAt = await this.pauseForOperator(i);
+          if (this.isAborted) break;
+        }
+        const startedAt = Date.now();
+        if (i === recoveryIdx) obs.recoverClockAt = repairAt ?? startedAt;
+        if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
+        if (i === recoveryIdx && this.run.guided && observer.healthyFrom !== null) {
+          this.setStep(i, 'skipped', { startedAt, endedAt: startedAt, detail: 'repaired by the operator' });
+        } else {
+          this.setStep(i, 'running', { startedAt });
+          if (def.kind === 'remove' || def.kind === 'repair') syncMark = await readSyncMark(ctx);
+          const r = await this.execStep(def, ctx, obs);
+          this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
+          if (!r.ok && def.kind === 'wait') obs.failedSteps.push({ label: def.label, detail: r.detail });
+        }
+        if (i === detectIdx) obs.detectClockAt = Date.now();
+        const isAction = def.kind === 'inject' || def.kind === 'remove' || def.kind === 'repair' || def.kind === 'write';
+        observer.note(isAction ? 'action' : 'note', `Drill step: ${def.label.en}`, `演练步骤：${def.label.zh}`, { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail }, 'drill');
+      }
+      if (obs.recoverClockAt !== null && !this.isAborted)
+        obs.recoveredAt = await this.waitRecovered(observer, this.scenario.maxRecoverMs + RECOVERY_GRACE_MS);
+    } catch (err) {
+      obs.error = (err as Error).message;
+      log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');
+      const running = this.run.steps.find((s) => s.state === 'running');
+      if (running) this.setStep(running.index, 'failed', { endedAt: Date.now(), detail: obs.error });
+    } finally {
+      observer.stop();
+      for (const s of this.run.steps) if (s.state === 'pending') this.setStep(s.index, 'skipped', {});
+      if (this.opts.cleanup) {
+        const problems = await faults.cleanup();
+        if (problems.length) log.warn({ drill: this.run.id, problems }, 'drill cleanup incomplete');
+      }
+    }
+    const card = computeScorecard(obs);
+    observer.note('note', `Drill ${this.scenario.id} ${card.passed ? 'passed' : 'failed'}`, `演练 ${this.scenario.id} ${card.passed ? '通过' : '未通过'}`, { ...this.data(), scorecard: card }, 'drill');
+    Object.assign(this.run, { state: obs.error ? 'error' : 'finished', endedAt: Date.now(), scorecard: card });
+    if (obs.error) this.run.error = obs.error;
+    this.emit('finished', this.run);
+    return this.run;
+  }
+
+  private async execStep(def: StepDef, ctx: ConditionContext, obs: DrillObservation): Promise<{ ok: boolean; detail: string }> {
+    const { faults } = ctx;
+    const aborted = () => this.isAborted;
+    switch (def.kind) {
+      case 'inject':
+        return { ok: true, detail: await faults.inject(def.fault) };
+      case 'remove':
+        return { ok: true, detail: await faults.remove(def.fault) };
+      case 'repair':
+        return { ok: true, detail: await faults.repair(def.repair) };
+      case 'write':
+        return { ok: true, detail: await faults.write(def.write) };
+      case 'wait':
+        return waitCondition(def.until, ctx, def.timeoutMs, aborted);
+      case 'verify': {
+        const r = await waitCondition(def.check, ctx, def.timeoutMs, aborted);
+        obs.verifications.push({ what: def.what, passed: r.ok, detail: r.detail });
+        return r;
+      }
+    }
+  }
+
+  /**
+   * Holds before the repair until the operator resumes. Recovery is then timed from their
+   * first action run during the pause (their repair), or from the resume when they ran none.
+   */
+  private async pauseForOperator(i: number): Promise<number | null> {
+    let repairAt: number | null = null;
+    const onAction = () => void (repairAt ??= Date.now());
+    this.deps.actions?.on('action:progress', onAction);
+    this.run.state = 'paused';
+    this.setStep(i, 'waiting_operator', { startedAt: Date.now() });
+    const resumed = new Promise<void>((resolve) => (this.resumeNow = resolve));
+    await Promise.race([resumed, sleep(GUIDED_TIMEOUT_MS)]);
+    this.resumeNow = undefined;
+    this.deps.actions?.off('action:progress', onAction);
+    this.run.state = 'running';
+    return repairAt;
+  }
+
+  private async waitRecovered(observer: DrillObserver, timeoutMs: number): Promise<number | null> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !this.isAborted) {
+      const since = observer.healthyFrom;
+      if (since !== null && Date.now() - since >= SETTLE_MS) return since;
+      await sleep(100);
+    }
+    return null;
+  }
+
+  private setStep(i: number, state: DrillStepState, patch: Partial<DrillStep>): void {
+    const step = this.run.steps[i];
+    if (!step) return;
+    Object.assign(step, patch, { state });
+    this.emit('progress', { id: this.run.id, state: this.run.state, step: { ...step } });
+  }
+
+  private data(): Record<string, unknown> {
+    return { drillId: this.run.id, scenario: this.scenario.id, guided: this.run.guided };
+  }
+}

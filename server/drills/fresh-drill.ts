@@ -1,0 +1,67 @@
+// A drill on its own throwaway world: a fresh sandbox shaped for the scenario, and an
+// in-process ReplicaOps server (API + socket, no UI) polling it fast. Used by the CLI and tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DrillRun } from '../../lib/contracts/drills';
+import type { DrillScenario } from '../../lib/drills/scenario-types';
+import { startServer, type RunningServer } from '../app-server';
+import { loadConfig } from '../config';
+import { startSandbox, waitFor } from '../sandbox';
+import { drillSandboxOptions } from './drill-sandbox';
+import { DrillRunner, type DrillRunnerEvents } from './drill-runner';
+import { newDrillId } from './drill-service';
+import { DrillStore } from './drill-store';
+
+export interface FreshDrillOptions {
+  redisServerBin?: string;
+  /** Default 250 ms: fast enough to time detection in tenths of a second. */
+  pollMs?: number;
+  logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  onProgress?: (...args: DrillRunnerEvents['progress']) => void;
+}
+
+export async function runFreshDrill(scenario: DrillScenario, opts: FreshDrillOptions = {}): Promise<DrillRun> {
+  const sandbox = await startSandbox(drillSandboxOptions(scenario, opts.redisServerBin));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
+  let server: RunningServer | undefined;
+  try {
+    // The master first: the monitor keeps the address it polled first for a node it also
+    // reaches through a proxy (see proxyOnly()).
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: opts.logLevel ?? 'error',
+      REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
+      REPLICAOPS_DATA_DIR: dataDir,
+      REPLICAOPS_SEEDS: sandbox.seeds().join(','),
+    });
+    // Persistence and buffer settings are read with CONFIG GET, every 30 s by default.
+    config.poll.configEveryMs = 1_000;
+    config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
+    server = await startServer(config, { withUi: false });
+    const monitored = server.monitor;
+    // Start from a known-good picture: every node polled, every link up.
+    await waitFor(
+      () => {
+        const t = monitored.snapshot().topology;
+        return sandbox.nodes.every((n) => t.nodes.some((x) => x.id === n.id && x.reachable)) && t.links.length >= sandbox.nodes.length - 1 && t.links.every((l) => l.linkStatus === 'up');
+      },
+      15_000,
+      { what: 'the dashboard to see the whole sandbox healthy', intervalMs: 100 },
+    );
+    const store = new DrillStore(server.db);
+    const runner = new DrillRunner({ sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions }, scenario, { id: newDrillId(), actor: 'cli' });
+    runner.on('progress', (p) => {
+      store.save(runner.run);
+      opts.onProgress?.(p);
+    });
+    const run = await runner.execute();
+    store.save(run);
+    return run;
+  } finally {
+    await server?.stop();
+    await sandbox.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
