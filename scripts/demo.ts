@@ -18,7 +18,12 @@ async function main(): Promise<void> {
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   process.stdout.write('Starting the Redis sandbox…\n');
-  const sandbox = await startSandbox({ writeLoad: { opsPerSec: 200 }, redisServerBin: process.env.REDIS_SERVER_BIN });
+  const sandbox = await startSandbox({
+    writeLoad: { opsPerSec: 200 },
+    // The seed's recommended backlog (16–64 MB): the demo starts healthy; drills break it on purpose.
+    commonConfig: { 'repl-backlog-size': '16mb' },
+    redisServerBin: process.env.REDIS_SERVER_BIN,
+  });
   const config = loadConfig({
     // The demo talks to a person: warnings and errors only, unless asked otherwise.
     LOG_LEVEL: 'warn',

@@ -1,6 +1,6 @@
 'use client';
 // Open findings, worst first: what is wrong right now, with evidence and what to do.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Severity } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useFindings } from '@/components/hooks/use-findings';
@@ -15,6 +15,10 @@ export function FindingsPanel() {
   const { t, fmt } = useT();
   const { open, hasSnapshot } = useFindings();
   const findings = useMemo(() => sortFindings(Object.values(open)), [open]);
+  // Info findings are hygiene hints: folded away so problems stay on top and the tree stays in view.
+  const [showInfo, setShowInfo] = useState(false);
+  const problems = findings.filter((f) => f.severity !== 'info');
+  const hints = findings.filter((f) => f.severity === 'info');
   const counts = useMemo(() => {
     const c: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };
     for (const f of findings) c[f.severity] += 1;
@@ -54,11 +58,30 @@ export function FindingsPanel() {
           {t('findings.none')}
         </p>
       ) : (
-        <ul className="max-h-[70vh] divide-y divide-border overflow-y-auto">
-          {findings.map((f) => (
-            <FindingItem key={f.id} finding={f} />
-          ))}
-        </ul>
+        <>
+          {problems.length === 0 && (
+            <p className="flex items-center gap-2 px-4 py-3 text-sm text-ok" data-testid="findings-empty">
+              <OkIcon className="h-4 w-4" />
+              {t('findings.onlyInfo', { count: hints.length })}
+            </p>
+          )}
+          <ul className="max-h-[70vh] divide-y divide-border overflow-y-auto">
+            {(showInfo ? findings : problems).map((f) => (
+              <FindingItem key={f.id} finding={f} />
+            ))}
+          </ul>
+          {hints.length > 0 && (
+            <button
+              type="button"
+              className="w-full border-t border-border px-4 py-2 text-left text-xs font-semibold text-fg-muted hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
+              aria-expanded={showInfo}
+              data-testid="findings-toggle-info"
+              onClick={() => setShowInfo((v) => !v)}
+            >
+              {showInfo ? t('findings.hideInfo') : t('findings.showInfo', { count: hints.length })}
+            </button>
+          )}
+        </>
       )}
     </section>
   );

@@ -213,6 +213,9 @@ export const en = {
 
   'findings.title': 'Open findings',
   'findings.none': 'No open findings: replication looks healthy.',
+  'findings.showInfo': 'Show {count} configuration hints (info)',
+  'findings.hideInfo': 'Hide configuration hints',
+  'findings.onlyInfo': 'No problems; {count} configuration hints below.',
   'findings.waiting': 'Waiting for findings from the server…',
   'findings.opened': 'Opened {ago}',
   'findings.lastSeen': 'Last seen {time}',
@@ -236,7 +239,8 @@ export const en = {
   'actions.catalogError': 'Could not load the actions: {message}',
   'actions.destructive': 'Destructive',
   'actions.close': 'Close',
-  'actions.closeHint': 'Closing this window does not stop the run; its result is in the audit trail.',
+  'actions.closeHint':
+    'Closing this window does not stop the run; its result is in the audit trail.',
   'actions.cancel': 'Cancel',
   'actions.retry': 'Try again',
   'actions.planning': 'Planning and checking the nodes live…',
@@ -294,7 +298,8 @@ export const en = {
   'actions.approvalShare':
     'This action needs two admins. Send this link to another admin; this window enables the run once they approve:',
   'actions.approvedBy': 'Approved by {name} at {time}',
-  'actions.readOnlyHint': 'Read-only mode is on in the server config: nothing is executed against Redis.',
+  'actions.readOnlyHint':
+    'Read-only mode is on in the server config: nothing is executed against Redis.',
   'actions.block.loading': 'Checking who you are…',
   'actions.block.read_only': 'Read-only mode: this plan can be reviewed but not executed.',
   'actions.block.role': 'Running this needs the {role} role; you are signed in as {have}.',
@@ -327,7 +332,8 @@ export const en = {
   'actions.runState.interrupted': 'Interrupted',
   'actions.resultText.running': 'The action is still running.',
   'actions.resultText.succeeded': 'Every step ran and the result is verified.',
-  'actions.resultText.failed': 'Stopped at the first failing step or check: see the node states below.',
+  'actions.resultText.failed':
+    'Stopped at the first failing step or check: see the node states below.',
   'actions.resultText.rolled_back': 'It did not verify, so the previous state was restored.',
   'actions.resultText.interrupted': 'The server stopped during the run: check each node below.',
   'actions.took': 'took {duration}',
@@ -670,6 +676,7 @@ export const en = {
   'logs.around.error': 'Could not load the lines around {time}: {message}',
   'logs.around.empty': 'No log lines within {window} of {time}.',
   'logs.around.count': '{n} lines',
+  'logs.around.limited': 'Only the {n} lines closest to {time} are shown: narrow the window.',
   'logs.eventMarker': 'event · {time}',
   'logs.event.show': 'Log lines {window}',
   'logs.event.hide': 'Hide log lines',

@@ -213,6 +213,9 @@ export const zhCN: Dictionary = {
 
   'findings.title': '未关闭的诊断发现',
   'findings.none': '没有未关闭的诊断发现：复制状态良好。',
+  'findings.showInfo': '显示 {count} 条配置提示（信息）',
+  'findings.hideInfo': '隐藏配置提示',
+  'findings.onlyInfo': '没有问题；下方有 {count} 条配置提示。',
   'findings.waiting': '正在等待服务器的诊断结果…',
   'findings.opened': '{ago}发现',
   'findings.lastSeen': '最后确认 {time}',
@@ -274,7 +277,8 @@ export const zhCN: Dictionary = {
   'actions.warnings': '执行前请注意',
   'actions.confirm': '确认',
   'actions.confirmOperator': '非破坏性操作：{role}角色点击即可确认。',
-  'actions.confirmDestructive': '破坏性操作：需管理员输入节点 ID 并填写原因确认，两者都会写入审计日志。',
+  'actions.confirmDestructive':
+    '破坏性操作：需管理员输入节点 ID 并填写原因确认，两者都会写入审计日志。',
   'actions.typedLabel': '输入节点 ID 以确认：',
   'actions.typedOk': '一致',
   'actions.reasonRequired': '原因（必填，记录在审计日志中）',
@@ -287,7 +291,8 @@ export const zhCN: Dictionary = {
   'actions.approving': '正在批准…',
   'actions.approvalWaiting': '等待第二位管理员批准',
   'actions.approvalAsk': '{name} 计划了此操作，需要第二位管理员批准：',
-  'actions.approvalShare': '此操作需要两位管理员。请把此链接发给另一位管理员；对方批准后，本窗口即可执行：',
+  'actions.approvalShare':
+    '此操作需要两位管理员。请把此链接发给另一位管理员；对方批准后，本窗口即可执行：',
   'actions.approvedBy': '已由 {name} 于 {time} 批准',
   'actions.readOnlyHint': '服务器配置开启了只读模式：不会对 Redis 执行任何命令。',
   'actions.block.loading': '正在确认您的身份…',
@@ -336,7 +341,8 @@ export const zhCN: Dictionary = {
   'actions.planRevert': '计划回滚',
 
   'audit.title': '审计日志',
-  'audit.subtitle': '所有受保护操作、拒绝与批准：谁、什么角色、原因以及每条命令。记录以哈希链相连。',
+  'audit.subtitle':
+    '所有受保护操作、拒绝与批准：谁、什么角色、原因以及每条命令。记录以哈希链相连。',
   'audit.verify': '校验哈希链',
   'audit.intact': '哈希链完整：{n} 条记录',
   'audit.brokenAt': '哈希链在第 #{id} 条记录处断裂',
@@ -657,6 +663,7 @@ export const zhCN: Dictionary = {
   'logs.around.error': '无法加载 {time} 前后的日志：{message}',
   'logs.around.empty': '{time} 前后 {window} 内没有日志。',
   'logs.around.count': '{n} 条',
+  'logs.around.limited': '只显示最接近 {time} 的 {n} 条日志；请缩小时间范围。',
   'logs.eventMarker': '事件 · {time}',
   'logs.event.show': '日志 {window}',
   'logs.event.hide': '隐藏日志',
