@@ -12,10 +12,11 @@ import { useActionCatalog } from '@/components/hooks/use-action-catalog';
 import { ApiRequestError, errorMessage } from '@/components/hooks/api-client';
 import { approvePlan, executePlan, fetchPlan, planAction } from '@/components/hooks/actions-api';
 import { RefreshIcon } from '@/components/findings/icons';
-import { CriticalIcon, SyncIcon, WarningIcon } from '@/components/ui/icons';
+import { SyncIcon } from '@/components/ui/icons';
 import { pick } from './action-text';
 import { ConfirmPanel } from './confirm-panel';
 import { executeBlockers } from './confirmation';
+import { DialogTitleBar, PlanLoadError } from './dialog-parts';
 import { ACTIONS_WITH_FORM } from './params';
 import { ParamsForm } from './params-form';
 import { PlanView } from './plan-view';
@@ -194,26 +195,12 @@ export function ActionDialog(props: ActionDialogProps) {
       className="m-auto w-full max-w-3xl rounded-lg border border-border bg-surface p-0 text-fg shadow-2xl backdrop:bg-black/50"
     >
       <div className="flex max-h-[90vh] flex-col">
-        <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border px-5 py-3">
-          <h2 id="action-dialog-title" className="text-lg font-semibold">
-            {entry ? pick(entry.title, locale) : (action ?? t('actions.title'))}
-          </h2>
-          {target && <span className="font-mono text-sm text-fg-muted">{target}</span>}
-          {destructive && (
-            <span className="inline-flex items-center gap-1 rounded bg-crit-bg px-1.5 py-0.5 text-[11px] font-semibold uppercase tracking-wide text-crit ring-1 ring-inset ring-crit/50">
-              <WarningIcon className="h-3.5 w-3.5" />
-              {t('actions.destructive')}
-            </span>
-          )}
-          <button
-            type="button"
-            onClick={props.onClose}
-            className="btn-ghost focus-ring ml-auto h-8"
-            data-testid="action-close"
-          >
-            {t('actions.close')}
-          </button>
-        </header>
+        <DialogTitleBar
+          title={entry ? pick(entry.title, locale) : (action ?? t('actions.title'))}
+          target={target}
+          isDestructive={destructive}
+          onClose={props.onClose}
+        />
 
         <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4">
           {stage === 'params' && action && target && (
@@ -246,33 +233,11 @@ export function ActionDialog(props: ActionDialogProps) {
             </p>
           )}
           {stage === 'plan' && !isLoading && loadError && (
-            <div className="flex flex-col gap-2" role="alert" data-testid="action-load-error">
-              <p className="flex items-start gap-2 rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit">
-                <CriticalIcon className="mt-0.5 h-4 w-4 shrink-0" />
-                {t('actions.planError', { message: loadError })}
-              </p>
-              <div className="flex gap-2">
-                {request && (
-                  <button
-                    type="button"
-                    className="btn-ghost focus-ring h-8"
-                    onClick={() => replan(request)}
-                  >
-                    <RefreshIcon className="h-3.5 w-3.5" />
-                    {t('actions.retry')}
-                  </button>
-                )}
-                {hasForm && (
-                  <button
-                    type="button"
-                    className="btn-ghost focus-ring h-8"
-                    onClick={() => setStage('params')}
-                  >
-                    {t('actions.editParams')}
-                  </button>
-                )}
-              </div>
-            </div>
+            <PlanLoadError
+              message={loadError}
+              onRetry={request ? () => replan(request) : undefined}
+              onEditParams={hasForm ? () => setStage('params') : undefined}
+            />
           )}
           {stage === 'plan' && !isLoading && !loadError && plan && (
             <>

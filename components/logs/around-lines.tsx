@@ -4,7 +4,7 @@
 import { Fragment } from 'react';
 import type { LogRawLine } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { eventIndex } from './log-rows';
+import { AROUND_LIMIT, eventIndex } from './log-rows';
 import { LogColumns, LogRow } from './log-row';
 import { AROUND_WINDOWS, logTime, type AroundWindow } from './log-time';
 
@@ -53,6 +53,17 @@ function EventMarker({ at }: { at: number }) {
       {t('logs.eventMarker', { time: logTime(fmt, at) })}
       <span aria-hidden="true" className="h-px flex-1 bg-accent/60" />
     </li>
+  );
+}
+
+/** Said when the answer hit the server's limit: a storm can print far more within the window. */
+export function AroundLimited({ count, at }: { count: number; at: number }) {
+  const { t, fmt } = useT();
+  if (count < AROUND_LIMIT) return null;
+  return (
+    <p className="border-b border-border px-3 py-1 text-[11px] text-warn" role="status">
+      {t('logs.around.limited', { n: fmt.number(count), time: logTime(fmt, at) })}
+    </p>
   );
 }
 

@@ -6,7 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useLogsAround } from '@/components/hooks/use-logs';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { ChevronDownIcon, TerminalIcon } from '@/components/findings/icons';
-import { AroundList, AroundWindowSwitch } from './around-lines';
+import { AroundLimited, AroundList, AroundWindowSwitch } from './around-lines';
 import { DEFAULT_AROUND_WINDOW, logTime, type AroundWindow } from './log-time';
 
 const NOTE = 'px-3 py-2 text-xs text-fg-muted';
@@ -54,13 +54,16 @@ function Lines({
       ) : around.lines.length === 0 ? (
         <p className={NOTE}>{t('logs.around.empty', { window: windowLabel, time })}</p>
       ) : (
-        <AroundList
-          lines={around.lines}
-          at={at}
-          showNode={nodeIds.length > 1}
-          compact
-          className="max-h-80"
-        />
+        <>
+          <AroundLimited count={around.lines.length} at={at} />
+          <AroundList
+            lines={around.lines}
+            at={at}
+            showNode={nodeIds.length > 1}
+            compact
+            className="max-h-80"
+          />
+        </>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import type { LogEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLogTail, useLogsAround } from '@/components/hooks/use-logs';
 import { ClockIcon } from '@/components/findings/icons';
-import { AroundList, AroundWindowSwitch } from './around-lines';
+import { AroundLimited, AroundList, AroundWindowSwitch } from './around-lines';
 import { LogFilterBar } from './log-filter-bar';
 import { LogColumns, LogRow } from './log-row';
 import {
@@ -84,7 +84,10 @@ function AroundView({
       ) : lines.length === 0 ? (
         <p className={NOTE}>{t('logs.around.empty', { window: windowLabel, time })}</p>
       ) : (
-        <AroundList lines={lines} at={at} showNode={false} className={LIST} />
+        <>
+          <AroundLimited count={around.lines.length} at={at} />
+          <AroundList lines={lines} at={at} showNode={false} className={LIST} />
+        </>
       )}
     </div>
   );

@@ -5,6 +5,8 @@ import type { LogCategory, LogLevel, LogVerdict } from '@/lib/logs/log-types';
 
 /** Rows kept and drawn: enough for an hour of a busy node once storms are folded. */
 export const MAX_LOG_ROWS = 500;
+/** Lines `GET /api/logs/around` returns at most (its default `limit`): the closest to `t`. */
+export const AROUND_LIMIT = 1000;
 /** First page of the live tail. */
 export const LOG_PAGE = 200;
 

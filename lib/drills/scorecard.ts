@@ -34,6 +34,8 @@ export interface DrillObservation {
   detectClockAt: number | null;
   recoverClockAt: number | null;
   recoveredAt: number | null;
+  /** What still stood in the way when recovery was given up on. */
+  recoveryProblem?: string;
   findings: ObservedFinding[];
   verifications: VerifyResult[];
   failedSteps: Array<{ label: Bilingual; detail: string }>;
@@ -134,7 +136,10 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
       `${fmtMs(s.maxRecoverMs)} 内恢复：所有链路正常，无未关闭问题`,
     ),
     passed: recoverMs !== null && recoverMs <= s.maxRecoverMs,
-    detail: recoverMs === null ? 'did not recover' : `recovered in ${fmtMs(recoverMs)}`,
+    detail:
+      recoverMs === null
+        ? `did not recover${o.recoveryProblem ? `: ${o.recoveryProblem}` : ''}`
+        : `recovered in ${fmtMs(recoverMs)}`,
   });
 
   const unexpected = unexpectedFindings(o);

@@ -187,7 +187,9 @@ export class CompareEngine {
     let last: Outcome[] = pending.map((s) => ({ ...s, settled: true }));
     for (let round = 0; round < this.settings.rounds && last.length; round++) {
       checkAbort(this.hooks.signal);
+      const t0 = Date.now();
       last = await recheckRound(ctx, last.map((s) => s.key));
+      log.debug({ replica: this.target.replica, round: round + 1, left: last.length, ms: Date.now() - t0 }, 're-check round done');
     }
     for (const s of last) {
       const key = displayBinary(s.key.toString('latin1'));
@@ -206,7 +208,7 @@ export class CompareEngine {
     let polls = 0;
     for (;;) {
       const offset = await replicationOffset(this.io.replica);
-      if (offset >= target) return;
+      if (offset >= target) { if (polls > 5) log.debug({ polls, behind: target }, 'SLOWCATCH'); return; }
       if (Date.now() >= deadline) {
         // Still compared: a replica that never catches up is itself the finding.
         log.debug({ replica: this.target.replica, offset, target }, 'replica did not reach the master offset in time');

@@ -116,6 +116,14 @@ export class DrillObserver {
       .filter((f) => f.severity !== 'info' && !this.scenario.mayStayOpen.includes(f.kind) && !before.has(f.id));
   }
 
+  /** Why the topology is not healthy now, in one line; undefined when it is. */
+  healthProblem(): string | undefined {
+    const open = this.openProblems().map((f) => `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`);
+    const links = this.linksProblem();
+    const parts = [...(links ? [links] : []), ...(open.length ? [`open: ${open.join(', ')}`] : [])];
+    return parts.length ? parts.join('; ') : undefined;
+  }
+
   private judge(topology: Topology): void {
     const isHealthy = this.linksProblem(topology) === undefined && this.openProblems().length === 0;
     if (!isHealthy) this.healthySince = null;

@@ -137,8 +137,10 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
         const isAction = def.kind === 'inject' || def.kind === 'remove' || def.kind === 'repair' || def.kind === 'write';
         observer.note(isAction ? 'action' : 'note', `Drill step: ${def.label.en}`, `演练步骤：${def.label.zh}`, { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail }, 'drill');
       }
-      if (obs.recoverClockAt !== null && !this.isAborted)
+      if (obs.recoverClockAt !== null && !this.isAborted) {
         obs.recoveredAt = await this.waitRecovered(observer, this.scenario.maxRecoverMs + RECOVERY_GRACE_MS);
+        if (obs.recoveredAt === null) obs.recoveryProblem = observer.healthProblem();
+      }
     } catch (err) {
       obs.error = (err as Error).message;
       log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');

@@ -35,6 +35,9 @@ export function drillSandboxOptions(scenario: DrillScenario, redisServerBin?: st
     faultProxy: s.needsProxy,
     ...(s.needsProxy ? { linkVia: proxyOnly(['r1']) } : {}),
     ...(s.writeOpsPerSec > 0 ? { writeLoad: { opsPerSec: s.writeOpsPerSec } } : {}),
+    // A backlog that covers a minute of the drills' write load, as the seed's §4.1 advises:
+    // the default 1 MB would raise backlog_too_small before any fault.
+    commonConfig: { 'repl-backlog-size': '32mb' },
     redisServerBin,
     timeoutMs: 20_000,
   };
