@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { hashPassword } from '../server/auth/password';
 import { rootLogger } from '../server/logger';
 import { startSandbox, waitFor, type Sandbox } from '../server/sandbox';
 
@@ -32,12 +33,23 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+export interface E2EOptions {
+  /** Users with these passwords (auth on); without it auth is off. */
+  users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
+}
+
+async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-e2e-'));
   const configFile = path.join(dataDir, 'config.json');
-  writeFileSync(configFile, JSON.stringify({ logs: logFiles.map(([node, file]) => ({ node, file })) }));
+  const users = await Promise.all(
+    (opts.users ?? []).map(async (u) => ({ username: u.username, role: u.role, passwordHash: await hashPassword(u.password) })),
+  );
+  writeFileSync(
+    configFile,
+    JSON.stringify({ logs: logFiles.map(([node, file]) => ({ node, file })), ...(users.length ? { auth: { users } } : {}) }),
+  );
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -66,13 +78,13 @@ async function startProductionServer(seeds: string[], logFiles: Array<[string, s
   return { url, proc, output: () => output };
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   rootLogger.level = 'warn';
   const sandbox = await startSandbox({ writeLoad: { opsPerSec: 50 }, redisServerBin: process.env.REDIS_SERVER_BIN });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startProductionServer(sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]));
+    server = await startProductionServer(sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]), opts);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
