@@ -10,7 +10,8 @@ import { LogoIcon, WarningIcon } from '@/components/ui/icons';
 
 type LoginError =
   | { kind: 'invalid' | 'auth_off' }
-  | { kind: 'rate_limited'; until: number }
+  /** The server counts failures per address and user name: the wait holds for that name only. */
+  | { kind: 'rate_limited'; until: number; username: string }
   | { kind: 'failed'; message: string };
 
 const noop = () => () => undefined;
@@ -52,7 +53,9 @@ export function LoginPage({ next }: { next: string }) {
   const [error, setError] = useState<LoginError | null>(null);
 
   const waitS =
-    error?.kind === 'rate_limited' ? Math.max(0, Math.ceil((error.until - now) / 1000)) : 0;
+    error?.kind === 'rate_limited' && error.username === username.toLowerCase()
+      ? Math.max(0, Math.ceil((error.until - now) / 1000))
+      : 0;
   const shownError = error?.kind === 'rate_limited' && waitS === 0 ? null : error;
 
   const submit = async () => {
@@ -66,7 +69,11 @@ export function LoginPage({ next }: { next: string }) {
     }
     setIsBusy(false);
     if (r.reason === 'rate_limited')
-      setError({ kind: 'rate_limited', until: Date.now() + r.retryAfterS * 1000 });
+      setError({
+        kind: 'rate_limited',
+        until: Date.now() + r.retryAfterS * 1000,
+        username: username.toLowerCase(),
+      });
     else if (r.reason === 'error') setError({ kind: 'failed', message: r.message });
     else {
       setError({ kind: r.reason });

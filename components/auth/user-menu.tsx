@@ -40,11 +40,11 @@ export function UserMenu() {
           ? t('auth.logoutError', { message: error })
           : t('auth.signedInAs', { name: username, role: roleLabel })
       }
-      className="flex h-8 items-center gap-2 rounded-md border border-border bg-surface-2 pl-2 pr-0.5 text-xs"
+      className="flex h-8 shrink-0 items-center gap-2 rounded-md border border-border bg-surface-2 pl-2 pr-0.5 text-xs"
     >
       <UserIcon className="h-4 w-4 shrink-0 text-fg-muted" />
       <span className="max-w-32 truncate font-semibold text-fg">{username}</span>
-      <span className="hidden rounded bg-surface-3 px-1.5 py-px text-[11px] font-semibold uppercase tracking-wide text-fg-muted sm:inline">
+      <span className="hidden rounded bg-surface-3 px-1.5 py-px text-[11px] font-semibold uppercase tracking-wide text-fg-muted lg:inline">
         {roleLabel}
       </span>
       <button
@@ -52,7 +52,7 @@ export function UserMenu() {
         data-testid="logout"
         disabled={isBusy}
         onClick={() => void onLogout()}
-        className={`focus-ring h-full rounded px-2 font-medium hover:bg-surface hover:text-fg disabled:opacity-50 ${error ? 'text-crit' : 'text-fg-muted'}`}
+        className={`focus-ring h-full whitespace-nowrap rounded px-2 font-medium hover:bg-surface hover:text-fg disabled:opacity-50 ${error ? 'text-crit' : 'text-fg-muted'}`}
       >
         {isBusy ? t('auth.loggingOut') : t('auth.logout')}
       </button>

@@ -53,7 +53,9 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
         <Link href="/" className="focus-ring flex items-center gap-2 rounded">
           <LogoIcon className="h-6 w-6 text-accent" />
           <span className="text-base font-semibold tracking-tight text-fg">{t('app.name')}</span>
-          <span className="hidden text-xs text-fg-muted md:inline">{t('app.tagline')}</span>
+          <span className="hidden whitespace-nowrap text-xs text-fg-muted xl:inline">
+            {t('app.tagline')}
+          </span>
         </Link>
         {!isLogin && (
           <nav aria-label={t('nav.main')} className="flex items-center gap-1">

@@ -99,7 +99,10 @@ function JumpForm({
   onValue,
   onWindow,
   onGo,
+  hasWindow,
 }: {
+  /** Off while the around view shows its own window switch. */
+  hasWindow: boolean;
   value: string;
   windowMs: AroundWindow;
   onValue: (v: string) => void;
@@ -127,7 +130,7 @@ function JumpForm({
         onChange={(e) => onValue(e.target.value)}
         className="focus-ring h-7 rounded-md border border-border bg-surface-2 px-2 text-xs text-fg hover:border-border-strong"
       />
-      <AroundWindowSwitch value={windowMs} onChange={onWindow} />
+      {hasWindow && <AroundWindowSwitch value={windowMs} onChange={onWindow} />}
       <button
         type="submit"
         disabled={at === undefined}
@@ -204,6 +207,7 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
             </button>
           )}
           <JumpForm
+            hasWindow={!around}
             value={jumpValue}
             windowMs={jumpWindow}
             onValue={setJumpValue}

@@ -93,3 +93,37 @@ export function diffCanonical(a: CanonicalValue, b: CanonicalValue): string | nu
   }
   return `${a.type} on master, ${b.type} on replica`;
 }
+
+/**
+ * A whole small value as the batched read returns it (GET / LRANGE / SMEMBERS / ZRANGE
+ * WITHSCORES / HGETALL / XRANGE, binary strings) → canonical form; null for other types.
+ */
+export function canonicalFromReply(type: string, reply: unknown): CanonicalValue | null {
+  const items = Array.isArray(reply) ? (reply as unknown[]) : [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+  const pairs = () => {
+    const m = new Map<string, string>();
+    for (let i = 0; i + 1 < items.length; i += 2) m.set(str(items[i]), str(items[i + 1]));
+    return m;
+  };
+  switch (type) {
+    case 'string':
+    case 'list':
+      return { type, ordered: items.map(str) };
+    case 'set':
+      return { type, unordered: new Map(items.map((m) => [str(m), ''])) };
+    case 'hash':
+    case 'zset':
+      return { type, unordered: pairs() };
+    case 'stream':
+      return {
+        type,
+        ordered: items.map((e) => {
+          const [id, fields] = Array.isArray(e) ? (e as unknown[]) : [];
+          return streamEntryText(str(id), Array.isArray(fields) ? fields.map(str) : []);
+        }),
+      };
+    default:
+      return null;
+  }
+}

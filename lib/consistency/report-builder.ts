@@ -22,6 +22,7 @@ export class ReportBuilder {
   keysCompared = 0;
   keysCheckedOnReplica = 0;
   rechecked = 0;
+  canonicalReads = 0;
   skipped = 0;
   backoffs = 0;
   dbs: number[] = [];
@@ -61,6 +62,7 @@ export class ReportBuilder {
       keysCompared: this.keysCompared,
       keysCheckedOnReplica: this.keysCheckedOnReplica,
       rechecked: this.rechecked,
+      canonicalReads: this.canonicalReads,
       skipped: this.skipped,
       skippedExamples: [...this.skippedExamples],
       dbs: [...this.dbs],

@@ -78,6 +78,8 @@ export const CompareReportSchema = z.object({
   keysCheckedOnReplica: z.number(),
   /** Keys that differed at first read and were re-read after the replica caught up. */
   rechecked: z.number(),
+  /** Keys whose DUMP payloads differed and were compared by reading their values. */
+  canonicalReads: z.number(),
   /** Keys that could not be compared (module types, above maxCanonicalElements), with why. */
   skipped: z.number(),
   skippedExamples: z.array(DiffExampleSchema),

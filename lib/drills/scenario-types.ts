@@ -81,6 +81,8 @@ export interface SandboxNeeds {
   writeOpsPerSec: number;
   /** The replica under test replicates through the fault proxy. */
   needsProxy: boolean;
+  /** redis.conf directives for every node of a fresh sandbox, over the drill defaults. */
+  config?: Record<string, string>;
 }
 
 export interface DrillScenario {

@@ -34,7 +34,7 @@ export interface DrillObservation {
   detectClockAt: number | null;
   recoverClockAt: number | null;
   recoveredAt: number | null;
-  /** What still stood in the way when recovery was given up on. */
+  /** What stood in the way last: still, when recovery was given up on; before it, else. */
   recoveryProblem?: string;
   findings: ObservedFinding[];
   verifications: VerifyResult[];
@@ -139,7 +139,7 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
     detail:
       recoverMs === null
         ? `did not recover${o.recoveryProblem ? `: ${o.recoveryProblem}` : ''}`
-        : `recovered in ${fmtMs(recoverMs)}`,
+        : `recovered in ${fmtMs(recoverMs)}${o.recoveryProblem ? ` (last waited on: ${o.recoveryProblem})` : ''}`,
   });
 
   const unexpected = unexpectedFindings(o);

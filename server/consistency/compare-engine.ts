@@ -5,7 +5,8 @@
 // `rounds` times, so writes in flight are not reported. Rate-capped, slowed by master latency,
 // cancellable between batches.
 import type { Redis } from 'ioredis';
-import { canonicalVerdict, classifyProbes, type KeyProbe } from '../../lib/consistency/classify';
+import { diffCanonical } from '../../lib/consistency/canonical-diff';
+import { canonicalVerdict, classifyProbes, type KeyProbe, type Verdict } from '../../lib/consistency/classify';
 import { displayBinary } from '../../lib/consistency/key-display';
 import { LatencyBackoff, Pacer, ProgressMeter } from '../../lib/consistency/pacing';
 import { ReportBuilder } from '../../lib/consistency/report-builder';
@@ -18,13 +19,13 @@ import { compareCanonical } from './canonical-reader';
 import { replicationOffset } from './connections';
 import { KeyProber } from './key-prober';
 import { scanKeys } from './key-scanner';
+import { watchLatency } from './latency-watch';
 import { recheckRound, type Diff, type Outcome, type RecheckContext } from './recheck-round';
 
 const log = logger('consistency');
 /** Differences held before a re-check round runs: bounds memory when a replica is far off. */
 const SUSPECT_FLUSH = 2000;
 const PROGRESS_EVERY_MS = 250;
-const PING_EVERY_MS = 250;
 
 export interface CompareTarget {
   master: string;
@@ -48,6 +49,7 @@ export interface CompareHooks {
   random?: () => number;
 }
 
+type Canonical = Extract<Verdict, { kind: 'canonical' }>;
 interface Suspect {
   key: Buffer;
   verdict: Diff;
@@ -85,7 +87,10 @@ export class CompareEngine {
   }
 
   async run(): Promise<void> {
-    const stopWatch = this.watchLatency();
+    const stopWatch = watchLatency(this.io.ping, (ms) => {
+      if (ms !== null) this.report.latency(ms);
+      this.backoff.observe(ms);
+    });
     try {
       const [mKeys, rKeys] = await Promise.all([keyspace(this.io.master), keyspace(this.io.replica)]);
       const dbs = [...new Set([...mKeys, ...rKeys].map((d) => d.db))].sort((a, b) => a - b);
@@ -100,10 +105,13 @@ export class CompareEngine {
       for (const db of dbs) {
         this.db = db;
         await Promise.all([this.io.master.select(db), this.io.replica.select(db)]);
+        let T = performance.now();
         for (const spec of specsFor(db, sample, fwdPlan)) for await (const keys of spec.scan(this.io.master, this.settings.scanCount)) await this.forward(keys);
         await this.recheck();
+        process.stderr.write(`forward ${performance.now() - T}\n`); T = performance.now();
         for (const spec of specsFor(db, sample, revPlan)) for await (const keys of spec.scan(this.io.replica, this.settings.scanCount)) await this.reverse(keys);
         await this.recheck();
+        process.stderr.write(`reverse ${performance.now() - T}\n`);
       }
       this.emit(true);
     } finally {
@@ -140,24 +148,48 @@ export class CompareEngine {
     this.advance(batch.length);
   }
 
-  /** Verdicts that are differences after the canonical fallback; skipped keys are reported. */
+  /**
+   * Verdicts that are differences after the canonical fallback: small keys are read whole in
+   * one batched call per side, big ones incrementally, one at a time. Skipped keys are reported.
+   */
   private async judge(keys: Buffer[], m: KeyProbe[], r: KeyProbe[]): Promise<Suspect[]> {
     const out: Suspect[] = [];
+    const small: Array<{ key: Buffer; v: Canonical }> = [];
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as Buffer;
-      const mp = m[i] as KeyProbe;
-      let v = classifyProbes(mp, r[i] as KeyProbe, this.settings.ttlToleranceMs);
-      if (v.kind === 'canonical') {
-        const res = await compareCanonical(this.io.master, this.io.replica, key, v.type, mp.size, this.canonicalOptions());
-        if ('skipped' in res) {
-          this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type: v.type, detail: res.skipped });
-          continue;
-        }
-        v = canonicalVerdict(v, res.diff);
-      }
+      const [key, mp, rp] = [keys[i], m[i], r[i]];
+      if (!key || !mp || !rp) continue;
+      const v = classifyProbes(mp, rp, this.settings.ttlToleranceMs);
       if (v.kind === 'diff') out.push({ key, verdict: v });
+      if (v.kind !== 'canonical') continue;
+      this.report.canonicalReads++;
+      if (this.mProbe.isSmall(mp)) {
+        small.push({ key, v });
+        continue;
+      }
+      const res = await compareCanonical(this.io.master, this.io.replica, key, v.type, mp.size, this.canonicalOptions());
+      if ('skipped' in res) this.skip(key, v.type, res.skipped);
+      else this.push(out, key, canonicalVerdict(v, res.diff));
+    }
+    if (small.length) {
+      const sk = small.map((s) => s.key);
+      const types = small.map((s) => s.v.type);
+      const [mv, rv] = await Promise.all([this.mProbe.values(sk, types), this.rProbe.values(sk, types)]);
+      small.forEach(({ key, v }, i) => {
+        const [a, b] = [mv[i], rv[i]];
+        // A type change between the probe and this read: a write in flight, left to the rounds.
+        const diff = a && b ? diffCanonical(a, b) : 'changed while being read';
+        this.push(out, key, canonicalVerdict(v, diff));
+      });
     }
     return out;
+  }
+
+  private push(out: Suspect[], key: Buffer, v: Verdict): void {
+    if (v.kind === 'diff') out.push({ key, verdict: v });
+  }
+
+  private skip(key: Buffer, type: string, why: string): void {
+    this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type, detail: why });
   }
 
   private async suspect(found: Suspect[]): Promise<void> {
@@ -182,7 +214,7 @@ export class CompareEngine {
       ttlToleranceMs: this.settings.ttlToleranceMs,
       canonical: this.canonicalOptions(),
       waitCatchUp: (offset) => this.waitCatchUp(offset),
-      skipped: (key, type, why) => this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type, detail: why }),
+      skipped: (key, type, why) => this.skip(key, type, why),
     };
     let last: Outcome[] = pending.map((s) => ({ ...s, settled: true }));
     for (let round = 0; round < this.settings.rounds && last.length; round++) {
@@ -195,7 +227,7 @@ export class CompareEngine {
       const key = displayBinary(s.key.toString('latin1'));
       if (s.settled) this.report.add(s.verdict.cls, { db: this.db, key, type: s.verdict.type, detail: s.verdict.detail });
       // Not a proven difference: the master kept changing it faster than the replica could be read.
-      else this.report.addSkipped({ db: this.db, key, type: s.verdict.type, detail: `changed on the master during every re-check round; not verified (last: ${s.verdict.detail})` });
+      else this.skip(s.key, s.verdict.type, `changed on the master during every re-check round; not verified (last: ${s.verdict.detail})`);
     }
   }
 
@@ -208,7 +240,7 @@ export class CompareEngine {
     let polls = 0;
     for (;;) {
       const offset = await replicationOffset(this.io.replica);
-      if (offset >= target) { if (polls > 5) log.debug({ polls, behind: target }, 'SLOWCATCH'); return; }
+      if (offset >= target) return;
       if (Date.now() >= deadline) {
         // Still compared: a replica that never catches up is itself the finding.
         log.debug({ replica: this.target.replica, offset, target }, 'replica did not reach the master offset in time');
@@ -235,30 +267,6 @@ export class CompareEngine {
     if (!force && now - this.lastEmit < PROGRESS_EVERY_MS) return;
     this.lastEmit = now;
     this.hooks.onProgress(this.progress());
-  }
-
-  /** Master PING round trips on their own connection, feeding the back-off and the report. */
-  private watchLatency(): () => void {
-    let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
-    const tick = async () => {
-      const t0 = performance.now();
-      let ms: number | null = null;
-      try {
-        await this.io.ping.ping();
-        ms = performance.now() - t0;
-        this.report.latency(ms);
-      } catch {
-        // A PING that times out is the strongest reason to slow down.
-      }
-      this.backoff.observe(ms);
-      if (!stopped) timer = setTimeout(() => void tick(), PING_EVERY_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
   }
 }
 

@@ -51,6 +51,22 @@ export async function connect(redis: Redis): Promise<Redis> {
   return redis;
 }
 
+/** Waits (at most `timeoutMs`) for a connection being dialled, so its first command is not refused. */
+export function ready(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready' || redis.status === 'end' || redis.status === 'close') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+    redis.once('error', done);
+  });
+}
+
 /** One reconnecting connection per node id, for the periodic loops. */
 export class ConnectionSet {
   private readonly conns = new Map<string, Redis>();
@@ -59,6 +75,13 @@ export class ConnectionSet {
     private readonly credentials: CredentialSource,
     private readonly opts: CheckConnectionOptions,
   ) {}
+
+  /** The node's connection, given up to `readyMs` to finish dialling. */
+  async ready(id: string, readyMs: number): Promise<Redis> {
+    const c = this.get(id);
+    await ready(c, readyMs);
+    return c;
+  }
 
   get(id: string): Redis {
     let c = this.conns.get(id);

@@ -1,10 +1,12 @@
 // Reads what the comparison needs about a batch of keys in one short server-side call per
 // batch: TYPE, PTTL, logical length and — only for keys within the DUMP limits — the DUMP
 // payload. Batching in a script cuts per-key overhead ~10× against a plain pipeline; the batch
-// size bounds how long Redis is busy. Where scripting is not allowed (ACL, renamed EVAL) it
-// falls back to pipelined commands.
+// size bounds how long Redis is busy. The same script reads whole small values for the
+// canonical comparison (7.0 small sets are hash tables: their DUMP order differs between nodes).
+// Where scripting is not allowed (ACL, renamed EVAL) it falls back to pipelined commands.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { canonicalFromReply, type CanonicalValue } from '../../lib/consistency/canonical-diff';
 import type { KeyProbe } from '../../lib/consistency/classify';
 import { logger } from '../logger';
 
@@ -17,6 +19,16 @@ for i = 1, #KEYS do
   local k = KEYS[i]
   if mode == 'e' then
     out[i] = redis.call('EXISTS', k)
+  elseif mode == 'v' then
+    local t = redis.call('TYPE', k)['ok']
+    local v = {}
+    if t == 'string' then v = {redis.call('GET', k)}
+    elseif t == 'list' then v = redis.call('LRANGE', k, 0, -1)
+    elseif t == 'set' then v = redis.call('SMEMBERS', k)
+    elseif t == 'zset' then v = redis.call('ZRANGE', k, 0, -1, 'WITHSCORES')
+    elseif t == 'hash' then v = redis.call('HGETALL', k)
+    elseif t == 'stream' then v = redis.call('XRANGE', k, '-', '+') end
+    out[i] = {t, v}
   else
     local t = redis.call('TYPE', k)['ok']
     local n, d = 0, false
@@ -45,6 +57,16 @@ export interface DumpLimits {
 }
 
 const text = (v: unknown): string => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
+const deep = (v: unknown): unknown => (Buffer.isBuffer(v) ? v.toString('latin1') : Array.isArray(v) ? v.map(deep) : v);
+
+const VALUE_CMD: Record<string, (k: Buffer) => Array<string | Buffer | number>> = {
+  string: (k) => ['GET', k],
+  list: (k) => ['LRANGE', k, 0, -1],
+  set: (k) => ['SMEMBERS', k],
+  zset: (k) => ['ZRANGE', k, 0, -1, 'WITHSCORES'],
+  hash: (k) => ['HGETALL', k],
+  stream: (k) => ['XRANGE', k, '-', '+'],
+};
 
 export class KeyProber {
   private useScript = true;
@@ -55,10 +77,45 @@ export class KeyProber {
     private readonly batchSize: number,
   ) {}
 
+  /** Small enough to DUMP and to read whole in one batched call. */
+  isSmall(p: KeyProbe): boolean {
+    return p.size <= (p.type === 'string' ? this.limits.maxBytes : this.limits.maxElements);
+  }
+
   /** Every chunk goes out at once: the calls queue on one connection, Redis runs them in turn. */
   async probe(keys: Buffer[]): Promise<KeyProbe[]> {
     const chunks = await Promise.all(this.chunks(keys).map((c) => this.probeChunk(c)));
     return chunks.flat();
+  }
+
+  /**
+   * Whole values of keys the caller knows are within the DUMP limits; null where the type
+   * changed meanwhile or has no canonical form.
+   */
+  async values(keys: Buffer[], types: string[]): Promise<Array<CanonicalValue | null>> {
+    const chunks = this.chunks(keys.map((k, i) => [k, types[i] ?? 'none'] as const));
+    const out = await Promise.all(chunks.map((c) => this.valuesChunk(c.map(([k]) => k), c.map(([, t]) => t))));
+    return out.flat();
+  }
+
+  private async valuesChunk(keys: Buffer[], types: string[]): Promise<Array<CanonicalValue | null>> {
+    const reply = this.useScript ? await this.script(keys, 'v') : null;
+    if (reply)
+      return reply.map((r, i) => {
+        const [type, value] = deep(r) as [string, unknown];
+        return type === types[i] ? canonicalFromReply(type, type === 'string' ? [value].flat() : value) : null;
+      });
+    const p = this.redis.pipeline();
+    for (let i = 0; i < keys.length; i++) {
+      const cmd = VALUE_CMD[types[i] ?? ''];
+      if (cmd) p.callBuffer(...(cmd(keys[i] as Buffer) as [string, ...Array<string | Buffer | number>]));
+      else p.echo('');
+    }
+    const replies = await exec(p);
+    return replies.map((r, i) => {
+      const type = types[i] ?? '';
+      return VALUE_CMD[type] ? canonicalFromReply(type, type === 'string' ? [deep(r)] : deep(r)) : null;
+    });
   }
 
   async exists(keys: Buffer[]): Promise<boolean[]> {
@@ -66,8 +123,8 @@ export class KeyProber {
     return chunks.flat();
   }
 
-  private chunks(keys: Buffer[]): Buffer[][] {
-    const out: Buffer[][] = [];
+  private chunks<T>(keys: T[]): T[][] {
+    const out: T[][] = [];
     for (let i = 0; i < keys.length; i += this.batchSize) out.push(keys.slice(i, i + this.batchSize));
     return out;
   }
@@ -92,7 +149,7 @@ export class KeyProber {
   }
 
   /** null: scripting is not available here, use the pipeline from now on. */
-  private async script(keys: Buffer[], mode: 'p' | 'e'): Promise<unknown[] | null> {
+  private async script(keys: Buffer[], mode: 'p' | 'e' | 'v'): Promise<unknown[] | null> {
     const args = [String(keys.length), ...keys, mode, String(this.limits.maxElements), String(this.limits.maxBytes)];
     try {
       return (await this.redis.callBuffer('EVALSHA', PROBE_SHA, ...args)) as unknown[];

@@ -4,15 +4,17 @@
 //   equal to either master read          → consistent (a write was in flight);
 //   master unchanged between its reads   → the difference is real;
 //   master changed and replica matches neither → unsettled (a hot key): try again next round.
-// Keys whose payloads cannot prove equality are read whole in canonical form, same order.
+// Keys whose payloads cannot prove equality are read whole in canonical form, in the same order
+// (small ones batched, big ones in chunks, one at a time).
 import type { Redis } from 'ioredis';
-import { diffCanonical } from '../../lib/consistency/canonical-diff';
+import { diffCanonical, type CanonicalValue } from '../../lib/consistency/canonical-diff';
 import { canonicalVerdict, classifyProbes, settleRecheck, type Verdict } from '../../lib/consistency/classify';
 import { readCanonical, type CanonicalOptions } from './canonical-reader';
 import { replicationOffset } from './connections';
 import type { KeyProber } from './key-prober';
 
 export type Diff = Extract<Verdict, { kind: 'diff' }>;
+type Canonical = Extract<Verdict, { kind: 'canonical' }>;
 
 export interface RecheckContext {
   master: Redis;
@@ -40,34 +42,54 @@ export async function recheckRound(ctx: RecheckContext, keys: Buffer[]): Promise
   const replica = await ctx.rProbe.probe(keys);
   const after = await ctx.mProbe.probe(keys);
   const out: Outcome[] = [];
+  const canonical: Array<{ key: Buffer; v: Canonical; small: boolean }> = [];
   const tol = ctx.ttlToleranceMs;
   for (let i = 0; i < keys.length; i++) {
     const [key, r, b, a] = [keys[i], replica[i], before[i], after[i]];
     if (!key || !r || !b || !a) continue;
-    let v = settleRecheck(classifyProbes(b, r, tol), classifyProbes(a, r, tol));
-    if (v.kind === 'equal') continue;
-    const stable = classifyProbes(b, a, tol).kind === 'equal';
-    if (v.kind === 'canonical') {
-      const c = await canonicalTriple(ctx, key, v.type);
-      if (c === 'too-big') {
-        ctx.skipped(key, v.type, `too large to re-read whole (above maxCanonicalElements ${ctx.canonical.maxElements})`);
-        continue;
-      }
-      v = canonicalVerdict(v, c.diff);
-      if (v.kind === 'diff') out.push({ key, settled: c.stable, verdict: v });
-      continue;
-    }
-    out.push({ key, settled: stable, verdict: v });
+    const v = settleRecheck(classifyProbes(b, r, tol), classifyProbes(a, r, tol));
+    if (v.kind === 'diff') out.push({ key, settled: classifyProbes(b, a, tol).kind === 'equal', verdict: v });
+    else if (v.kind === 'canonical') canonical.push({ key, v, small: ctx.mProbe.isSmall(a) && ctx.mProbe.isSmall(b) });
   }
+  const small = canonical.filter((c) => c.small);
+  if (small.length) {
+    const results = await smallTriple(ctx, small.map((c) => c.key), small.map((c) => c.v.type));
+    small.forEach((c, i) => settle(out, c, results[i] ?? 'too-big', ctx));
+  }
+  for (const c of canonical.filter((x) => !x.small)) settle(out, c, await bigTriple(ctx, c.key, c.v.type), ctx);
   return out;
 }
 
-async function canonicalTriple(ctx: RecheckContext, key: Buffer, type: string): Promise<{ diff: string | null; stable: boolean } | 'too-big'> {
+type Triple = { diff: string | null; stable: boolean } | 'too-big';
+
+function settle(out: Outcome[], c: { key: Buffer; v: Canonical }, t: Triple, ctx: RecheckContext): void {
+  if (t === 'too-big') return ctx.skipped(c.key, c.v.type, `too large to re-read whole (above maxCanonicalElements ${ctx.canonical.maxElements})`);
+  const v = canonicalVerdict(c.v, t.diff);
+  if (v.kind === 'diff') out.push({ key: c.key, settled: t.stable, verdict: v });
+}
+
+function judgeTriple(before: CanonicalValue | null, replica: CanonicalValue | null, after: CanonicalValue | null): Triple {
+  // A side that changed type between the probe and this read: unsettled, not proven.
+  if (!before || !replica || !after) return { diff: 'changed while being read', stable: false };
+  if (diffCanonical(before, replica) === null) return { diff: null, stable: true };
+  return { diff: diffCanonical(after, replica), stable: diffCanonical(before, after) === null };
+}
+
+/** Small values: one batched whole-value read per side, in the round's order. */
+async function smallTriple(ctx: RecheckContext, keys: Buffer[], types: string[]): Promise<Triple[]> {
+  const before = await ctx.mProbe.values(keys, types);
+  await ctx.waitCatchUp(await replicationOffset(ctx.master));
+  const replica = await ctx.rProbe.values(keys, types);
+  const after = await ctx.mProbe.values(keys, types);
+  return keys.map((_, i) => judgeTriple(before[i] ?? null, replica[i] ?? null, after[i] ?? null));
+}
+
+/** Big values: read whole in chunks, one key at a time. */
+async function bigTriple(ctx: RecheckContext, key: Buffer, type: string): Promise<Triple> {
   const before = await readCanonical(ctx.master, key, type, ctx.canonical);
   await ctx.waitCatchUp(await replicationOffset(ctx.master));
   const replica = await readCanonical(ctx.replica, key, type, ctx.canonical);
   const after = await readCanonical(ctx.master, key, type, ctx.canonical);
   if (!before || !replica || !after) return 'too-big';
-  if (diffCanonical(before, replica) === null) return { diff: null, stable: true };
-  return { diff: diffCanonical(after, replica), stable: diffCanonical(before, after) === null };
+  return judgeTriple(before, replica, after);
 }

@@ -117,18 +117,23 @@ export class DrillObserver {
   }
 
   /** Why the topology is not healthy now, in one line; undefined when it is. */
-  healthProblem(): string | undefined {
+  healthProblem(topology?: Topology): string | undefined {
     const open = this.openProblems().map((f) => `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`);
-    const links = this.linksProblem();
+    const links = this.linksProblem(topology);
     const parts = [...(links ? [links] : []), ...(open.length ? [`open: ${open.join(', ')}`] : [])];
     return parts.length ? parts.join('; ') : undefined;
   }
 
   private judge(topology: Topology): void {
-    const isHealthy = this.linksProblem(topology) === undefined && this.openProblems().length === 0;
-    if (!isHealthy) this.healthySince = null;
-    else this.healthySince ??= Date.now();
+    const problem = this.healthProblem(topology);
+    if (problem !== undefined) {
+      this.healthySince = null;
+      this.lastProblem = problem;
+    } else this.healthySince ??= Date.now();
   }
+
+  /** The last thing that kept the topology unhealthy (what recovery waited on). */
+  lastProblem: string | undefined;
 
   /** Since when the topology has been healthy without a break; null = it is not now. */
   get healthyFrom(): number | null {

@@ -139,7 +139,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       }
       if (obs.recoverClockAt !== null && !this.isAborted) {
         obs.recoveredAt = await this.waitRecovered(observer, this.scenario.maxRecoverMs + RECOVERY_GRACE_MS);
-        if (obs.recoveredAt === null) obs.recoveryProblem = observer.healthProblem();
+        obs.recoveryProblem = obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
       }
     } catch (err) {
       obs.error = (err as Error).message;

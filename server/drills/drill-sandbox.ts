@@ -37,7 +37,7 @@ export function drillSandboxOptions(scenario: DrillScenario, redisServerBin?: st
     ...(s.writeOpsPerSec > 0 ? { writeLoad: { opsPerSec: s.writeOpsPerSec } } : {}),
     // A backlog that covers a minute of the drills' write load, as the seed's §4.1 advises:
     // the default 1 MB would raise backlog_too_small before any fault.
-    commonConfig: { 'repl-backlog-size': '32mb' },
+    commonConfig: { 'repl-backlog-size': '32mb', ...s.config },
     redisServerBin,
     timeoutMs: 20_000,
   };

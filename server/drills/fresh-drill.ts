@@ -19,6 +19,8 @@ export interface FreshDrillOptions {
   pollMs?: number;
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
   onProgress?: (...args: DrillRunnerEvents['progress']) => void;
+  /** Looks at the server (incidents, history) after the drill, before it is torn down. */
+  inspect?: (run: DrillRun, server: RunningServer) => void | Promise<void>;
 }
 
 export async function runFreshDrill(scenario: DrillScenario, opts: FreshDrillOptions = {}): Promise<DrillRun> {
@@ -61,6 +63,7 @@ export async function runFreshDrill(scenario: DrillScenario, opts: FreshDrillOpt
     });
     const run = await runner.execute();
     store.save(run);
+    await opts.inspect?.(run, server);
     return run;
   } finally {
     await server?.stop();

@@ -32,6 +32,7 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
   private running = false;
   private failingWrites = new Set<string>();
   private loops: Promise<void>[] = [];
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly topology: { snapshot(): { topology: Topology } },
@@ -40,8 +41,8 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
   ) {
     super();
     // Short timeouts: a read that waits past the next cycle is worth nothing.
-    const timeout = Math.max(50, Math.min(settings.commandTimeoutMs, settings.readIntervalMs, settings.intervalMs));
-    this.conns = new ConnectionSet(credentials, { commandTimeoutMs: timeout, name: 'replicaops-heartbeat' });
+    this.timeoutMs = Math.max(50, Math.min(settings.commandTimeoutMs, settings.readIntervalMs, settings.intervalMs));
+    this.conns = new ConnectionSet(credentials, { commandTimeoutMs: this.timeoutMs, name: 'replicaops-heartbeat' });
   }
 
   start(): void {
@@ -94,7 +95,7 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
     await Promise.all(
       this.nodes().masters.map(async (id) => {
         try {
-          await this.conns.get(id).set(key, String(Date.now()), 'PX', ttlSeconds * 1000);
+          await (await this.conns.ready(id, this.timeoutMs)).set(key, String(Date.now()), 'PX', ttlSeconds * 1000);
           if (this.failingWrites.delete(id)) log.info({ node: id }, 'heartbeat writes work again');
         } catch (err) {
           // Say it once per outage: min-replicas-to-write, OOM or ACL can refuse the write.
@@ -111,7 +112,7 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
       replicas.map(async (id): Promise<HeartbeatSample> => {
         let answered = false;
         try {
-          const v = Number(await this.conns.get(id).get(this.settings.key));
+          const v = Number(await (await this.conns.ready(id, this.timeoutMs)).get(this.settings.key));
           answered = true;
           if (Number.isFinite(v) && v > (this.lastValue.get(id) ?? 0)) this.lastValue.set(id, v);
         } catch {

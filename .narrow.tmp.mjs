@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+const base = 'http://localhost:3917';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 820, height: 1000 } });
+await ctx.addCookies([{ name: 'replicaops-theme', value: 'light', url: base }]);
+const page = await ctx.newPage();
+await page.goto(`${base}/login`);
+await page.fill('input[name=username]', 'ada');
+await page.fill('input[name=password]', 'secret-pw');
+await page.getByTestId('login-submit').click();
+await page.waitForURL(`${base}/`);
+await page.goto(`${base}/nodes/${encodeURIComponent(process.argv[2])}`);
+await page.getByTestId('log-row').first().waitFor();
+await page.getByTestId('log-panel').scrollIntoViewIfNeeded();
+await page.evaluate(() => window.scrollBy(0, -60));
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/shots/narrow.png' });
+await browser.close();

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const node = process.argv[2];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+await page.goto(`http://localhost:3917/nodes/${encodeURIComponent(node)}`);
+await page.getByTestId('remove-node').click();
+await page.getByTestId('remove-node-confirm').waitFor();
+await page.getByTestId('remove-node-panel').screenshot({ path: '/tmp/shots/confirm.png' });
+await page.getByTestId('remove-node-confirm').click();
+await page.waitForURL('http://localhost:3917/', { timeout: 10000 }).catch(() => undefined);
+await page.waitForTimeout(3000);
+const ids = await page.getByTestId('topology-node').evaluateAll((els) => els.map((e) => e.dataset.nodeId));
+console.log(page.url(), ids, await page.getByTestId('remove-node-error').count());
+await browser.close();

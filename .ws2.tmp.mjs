@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+const reqs = [];
+page.on('request', (r) => { if (r.url().includes('socket.io') || r.url().includes('/api/')) reqs.push(r.url().replace('http://localhost:3917', '')); });
+page.on('websocket', (ws) => reqs.push('WS ' + ws.url()));
+await page.goto('http://localhost:3917/nodes/x%3A1');
+await page.waitForTimeout(3000);
+console.log(page.url(), reqs);
+await browser.close();
