@@ -140,7 +140,7 @@ export async function benchConsistency(keys = 1_000_000, naiveSeconds = 20): Pro
     await new Promise((res) => setTimeout(res, 2000));
     const idlePing = await idle.stop();
 
-    const settings = ConsistencySchema.parse({ maxKeysPerSecond: 10_000_000, backoffLatencyMs: Number(process.env.BO ?? 10) });
+    const settings = ConsistencySchema.parse({ maxKeysPerSecond: 10_000_000, backoffLatencyMs: Number(process.env.BO ?? 10), batchSize: Number(process.env.BS ?? 200), scanCount: Number(process.env.SC ?? 1000) });
     // The engine's connections, opened the way the check service opens them.
     const open = (id: string) => connect(openConnection(id, {}, { commandTimeoutMs: settings.commandTimeoutMs, name: 'replicaops-bench' }));
     const [mId, rId] = [sandbox.node('m').id, sandbox.node('r1').id];

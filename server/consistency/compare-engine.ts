@@ -105,13 +105,10 @@ export class CompareEngine {
       for (const db of dbs) {
         this.db = db;
         await Promise.all([this.io.master.select(db), this.io.replica.select(db)]);
-        let T = performance.now();
         for (const spec of specsFor(db, sample, fwdPlan)) for await (const keys of spec.scan(this.io.master, this.settings.scanCount)) await this.forward(keys);
         await this.recheck();
-        process.stderr.write(`forward ${performance.now() - T}\n`); T = performance.now();
         for (const spec of specsFor(db, sample, revPlan)) for await (const keys of spec.scan(this.io.replica, this.settings.scanCount)) await this.reverse(keys);
         await this.recheck();
-        process.stderr.write(`reverse ${performance.now() - T}\n`);
       }
       this.emit(true);
     } finally {
