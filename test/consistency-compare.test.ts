@@ -125,8 +125,9 @@ describe('consistency compare', () => {
     const hot = (await s.client('m')).duplicate();
     t.after(() => hot.disconnect());
     let hammering = true;
+    const stopAt = Date.now() + 120_000; // never outlive a stuck test
     const hammer = (async () => {
-      for (let n = 0; hammering; n++) {
+      for (let n = 0; hammering && Date.now() < stopAt; n++) {
         const p = hot.pipeline();
         for (let i = 0; i < 40; i++) {
           p.set(`str:${i * 7}`, `hot-${n}`);

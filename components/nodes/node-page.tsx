@@ -11,6 +11,7 @@ import { useNodeDetail } from '@/components/hooks/use-node-detail';
 import { ApiRequestError, errorMessage, removeNode } from '@/components/hooks/api-client';
 import { canOperate, useMe } from '@/components/hooks/use-me';
 import { LogPanel } from '@/components/logs/log-panel';
+import { NodeActions } from '@/components/actions/node-actions';
 import { LiveIndicator } from '@/components/overview/live-indicator';
 import { ChevronRightIcon, UnplugIcon } from '@/components/ui/icons';
 import { DownstreamCard } from './downstream-card';
@@ -148,7 +149,10 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             {nodeId}
           </span>
         </nav>
-        <LiveIndicator connection={topo.connection} updatedAt={topo.generatedAt} />
+        <div className="flex items-center gap-2">
+          <LiveIndicator connection={topo.connection} updatedAt={topo.generatedAt} />
+          <NodeActions nodeId={liveId} />
+        </div>
       </div>
 
       {state.isNotFound && !node ? (

@@ -20,6 +20,7 @@ import type { CycleReport, Monitor } from '../monitor/monitor';
 
 const log = logger('realtime');
 const room = (nodeId: string) => `node:${nodeId}`;
+const LOG_FLUSH_MS = 250;
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -116,10 +117,20 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     unsubscribe.push(() => incidents.off('health', onHealth));
   }
   // Live log tail: only to clients watching the node (same rooms as the per-node samples).
+  // A NOAUTH storm produces hundreds of batches a second; rows are upserts by id, so only the
+  // latest version of each row per node is kept and flushed at most every LOG_FLUSH_MS.
+  const pendingLogs = new Map<string, Map<number, LogLinesEvent['entries'][number]>>();
   const onLog = (e: LogLinesEvent) => {
-    const r = room(e.nodeId);
-    if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('log:lines', e);
+    if (!io.sockets.adapter.rooms.get(room(e.nodeId))?.size) return;
+    let rows = pendingLogs.get(e.nodeId);
+    if (!rows) pendingLogs.set(e.nodeId, (rows = new Map()));
+    for (const entry of e.entries) rows.set(entry.id, entry);
   };
+  const logFlush = setInterval(() => {
+    for (const [nodeId, rows] of pendingLogs) io.to(room(nodeId)).emit('log:lines', { nodeId, entries: [...rows.values()] });
+    pendingLogs.clear();
+  }, LOG_FLUSH_MS);
+  logFlush.unref();
   logs?.on('lines', onLog);
   // Action progress goes to every client: an operator elsewhere should see a repair running.
   const onProgress = (p: Parameters<ServerToClientEvents['action:progress']>[0]) => io.emit('action:progress', p);
@@ -128,6 +139,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   actions?.on('action:finished', onFinished);
   httpServer.once('close', () => {
     logs?.off('lines', onLog);
+    clearInterval(logFlush);
     actions?.off('action:progress', onProgress);
     actions?.off('action:finished', onFinished);
     clearInterval(sweep);
