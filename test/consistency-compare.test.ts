@@ -7,6 +7,7 @@ import type { CheckRun, CompareRun, Topology } from '../lib/contracts';
 import { CheckService } from '../server/consistency/check-service';
 import { ConsistencySchema, type ConsistencySettings } from '../server/config-schema';
 import type { Sandbox } from '../server/sandbox';
+import { FaultProxy } from '../server/sandbox/fault-proxy';
 import { useSandbox } from './helpers/sandbox';
 
 /** The sandbox's shape as the monitor would report it (all reachable, links up). */
@@ -114,6 +115,41 @@ describe('consistency compare', () => {
     assert.equal(run.state, 'done', run.error);
     assert.ok(run.report.keysCompared >= 995 && run.report.keysCompared <= 1000, `compared ${run.report.keysCompared}`);
     assert.equal(Object.values(run.report.counts).reduce((a, b) => a + b, 0), 0);
+  });
+
+  test('writes still in flight on a slow link are re-checked after the replica catches up, not reported', async (t) => {
+    // 250 ms added each way on the replication link: everything written just before the
+    // compare is still on its way when the replica is first read.
+    const proxies: FaultProxy[] = [];
+    t.after(() => Promise.all(proxies.map((p) => p.close())));
+    const s = await useSandbox(t, {
+      shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }],
+      linkVia: async ({ upstream }) => {
+        const p = await FaultProxy.start({ upstream: { host: upstream.host, port: upstream.port } });
+        proxies.push(p);
+        return p.address;
+      },
+    });
+    const [m, r] = [await s.client('m'), await s.client('r1')];
+    await populate(m, 1000);
+    await synced(m, r);
+    proxies[0]!.latency(250);
+    const fresh = async (tag: string) => {
+      const p = m.pipeline();
+      for (let i = 0; i < 300; i++) p.set(`fresh:${tag}:${i}`, String(i)).hset(`hash:${i * 7 + 1}`, 'a', tag);
+      await p.exec();
+    };
+    const svc = service(t, s);
+    await fresh('a');
+    const run = await finished(svc, svc.startCompare({ replica: s.node('r1').id, mode: 'full' }).id);
+    assert.equal(run.state, 'done', run.error);
+    assert.deepEqual(run.report.counts, { missingOnReplica: 0, extraOnReplica: 0, typeMismatch: 0, valueMismatch: 0, ttlMismatch: 0 }, JSON.stringify(run.report.examples));
+    assert.ok(run.report.rechecked >= 300, `re-checked ${run.report.rechecked}`);
+    // Without rounds the same situation is reported as differences: the rounds are what filter it.
+    const bare = service(t, s, { rounds: 0 });
+    await fresh('b');
+    const naive = await finished(bare, bare.startCompare({ replica: s.node('r1').id, mode: 'full' }).id);
+    assert.ok(naive.report.counts.missingOnReplica + naive.report.counts.valueMismatch >= 300, JSON.stringify(naive.report.counts));
   });
 
   test('a compare while a write load runs on the master reports zero differences after its rounds', async (t) => {

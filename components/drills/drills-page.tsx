@@ -1,7 +1,7 @@
 'use client';
 // The Drills page: pick a scenario, run it against the demo's sandbox, watch its steps, the
 // findings (with their Fix buttons, for guided mode) and the tree react, then the scorecard.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DrillScenarioId } from '@/lib/contracts/drills';
 import { useT } from '@/components/i18n/i18n-provider';
 import { errorMessage } from '@/components/hooks/api-client';
@@ -20,27 +20,23 @@ import { useDrillHistory, useDrillScenarios, useLiveDrill } from './use-drills';
 export function DrillsPage() {
   const { t, locale } = useT();
   const scenarios = useDrillScenarios();
-  const [historyVersion, setHistoryVersion] = useState(0);
-  const history = useDrillHistory(historyVersion);
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [chosenId, setCurrentId] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(':false');
+  const history = useDrillHistory(historyKey);
+  // A drill still running when the page (re)loads is the one to watch.
+  const running = history.drills?.find((d) => d.state === 'running' || d.state === 'paused');
+  const currentId = chosenId ?? running?.id ?? null;
   const run = useLiveDrill(currentId);
+  const isOver = isDrillOver(run);
+  // History reloads when the watched drill ends (the key changes with it).
+  const wantedKey = `${currentId ?? ''}:${isOver}`;
+  if (wantedKey !== historyKey) setHistoryKey(wantedKey);
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);
   const [isResuming, setResuming] = useState(false);
   const topo = useTopology();
   const nodes = useMemo(() => Object.values(topo.nodes), [topo.nodes]);
   const links = useMemo(() => Object.values(topo.links), [topo.links]);
-
-  // A drill still running when the page (re)loads is the one to watch.
-  const running = history.drills?.find((d) => d.state === 'running' || d.state === 'paused');
-  useEffect(() => {
-    if (running && currentId === null) setCurrentId(running.id);
-  }, [running, currentId]);
-
-  const isOver = isDrillOver(run);
-  useEffect(() => {
-    if (isOver) setHistoryVersion((v) => v + 1);
-  }, [isOver]);
 
   const onRun = async (id: DrillScenarioId, isGuided: boolean) => {
     setError(null);

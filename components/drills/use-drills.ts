@@ -36,8 +36,8 @@ export function useDrillScenarios(): { data: DrillScenariosResponse | null; erro
   return { data, error };
 }
 
-/** Past drills, reloaded whenever `version` changes (a drill ended). */
-export function useDrillHistory(version: number): { drills: DrillRun[] | null; error: string | null } {
+/** Past drills, reloaded whenever `key` changes (a drill started or ended). */
+export function useDrillHistory(key: string): { drills: DrillRun[] | null; error: string | null } {
   const [drills, setDrills] = useState<DrillRun[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -49,7 +49,7 @@ export function useDrillHistory(version: number): { drills: DrillRun[] | null; e
       })
       .catch((err: unknown) => !ac.signal.aborted && setError(errorMessage(err)));
     return () => ac.abort();
-  }, [version]);
+  }, [key]);
   return { drills, error };
 }
 

@@ -11,7 +11,7 @@ export interface KeyProbe {
   pttl: number;
   /** Logical length: STRLEN, LLEN, HLEN, SCARD, ZCARD, XLEN (0 when absent or unknown). */
   size: number;
-  /** DUMP payload; null when absent or larger than the DUMP limits. */
+  /** DUMP payload (sorted members for sets): equal bytes prove equal values; null when absent or too big. */
   dump: Uint8Array | null;
 }
 

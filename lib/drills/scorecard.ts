@@ -57,30 +57,30 @@ const matches = (f: ObservedFinding, e: ExpectedFinding) =>
 const describeFinding = (f: ObservedFinding) =>
   `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`;
 
-/** Findings that count for the drill: opened after the first fault, or open before it. */
-function relevant(o: DrillObservation): ObservedFinding[] {
-  return o.findings.filter((f) => f.wasOpenBefore || (o.faultAt !== null && f.openedAt >= o.faultAt));
-}
+/** Open before the first fault: the dashboard had warned in advance (or it is unrelated). */
+const isBeforeFault = (o: DrillObservation, f: ObservedFinding) =>
+  f.wasOpenBefore || o.faultAt === null || f.openedAt < o.faultAt;
 
 /** Milliseconds from the detection clock to the first finding matching `e`; null = never. */
 export function detectionMs(o: DrillObservation, e: ExpectedFinding): number | null {
   if (o.detectClockAt === null) return null;
-  const hits = relevant(o).filter((f) => matches(f, e));
+  const clock = o.detectClockAt;
+  const hits = o.findings.filter((f) => matches(f, e));
   if (!hits.length) return null;
-  const first = Math.min(...hits.map((f) => (f.wasOpenBefore ? o.detectClockAt ?? 0 : f.openedAt)));
-  return Math.max(0, first - o.detectClockAt);
+  const first = Math.min(...hits.map((f) => (isBeforeFault(o, f) ? clock : f.openedAt)));
+  return Math.max(0, first - clock);
 }
 
 function findingExpectation(o: DrillObservation, e: ExpectedFinding): DrillExpectation {
   const what = bi(`${describeExpected(e)} detected`, `检测到 ${describeExpected(e)}`);
-  const hits = relevant(o).filter((f) => matches(f, e));
-  const hit = hits.find((f) => !f.wasOpenBefore) ?? hits[0];
+  const hits = o.findings.filter((f) => matches(f, e));
+  const hit = hits.find((f) => !isBeforeFault(o, f)) ?? hits[0];
   if (hit) {
     const ms = detectionMs(o, e);
-    const when = hit.wasOpenBefore ? 'already open before the fault' : `opened ${fmtMs(ms)} after the fault`;
+    const when = isBeforeFault(o, hit) ? 'already open before the fault' : `opened ${fmtMs(ms)} after the fault`;
     return { what, passed: true, detail: `${when}${hit.nodeId ? ` on ${hit.nodeId}` : ''}` };
   }
-  const sameKind = relevant(o).filter((f) => f.kind === e.kind);
+  const sameKind = o.findings.filter((f) => f.kind === e.kind);
   const detail = sameKind.length
     ? `opened with cause ${sameKind.map((f) => f.cause ?? 'none').join(', ')}, expected ${e.cause}`
     : o.detectClockAt === null
@@ -95,8 +95,8 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
   const expectedKinds = new Set(o.scenario.expect.map((e) => e.kind));
   const worst = new Map<string, ObservedFinding>();
-  for (const f of relevant(o)) {
-    if (f.wasOpenBefore || f.severity === 'info' || expectedKinds.has(f.kind)) continue;
+  for (const f of o.findings) {
+    if (isBeforeFault(o, f) || f.severity === 'info' || expectedKinds.has(f.kind)) continue;
     const seen = worst.get(f.id);
     if (!seen || RANK[f.severity] > RANK[seen.severity]) worst.set(f.id, f);
   }

@@ -38,7 +38,17 @@ for i = 1, #KEYS do
     elseif t == 'zset' then n = redis.call('ZCARD', k)
     elseif t == 'hash' then n = redis.call('HLEN', k)
     elseif t == 'stream' then n = redis.call('XLEN', k) end
-    if t ~= 'none' and ((t == 'string' and n <= maxb) or (t ~= 'string' and n <= maxn)) then d = redis.call('DUMP', k) end
+    if t ~= 'none' and ((t == 'string' and n <= maxb) or (t ~= 'string' and n <= maxn)) then
+      if t == 'set' then
+        -- Sorted, length-prefixed members: equal sets give equal bytes whatever the encoding.
+        local m = redis.call('SMEMBERS', k)
+        table.sort(m)
+        for j = 1, #m do m[j] = #m[j] .. ':' .. m[j] end
+        d = 'set:' .. table.concat(m, ',')
+      else
+        d = redis.call('DUMP', k)
+      end
+    end
     local b = (i - 1) * 4
     out[b + 1] = t
     out[b + 2] = redis.call('PTTL', k)

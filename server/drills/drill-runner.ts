@@ -194,8 +194,13 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     this.deps.actions?.on('action:progress', onAction);
     this.run.state = 'paused';
     this.setStep(i, 'waiting_operator', { startedAt: Date.now() });
-    const resumed = new Promise<void>((resolve) => (this.resumeNow = resolve));
-    await Promise.race([resumed, sleep(GUIDED_TIMEOUT_MS)]);
+    // An operator who walked away does not hold the sandbox broken forever.
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.resumeNow = resolve;
+      timer = setTimeout(resolve, GUIDED_TIMEOUT_MS);
+    });
+    clearTimeout(timer);
     this.resumeNow = undefined;
     this.deps.actions?.off('action:progress', onAction);
     this.run.state = 'running';

@@ -7,7 +7,7 @@ import {
 } from '../../lib/contracts';
 import { exportCsv, exportFileName, exportJson } from '../../lib/consistency/export';
 import { CheckError, type CheckService } from '../consistency/check-service';
-import { readJson, requireCsrfHeader } from './body';
+import { readJson } from './body';
 import { HttpError, sendJson } from './respond';
 import type { Router } from './router';
 import { queryObject, validate } from './validate';
@@ -30,18 +30,27 @@ export function checkRoutes(router: Router, checks: CheckService): void {
   };
 
   // Start a canary write on the master(s); 202 with the run id, results via GET or check:done.
-  router.on('POST', '/api/checks/canary', async ({ req, res }) => {
-    requireCsrfHeader(req.headers);
-    const body = validate(CanaryRequestSchema, await readJson(req), 'body');
-    sendJson(res, 202, start(() => checks.startCanary(body)));
-  });
+  // Operators only: it writes to the masters. (CSRF and roles are enforced by the router.)
+  router.on(
+    'POST',
+    '/api/checks/canary',
+    async ({ req, res }) => {
+      const body = validate(CanaryRequestSchema, await readJson(req), 'body');
+      sendJson(res, 202, start(() => checks.startCanary(body)));
+    },
+    { role: 'operator' },
+  );
 
-  // Start a master–replica comparison (sample or full).
-  router.on('POST', '/api/checks/compare', async ({ req, res }) => {
-    requireCsrfHeader(req.headers);
-    const body = validate(CompareRequestSchema, await readJson(req), 'body');
-    sendJson(res, 202, start(() => checks.startCompare(body)));
-  });
+  // Start a master–replica comparison (sample or full); operators only: it loads both nodes.
+  router.on(
+    'POST',
+    '/api/checks/compare',
+    async ({ req, res }) => {
+      const body = validate(CompareRequestSchema, await readJson(req), 'body');
+      sendJson(res, 202, start(() => checks.startCompare(body)));
+    },
+    { role: 'operator' },
+  );
 
   // History of check runs, newest first (in memory, bounded).
   router.on('GET', '/api/checks', ({ url }) => {
@@ -53,13 +62,17 @@ export function checkRoutes(router: Router, checks: CheckService): void {
   router.on('GET', '/api/checks/:id', ({ params }) => find(params.id));
 
   // Cancel a running check; what it saw so far stays in its report.
-  router.on('DELETE', '/api/checks/:id', ({ params, req }) => {
-    requireCsrfHeader(req.headers);
-    const run = find(params.id);
-    const r = checks.cancel(run.id);
-    if (r === 'finished') throw new HttpError('conflict', `check ${run.id} already ended (${run.state})`);
-    return { id: run.id, state: 'cancelling' };
-  });
+  router.on(
+    'DELETE',
+    '/api/checks/:id',
+    ({ params }) => {
+      const run = find(params.id);
+      const r = checks.cancel(run.id);
+      if (r === 'finished') throw new HttpError('conflict', `check ${run.id} already ended (${run.state})`);
+      return { id: run.id, state: 'cancelling' };
+    },
+    { role: 'operator' },
+  );
 
   // The report as a download.
   router.on('GET', '/api/checks/:id/export', ({ params, url, res }) => {
