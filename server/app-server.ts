@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { canaryCandidates, inconsistencyCandidate } from '../lib/consistency/finding-candidates';
 import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
 import { AuthService } from './auth/auth-service';
@@ -19,7 +20,10 @@ import { LogService } from './logs/log-service';
 import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
+import { CheckService } from './consistency/check-service';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
+import { HeartbeatService } from './heartbeat/heartbeat-service';
+import { checkRoutes } from './http/checks.routes';
 import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
@@ -47,6 +51,8 @@ export interface RunningServer {
   diagnosis: DiagnosisService;
   logs: LogService;
   actions: ActionService;
+  checks: CheckService;
+  heartbeat: HeartbeatService | null;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -83,6 +89,29 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
   actionRoutes(router, actions);
+  const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat');
+  checkRoutes(router, checks);
+  const heartbeat = config.heartbeat?.enabled
+    ? new HeartbeatService(monitor, pool, {
+        key: config.heartbeat.key,
+        intervalMs: config.heartbeat.intervalMs,
+        ttlSeconds: config.heartbeat.ttlSeconds,
+        readIntervalMs: config.poll.intervalMs,
+        commandTimeoutMs: config.poll.commandTimeoutMs,
+      })
+    : null;
+  // A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it.
+  checks.on('done', (run) => {
+    if (run.state !== 'done') return;
+    if (run.kind === 'compare') {
+      const c = inconsistencyCandidate(run);
+      if (c) diagnosis.report(c, 24 * 3600_000);
+      else diagnosis.clearReport(`data_inconsistency:${run.params.replica}`);
+    } else {
+      for (const r of run.report.replicas) diagnosis.clearReport(`replication_lag:canary:${r.replica}`);
+      for (const c of canaryCandidates(run)) diagnosis.report(c, 10 * 60_000);
+    }
+  });
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -119,7 +148,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions });
+  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -135,12 +164,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const url = `http://${shownHost}:${port}`;
   monitor.start();
   logs.start();
+  heartbeat?.start();
   log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       await actions.stop();
+      await checks.stop();
+      await heartbeat?.stop();
       diagnosis.stop();
       await logs.stop();
       await monitor.stop();
@@ -151,5 +183,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, heartbeat, auth, db, router, httpServer, stop };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
 import type { ActionServerToClientEvents } from './actions';
+import type { CheckServerToClientEvents } from './checks';
 import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
 import type { LogServerToClientEvents } from './logs';
@@ -24,7 +25,7 @@ export interface TopologySnapshot {
   pollIntervalMs: number;
 }
 
-export interface ServerToClientEvents extends LogServerToClientEvents, ActionServerToClientEvents {
+export interface ServerToClientEvents extends LogServerToClientEvents, ActionServerToClientEvents, CheckServerToClientEvents {
   'topology:snapshot': (snapshot: TopologySnapshot) => void;
   'topology:update': (delta: TopologyDelta) => void;
   'topology:event': (event: TopologyEvent) => void;

@@ -13,6 +13,8 @@ import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
 import type { ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
+import type { CheckService } from '../consistency/check-service';
+import type { HeartbeatService } from '../heartbeat/heartbeat-service';
 import type { IncidentService } from '../incidents/incident-service';
 import type { LogLinesEvent } from '../../lib/contracts';
 import type { LogService } from '../logs/log-service';
@@ -33,10 +35,12 @@ export interface RealtimeDeps {
   auth?: AuthService;
   logs?: LogService;
   actions?: ActionService;
+  checks?: CheckService;
+  heartbeat?: HeartbeatService | null;
 }
 
 export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth, logs, actions } = deps;
+  const { incidents, auth, logs, actions, checks, heartbeat } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -137,10 +141,20 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   const onFinished = (p: Parameters<ServerToClientEvents['action:finished']>[0]) => io.emit('action:finished', p);
   actions?.on('action:progress', onProgress);
   actions?.on('action:finished', onFinished);
+  // Consistency checks and heartbeat delays: small, rate-limited at the source.
+  const onCheckProgress = (e: Parameters<ServerToClientEvents['check:progress']>[0]) => io.emit('check:progress', e);
+  const onCheckDone = (run: Parameters<ServerToClientEvents['check:done']>[0]) => io.emit('check:done', run);
+  const onBeat = (samples: Parameters<ServerToClientEvents['heartbeat:update']>[0]) => io.emit('heartbeat:update', samples);
+  checks?.on('progress', onCheckProgress);
+  checks?.on('done', onCheckDone);
+  heartbeat?.on('samples', onBeat);
   httpServer.once('close', () => {
     logs?.off('lines', onLog);
     clearInterval(logFlush);
     actions?.off('action:progress', onProgress);
+    checks?.off('progress', onCheckProgress);
+    checks?.off('done', onCheckDone);
+    heartbeat?.off('samples', onBeat);
     actions?.off('action:finished', onFinished);
     clearInterval(sweep);
     monitor.off('cycle', onCycle);
