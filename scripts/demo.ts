@@ -1,10 +1,13 @@
 // `npm run demo`: a real local replication tree (1 master, 2 replicas, 1 sub-replica) from the
 // system redis-server, a gentle write load, and the dashboard pointed at it.
-// `npm run demo -- --prod` serves the production build (built first when missing).
+// `npm run demo -- --prod` serves the production build (built first when missing); the admin
+// password is generated and printed each run (`-- --no-auth` to skip the login).
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../server/app-server';
+import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
 import { startSandbox } from '../server/sandbox';
 
@@ -31,6 +34,13 @@ async function main(): Promise<void> {
     REPLICAOPS_SEEDS: sandbox.seeds().join(','),
     REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? path.join(root, 'data', 'demo'),
   });
+  // A fresh admin password each run (issue: the demo shows the product with its guards on).
+  // `--no-auth` or a config file of your own leaves authentication as configured.
+  let password: string | null = null;
+  if (!config.auth && !process.argv.includes('--no-auth')) {
+    password = randomBytes(9).toString('base64url');
+    config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, approval: [] };
+  }
   // The sandbox's own log files feed the log panels and the diagnosis evidence.
   if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   const server = await startServer(config, { dev: !prod });
@@ -42,6 +52,7 @@ async function main(): Promise<void> {
     [
       '',
       `ReplicaOps demo is running: open ${server.url}`,
+      ...(password ? [`Log in as admin with password: ${password}   (start with --no-auth to skip the login)`] : []),
       '',
       'Sandbox nodes (real redis-server processes):',
       ...lines,
