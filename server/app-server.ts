@@ -87,6 +87,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const logs = LogService.fromConfig(config, monitor.canonical);
   logRoutes(router, logs, config.logIngest);
   diagnosis.useLogs((since) => logs.recentEvidence(since));
+  incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
   actionRoutes(router, actions);
   const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat');

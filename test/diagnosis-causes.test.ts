@@ -27,6 +27,10 @@ describe('root causes proven by Redis log lines', () => {
       const logs = f.evidence.filter((e) => e.type === 'log');
       assert.ok(logs.length > 0, 'log evidence attached');
       assert.ok(logs.some((e) => e.type === 'log' && /NOAUTH|AUTH/.test(e.message)), JSON.stringify(logs));
+      // The incident keeps the proving lines on its timeline (the live log ring is overwritten fast).
+      const detail = h.server.incidents.detail(f.incidentId!)!;
+      const kept = detail.timeline.filter((t) => t.type === 'log_line');
+      assert.ok(kept.some((t) => /NOAUTH|AUTH/.test(t.summary)), kept.map((t) => t.summary).join(' | '));
     } finally {
       await r1.config('SET', 'masterauth', 'sekret-pw');
     }

@@ -24,9 +24,43 @@ export interface IncidentEvents {
   health: [Health];
 }
 
+/** Log lines of some nodes around a time (the log service's raw ring), for timelines. */
+export type LinesAround = (nodeIds: string[], t: number, windowMs: number) => Array<{ nodeId: string; time: number; message: string; verdict: string; category: string; raw: string }>;
+
+/** How far around a finding's opening its nodes' log lines are copied into the timeline. */
+const LOG_WINDOW_MS = 30_000;
+const LOG_LINES_PER_FINDING = 15;
+
 export class IncidentService extends EventEmitter<IncidentEvents> {
+  private linesAround: LinesAround = () => [];
+
   constructor(private readonly store: IncidentStore) {
     super();
+  }
+
+  /**
+   * Wire the log store: when a finding opens, the notable and abnormal lines of its nodes around
+   * that moment are copied into the incident (the in-memory log ring is overwritten within
+   * seconds in a storm; the incident must keep what proved it).
+   */
+  useLogs(linesAround: LinesAround): void {
+    this.linesAround = linesAround;
+  }
+
+  private keepLogLines(incidentId: string, f: Finding): void {
+    const nodes = [...new Set([f.nodeId, f.link?.replica, f.link?.upstream].filter((x): x is string => Boolean(x)))];
+    if (!nodes.length) return;
+    const seen = new Set<string>();
+    const lines = this.linesAround(nodes, f.openedAt, LOG_WINDOW_MS).filter((l) => {
+      if (l.verdict === 'normal') return false;
+      const key = `${l.nodeId}|${l.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    for (const l of lines.slice(-LOG_LINES_PER_FINDING)) {
+      this.timeline(incidentId, l.time, 'log_line', l.message, l.message, { nodeId: l.nodeId, verdict: l.verdict, category: l.category, raw: l.raw, findingId: f.id });
+    }
   }
 
   /** Open findings as stored, for the tracker to pick up after a restart. */
@@ -59,6 +93,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
           nodeId: c.finding.nodeId,
           evidence: c.finding.evidence,
         });
+        this.keepLogLines(incident.id, c.finding);
         touched.set(incident.id, incident);
       }
       for (const c of changes.updated) {

@@ -1,0 +1,56 @@
+'use client';
+// A running check: keys (or replicas) done of total, rate, ETA, and Cancel.
+import type { CheckRun } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+
+export function CheckProgressBar({
+  run,
+  canCancel,
+  isCancelling,
+  onCancel,
+}: {
+  run: CheckRun;
+  canCancel: boolean;
+  isCancelling: boolean;
+  onCancel(): void;
+}) {
+  const { t, fmt } = useT();
+  const { done, total, rate, etaMs } = run.progress;
+  const percent = total > 0 ? Math.min(100, (done / total) * 100) : null;
+  const unit = run.kind === 'compare' ? t('checks.unit.keys') : t('checks.unit.replicas');
+  return (
+    <div className="flex flex-col gap-2" data-testid="check-progress" data-done={done} data-total={total} data-state={run.state}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <span className="tnum font-mono text-sm text-fg">
+          {t('checks.progress', { done: fmt.number(done), total: fmt.number(total), unit })}
+          {percent !== null && <span className="ml-2 text-fg-muted">{fmt.percent(percent, 0)}</span>}
+        </span>
+        <span className="tnum font-mono text-xs text-fg-muted">
+          {t('checks.rate', { rate: fmt.number(rate), unit })} ·{' '}
+          {t('checks.eta', { eta: etaMs === null ? '—' : fmt.duration(Math.ceil(etaMs / 1000)) })}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={t('checks.progressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent === null ? undefined : Math.round(percent)}
+        className="h-2 w-full overflow-hidden rounded-full bg-surface-3"
+      >
+        {percent !== null ? (
+          <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
+        ) : (
+          <div className="progress-indeterminate h-full w-full" />
+        )}
+      </div>
+      {run.state === 'running' && canCancel && (
+        <div>
+          <button type="button" className="btn-ghost h-8" data-testid="check-cancel" disabled={isCancelling} onClick={onCancel}>
+            {isCancelling ? t('checks.cancelling') : t('checks.cancel')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
