@@ -1,10 +1,12 @@
-// `npm run bench [-- detection|polling] [--trials N] [--seconds S]`: runs the benchmarks against
+// `npm run bench [-- detection|polling|logs|consistency] [--trials N] [--seconds S] [--keys N]`: runs the benchmarks against
 // real redis-server processes, saves raw results to bench/results/ and rewrites the measured
 // section of docs/performance.md.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchDetection, type DetectionResult } from './detection';
+import { benchConsistency, consistencySection } from './consistency';
+import { benchLogs, logsSection } from './logs';
 import { benchPollingCost, type PollingCostResult } from './polling-cost';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -66,6 +68,20 @@ async function main(): Promise<void> {
     results.polling = r;
     sections.push(pollingSection(r));
     process.stdout.write(`${pollingSection(r)}\n\n`);
+  }
+  if (!only || only === 'logs') {
+    process.stdout.write('bench: log pipeline…\n');
+    const r = await benchLogs(flag('storm-lines', 300_000));
+    results.logs = r;
+    sections.push(logsSection(r));
+    process.stdout.write(`${logsSection(r)}\n\n`);
+  }
+  if (!only || only === 'consistency') {
+    process.stdout.write('bench: consistency compare…\n');
+    const r = await benchConsistency(flag('keys', 1_000_000), flag('naive-seconds', 20));
+    results.consistency = r;
+    sections.push(consistencySection(r));
+    process.stdout.write(`${consistencySection(r)}\n\n`);
   }
   const dir = path.join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });

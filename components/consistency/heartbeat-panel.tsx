@@ -1,0 +1,131 @@
+'use client';
+// Real replication delay from the heartbeat key (opt-in): one line per replica, plus the latest
+// delay of each in words. Without samples, how to turn it on.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HeartbeatSample } from '@/lib/contracts';
+import { useT } from '@/components/i18n/i18n-provider';
+import { useHeartbeat } from '@/components/hooks/use-checks';
+import { useNow } from '@/components/hooks/use-now';
+import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
+import { timeTicks } from '@/components/charts/series';
+import { delayStatus } from './check-text';
+
+const WINDOW_MS = 5 * 60_000;
+/** Samples come once per poll; this long without any means heartbeat is off. */
+const OFF_AFTER_MS = 6000;
+const COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--ok)', 'var(--warn)', 'var(--unk)'];
+const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
+
+/** "Waiting", "off" or the samples, for the page and the node section alike. */
+export function useHeartbeatView() {
+  const hb = useHeartbeat();
+  const now = useNow();
+  const isOff = hb.lastAt === null && hb.listeningSince > 0 && now - hb.listeningSince > OFF_AFTER_MS;
+  const isWaiting = hb.lastAt === null && !isOff;
+  return { hb, now, isOff, isWaiting };
+}
+
+export function DelayValue({ sample }: { sample: HeartbeatSample | undefined }) {
+  const { t, fmt } = useT();
+  if (!sample) return <span className="text-xs text-fg-subtle">—</span>;
+  const status = delayStatus(sample.delayMs, sample.answered);
+  const tone = STATUS_TONE[status];
+  return (
+    <span className={`tnum inline-flex items-center gap-1 font-mono text-sm ${tone.text}`} data-testid="heartbeat-delay" data-delay={sample.delayMs ?? ''}>
+      <StatusIcon status={status} className="h-3.5 w-3.5" />
+      {sample.delayMs === null ? '—' : t('checks.ms', { n: fmt.number(sample.delayMs) })}
+      {!sample.answered && <span className="text-xs font-semibold">{t('checks.heartbeat.noAnswer')}</span>}
+    </span>
+  );
+}
+
+export function HeartbeatOff() {
+  const { t } = useT();
+  return (
+    <p className="text-sm text-fg-muted" data-testid="heartbeat-off">
+      {t('checks.heartbeat.off')} <code className="rounded bg-surface-3 px-1 font-mono text-xs">heartbeat: {'{ enabled: true }'}</code>
+    </p>
+  );
+}
+
+export function HeartbeatChart({ nodeIds, height = 200 }: { nodeIds?: string[]; height?: number }) {
+  const { t, fmt } = useT();
+  const { hb, now, isOff, isWaiting } = useHeartbeatView();
+  const ids = (nodeIds ?? Object.keys(hb.byNode).sort()).filter((id) => hb.byNode[id]);
+  if (isOff) return <HeartbeatOff />;
+  if (isWaiting || ids.length === 0 || now === 0) return <p className="text-sm text-fg-subtle">{t('checks.heartbeat.waiting')}</p>;
+  const from = now - WINDOW_MS;
+  return (
+    <div className="flex flex-col gap-2" data-testid="heartbeat-chart">
+      <div style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[from, now]}
+              allowDataOverflow
+              ticks={timeTicks(from, now)}
+              tickFormatter={(v: number) => fmt.time(v, false)}
+              tick={AXIS_TICK}
+              stroke="var(--chart-grid)"
+            />
+            <YAxis dataKey="delayMs" tickFormatter={(v: number) => t('checks.ms', { n: fmt.number(v) })} tick={AXIS_TICK} stroke="var(--chart-grid)" width={72} domain={[0, 'auto']} />
+            <Tooltip
+              isAnimationActive={false}
+              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12, color: 'var(--fg)' }}
+              labelStyle={{ color: 'var(--fg-muted)' }}
+              labelFormatter={(label) => (typeof label === 'number' ? fmt.time(label) : label)}
+              formatter={(value, name) => [typeof value === 'number' ? t('checks.ms', { n: fmt.number(value) }) : '—', name]}
+            />
+            {ids.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
+            {ids.map((id, i) => (
+              <Line
+                key={id}
+                name={id}
+                data={hb.byNode[id]?.filter((s) => s.t >= from) as HeartbeatSample[]}
+                dataKey="delayMs"
+                type="linear"
+                stroke={COLORS[i % COLORS.length]}
+                strokeWidth={2}
+                dot={false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}
+
+export function HeartbeatPanel() {
+  const { t } = useT();
+  const { hb } = useHeartbeatView();
+  const ids = Object.keys(hb.byNode).sort();
+  return (
+    <section className="panel flex flex-col gap-3 p-4" aria-labelledby="heartbeat-title" data-testid="heartbeat-panel">
+      <h2 id="heartbeat-title" className="panel-title">
+        {t('checks.heartbeat.title')}
+      </h2>
+      <p className="text-xs text-fg-subtle">{t('checks.heartbeat.explain')}</p>
+      {ids.length > 0 && (
+        <ul className="flex flex-wrap gap-x-6 gap-y-1">
+          {ids.map((id) => {
+            const list = hb.byNode[id] ?? [];
+            return (
+              <li key={id} className="flex items-center gap-2" data-testid="heartbeat-replica" data-node={id}>
+                <span className="font-mono text-xs text-fg-muted">{id}</span>
+                <DelayValue sample={list[list.length - 1]} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <HeartbeatChart />
+    </section>
+  );
+}
