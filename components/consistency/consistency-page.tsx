@@ -26,13 +26,12 @@ export function ConsistencyPage() {
     [topo.nodes],
   );
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const run0 = useLiveCheck(chosenId);
-  const history = useCheckHistory(`${chosenId ?? ''}:${run0?.state ?? ''}`);
+  // Reloaded when a check starts here; the hook also reloads whenever any check ends.
+  const history = useCheckHistory(chosenId ?? '');
   // A check still running when the page (re)loads is the one to watch.
   const runningId = history.checks?.find((c) => c.state === 'running')?.id ?? null;
   const currentId = chosenId ?? runningId;
-  const live = useLiveCheck(chosenId ? null : currentId);
-  const run = chosenId ? run0 : live;
+  const run = useLiveCheck(currentId);
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);
   const [cancellingId, setCancellingId] = useState<string | null>(null);
