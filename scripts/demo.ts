@@ -4,7 +4,8 @@
 // password is generated and printed each run (`-- --no-auth` to skip the login).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../server/app-server';
 import { hashPassword } from '../server/auth/password';
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     ...process.env,
     REPLICAOPS_SEEDS: sandbox.seeds().join(','),
-    REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? path.join(root, 'data', 'demo'),
+    // A fresh store per run: the sandbox's ports change every time, so yesterday's nodes would
+    // only show up as dead ones. Set REPLICAOPS_DATA_DIR to keep incidents across demo runs.
+    REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
   });
   // A fresh admin password each run (issue: the demo shows the product with its guards on).
   // `--no-auth` or a config file of your own leaves authentication as configured.

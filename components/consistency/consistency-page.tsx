@@ -28,9 +28,10 @@ export function ConsistencyPage() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   // Reloaded when a check starts here; the hook also reloads whenever any check ends.
   const history = useCheckHistory(chosenId ?? '');
-  // A check still running when the page (re)loads is the one to watch.
-  const runningId = history.checks?.find((c) => c.state === 'running')?.id ?? null;
-  const currentId = chosenId ?? runningId;
+  // On (re)load: a check still running is the one to watch, else the newest one.
+  const checks = history.checks;
+  const latestId = checks?.find((c) => c.state === 'running')?.id ?? checks?.[0]?.id ?? null;
+  const currentId = chosenId ?? latestId;
   const run = useLiveCheck(currentId);
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setStarting] = useState(false);

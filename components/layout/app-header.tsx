@@ -17,6 +17,7 @@ const NAV: { href: string; key: MessageKey; match: (path: string) => boolean }[]
   { href: '/', key: 'nav.overview', match: (p) => p === '/' || p.startsWith('/nodes/') },
   { href: '/incidents', key: 'nav.incidents', match: (p) => p.startsWith('/incidents') },
   { href: '/alerts', key: 'nav.alerts', match: (p) => p.startsWith('/alerts') },
+  { href: '/consistency', key: 'nav.consistency', match: (p) => p.startsWith('/consistency') },
   { href: '/audit', key: 'nav.audit', match: (p) => p.startsWith('/audit') },
 ];
 

@@ -11,6 +11,7 @@ import { useNodeDetail } from '@/components/hooks/use-node-detail';
 import { ApiRequestError, errorMessage, removeNode } from '@/components/hooks/api-client';
 import { canOperate, useMe } from '@/components/hooks/use-me';
 import { LogPanel } from '@/components/logs/log-panel';
+import { NodeConsistency } from '@/components/consistency/node-consistency';
 import { NodeActions } from '@/components/actions/node-actions';
 import { LiveIndicator } from '@/components/overview/live-indicator';
 import { ChevronRightIcon, UnplugIcon } from '@/components/ui/icons';
@@ -190,6 +191,7 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             pollIntervalMs={topoPoll ?? 1000}
           />
           <LogPanel nodeId={liveId} />
+          <NodeConsistency nodeId={liveId} />
           <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} />
           {detail && <RawSections info={detail.info} />}
         </>

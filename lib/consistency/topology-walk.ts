@@ -48,5 +48,7 @@ export function subtreeOf(topology: Topology, masterId: string): SubtreeEntry[] 
 /** Masters that have at least one replica link. */
 export function mastersWithReplicas(topology: Topology): string[] {
   const ups = new Set(topology.links.map((l) => l.upstream));
-  return topology.nodes.filter((n) => n.role === 'master' && ups.has(n.id)).map((n) => n.id);
+  // An unreachable master cannot take the canary write (its replicas' links are findings
+  // already); leaving it out keeps one dead node from failing the whole canary.
+  return topology.nodes.filter((n) => n.role === 'master' && n.reachable && ups.has(n.id)).map((n) => n.id);
 }
