@@ -32,7 +32,9 @@ async function main(): Promise<void> {
         onProgress: (p) => {
           if (p.step.state === 'running' || p.step.state === 'pending') return;
           const mark = p.step.state === 'done' ? '·' : p.step.state === 'failed' ? '✗' : '-';
-          process.stdout.write(`  ${mark} ${p.step.label.en}${p.step.detail ? `  (${p.step.detail})` : ''}\n`);
+          process.stdout.write(
+            `  ${mark} ${p.step.label.en}${p.step.detail ? `  (${p.step.detail})` : ''}\n`,
+          );
         },
       });
       const card = run.scorecard ?? null;

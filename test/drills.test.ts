@@ -28,8 +28,13 @@ for (const scenario of SCENARIOS) {
           const detail = server.incidents.detail(id);
           assert.ok(detail, `incident ${id} exists`);
           assert.ok(detail.tags.includes(DRILL_TAG), `incident ${id} is tagged drill`);
-          const steps = detail.timeline.filter((e) => e.actor === 'drill' && e.data.drillId === r.id);
-          assert.ok(steps.some((e) => e.type === 'action'), `incident ${id} has the drill's steps on its timeline`);
+          const steps = detail.timeline.filter(
+            (e) => e.actor === 'drill' && e.data.drillId === r.id,
+          );
+          assert.ok(
+            steps.some((e) => e.type === 'action'),
+            `incident ${id} has the drill's steps on its timeline`,
+          );
         }
         checked = true;
       },
@@ -43,7 +48,10 @@ for (const scenario of SCENARIOS) {
     assert.ok(card.passed, `\n${scorecardText(card)}`);
     assert.ok(run.incidentIds.length > 0, 'the drill produced at least one incident');
     assert.ok(checked);
-    assert.ok(run.steps.every((s) => s.state === 'done'), JSON.stringify(run.steps.map((s) => [s.label.en, s.state])));
+    assert.ok(
+      run.steps.every((s) => s.state === 'done'),
+      JSON.stringify(run.steps.map((s) => [s.label.en, s.state])),
+    );
   });
 }
 
@@ -51,8 +59,23 @@ test('fault injection is refused for anything that is not a sandbox this process
   // Looks like a sandbox, answers like one: still not one (a configured production node).
   const lookalike = {
     nodes: [
-      { name: 'm', id: '10.0.0.1:6379', host: '10.0.0.1', port: 6379, running: true, paused: false },
-      { name: 'r1', id: '10.0.0.2:6379', host: '10.0.0.2', port: 6379, upstream: 'm', running: true, paused: false },
+      {
+        name: 'm',
+        id: '10.0.0.1:6379',
+        host: '10.0.0.1',
+        port: 6379,
+        running: true,
+        paused: false,
+      },
+      {
+        name: 'r1',
+        id: '10.0.0.2:6379',
+        host: '10.0.0.2',
+        port: 6379,
+        upstream: 'm',
+        running: true,
+        paused: false,
+      },
     ],
     isStopped: false,
     isSandboxNode: () => true,
@@ -65,5 +88,8 @@ test('fault injection is refused for anything that is not a sandbox this process
     networkInterruption,
     { id: 'drill-refused-test' },
   );
-  await assert.rejects(runner.execute(), (err: Error) => err instanceof NotSandboxError && /not a sandbox/.test(err.message));
+  await assert.rejects(
+    runner.execute(),
+    (err: Error) => err instanceof NotSandboxError && /not a sandbox/.test(err.message),
+  );
 });

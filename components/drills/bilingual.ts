@@ -2,4 +2,5 @@
 import type { Bilingual } from '@/lib/contracts';
 import type { Locale } from '@/lib/i18n';
 
-export const pick = (text: Bilingual, locale: Locale): string => (locale === 'zh-CN' ? text.zh : text.en);
+export const pick = (text: Bilingual, locale: Locale): string =>
+  locale === 'zh-CN' ? text.zh : text.en;

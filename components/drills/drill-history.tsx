@@ -42,25 +42,53 @@ export function DrillHistory({
             {drills.map((d) => {
               const card = d.scorecard;
               return (
-                <tr key={d.id} className="border-t border-border hover:bg-surface-2" data-testid="drill-history-row">
+                <tr
+                  key={d.id}
+                  className="border-t border-border hover:bg-surface-2"
+                  data-testid="drill-history-row"
+                >
                   <td className="px-4 py-2">
-                    <button type="button" className="focus-ring tnum rounded font-mono text-xs text-accent hover:underline" onClick={() => onOpen(d.id)}>
+                    <button
+                      type="button"
+                      className="focus-ring tnum rounded font-mono text-xs text-accent hover:underline"
+                      onClick={() => onOpen(d.id)}
+                    >
                       {fmt.dateTime(d.startedAt)}
                     </button>
                   </td>
                   <td className="px-4 py-2">
                     {title(d.scenario)}
-                    {d.guided && <span className="ml-1.5 text-[11px] text-fg-muted">({t('drills.mode.guided')})</span>}
+                    {d.guided && (
+                      <span className="ml-1.5 text-[11px] text-fg-muted">
+                        ({t('drills.mode.guided')})
+                      </span>
+                    )}
                   </td>
                   <td className="px-4 py-2">
                     {card ? (
-                      <StatusBadge size="sm" status={card.passed ? 'ok' : 'critical'} label={card.passed ? t('drills.passed') : t('drills.failed')} />
+                      <StatusBadge
+                        size="sm"
+                        status={card.passed ? 'ok' : 'critical'}
+                        label={card.passed ? t('drills.passed') : t('drills.failed')}
+                      />
                     ) : (
-                      <StatusBadge size="sm" status={d.state === 'error' ? 'critical' : 'unknown'} label={t(`drills.state.${d.state}`)} />
+                      <StatusBadge
+                        size="sm"
+                        status={d.state === 'error' ? 'critical' : 'unknown'}
+                        label={t(`drills.state.${d.state}`)}
+                      />
                     )}
                   </td>
-                  <td className="tnum px-4 py-2 text-right font-mono text-xs">{card?.timings.detectMs != null ? fmt.seconds(card.timings.detectMs / 1000) : '—'}</td>
-                  <td className="tnum px-4 py-2 text-right font-mono text-xs">{card?.timings.recoverMs != null ? fmt.seconds(card.timings.recoverMs / 1000) : '—'}</td>
+                  <td className="tnum px-4 py-2 text-right font-mono text-xs">
+                    {card?.timings.detectMs != null
+                      ? fmt.seconds(card.timings.detectMs / 1000)
+                      : '—'}
+                  </td>
+                  <td className="tnum px-4 py-2 text-right font-mono text-xs">
+                    {card?.timings.recoverMs != null
+                      ? fmt.seconds(card.timings.recoverMs / 1000)
+                      : '—'}
+                  </td>
                   <td className="px-4 py-2 text-xs text-fg-muted">{d.actor}</td>
                 </tr>
               );

@@ -29,7 +29,11 @@ export function DrillSteps({
 }) {
   const { t, locale, fmt } = useT();
   return (
-    <section className="panel flex flex-col gap-3 p-4" aria-labelledby="drill-steps-title" aria-live="polite">
+    <section
+      className="panel flex flex-col gap-3 p-4"
+      aria-labelledby="drill-steps-title"
+      aria-live="polite"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 id="drill-steps-title" className="panel-title">
           {t('drills.steps')}
@@ -39,7 +43,10 @@ export function DrillSteps({
         </span>
       </div>
       {run.state === 'paused' && (
-        <div className="flex flex-col gap-2 rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm" role="status">
+        <div
+          className="flex flex-col gap-2 rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm"
+          role="status"
+        >
           <strong className="text-warn">{t('drills.paused')}</strong>
           {guidedHint && <p className="text-fg">{guidedHint}</p>}
           <p className="text-xs text-fg-muted">{t('drills.pausedHint')}</p>
@@ -60,17 +67,32 @@ export function DrillSteps({
         {run.steps.map((s) => {
           const tone = STATUS_TONE[TONE[s.state]];
           return (
-            <li key={s.index} data-testid="drill-step" data-state={s.state} data-kind={s.kind} className="flex items-start gap-2 text-sm">
-              <StatusIcon status={TONE[s.state]} className={`mt-0.5 h-4 w-4 shrink-0 ${tone.text}`} />
+            <li
+              key={s.index}
+              data-testid="drill-step"
+              data-state={s.state}
+              data-kind={s.kind}
+              className="flex items-start gap-2 text-sm"
+            >
+              <StatusIcon
+                status={TONE[s.state]}
+                className={`mt-0.5 h-4 w-4 shrink-0 ${tone.text}`}
+              />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline gap-x-2">
                   <span className="text-fg">{pick(s.label, locale)}</span>
-                  <span className={`text-[11px] font-semibold uppercase ${tone.text}`}>{t(`drills.step.${s.state}`)}</span>
+                  <span className={`text-[11px] font-semibold uppercase ${tone.text}`}>
+                    {t(`drills.step.${s.state}`)}
+                  </span>
                   {s.startedAt !== undefined && s.endedAt !== undefined && (
-                    <span className="tnum text-[11px] text-fg-muted">{fmt.seconds((s.endedAt - s.startedAt) / 1000)}</span>
+                    <span className="tnum text-[11px] text-fg-muted">
+                      {fmt.seconds((s.endedAt - s.startedAt) / 1000)}
+                    </span>
                   )}
                 </div>
-                {s.detail && <p className="break-words font-mono text-[11px] text-fg-muted">{s.detail}</p>}
+                {s.detail && (
+                  <p className="break-words font-mono text-[11px] text-fg-muted">{s.detail}</p>
+                )}
               </div>
             </li>
           );

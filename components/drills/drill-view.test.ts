@@ -31,7 +31,10 @@ test('applyDrillProgress() shows the guided pause on its step', () => {
 
 test("applyDrillProgress() ignores another drill's events", () => {
   const r = run();
-  assert.equal(applyDrillProgress(r, { id: 'drill-other-0000', state: 'paused', step: r.steps[1]! }), r);
+  assert.equal(
+    applyDrillProgress(r, { id: 'drill-other-0000', state: 'paused', step: r.steps[1]! }),
+    r,
+  );
 });
 
 test('applyDrillRecord() never takes a finished drill back to running (a slow GET)', () => {

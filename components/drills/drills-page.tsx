@@ -71,19 +71,31 @@ export function DrillsPage() {
         <p className="text-sm text-fg-muted">{t('drills.subtitle')}</p>
       </div>
       {scenarios.data && !scenarios.data.available && (
-        <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn" role="status" data-testid="drill-unavailable">
+        <p
+          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
+          role="status"
+          data-testid="drill-unavailable"
+        >
           {t('drills.unavailable')}
         </p>
       )}
       {(error ?? scenarios.error ?? history.error) && (
-        <p className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit" role="alert">
+        <p
+          className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit"
+          role="alert"
+        >
           {error ?? t('drills.loadError', { message: scenarios.error ?? history.error ?? '' })}
         </p>
       )}
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,420px)_minmax(0,1fr)]">
         <div className="flex flex-col gap-5">
           {list.length > 0 && (
-            <ScenarioPicker scenarios={list} isAvailable={scenarios.data?.available ?? false} isBusy={isBusy} onRun={(id, g) => void onRun(id, g)} />
+            <ScenarioPicker
+              scenarios={list}
+              isAvailable={scenarios.data?.available ?? false}
+              isBusy={isBusy}
+              onRun={(id, g) => void onRun(id, g)}
+            />
           )}
           {run && (
             <DrillSteps
@@ -107,7 +119,13 @@ export function DrillsPage() {
           )}
         </div>
       </div>
-      {history.drills && <DrillHistory drills={history.drills} scenarios={list} onOpen={setCurrentId} />}
+      {history.drills && (
+        <DrillHistory
+          drills={history.drills.map((d) => (run && d.id === run.id ? run : d))}
+          scenarios={list}
+          onOpen={setCurrentId}
+        />
+      )}
     </div>
   );
 }

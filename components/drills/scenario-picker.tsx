@@ -44,13 +44,19 @@ export function ScenarioPicker({
           <p className="text-xs text-fg-muted">
             {t('drills.expected')}:{' '}
             {s.expected.map((e) => (
-              <code key={`${e.kind}-${e.cause ?? ''}`} className="mr-1.5 rounded bg-surface-2 px-1 py-0.5 font-mono">
+              <code
+                key={`${e.kind}-${e.cause ?? ''}`}
+                className="mr-1.5 rounded bg-surface-2 px-1 py-0.5 font-mono"
+              >
                 {e.cause ? `${e.kind} (${e.cause})` : e.kind}
               </code>
             ))}
           </p>
           <p className="text-xs text-fg-muted">
-            {t('drills.limits', { detect: fmt.seconds(s.maxDetectMs / 1000), recover: fmt.seconds(s.maxRecoverMs / 1000) })}
+            {t('drills.limits', {
+              detect: fmt.seconds(s.maxDetectMs / 1000),
+              recover: fmt.seconds(s.maxRecoverMs / 1000),
+            })}
             {' · '}
             {t('drills.source', { source: s.source })}
             {s.needsProxy ? ` · ${t('drills.needsProxy')}` : ''}
@@ -58,7 +64,12 @@ export function ScenarioPicker({
         </div>
       )}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={isGuided} onChange={(e) => setGuided(e.target.checked)} data-testid="drill-guided" />
+        <input
+          type="checkbox"
+          checked={isGuided}
+          onChange={(e) => setGuided(e.target.checked)}
+          data-testid="drill-guided"
+        />
         {t('drills.guided')}
       </label>
       <div>

@@ -13,7 +13,9 @@ function Timing({ label, ms }: { label: string; ms: number | null }) {
   return (
     <div className="flex flex-col">
       <span className="text-[11px] uppercase tracking-wide text-fg-muted">{label}</span>
-      <span className="tnum font-mono text-lg text-fg">{ms === null ? '—' : fmt.seconds(ms / 1000)}</span>
+      <span className="tnum font-mono text-lg text-fg">
+        {ms === null ? '—' : fmt.seconds(ms / 1000)}
+      </span>
     </div>
   );
 }
@@ -31,7 +33,10 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
         <h2 id="drill-card-title" className="panel-title">
           {t('drills.scorecard')}
         </h2>
-        <StatusBadge status={card.passed ? 'ok' : 'critical'} label={card.passed ? t('drills.passed') : t('drills.failed')} />
+        <StatusBadge
+          status={card.passed ? 'ok' : 'critical'}
+          label={card.passed ? t('drills.passed') : t('drills.failed')}
+        />
       </div>
       <div className="flex gap-8">
         <Timing label={t('drills.detect')} ms={card.timings.detectMs} />
@@ -39,11 +44,21 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
       </div>
       <ul className="flex flex-col gap-1.5">
         {card.expectations.map((e, i) => (
-          <li key={i} className="flex items-start gap-2 text-sm" data-testid="drill-expectation" data-passed={String(e.passed)}>
-            <StatusIcon status={e.passed ? 'ok' : 'critical'} className={`mt-0.5 h-4 w-4 shrink-0 ${e.passed ? 'text-ok' : 'text-crit'}`} />
+          <li
+            key={i}
+            className="flex items-start gap-2 text-sm"
+            data-testid="drill-expectation"
+            data-passed={String(e.passed)}
+          >
+            <StatusIcon
+              status={e.passed ? 'ok' : 'critical'}
+              className={`mt-0.5 h-4 w-4 shrink-0 ${e.passed ? 'text-ok' : 'text-crit'}`}
+            />
             <div className="min-w-0">
               <span className="text-fg">{pick(e.what, locale)}</span>{' '}
-              <span className={`text-[11px] font-semibold uppercase ${e.passed ? 'text-ok' : 'text-crit'}`}>
+              <span
+                className={`text-[11px] font-semibold uppercase ${e.passed ? 'text-ok' : 'text-crit'}`}
+              >
                 {e.passed ? t('drills.passed') : t('drills.failed')}
               </span>
               <p className="break-words font-mono text-[11px] text-fg-muted">{e.detail}</p>
@@ -55,7 +70,10 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
         <p className="text-xs text-fg-muted">
           {t('drills.unexpected')}:{' '}
           {card.unexpected
-            .map((u) => `${u.kind}${u.cause ? ` (${u.cause})` : ''} ${t(`status.${u.severity === 'critical' ? 'critical' : 'warning'}`)}${u.tolerated ? ` · ${t('drills.tolerated')}` : ''}`)
+            .map(
+              (u) =>
+                `${u.kind}${u.cause ? ` (${u.cause})` : ''} ${t(`status.${u.severity === 'critical' ? 'critical' : 'warning'}`)}${u.tolerated ? ` · ${t('drills.tolerated')}` : ''}`,
+            )
             .join(', ')}
         </p>
       )}
@@ -64,7 +82,11 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
         <p className="flex flex-wrap gap-2 text-xs">
           <span className="text-fg-muted">{t('drills.incidents')}:</span>
           {run.incidentIds.map((id) => (
-            <Link key={id} href={incidentHref(id)} className="focus-ring rounded font-mono text-accent hover:underline">
+            <Link
+              key={id}
+              href={incidentHref(id)}
+              className="focus-ring rounded font-mono text-accent hover:underline"
+            >
               {id}
             </Link>
           ))}

@@ -62,7 +62,8 @@ export function useLiveDrill(id: string | null): DrillRun | null {
     if (!id) return;
     const socket = getSocket() as unknown as DrillSocket;
     const onProgress = (p: DrillProgress) => setRun((r) => applyDrillProgress(r, p));
-    const onFinished = (next: DrillRun) => setRun((r) => (next.id === id ? applyDrillRecord(r, next) : r));
+    const onFinished = (next: DrillRun) =>
+      setRun((r) => (next.id === id ? applyDrillRecord(r, next) : r));
     socket.on('drill:progress', onProgress);
     socket.on('drill:finished', onFinished);
     return () => {

@@ -20,7 +20,14 @@ export type DrillScenarioId = z.infer<typeof DrillScenarioIdSchema>;
 
 export const DrillIdSchema = z.string().regex(/^drill-[a-z0-9-]{4,40}$/, 'expected a drill id');
 
-export const DrillStepKindSchema = z.enum(['inject', 'wait', 'write', 'remove', 'repair', 'verify']);
+export const DrillStepKindSchema = z.enum([
+  'inject',
+  'wait',
+  'write',
+  'remove',
+  'repair',
+  'verify',
+]);
 export type DrillStepKind = z.infer<typeof DrillStepKindSchema>;
 
 /** `waiting_operator`: guided mode holds here until the operator resumes. */

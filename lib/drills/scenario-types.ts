@@ -74,6 +74,17 @@ export type StepDef = StepBase &
     | { kind: 'verify'; check: ConditionSpec; timeoutMs: number; what: Bilingual }
   );
 
+/**
+ * Warnings about the setup (config, capacity), not about a fault: on a shared sandbox they come
+ * and go with the write rate (backlog_too_small) or were there before. Unless a scenario
+ * expects one, they never hold up "recovered"; they are still listed as "also opened".
+ */
+export const SETUP_KINDS: readonly FindingKind[] = [
+  'backlog_too_small',
+  'config_risk',
+  'memory_pressure',
+];
+
 export interface SandboxNeeds {
   /** Master persistence of a fresh sandbox. */
   masterPersistence: 'rdb' | 'aof' | 'none';

@@ -97,7 +97,10 @@ export const backlogOverflow: DrillScenario = {
     ...overflowRound(2),
     {
       kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'full_resync_storm', cause: 'backlog_exhausted' } },
+      until: {
+        type: 'finding',
+        finding: { kind: 'full_resync_storm', cause: 'backlog_exhausted' },
+      },
       timeoutMs: 15_000,
       label: bi('Observe: resync storm, backlog exhausted', '观察：全量同步风暴，积压耗尽'),
     },
@@ -130,12 +133,20 @@ export const bufferLimitLoop: DrillScenario = {
   ),
   // Redis 7 raises a replica hard limit below the backlog to the backlog's size: keep the
   // backlog small so the 1 MB limit bites.
-  sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 0, needsProxy: true, config: { 'repl-backlog-size': '1mb' } },
+  sandbox: {
+    masterPersistence: 'rdb',
+    writeOpsPerSec: 0,
+    needsProxy: true,
+    config: { 'repl-backlog-size': '1mb' },
+  },
   steps: [
     {
       kind: 'inject',
       fault: { type: 'output_buffer_loop' },
-      label: bi('1 MB buffer limit, 64 KB/s link, 2 MB/s writes', '1 MB 缓冲限制、64 KB/s 链路、2 MB/s 写入'),
+      label: bi(
+        '1 MB buffer limit, 64 KB/s link, 2 MB/s writes',
+        '1 MB 缓冲限制、64 KB/s 链路、2 MB/s 写入',
+      ),
     },
     {
       kind: 'wait',
@@ -149,12 +160,21 @@ export const bufferLimitLoop: DrillScenario = {
     {
       kind: 'remove',
       isRecoveryPoint: true,
-      label: bi('Restore the buffer limit, the link and the write rate', '恢复缓冲限制、链路和写入速率'),
+      label: bi(
+        'Restore the buffer limit, the link and the write rate',
+        '恢复缓冲限制、链路和写入速率',
+      ),
     },
     linksUp(30_000),
   ],
   expect: [{ kind: 'output_buffer_limit', cause: 'output_buffer_limit' }],
-  tolerate: ['full_resync_storm', 'replication_lag', 'sync_stuck', 'link_down', 'backlog_too_small'],
+  tolerate: [
+    'full_resync_storm',
+    'replication_lag',
+    'sync_stuck',
+    'link_down',
+    'backlog_too_small',
+  ],
   // output_buffer_limit reads the log line over diagnosis.resyncWindowMs, backlog_too_small the
   // write rate the 2 MB/s burst drove up: both outlive the repair by design.
   mayStayOpen: ['output_buffer_limit', 'full_resync_storm', 'backlog_too_small'],

@@ -4,7 +4,10 @@ import { DRILL_SCENARIO_IDS, DrillScenarioSummarySchema } from '../contracts/dri
 import { detectClockIndex, recoveryPointIndex, scenarioSummary, SCENARIOS } from './scenarios';
 
 test('SCENARIOS covers every scenario id once, the seed’s three first', () => {
-  assert.deepEqual(SCENARIOS.map((s) => s.id), [...DRILL_SCENARIO_IDS]);
+  assert.deepEqual(
+    SCENARIOS.map((s) => s.id),
+    [...DRILL_SCENARIO_IDS],
+  );
   assert.deepEqual(
     SCENARIOS.slice(0, 3).map((s) => s.source.startsWith('seed §5.3')),
     [true, true, true],
@@ -19,13 +22,16 @@ for (const s of SCENARIOS) {
     assert.ok(recoveryPointIndex(s) > detect, 'the repair comes after the fault');
     assert.ok(s.expect.length > 0);
     // A guided pause only makes sense once the finding is on screen: wait for it first.
-    const waits = s.steps.slice(detect, recoveryPointIndex(s)).filter((x) => x.kind === 'wait' && x.until.type === 'finding');
+    const waits = s.steps
+      .slice(detect, recoveryPointIndex(s))
+      .filter((x) => x.kind === 'wait' && x.until.type === 'finding');
     assert.ok(waits.length > 0, 'the drill waits for a finding before its repair');
     for (const text of [s.title, s.description, s.guidedHint, ...s.steps.map((x) => x.label)]) {
       assert.ok(text.en.trim() && text.zh.trim(), JSON.stringify(text));
       assert.notEqual(text.en, text.zh);
     }
-    for (const e of s.expect) assert.ok(!s.tolerate.includes(e.kind), `${e.kind} is expected, not tolerated`);
+    for (const e of s.expect)
+      assert.ok(!s.tolerate.includes(e.kind), `${e.kind} is expected, not tolerated`);
     assert.ok(DrillScenarioSummarySchema.safeParse(scenarioSummary(s)).success);
   });
 }

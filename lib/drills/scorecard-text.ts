@@ -15,7 +15,9 @@ export function scorecardText(card: DrillScorecard): string {
 }
 
 /** All drills of a run: one row each, and the count that passed. */
-export function summaryTable(cards: Array<{ scenario: string; card: DrillScorecard | null; error?: string }>): string {
+export function summaryTable(
+  cards: Array<{ scenario: string; card: DrillScorecard | null; error?: string }>,
+): string {
   const width = Math.max(...cards.map((c) => c.scenario.length), 'scenario'.length);
   const rows = cards.map(({ scenario, card, error }) => {
     const result = card ? (card.passed ? 'PASS' : 'FAIL') : 'ERROR';

@@ -33,7 +33,12 @@ test('computeScorecard() passes a drill whose finding opened with the expected c
 
 test('computeScorecard() times an expected cause from when it was first announced, not when the finding opened', () => {
   const card = computeScorecard(
-    observe({ findings: [finding({ cause: 'upstream_down', openedAt: T0 + 300 }), finding({ cause: 'auth_failed', openedAt: T0 + 1_300 })] }),
+    observe({
+      findings: [
+        finding({ cause: 'upstream_down', openedAt: T0 + 300 }),
+        finding({ cause: 'auth_failed', openedAt: T0 + 1_300 }),
+      ],
+    }),
   );
   assert.equal(card.timings.detectMs, 1_250);
 });
@@ -53,7 +58,9 @@ test('computeScorecard() fails an unexpected critical finding but lists tolerate
     finding({ id: 'f3', kind: 'split_brain', severity: 'critical' }),
     finding({ id: 'f4', kind: 'config_risk', severity: 'info' }),
   ];
-  const card = computeScorecard(observe({ findings: [finding({ cause: 'auth_failed' }), ...extra] }));
+  const card = computeScorecard(
+    observe({ findings: [finding({ cause: 'auth_failed' }), ...extra] }),
+  );
   assert.equal(card.passed, false);
   assert.deepEqual(
     card.unexpected.map((u) => [u.kind, u.tolerated]),
@@ -66,7 +73,13 @@ test('computeScorecard() fails an unexpected critical finding but lists tolerate
 
 test('computeScorecard() ignores findings from before the fault for "unexpected", and fails a recovery that never came', () => {
   const before = finding({ id: 'old', kind: 'memory_pressure', openedAt: T0 - 10 });
-  const card = computeScorecard(observe({ recoveredAt: null, recoveryProblem: 'links not up: r1', findings: [finding({ cause: 'auth_failed' }), before] }));
+  const card = computeScorecard(
+    observe({
+      recoveredAt: null,
+      recoveryProblem: 'links not up: r1',
+      findings: [finding({ cause: 'auth_failed' }), before],
+    }),
+  );
   assert.deepEqual(card.unexpected, []);
   const recovery = card.expectations.find((e) => e.what.en.startsWith('Recovered'));
   assert.equal(recovery?.passed, false);

@@ -77,7 +77,9 @@ function findingExpectation(o: DrillObservation, e: ExpectedFinding): DrillExpec
   const hit = hits.find((f) => !isBeforeFault(o, f)) ?? hits[0];
   if (hit) {
     const ms = detectionMs(o, e);
-    const when = isBeforeFault(o, hit) ? 'already open before the fault' : `opened ${fmtMs(ms)} after the fault`;
+    const when = isBeforeFault(o, hit)
+      ? 'already open before the fault'
+      : `opened ${fmtMs(ms)} after the fault`;
     return { what, passed: true, detail: `${when}${hit.nodeId ? ` on ${hit.nodeId}` : ''}` };
   }
   const sameKind = o.findings.filter((f) => f.kind === e.kind);
@@ -101,12 +103,12 @@ export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
     if (!seen || RANK[f.severity] > RANK[seen.severity]) worst.set(f.id, f);
   }
   return [...worst.values()].map((f) => {
-      const u: UnexpectedFinding = {
-        kind: f.kind,
-        severity: f.severity,
-        tolerated: o.scenario.tolerate.includes(f.kind),
-      };
-      if (f.cause) u.cause = f.cause;
+    const u: UnexpectedFinding = {
+      kind: f.kind,
+      severity: f.severity,
+      tolerated: o.scenario.tolerate.includes(f.kind),
+    };
+    if (f.cause) u.cause = f.cause;
     if (f.nodeId) u.nodeId = f.nodeId;
     return u;
   });
@@ -148,7 +150,9 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
     what: bi('No unexpected critical finding', '没有意外的严重问题'),
     passed: bad.length === 0,
     detail: bad.length
-      ? bad.map((u) => describeFinding({ ...u, id: '', openedAt: 0, wasOpenBefore: false })).join('; ')
+      ? bad
+          .map((u) => describeFinding({ ...u, id: '', openedAt: 0, wasOpenBefore: false }))
+          .join('; ')
       : unexpected.length
         ? `also opened: ${unexpected.map((u) => `${u.kind} ${u.severity}${u.tolerated ? ' (tolerated)' : ''}`).join(', ')}`
         : 'none',

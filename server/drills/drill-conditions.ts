@@ -31,7 +31,9 @@ export interface ConditionContext {
   syncMark: () => SyncMark | undefined;
 }
 
-export async function readSyncMark(ctx: Pick<ConditionContext, 'sb' | 'targets'>): Promise<SyncMark | undefined> {
+export async function readSyncMark(
+  ctx: Pick<ConditionContext, 'sb' | 'targets'>,
+): Promise<SyncMark | undefined> {
   const upstream = ctx.targets.replica.upstream ?? ctx.targets.master.name;
   try {
     const client = await ctx.sb.client(upstream);
@@ -50,7 +52,10 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
     case 'finding': {
       const f = ctx.observer.hasFinding(spec.finding.kind, spec.finding.cause, ctx.faultAt());
       return f
-        ? { ok: true, detail: `${describeExpected(spec.finding)} open${f.nodeId ? ` on ${f.nodeId}` : ''}` }
+        ? {
+            ok: true,
+            detail: `${describeExpected(spec.finding)} open${f.nodeId ? ` on ${f.nodeId}` : ''}`,
+          }
         : { ok: false, detail: `${describeExpected(spec.finding)} not open` };
     }
     case 'links_up': {
@@ -59,13 +64,24 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
     }
     case 'backlog_trimmed': {
       const upstream = targets.replica.upstream ?? targets.master.name;
-      const histlen = await infoNumber(await sb.client(upstream), 'replication', 'repl_backlog_histlen');
-      return { ok: histlen !== null && histlen < spec.belowBytes, detail: `repl_backlog_histlen ${histlen ?? '?'} B` };
+      const histlen = await infoNumber(
+        await sb.client(upstream),
+        'replication',
+        'repl_backlog_histlen',
+      );
+      return {
+        ok: histlen !== null && histlen < spec.belowBytes,
+        detail: `repl_backlog_histlen ${histlen ?? '?'} B`,
+      };
     }
     case 'resync': {
       const mark = ctx.syncMark();
       const now = await readSyncMark(ctx);
-      const link = await infoField(await sb.client(targets.replica.name), 'replication', 'master_link_status');
+      const link = await infoField(
+        await sb.client(targets.replica.name),
+        'replication',
+        'master_link_status',
+      );
       if (!mark || !now) return { ok: false, detail: 'sync counters not readable' };
       const full = now.full - mark.full;
       const partial = now.partialOk - mark.partialOk;
@@ -76,18 +92,27 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
     case 'canary': {
       const n = ctx.faults.canaryKeys;
       const nodes = spec.on === 'all' ? [targets.master, ...targets.replicas] : [targets.replica];
-      const counts = await Promise.all(nodes.map(async (node) => [node.name, await canaryCount(await sb.client(node.name), n)] as const));
+      const counts = await Promise.all(
+        nodes.map(
+          async (node) => [node.name, await canaryCount(await sb.client(node.name), n)] as const,
+        ),
+      );
       const short = counts.filter(([, c]) => c < n);
       return {
         ok: n > 0 && short.length === 0,
-        detail: short.length ? short.map(([name, c]) => `${name} has ${c}/${n}`).join(', ') : `${nodes.length} nodes hold ${n}/${n}`,
+        detail: short.length
+          ? short.map(([name, c]) => `${name} has ${c}/${n}`).join(', ')
+          : `${nodes.length} nodes hold ${n}/${n}`,
       };
     }
     case 'divergence_gone': {
       const key = ctx.faults.divergentKey;
       if (!key) return { ok: false, detail: 'no divergent key was written' };
       const exists = await (await sb.client(targets.replica.name)).exists(key);
-      return { ok: exists === 0, detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone` };
+      return {
+        ok: exists === 0,
+        detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone`,
+      };
     }
     case 'sleep':
       await sleep(spec.ms);
@@ -96,7 +121,12 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
 }
 
 /** Polls `spec` until it holds or `timeoutMs` passes; a Redis error counts as "not yet". */
-export async function waitCondition(spec: ConditionSpec, ctx: ConditionContext, timeoutMs: number, isAborted: () => boolean): Promise<CheckResult> {
+export async function waitCondition(
+  spec: ConditionSpec,
+  ctx: ConditionContext,
+  timeoutMs: number,
+  isAborted: () => boolean,
+): Promise<CheckResult> {
   const deadline = Date.now() + timeoutMs;
   let last: CheckResult = { ok: false, detail: 'not checked' };
   for (;;) {

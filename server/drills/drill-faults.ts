@@ -93,9 +93,11 @@ export class DrillFaults {
   private async changePassword(): Promise<PasswordFault> {
     const replicas = this.targets.replicas.filter((r) => r.upstream === this.targets.master.name);
     const before = new Map<string, string>();
-    for (const r of replicas) before.set(r.name, await configGet(await this.sb.client(r.name), 'masterauth'));
+    for (const r of replicas)
+      before.set(r.name, await configGet(await this.sb.client(r.name), 'masterauth'));
     this.restorers.push(async () => {
-      for (const [name, value] of before) await configSet(await this.sb.client(name), 'masterauth', value);
+      for (const [name, value] of before)
+        await configSet(await this.sb.client(name), 'masterauth', value);
     });
     this.password = await changeMasterPassword(this.sb, { node: this.targets.master.name });
     return this.password;
@@ -103,7 +105,10 @@ export class DrillFaults {
 
   private async persistenceOff(): Promise<DrillFault> {
     const client = await this.sb.client(this.targets.master.name);
-    const saved = { save: await configGet(client, 'save'), aof: await configGet(client, 'appendonly') };
+    const saved = {
+      save: await configGet(client, 'save'),
+      aof: await configGet(client, 'appendonly'),
+    };
     await configSet(client, 'save', '');
     await configSet(client, 'appendonly', 'no');
     return {
@@ -120,7 +125,10 @@ export class DrillFaults {
 
   /** Undoes the newest active fault of `type`, or every active fault, newest first. */
   async remove(type?: FaultType): Promise<string> {
-    const picked = type === undefined ? [...this.active].reverse() : this.active.filter((a) => a.type === type).slice(-1);
+    const picked =
+      type === undefined
+        ? [...this.active].reverse()
+        : this.active.filter((a) => a.type === type).slice(-1);
     if (!picked.length) return 'nothing to remove';
     for (const a of picked) {
       await a.fault.undo?.();
@@ -149,7 +157,13 @@ export class DrillFaults {
         const client = await sb.client(replica.upstream ?? master.name);
         const previous = await configGet(client, 'repl-backlog-size');
         await configSet(client, 'repl-backlog-size', String(spec.bytes));
-        this.restorers.push(async () => configSet(await sb.client(replica.upstream ?? master.name), 'repl-backlog-size', previous));
+        this.restorers.push(async () =>
+          configSet(
+            await sb.client(replica.upstream ?? master.name),
+            'repl-backlog-size',
+            previous,
+          ),
+        );
         return `repl-backlog-size ${previous} → ${spec.bytes}`;
       }
     }

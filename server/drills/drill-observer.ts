@@ -3,7 +3,7 @@
 // steps on their timelines), and whether the topology is healthy now.
 import type { Finding, Topology, TimelineEntryType } from '../../lib/contracts';
 import type { ObservedFinding } from '../../lib/drills/scorecard';
-import type { DrillScenario } from '../../lib/drills/scenario-types';
+import { SETUP_KINDS, type DrillScenario } from '../../lib/drills/scenario-types';
 import type { IncidentService } from '../incidents/incident-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
 import type { NewTimelineEntry } from '../store/incident-store';
@@ -80,15 +80,26 @@ export class DrillObserver {
   }
 
   /** One timeline line per drill step, on every drill incident (now and later ones). */
-  note(type: Extract<TimelineEntryType, 'action' | 'note'>, summary: string, summaryZh: string, data: Record<string, unknown>, actor: string): void {
+  note(
+    type: Extract<TimelineEntryType, 'action' | 'note'>,
+    summary: string,
+    summaryZh: string,
+    data: Record<string, unknown>,
+    actor: string,
+  ): void {
     const entry: StepEntry = { at: Date.now(), type, actor, summary, summaryZh, data };
     this.steps.push(entry);
     for (const id of this.incidentIds) this.incidents.addEntry({ ...entry, incidentId: id });
   }
 
   /** Whether a finding matching kind (+ cause) opened since `since`, or is open now. */
-  hasFinding(kind: Finding['kind'], cause: Finding['cause'] | undefined, since: number): ObservedFinding | undefined {
-    const hit = (f: { kind: string; cause?: string }) => f.kind === kind && (cause === undefined || f.cause === cause);
+  hasFinding(
+    kind: Finding['kind'],
+    cause: Finding['cause'] | undefined,
+    since: number,
+  ): ObservedFinding | undefined {
+    const hit = (f: { kind: string; cause?: string }) =>
+      f.kind === kind && (cause === undefined || f.cause === cause);
     const opened = this.findings.find((f) => hit(f) && !f.wasOpenBefore && f.openedAt >= since);
     if (opened) return opened;
     const open = this.incidents.findings('open', 1000).find(hit);
@@ -110,15 +121,26 @@ export class DrillObserver {
    */
   openProblems(): Finding[] {
     const expected = new Set(this.scenario.expect.map((e) => e.kind));
-    const before = new Set(this.findings.filter((f) => f.wasOpenBefore && !expected.has(f.kind)).map((f) => f.id));
+    const before = new Set(
+      this.findings.filter((f) => f.wasOpenBefore && !expected.has(f.kind)).map((f) => f.id),
+    );
     return this.incidents
       .findings('open', 1000)
-      .filter((f) => f.severity !== 'info' && !this.scenario.mayStayOpen.includes(f.kind) && !before.has(f.id));
+      .filter(
+        (f) =>
+          f.severity !== 'info' &&
+          !this.scenario.mayStayOpen.includes(f.kind) &&
+          !(SETUP_KINDS.includes(f.kind) && !expected.has(f.kind)) &&
+          !before.has(f.id),
+      );
   }
 
   /** Why the topology is not healthy now, in one line; undefined when it is. */
   healthProblem(topology?: Topology): string | undefined {
-    const open = this.openProblems().map((f) => `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`);
+    const open = this.openProblems().map(
+      (f) =>
+        `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`,
+    );
     const links = this.linksProblem(topology);
     const parts = [...(links ? [links] : []), ...(open.length ? [`open: ${open.join(', ')}`] : [])];
     return parts.length ? parts.join('; ') : undefined;

@@ -2,7 +2,12 @@
 // verifies, times detection and recovery from what the dashboard announced, and scores it.
 // Emits `progress` per step change and `finished` once; knows nothing of HTTP or sockets.
 import { EventEmitter } from 'node:events';
-import type { DrillProgress, DrillRun, DrillStep, DrillStepState } from '../../lib/contracts/drills';
+import type {
+  DrillProgress,
+  DrillRun,
+  DrillStep,
+  DrillStepState,
+} from '../../lib/contracts/drills';
 import type { DrillScenario, StepDef } from '../../lib/drills/scenario-types';
 import { detectClockIndex, recoveryPointIndex } from '../../lib/drills/scenarios';
 import { computeScorecard, type DrillObservation } from '../../lib/drills/scorecard';
@@ -12,7 +17,12 @@ import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import type { Sandbox } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
-import { readSyncMark, waitCondition, type ConditionContext, type SyncMark } from './drill-conditions';
+import {
+  readSyncMark,
+  waitCondition,
+  type ConditionContext,
+  type SyncMark,
+} from './drill-conditions';
 import { DrillFaults } from './drill-faults';
 import { DrillObserver } from './drill-observer';
 import { resolveTargets } from './drill-sandbox';
@@ -64,7 +74,12 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       state: 'running',
       startedAt: Date.now(),
       actor: opts.actor ?? 'drill',
-      steps: scenario.steps.map((s, index) => ({ index, kind: s.kind, label: s.label, state: 'pending' })),
+      steps: scenario.steps.map((s, index) => ({
+        index,
+        kind: s.kind,
+        label: s.label,
+        state: 'pending',
+      })),
       incidentIds: [],
     };
   }
@@ -87,9 +102,15 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     assertSandbox(sb);
     const targets = resolveTargets(sb, this.scenario);
     const faults = new DrillFaults(sb, targets);
-    const observer = new DrillObserver(incidents, monitor, this.scenario, targets.replicas.map((r) => r.id), (id) => {
-      this.run.incidentIds.push(id);
-    });
+    const observer = new DrillObserver(
+      incidents,
+      monitor,
+      this.scenario,
+      targets.replicas.map((r) => r.id),
+      (id) => {
+        this.run.incidentIds.push(id);
+      },
+    );
     const obs: DrillObservation = {
       scenario: this.scenario,
       faultAt: null,
@@ -112,7 +133,13 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     const detectIdx = detectClockIndex(this.scenario);
     const recoveryIdx = recoveryPointIndex(this.scenario);
     observer.start();
-    observer.note('note', `Drill ${this.scenario.id} started by ${this.run.actor}`, `演练 ${this.scenario.id} 由 ${this.run.actor} 发起`, this.data(), 'drill');
+    observer.note(
+      'note',
+      `Drill ${this.scenario.id} started by ${this.run.actor}`,
+      `演练 ${this.scenario.id} 由 ${this.run.actor} 发起`,
+      this.data(),
+      'drill',
+    );
     try {
       for (const [i, def] of this.scenario.steps.entries()) {
         if (this.isAborted) break;
@@ -125,44 +152,79 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
         if (i === recoveryIdx) obs.recoverClockAt = repairAt ?? startedAt;
         if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
         if (i === recoveryIdx && this.run.guided && observer.healthyFrom !== null) {
-          this.setStep(i, 'skipped', { startedAt, endedAt: startedAt, detail: 'repaired by the operator' });
+          this.setStep(i, 'skipped', {
+            startedAt,
+            endedAt: startedAt,
+            detail: 'repaired by the operator',
+          });
         } else {
           this.setStep(i, 'running', { startedAt });
           if (def.kind === 'remove' || def.kind === 'repair') syncMark = await readSyncMark(ctx);
           const r = await this.execStep(def, ctx, obs);
           this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
-          if (!r.ok && def.kind === 'wait') obs.failedSteps.push({ label: def.label, detail: r.detail });
+          if (!r.ok && def.kind === 'wait')
+            obs.failedSteps.push({ label: def.label, detail: r.detail });
         }
         if (i === detectIdx) obs.detectClockAt = Date.now();
-        const isAction = def.kind === 'inject' || def.kind === 'remove' || def.kind === 'repair' || def.kind === 'write';
-        observer.note(isAction ? 'action' : 'note', `Drill step: ${def.label.en}`, `演练步骤：${def.label.zh}`, { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail }, 'drill');
+        const isAction =
+          def.kind === 'inject' ||
+          def.kind === 'remove' ||
+          def.kind === 'repair' ||
+          def.kind === 'write';
+        observer.note(
+          isAction ? 'action' : 'note',
+          `Drill step: ${def.label.en}`,
+          `演练步骤：${def.label.zh}`,
+          { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail },
+          'drill',
+        );
       }
       if (obs.recoverClockAt !== null && !this.isAborted) {
-        obs.recoveredAt = await this.waitRecovered(observer, this.scenario.maxRecoverMs + RECOVERY_GRACE_MS);
-        obs.recoveryProblem = obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
+        obs.recoveredAt = await this.waitRecovered(
+          observer,
+          this.scenario.maxRecoverMs + RECOVERY_GRACE_MS,
+        );
+        obs.recoveryProblem =
+          obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
       }
     } catch (err) {
       obs.error = (err as Error).message;
       log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');
       const running = this.run.steps.find((s) => s.state === 'running');
-      if (running) this.setStep(running.index, 'failed', { endedAt: Date.now(), detail: obs.error });
+      if (running)
+        this.setStep(running.index, 'failed', { endedAt: Date.now(), detail: obs.error });
     } finally {
       observer.stop();
-      for (const s of this.run.steps) if (s.state === 'pending') this.setStep(s.index, 'skipped', {});
+      for (const s of this.run.steps)
+        if (s.state === 'pending') this.setStep(s.index, 'skipped', {});
       if (this.opts.cleanup) {
         const problems = await faults.cleanup();
         if (problems.length) log.warn({ drill: this.run.id, problems }, 'drill cleanup incomplete');
       }
     }
     const card = computeScorecard(obs);
-    observer.note('note', `Drill ${this.scenario.id} ${card.passed ? 'passed' : 'failed'}`, `演练 ${this.scenario.id} ${card.passed ? '通过' : '未通过'}`, { ...this.data(), scorecard: card }, 'drill');
-    Object.assign(this.run, { state: obs.error ? 'error' : 'finished', endedAt: Date.now(), scorecard: card });
+    observer.note(
+      'note',
+      `Drill ${this.scenario.id} ${card.passed ? 'passed' : 'failed'}`,
+      `演练 ${this.scenario.id} ${card.passed ? '通过' : '未通过'}`,
+      { ...this.data(), scorecard: card },
+      'drill',
+    );
+    Object.assign(this.run, {
+      state: obs.error ? 'error' : 'finished',
+      endedAt: Date.now(),
+      scorecard: card,
+    });
     if (obs.error) this.run.error = obs.error;
     this.emit('finished', this.run);
     return this.run;
   }
 
-  private async execStep(def: StepDef, ctx: ConditionContext, obs: DrillObservation): Promise<{ ok: boolean; detail: string }> {
+  private async execStep(
+    def: StepDef,
+    ctx: ConditionContext,
+    obs: DrillObservation,
+  ): Promise<{ ok: boolean; detail: string }> {
     const { faults } = ctx;
     const aborted = () => this.isAborted;
     switch (def.kind) {

@@ -27,7 +27,10 @@ export function proxyOnly(proxied: readonly string[]): NonNullable<SandboxOption
 }
 
 /** Options for a fresh sandbox shaped for `scenario`. */
-export function drillSandboxOptions(scenario: DrillScenario, redisServerBin?: string): SandboxOptions {
+export function drillSandboxOptions(
+  scenario: DrillScenario,
+  redisServerBin?: string,
+): SandboxOptions {
   const s = scenario.sandbox;
   return {
     shape: DRILL_SHAPE,

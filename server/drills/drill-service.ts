@@ -21,7 +21,8 @@ import { DrillStore } from './drill-store';
 
 const log = logger('drills');
 
-export const NO_SANDBOX_MESSAGE = 'drills run only against the sandbox started by this server (npm run demo)';
+export const NO_SANDBOX_MESSAGE =
+  'drills run only against the sandbox started by this server (npm run demo)';
 
 export class DrillError extends Error {
   constructor(
@@ -58,7 +59,8 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     super();
     this.store = new DrillStore(deps.db);
     const abandoned = this.store.abandonUnfinished(Date.now());
-    if (abandoned) log.info({ abandoned }, 'drills left unfinished by a previous run marked as errors');
+    if (abandoned)
+      log.info({ abandoned }, 'drills left unfinished by a previous run marked as errors');
   }
 
   get isAvailable(): boolean {
@@ -73,13 +75,18 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
   start(body: StartDrillBody, actor: string): { id: string } {
     const sandbox = this.deps.sandbox;
     if (!sandbox || sandbox.isStopped) throw new DrillError('conflict', NO_SANDBOX_MESSAGE);
-    if (this.current) throw new DrillError('conflict', `drill ${this.current.runner.run.id} is still running; one drill at a time`);
+    if (this.current)
+      throw new DrillError(
+        'conflict',
+        `drill ${this.current.runner.run.id} is still running; one drill at a time`,
+      );
     const scenario = findScenario(body.scenario);
     if (!scenario) throw new DrillError('not_found', `no drill scenario ${body.scenario}`);
     try {
       resolveTargets(sandbox, scenario);
     } catch (err) {
-      if (err instanceof DrillTargetError || err instanceof NotSandboxError) throw new DrillError('conflict', err.message);
+      if (err instanceof DrillTargetError || err instanceof NotSandboxError)
+        throw new DrillError('conflict', err.message);
       throw err;
     }
     const { monitor, incidents, actions } = this.deps;
@@ -98,7 +105,11 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
       .execute()
       .catch((err: unknown) => {
         // A refusal before the first step (the sandbox stopped meanwhile) still ends the run.
-        Object.assign(runner.run, { state: 'error', endedAt: Date.now(), error: (err as Error).message });
+        Object.assign(runner.run, {
+          state: 'error',
+          endedAt: Date.now(),
+          error: (err as Error).message,
+        });
         return runner.run;
       })
       .then((run) => {
@@ -128,7 +139,8 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
       if (!this.store.get(id)) throw new DrillError('not_found', `drill ${id} does not exist`);
       throw new DrillError('conflict', `drill ${id} is not running`);
     }
-    if (!live.resume()) throw new DrillError('conflict', `drill ${id} is not waiting for the operator`);
+    if (!live.resume())
+      throw new DrillError('conflict', `drill ${id} is not waiting for the operator`);
     return live.run;
   }
 

@@ -25,22 +25,33 @@ export class DrillStore {
   }
 
   get(id: string): DrillRun | null {
-    const row = this.db.prepare('SELECT body FROM drill_runs WHERE id = ?').get(id) as { body: string } | undefined;
+    const row = this.db.prepare('SELECT body FROM drill_runs WHERE id = ?').get(id) as
+      { body: string } | undefined;
     return row ? parse(row.body) : null;
   }
 
   /** Newest first. */
   list(limit: number): DrillRun[] {
-    const rows = this.db.prepare('SELECT body FROM drill_runs ORDER BY started_at DESC LIMIT ?').all(limit) as Array<{ body: string }>;
+    const rows = this.db
+      .prepare('SELECT body FROM drill_runs ORDER BY started_at DESC LIMIT ?')
+      .all(limit) as Array<{ body: string }>;
     return rows.flatMap((r) => parse(r.body) ?? []);
   }
 
   /** Drills a previous process left running or paused can never finish: say so in history. */
   abandonUnfinished(now: number): number {
-    const rows = this.db.prepare("SELECT body FROM drill_runs WHERE state IN ('running', 'paused')").all() as Array<{ body: string }>;
+    const rows = this.db
+      .prepare("SELECT body FROM drill_runs WHERE state IN ('running', 'paused')")
+      .all() as Array<{ body: string }>;
     for (const r of rows) {
       const run = parse(r.body);
-      if (run) this.save({ ...run, state: 'error', endedAt: now, error: 'the server stopped while this drill ran' });
+      if (run)
+        this.save({
+          ...run,
+          state: 'error',
+          endedAt: now,
+          error: 'the server stopped while this drill ran',
+        });
     }
     return rows.length;
   }

@@ -23,7 +23,10 @@ export interface FreshDrillOptions {
   inspect?: (run: DrillRun, server: RunningServer) => void | Promise<void>;
 }
 
-export async function runFreshDrill(scenario: DrillScenario, opts: FreshDrillOptions = {}): Promise<DrillRun> {
+export async function runFreshDrill(
+  scenario: DrillScenario,
+  opts: FreshDrillOptions = {},
+): Promise<DrillRun> {
   const sandbox = await startSandbox(drillSandboxOptions(scenario, opts.redisServerBin));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
   let server: RunningServer | undefined;
@@ -50,13 +53,21 @@ export async function runFreshDrill(scenario: DrillScenario, opts: FreshDrillOpt
     await waitFor(
       () => {
         const t = monitored.snapshot().topology;
-        return sandbox.nodes.every((n) => t.nodes.some((x) => x.id === n.id && x.reachable)) && t.links.length >= sandbox.nodes.length - 1 && t.links.every((l) => l.linkStatus === 'up');
+        return (
+          sandbox.nodes.every((n) => t.nodes.some((x) => x.id === n.id && x.reachable)) &&
+          t.links.length >= sandbox.nodes.length - 1 &&
+          t.links.every((l) => l.linkStatus === 'up')
+        );
       },
       15_000,
       { what: 'the dashboard to see the whole sandbox healthy', intervalMs: 100 },
     );
     const store = new DrillStore(server.db);
-    const runner = new DrillRunner({ sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions }, scenario, { id: newDrillId(), actor: 'cli' });
+    const runner = new DrillRunner(
+      { sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions },
+      scenario,
+      { id: newDrillId(), actor: 'cli' },
+    );
     runner.on('progress', (p) => {
       store.save(runner.run);
       opts.onProgress?.(p);

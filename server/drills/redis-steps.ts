@@ -16,12 +16,20 @@ export async function configSet(client: Redis, key: string, value: string): Prom
   await client.call('CONFIG', 'SET', key, value);
 }
 
-export async function infoNumber(client: Redis, section: string, field: string): Promise<number | null> {
+export async function infoNumber(
+  client: Redis,
+  section: string,
+  field: string,
+): Promise<number | null> {
   const value = infoFields(await client.info(section)).get(field);
   return value === undefined ? null : Number(value);
 }
 
-export async function infoField(client: Redis, section: string, field: string): Promise<string | undefined> {
+export async function infoField(
+  client: Redis,
+  section: string,
+  field: string,
+): Promise<string | undefined> {
   return infoFields(await client.info(section)).get(field);
 }
 
@@ -60,7 +68,8 @@ export async function takeBackup(client: Redis, maxKeys: number): Promise<Backup
     async restore(target) {
       for (let i = 0; i < entries.length; i += 500) {
         const pipeline = target.pipeline();
-        for (const e of entries.slice(i, i + 500)) pipeline.restore(e.key, e.ttl, e.dump, 'REPLACE');
+        for (const e of entries.slice(i, i + 500))
+          pipeline.restore(e.key, e.ttl, e.dump, 'REPLACE');
         const failed = ((await pipeline.exec()) ?? []).find(([err]) => err)?.[0];
         if (failed) throw failed;
       }

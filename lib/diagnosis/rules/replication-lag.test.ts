@@ -79,3 +79,15 @@ test('replication_lag stays silent under the thresholds', () => {
   });
   assert.deepEqual(replicationLag(input), []);
 });
+
+test('replication_lag: a gap seen in one sample but not a second earlier is a burst, not lag', () => {
+  const input = buildInput({
+    nodes: [
+      { id: M, info: master(), metrics: { replOffsetRate: 30000 } },
+      { id: R3, info: infoText('replica.txt') },
+    ],
+    // The samples of the last two seconds: 0 B, then this cycle's 25000 B.
+    history: { [`${R3} offsetGapBytes`]: perSecond([0, 0, 0, 25000]) },
+  });
+  assert.deepEqual(replicationLag(input), []);
+});

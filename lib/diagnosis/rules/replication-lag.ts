@@ -18,6 +18,9 @@ import {
   type Rule,
 } from '../rule-kit';
 
+/** A gap must hold this long (every sample in it over the threshold) to count as lag. */
+const SUSTAIN_MS = 2_000;
+
 /** Trend look-back: long enough to smooth one-poll noise, short enough to follow a burst. */
 const TREND_WINDOW_MS = 60_000;
 
@@ -38,8 +41,12 @@ export const replicationLag: Rule = (input) => {
     if (link.linkStatus !== 'up') continue;
     const gap = link.offsetGapBytes;
     const lag = link.lagSeconds;
+    // Judge the gap that held for SUSTAIN_MS, not one sample: a write burst (or a replica busy
+    // for a moment with its own fork) shows a transient gap that is gone by the next poll.
+    const recent = series(input, link.replica, 'offsetGapBytes', input.now - SUSTAIN_MS).map((p) => p.v);
+    const sustainedGap = gap === null ? null : Math.min(gap, ...recent);
     const severity = worstSeverity(
-      levelOf(gap, s.gapWarningBytes, s.gapCriticalBytes),
+      levelOf(sustainedGap, s.gapWarningBytes, s.gapCriticalBytes),
       levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
     );
     if (!severity) continue;
