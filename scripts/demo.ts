@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startServer } from '../server/app-server';
 import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
+import { proxyOnly } from '../server/drills/drill-sandbox';
 import { startSandbox } from '../server/sandbox';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     writeLoad: { opsPerSec: 200 },
     // The seed's recommended backlog (16–64 MB): the demo starts healthy; drills break it on purpose.
     commonConfig: { 'repl-backlog-size': '16mb' },
+    // r2 replicates through a TCP fault proxy so the Drills page can cut, slow or throttle it.
+    faultProxy: true,
+    linkVia: proxyOnly(['r2']),
     redisServerBin: process.env.REDIS_SERVER_BIN,
   });
   const config = loadConfig({
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   }
   // The sandbox's own log files feed the log panels and the diagnosis evidence.
   if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
-  const server = await startServer(config, { dev: !prod });
+  const server = await startServer(config, { dev: !prod, sandbox });
 
   const lines = sandbox.nodes.map(
     (n) => `  ${n.name.padEnd(4)} ${n.id.padEnd(16)} ${n.upstream ? `replica of ${n.upstream}` : 'master'}   log: ${n.logFile}`,

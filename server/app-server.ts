@@ -22,6 +22,10 @@ import { Router } from './http/router';
 import { sendError } from './http/respond';
 import { CheckService } from './consistency/check-service';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
+import { DrillService } from './drills/drill-service';
+import { drillRoutes } from './http/drills.routes';
+import type { Sandbox } from './sandbox';
+import { proxyAliases } from './sandbox/faults';
 import { HeartbeatService } from './heartbeat/heartbeat-service';
 import { checkRoutes } from './http/checks.routes';
 import { IncidentService } from './incidents/incident-service';
@@ -41,6 +45,8 @@ export interface StartOptions {
   dev?: boolean;
   /** API and socket only, no Next (for integration tests that need no pages). */
   withUi?: boolean;
+  /** The sandbox this process started (demo): enables drills, and only against it. */
+  sandbox?: Sandbox;
 }
 
 export interface RunningServer {
@@ -52,6 +58,7 @@ export interface RunningServer {
   logs: LogService;
   actions: ActionService;
   checks: CheckService;
+  drills: DrillService;
   heartbeat: HeartbeatService | null;
   auth: AuthService;
   db: Db;
@@ -90,6 +97,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
   actionRoutes(router, actions);
+  const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
+  drillRoutes(router, drills);
+  // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
+  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
   const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat');
   checkRoutes(router, checks);
   const heartbeat = config.heartbeat?.enabled
@@ -149,7 +160,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat });
+  const io = attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat });
+  drills.on('drill:progress', (p) => io.emit('drill:progress', p));
+  drills.on('drill:finished', (r) => io.emit('drill:finished', r));
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -171,6 +184,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await drills.stop();
       await actions.stop();
       await checks.stop();
       await heartbeat?.stop();
@@ -184,5 +198,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, heartbeat, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, auth, db, router, httpServer, stop };
 }

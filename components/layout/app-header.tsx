@@ -18,6 +18,7 @@ const NAV: { href: string; key: MessageKey; match: (path: string) => boolean }[]
   { href: '/incidents', key: 'nav.incidents', match: (p) => p.startsWith('/incidents') },
   { href: '/alerts', key: 'nav.alerts', match: (p) => p.startsWith('/alerts') },
   { href: '/consistency', key: 'nav.consistency', match: (p) => p.startsWith('/consistency') },
+  { href: '/drills', key: 'nav.drills', match: (p) => p.startsWith('/drills') },
   { href: '/audit', key: 'nav.audit', match: (p) => p.startsWith('/audit') },
 ];
 

@@ -7,3 +7,4 @@ export * from './incidents';
 export * from './logs';
 export * from './checks';
 export * from './actions';
+export * from './drills';

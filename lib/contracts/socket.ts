@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { NodeIdSchema } from './common';
 import type { ActionServerToClientEvents } from './actions';
 import type { CheckServerToClientEvents } from './checks';
+import type { DrillServerToClientEvents } from './drills';
 import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
 import type { LogServerToClientEvents } from './logs';
@@ -25,7 +26,11 @@ export interface TopologySnapshot {
   pollIntervalMs: number;
 }
 
-export interface ServerToClientEvents extends LogServerToClientEvents, ActionServerToClientEvents, CheckServerToClientEvents {
+export interface ServerToClientEvents
+  extends LogServerToClientEvents,
+    ActionServerToClientEvents,
+    CheckServerToClientEvents,
+    DrillServerToClientEvents {
   'topology:snapshot': (snapshot: TopologySnapshot) => void;
   'topology:update': (delta: TopologyDelta) => void;
   'topology:event': (event: TopologyEvent) => void;

@@ -92,7 +92,11 @@ export const fullResyncStorm: Rule = (input) => {
         'replica_restarted',
         (tally.get('replica_restarted') ?? 0) + restartedReplicas.length,
       );
-    const cause = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
+    // A specific loop cause (backlog too small, buffer limit) wins over "replica restarted":
+    // every replica's first sync also reads as a PSYNC ? -1, so that one is weak evidence.
+    const specific = [...tally.entries()].filter(([c]) => c !== 'replica_restarted');
+    const ranked = (specific.length ? specific : [...tally.entries()]).sort((a, b) => b[1] - a[1]);
+    const cause = ranked[0]?.[0] ?? 'unknown';
 
     const evidence: Evidence[] = [];
     const full = view.metrics?.syncFull;
