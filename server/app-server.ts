@@ -112,6 +112,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
+  // The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs.
+  const canaryTimer = config.consistency.canaryEveryMs
+    ? setInterval(() => {
+        try {
+          checks.startCanary({});
+        } catch (err) {
+          // Nothing to check (no reachable master with replicas) or one still running: next time.
+          log.debug({ err }, 'scheduled canary skipped');
+        }
+      }, config.consistency.canaryEveryMs)
+    : null;
+  canaryTimer?.unref();
   // A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it.
   checks.on('done', (run) => {
     if (run.state !== 'done') return;
@@ -184,6 +196,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      if (canaryTimer) clearInterval(canaryTimer);
       await drills.stop();
       await actions.stop();
       await checks.stop();

@@ -96,6 +96,8 @@ export const ConsistencySchema = z
     maxCanonicalElements: z.number().int().min(1).max(50_000_000).default(CONSISTENCY_DEFAULTS.maxCanonicalElements),
     examplesPerClass: z.number().int().min(1).max(10_000).default(CONSISTENCY_DEFAULTS.examplesPerClass),
     canaryTimeoutMs: z.number().int().min(100).max(60_000).default(CONSISTENCY_DEFAULTS.canaryTimeoutMs),
+    /** Run the canary check on a schedule (every this many ms); off when absent. */
+    canaryEveryMs: z.number().int().min(10_000).max(24 * 3600_000).optional(),
     /** Finished check runs kept in memory (newest first); older ones are dropped. */
     historySize: z.number().int().min(1).max(1000).default(CONSISTENCY_DEFAULTS.historySize),
     commandTimeoutMs: z.number().int().min(100).max(120_000).default(CONSISTENCY_DEFAULTS.commandTimeoutMs),
