@@ -164,7 +164,7 @@ describe('GET /metrics on a real master → replica → sub-replica tree', () =>
         0,
       );
     }
-    assert.equal(p.types.get('redis_sync_full_total'), 'counter');
+    assert.equal(p.types.get('redis_replica_resyncs_full'), 'gauge');
     assert.equal(find(p, 'replicaops_nodes', {})[0]?.value, 3);
     assert.ok(find(p, 'replicaops_poll_cycles_total', {})[0]!.value >= 1);
     assert.equal(

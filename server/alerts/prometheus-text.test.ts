@@ -118,5 +118,5 @@ test('replicationFamilies() labels links by upstream/replica and leaves unknown 
   assert.ok(!text.includes('redis_master_repl_offset{addr="10.0.0.3:6379"}'));
   assert.doesNotMatch(text, /replicaops_link_offset_gap_bytes\{[^}]*10\.0\.0\.3/);
   assert.doesNotMatch(text, /redis_connected_slave_lag_seconds\{[^}]*10\.0\.0\.3/);
-  assert.ok(text.includes('# TYPE redis_sync_full_total counter'));
+  assert.ok(text.includes('# TYPE redis_replica_resyncs_full gauge'));
 });

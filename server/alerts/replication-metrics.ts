@@ -128,8 +128,9 @@ export function replicationFamilies(input: ReplicationMetricsInput): MetricFamil
       ),
     ),
     family(
-      'redis_sync_full_total',
-      'counter',
+      // redis_exporter's names (and its gauge type), so existing dashboards work unchanged.
+      'redis_replica_resyncs_full',
+      'gauge',
       'Full resyncs served by the node (sync_full); resets when it restarts.',
       perNode(
         nodes,
@@ -137,8 +138,8 @@ export function replicationFamilies(input: ReplicationMetricsInput): MetricFamil
       ),
     ),
     family(
-      'redis_sync_partial_ok_total',
-      'counter',
+      'redis_replica_partial_resync_accepted',
+      'gauge',
       'Partial resyncs accepted (sync_partial_ok).',
       perNode(
         nodes,
@@ -146,8 +147,8 @@ export function replicationFamilies(input: ReplicationMetricsInput): MetricFamil
       ),
     ),
     family(
-      'redis_sync_partial_err_total',
-      'counter',
+      'redis_replica_partial_resync_denied',
+      'gauge',
       'Partial resyncs denied (sync_partial_err).',
       perNode(
         nodes,
