@@ -35,6 +35,9 @@ const SETTLE_MS = 2_000;
 const RECOVERY_GRACE_MS = 15_000;
 const GUIDED_TIMEOUT_MS = 30 * 60_000;
 
+/** How long a drill waits for a healthy baseline before injecting its fault. */
+const BASELINE_MS = 15_000;
+
 export interface DrillRunnerDeps {
   sandbox: Sandbox;
   monitor: Monitor;
@@ -132,6 +135,9 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     };
     const detectIdx = detectClockIndex(this.scenario);
     const recoveryIdx = recoveryPointIndex(this.scenario);
+    // A drill starts from a healthy baseline: a fresh sandbox is still catching up after its
+    // first syncs, and a finding already open would make detection "0 ms" and adopt no incident.
+    await this.settleBaseline(monitor, incidents);
     observer.start();
     observer.note(
       'note',
@@ -250,6 +256,17 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
    * Holds before the repair until the operator resumes. Recovery is then timed from their
    * first action run during the pause (their repair), or from the resume when they ran none.
    */
+  /** Up to BASELINE_MS for every link up and no open warning/critical finding; then go on. */
+  private async settleBaseline(monitor: Monitor, incidents: IncidentService): Promise<void> {
+    const deadline = Date.now() + BASELINE_MS;
+    while (Date.now() < deadline && !this.isAborted) {
+      const links = monitor.snapshot().topology.links;
+      const serious = incidents.findings('open', 1000).some((f) => f.severity !== 'info');
+      if (links.length > 0 && links.every((l) => l.linkStatus === 'up') && !serious) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   private async pauseForOperator(i: number): Promise<number | null> {
     let repairAt: number | null = null;
     const onAction = () => void (repairAt ??= Date.now());
