@@ -182,7 +182,8 @@ test('overflowBacklog() turns the next reconnect into a full resync for lack of 
 
 test('outputBufferLoop() disconnects the slow replica for its output buffer, again and again', async (t) => {
   const sb = await useSandbox(t, { shape: PAIR, faultProxy: true });
-  const fullBefore = await stat(sb, 'm', 'sync_full');
+  const resyncs = async () => (await stat(sb, 'm', 'sync_full')) + (await stat(sb, 'm', 'sync_partial_ok'));
+  const before = await resyncs();
   const fault = await outputBufferLoop(sb, 'r1');
   const kills = () => logOf(sb, 'm').match(/overcoming of output buffer limits/g)?.length ?? 0;
   await waitUntil(() => kills() >= 2, {
@@ -190,7 +191,10 @@ test('outputBufferLoop() disconnects the slow replica for its output buffer, aga
     intervalMs: 200,
     what: 'two obuf kills',
   });
-  assert.ok((await stat(sb, 'm', 'sync_full')) >= fullBefore + 1, 'each kill ends in a full sync');
+  // The replica came back between the two kills. Whether it came back with a full or a partial
+  // resync depends on whether Redis had trimmed its shared backlog past the replica's offset
+  // yet (it trims incrementally), so either counts; the drill judges the loop, not the kind.
+  assert.ok((await resyncs()) >= before + 1, 'the killed replica re-synced before it was killed again');
 
   await fault.undo?.();
   await sb.waitForSync(15_000);

@@ -9,6 +9,7 @@ import {
   healthyNodes,
   infoText,
   M,
+  perSecond,
   R2,
   R3,
 } from '../../test/fixtures/diagnosis/build-input';
@@ -37,6 +38,8 @@ test('diagnose() returns valid, bilingual, evidenced findings, gravest first, on
       { id: R2, info: editInfo(infoText('replica-chained.txt'), { slave_read_only: '0' }) },
       { id: R3, info: infoText('replica-link-down.txt') },
     ],
+    // R2's gap has held for the last 3 s: lag, not a burst.
+    history: { [`${R2} offsetGapBytes`]: perSecond([25000, 25000, 25000, 25000]) },
   });
   const found = diagnose(input);
   const kinds = found.map((f) => f.kind);

@@ -6,6 +6,7 @@ import {
   editInfo,
   infoText,
   M,
+  NOW,
   perSecond,
   R3,
 } from '../../../test/fixtures/diagnosis/build-input';
@@ -90,4 +91,35 @@ test('replication_lag: a gap seen in one sample but not a second earlier is a bu
     history: { [`${R3} offsetGapBytes`]: perSecond([0, 0, 0, 25000]) },
   });
   assert.deepEqual(replicationLag(input), []);
+});
+
+test('replication_lag: a gap in the first second of a link is start-up, not sustained lag', () => {
+  // Captured at dashboard start: the first two polls (500 ms apart) saw 2969 B then 14960 B while
+  // the freshly synced replicas had not applied the first writes; the next poll saw 0 B.
+  const input = buildInput({
+    nodes: [
+      { id: M, info: master(), metrics: { replOffsetRate: 30000 } },
+      { id: R3, info: infoText('replica.txt') },
+    ],
+    history: {
+      [`${R3} offsetGapBytes`]: [
+        { t: NOW - 500, v: 2969 },
+        { t: NOW, v: 25000 },
+      ],
+    },
+  });
+  assert.deepEqual(replicationLag(input), []);
+});
+
+test('replication_lag: the same gap held over the whole sustain window is lag', () => {
+  const input = buildInput({
+    nodes: [
+      { id: M, info: master(), metrics: { replOffsetRate: 30000 } },
+      { id: R3, info: infoText('replica.txt') },
+    ],
+    history: {
+      [`${R3} offsetGapBytes`]: [2500, 2000, 1500, 1000, 500, 0].map((ago) => ({ t: NOW - ago, v: 25000 })),
+    },
+  });
+  assert.equal(replicationLag(input)[0]?.severity, 'critical');
 });

@@ -33,6 +33,25 @@ function trendOf(gap: number, slope: number | null): Trend {
   return { kind: slope > 0 ? 'growing' : 'shrinking', slope };
 }
 
+/**
+ * The gap that held for SUSTAIN_MS, not one sample: a write burst (or a replica busy for a
+ * moment with its own fork) shows a transient gap that is gone by the next poll. The window must
+ * really be covered — a link first seen a second ago (a replica just synced, the dashboard just
+ * started) has no sustained gap yet, however big its first samples are.
+ */
+function sustained(input: Parameters<Rule>[0], replica: string, gap: number): number | null {
+  const points = series(input, replica, 'offsetGapBytes', input.now - 4 * SUSTAIN_MS);
+  let from = -1;
+  for (let i = points.length - 1; i >= 0; i--) {
+    if ((points[i] as { t: number }).t <= input.now - SUSTAIN_MS) {
+      from = i;
+      break;
+    }
+  }
+  if (from < 0) return null;
+  return Math.min(gap, ...points.slice(from).map((p) => p.v));
+}
+
 export const replicationLag: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const s = input.settings;
@@ -41,10 +60,7 @@ export const replicationLag: Rule = (input) => {
     if (link.linkStatus !== 'up') continue;
     const gap = link.offsetGapBytes;
     const lag = link.lagSeconds;
-    // Judge the gap that held for SUSTAIN_MS, not one sample: a write burst (or a replica busy
-    // for a moment with its own fork) shows a transient gap that is gone by the next poll.
-    const recent = series(input, link.replica, 'offsetGapBytes', input.now - SUSTAIN_MS).map((p) => p.v);
-    const sustainedGap = gap === null ? null : Math.min(gap, ...recent);
+    const sustainedGap = gap === null ? null : sustained(input, link.replica, gap);
     const severity = worstSeverity(
       levelOf(sustainedGap, s.gapWarningBytes, s.gapCriticalBytes),
       levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
