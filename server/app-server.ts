@@ -21,6 +21,7 @@ import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
 import { CheckService } from './consistency/check-service';
+import { CheckStore } from './consistency/check-store';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
 import { DrillService } from './drills/drill-service';
 import { drillRoutes } from './http/drills.routes';
@@ -101,7 +102,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   drillRoutes(router, drills);
   // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
   if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
-  const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat');
+  const checks = new CheckService(
+    monitor,
+    pool,
+    config.consistency,
+    config.heartbeat?.key ?? 'replicaops:heartbeat',
+    new CheckStore(db),
+  );
   checkRoutes(router, checks);
   const heartbeat = config.heartbeat?.enabled
     ? new HeartbeatService(monitor, pool, {

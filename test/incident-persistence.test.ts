@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Finding, IncidentDetail } from '../lib/contracts';
+import type { CheckRun, CheckSummary, Finding, IncidentDetail } from '../lib/contracts';
 import { startServer, type RunningServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { waitFor, type Sandbox } from '../server/sandbox';
@@ -56,5 +56,30 @@ describe('incidents are durable', () => {
 
     await sandbox.restart('r1');
     await waitFor(async () => ((await (await fetch(`${server!.url}/api/incidents/${incidentId}`)).json()) as IncidentDetail).state === 'resolved', 15_000, { what: 'incident resolved after restart' });
+  });
+
+  test('a finished canary report is still there, in the list and by id, after a server restart', async () => {
+    await server?.stop();
+    server = await start();
+    await waitFor(
+      () => server!.monitor.snapshot().topology.links.some((l) => l.linkStatus === 'up'),
+      10_000,
+      { what: 'link up' },
+    );
+    const { id } = server.checks.startCanary({});
+    await server.checks.settled(id);
+    await server.stop();
+
+    server = await start();
+    const res = await fetch(`${server.url}/api/checks/${id}`);
+    assert.equal(res.status, 200);
+    const run = (await res.json()) as CheckRun;
+    assert.equal(run.state, 'done');
+    assert.ok(run.kind === 'canary' && run.report.replicas.some((r) => r.replica === sandbox.node('r1').id && r.seen));
+    const list = (await (await fetch(`${server.url}/api/checks`)).json()) as { checks: CheckSummary[] };
+    assert.equal(list.checks[0]?.id, id);
+    // A finished run cannot be cancelled, before or after a restart.
+    const del = await fetch(`${server.url}/api/checks/${id}`, { method: 'DELETE', headers: { 'x-replicaops-request': '1' } });
+    assert.equal(del.status, 409);
   });
 });

@@ -1,5 +1,6 @@
-// Check runs: start, watch, cancel and keep (in memory, bounded to `historySize` finished runs;
-// a restart forgets them). Emits typed events; knows nothing of HTTP or sockets.
+// Check runs: start, watch, cancel and keep. Running checks live in memory; finished ones go to
+// the CheckStore (SQLite, the newest `historySize` kept, across restarts) — or, without a store,
+// stay in memory under the same bound. Emits typed events; knows nothing of HTTP or sockets.
 import { EventEmitter } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -18,6 +19,7 @@ import { logger } from '../logger';
 import { CancelledError } from './abortable';
 import { CANARY_PREFIX, runCanary } from './canary-runner';
 import { CompareEngine } from './compare-engine';
+import type { CheckStore } from './check-store';
 import { connect, openConnection, type CredentialSource } from './connections';
 
 const log = logger('consistency');
@@ -58,6 +60,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
     private readonly credentials: CredentialSource,
     private readonly settings: ConsistencySettings,
     heartbeatKey?: string,
+    private readonly store?: CheckStore,
   ) {
     super();
     this.skipKeys = heartbeatKey ? [Buffer.from(heartbeatKey)] : [];
@@ -138,7 +141,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
 
   get(id: string): CheckRun | null {
     const e = this.runs.get(id);
-    if (!e) return null;
+    if (!e) return this.store?.get(id) ?? null;
     if (e.engine && e.run.kind === 'compare' && e.run.state === 'running') {
       e.run.report = e.engine.report.report();
       e.run.progress = e.engine.progress();
@@ -148,15 +151,17 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
 
   /** Newest first. */
   list(limit = 50): CheckSummary[] {
-    return [...this.runs.keys()]
-      .reverse()
+    const live = [...this.runs.keys()].map((id) => this.get(id) as CheckRun);
+    const stored = this.store?.list(limit).filter((r) => !this.runs.has(r.id)) ?? [];
+    return [...live, ...stored]
+      .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))
       .slice(0, limit)
-      .map((id) => summary(this.get(id) as CheckRun));
+      .map(summary);
   }
 
   cancel(id: string): 'cancelled' | 'not_found' | 'finished' {
     const e = this.runs.get(id);
-    if (!e) return 'not_found';
+    if (!e) return this.store?.get(id) ? 'finished' : 'not_found';
     if (e.run.state !== 'running') return 'finished';
     e.controller.abort();
     return 'cancelled';
@@ -201,6 +206,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
     if (error) run.error = error;
     if (state === 'done' && run.kind === 'canary') run.progress = { ...run.progress, done: run.progress.total, etaMs: 0 };
     log.info({ id: run.id, kind: run.kind, state, ms: run.finishedAt - run.startedAt }, 'check finished');
+    this.persist(run);
     this.emit('done', structuredClone(run));
     this.prune();
   }
@@ -212,7 +218,19 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
     this.emit('progress', { id, kind: e.run.kind, state: e.run.state, progress });
   }
 
-  /** Drops the oldest finished runs beyond `historySize`; running ones are always kept. */
+  /** A finished run goes to the store; a store that fails keeps it in memory instead (logged). */
+  private persist(run: CheckRun): void {
+    if (!this.store) return;
+    try {
+      this.store.save(run);
+      this.store.prune(this.settings.historySize);
+      this.runs.delete(run.id);
+    } catch (err) {
+      log.error({ id: run.id, err: (err as Error).message }, 'could not save the check run; kept in memory');
+    }
+  }
+
+  /** Drops the oldest in-memory finished runs beyond `historySize`; running ones are always kept. */
   private prune(): void {
     const finished = [...this.runs.values()].filter((e) => e.run.state !== 'running');
     for (const e of finished.slice(0, Math.max(0, finished.length - this.settings.historySize))) this.runs.delete(e.run.id);

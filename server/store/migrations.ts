@@ -177,4 +177,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX IF NOT EXISTS drill_runs_started ON drill_runs (started_at);
     `,
   },
+  {
+    version: 9,
+    name: 'consistency: finished check runs (compare and canary reports) survive a restart',
+    sql: `
+      CREATE TABLE IF NOT EXISTS check_runs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS check_runs_started ON check_runs (started_at);
+    `,
+  },
 ];
