@@ -79,6 +79,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const auth = new AuthService(config, db);
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool, new NodeMemoryStore(db));
+  monitor.addAliases(config.discovery.aliases);
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));

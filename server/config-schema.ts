@@ -157,9 +157,19 @@ export const ConfigFileSchema = z
       .object({
         /** A node gone silent and reported by nobody is dropped after this long. */
         forgetAfterMs: z.number().int().min(1000).default(24 * 3600_000),
+        /**
+         * Addresses the topology reports that the dashboard must reach elsewhere (NAT, Docker
+         * port mapping, a TCP proxy between replica and master): reported `host:port` → the
+         * `host:port` to poll. The node is shown under the address it is polled at.
+         */
+        aliases: z
+          .record(NodeIdSchema, NodeIdSchema)
+          .default({})
+          .refine((m) => Object.entries(m).every(([from, to]) => from !== to), 'an alias cannot point at itself')
+          .refine((m) => Object.values(m).every((to) => !(to in m)), 'an alias target cannot be an alias itself (no chains)'),
       })
       .strict()
-      .default({ forgetAfterMs: 24 * 3600_000 }),
+      .default({ forgetAfterMs: 24 * 3600_000, aliases: {} }),
     // Sections of later features: validated now so a typo fails at start-up, not silently.
     logs: z.array(LogSourceSchema).default([]),
     logIngest: LogIngestSchema.default(LOG_INGEST_DEFAULTS),

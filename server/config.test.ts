@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hashPassword } from './auth/password';
 import { ConfigError, loadConfig } from './config';
 
 /** Asserts a ConfigError whose single-line message matches `re`. */
@@ -72,4 +73,28 @@ test('a non-loopback HOST without users refuses to start and says why', () => {
 test('REPLICAOPS_READ_ONLY turns read-only mode on', () => {
   assert.equal(loadConfig({}).readOnly, false);
   assert.equal(loadConfig({ REPLICAOPS_READ_ONLY: '1' }).readOnly, true);
+});
+
+test('discovery.aliases maps a reported address to the one to poll, and rejects loops and chains', () => {
+  const ok = withFile('c.yaml', 'discovery:\n  aliases:\n    "172.17.0.2:6379": "127.0.0.1:7001"\n');
+  assert.deepEqual(loadConfig({ REPLICAOPS_CONFIG: ok }).discovery.aliases, { '172.17.0.2:6379': '127.0.0.1:7001' });
+  assert.deepEqual(loadConfig({}).discovery.aliases, {});
+  const self = withFile('c.yaml', 'discovery:\n  aliases:\n    "10.0.0.1:6379": "10.0.0.1:6379"\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: self }), /^config\.discovery\.aliases: an alias cannot point at itself/);
+  const chain = withFile('c.yaml', 'discovery:\n  aliases:\n    "a:1": "b:2"\n    "b:2": "c:3"\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: chain }), /^config\.discovery\.aliases: an alias target cannot be an alias/);
+  const bad = withFile('c.yaml', 'discovery:\n  aliases:\n    "nohost": "127.0.0.1:7001"\n');
+  throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: bad }), /^config\.discovery\.aliases/);
+});
+
+test('every YAML example in docs/configuration.md loads as it is written', async () => {
+  const md = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'configuration.md'), 'utf8');
+  const blocks = [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+  assert.ok(blocks.length >= 4, `found ${blocks.length} YAML blocks`);
+  // The docs show password hashes as placeholders; a real one takes their place here.
+  const hash = await hashPassword('docs-example', 1024);
+  for (const [i, block] of blocks.entries()) {
+    const file = withFile(`docs-${i}.yaml`, block.replaceAll('scrypt$16384$8$1$…$…', hash));
+    assert.doesNotThrow(() => loadConfig({ REPLICAOPS_CONFIG: file }), `block ${i}:\n${block}`);
+  }
 });

@@ -139,12 +139,16 @@ describe('monitor with bad seeds', () => {
 describe('monitor with a fault proxy between replica and master', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({ sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }], faultProxy: true } });
+    // What an operator behind NAT or a TCP proxy writes: the address the replica reports for its
+    // master → the address the dashboard reaches it at.
+    h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }], faultProxy: true },
+      configFile: (sb) => ({ discovery: { aliases: Object.fromEntries(proxyAliases(sb)) } }),
+    });
   });
   after(() => h?.stop());
 
-  test('a replica that names the proxy as its master is drawn under its real upstream', async () => {
-    h.server.monitor.addAliases(Object.fromEntries(proxyAliases(h.sandbox)));
+  test('a replica that names the proxy as its master is drawn under its real upstream (discovery.aliases)', async () => {
     const m = h.sandbox.node('m').id;
     const r1 = h.sandbox.node('r1').id;
     const t = await h.until((t) => link(t, r1)?.linkStatus === 'up' && link(t, r1)?.upstream === m, 'r1 under m');

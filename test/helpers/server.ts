@@ -1,6 +1,6 @@
 // Integration harness: a real sandbox topology plus the ReplicaOps server (API + socket.io,
 // without Next) pointed at it, both torn down after the test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../../server/app-server';
@@ -21,7 +21,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { sandbox?: SandboxOptions; pollMs?: number; seeds?: (s: Sandbox) => string[]; env?: Record<string, string> } = {},
+  opts: {
+    sandbox?: SandboxOptions;
+    pollMs?: number;
+    seeds?: (s: Sandbox) => string[];
+    env?: Record<string, string>;
+    /** Config-file fields the test sets, as an operator would write them (validated like one). */
+    configFile?: (s: Sandbox) => Record<string, unknown>;
+  } = {},
 ): Promise<Harness> {
   rootLogger.level = 'warn';
   const sandbox = await startSandbox(testSandboxOptions(opts.sandbox));
@@ -35,6 +42,7 @@ export async function startHarness(
       REPLICAOPS_DATA_DIR: dataDir,
       REPLICAOPS_SEEDS: (opts.seeds ?? ((s) => s.seeds().slice(0, 1)))(sandbox).join(','),
       ...opts.env,
+      ...(opts.configFile ? { REPLICAOPS_CONFIG: writeConfigFile(dataDir, opts.configFile(sandbox)) } : {}),
     });
     // The sandbox's own log files, as the demo wires them.
     if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
@@ -62,4 +70,10 @@ export async function startHarness(
       if (!opts.env?.REPLICAOPS_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function writeConfigFile(dir: string, fields: Record<string, unknown>): string {
+  const file = path.join(dir, 'replicaops.test-config.json');
+  writeFileSync(file, JSON.stringify(fields));
+  return file;
 }
