@@ -34,6 +34,8 @@ export const ThresholdsSchema = z
     lagCriticalSeconds: z.number().nonnegative().default(10),
     gapWarningBytes: z.number().nonnegative().default(1000),
     gapCriticalBytes: z.number().nonnegative().default(10000),
+    /** Gap of R × gapGraceMs bytes at R bytes/s of writes is the stream in flight, not lag. */
+    gapGraceMs: z.number().int().min(0).max(60_000).default(50),
     memoryWarningPct: z.number().min(0).max(100).default(80),
     memoryCriticalPct: z.number().min(0).max(100).default(95),
   })
@@ -133,6 +135,7 @@ export const ConfigFileSchema = z
       lagCriticalSeconds: 10,
       gapWarningBytes: 1000,
       gapCriticalBytes: 10000,
+      gapGraceMs: 50,
       memoryWarningPct: 80,
       memoryCriticalPct: 95,
     }),

@@ -107,7 +107,7 @@ function buildLink(
     linkStatus,
     offsetGapBytes,
     lagSeconds,
-    status: linkHealth(linkStatus, lagSeconds, offsetGapBytes, t),
+    status: linkHealth(linkStatus, lagSeconds, offsetGapBytes, t, upstream?.metrics?.replOffsetRate),
     lastIoSecondsAgo: r?.master_last_io_seconds_ago ?? null,
     downSinceSeconds: r?.master_link_down_since_seconds ?? null,
     sync: replicaInfo ? syncProgress(replicaInfo) : null,

@@ -7,6 +7,12 @@ export interface StatusThresholds {
   lagCriticalSeconds: number;
   gapWarningBytes: number;
   gapCriticalBytes: number;
+  /**
+   * Replication is asynchronous: at R bytes/s of writes about R × this many ms of stream are
+   * always in flight. That much of a gap is subtracted before the byte thresholds apply, so a
+   * busy master (where 1000 B is a microsecond of writes) does not show lag that is not there.
+   */
+  gapGraceMs: number;
   memoryWarningPct: number;
   memoryCriticalPct: number;
 }
@@ -16,6 +22,7 @@ export const DEFAULT_THRESHOLDS: StatusThresholds = {
   lagCriticalSeconds: 10,
   gapWarningBytes: 1000,
   gapCriticalBytes: 10000,
+  gapGraceMs: 50,
   memoryWarningPct: 80,
   memoryCriticalPct: 95,
 };
@@ -34,11 +41,23 @@ function level(value: number | null, warning: number, critical: number): Status 
   return 'ok';
 }
 
+/** The part of a gap beyond what is in flight at the upstream's write rate (bytes/s). */
+export function gapBeyondInFlight(
+  offsetGapBytes: number | null,
+  writeRate: number | null | undefined,
+  t: Pick<StatusThresholds, 'gapGraceMs'>,
+): number | null {
+  if (offsetGapBytes === null) return null;
+  const inFlight = writeRate && writeRate > 0 ? (writeRate * t.gapGraceMs) / 1000 : 0;
+  return Math.max(0, offsetGapBytes - inFlight);
+}
+
 export function linkHealth(
   linkStatus: LinkStatus,
   lagSeconds: number | null,
   offsetGapBytes: number | null,
   t: StatusThresholds,
+  writeRate?: number | null,
 ): Status {
   if (linkStatus === 'down') return 'critical';
   // A full sync in progress is a warning: the replica serves stale (or no) data meanwhile.
@@ -46,7 +65,7 @@ export function linkHealth(
   return worst(
     base,
     level(lagSeconds, t.lagWarningSeconds, t.lagCriticalSeconds),
-    level(offsetGapBytes, t.gapWarningBytes, t.gapCriticalBytes),
+    level(gapBeyondInFlight(offsetGapBytes, writeRate, t), t.gapWarningBytes, t.gapCriticalBytes),
   );
 }
 

@@ -123,3 +123,21 @@ test('replication_lag: the same gap held over the whole sustain window is lag', 
   });
   assert.equal(replicationLag(input)[0]?.severity, 'critical');
 });
+
+test('replication_lag: on a master writing 20 MB/s, a steady 12 KB gap is the stream in flight, not lag', () => {
+  // 12 KB is 0.6 ms of writes here; the 50 ms grace (1 MB) covers it. The same gap at 30 KB/s
+  // (the test above) is 0.4 s of writes and is lag.
+  const input = buildInput({
+    nodes: [
+      { id: M, info: editInfo(infoText('master.txt'), { master_repl_offset: String(205 + 12_000) }), metrics: { replOffsetRate: 20_000_000 } },
+      { id: R3, info: infoText('replica.txt') },
+    ],
+    history: {
+      [`${R3} offsetGapBytes`]: [2500, 2000, 1500, 1000, 500, 0].map((ago) => ({ t: NOW - ago, v: 12_000 })),
+    },
+  });
+  assert.deepEqual(replicationLag(input), []);
+  const link = input.topology.links.find((l) => l.replica === R3);
+  assert.equal(link?.offsetGapBytes, 12_000, 'the gap itself is still shown as measured');
+  assert.equal(link?.status, 'ok');
+});

@@ -2,6 +2,7 @@
 // (gap ≥1000 B warning, ≥10000 B critical; lag ≥2 s warning, ≥10 s critical). The gap's slope
 // over the last minute says whether it is growing or shrinking and when it will be caught up.
 import type { Evidence } from '../../contracts';
+import { gapBeyondInFlight } from '../../topology/status';
 import type { FindingCandidate } from '../diagnosis-input';
 import {
   bi,
@@ -60,17 +61,17 @@ export const replicationLag: Rule = (input) => {
     if (link.linkStatus !== 'up') continue;
     const gap = link.offsetGapBytes;
     const lag = link.lagSeconds;
+    const upstream = byId.get(link.upstream);
+    const writeRate = upstream?.metrics?.replOffsetRate ?? null;
     const sustainedGap = gap === null ? null : sustained(input, link.replica, gap);
     const severity = worstSeverity(
-      levelOf(sustainedGap, s.gapWarningBytes, s.gapCriticalBytes),
+      levelOf(gapBeyondInFlight(sustainedGap, writeRate, s), s.gapWarningBytes, s.gapCriticalBytes),
       levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
     );
     if (!severity) continue;
 
     const points = series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS);
     const trend = trendOf(gap ?? 0, gap === null ? null : slopePerSecond(points));
-    const upstream = byId.get(link.upstream);
-    const writeRate = upstream?.metrics?.replOffsetRate ?? null;
 
     const evidence: Evidence[] = [
       metricEvidence(
