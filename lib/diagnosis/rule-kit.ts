@@ -190,6 +190,11 @@ function trim(x: number): string {
 
 /** Seconds in both languages: `45 s` / `45 秒`, `3 min 20 s` / `3 分 20 秒`, `2 h 5 min`. */
 export function fmtDuration(seconds: number): Bilingual {
+  // Under a second says how much under: a 1 MB backlog at 70 MB/s covers 15 ms, not "0 s".
+  if (seconds > 0 && seconds < 0.9995) {
+    const ms = Math.max(1, Math.round(seconds * 1000));
+    return bi(`${ms} ms`, `${ms} 毫秒`);
+  }
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return bi(`${s} s`, `${s} 秒`);
   if (s < 3600) {

@@ -90,7 +90,8 @@ function buildLink(
     const own = replicaInfo.replication.slave_repl_offset;
     const sameHistory = replicaInfo.replication.master_replid === upstream?.info?.replication.master_replid;
     if (linkStatus === 'up' && own !== undefined && upstreamOffset !== undefined && sameHistory) {
-      offsetGapBytes = Math.max(0, upstreamOffset - own - skewBytes(upstream, replica));
+      // Bytes are whole: the skew estimate is not, and the API promises a byte count.
+      offsetGapBytes = Math.max(0, Math.round(upstreamOffset - own - skewBytes(upstream, replica)));
     }
   } else {
     // We cannot ask the replica; the upstream's own list is the next best witness.
