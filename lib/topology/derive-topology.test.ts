@@ -51,3 +51,20 @@ test('deriveTopology() reports the corrected gap in whole bytes', () => {
   assert.ok(Number.isInteger(link.offsetGapBytes), String(link.offsetGapBytes));
   assert.equal(link.offsetGapBytes, 323_136);
 });
+
+test('deriveTopology() paints a replication cycle red although Redis reports its links up', () => {
+  const replica = parseInfo(infoText('replica.txt'));
+  const node = (id: string, upstream: string, reachable = true): NodeObservation => ({
+    id, host: 'h', port: Number(id.split(':')[1]), reachable, info: replica, role: 'replica', upstream, discoveredOnly: false,
+  });
+  // a ⇄ b is a cycle; c hangs below it (no data either, but not a member); d's upstream is dark.
+  const t = deriveTopology([node('h:1', 'h:2'), node('h:2', 'h:1'), node('h:3', 'h:1'), node('h:4', 'h:5'), node('h:5', 'h:4', false)], same, DEFAULT_THRESHOLDS, 0);
+  const status = Object.fromEntries(t.nodes.map((n) => [n.id, n.status]));
+  assert.equal(status['h:1'], 'critical');
+  assert.equal(status['h:2'], 'critical');
+  assert.equal(status['h:3'], 'ok', 'a replica below the cycle is not a member');
+  assert.equal(t.links.find((l) => l.replica === 'h:1')?.status, 'critical');
+  assert.equal(t.links.find((l) => l.replica === 'h:1')?.linkStatus, 'up', 'the link state stays what Redis says');
+  // An unreachable node never closes a cycle we cannot see.
+  assert.notEqual(status['h:4'], 'critical');
+});

@@ -164,8 +164,39 @@ export function deriveTopology(
     links.push(link);
     linkOf.set(o.id, link);
   }
-  const nodes = observations.map((o) => nodeOut(o, linkOf.get(o.id), thresholds));
+  // Redis reports every link of a cycle as up, but no write reaches any member: red, not green.
+  const inCycle = cycleMembers(observations);
+  for (const link of links) if (inCycle.has(link.replica)) link.status = 'critical';
+  const nodes = observations.map((o) => {
+    const node = nodeOut(o, linkOf.get(o.id), thresholds);
+    if (inCycle.has(o.id)) node.status = 'critical';
+    return node;
+  });
   nodes.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
   links.sort((a, b) => a.replica.localeCompare(b.replica, 'en', { numeric: true }));
   return { generatedAt: now, nodes, links };
+}
+
+/** Nodes on a replication cycle: following reachable replicas' upstreams comes back around. */
+export function cycleMembers(observations: NodeObservation[]): Set<string> {
+  const byId = new Map(observations.map((o) => [o.id, o]));
+  const upstreamOf = (id: string): string | undefined => {
+    const o = byId.get(id);
+    return o?.reachable && o.role === 'replica' ? o.upstream : undefined;
+  };
+  const members = new Set<string>();
+  const settled = new Set<string>();
+  for (const start of observations) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let cur: string | undefined = start.id;
+    while (cur !== undefined && !onPath.has(cur) && !settled.has(cur)) {
+      onPath.add(cur);
+      path.push(cur);
+      cur = upstreamOf(cur);
+    }
+    if (cur !== undefined && onPath.has(cur)) for (const id of path.slice(path.indexOf(cur))) members.add(id);
+    for (const id of path) settled.add(id);
+  }
+  return members;
 }
