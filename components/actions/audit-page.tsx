@@ -9,6 +9,9 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useAudit } from '@/components/hooks/use-audit';
 import { useActionCatalog } from '@/components/hooks/use-action-catalog';
 import { RefreshIcon } from '@/components/findings/icons';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { actionTitle } from './action-text';
 import { ActionDialog } from './action-dialog';
 import { AuditRow } from './audit-row';
@@ -23,13 +26,18 @@ export function AuditPage({ runId, planId }: { runId?: string; planId?: string }
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [approvalPlan, setApprovalPlan] = useState(planId);
   const shown = runId ? audit.entries?.filter((e) => e.runId === runId) : audit.entries;
+  const columns: Column[] = [
+    { header: t('audit.col.time'), width: 'w-44' },
+    { header: t('audit.col.who'), width: 'w-36' },
+    { header: t('audit.col.action'), width: 'w-48' },
+    { header: t('audit.col.target'), width: 'w-40' },
+    { header: t('audit.col.reason') },
+    { header: t('audit.col.result'), width: 'w-64' },
+    { header: t('audit.col.commands'), width: 'w-36', align: 'right' },
+  ];
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">{t('audit.title')}</h1>
-          <p className="text-sm text-fg-muted">{t('audit.subtitle')}</p>
-        </div>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')}>
         <div className="flex flex-wrap items-center gap-2">
           <AuditVerifyButton onResult={setVerify} />
           <button type="button" className="btn-ghost focus-ring h-8" onClick={audit.refresh}>
@@ -37,7 +45,7 @@ export function AuditPage({ runId, planId }: { runId?: string; planId?: string }
             {t('audit.refresh')}
           </button>
         </div>
-      </div>
+      </PageHeader>
       {runId && (
         <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="audit-run-filter">
           {t('audit.runFilter')} <code className="font-mono text-xs">{runId}</code>
@@ -46,91 +54,34 @@ export function AuditPage({ runId, planId }: { runId?: string; planId?: string }
           </Link>
         </p>
       )}
-      {audit.error && (
-        <p
-          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
-          role="alert"
-        >
-          {t('audit.loadError', { message: audit.error })}
-        </p>
-      )}
-      <div className="panel overflow-x-auto">
-        <table
-          className="w-full min-w-[1100px] table-fixed text-left text-sm"
-          data-testid="audit-table"
-        >
-          <colgroup>
-            <col className="w-44" />
-            <col className="w-36" />
-            <col className="w-48" />
-            <col className="w-40" />
-            <col />
-            <col className="w-64" />
-            <col className="w-36" />
-          </colgroup>
-          <thead className="bg-surface-2">
-            <tr className="panel-title">
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.time')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.who')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.action')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.target')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.reason')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('audit.col.result')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t('audit.col.commands')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {!shown || shown.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={7}
-                  className="px-4 py-8 text-center text-fg-muted"
-                  data-testid="audit-empty"
-                >
-                  {!shown ? t('audit.loading') : runId ? t('audit.runNotLoaded') : t('audit.empty')}
-                </td>
-              </tr>
-            ) : (
-              shown.map((e) => (
-                <AuditRow
-                  key={e.id}
-                  entry={e}
-                  actionTitle={actionTitle(e.action, catalog?.actions, locale)}
-                  isBroken={verify?.ok === false && verify.firstBadId === e.id}
-                  isHighlighted={!!runId}
-                />
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
-      {audit.entries && audit.hasOlder && (
-        <div className="flex justify-center">
-          <button
-            type="button"
-            className="btn-ghost focus-ring h-8"
-            onClick={audit.loadOlder}
-            disabled={audit.isLoadingOlder}
-            data-testid="audit-older"
-          >
-            {t(audit.isLoadingOlder ? 'audit.loading' : 'audit.older')}
-          </button>
-        </div>
-      )}
+      {audit.error && <LoadErrorAlert message={t('audit.loadError', { message: audit.error })} />}
+      <DataTable
+        testId="audit-table"
+        minWidth="min-w-[1100px]"
+        columns={columns}
+        rows={shown}
+        rowKey={(e) => e.id}
+        renderRow={(e) => (
+          <AuditRow
+            entry={e}
+            actionTitle={actionTitle(e.action, catalog?.actions, locale)}
+            isBroken={verify?.ok === false && verify.firstBadId === e.id}
+            isHighlighted={!!runId}
+          />
+        )}
+        emptyText={!shown ? t('audit.loading') : runId ? t('audit.runNotLoaded') : t('audit.empty')}
+        emptyTestId="audit-empty"
+        older={
+          audit.entries && audit.hasOlder
+            ? {
+                label: t(audit.isLoadingOlder ? 'audit.loading' : 'audit.older'),
+                isLoading: audit.isLoadingOlder,
+                onLoad: audit.loadOlder,
+                testId: 'audit-older',
+              }
+            : undefined
+        }
+      />
       {approvalPlan && (
         <ActionDialog planId={approvalPlan} onClose={() => setApprovalPlan(undefined)} />
       )}

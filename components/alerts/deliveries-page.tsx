@@ -9,6 +9,9 @@ import { useFindings } from '@/components/hooks/use-findings';
 import { incidentHref } from '@/components/findings/finding-item';
 import { TimeAgo } from '@/components/findings/time-ago';
 import { RefreshIcon } from '@/components/findings/icons';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { DeliveryStatusBadge } from './delivery-status-badge';
 
 const LIMIT = 200;
@@ -106,13 +109,19 @@ export function DeliveriesPage() {
     for (const d of deliveries ?? []) c[d.status] += 1;
     return c;
   }, [deliveries]);
+  const columns: Column[] = [
+    { header: t('alerts.col.status'), width: 'w-32' },
+    { header: t('alerts.col.webhook'), width: 'w-44' },
+    { header: t('alerts.col.event'), width: 'w-36' },
+    { header: t('alerts.col.finding') },
+    { header: t('alerts.col.attempts'), width: 'w-20', align: 'right' },
+    { header: t('alerts.col.error'), width: 'w-80' },
+    { header: t('alerts.col.created'), width: 'w-44' },
+    { header: t('alerts.col.delivered'), width: 'w-44' },
+  ];
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">{t('alerts.title')}</h1>
-          <p className="text-sm text-fg-muted">{t('alerts.subtitle')}</p>
-        </div>
+      <PageHeader title={t('alerts.title')} subtitle={t('alerts.subtitle')}>
         <div className="flex items-center gap-3">
           {deliveries && (
             <span className="tnum text-sm text-fg-muted" data-testid="delivery-summary">
@@ -128,75 +137,18 @@ export function DeliveriesPage() {
             {t('alerts.refresh')}
           </button>
         </div>
-      </div>
-      {error && (
-        <p
-          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
-          role="alert"
-        >
-          {t('alerts.loadError', { message: error })}
-        </p>
-      )}
-      <div className="panel overflow-x-auto">
-        <table
-          className="w-full min-w-[1100px] table-fixed text-left text-sm"
-          data-testid="delivery-table"
-        >
-          <colgroup>
-            <col className="w-32" />
-            <col className="w-44" />
-            <col className="w-36" />
-            <col />
-            <col className="w-20" />
-            <col className="w-80" />
-            <col className="w-44" />
-            <col className="w-44" />
-          </colgroup>
-          <thead className="bg-surface-2">
-            <tr className="panel-title">
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.status')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.webhook')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.event')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.finding')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-semibold">
-                {t('alerts.col.attempts')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.error')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.created')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('alerts.col.delivered')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries === null || deliveries.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={8}
-                  className="px-4 py-8 text-center text-fg-muted"
-                  data-testid="deliveries-empty"
-                >
-                  {isLoading ? t('alerts.loading') : deliveries ? t('alerts.empty') : '—'}
-                </td>
-              </tr>
-            ) : (
-              deliveries.map((d) => <Row key={d.id} d={d} finding={open[d.findingId]} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      </PageHeader>
+      {error && <LoadErrorAlert message={t('alerts.loadError', { message: error })} />}
+      <DataTable
+        testId="delivery-table"
+        minWidth="min-w-[1100px]"
+        columns={columns}
+        rows={deliveries}
+        rowKey={(d) => d.id}
+        renderRow={(d) => <Row d={d} finding={open[d.findingId]} />}
+        emptyText={isLoading ? t('alerts.loading') : deliveries ? t('alerts.empty') : '—'}
+        emptyTestId="deliveries-empty"
+      />
     </div>
   );
 }

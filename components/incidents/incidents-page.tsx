@@ -11,7 +11,10 @@ import { SeverityBadge } from '@/components/findings/severity-badge';
 import { TimeAgo } from '@/components/findings/time-ago';
 import { incidentHref } from '@/components/findings/finding-item';
 import { nodeHref } from '@/components/topology/node-card';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { ChevronRightIcon } from '@/components/ui/icons';
+import { LoadErrorAlert } from '@/components/ui/load-error-alert';
+import { PageHeader } from '@/components/ui/page-header';
 import { IncidentFilterBar } from './incident-filter-bar';
 import { LIST_LIMIT, filtersToSearch, type IncidentFilters } from './incident-filters';
 import { IncidentStateBadge } from './incident-state-badge';
@@ -119,93 +122,44 @@ export function IncidentsPage({ initialFilters }: { initialFilters: IncidentFilt
     window.history.replaceState(null, '', `/incidents${filtersToSearch(next)}`);
   };
 
+  const columns: Column[] = [
+    { header: t('incidents.col.state'), width: 'w-36' },
+    { header: t('incidents.col.severity'), width: 'w-28' },
+    { header: t('incidents.col.title') },
+    { header: t('incidents.col.root'), width: 'w-44' },
+    { header: t('incidents.col.opened'), width: 'w-48' },
+    { header: t('incidents.col.duration'), width: 'w-56' },
+    // The chevron link column; its header repeats the title for screen readers.
+    { header: t('incidents.col.title'), width: 'w-12', isHeaderHidden: true },
+  ];
+
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">{t('incidents.title')}</h1>
-          <p className="text-sm text-fg-muted">{t('incidents.subtitle')}</p>
-        </div>
+      <PageHeader title={t('incidents.title')} subtitle={t('incidents.subtitle')} align="baseline">
         {incidents && (
           <span className="tnum text-sm text-fg-muted" data-testid="incident-count">
             {t('incidents.count', { n: fmt.number(incidents.length) })}
           </span>
         )}
-      </div>
+      </PageHeader>
       <IncidentFilterBar value={filters} nodeOptions={nodeOptions} onChange={change} />
-      {error && (
-        <p
-          className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
-          role="alert"
-        >
-          {t('incidents.loadError', { message: error })}
-        </p>
-      )}
-      <div className="panel overflow-x-auto">
-        <table
-          className="w-full min-w-[960px] table-fixed text-left text-sm"
-          data-testid="incident-table"
-        >
-          <colgroup>
-            <col className="w-36" />
-            <col className="w-28" />
-            <col />
-            <col className="w-44" />
-            <col className="w-48" />
-            <col className="w-56" />
-            <col className="w-12" />
-          </colgroup>
-          <thead className="bg-surface-2">
-            <tr className="panel-title">
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.state')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.severity')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.title')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.root')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.opened')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-semibold">
-                {t('incidents.col.duration')}
-              </th>
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">{t('incidents.col.title')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents === null ? (
-              <tr>
-                <td colSpan={7} className="px-4 py-8 text-center text-fg-muted">
-                  {error ? '—' : t('incidents.loading')}
-                </td>
-              </tr>
-            ) : incidents.length === 0 ? (
-              <tr>
-                <td
-                  colSpan={7}
-                  className="px-4 py-8 text-center text-fg-muted"
-                  data-testid="incidents-empty"
-                >
-                  {t('incidents.empty')}
-                </td>
-              </tr>
-            ) : (
-              incidents.map((i) => <IncidentRow key={i.id} incident={i} />)
-            )}
-          </tbody>
-        </table>
-      </div>
-      {incidents && incidents.length >= LIST_LIMIT && (
-        <p className="text-xs text-fg-muted">{t('incidents.limited', { n: LIST_LIMIT })}</p>
-      )}
+      {error && <LoadErrorAlert message={t('incidents.loadError', { message: error })} />}
+      <DataTable
+        testId="incident-table"
+        minWidth="min-w-[960px]"
+        columns={columns}
+        rows={incidents}
+        rowKey={(i) => i.id}
+        renderRow={(i) => <IncidentRow incident={i} />}
+        emptyText={
+          incidents === null ? (error ? '—' : t('incidents.loading')) : t('incidents.empty')
+        }
+        // Only "nothing matches" is the empty state; loading and failure are not.
+        emptyTestId={incidents === null ? undefined : 'incidents-empty'}
+        footnote={
+          incidents && incidents.length >= LIST_LIMIT && t('incidents.limited', { n: LIST_LIMIT })
+        }
+      />
     </div>
   );
 }

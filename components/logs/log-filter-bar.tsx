@@ -2,23 +2,16 @@
 // Filters of the log panel: verdict (segmented, icon + word), category, level and message text.
 import { LogCategorySchema, LogLevelSchema, LogVerdictSchema } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import {
+  FILTER_CONTROL,
+  FilterField,
+  FilterForm,
+  FilterResetButton,
+  OptionSelect,
+} from '@/components/ui/filter-controls';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { isEmptyFilter, type LogFilter } from './log-rows';
 import { VERDICT_STATUS } from './verdict-badge';
-
-const SELECT =
-  'focus-ring h-8 rounded-md border border-border bg-surface-2 px-2 text-sm text-fg hover:border-border-strong';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1">
-      <span className="text-[11px] font-semibold uppercase tracking-wide text-fg-muted">
-        {label}
-      </span>
-      {children}
-    </label>
-  );
-}
 
 export function LogFilterBar({
   value,
@@ -30,17 +23,8 @@ export function LogFilterBar({
   const { t } = useT();
   const set = (patch: Partial<LogFilter>) => onChange({ ...value, ...patch });
   return (
-    <form
-      role="search"
-      aria-label={t('logs.filters')}
-      data-testid="log-filters"
-      className="flex flex-wrap items-end gap-x-4 gap-y-3 border-b border-border px-4 py-3"
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <div className="flex flex-col gap-1">
-        <span className="text-[11px] font-semibold uppercase tracking-wide text-fg-muted">
-          {t('logs.filter.verdict')}
-        </span>
+    <FilterForm label={t('logs.filters')} testId="log-filters" frame="inset">
+      <FilterField label={t('logs.filter.verdict')} as="div">
         <div
           role="group"
           aria-label={t('logs.filter.verdict')}
@@ -79,44 +63,28 @@ export function LogFilterBar({
             );
           })}
         </div>
-      </div>
-      <Field label={t('logs.filter.category')}>
-        <select
-          className={SELECT}
+      </FilterField>
+      <FilterField label={t('logs.filter.category')}>
+        <OptionSelect
           name="category"
-          value={value.category ?? ''}
-          onChange={(e) => {
-            const p = LogCategorySchema.safeParse(e.target.value);
-            set({ category: p.success ? p.data : undefined });
-          }}
-        >
-          <option value="">{t('logs.filter.all')}</option>
-          {LogCategorySchema.options.map((c) => (
-            <option key={c} value={c}>
-              {t(`logs.category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('logs.filter.level')}>
-        <select
-          className={SELECT}
+          value={value.category}
+          options={LogCategorySchema.options}
+          anyLabel={t('logs.filter.all')}
+          optionLabel={(c) => t(`logs.category.${c}`)}
+          onChange={(category) => set({ category })}
+        />
+      </FilterField>
+      <FilterField label={t('logs.filter.level')}>
+        <OptionSelect
           name="level"
-          value={value.level ?? ''}
-          onChange={(e) => {
-            const p = LogLevelSchema.safeParse(e.target.value);
-            set({ level: p.success ? p.data : undefined });
-          }}
-        >
-          <option value="">{t('logs.filter.all')}</option>
-          {LogLevelSchema.options.map((l) => (
-            <option key={l} value={l}>
-              {t(`logs.level.${l}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('logs.filter.text')}>
+          value={value.level}
+          options={LogLevelSchema.options}
+          anyLabel={t('logs.filter.all')}
+          optionLabel={(l) => t(`logs.level.${l}`)}
+          onChange={(level) => set({ level })}
+        />
+      </FilterField>
+      <FilterField label={t('logs.filter.text')}>
         <input
           type="search"
           name="q"
@@ -124,14 +92,12 @@ export function LogFilterBar({
           value={value.q ?? ''}
           placeholder={t('logs.filter.textPlaceholder')}
           onChange={(e) => set({ q: e.target.value })}
-          className={`${SELECT} w-56 placeholder:text-fg-subtle`}
+          className={`${FILTER_CONTROL} w-56 placeholder:text-fg-subtle`}
         />
-      </Field>
+      </FilterField>
       {!isEmptyFilter(value) && (
-        <button type="button" className="btn-ghost h-8" onClick={() => onChange({})}>
-          {t('logs.filter.reset')}
-        </button>
+        <FilterResetButton label={t('logs.filter.reset')} onReset={() => onChange({})} />
       )}
-    </form>
+    </FilterForm>
   );
 }

@@ -1,0 +1,118 @@
+// The list-page table: fixed column widths, a header row, one cell of text while there is
+// nothing to show, and under it an optional "load older" button and footnote. Rows are the
+// caller's own <tr>s. Hook-free, so it needs no "use client" of its own.
+import { Fragment, type Key, type ReactNode } from 'react';
+
+export interface Column {
+  header: string;
+  /** Tailwind width class of the <col>; none takes the width left over. */
+  width?: string;
+  align?: 'left' | 'right';
+  /** The header is read to screen readers only (an icon-only column). */
+  isHeaderHidden?: boolean;
+}
+
+export interface OlderRows {
+  label: string;
+  isLoading: boolean;
+  onLoad: () => void;
+  testId?: string;
+}
+
+function HeaderCell({ column }: { column: Column }) {
+  if (column.isHeaderHidden)
+    return (
+      <th scope="col" className="px-2 py-2">
+        <span className="sr-only">{column.header}</span>
+      </th>
+    );
+  return (
+    <th
+      scope="col"
+      className={
+        column.align === 'right' ? 'px-3 py-2 text-right font-semibold' : 'px-3 py-2 font-semibold'
+      }
+    >
+      {column.header}
+    </th>
+  );
+}
+
+export function DataTable<T>({
+  testId,
+  minWidth,
+  columns,
+  rows,
+  rowKey,
+  renderRow,
+  emptyText,
+  emptyTestId,
+  older,
+  footnote,
+}: {
+  testId: string;
+  /** Tailwind min-width class, e.g. `min-w-[960px]`: below it the panel scrolls sideways. */
+  minWidth: string;
+  columns: readonly Column[];
+  /** null or undefined while loading (or after a failed first load). */
+  rows: readonly T[] | null | undefined;
+  rowKey: (row: T) => Key;
+  renderRow: (row: T) => ReactNode;
+  /** Shown in the table while `rows` is missing or empty (loading, failed, nothing matches). */
+  emptyText: ReactNode;
+  emptyTestId?: string;
+  /** The "load older" button under the table, when there are older rows to fetch. */
+  older?: OlderRows;
+  /** A note under the table, e.g. that the list was cut at a limit. */
+  footnote?: ReactNode;
+}) {
+  return (
+    <>
+      <div className="panel overflow-x-auto">
+        <table className={`w-full ${minWidth} table-fixed text-left text-sm`} data-testid={testId}>
+          <colgroup>
+            {columns.map((c, i) => (
+              <col key={i} className={c.width} />
+            ))}
+          </colgroup>
+          <thead className="bg-surface-2">
+            <tr className="panel-title">
+              {columns.map((c, i) => (
+                <HeaderCell key={i} column={c} />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {!rows || rows.length === 0 ? (
+              <tr>
+                <td
+                  colSpan={columns.length}
+                  className="px-4 py-8 text-center text-fg-muted"
+                  data-testid={emptyTestId}
+                >
+                  {emptyText}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => <Fragment key={rowKey(row)}>{renderRow(row)}</Fragment>)
+            )}
+          </tbody>
+        </table>
+      </div>
+      {older && (
+        <div className="flex justify-center">
+          <button
+            type="button"
+            className="btn-ghost focus-ring h-8"
+            onClick={older.onLoad}
+            disabled={older.isLoading}
+            data-testid={older.testId}
+          >
+            {older.label}
+          </button>
+        </div>
+      )}
+      {footnote ? <p className="text-xs text-fg-muted">{footnote}</p> : null}
+    </>
+  );
+}
