@@ -1,5 +1,6 @@
 'use client';
-// Live charts of one node: upstream link gap/lag, memory, ops/s and resync counters.
+// Live charts of one node: upstream link gap/lag, memory, ops/s, CPU, replication stream rate
+// (what backlog sizing divides by) and resync counters.
 import { useMemo, useState } from 'react';
 import type { HistoryMetric } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -12,6 +13,8 @@ const LINK_METRICS: HistoryMetric[] = ['offsetGapBytes', 'lagSeconds'];
 const NODE_METRICS: HistoryMetric[] = [
   'memoryPct',
   'opsPerSec',
+  'cpuPct',
+  'replOffsetRate',
   'syncFullDelta',
   'syncPartialOkDelta',
   'syncPartialErrDelta',
@@ -98,6 +101,22 @@ export function NodeCharts({
           points={series.opsPerSec ?? []}
           format={(v) => fmt.number(v)}
           color="var(--chart-2)"
+        />
+        <MetricChart
+          {...common}
+          metric="cpuPct"
+          title={t('metric.cpuPct')}
+          points={series.cpuPct ?? []}
+          format={(v) => fmt.percent(v)}
+          color="var(--chart-3)"
+        />
+        <MetricChart
+          {...common}
+          metric="replOffsetRate"
+          title={t('metric.replOffsetRate')}
+          points={series.replOffsetRate ?? []}
+          format={(v) => `${fmt.bytes(v)}/s`}
+          color="var(--chart-1)"
         />
       </div>
       <h3 className="panel-title mt-2">{t('charts.resyncs')}</h3>

@@ -22,6 +22,12 @@ export const NodeMetricsSchema = z.object({
   connectedClients: z.number().nullable(),
   /** Bytes of replication stream produced per second (master_repl_offset delta / s). */
   replOffsetRate: z.number().nullable(),
+  /**
+   * CPU time used since the previous poll, % of one core (used_cpu_sys + used_cpu_user, all
+   * threads, forked children excluded). Redis applies writes on one thread: near 100 % it is
+   * saturated. Optional for older clients of the API.
+   */
+  cpuPct: z.number().nullable().optional(),
 });
 export type NodeMetrics = z.infer<typeof NodeMetricsSchema>;
 
@@ -37,6 +43,7 @@ export const HistoryMetricSchema = z.enum([
   'syncPartialOkDelta',
   'syncPartialErrDelta',
   'replOffsetRate',
+  'cpuPct',
 ]);
 export type HistoryMetric = z.infer<typeof HistoryMetricSchema>;
 

@@ -45,5 +45,21 @@ export function deriveNodeMetrics(cur: ParsedInfo, prev: ParsedInfo | undefined,
     keys: totalKeys(cur),
     connectedClients: infoNumber(cur, 'clients', 'connected_clients'),
     replOffsetRate: offsetDelta !== null && dtMs ? Math.round((offsetDelta * 1000) / dtMs) : null,
+    cpuPct: cpuPercent(cur, prev, dtMs),
   };
+}
+
+function cpuSeconds(info: ParsedInfo | undefined): number | null {
+  const sys = infoNumber(info, 'cpu', 'used_cpu_sys');
+  const user = infoNumber(info, 'cpu', 'used_cpu_user');
+  return sys === null || user === null ? null : sys + user;
+}
+
+/** % of one core between two samples; null across a restart (the counters start again). */
+function cpuPercent(cur: ParsedInfo, prev: ParsedInfo | undefined, dtMs: number | null): number | null {
+  const now = cpuSeconds(cur);
+  const before = cpuSeconds(prev);
+  if (now === null || before === null || !dtMs || dtMs <= 0 || now < before) return null;
+  if (prev?.sections.server?.run_id !== cur.sections.server?.run_id) return null;
+  return Math.round(((now - before) * 1000 * 1000) / dtMs) / 10;
 }

@@ -259,6 +259,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         syncPartialOkDelta: m?.syncPartialOkDelta ?? null,
         syncPartialErrDelta: m?.syncPartialErrDelta ?? null,
         replOffsetRate: m?.replOffsetRate ?? null,
+        cpuPct: m?.cpuPct ?? null,
       };
       if (link) {
         values.offsetGapBytes = link.offsetGapBytes;

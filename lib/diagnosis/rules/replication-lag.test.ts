@@ -141,3 +141,17 @@ test('replication_lag: on a master writing 20 MB/s, a steady 12 KB gap is the st
   assert.equal(link?.offsetGapBytes, 12_000, 'the gap itself is still shown as measured');
   assert.equal(link?.status, 'ok');
 });
+
+test('replication_lag: a replica at 97 % of a core is named as the likely cause, with its CPU as evidence', () => {
+  const input = buildInput({
+    nodes: [
+      { id: M, info: master(), metrics: { replOffsetRate: 30000 } },
+      { id: R3, info: infoText('replica.txt'), metrics: { cpuPct: 97 } },
+    ],
+    history: { [`${R3} offsetGapBytes`]: perSecond([10000, 13000, 16000, 19000, 22000, 25000]) },
+  });
+  const [f] = replicationLag(input);
+  assert.match(f?.detail.en ?? '', /using 97% of a CPU core/);
+  assert.match(f?.remedy.text ?? '', /CPU-bound/);
+  assert.ok(f?.evidence.some((e) => e.type === 'metric' && e.metric === 'cpuPct' && e.value === 97));
+});

@@ -22,6 +22,9 @@ import {
 /** A gap must hold this long (every sample in it over the threshold) to count as lag. */
 const SUSTAIN_MS = 2_000;
 
+/** Seed §3.4: CPU above 90 % is abnormal; a replica applies the stream on one thread. */
+const CPU_BUSY_PCT = 90;
+
 /** Trend look-back: long enough to smooth one-poll noise, short enough to follow a burst. */
 const TREND_WINDOW_MS = 60_000;
 
@@ -97,6 +100,9 @@ export const replicationLag: Rule = (input) => {
       );
     if (writeRate !== null)
       evidence.push(metricEvidence(link.upstream, 'replOffsetRate', writeRate, undefined, 'B/s'));
+    const replicaCpu = replica?.metrics?.cpuPct ?? null;
+    const cpuBound = replicaCpu !== null && replicaCpu >= CPU_BUSY_PCT;
+    if (cpuBound) evidence.push(metricEvidence(link.replica, 'cpuPct', replicaCpu, CPU_BUSY_PCT, '%'));
     if (trend.slope !== null && points.length) {
       const first = points[0] as { v: number };
       evidence.push(
@@ -124,6 +130,10 @@ export const replicationLag: Rule = (input) => {
         `its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`,
       );
       parts.zh.push(`它上次向 ${link.upstream} 发送 ACK 是 ${lag} 秒前（从节点每秒 ACK 一次）`);
+    }
+    if (cpuBound) {
+      parts.en.push(`${link.replica} is using ${replicaCpu}% of a CPU core: it may be too busy to apply the stream`);
+      parts.zh.push(`${link.replica} 占用了 ${replicaCpu}% 的单核 CPU：可能忙到来不及应用复制流`);
     }
     let trendEn = '';
     let trendZh = '';
@@ -155,7 +165,12 @@ export const replicationLag: Rule = (input) => {
       ),
       evidence,
       remedy:
-        trend.kind === 'growing'
+        cpuBound
+          ? remedy(
+              `${link.replica} is CPU-bound (${replicaCpu}% of a core): move read traffic and slow commands (KEYS, big SORT/ZRANGE, Lua) off it, check for a BGSAVE/AOF rewrite on the same host, and give it a faster core (seed §2.2, §3.4).`,
+              `${link.replica} 受 CPU 限制（单核 ${replicaCpu}%）：把读流量和慢命令（KEYS、大 SORT/ZRANGE、Lua）移走，检查同一主机上是否有 BGSAVE/AOF 重写，并给它更快的 CPU（手册 §2.2、§3.4）。`,
+            )
+          : trend.kind === 'growing'
           ? remedy(
               `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica} (seed §2.2, §4.2); batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas (seed §3.4).`,
               `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽（手册 §2.2、§4.2）；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构（手册 §3.4）。`,

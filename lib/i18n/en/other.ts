@@ -33,6 +33,7 @@ export const enOther = {
   'metric.replOutputKbps': 'Replication output (KB/s)',
   'metric.keys': 'Keys',
   'metric.replOffsetRate': 'Replication stream rate',
+  'metric.cpuPct': 'CPU (% of one core)',
   'replTable.title': 'INFO replication',
   'replTable.caption': 'Every field of INFO replication, in the order Redis prints it.',
   'replTable.field': 'Field',

@@ -35,6 +35,7 @@ export const zhOther: { readonly [K in keyof typeof enOther]: string } = {
   'metric.replOutputKbps': '复制输出（KB/s）',
   'metric.keys': '键数',
   'metric.replOffsetRate': '复制流速率',
+  'metric.cpuPct': 'CPU（占单核的百分比）',
   'replTable.title': 'INFO replication',
   'replTable.caption': 'INFO replication 的全部字段，顺序与 Redis 输出一致。',
   'replTable.field': '字段',
