@@ -1,10 +1,18 @@
 // Drills where the data itself is at stake (a master restarted empty, a writable replica) and
 // the slow link that only shows as lag.
 import { bi } from '../diagnosis/rule-kit';
+import {
+  inject,
+  linksUp,
+  observe,
+  recoverByRemoving,
+  recoverByRepair,
+  removeFault,
+  verify,
+  write,
+  writeCanaries,
+} from './scenario-steps';
 import type { DrillScenario } from './scenario-types';
-import { linksUp } from './scenarios-faults';
-
-const CANARY_KEYS = 500;
 
 export const emptyMasterRestart: DrillScenario = {
   id: 'empty-master-restart',
@@ -20,67 +28,38 @@ export const emptyMasterRestart: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'none', writeOpsPerSec: 0, needsProxy: false },
   steps: [
-    {
-      kind: 'write',
-      write: { type: 'canary', keys: CANARY_KEYS },
-      label: bi(`Write ${CANARY_KEYS} canary keys`, `写入 ${CANARY_KEYS} 个探针 key`),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'canary', on: 'all' },
-      timeoutMs: 10_000,
-      label: bi('Wait until every replica has them', '等待所有从节点收到探针 key'),
-    },
-    {
-      kind: 'write',
-      write: { type: 'backup', maxKeys: 50_000 },
-      label: bi('Take a backup of the master (DUMP)', '备份主节点数据（DUMP）'),
-    },
-    {
-      kind: 'inject',
-      fault: { type: 'persistence_off' },
-      label: bi('Run the master without persistence', '让主节点在无持久化状态下运行'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'master_no_persistence' } },
-      timeoutMs: 40_000,
-      label: bi('Observe: the no-persistence warning', '观察：无持久化警告'),
-    },
-    {
-      kind: 'inject',
-      fault: { type: 'kill_master', signal: 'SIGKILL', wipe: true },
-      label: bi('The master crashes', '主节点崩溃'),
-    },
-    {
-      kind: 'remove',
-      fault: 'kill_master',
-      startsDetectClock: true,
-      label: bi('A supervisor restarts it: it comes back empty', '守护程序重启它：它以空数据启动'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'replica_wiped' } },
-      timeoutMs: 15_000,
-      label: bi('Observe: replicas wiped', '观察：从节点数据被清空'),
-    },
-    {
-      kind: 'repair',
-      repair: { type: 'restore_backup' },
-      isRecoveryPoint: true,
-      label: bi(
-        'Restore the backup onto the master, persistence on',
-        '将备份恢复到主节点并开启持久化',
-      ),
-    },
+    ...writeCanaries(),
+    write(
+      { type: 'backup', maxKeys: 50_000 },
+      bi('Take a backup of the master (DUMP)', '备份主节点数据（DUMP）'),
+    ),
+    inject(
+      { type: 'persistence_off' },
+      bi('Run the master without persistence', '让主节点在无持久化状态下运行'),
+    ),
+    observe(
+      { kind: 'master_no_persistence' },
+      40_000,
+      bi('the no-persistence warning', '无持久化警告'),
+    ),
+    inject(
+      { type: 'kill_master', signal: 'SIGKILL', wipe: true },
+      bi('The master crashes', '主节点崩溃'),
+    ),
+    removeFault(
+      bi('A supervisor restarts it: it comes back empty', '守护程序重启它：它以空数据启动'),
+      { fault: 'kill_master', startsDetectClock: true },
+    ),
+    observe({ kind: 'replica_wiped' }, 15_000, bi('replicas wiped', '从节点数据被清空')),
+    recoverByRepair(
+      { type: 'restore_backup' },
+      bi('Restore the backup onto the master, persistence on', '将备份恢复到主节点并开启持久化'),
+    ),
     linksUp(),
-    {
-      kind: 'verify',
-      check: { type: 'canary', on: 'all' },
-      timeoutMs: 10_000,
+    verify({ type: 'canary', on: 'all' }, 10_000, {
+      label: bi('data restored everywhere', '所有节点数据已恢复'),
       what: bi('Every node holds the canary keys again', '每个节点重新持有全部探针 key'),
-      label: bi('Verify: data restored everywhere', '验证：所有节点数据已恢复'),
-    },
+    }),
   ],
   expect: [{ kind: 'replica_wiped' }, { kind: 'master_no_persistence' }],
   tolerate: ['node_unreachable', 'link_down', 'full_resync_storm', 'replication_lag', 'sync_stuck'],
@@ -105,31 +84,20 @@ export const writableReplica: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 100, needsProxy: false },
   steps: [
-    {
-      kind: 'inject',
-      fault: { type: 'writable_replica' },
-      label: bi('Make a replica writable and write to it', '使从节点可写并向其写入'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'replica_writable' } },
-      timeoutMs: 40_000,
-      label: bi('Observe: writable replica', '观察：从节点可写'),
-    },
-    {
-      kind: 'repair',
-      repair: { type: 'resync_replica' },
-      isRecoveryPoint: true,
-      label: bi('Re-sync the replica from its master', '让从节点从主节点重新同步'),
-    },
+    inject(
+      { type: 'writable_replica' },
+      bi('Make a replica writable and write to it', '使从节点可写并向其写入'),
+    ),
+    observe({ kind: 'replica_writable' }, 40_000, bi('writable replica', '从节点可写')),
+    recoverByRepair(
+      { type: 'resync_replica' },
+      bi('Re-sync the replica from its master', '让从节点从主节点重新同步'),
+    ),
     linksUp(),
-    {
-      kind: 'verify',
-      check: { type: 'divergence_gone' },
-      timeoutMs: 5_000,
+    verify({ type: 'divergence_gone' }, 5_000, {
+      label: bi('the replica matches its master', '从节点与主节点一致'),
       what: bi('The stray key is gone from the replica', '从节点上多出的 key 已消失'),
-      label: bi('Verify: the replica matches its master', '验证：从节点与主节点一致'),
-    },
+    }),
   ],
   expect: [{ kind: 'replica_writable' }],
   tolerate: ['node_unreachable', 'link_down', 'full_resync_storm', 'replication_lag', 'sync_stuck'],
@@ -152,22 +120,12 @@ export const slowLink: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 200, needsProxy: true },
   steps: [
-    {
-      kind: 'inject',
-      fault: { type: 'latency', ms: 1500 },
-      label: bi('Add 1.5 s delay to the replica’s link', '给从节点链路增加 1.5 秒延迟'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'replication_lag' } },
-      timeoutMs: 15_000,
-      label: bi('Observe: replication lag', '观察：复制延迟'),
-    },
-    {
-      kind: 'remove',
-      isRecoveryPoint: true,
-      label: bi('Remove the delay', '移除延迟'),
-    },
+    inject(
+      { type: 'latency', ms: 1500 },
+      bi('Add 1.5 s delay to the replica’s link', '给从节点链路增加 1.5 秒延迟'),
+    ),
+    observe({ kind: 'replication_lag' }, 15_000, bi('replication lag', '复制延迟')),
+    recoverByRemoving(bi('Remove the delay', '移除延迟')),
     linksUp(),
   ],
   expect: [{ kind: 'replication_lag' }],

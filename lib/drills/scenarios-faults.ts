@@ -1,14 +1,16 @@
 // Drills beyond the seed's three (issue 7): auth, backlog, buffers, persistence, writable
 // replicas, slow links. Each ends with the finding's own remedy as the repair.
 import { bi } from '../diagnosis/rule-kit';
+import {
+  inject,
+  linksUp,
+  observe,
+  recoverByRemoving,
+  recoverByRepair,
+  removeFault,
+  waitUntil,
+} from './scenario-steps';
 import type { DrillScenario, StepDef } from './scenario-types';
-
-export const linksUp = (timeoutMs = 20_000): StepDef => ({
-  kind: 'wait',
-  until: { type: 'links_up' },
-  timeoutMs,
-  label: bi('Wait for every link to come back', '等待所有链路恢复'),
-});
 
 export const authFailure: DrillScenario = {
   id: 'auth-failure',
@@ -24,23 +26,16 @@ export const authFailure: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 100, needsProxy: false },
   steps: [
-    {
-      kind: 'inject',
-      fault: { type: 'password_change' },
-      label: bi('Change the master’s password', '修改主节点密码'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'link_down', cause: 'auth_failed' } },
-      timeoutMs: 15_000,
-      label: bi('Observe: link down, auth failed', '观察：链路断开，认证失败'),
-    },
-    {
-      kind: 'repair',
-      repair: { type: 'adopt_password' },
-      isRecoveryPoint: true,
-      label: bi('Set the new masterauth on the replicas', '在从节点上设置新的 masterauth'),
-    },
+    inject({ type: 'password_change' }, bi('Change the master’s password', '修改主节点密码')),
+    observe(
+      { kind: 'link_down', cause: 'auth_failed' },
+      15_000,
+      bi('link down, auth failed', '链路断开，认证失败'),
+    ),
+    recoverByRepair(
+      { type: 'adopt_password' },
+      bi('Set the new masterauth on the replicas', '在从节点上设置新的 masterauth'),
+    ),
     linksUp(),
   ],
   expect: [{ kind: 'link_down', cause: 'auth_failed' }],
@@ -51,31 +46,25 @@ export const authFailure: DrillScenario = {
 };
 
 const overflowRound = (round: 1 | 2): StepDef[] => [
-  {
-    kind: 'inject',
-    fault: { type: 'backlog_overflow', fillBytes: 1024 * 1024 },
-    label: bi(
+  inject(
+    { type: 'backlog_overflow', fillBytes: 1024 * 1024 },
+    bi(
       `Round ${round}: 16 KB backlog, replica held out, 1 MB written`,
       `第 ${round} 轮：积压缓冲区 16 KB，从节点被隔离，写入 1 MB`,
     ),
-  },
-  {
-    kind: 'wait',
-    until: { type: 'backlog_trimmed', belowBytes: 100_000 },
-    timeoutMs: 15_000,
-    label: bi('Wait for the master to trim its backlog', '等待主节点裁剪积压缓冲区'),
-  },
-  {
-    kind: 'remove',
-    startsDetectClock: round === 2,
-    label: bi('Let the replica back', '让从节点重新连接'),
-  },
-  {
-    kind: 'wait',
-    until: { type: 'resync', mode: 'full' },
-    timeoutMs: 20_000,
-    label: bi('Observe: full resync, for lack of backlog', '观察：因积压不足而全量同步'),
-  },
+  ),
+  waitUntil(
+    { type: 'backlog_trimmed', belowBytes: 100_000 },
+    15_000,
+    bi('Wait for the master to trim its backlog', '等待主节点裁剪积压缓冲区'),
+  ),
+  // Detection is timed from the second round's reconnect: the storm needs both resyncs.
+  removeFault(bi('Let the replica back', '让从节点重新连接'), { startsDetectClock: round === 2 }),
+  waitUntil(
+    { type: 'resync', mode: 'full' },
+    20_000,
+    bi('Observe: full resync, for lack of backlog', '观察：因积压不足而全量同步'),
+  ),
 ];
 
 export const backlogOverflow: DrillScenario = {
@@ -95,21 +84,15 @@ export const backlogOverflow: DrillScenario = {
     ...overflowRound(1),
     linksUp(),
     ...overflowRound(2),
-    {
-      kind: 'wait',
-      until: {
-        type: 'finding',
-        finding: { kind: 'full_resync_storm', cause: 'backlog_exhausted' },
-      },
-      timeoutMs: 15_000,
-      label: bi('Observe: resync storm, backlog exhausted', '观察：全量同步风暴，积压耗尽'),
-    },
-    {
-      kind: 'repair',
-      repair: { type: 'grow_backlog', bytes: 64 * 1024 * 1024 },
-      isRecoveryPoint: true,
-      label: bi('Grow repl-backlog-size to 64 MB', '把 repl-backlog-size 增大到 64 MB'),
-    },
+    observe(
+      { kind: 'full_resync_storm', cause: 'backlog_exhausted' },
+      15_000,
+      bi('resync storm, backlog exhausted', '全量同步风暴，积压耗尽'),
+    ),
+    recoverByRepair(
+      { type: 'grow_backlog', bytes: 64 * 1024 * 1024 },
+      bi('Grow repl-backlog-size to 64 MB', '把 repl-backlog-size 增大到 64 MB'),
+    ),
     linksUp(),
   ],
   expect: [{ kind: 'full_resync_storm', cause: 'backlog_exhausted' }],
@@ -140,31 +123,21 @@ export const bufferLimitLoop: DrillScenario = {
     config: { 'repl-backlog-size': '1mb' },
   },
   steps: [
-    {
-      kind: 'inject',
-      fault: { type: 'output_buffer_loop' },
-      label: bi(
+    inject(
+      { type: 'output_buffer_loop' },
+      bi(
         '1 MB buffer limit, 64 KB/s link, 2 MB/s writes',
         '1 MB 缓冲限制、64 KB/s 链路、2 MB/s 写入',
       ),
-    },
-    {
-      kind: 'wait',
-      until: {
-        type: 'finding',
-        finding: { kind: 'output_buffer_limit', cause: 'output_buffer_limit' },
-      },
-      timeoutMs: 20_000,
-      label: bi('Observe: replica dropped for its output buffer', '观察：从节点因输出缓冲区被断开'),
-    },
-    {
-      kind: 'remove',
-      isRecoveryPoint: true,
-      label: bi(
-        'Restore the buffer limit, the link and the write rate',
-        '恢复缓冲限制、链路和写入速率',
-      ),
-    },
+    ),
+    observe(
+      { kind: 'output_buffer_limit', cause: 'output_buffer_limit' },
+      20_000,
+      bi('replica dropped for its output buffer', '从节点因输出缓冲区被断开'),
+    ),
+    recoverByRemoving(
+      bi('Restore the buffer limit, the link and the write rate', '恢复缓冲限制、链路和写入速率'),
+    ),
     linksUp(30_000),
   ],
   expect: [{ kind: 'output_buffer_limit', cause: 'output_buffer_limit' }],

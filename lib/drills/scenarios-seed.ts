@@ -1,9 +1,18 @@
 // The seed's three drills (§5.3 故障演练): network interruption, master restart, replica
 // failure, each with what to observe and what to verify.
 import { bi } from '../diagnosis/rule-kit';
+import {
+  CANARY_KEYS,
+  inject,
+  linksUp,
+  observe,
+  recoverByRemoving,
+  recoverByRepair,
+  verify,
+  write,
+  writeCanaries,
+} from './scenario-steps';
 import type { DrillScenario } from './scenario-types';
-
-const CANARY_KEYS = 500;
 
 export const networkInterruption: DrillScenario = {
   id: 'network-interruption',
@@ -19,38 +28,24 @@ export const networkInterruption: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 100, needsProxy: true },
   steps: [
-    {
-      kind: 'inject',
-      fault: { type: 'partition', mode: 'drop' },
-      label: bi('Cut the replica’s link to its master', '断开从节点到主节点的网络'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'link_down', cause: 'connection_refused' } },
-      timeoutMs: 15_000,
-      label: bi('Observe: link down, connection refused', '观察：链路断开，连接被拒绝'),
-    },
-    {
-      kind: 'remove',
-      isRecoveryPoint: true,
-      label: bi('Restore the network', '恢复网络'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'links_up' },
-      timeoutMs: 20_000,
-      label: bi('Wait for every link to come back', '等待所有链路恢复'),
-    },
-    {
-      kind: 'verify',
-      check: { type: 'resync', mode: 'partial' },
-      timeoutMs: 5_000,
+    inject(
+      { type: 'partition', mode: 'drop' },
+      bi('Cut the replica’s link to its master', '断开从节点到主节点的网络'),
+    ),
+    observe(
+      { kind: 'link_down', cause: 'connection_refused' },
+      15_000,
+      bi('link down, connection refused', '链路断开，连接被拒绝'),
+    ),
+    recoverByRemoving(bi('Restore the network', '恢复网络')),
+    linksUp(),
+    verify({ type: 'resync', mode: 'partial' }, 5_000, {
+      label: bi('automatic reconnect, partial resync', '自动重连，增量同步'),
       what: bi(
         'The replica reconnected by itself with a partial resync',
         '从节点自动重连并以增量同步恢复',
       ),
-      label: bi('Verify: automatic reconnect, partial resync', '验证：自动重连，增量同步'),
-    },
+    }),
   ],
   expect: [{ kind: 'link_down', cause: 'connection_refused' }],
   tolerate: ['replication_lag', 'sync_stuck'],
@@ -73,60 +68,30 @@ export const masterRestart: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'aof', writeOpsPerSec: 100, needsProxy: false },
   steps: [
-    {
-      kind: 'write',
-      write: { type: 'canary', keys: CANARY_KEYS },
-      label: bi(`Write ${CANARY_KEYS} canary keys`, `写入 ${CANARY_KEYS} 个探针 key`),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'canary', on: 'all' },
-      timeoutMs: 10_000,
-      label: bi('Wait until every replica has them', '等待所有从节点收到探针 key'),
-    },
-    {
-      kind: 'write',
-      write: { type: 'checkpoint' },
-      label: bi('Make them durable (AOF fsync or SAVE)', '确保其已持久化（AOF fsync 或 SAVE）'),
-    },
-    {
-      kind: 'inject',
-      fault: { type: 'kill_master', signal: 'SIGKILL', wipe: false },
-      label: bi('Crash the master (SIGKILL)', '使主节点崩溃（SIGKILL）'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'node_unreachable' } },
-      timeoutMs: 10_000,
-      label: bi('Observe: master unreachable', '观察：主节点不可达'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'link_down', cause: 'upstream_down' } },
-      timeoutMs: 10_000,
-      label: bi('Observe: replicas lost their master', '观察：从节点失去主节点'),
-    },
-    {
-      kind: 'remove',
-      isRecoveryPoint: true,
-      label: bi('Restart the master from its files', '从持久化文件重启主节点'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'links_up' },
-      timeoutMs: 20_000,
-      label: bi('Wait for the replicas to reconnect', '等待从节点重新连接'),
-    },
-    {
-      kind: 'verify',
-      check: { type: 'canary', on: 'all' },
-      timeoutMs: 10_000,
+    ...writeCanaries(),
+    write(
+      { type: 'checkpoint' },
+      bi('Make them durable (AOF fsync or SAVE)', '确保其已持久化（AOF fsync 或 SAVE）'),
+    ),
+    inject(
+      { type: 'kill_master', signal: 'SIGKILL', wipe: false },
+      bi('Crash the master (SIGKILL)', '使主节点崩溃（SIGKILL）'),
+    ),
+    observe({ kind: 'node_unreachable' }, 10_000, bi('master unreachable', '主节点不可达')),
+    observe(
+      { kind: 'link_down', cause: 'upstream_down' },
+      10_000,
+      bi('replicas lost their master', '从节点失去主节点'),
+    ),
+    recoverByRemoving(bi('Restart the master from its files', '从持久化文件重启主节点')),
+    linksUp(20_000, bi('Wait for the replicas to reconnect', '等待从节点重新连接')),
+    verify({ type: 'canary', on: 'all' }, 10_000, {
+      label: bi('data consistency', '数据一致性'),
       what: bi(
         `Data intact: every node holds all ${CANARY_KEYS} canary keys`,
         `数据完整：每个节点都持有全部 ${CANARY_KEYS} 个探针 key`,
       ),
-      label: bi('Verify: data consistency', '验证：数据一致性'),
-    },
+    }),
   ],
   expect: [{ kind: 'node_unreachable' }, { kind: 'link_down', cause: 'upstream_down' }],
   tolerate: ['replication_lag', 'sync_stuck'],
@@ -149,57 +114,28 @@ export const replicaFailure: DrillScenario = {
   ),
   sandbox: { masterPersistence: 'rdb', writeOpsPerSec: 100, needsProxy: false },
   steps: [
-    {
-      kind: 'write',
-      write: { type: 'canary', keys: CANARY_KEYS },
-      label: bi(`Write ${CANARY_KEYS} canary keys`, `写入 ${CANARY_KEYS} 个探针 key`),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'canary', on: 'all' },
-      timeoutMs: 10_000,
-      label: bi('Wait until every replica has them', '等待所有从节点收到探针 key'),
-    },
-    {
-      kind: 'inject',
-      fault: { type: 'kill_replica' },
-      label: bi('Replica hardware failure (SIGKILL)', '从节点硬件故障（SIGKILL）'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'finding', finding: { kind: 'node_unreachable' } },
-      timeoutMs: 10_000,
-      label: bi('Observe: replica unreachable', '观察：从节点不可达'),
-    },
-    {
-      kind: 'repair',
-      repair: { type: 'replace_replica' },
-      isRecoveryPoint: true,
-      label: bi('Replace it with a fresh, empty replica', '用全新的空从节点替换它'),
-    },
-    {
-      kind: 'wait',
-      until: { type: 'links_up' },
-      timeoutMs: 20_000,
-      label: bi('Wait for its link to come up', '等待其链路恢复'),
-    },
-    {
-      kind: 'verify',
-      check: { type: 'resync', mode: 'full' },
-      timeoutMs: 5_000,
+    ...writeCanaries(),
+    inject(
+      { type: 'kill_replica' },
+      bi('Replica hardware failure (SIGKILL)', '从节点硬件故障（SIGKILL）'),
+    ),
+    observe({ kind: 'node_unreachable' }, 10_000, bi('replica unreachable', '从节点不可达')),
+    recoverByRepair(
+      { type: 'replace_replica' },
+      bi('Replace it with a fresh, empty replica', '用全新的空从节点替换它'),
+    ),
+    linksUp(20_000, bi('Wait for its link to come up', '等待其链路恢复')),
+    verify({ type: 'resync', mode: 'full' }, 5_000, {
+      label: bi('full sync of the new replica', '新从节点全量同步'),
       what: bi('The new replica was fully synced', '新从节点完成了全量同步'),
-      label: bi('Verify: full sync of the new replica', '验证：新从节点全量同步'),
-    },
-    {
-      kind: 'verify',
-      check: { type: 'canary', on: 'replica' },
-      timeoutMs: 10_000,
+    }),
+    verify({ type: 'canary', on: 'replica' }, 10_000, {
+      label: bi('the new replica has the data', '新从节点拥有数据'),
       what: bi(
         `The new replica holds all ${CANARY_KEYS} canary keys`,
         `新从节点持有全部 ${CANARY_KEYS} 个探针 key`,
       ),
-      label: bi('Verify: the new replica has the data', '验证：新从节点拥有数据'),
-    },
+    }),
   ],
   expect: [{ kind: 'node_unreachable' }],
   tolerate: ['link_down', 'full_resync_storm', 'replication_lag', 'sync_stuck'],
