@@ -12,9 +12,16 @@ import {
 import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downsampleMax, timeTicks, trimBefore, withGapBreaks } from './series';
+import {
+  GRID_PROPS,
+  seriesLineProps,
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from './chart-parts';
+import { ChartNoData } from './chart-no-data';
 
 const MAX_DRAWN_POINTS = 600;
-const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
 
 export interface MetricChartProps {
   metric: HistoryMetric;
@@ -46,7 +53,7 @@ export function MetricChart({
   note,
   maxGapMs = 3000,
 }: MetricChartProps) {
-  const { t, fmt } = useT();
+  const { fmt } = useT();
   const inWindow = trimBefore(points, now - windowMs);
   const drawn = withGapBreaks(downsampleMax(inWindow, MAX_DRAWN_POINTS), maxGapMs);
   const last = inWindow[inWindow.length - 1];
@@ -65,55 +72,14 @@ export function MetricChart({
       <div className="relative" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={drawn} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[now - windowMs, now]}
-              allowDataOverflow
-              ticks={timeTicks(now - windowMs, now)}
-              tickFormatter={(v: number) => fmt.time(v, false)}
-              tick={AXIS_TICK}
-              stroke="var(--chart-grid)"
-            />
-            <YAxis
-              tickFormatter={(v: number) => format(v)}
-              tick={AXIS_TICK}
-              stroke="var(--chart-grid)"
-              width={72}
-              allowDecimals={!isStep}
-              domain={[0, 'auto']}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                borderRadius: 6,
-                fontSize: 12,
-                color: 'var(--fg)',
-              }}
-              labelStyle={{ color: 'var(--fg-muted)' }}
-              labelFormatter={(label) => (typeof label === 'number' ? fmt.time(label) : label)}
-              formatter={(value) => [typeof value === 'number' ? format(value) : '—', title]}
-            />
-            <Line
-              dataKey="v"
-              type={isStep ? 'stepAfter' : 'linear'}
-              stroke={color}
-              strokeWidth={2}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...timeAxisProps(now - windowMs, now, timeTicks(now - windowMs, now), fmt)} />
+            <YAxis {...valueAxisProps(format)} allowDecimals={!isStep} />
+            <Tooltip {...tooltipProps(fmt, format, title)} />
+            <Line dataKey="v" {...seriesLineProps(color, isStep)} />
           </LineChart>
         </ResponsiveContainer>
-        {inWindow.length === 0 && (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-fg-subtle">
-            {t('charts.noData')}
-          </p>
-        )}
+        {inWindow.length === 0 && <ChartNoData />}
       </div>
       {note && <p className="text-xs text-fg-subtle">{note}</p>}
     </figure>

@@ -8,13 +8,19 @@ import { useHeartbeat } from '@/components/hooks/use-checks';
 import { useNow } from '@/components/hooks/use-now';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { timeTicks } from '@/components/charts/series';
+import {
+  GRID_PROPS,
+  seriesLineProps,
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '@/components/charts/chart-parts';
 import { delayStatus } from './check-text';
 
 const WINDOW_MS = 5 * 60_000;
 /** Samples come once per poll; this long without any means heartbeat is off. */
 const OFF_AFTER_MS = 6000;
 const COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--ok)', 'var(--warn)', 'var(--unk)'];
-const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
 
 /** "Waiting", "off" or the samples, for the page and the node section alike. */
 export function useHeartbeatView() {
@@ -55,31 +61,16 @@ export function HeartbeatChart({ nodeIds, height = 200 }: { nodeIds?: string[]; 
   if (isOff) return <HeartbeatOff />;
   if (isWaiting || ids.length === 0 || now === 0) return <p className="text-sm text-fg-subtle">{t('checks.heartbeat.waiting')}</p>;
   const from = now - WINDOW_MS;
+  const ms = (v: number) => t('checks.ms', { n: fmt.number(v) });
   return (
     <div className="flex flex-col gap-2" data-testid="heartbeat-chart">
       <div style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[from, now]}
-              allowDataOverflow
-              ticks={timeTicks(from, now)}
-              tickFormatter={(v: number) => fmt.time(v, false)}
-              tick={AXIS_TICK}
-              stroke="var(--chart-grid)"
-            />
-            <YAxis dataKey="delayMs" tickFormatter={(v: number) => t('checks.ms', { n: fmt.number(v) })} tick={AXIS_TICK} stroke="var(--chart-grid)" width={72} domain={[0, 'auto']} />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12, color: 'var(--fg)' }}
-              labelStyle={{ color: 'var(--fg-muted)' }}
-              labelFormatter={(label) => (typeof label === 'number' ? fmt.time(label) : label)}
-              formatter={(value, name) => [typeof value === 'number' ? t('checks.ms', { n: fmt.number(value) }) : '—', name]}
-            />
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...timeAxisProps(from, now, timeTicks(from, now), fmt)} />
+            <YAxis dataKey="delayMs" {...valueAxisProps(ms)} />
+            <Tooltip {...tooltipProps(fmt, ms)} />
             {ids.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
             {ids.map((id, i) => (
               <Line
@@ -87,12 +78,7 @@ export function HeartbeatChart({ nodeIds, height = 200 }: { nodeIds?: string[]; 
                 name={id}
                 data={hb.byNode[id]?.filter((s) => s.t >= from) as HeartbeatSample[]}
                 dataKey="delayMs"
-                type="linear"
-                stroke={COLORS[i % COLORS.length]}
-                strokeWidth={2}
-                dot={false}
-                connectNulls={false}
-                isAnimationActive={false}
+                {...seriesLineProps(COLORS[i % COLORS.length]!)}
               />
             ))}
           </LineChart>

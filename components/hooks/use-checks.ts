@@ -4,7 +4,6 @@
 // the socket was down are lost), and the shared heartbeat-delay store (`heartbeat:update`).
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type {
-  CheckProgressEvent,
   CheckRun,
   CheckSummary,
   CompareMode,
@@ -12,6 +11,7 @@ import type {
 } from '@/lib/contracts';
 import { deleteJson, errorMessage, getJson, postJson } from './api-client';
 import { getSocket } from './socket-client';
+import { useLiveRun } from './use-live-run';
 
 const POLL_MS = 1000;
 const checkPath = (id: string) => `/api/checks/${encodeURIComponent(id)}`;
@@ -65,45 +65,19 @@ export function useCheckHistory(key: string, limit = 50): { checks: CheckSummary
 /** The run `id`, live; null until its record arrives. */
 export function useLiveCheck(id: string | null): CheckRun | null {
   const [run, setRun] = useState<CheckRun | null>(null);
-  const isRunning = run === null || run.id !== id || run.state === 'running';
-
-  useEffect(() => {
-    if (!id) return;
-    const socket = getSocket();
-    const onProgress = (e: CheckProgressEvent) =>
-      setRun((r) => (r && r.id === e.id && r.state === 'running' ? { ...r, state: e.state, progress: e.progress } : r));
-    const onDone = (next: CheckRun) => setRun((r) => (next.id === id ? next : r));
-    socket.on('check:progress', onProgress);
-    socket.on('check:done', onDone);
-    return () => {
-      socket.off('check:progress', onProgress);
-      socket.off('check:done', onDone);
-    };
-  }, [id]);
-
-  useEffect(() => {
-    if (!id || !isRunning) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const ac = new AbortController();
-    const load = async () => {
-      try {
-        const next = await fetchCheck(id, ac.signal);
-        // A finished copy from `check:done` is never replaced by an older running one.
-        setRun((r) => (r && r.id === id && r.state !== 'running' ? r : next));
-      } catch {
-        // transient: the next poll and the socket events still come
-      }
-      if (!stopped) timer = setTimeout(() => void load(), POLL_MS);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      ac.abort();
-      clearTimeout(timer);
-    };
-  }, [id, isRunning]);
-
+  useLiveRun({
+    id,
+    isRunning: run === null || run.id !== id || run.state === 'running',
+    pollMs: POLL_MS,
+    fetchRun: fetchCheck,
+    // A finished copy from `check:done` is never replaced by an older running one.
+    onFetched: (next) => setRun((r) => (r && r.id === id && r.state !== 'running' ? r : next)),
+    events: {
+      'check:progress': (e) =>
+        setRun((r) => (r && r.id === e.id && r.state === 'running' ? { ...r, state: e.state, progress: e.progress } : r)),
+      'check:done': (next) => setRun((r) => (next.id === id ? next : r)),
+    },
+  });
   return run && run.id === id ? run : null;
 }
 

@@ -18,6 +18,15 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useNow } from '@/components/hooks/use-now';
 import { useIncidentHistory, type LagMetric } from '@/components/hooks/use-incident-history';
 import { downsampleMax, withGapBreaks } from '@/components/charts/series';
+import {
+  GRID_PROPS,
+  markerLineProps,
+  seriesLineProps,
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '@/components/charts/chart-parts';
+import { ChartNoData } from '@/components/charts/chart-no-data';
 import { affectedReplicas, incidentWindow } from './incident-window';
 import { SnapshotTable } from './snapshot-table';
 
@@ -29,7 +38,6 @@ const COLORS = [
   '#db2777',
   '#65a30d',
 ];
-const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
 /** Round ticks for any span up to an hour and a bit. */
 function ticks(from: number, to: number): number[] {
   const span = to - from;
@@ -83,25 +91,9 @@ function LagPanel({
       <div className="relative h-48">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={[from, to]}
-              allowDataOverflow
-              ticks={ticks(from, to)}
-              tickFormatter={(v: number) => fmt.time(v, false)}
-              tick={AXIS_TICK}
-              stroke="var(--chart-grid)"
-            />
-            <YAxis
-              tickFormatter={(v: number) => format(v)}
-              tick={AXIS_TICK}
-              stroke="var(--chart-grid)"
-              width={72}
-              domain={[0, 'auto']}
-            />
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...timeAxisProps(from, to, ticks(from, to), fmt)} />
+            <YAxis {...valueAxisProps(format)} />
             <ReferenceArea
               x1={Math.max(openedAt, from)}
               x2={Math.min(resolvedAt ?? to, to)}
@@ -111,64 +103,32 @@ function LagPanel({
             />
             {openedAt >= from && (
               <ReferenceLine
-                x={openedAt}
-                stroke="var(--crit)"
-                strokeDasharray="4 3"
-                label={{
-                  value: t('lagChart.opened'),
-                  position: 'insideTopLeft',
-                  fontSize: 10,
-                  fill: 'var(--crit)',
-                }}
+                {...markerLineProps(openedAt, 'var(--crit)', t('lagChart.opened'), 'insideTopLeft')}
               />
             )}
             {resolvedAt !== undefined && resolvedAt <= to && (
               <ReferenceLine
-                x={resolvedAt}
-                stroke="var(--ok)"
-                strokeDasharray="4 3"
-                label={{
-                  value: t('lagChart.resolved'),
-                  position: 'insideTopRight',
-                  fontSize: 10,
-                  fill: 'var(--ok)',
-                }}
+                {...markerLineProps(
+                  resolvedAt,
+                  'var(--ok)',
+                  t('lagChart.resolved'),
+                  'insideTopRight',
+                )}
               />
             )}
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                borderRadius: 6,
-                fontSize: 12,
-                color: 'var(--fg)',
-              }}
-              labelStyle={{ color: 'var(--fg-muted)' }}
-              labelFormatter={(label) => (typeof label === 'number' ? fmt.time(label) : label)}
-              formatter={(value, name) => [typeof value === 'number' ? format(value) : '—', name]}
-            />
+            <Tooltip {...tooltipProps(fmt, format)} />
             {lines.map((l) => (
               <Line
                 key={l.id}
                 data={l.points}
                 dataKey="v"
                 name={l.id}
-                type="linear"
-                stroke={l.color}
-                strokeWidth={2}
-                dot={false}
-                connectNulls={false}
-                isAnimationActive={false}
+                {...seriesLineProps(l.color)}
               />
             ))}
           </LineChart>
         </ResponsiveContainer>
-        {total === 0 && (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-fg-subtle">
-            {t('charts.noData')}
-          </p>
-        )}
+        {total === 0 && <ChartNoData />}
       </div>
     </figure>
   );

@@ -6,7 +6,8 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
 
-const KIND_STATUS: Record<TopologyEventKind, Status> = {
+/** The status a topology event reports; the incident timeline colours its dots with it too. */
+export const TOPOLOGY_EVENT_STATUS: Record<TopologyEventKind, Status> = {
   node_added: 'unknown',
   node_removed: 'warning',
   node_unreachable: 'critical',
@@ -33,7 +34,7 @@ export function EventList({
   return (
     <ol className="divide-y divide-border" data-testid="event-list">
       {events.slice(0, limit).map((e) => {
-        const status = KIND_STATUS[e.kind];
+        const status = TOPOLOGY_EVENT_STATUS[e.kind];
         return (
           <li
             key={e.id}

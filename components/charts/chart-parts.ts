@@ -1,0 +1,91 @@
+// The look every time-series chart shares (node metrics, incident lag, heartbeat delay): time x
+// axis, value y axis, tooltip, series lines and event markers. Plain props spread onto the
+// recharts elements, so each chart still lists its own pieces and can override any of them.
+import type { LineProps, ReferenceLineProps, TooltipProps, XAxisProps, YAxisProps } from 'recharts';
+import type { Formatters } from '@/lib/i18n';
+
+const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
+const GRID = 'var(--chart-grid)';
+
+/** Horizontal grid lines only. */
+export const GRID_PROPS = { stroke: GRID, vertical: false } as const;
+
+/** Wall-clock x axis over [from, to]; points outside it are clipped, not stretched to. */
+export function timeAxisProps(
+  from: number,
+  to: number,
+  ticks: number[],
+  fmt: Formatters,
+): XAxisProps {
+  return {
+    dataKey: 't',
+    type: 'number',
+    scale: 'time',
+    domain: [from, to],
+    allowDataOverflow: true,
+    ticks,
+    tickFormatter: (v: number) => fmt.time(v, false),
+    tick: AXIS_TICK,
+    stroke: GRID,
+  };
+}
+
+/** Value y axis from zero, labelled with `format`. */
+export function valueAxisProps(format: (v: number) => string): YAxisProps {
+  return {
+    tickFormatter: (v: number) => format(v),
+    tick: AXIS_TICK,
+    stroke: GRID,
+    width: 72,
+    domain: [0, 'auto'],
+  };
+}
+
+/** Time of the hovered point, then each value with `format`, named `name` or by its series. */
+export function tooltipProps(
+  fmt: Formatters,
+  format: (v: number) => string,
+  name?: string,
+): TooltipProps {
+  return {
+    isAnimationActive: false,
+    contentStyle: {
+      background: 'var(--surface)',
+      border: '1px solid var(--border)',
+      borderRadius: 6,
+      fontSize: 12,
+      color: 'var(--fg)',
+    },
+    labelStyle: { color: 'var(--fg-muted)' },
+    labelFormatter: (label) => (typeof label === 'number' ? fmt.time(label) : label),
+    formatter: (value, series) => [typeof value === 'number' ? format(value) : '—', name ?? series],
+  };
+}
+
+/** A series line: no dots, no animation (a point appended each poll never jitters), and a
+ * break wherever the data holds a null (see `withGapBreaks`). */
+export function seriesLineProps(color: string, isStep = false): Omit<LineProps, 'ref'> {
+  return {
+    type: isStep ? 'stepAfter' : 'linear',
+    stroke: color,
+    strokeWidth: 2,
+    dot: false,
+    connectNulls: false,
+    isAnimationActive: false,
+  };
+}
+
+/** A dashed vertical marker at `x` (an incident opening, a resolution), labelled inside. */
+export function markerLineProps(
+  x: number,
+  color: string,
+  label: string,
+  position: 'insideTopLeft' | 'insideTopRight',
+): Omit<ReferenceLineProps, 'ref'> {
+  return {
+    x,
+    stroke: color,
+    strokeDasharray: '4 3',
+    label: { value: label, position, fontSize: 10, fill: color },
+  };
+}

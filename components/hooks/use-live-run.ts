@@ -1,0 +1,77 @@
+'use client';
+// One server-side run followed live (an action, a check, a drill): its socket events while `id`
+// is set, plus a REST poll while it runs, since events sent while the socket was down are lost.
+// The state stays with the caller; this only delivers what arrives.
+import { useEffect, useEffectEvent } from 'react';
+import type { ServerToClientEvents } from '@/lib/contracts';
+import { getSocket } from './socket-client';
+
+type EventName = keyof ServerToClientEvents;
+type AnyListener = (...args: unknown[]) => void;
+
+export interface LiveRunOptions<T> {
+  /** The run to follow; null follows nothing. */
+  id: string | null;
+  /** The poll runs only while this holds; socket listeners stay as long as `id` is set. */
+  isRunning: boolean;
+  pollMs: number;
+  fetchRun: (id: string, signal: AbortSignal) => Promise<T>;
+  onFetched: (run: T) => void;
+  /** Socket handlers; each sees the latest render, like the other callbacks. */
+  events: Partial<ServerToClientEvents>;
+}
+
+export function useLiveRun<T>({
+  id,
+  isRunning,
+  pollMs,
+  fetchRun,
+  onFetched,
+  events,
+}: LiveRunOptions<T>): void {
+  const fetchLatest = useEffectEvent(fetchRun);
+  const deliver = useEffectEvent(onFetched);
+  // The handlers' types differ per event; each is called with exactly what its event carries.
+  const handle = useEffectEvent((name: EventName, args: unknown[]) =>
+    (events[name] as AnyListener | undefined)?.(...args),
+  );
+  // Resubscribe only when the set of event names changes, not on every new handler.
+  const names = Object.keys(events).join(' ');
+
+  useEffect(() => {
+    if (!id) return;
+    const socket = getSocket();
+    const listeners = names
+      .split(' ')
+      .filter(Boolean)
+      .map((n) => {
+        const name = n as EventName;
+        return [name, (...args: unknown[]) => handle(name, args)] as const;
+      });
+    for (const [name, fn] of listeners) socket.on(name, fn);
+    return () => {
+      for (const [name, fn] of listeners) socket.off(name, fn);
+    };
+  }, [id, names]);
+
+  useEffect(() => {
+    if (!id || !isRunning) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const ac = new AbortController();
+    const load = async () => {
+      try {
+        deliver(await fetchLatest(id, ac.signal));
+      } catch {
+        // transient: the next poll and the socket events still come
+      }
+      if (!stopped) timer = setTimeout(() => void load(), pollMs);
+    };
+    void load();
+    return () => {
+      stopped = true;
+      ac.abort();
+      clearTimeout(timer);
+    };
+  }, [id, isRunning, pollMs]);
+}
