@@ -60,6 +60,24 @@ describe('dashboard in a real browser against the production build', () => {
     await page.context().close();
   });
 
+  test("the network check on a replica's page checks the node and the master it dials, step by step", async () => {
+    const page = await e.newPage();
+    const r1 = e.sandbox.node('r1');
+    await page.goto(`${e.url}/nodes/${encodeURIComponent(r1.id)}`);
+    await page.locator('[data-testid="netcheck-run"]').click();
+    const summary = page.locator('[data-testid="netcheck-summary"]');
+    await summary.waitFor({ timeout: 15_000 });
+    assert.match((await summary.textContent()) ?? '', /both reachable/);
+    const targets = page.locator('[data-testid="netcheck-target"]');
+    assert.equal(await targets.count(), 2, 'the node and its master');
+    assert.equal(await targets.nth(0).getAttribute('data-state'), 'ok');
+    assert.equal(await targets.nth(0).locator('[data-testid="netcheck-step-ping"]').getAttribute('data-state'), 'ok');
+    assert.match((await targets.nth(1).textContent()) ?? '', new RegExp(`:${e.sandbox.node('m').port}`));
+    // The CPU chart sits beside the others and fills from the live samples.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="chart-cpuPct"]')?.getAttribute('data-points') ?? 0) >= 2, undefined, { timeout: 15_000 });
+    await page.context().close();
+  });
+
   test('switching the language to 中文 changes the labels', async () => {
     const page = await e.newPage();
     await page.goto(e.url);

@@ -22,6 +22,8 @@ import { Router } from './http/router';
 import { sendError } from './http/respond';
 import { CheckService } from './consistency/check-service';
 import { CheckStore } from './consistency/check-store';
+import { netCheckRoutes } from './http/netcheck.routes';
+import { NetCheckService } from './network/net-check-service';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
 import { DrillService } from './drills/drill-service';
 import { drillRoutes } from './http/drills.routes';
@@ -88,6 +90,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const router = new Router((req) => auth.identify(req.headers));
   authRoutes(router, auth);
   topologyRoutes(router, monitor);
+  netCheckRoutes(router, new NetCheckService(monitor, pool, config.poll));
   incidentRoutes(router, incidents);
   const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
   alerts.attach(incidents);

@@ -1,6 +1,6 @@
 'use client';
 // The node page: live header and links (socket), INFO tables (REST), live charts, the Redis log,
-// and for an unreachable node (operator+) removal from the tree.
+// the network check, and for an unreachable node (operator+) removal from the tree.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -18,6 +18,7 @@ import { ChevronRightIcon, UnplugIcon } from '@/components/ui/icons';
 import { DownstreamCard } from './downstream-card';
 import { LinkCard } from './link-card';
 import { NodeCharts } from './node-charts';
+import { NetCheckPanel } from './net-check-panel';
 import { NodeHeader } from './node-header';
 import { RawSections } from './raw-sections';
 import { ReplicationTable } from './replication-table';
@@ -191,6 +192,7 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             pollIntervalMs={topoPoll ?? 1000}
           />
           <LogPanel nodeId={liveId} />
+          <NetCheckPanel nodeId={liveId} />
           <NodeConsistency nodeId={liveId} />
           <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} />
           {detail && <RawSections info={detail.info} />}

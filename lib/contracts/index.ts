@@ -8,3 +8,4 @@ export * from './logs';
 export * from './checks';
 export * from './actions';
 export * from './drills';
+export * from './netcheck';

@@ -1,0 +1,345 @@
+// Seed §3.3's troubleshooting flow as a pure function: what each probe outcome means, which
+// command to run next on the node's host, and one verdict per target. The server does the I/O.
+import type { NetCheckResult, NetStep, NetTargetResult } from '../contracts';
+
+export interface ProbeFailure {
+  ok: false;
+  /** ENOTFOUND, ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH, NOAUTH, WRONGPASS, DENIED, LOADING, … */
+  code: string;
+  message: string;
+  ms: number | null;
+}
+
+/** What the server saw, step by step; a step left undefined was not reached. */
+export interface ProbeOutcome {
+  host: string;
+  port: number;
+  dns: { ok: true; ms: number; addresses: string[] } | { ok: true; literal: true } | ProbeFailure;
+  tcp?: { ok: true; ms: number } | ProbeFailure;
+  /** `verified: false`: no password configured here and PING failed, so not known. */
+  auth?:
+    { ok: true; ms: number; required: boolean; user?: string; verified?: boolean } | ProbeFailure;
+  ping?: { ok: true; samplesMs: number[] } | ProbeFailure;
+  redis?:
+    | {
+        ok: true;
+        role: string;
+        version?: string;
+        masterHost?: string;
+        masterPort?: number;
+        linkStatus?: string;
+      }
+    | ProbeFailure;
+}
+
+/** Seed §3.4 table: network latency < 10 ms normal, > 100 ms abnormal. */
+export const RTT_NORMAL_MS = 10;
+export const RTT_ABNORMAL_MS = 100;
+
+const bi = (en: string, zh: string) => ({ en, zh });
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function dnsStep(o: ProbeOutcome): NetStep {
+  const d = o.dns;
+  if ('literal' in d)
+    return {
+      id: 'dns',
+      state: 'skipped',
+      ms: null,
+      detail: bi(
+        `${o.host} is an IP address: nothing to resolve.`,
+        `${o.host} 是 IP 地址，无需解析。`,
+      ),
+    };
+  if (d.ok)
+    return {
+      id: 'dns',
+      state: 'ok',
+      ms: round(d.ms),
+      detail: bi(
+        `${o.host} resolves to ${d.addresses.join(', ')}.`,
+        `${o.host} 解析为 ${d.addresses.join('、')}。`,
+      ),
+    };
+  const temporary = d.code === 'EAI_AGAIN' || d.code === 'ETIMEOUT';
+  return {
+    id: 'dns',
+    state: 'failed',
+    ms: d.ms,
+    detail: temporary
+      ? bi(
+          `The DNS server did not answer for ${o.host} (${d.code}): check the resolver in /etc/resolv.conf.`,
+          `DNS 服务器没有响应 ${o.host} 的查询（${d.code}）：检查 /etc/resolv.conf 中的解析服务器。`,
+        )
+      : bi(
+          `${o.host} does not resolve (${d.code}): a typo in master_host / the seed, or a missing DNS or /etc/hosts entry.`,
+          `${o.host} 无法解析（${d.code}）：master_host 或种子地址写错，或缺少 DNS / /etc/hosts 记录。`,
+        ),
+    command: `nslookup ${o.host}`,
+  };
+}
+
+function tcpStep(o: ProbeOutcome): NetStep | null {
+  const t = o.tcp;
+  if (!t) return null;
+  if (t.ok)
+    return {
+      id: 'tcp',
+      state: 'ok',
+      ms: round(t.ms),
+      detail: bi(`Port ${o.port} accepts TCP connections.`, `端口 ${o.port} 接受 TCP 连接。`),
+    };
+  const where = `${o.host}:${o.port}`;
+  const detail = (() => {
+    switch (t.code) {
+      case 'ECONNREFUSED':
+        return bi(
+          `${o.host} answers but refuses port ${o.port}: Redis is not running, listens on another port, or is bound to another interface (bind).`,
+          `${o.host} 有响应但拒绝端口 ${o.port}：Redis 未运行、监听了其他端口，或绑定在其他网卡上（bind）。`,
+        );
+      case 'ETIMEDOUT':
+        return bi(
+          `No answer from ${where} within ${t.ms ?? '?'} ms: a firewall drops the packets, or the host is down or unreachable.`,
+          `${t.ms ?? '?'} 毫秒内 ${where} 没有响应：防火墙丢弃了数据包，或主机宕机 / 不可达。`,
+        );
+      case 'EHOSTUNREACH':
+      case 'ENETUNREACH':
+        return bi(
+          `No route to ${o.host} (${t.code}): a network or routing problem, not Redis.`,
+          `没有到 ${o.host} 的路由（${t.code}）：网络或路由问题，与 Redis 无关。`,
+        );
+      default:
+        return bi(
+          `TCP to ${where} failed: ${t.message}`,
+          `到 ${where} 的 TCP 连接失败：${t.message}`,
+        );
+    }
+  })();
+  const command =
+    t.code === 'ECONNREFUSED'
+      ? `netstat -tulpn | grep ${o.port}   # on ${o.host}`
+      : t.code === 'ETIMEDOUT'
+        ? `ping -c 10 ${o.host}; iptables -L -n | grep ${o.port}`
+        : `ping -c 10 ${o.host}`;
+  return { id: 'tcp', state: 'failed', ms: t.ms, detail, command };
+}
+
+function authStep(o: ProbeOutcome): NetStep | null {
+  const a = o.auth;
+  if (!a) return null;
+  if (a.ok)
+    return a.required
+      ? {
+          id: 'auth',
+          state: 'ok',
+          ms: round(a.ms),
+          detail: bi(
+            `Authenticated${a.user ? ` as ${a.user}` : ''}.`,
+            `认证成功${a.user ? `（用户 ${a.user}）` : ''}。`,
+          ),
+        }
+      : a.verified === false
+        ? {
+            id: 'auth',
+            state: 'skipped',
+            ms: null,
+            detail: bi(
+              'No password configured for this node in the dashboard; not verified.',
+              '仪表盘没有为此节点配置密码；未验证。',
+            ),
+          }
+        : {
+            id: 'auth',
+            state: 'skipped',
+            ms: null,
+            detail: bi('No password required.', '无需密码。'),
+          };
+  const detail =
+    a.code === 'NOAUTH'
+      ? bi(
+          'Redis requires a password and the dashboard has none for this node: set it in topology.nodes or the seed URL. A replica of it needs masterauth.',
+          'Redis 要求密码，而仪表盘没有此节点的密码：在 topology.nodes 或种子 URL 中配置。它的从节点需要设置 masterauth。',
+        )
+      : a.code === 'WRONGPASS'
+        ? bi(
+            'The password (or ACL user) the dashboard uses is refused.',
+            '仪表盘使用的密码（或 ACL 用户）被拒绝。',
+          )
+        : a.code === 'DENIED'
+          ? bi(
+              'Redis runs in protected mode (no password, protected-mode yes) and refuses clients from other hosts: set a password or bind explicitly.',
+              'Redis 处于保护模式（未设密码且 protected-mode yes），拒绝来自其他主机的客户端：设置密码或显式配置 bind。',
+            )
+          : bi(`Authentication failed: ${a.message}`, `认证失败：${a.message}`);
+  return {
+    id: 'auth',
+    state: 'failed',
+    ms: a.ms,
+    detail,
+    command: `redis-cli -h ${o.host} -p ${o.port} ping`,
+  };
+}
+
+function rttOf(o: ProbeOutcome): NetTargetResult['rttMs'] {
+  if (!o.ping?.ok || !o.ping.samplesMs.length) return null;
+  const s = o.ping.samplesMs;
+  return {
+    min: round(Math.min(...s)),
+    avg: round(s.reduce((a, b) => a + b, 0) / s.length),
+    max: round(Math.max(...s)),
+  };
+}
+
+function pingStep(o: ProbeOutcome): NetStep | null {
+  const p = o.ping;
+  if (!p) return null;
+  if (!p.ok) {
+    const detail =
+      p.code === 'LOADING'
+        ? bi(
+            'Redis is loading its dataset into memory and answers nothing else until it is done.',
+            'Redis 正在把数据集加载到内存，完成前不响应其他命令。',
+          )
+        : p.code === 'ETIMEDOUT'
+          ? bi(
+              'TCP connects but Redis does not answer PING: it is busy (a slow command or script, a fork of a large dataset), paused, or a proxy in between swallows the data.',
+              'TCP 能连上但 Redis 不响应 PING：它正忙（慢命令或脚本、大数据集 fork）、被暂停，或中间的代理吞掉了数据。',
+            )
+          : bi(`PING failed: ${p.message}`, `PING 失败：${p.message}`);
+    return {
+      id: 'ping',
+      state: 'failed',
+      ms: p.ms,
+      detail,
+      command: `redis-cli -h ${o.host} -p ${o.port} --latency`,
+    };
+  }
+  const rtt = rttOf(o) as NonNullable<NetTargetResult['rttMs']>;
+  const range = `min ${rtt.min} / avg ${rtt.avg} / max ${rtt.max} ms`;
+  if (rtt.avg > RTT_ABNORMAL_MS)
+    return {
+      id: 'ping',
+      state: 'warning',
+      ms: rtt.avg,
+      detail: bi(
+        `Round trip ${range}: above ${RTT_ABNORMAL_MS} ms is abnormal (seed §3.4) — replication will lag.`,
+        `往返时间 ${range}：超过 ${RTT_ABNORMAL_MS} 毫秒属于异常（手册 §3.4），复制会延迟。`,
+      ),
+      command: `ping -c 10 ${o.host}`,
+    };
+  if (rtt.avg > RTT_NORMAL_MS)
+    return {
+      id: 'ping',
+      state: 'warning',
+      ms: rtt.avg,
+      detail: bi(
+        `Round trip ${range}: above the ${RTT_NORMAL_MS} ms normal range (seed §3.4).`,
+        `往返时间 ${range}：高于 ${RTT_NORMAL_MS} 毫秒的正常范围（手册 §3.4）。`,
+      ),
+      command: `ping -c 10 ${o.host}`,
+    };
+  return {
+    id: 'ping',
+    state: 'ok',
+    ms: rtt.avg,
+    detail: bi(`Round trip ${range}.`, `往返时间 ${range}。`),
+  };
+}
+
+function redisStep(o: ProbeOutcome): NetStep | null {
+  const r = o.redis;
+  if (!r) return null;
+  if (!r.ok)
+    return {
+      id: 'redis',
+      state: 'failed',
+      ms: r.ms,
+      detail: bi(`INFO failed: ${r.message}`, `INFO 失败：${r.message}`),
+    };
+  const version = r.version ? ` ${r.version}` : '';
+  if (r.role === 'replica' || r.role === 'slave')
+    return {
+      id: 'redis',
+      state: 'ok',
+      ms: null,
+      detail: bi(
+        `Redis${version}, replica of ${r.masterHost}:${r.masterPort}, link ${r.linkStatus ?? 'unknown'}.`,
+        `Redis${version}，${r.masterHost}:${r.masterPort} 的从节点，链路 ${r.linkStatus ?? '未知'}。`,
+      ),
+    };
+  return {
+    id: 'redis',
+    state: 'ok',
+    ms: null,
+    detail: bi(`Redis${version}, role ${r.role}.`, `Redis${version}，角色 ${r.role}。`),
+  };
+}
+
+const skipped = (id: NetStep['id']): NetStep => ({
+  id,
+  state: 'skipped',
+  ms: null,
+  detail: bi('Not reached: an earlier step failed.', '未执行：前面的步骤已失败。'),
+});
+
+/** One target's steps (all five, in order) and its verdict. */
+export function interpretProbe(o: ProbeOutcome, nodeId?: string): NetTargetResult {
+  const built: Array<NetStep | null> = [
+    dnsStep(o),
+    tcpStep(o),
+    authStep(o),
+    pingStep(o),
+    redisStep(o),
+  ];
+  const ids: NetStep['id'][] = ['dns', 'tcp', 'auth', 'ping', 'redis'];
+  const steps = ids.map((id, i) => built[i] ?? skipped(id));
+  const failed = steps.find((s) => s.state === 'failed');
+  const warned = steps.find((s) => s.state === 'warning');
+  const address = `${o.host.includes(':') ? `[${o.host}]` : o.host}:${o.port}`;
+  const verdict = failed
+    ? bi(`${address}: ${failed.detail.en}`, `${address}：${failed.detail.zh}`)
+    : warned
+      ? bi(
+          `${address} answers, but: ${warned.detail.en}`,
+          `${address} 有响应，但：${warned.detail.zh}`,
+        )
+      : bi(
+          `${address} is reachable from the dashboard: DNS, TCP, authentication and PING are fine.`,
+          `从仪表盘可以访问 ${address}：DNS、TCP、认证和 PING 均正常。`,
+        );
+  return {
+    address,
+    ...(nodeId ? { nodeId } : {}),
+    state: failed ? 'failed' : warned ? 'warning' : 'ok',
+    steps,
+    verdict,
+    rttMs: rttOf(o),
+  };
+}
+
+/**
+ * What the node's and its upstream's results mean together. The checks run from the dashboard's
+ * host, so a path that works from here can still be blocked between the replica and its master.
+ */
+export function summarize(
+  node: NetTargetResult,
+  upstream: NetTargetResult | undefined,
+  linkStatus: string | undefined,
+): NetCheckResult['summary'] {
+  if (node.state === 'failed') return node.verdict;
+  if (!upstream) return node.verdict;
+  if (upstream.state === 'failed')
+    return bi(
+      `The replica's master, at the address the replica dials, fails from the dashboard too — ${upstream.verdict.en}`,
+      `从仪表盘访问从节点所连的主节点地址同样失败——${upstream.verdict.zh}`,
+    );
+  if (linkStatus && linkStatus !== 'up')
+    return bi(
+      `The dashboard reaches both the replica and ${upstream.address} (the address the replica dials), yet the replica's link is ${linkStatus}. Look between the replica's host and the master: a firewall rule for the replica's IP, routing, or the master's bind; or at the replica's masterauth (a link_down finding with cause auth_failed says so). Run the commands above on the replica's host.`,
+      `仪表盘可以访问从节点和 ${upstream.address}（从节点连接的地址），但从节点链路为 ${linkStatus}。请检查从节点主机与主节点之间：针对从节点 IP 的防火墙规则、路由或主节点的 bind；或从节点的 masterauth（原因为 auth_failed 的 link_down 问题会指出）。请在从节点主机上执行上面的命令。`,
+    );
+  return bi(
+    `The replica and ${upstream.address} (the address it dials for its master) are both reachable from the dashboard${upstream.rttMs ? `; master round trip ${upstream.rttMs.avg} ms` : ''}.`,
+    `从仪表盘可以访问从节点和 ${upstream.address}（它连接主节点所用的地址）${upstream.rttMs ? `；主节点往返时间 ${upstream.rttMs.avg} 毫秒` : ''}。`,
+  );
+}
