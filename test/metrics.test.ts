@@ -165,6 +165,11 @@ describe('GET /metrics on a real master → replica → sub-replica tree', () =>
       );
     }
     assert.equal(p.types.get('redis_replica_resyncs_full'), 'gauge');
+    // CPU needs two polls of a node; after a few cycles every node has a figure, 0–100+ %.
+    await h.until(() => h.server.monitor.cycles >= 3, 'three poll cycles');
+    const cpu = find(await scrape(), 'replicaops_node_cpu_percent', {});
+    assert.equal(cpu.length, 3, 'one CPU figure per node');
+    assert.ok(cpu.every((c) => c.value >= 0 && c.value < 400), JSON.stringify(cpu));
     assert.equal(find(p, 'replicaops_nodes', {})[0]?.value, 3);
     assert.ok(find(p, 'replicaops_poll_cycles_total', {})[0]!.value >= 1);
     assert.equal(

@@ -119,6 +119,16 @@ export function replicationFamilies(input: ReplicationMetricsInput): MetricFamil
       ),
     ),
     family(
+      // redis_exporter exports the raw CPU counters; the rate over one poll is what we have.
+      'replicaops_node_cpu_percent',
+      'gauge',
+      'CPU time used since the previous poll, % of one core (used_cpu_sys + used_cpu_user).',
+      perNode(
+        nodes,
+        m((x) => x.cpuPct ?? null),
+      ),
+    ),
+    family(
       'redis_db_keys',
       'gauge',
       'Keys in all databases of the node.',
