@@ -34,9 +34,16 @@ function evidenceLine(e: Evidence): string {
   }
 }
 
+/** Timeline times keep milliseconds: a kill, the replicas' log lines and the finding often share a second. */
+function isoMs(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/Z$/, '');
+}
+
 function timelineLine(t: TimelineEntry): string {
   const who = t.actor === 'system' ? '' : ` — *${t.actor}*`;
-  return `| ${iso(t.at)} | ${t.type.replace(/_/g, ' ')} | ${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${who} |`;
+  // Two replicas print the same line: say whose log it is.
+  const node = t.type === 'log_line' && typeof t.data.nodeId === 'string' ? `\`${t.data.nodeId}\` ` : '';
+  return `| ${isoMs(t.at)} | ${t.type.replace(/_/g, ' ')} | ${node}${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${who} |`;
 }
 
 function findingBlock(f: Finding): string[] {
@@ -55,6 +62,22 @@ function findingBlock(f: Finding): string[] {
     '',
   ];
   return lines;
+}
+
+/**
+ * One follow-up per remedy: the same advice for five replicas of a dead master is one line
+ * naming the others, not five lines that differ by an address.
+ */
+function followUps(findings: Finding[]): string[] {
+  const groups = new Map<string, { text: string; others: string[] }>();
+  for (const f of findings) {
+    const subject = f.link?.replica ?? f.nodeId;
+    const key = `${f.kind}|${subject ? f.remedy.text.split(subject).join('\u0000') : f.remedy.text}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { text: f.remedy.text, others: [] });
+    else if (subject && !g.others.includes(subject)) g.others.push(subject);
+  }
+  return [...groups.values()].map((g) => (g.others.length ? `${g.text} (likewise for ${g.others.map((n) => `\`${n}\``).join(', ')})` : g.text));
 }
 
 export function renderPostmortem(inc: IncidentDetail, now = Date.now()): string {
@@ -102,7 +125,7 @@ export function renderPostmortem(inc: IncidentDetail, now = Date.now()): string 
     '',
     '## Follow-ups',
     '',
-    ...[...new Set(inc.findings.map((f) => f.remedy.text))].map((t) => `- [ ] ${t}`),
+    ...followUps(inc.findings).map((t) => `- [ ] ${t}`),
     '- [ ] Root cause analysed and written down (SOP step 6)',
     '- [ ] Permanent fix planned (SOP step 7)',
     '- [ ] Runbook / monitoring updated (SOP step 8)',
