@@ -38,6 +38,8 @@ export interface MetricChartProps {
   note?: string;
   /** Neighbouring points further apart than this are not joined (default 3 polls of 1 s). */
   maxGapMs?: number;
+  /** The value axis reaches at least this high (CPU: 100 %, so an idle node reads as idle). */
+  minTop?: number;
 }
 
 export function MetricChart({
@@ -52,6 +54,7 @@ export function MetricChart({
   height = 176,
   note,
   maxGapMs = 3000,
+  minTop,
 }: MetricChartProps) {
   const { fmt } = useT();
   const inWindow = trimBefore(points, now - windowMs);
@@ -74,7 +77,13 @@ export function MetricChart({
           <LineChart data={drawn} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(now - windowMs, now, timeTicks(now - windowMs, now), fmt)} />
-            <YAxis {...valueAxisProps(format)} allowDecimals={!isStep} />
+            <YAxis
+              {...valueAxisProps(format)}
+              allowDecimals={!isStep}
+              {...(minTop !== undefined
+                ? { domain: [0, (max: number) => Math.max(minTop, max)] }
+                : {})}
+            />
             <Tooltip {...tooltipProps(fmt, format, title)} />
             <Line dataKey="v" {...seriesLineProps(color, isStep)} />
           </LineChart>

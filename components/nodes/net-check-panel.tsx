@@ -26,6 +26,11 @@ function TargetResult({ title, result }: { title: string; result: NetTargetResul
     <div className="flex flex-col gap-2" data-testid="netcheck-target" data-state={result.state}>
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold">{title}</h3>
+        {result.nodeId && result.nodeId !== result.address && (
+          <span className="font-mono text-xs text-fg-muted">
+            {t('netcheck.reaches', { node: result.nodeId })}
+          </span>
+        )}
         <StatusBadge
           status={TARGET_STATUS[result.state]}
           size="sm"

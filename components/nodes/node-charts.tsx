@@ -109,13 +109,14 @@ export function NodeCharts({
           points={series.cpuPct ?? []}
           format={(v) => fmt.percent(v)}
           color="var(--chart-3)"
+          minTop={100}
         />
         <MetricChart
           {...common}
           metric="replOffsetRate"
-          title={t('metric.replOffsetRate')}
+          title={t('charts.streamRate')}
           points={series.replOffsetRate ?? []}
-          format={(v) => `${fmt.bytes(v)}/s`}
+          format={(v) => fmt.bytes(v)}
           color="var(--chart-1)"
         />
       </div>

@@ -212,6 +212,7 @@ export const enOps = {
   'netcheck.state.warning': 'Warning',
   'netcheck.state.failed': 'Failed',
   'netcheck.state.skipped': 'Skipped',
+  'netcheck.reaches': '(an alias of node {node}: NAT, proxy or another name)',
   'netcheck.ms': '{value} ms',
   'netcheck.onHost': 'Next, on the node’s host:',
   'netcheck.caveat': 'Checked from the dashboard’s host: a path that works from here can still be blocked from the replica’s host.',

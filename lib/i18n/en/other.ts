@@ -34,6 +34,7 @@ export const enOther = {
   'metric.keys': 'Keys',
   'metric.replOffsetRate': 'Replication stream rate',
   'metric.cpuPct': 'CPU (% of one core)',
+  'charts.streamRate': 'Replication stream written per second',
   'replTable.title': 'INFO replication',
   'replTable.caption': 'Every field of INFO replication, in the order Redis prints it.',
   'replTable.field': 'Field',

@@ -213,6 +213,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'netcheck.state.warning': '警告',
   'netcheck.state.failed': '失败',
   'netcheck.state.skipped': '跳过',
+  'netcheck.reaches': '（节点 {node} 的别名：NAT、代理或其他名称）',
   'netcheck.ms': '{value} 毫秒',
   'netcheck.onHost': '下一步，在该节点主机上执行：',
   'netcheck.caveat': '检查从仪表盘所在主机发起：从这里能通，不代表从从节点主机也能通。',

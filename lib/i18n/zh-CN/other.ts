@@ -36,6 +36,7 @@ export const zhOther: { readonly [K in keyof typeof enOther]: string } = {
   'metric.keys': '键数',
   'metric.replOffsetRate': '复制流速率',
   'metric.cpuPct': 'CPU（占单核的百分比）',
+  'charts.streamRate': '每秒写入的复制流',
   'replTable.title': 'INFO replication',
   'replTable.caption': 'INFO replication 的全部字段，顺序与 Redis 输出一致。',
   'replTable.field': '字段',
