@@ -193,6 +193,11 @@ test('link_down: an unreachable replica missing from its master’s list is down
   );
   assert.ok(found[0]?.evidence.some((e) => e.type === 'note' && /does not list/.test(e.text.en)));
   assert.equal(nodeUnreachable(input)[0]?.cause, 'timeout');
+  // Nothing on the replica's side says why; what to do is still plain: bring the replica back.
+  assert.equal(found[0]?.cause, 'unknown');
+  assert.match(found[0]?.detail.en ?? '', /the replica itself is down or cut off/);
+  assert.match(found[0]?.remedy.text ?? '', /^Bring .* back/);
+  assert.equal(found[0]?.remedy.actionId, undefined, 'no reconnect offered for a replica that does not answer');
 });
 
 test('link_down stays silent for a link in full sync and for healthy links', () => {

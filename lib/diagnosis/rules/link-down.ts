@@ -63,6 +63,12 @@ const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
     ),
 };
 
+const REPLICA_DOWN: RemedyFor = (r, u) =>
+  remedy(
+    `Bring ${r} back (systemctl status / ps on its host, its log for why it stopped); it reconnects to ${u} and resyncs by itself, partially if ${u}’s backlog still covers the time it was away. If it is gone for good, replace it and remove it from the tree.`,
+    `恢复 ${r}（在其主机上检查 systemctl status / ps，并查看日志了解停止原因）；它会自动重连 ${u} 并重新同步，若 ${u} 的积压缓冲区仍覆盖其离线期间则为增量同步。若它已永久下线，请替换它并从拓扑中移除。`,
+  );
+
 export const linkDown: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -159,8 +165,15 @@ export const linkDown: Rule = (input) => {
       connection_refused: [' Cause: the upstream refuses the connection.', '原因：上游拒绝连接。'],
       timeout: [' Cause: the link times out.', '原因：链路超时。'],
     };
-    const [whyEn, whyZh] = why[cause] ?? ['', ''];
-    const fix = REMEDY[cause] ?? REMEDY.unknown;
+    let [whyEn, whyZh] = why[cause] ?? ['', ''];
+    let fix = REMEDY[cause] ?? REMEDY.unknown;
+    // The replica itself does not answer: nothing on its side can say why its link is down, but
+    // the operator's next step is plain — bring the replica back (its own node_unreachable says why).
+    if (seenFrom === 'upstream' && cause === 'unknown') {
+      whyEn = ` The dashboard cannot reach ${link.replica} either: the replica itself is down or cut off (see its node_unreachable finding).`;
+      whyZh = `看板也无法访问 ${link.replica}：从节点本身宕机或被隔离（见其 node_unreachable 问题）。`;
+      fix = REPLICA_DOWN;
+    }
     out.push({
       key: `link_down:${link.replica}`,
       kind: 'link_down',

@@ -63,7 +63,7 @@ export const enOps = {
   'checks.canary.none': 'No replicas were watched.',
   'checks.canary.neverSaw': 'Never saw it',
   'checks.history': 'Check history',
-  'checks.history.empty': 'No checks yet (history is kept in memory until the server restarts).',
+  'checks.history.empty': 'No checks yet. Finished checks are kept (the newest 50 by default), also across restarts.',
   'checks.history.clean': 'No differences',
   'checks.history.diffs': '{n} differences',
   'checks.history.canary': '{failed} of {replicas} replicas never saw it',

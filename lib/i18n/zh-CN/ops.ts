@@ -64,7 +64,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'checks.canary.none': '没有可观察的从节点。',
   'checks.canary.neverSaw': '始终未看到',
   'checks.history': '检查历史',
-  'checks.history.empty': '暂无检查（历史保存在内存中，服务重启后清空）。',
+  'checks.history.empty': '暂无检查。已完成的检查会被保留（默认最近 50 次），服务重启后依然存在。',
   'checks.history.clean': '无差异',
   'checks.history.diffs': '{n} 处差异',
   'checks.history.canary': '{replicas} 个从节点中有 {failed} 个始终未看到',
