@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     password = randomBytes(9).toString('base64url');
     config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, approval: [] };
   }
+  // The sandbox is ours to write to: show the real delay in milliseconds beside Redis' own lag.
+  config.heartbeat ??= { enabled: true, key: 'replicaops:heartbeat', intervalMs: 1000, ttlSeconds: 600 };
   // The sandbox's own log files feed the log panels and the diagnosis evidence.
   if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   const server = await startServer(config, { dev: !prod, sandbox });
