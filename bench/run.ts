@@ -1,4 +1,4 @@
-// `npm run bench [-- detection|polling|logs|consistency] [--trials N] [--seconds S] [--keys N]`: runs the benchmarks against
+// `npm run bench [-- detection|polling|scale|logs|consistency] [--trials N] [--seconds S] [--keys N]`: runs the benchmarks against
 // real redis-server processes, saves raw results to bench/results/ and rewrites the measured
 // section of docs/performance.md.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { benchDetection, type DetectionResult } from './detection';
 import { benchConsistency, consistencySection } from './consistency';
 import { benchLogs, logsSection } from './logs';
 import { benchPollingCost, type PollingCostResult } from './polling-cost';
+import { benchScale, scaleSection } from './scale';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -68,6 +69,13 @@ async function main(): Promise<void> {
     results.polling = r;
     sections.push(pollingSection(r));
     process.stdout.write(`${pollingSection(r)}\n\n`);
+  }
+  if (!only || only === 'scale') {
+    process.stdout.write('bench: scale…\n');
+    const r = await benchScale(flag('scale-seconds', 30), flag('poll', 1000));
+    results.scale = r;
+    sections.push(scaleSection(r));
+    process.stdout.write(`${scaleSection(r)}\n\n`);
   }
   if (!only || only === 'logs') {
     process.stdout.write('bench: log pipeline…\n');
