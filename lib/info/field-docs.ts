@@ -206,6 +206,68 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
     '1 if Sentinel should list this replica (replica-announced); 0 hides it from Sentinel.',
     '是否让 Sentinel 公布本从节点（replica-announced）；0 则在 Sentinel 中隐藏。',
   ),
+  // Redis 8 adds these to a replica's section (redis/redis#13990 and the RDB-channel sync).
+  master_current_sync_attempts: doc(
+    R,
+    'Attempts to sync with the master since the link was last lost (Redis 8+).',
+    '自上次链路断开以来尝试与主节点同步的次数（Redis 8+）。',
+    '1 when the link is up. Climbing while the link is down: every attempt fails (auth, network, the master refuses).',
+    '链路正常时为 1。链路断开时持续增加：每次尝试都失败（认证、网络或主节点拒绝）。',
+  ),
+  master_total_sync_attempts: doc(
+    R,
+    'Attempts to sync with a master since this node started (Redis 8+).',
+    '本节点启动以来尝试与主节点同步的总次数（Redis 8+）。',
+    'Small and flat. A steady climb is a reconnect loop even when each attempt looks brief.',
+    '数值小且平稳。持续上升说明存在重连循环，即使每次断开都很短。',
+  ),
+  master_link_up_since_seconds: doc(
+    R,
+    'Seconds the link to the master has been up (Redis 8+).',
+    '与主节点链路已连续保持的秒数（Redis 8+）。',
+    'Grows steadily. Resetting to small values again and again means the link keeps dropping.',
+    '稳定增长。反复回到很小的值说明链路在不断断开。',
+  ),
+  total_disconnect_time_sec: doc(
+    R,
+    'Total seconds this replica has spent disconnected from its master since start (Redis 8+).',
+    '本从节点启动以来与主节点断开的累计秒数（Redis 8+）。',
+  ),
+  master_client_io_thread: doc(
+    R,
+    'The I/O thread serving the connection from the master (Redis 8+, io-threads).',
+    '处理来自主节点连接的 I/O 线程编号（Redis 8+，io-threads）。',
+  ),
+  replica_full_sync_buffer_size: doc(
+    R,
+    'Bytes of replication stream buffered on the replica while it loads the RDB of a full sync over a separate channel (Redis 8+).',
+    '全量同步通过独立通道加载 RDB 期间，从节点缓存的复制流字节数（Redis 8+）。',
+    '0 outside a full sync. Large during one: the master keeps writing while the replica loads.',
+    '非全量同步时为 0。同步期间较大：从节点加载时主节点仍在写入。',
+  ),
+  replica_full_sync_buffer_peak: doc(
+    R,
+    'Peak of replica_full_sync_buffer_size (Redis 8+).',
+    'replica_full_sync_buffer_size 的峰值（Redis 8+）。',
+  ),
+  // Valkey 8's dual-channel replication: the same buffer under another name.
+  replicas_repl_buffer_size: doc(
+    R,
+    'Valkey 8+: bytes of replication stream buffered on this replica while it loads the RDB of a dual-channel full sync.',
+    'Valkey 8+：双通道全量同步加载 RDB 期间，本从节点缓存的复制流字节数。',
+    '0 outside a full sync. Large during one: the primary keeps writing while the replica loads.',
+    '非全量同步时为 0。同步期间较大：从节点加载时主节点仍在写入。',
+  ),
+  replicas_repl_buffer_peak: doc(
+    R,
+    'Valkey 8+: peak of replicas_repl_buffer_size.',
+    'Valkey 8+：replicas_repl_buffer_size 的峰值。',
+  ),
+  replicas_waiting_psync: doc(
+    R,
+    'Valkey 8+: replicas that finished loading a dual-channel RDB and wait to continue with PSYNC.',
+    'Valkey 8+：已加载完双通道 RDB、正等待通过 PSYNC 继续同步的从节点数。',
+  ),
   // ── INFO stats ──
   sync_full: doc(
     'stats',
