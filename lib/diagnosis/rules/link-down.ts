@@ -132,6 +132,8 @@ export const linkDown: Rule = (input) => {
           'master_port',
           'master_link_down_since_seconds',
           'master_last_io_seconds_ago',
+          // Redis 8+: how many times it has tried since the link was lost (absent before).
+          'master_current_sync_attempts',
         ]),
       );
       if (neverUp) {
