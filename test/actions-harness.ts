@@ -1,13 +1,10 @@
 // Integration harness for the action tests: a real sandbox and server (test/helpers/server.ts),
 // the action service and its routes, users of each role, and a recorder of every JSON answer
 // so a test can prove no Redis password ever left the server.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Redis } from 'ioredis';
 import { type ActionService } from '../server/actions/action-service';
 import { hashPassword } from '../server/auth/password';
-import type { SandboxOptions } from '../server/sandbox';
+import type { Sandbox, SandboxOptions } from '../server/sandbox';
 import { infoSection } from './helpers/redis';
 import { startHarness, type Harness } from './helpers/server';
 
@@ -49,6 +46,10 @@ export interface ActionsHarness {
 
 export interface ActionsHarnessOptions {
   sandbox?: SandboxOptions;
+  /** More config-file fields, from the sandbox's addresses (e.g. per-node credentials). */
+  configFile?: (sandbox: Sandbox) => Record<string, unknown>;
+  /** Seed URLs (default: the first node) — two separate trees need one seed each. */
+  seeds?: (sandbox: Sandbox) => string[];
   approval?: string[];
   readOnly?: boolean;
 }
@@ -56,8 +57,6 @@ export interface ActionsHarnessOptions {
 export async function startActionsHarness(
   opts: ActionsHarnessOptions = {},
 ): Promise<ActionsHarness> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-actions-'));
-  const file = path.join(dir, 'config.json');
   const users = await Promise.all(
     Object.entries(USERS).map(async ([username, u]) => ({
       username,
@@ -65,14 +64,15 @@ export async function startActionsHarness(
       passwordHash: await hashPassword(u.password, 1024),
     })),
   );
-  writeFileSync(
-    file,
-    JSON.stringify({
+  const h = await startHarness({
+    sandbox: opts.sandbox,
+    ...(opts.seeds ? { seeds: opts.seeds } : {}),
+    configFile: (sb) => ({
       auth: { users, approval: opts.approval ?? [] },
       readOnly: opts.readOnly ?? false,
+      ...opts.configFile?.(sb),
     }),
-  );
-  const h = await startHarness({ sandbox: opts.sandbox, env: { REPLICAOPS_CONFIG: file } });
+  });
   const actions = h.server.actions;
   const responses: string[] = [];
   const api = async <T = Record<string, unknown>>(

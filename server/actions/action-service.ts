@@ -66,6 +66,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
   private readonly recorder: RunRecorder;
   private readonly timeouts: ActionTimeouts;
   private readonly active = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
   private readonly staleLockMs: number;
 
   constructor(private readonly deps: ActionServiceDeps) {
@@ -76,6 +77,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       // Redis answers REPLICAOF/FAILOVER at once, but CONFIG REWRITE writes a file.
       commandMs: Math.max(poll.commandTimeoutMs, 5000),
       syncMs: 120_000,
+      handshakeMs: 15_000,
       convergeMs: 15_000,
       failoverMs: 10_000,
       pollMs: 200,
@@ -226,6 +228,8 @@ export class ActionService extends EventEmitter<ActionEvents> {
     who: Identity,
   ): Promise<{ runId: string }> {
     if (this.readOnly) throw new ActionError('forbidden', READ_ONLY_MESSAGE);
+    if (this.stopping.signal.aborted)
+      throw new ActionError('unavailable', 'the server is stopping; run it again once it is back');
     const plan = this.store.plan(planId);
     if (!plan) throw new ActionError('not_found', `plan ${planId} does not exist`);
     if (plan.usedByRun)
@@ -264,6 +268,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
         recorder: this.recorder,
         timeouts: this.timeouts,
         heartbeatMs: Math.max(500, Math.floor(this.staleLockMs / 5)),
+        signal: this.stopping.signal,
         onProgress: (p) => this.emit('action:progress', p),
         onFinished: (r) => this.emit('action:finished', r),
       },
@@ -284,7 +289,9 @@ export class ActionService extends EventEmitter<ActionEvents> {
   }
 
   /** Lets a run in flight finish (bounded); one cut off is marked interrupted at the next start. */
+  /** Interrupts waits of runs in flight (they end failed, recorded) and waits for them to end. */
   async stop(timeoutMs = 10_000): Promise<void> {
+    this.stopping.abort();
     const timer = new Promise((r) => setTimeout(r, timeoutMs).unref());
     await Promise.race([Promise.allSettled([...this.active]), timer]);
   }

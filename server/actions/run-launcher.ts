@@ -14,6 +14,7 @@ export interface LaunchDeps {
   recorder: RunRecorder;
   timeouts: ActionTimeouts;
   heartbeatMs: number;
+  signal: AbortSignal;
   onProgress(p: ActionProgress): void;
   onFinished(run: ActionRun): void;
 }
@@ -24,11 +25,18 @@ export function launchRun(
   built: BuiltPlan,
   live: LiveRedis,
 ): Promise<void> {
-  const beat = setInterval(() => d.lock.heartbeat(run.id), d.heartbeatMs);
+  const beat = setInterval(() => {
+    // A timer must never throw: a closed store (shutdown) would crash the process.
+    try {
+      d.lock.heartbeat(run.id);
+    } catch {
+      clearInterval(beat);
+    }
+  }, d.heartbeatMs);
   beat.unref();
   const progress = (p: Omit<ActionProgress, 'runId' | 'action' | 'target' | 'at'>) =>
     d.onProgress({ runId: run.id, action: run.action, target: run.target, at: Date.now(), ...p });
-  const ctx = { live, timeouts: d.timeouts, progress };
+  const ctx = { live, timeouts: d.timeouts, progress, signal: d.signal };
   return runPlan(built, run, ctx, {
     save: (r) => d.store.updateRun(r),
     stepChanged: (r, i) => {

@@ -23,6 +23,7 @@ const ctx: RunContext = {
     connectMs: 100,
     commandMs: 100,
     syncMs: 100,
+    handshakeMs: 100,
     convergeMs: 100,
     failoverMs: 100,
     pollMs: 10,
@@ -117,4 +118,51 @@ test('runPlan() times a step out with its own budget', async () => {
   assert.equal(run.state, 'failed');
   assert.match(run.steps[0]?.error ?? '', /no answer within/);
   assert.ok(Date.now() - started < 5000);
+});
+
+test('a server stopping mid-wait interrupts the run at once and records why', async () => {
+  const stopping = new AbortController();
+  const replicaLive = {
+    probe: async (id: string) => ({
+      id,
+      reachable: true,
+      role: 'replica',
+      upstream: 'h:0',
+      linkStatus: 'down',
+      masterOffset: 0,
+      replicas: [],
+      syncFull: 0,
+      keys: 0,
+      usedMemory: 0,
+    }),
+  } as unknown as LiveRedis;
+  const waiting: RunContext = {
+    ...ctx,
+    live: replicaLive,
+    signal: stopping.signal,
+    timeouts: { ...ctx.timeouts, syncMs: 60_000, handshakeMs: 60_000 },
+  };
+  const plan: BuiltPlan = {
+    steps: [step('REPLICAOF h 0', async () => 'OK')],
+    preflight: [],
+    warnings: [],
+    destructive: false,
+    involved: ['h:1'],
+    verify: async (c) => {
+      const { linkAndConverge } = await import('./waits');
+      return linkAndConverge(c, 'h:1', 'h:0');
+    },
+  };
+  setTimeout(() => stopping.abort(), 50);
+  const started = Date.now();
+  const run = await runPlan(plan, runOf(plan), waiting, {
+    save: () => undefined,
+    stepChanged: () => undefined,
+  });
+  assert.ok(
+    Date.now() - started < 2000,
+    'ended within the poll interval, not the 60 s sync budget',
+  );
+  assert.equal(run.state, 'failed');
+  assert.match(run.error ?? '', /server is stopping/);
 });

@@ -39,6 +39,8 @@ export interface ActionTimeouts {
   commandMs: number;
   /** Waiting for a link to come up, a full sync included. */
   syncMs: number;
+  /** A replica not yet syncing (or up) this long after being pointed somewhere never will be. */
+  handshakeMs: number;
   /** Waiting for offsets to converge after the link is up. */
   convergeMs: number;
   /** FAILOVER's own TIMEOUT argument. */
@@ -56,6 +58,8 @@ export interface RunContext {
   live: LiveRedis;
   timeouts: ActionTimeouts;
   progress(note: ProgressNote): void;
+  /** Aborted when the server stops: waits end at once and the run is recorded as failed. */
+  signal?: AbortSignal;
 }
 
 export interface Step {

@@ -12,6 +12,7 @@ async function until<T>(
 ): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (ctx.signal?.aborted) throw new Error('the server is stopping; the run was interrupted');
     const v = await probe();
     if (v !== null) return v;
     if (Date.now() >= deadline) return null;
@@ -28,9 +29,29 @@ export async function waitLinkUp(
 ): Promise<LiveNode> {
   let last: LiveNode | null = null;
   let lastRead = -1;
+  // A replica its upstream accepts shows up in the upstream's replica list within a second or
+  // two, whatever the dataset size (state wait_bgsave while the RDB is produced). One still
+  // outside that list long after it, and not receiving bytes, never got past the handshake
+  // (auth, ACL, address, firewall). master_sync_in_progress alone proves nothing: a replica
+  // refused PSYNC retries with SYNC and reports 1 for an instant on every attempt.
+  const handshakeBy = Date.now() + Math.min(timeoutMs, ctx.timeouts.handshakeMs);
+  let pastHandshake = false;
+  let stuck = false;
   const ok = await until(ctx, timeoutMs, async () => {
     const n = await ctx.live.probe(replica);
     last = n;
+    const toUpstream = n.reachable && n.role === 'replica' && n.upstream === upstream;
+    if (!pastHandshake) {
+      if (toUpstream && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) pastHandshake = true;
+      else if (Date.now() >= handshakeBy) {
+        const up = await ctx.live.probe(upstream);
+        if (up.replicas.some((r) => r.id === replica)) pastHandshake = true;
+        else if (!n.syncInProgress) {
+          stuck = true;
+          return n;
+        }
+      }
+    }
     if (n.syncInProgress && n.syncReadBytes !== undefined && n.syncReadBytes !== lastRead) {
       lastRead = n.syncReadBytes;
       const total = n.syncTotalBytes && n.syncTotalBytes > 0 ? n.syncTotalBytes : null;
@@ -47,10 +68,12 @@ export async function waitLinkUp(
         },
       });
     }
-    return n.reachable && n.role === 'replica' && n.upstream === upstream && n.linkStatus === 'up'
-      ? n
-      : null;
+    return toUpstream && n.linkStatus === 'up' ? n : null;
   });
+  if (stuck)
+    throw new Error(
+      `${replica} has not started syncing from ${upstream} after ${Math.round(ctx.timeouts.handshakeMs / 1000)} s: it does not get past the handshake (wrong address or port, masterauth/masteruser, a firewall, or ${upstream} refusing it); its log says which`,
+    );
   if (ok) return ok;
   const seen = last as LiveNode | null;
   throw new Error(

@@ -1,6 +1,8 @@
 // replica.reattach: REPLICAOF upstream on the target, with masterauth set from the dashboard's
 // own credentials for that upstream when the target's differs. Refuses cycles and, unless asked,
 // chains. A target that is a master holding keys makes the plan destructive: the sync replaces them.
+// A replica that was healthy under another upstream and never gets a link to the new one is put
+// back where it was (rolled_back); one mid-transfer is left alone (rolling back would discard it).
 import type { ActionParams, Bilingual } from '../../../lib/contracts';
 import { descendantsOf } from '../../../lib/actions/topology-checks';
 import { check, cycleCheck, liveUpstreams, mb, reachability, upstreamHealth } from '../checks';
@@ -65,8 +67,11 @@ export async function buildReattach(
 
   const steps: Step[] = [];
   const creds = ctx.credentialsFor(upstream);
+  let previousAuth: string | null = null;
+  let previousUser: string | null = null;
   if (node.reachable && creds.password) {
     const current = await ctx.live.configGet(target, 'masterauth').catch(() => null);
+    previousAuth = current;
     if (current === null)
       warnings.push({
         en: `Could not read masterauth on ${target} (CONFIG GET refused); it is left as it is.`,
@@ -88,6 +93,7 @@ export async function buildReattach(
       );
       if (creds.username && creds.username !== 'default') {
         const user = creds.username;
+        previousUser = await ctx.live.configGet(target, 'masteruser').catch(() => null);
         steps.push(
           commandStep(
             target,
@@ -114,6 +120,14 @@ export async function buildReattach(
       ctx.timeouts.commandMs,
     ),
   );
+  // Where to go back to: the address the replica itself dialled, as its INFO says it.
+  const wasHealthy =
+    node.reachable &&
+    node.role === 'replica' &&
+    node.linkStatus === 'up' &&
+    node.upstream !== upstream;
+  const dialled = wasHealthy ? await dialledMaster(ctx, target) : null;
+  const authChanged = steps.some((s) => s.command.startsWith('CONFIG SET masterauth'));
   return {
     steps,
     preflight,
@@ -121,5 +135,49 @@ export async function buildReattach(
     destructive: isMasterWithData,
     involved: [target, upstream, ...below],
     verify: (run) => linkAndConverge(run, target, upstream),
+    ...(dialled
+      ? {
+          async rollback(run) {
+            const now = await run.live.probe(target);
+            if (now.reachable && (now.syncInProgress || now.linkStatus === 'sync'))
+              throw new Error(
+                `${target} is in a full sync from ${upstream}; rolling back would throw the transfer away`,
+              );
+            if (authChanged && previousAuth !== null)
+              await run.live.call(
+                target,
+                ['CONFIG', 'SET', 'masterauth', previousAuth],
+                ctx.timeouts.commandMs,
+              );
+            if (previousUser !== null)
+              await run.live.call(
+                target,
+                ['CONFIG', 'SET', 'masteruser', previousUser],
+                ctx.timeouts.commandMs,
+              );
+            await run.live.call(
+              target,
+              ['REPLICAOF', dialled.host, dialled.port],
+              ctx.timeouts.commandMs,
+            );
+            const back = `${dialled.host}:${dialled.port}`;
+            return `${target} pointed back at ${back}${authChanged && previousAuth !== null ? ' with its previous masterauth' : ''}${previousUser !== null ? ' and masteruser' : ''}`;
+          },
+        }
+      : {}),
   };
+}
+
+async function dialledMaster(
+  ctx: BuildContext,
+  id: string,
+): Promise<{ host: string; port: string } | null> {
+  try {
+    const text = String(await ctx.live.call(id, ['INFO', 'replication'], ctx.timeouts.commandMs));
+    const host = /^master_host:(.+)$/m.exec(text)?.[1]?.trim();
+    const port = /^master_port:(\d+)$/m.exec(text)?.[1];
+    return host && port ? { host, port } : null;
+  } catch {
+    return null;
+  }
 }
