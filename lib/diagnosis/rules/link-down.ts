@@ -46,8 +46,8 @@ const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
     ),
   connection_refused: (r, u) =>
     remedy(
-      `${u} refuses ${r}’s connection: check that redis-server runs on ${u}, that \`bind\` includes the address ${r} dials, and that no firewall blocks the port (seed §3.3: ping → telnet → redis-cli).`,
-      `${u} 拒绝了 ${r} 的连接：确认 ${u} 上 redis-server 在运行、bind 包含 ${r} 连接的地址、防火墙未拦截该端口（手册 §3.3：ping → telnet → redis-cli）。`,
+      `${u} refuses ${r}’s connection: check that redis-server runs on ${u}, that \`bind\` includes the address ${r} dials, and that no firewall blocks the port (seed §3.3: ping → telnet → redis-cli; ${r}’s node page runs these checks against the address it dials).`,
+      `${u} 拒绝了 ${r} 的连接：确认 ${u} 上 redis-server 在运行、bind 包含 ${r} 连接的地址、防火墙未拦截该端口（手册 §3.3：ping → telnet → redis-cli；${r} 的节点页面可对其连接的地址运行这些检查）。`,
     ),
   timeout: (r, u) =>
     remedy(
@@ -57,8 +57,8 @@ const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
     ),
   unknown: (r, u) =>
     remedy(
-      `Check the path from ${r} to ${u} step by step (seed §3.3: ping, port, redis-cli with the replica’s credentials) and read ${r}’s log for the line that follows “Connecting to MASTER”. Then reconnect the replica.`,
-      `按手册 §3.3 逐步检查 ${r} 到 ${u} 的连通性（ping、端口、用从节点凭据执行 redis-cli），并查看 ${r} 日志中 “Connecting to MASTER” 之后的行。然后重连从节点。`,
+      `Check the path from ${r} to ${u} step by step (seed §3.3: ping, port, redis-cli with the replica’s credentials — the network check on ${r}’s node page does this from the dashboard’s host) and read ${r}’s log for the line that follows “Connecting to MASTER”. Then reconnect the replica.`,
+      `按手册 §3.3 逐步检查 ${r} 到 ${u} 的连通性（ping、端口、用从节点凭据执行 redis-cli——${r} 节点页面的网络检查会从看板主机执行这些步骤），并查看 ${r} 日志中 “Connecting to MASTER” 之后的行。然后重连从节点。`,
       'replica.reconnect',
     ),
 };
