@@ -216,26 +216,24 @@ function pingStep(o: ProbeOutcome): NetStep | null {
   }
   const rtt = rttOf(o) as NonNullable<NetTargetResult['rttMs']>;
   const range = `min ${rtt.min} / avg ${rtt.avg} / max ${rtt.max} ms`;
-  if (rtt.avg > RTT_ABNORMAL_MS)
+  const slow =
+    rtt.avg > RTT_ABNORMAL_MS
+      ? bi(
+          `Round trip ${range}: above ${RTT_ABNORMAL_MS} ms is abnormal (seed §3.4) — replication will lag.`,
+          `往返时间 ${range}：超过 ${RTT_ABNORMAL_MS} 毫秒属于异常（手册 §3.4），复制会延迟。`,
+        )
+      : rtt.avg > RTT_NORMAL_MS
+        ? bi(
+            `Round trip ${range}: above the ${RTT_NORMAL_MS} ms normal range (seed §3.4).`,
+            `往返时间 ${range}：高于 ${RTT_NORMAL_MS} 毫秒的正常范围（手册 §3.4）。`,
+          )
+        : null;
+  if (slow)
     return {
       id: 'ping',
       state: 'warning',
       ms: rtt.avg,
-      detail: bi(
-        `Round trip ${range}: above ${RTT_ABNORMAL_MS} ms is abnormal (seed §3.4) — replication will lag.`,
-        `往返时间 ${range}：超过 ${RTT_ABNORMAL_MS} 毫秒属于异常（手册 §3.4），复制会延迟。`,
-      ),
-      command: `ping -c 10 ${o.host}`,
-    };
-  if (rtt.avg > RTT_NORMAL_MS)
-    return {
-      id: 'ping',
-      state: 'warning',
-      ms: rtt.avg,
-      detail: bi(
-        `Round trip ${range}: above the ${RTT_NORMAL_MS} ms normal range (seed §3.4).`,
-        `往返时间 ${range}：高于 ${RTT_NORMAL_MS} 毫秒的正常范围（手册 §3.4）。`,
-      ),
+      detail: slow,
       command: `ping -c 10 ${o.host}`,
     };
   return {
