@@ -20,6 +20,18 @@ async function until<T>(
   }
 }
 
+/**
+ * Has `upstream` accepted `replica` (link up, RDB bytes arriving, or listed among its replicas,
+ * e.g. `wait_bgsave` while the RDB is produced)? master_sync_in_progress alone proves nothing:
+ * a replica refused PSYNC retries with SYNC and reports 1 for an instant on every attempt.
+ */
+export async function acceptedBy(ctx: RunContext, n: LiveNode, upstream: string): Promise<boolean> {
+  const toUpstream = n.reachable && n.role === 'replica' && n.upstream === upstream;
+  if (toUpstream && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) return true;
+  const up = await ctx.live.probe(upstream);
+  return up.replicas.some((r) => r.id === n.id);
+}
+
 /** Resolves once `replica` replicates from `upstream` with the link up; reports sync bytes. */
 export async function waitLinkUp(
   ctx: RunContext,
@@ -29,11 +41,9 @@ export async function waitLinkUp(
 ): Promise<LiveNode> {
   let last: LiveNode | null = null;
   let lastRead = -1;
-  // A replica its upstream accepts shows up in the upstream's replica list within a second or
-  // two, whatever the dataset size (state wait_bgsave while the RDB is produced). One still
-  // outside that list long after it, and not receiving bytes, never got past the handshake
-  // (auth, ACL, address, firewall). master_sync_in_progress alone proves nothing: a replica
-  // refused PSYNC retries with SYNC and reports 1 for an instant on every attempt.
+  // A replica its upstream accepts is accepted within a second or two, whatever the dataset
+  // size. One still not accepted long after that never got past the handshake (auth, ACL,
+  // address, firewall).
   const handshakeBy = Date.now() + Math.min(timeoutMs, ctx.timeouts.handshakeMs);
   let pastHandshake = false;
   let stuck = false;
@@ -41,15 +51,11 @@ export async function waitLinkUp(
     const n = await ctx.live.probe(replica);
     last = n;
     const toUpstream = n.reachable && n.role === 'replica' && n.upstream === upstream;
-    if (!pastHandshake) {
-      if (toUpstream && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) pastHandshake = true;
-      else if (Date.now() >= handshakeBy) {
-        const up = await ctx.live.probe(upstream);
-        if (up.replicas.some((r) => r.id === replica)) pastHandshake = true;
-        else if (!n.syncInProgress) {
-          stuck = true;
-          return n;
-        }
+    if (!pastHandshake && Date.now() >= handshakeBy) {
+      if (await acceptedBy(ctx, n, upstream)) pastHandshake = true;
+      else {
+        stuck = true;
+        return n;
       }
     }
     if (n.syncInProgress && n.syncReadBytes !== undefined && n.syncReadBytes !== lastRead) {

@@ -7,7 +7,7 @@ import type { ActionParams, Bilingual } from '../../../lib/contracts';
 import { descendantsOf } from '../../../lib/actions/topology-checks';
 import { check, cycleCheck, liveUpstreams, mb, reachability, upstreamHealth } from '../checks';
 import type { BuildContext, BuiltPlan, Step } from '../types';
-import { linkAndConverge } from '../waits';
+import { acceptedBy, linkAndConverge } from '../waits';
 import { commandStep, hostPort } from './steps';
 
 export async function buildReattach(
@@ -138,10 +138,10 @@ export async function buildReattach(
     ...(dialled
       ? {
           async rollback(run) {
-            const now = await run.live.probe(target);
-            if (now.reachable && (now.syncInProgress || now.linkStatus === 'sync'))
+            // Accepted after all (a slow start): let the transfer finish rather than throw it away.
+            if (await acceptedBy(run, await run.live.probe(target), upstream))
               throw new Error(
-                `${target} is in a full sync from ${upstream}; rolling back would throw the transfer away`,
+                `${upstream} has accepted ${target} and the sync is under way; rolling back would throw the transfer away`,
               );
             if (authChanged && previousAuth !== null)
               await run.live.call(
