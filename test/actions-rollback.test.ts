@@ -68,4 +68,52 @@ describe('replica.reattach rollback', () => {
     // The password never reached an API answer.
     assert.ok(!a.responses.some((t) => t.includes('dash-pw')));
   });
+
+  test("a repair on a node with an unresolved incident lands on that incident's timeline, even without a finding", async () => {
+    const r2 = await a.client('r2');
+    await r2.call('CONFIG', 'SET', 'replica-read-only', 'no');
+    try {
+      const cookie = await a.login('ada');
+      type Inc = { id: string; nodeIds: string[]; rootNodeId?: string };
+      let incident: Inc | undefined;
+      await a.h.sandbox.waitFor(
+        async () => {
+          const list = (
+            await a.api<{ incidents: Inc[] }>(
+              'GET',
+              `/api/incidents?state=open&node=${encodeURIComponent(a.id('r2'))}`,
+              { cookie },
+            )
+          ).body;
+          incident = list.incidents[0];
+          return Boolean(incident);
+        },
+        15_000,
+        'an open incident on r2 (replica_writable)',
+      );
+      const { exec } = await a.planAndRun(
+        'ada',
+        { action: 'replica.reconnect', target: a.id('r2'), params: {} },
+        { confirm: a.id('r2'), reason: 'nudge' },
+      );
+      assert.equal(exec.status, 200, JSON.stringify(exec.body));
+      const run = (await a.waitRun(String(exec.body.runId), cookie)) as Run & {
+        incidentId?: string;
+      };
+      assert.equal(run.incidentId, incident!.id);
+      const detail = (
+        await a.api<{ timeline: Array<{ type: string; actor: string; data: { runId?: string } }> }>(
+          'GET',
+          `/api/incidents/${incident!.id}`,
+          { cookie },
+        )
+      ).body;
+      assert.ok(
+        detail.timeline.some((e) => e.type === 'action' && e.actor === 'ada'),
+        JSON.stringify(detail.timeline.map((e) => [e.type, e.actor])),
+      );
+    } finally {
+      await r2.call('CONFIG', 'SET', 'replica-read-only', 'yes');
+    }
+  });
 });

@@ -44,7 +44,7 @@ export interface ActionServiceDeps {
   config: Config;
   monitor: { snapshot(): { topology: Topology }; canonical(id: string): string };
   credentialsFor(id: string): NodeCredentials;
-  incidents?: Pick<IncidentService, 'addEntry' | 'findings'>;
+  incidents?: Pick<IncidentService, 'addEntry' | 'findings' | 'list'>;
   timeouts?: Partial<ActionTimeouts>;
   planTtlMs?: number;
   /** How old a foreign lock's heartbeat may be before it counts as abandoned. */
@@ -160,6 +160,17 @@ export class ActionService extends EventEmitter<ActionEvents> {
     );
   }
 
+  /** A repair on a node an unresolved incident involves belongs on that incident's timeline too. */
+  private unresolvedIncidentOn(target: string): string | undefined {
+    const i = this.deps.incidents;
+    if (!i) return undefined;
+    const [newest] = [
+      ...i.list({ state: 'open', node: target, limit: 1 }),
+      ...i.list({ state: 'acknowledged', node: target, limit: 1 }),
+    ].sort((a, b) => b.openedAt - a.openedAt);
+    return newest?.id;
+  }
+
   private incidentOf(findingId: string): string | undefined {
     const f = this.deps.incidents?.findings('all', 10_000).find((x) => x.id === findingId);
     if (!f) throw new ActionError('bad_request', `findingId: no finding ${findingId}`);
@@ -178,7 +189,9 @@ export class ActionService extends EventEmitter<ActionEvents> {
       const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
       throw new ActionError('bad_request', `params${where}: ${issue?.message ?? 'invalid'}`);
     }
-    const incidentId = req.findingId ? this.incidentOf(req.findingId) : undefined;
+    const incidentId = req.findingId
+      ? this.incidentOf(req.findingId)
+      : this.unresolvedIncidentOn(target);
     const live = this.live();
     const built = await this.build({ action: req.action, target, params }, live).finally(() =>
       live.close(),
