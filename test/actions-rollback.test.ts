@@ -16,7 +16,7 @@ type Run = {
   verify: Array<{ check: string; ok: boolean; detail: string }>;
 };
 
-describe('replica.reattach rollback', () => {
+describe('repairs off the happy path: rollback, and the incident a repair belongs to', () => {
   let a: ActionsHarness;
 
   before(async () => {
