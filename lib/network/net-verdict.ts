@@ -145,7 +145,7 @@ function authStep(o: ProbeOutcome): NetStep | null {
             ms: null,
             detail: bi(
               'No password configured for this node in the dashboard; not verified.',
-              '仪表盘没有为此节点配置密码；未验证。',
+              '看板没有为此节点配置密码；未验证。',
             ),
           }
         : {
@@ -158,12 +158,12 @@ function authStep(o: ProbeOutcome): NetStep | null {
     a.code === 'NOAUTH'
       ? bi(
           'Redis requires a password and the dashboard has none for this node: set it in topology.nodes or the seed URL. A replica of it needs masterauth.',
-          'Redis 要求密码，而仪表盘没有此节点的密码：在 topology.nodes 或种子 URL 中配置。它的从节点需要设置 masterauth。',
+          'Redis 要求密码，而看板没有此节点的密码：在 topology.nodes 或种子 URL 中配置。它的从节点需要设置 masterauth。',
         )
       : a.code === 'WRONGPASS'
         ? bi(
             'The password (or ACL user) the dashboard uses is refused.',
-            '仪表盘使用的密码（或 ACL 用户）被拒绝。',
+            '看板使用的密码（或 ACL 用户）被拒绝。',
           )
         : a.code === 'DENIED'
           ? bi(
@@ -303,7 +303,7 @@ export function interpretProbe(o: ProbeOutcome, nodeId?: string): NetTargetResul
         )
       : bi(
           `${address} is reachable from the dashboard: DNS, TCP, authentication and PING are fine.`,
-          `从仪表盘可以访问 ${address}：DNS、TCP、认证和 PING 均正常。`,
+          `从看板可以访问 ${address}：DNS、TCP、认证和 PING 均正常。`,
         );
   return {
     address,
@@ -329,15 +329,15 @@ export function summarize(
   if (upstream.state === 'failed')
     return bi(
       `The replica's master, at the address the replica dials, fails from the dashboard too — ${upstream.verdict.en}`,
-      `从仪表盘访问从节点所连的主节点地址同样失败——${upstream.verdict.zh}`,
+      `从看板访问从节点所连的主节点地址同样失败——${upstream.verdict.zh}`,
     );
   if (linkStatus && linkStatus !== 'up')
     return bi(
       `The dashboard reaches both the replica and ${upstream.address} (the address the replica dials), yet the replica's link is ${linkStatus}. Look between the replica's host and the master: a firewall rule for the replica's IP, routing, or the master's bind; or at the replica's masterauth (a link_down finding with cause auth_failed says so). Run the commands above on the replica's host.`,
-      `仪表盘可以访问从节点和 ${upstream.address}（从节点连接的地址），但从节点链路为 ${linkStatus}。请检查从节点主机与主节点之间：针对从节点 IP 的防火墙规则、路由或主节点的 bind；或从节点的 masterauth（原因为 auth_failed 的 link_down 问题会指出）。请在从节点主机上执行上面的命令。`,
+      `看板可以访问从节点和 ${upstream.address}（从节点连接的地址），但从节点链路为 ${linkStatus}。请检查从节点主机与主节点之间：针对从节点 IP 的防火墙规则、路由或主节点的 bind；或从节点的 masterauth（原因为 auth_failed 的 link_down 问题会指出）。请在从节点主机上执行上面的命令。`,
     );
   return bi(
     `The replica and ${upstream.address} (the address it dials for its master) are both reachable from the dashboard${upstream.rttMs ? `; master round trip ${upstream.rttMs.avg} ms` : ''}.`,
-    `从仪表盘可以访问从节点和 ${upstream.address}（它连接主节点所用的地址）${upstream.rttMs ? `；主节点往返时间 ${upstream.rttMs.avg} 毫秒` : ''}。`,
+    `从看板可以访问从节点和 ${upstream.address}（它连接主节点所用的地址）${upstream.rttMs ? `；主节点往返时间 ${upstream.rttMs.avg} 毫秒` : ''}。`,
   );
 }

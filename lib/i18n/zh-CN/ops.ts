@@ -198,7 +198,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'logs.event.hide': '隐藏日志',
   'logs.event.nodes': '节点：{nodes}',
   'netcheck.title': '网络检查',
-  'netcheck.hint': '手册 §3.3，从仪表盘所在主机执行：DNS → TCP → 认证 → PING → INFO，检查此节点；若为从节点，还检查它所连接的主节点地址。',
+  'netcheck.hint': '手册 §3.3，从看板所在主机执行：DNS → TCP → 认证 → PING → INFO，检查此节点；若为从节点，还检查它所连接的主节点地址。',
   'netcheck.run': '运行网络检查',
   'netcheck.running': '检查中…',
   'netcheck.error': '检查无法运行：{message}',
@@ -216,6 +216,6 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'netcheck.reaches': '（节点 {node} 的别名：NAT、代理或其他名称）',
   'netcheck.ms': '{value} 毫秒',
   'netcheck.onHost': '下一步，在该节点主机上执行：',
-  'netcheck.caveat': '检查从仪表盘所在主机发起：从这里能通，不代表从从节点主机也能通。',
+  'netcheck.caveat': '检查从看板所在主机发起：从这里能通，不代表从从节点主机也能通。',
   'netcheck.checkedAt': '{time} 检查，用时 {ms} 毫秒',
 };
