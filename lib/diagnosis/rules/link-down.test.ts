@@ -230,3 +230,27 @@ test('link_down stays silent for a link in full sync and for healthy links', () 
   assert.deepEqual(linkDown(healthy), []);
   assert.deepEqual(nodeUnreachable(healthy), []);
 });
+
+test('link_down: below a dead middle replica, the fix re-attaches the sub-replica to the node above it', () => {
+  const sub = editInfo(infoText('replica-link-down.txt'), { master_port: '27002', tcp_port: '27004' });
+  const input = buildInput({
+    nodes: [
+      { id: M, info: infoText('master.txt') },
+      { id: R2, info: infoText('replica-chained.txt'), reachable: false, error: { code: 'refused', message: 'refused' } },
+      { id: R4, info: sub },
+    ],
+  });
+  const f = linkDown(input).find((x) => x.nodeId === R4);
+  assert.equal(f?.cause, 'upstream_down');
+  assert.equal(f?.remedy.actionId, 'replica.reattach');
+  assert.deepEqual(f?.remedy.params, { upstream: M });
+  assert.match(f?.remedy.text ?? '', /a replica in the middle of the chain — is down/);
+  // A dead master keeps the promote advice.
+  const deadMaster = buildInput({
+    nodes: [
+      { id: M, info: infoText('master.txt'), reachable: false, error: { code: 'refused', message: 'refused' } },
+      { id: R3, info: infoText('replica-link-down.txt') },
+    ],
+  });
+  assert.equal(linkDown(deadMaster).find((x) => x.nodeId === R3)?.remedy.actionId, 'replica.promote');
+});

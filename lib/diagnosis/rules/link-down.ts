@@ -63,6 +63,18 @@ const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
     ),
 };
 
+/** The dead upstream was a replica itself: re-point below it, to the node it replicated from. */
+const bypassRemedy =
+  (above: string): RemedyFor =>
+  (r, u) => ({
+    ...remedy(
+      `${u} — a replica in the middle of the chain — is down, so ${r} receives no writes at all. Point ${r} at ${above} (what ${u} replicated from) so it catches up now; once ${u} is back you can chain ${r} under it again. The re-attach resyncs ${r} (partially if ${above}’s backlog allows).`,
+      `链路中间的从节点 ${u} 已宕机，${r} 完全收不到写入。把 ${r} 指向 ${above}（${u} 的上游）以便立即追上；${u} 恢复后可再把 ${r} 挂回其下。重新挂载会让 ${r} 重新同步（若 ${above} 的积压缓冲区允许则为增量同步）。`,
+      'replica.reattach',
+    ),
+    params: { upstream: above },
+  });
+
 const REPLICA_DOWN: RemedyFor = (r, u) =>
   remedy(
     `Bring ${r} back (systemctl status / ps on its host, its log for why it stopped); it reconnects to ${u} and resyncs by itself, partially if ${u}’s backlog still covers the time it was away. If it is gone for good, replace it and remove it from the tree.`,
@@ -92,8 +104,12 @@ export const linkDown: Rule = (input) => {
     const evidence: Evidence[] = [];
     let cause: Cause = 'unknown';
     let rootNodeId: string | undefined;
+    // A dead middle node of a chain: its replicas get nothing until they replicate from above it.
+    let bypass: string | undefined;
     if (upstream && !upstream.reachable) {
       cause = 'upstream_down';
+      const above = input.topology.links.find((l) => l.replica === link.upstream)?.upstream;
+      if (above && above !== link.replica && byId.get(above)?.reachable) bypass = above;
       rootNodeId = rootUpstream(input.topology, link.upstream);
       evidence.push(
         ...recentEvents(
@@ -171,6 +187,7 @@ export const linkDown: Rule = (input) => {
     let fix = REMEDY[cause] ?? REMEDY.unknown;
     // The replica itself does not answer: nothing on its side can say why its link is down, but
     // the operator's next step is plain — bring the replica back (its own node_unreachable says why).
+    if (bypass) fix = bypassRemedy(bypass);
     if (seenFrom === 'upstream' && cause === 'unknown') {
       whyEn = ` The dashboard cannot reach ${link.replica} either: the replica itself is down or cut off (see its node_unreachable finding).`;
       whyZh = `看板也无法访问 ${link.replica}：从节点本身宕机或被隔离（见其 node_unreachable 问题）。`;
