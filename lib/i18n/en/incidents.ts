@@ -46,7 +46,7 @@ export const enIncidents = {
   'cause.backlog_exhausted': 'Backlog exhausted',
   'cause.output_buffer_limit': 'Output buffer limit',
   'cause.replica_restarted': 'Replica restarted',
-  'cause.unknown': 'Cause unknown',
+  'cause.unknown': 'Unknown',
   'evidence.field': 'Field',
   'evidence.delta': 'Change',
   'evidence.metric': 'Metric',

@@ -48,7 +48,7 @@ export const zhIncidents: { readonly [K in keyof typeof enIncidents]: string } =
   'cause.backlog_exhausted': '积压缓冲区耗尽',
   'cause.output_buffer_limit': '输出缓冲区超限',
   'cause.replica_restarted': '从节点重启',
-  'cause.unknown': '原因未知',
+  'cause.unknown': '未知',
   'evidence.field': '字段',
   'evidence.delta': '变化',
   'evidence.metric': '指标',
