@@ -29,6 +29,11 @@ export type LinesAround = (nodeIds: string[], t: number, windowMs: number) => Ar
 
 /** How far around a finding's opening its nodes' log lines are copied into the timeline. */
 const LOG_WINDOW_MS = 30_000;
+/**
+ * Notable (⚠️) lines are everyday events — a full sync at start-up, a fork warning — so only
+ * those right before the finding opened are kept; abnormal (❌) ones from the whole window.
+ */
+const NOTABLE_WINDOW_MS = 5_000;
 const LOG_LINES_PER_FINDING = 15;
 
 export class IncidentService extends EventEmitter<IncidentEvents> {
@@ -53,6 +58,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     const seen = new Set<string>();
     const lines = this.linesAround(nodes, f.openedAt, LOG_WINDOW_MS).filter((l) => {
       if (l.verdict === 'normal') return false;
+      if (l.verdict === 'notable' && Math.abs(l.time - f.openedAt) > NOTABLE_WINDOW_MS) return false;
       const key = `${l.nodeId}|${l.message}`;
       if (seen.has(key)) return false;
       seen.add(key);
