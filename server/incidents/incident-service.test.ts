@@ -30,14 +30,19 @@ test('an incident keeps the abnormal lines of the last 30 s but only the notable
   });
   incidents.useLogs(() => [
     line(14_000, 'notable', 'persistence_fork', 'WARNING Memory overcommit must be enabled!'),
-    line(14_000, 'notable', 'full_resync', 'Full resync from master: 35dff2b78492f33eb014961fae8d6fbf1b0b94b0:0'),
+    line(
+      14_000,
+      'notable',
+      'full_resync',
+      'Full resync from master: 35dff2b78492f33eb014961fae8d6fbf1b0b94b0:0',
+    ),
     line(12_000, 'abnormal', 'link_lost', 'Error condition on socket for SYNC: Connection refused'),
     line(1_000, 'notable', 'link_lost', 'Connection with master lost.'),
     line(500, 'normal', 'normal_progress', 'Connecting to MASTER 127.0.0.1:7001'),
   ]);
+  const key = `node_unreachable:${R}`;
   const finding = {
     id: 'f-1',
-    key: `node_unreachable:${R}`,
     kind: 'node_unreachable',
     severity: 'critical',
     cause: 'connection_refused',
@@ -50,8 +55,18 @@ test('an incident keeps the abnormal lines of the last 30 s but only the notable
     lastSeenAt: OPENED,
     state: 'open',
   } as unknown as Finding;
-  incidents.apply({ opened: [{ finding, key: finding.key! }], updated: [], resolved: [] }, { generatedAt: OPENED, nodes: [], links: [] }, OPENED);
+  incidents.apply(
+    { opened: [{ finding, key }], updated: [], resolved: [] },
+    { generatedAt: OPENED, nodes: [], links: [] },
+    OPENED,
+  );
   const [incident] = incidents.list({ state: 'open', limit: 5 });
-  const kept = incidents.detail(incident!.id)!.timeline.filter((e) => e.type === 'log_line').map((e) => e.summary);
-  assert.deepEqual(kept, ['Error condition on socket for SYNC: Connection refused', 'Connection with master lost.']);
+  const kept = incidents
+    .detail(incident!.id)!
+    .timeline.filter((e) => e.type === 'log_line')
+    .map((e) => e.summary);
+  assert.deepEqual(kept, [
+    'Error condition on socket for SYNC: Connection refused',
+    'Connection with master lost.',
+  ]);
 });
