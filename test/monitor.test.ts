@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import assert from 'node:assert/strict';
 import type { Topology } from '../lib/contracts';
 import { proxyAliases } from '../server/sandbox/faults';
@@ -109,14 +110,33 @@ describe('monitor against a real 4-node tree', () => {
 
 describe('monitor with bad seeds', () => {
   let h: Harness;
+  // A port that answers like a web server, as a mistyped seed often does.
+  let web: Server;
+  let webId: string;
   before(async () => {
+    web = createServer((sock) => sock.on('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
+    webId = `127.0.0.1:${(web.address() as AddressInfo).port}`;
     h = await startHarness({
       sandbox: { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }] },
-      // A dead port, then the master by hostname: the tree must still appear, once.
-      seeds: (s) => ['redis://127.0.0.1:1', `redis://localhost:${s.node('m').port}`],
+      // A dead port, a web server, then the master by hostname: the tree must still appear, once.
+      seeds: (s) => ['redis://127.0.0.1:1', `redis://${webId}`, `redis://localhost:${s.node('m').port}`],
     });
   });
-  after(() => h?.stop());
+  after(async () => {
+    await h?.stop();
+    web?.close();
+  });
+
+  test('a seed that is not a Redis server says so, not "Stream isn\'t writeable"', async () => {
+    const t = await h.until((t) => Boolean(node(t, webId)?.error), 'web seed judged', 10_000);
+    // Several polls: the reason must survive the reconnects that follow each protocol error.
+    await new Promise((r) => setTimeout(r, 1500));
+    const web = node(h.topology(), webId) ?? node(t, webId)!;
+    assert.equal(web.reachable, false);
+    assert.equal(web.error?.code, 'protocol', JSON.stringify(web.error));
+    assert.match(web.error?.message ?? '', /does not speak the Redis protocol/);
+  });
 
   test('an unreachable seed is shown as unreachable and nothing else breaks', async () => {
     const t = await h.until((t) => t.links.some((l) => l.linkStatus === 'up') && t.nodes.some((n) => n.id === '127.0.0.1:1' && n.error), 'topology with dead seed');

@@ -37,6 +37,11 @@ export const RTT_NORMAL_MS = 10;
 export const RTT_ABNORMAL_MS = 100;
 
 const bi = (en: string, zh: string) => ({ en, zh });
+
+const NOT_REDIS = bi(
+  'The port answers, but not in the Redis protocol: an HTTP server, a proxy or another service listens there (wrong port?).',
+  '端口有响应，但不是 Redis 协议：那里监听的是 HTTP 服务、代理或其他服务（端口写错了？）。',
+);
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function dnsStep(o: ProbeOutcome): NetStep {
@@ -165,12 +170,14 @@ function authStep(o: ProbeOutcome): NetStep | null {
             'The password (or ACL user) the dashboard uses is refused.',
             '看板使用的密码（或 ACL 用户）被拒绝。',
           )
-        : a.code === 'DENIED'
-          ? bi(
-              'Redis runs in protected mode (no password, protected-mode yes) and refuses clients from other hosts: set a password or bind explicitly.',
-              'Redis 处于保护模式（未设密码且 protected-mode yes），拒绝来自其他主机的客户端：设置密码或显式配置 bind。',
-            )
-          : bi(`Authentication failed: ${a.message}`, `认证失败：${a.message}`);
+        : a.code === 'PROTOCOL'
+          ? NOT_REDIS
+          : a.code === 'DENIED'
+            ? bi(
+                'Redis runs in protected mode (no password, protected-mode yes) and refuses clients from other hosts: set a password or bind explicitly.',
+                'Redis 处于保护模式（未设密码且 protected-mode yes），拒绝来自其他主机的客户端：设置密码或显式配置 bind。',
+              )
+            : bi(`Authentication failed: ${a.message}`, `认证失败：${a.message}`);
   return {
     id: 'auth',
     state: 'failed',
@@ -195,17 +202,19 @@ function pingStep(o: ProbeOutcome): NetStep | null {
   if (!p) return null;
   if (!p.ok) {
     const detail =
-      p.code === 'LOADING'
-        ? bi(
-            'Redis is loading its dataset into memory and answers nothing else until it is done.',
-            'Redis 正在把数据集加载到内存，完成前不响应其他命令。',
-          )
-        : p.code === 'ETIMEDOUT'
+      p.code === 'PROTOCOL'
+        ? NOT_REDIS
+        : p.code === 'LOADING'
           ? bi(
-              'TCP connects but Redis does not answer PING: it is busy (a slow command or script, a fork of a large dataset), paused, or a proxy in between swallows the data.',
-              'TCP 能连上但 Redis 不响应 PING：它正忙（慢命令或脚本、大数据集 fork）、被暂停，或中间的代理吞掉了数据。',
+              'Redis is loading its dataset into memory and answers nothing else until it is done.',
+              'Redis 正在把数据集加载到内存，完成前不响应其他命令。',
             )
-          : bi(`PING failed: ${p.message}`, `PING 失败：${p.message}`);
+          : p.code === 'ETIMEDOUT'
+            ? bi(
+                'TCP connects but Redis does not answer PING: it is busy (a slow command or script, a fork of a large dataset), paused, or a proxy in between swallows the data.',
+                'TCP 能连上但 Redis 不响应 PING：它正忙（慢命令或脚本、大数据集 fork）、被暂停，或中间的代理吞掉了数据。',
+              )
+            : bi(`PING failed: ${p.message}`, `PING 失败：${p.message}`);
     return {
       id: 'ping',
       state: 'failed',

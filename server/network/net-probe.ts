@@ -25,6 +25,7 @@ function failure(err: unknown, ms: number | null): ProbeFailure {
   const e = err as { code?: string; message?: string };
   const message = String(e?.message ?? err).slice(0, 300);
   let code = typeof e?.code === 'string' ? e.code : (/^([A-Z]+)\b/.exec(message)?.[1] ?? 'ERROR');
+  if (/Protocol error/i.test(message)) code = 'PROTOCOL';
   if (/timed? ?out/i.test(message)) code = 'ETIMEDOUT';
   if (/invalid (username-)?password|WRONGPASS/i.test(message)) code = 'WRONGPASS';
   return { ok: false, code, message, ms: ms === null ? null : Math.round(ms) };
@@ -157,19 +158,33 @@ export async function probeAddress(
     connectTimeoutMs: opts.connectTimeoutMs,
     name: 'replicaops-netcheck',
   });
+  // A command on a socket that just closed says only "Stream isn't writeable"; the connection's
+  // own error (e.g. a protocol error: something else listens there) says why.
+  let connectionError: unknown;
+  redis.on('error', (err) => (connectionError = err));
+  const why = <T extends { ok: boolean }>(r: T): T => {
+    if (
+      r.ok ||
+      !connectionError ||
+      !/Stream isn't writeable|Connection is closed/i.test((r as unknown as ProbeFailure).message)
+    )
+      return r;
+    return { ...failure(connectionError, (r as unknown as ProbeFailure).ms) } as unknown as T;
+  };
   try {
     try {
       await redis.connect();
     } catch (err) {
-      out.auth = failure(err, null); // TLS handshake or a connection closed at once
+      // TLS handshake, or a connection closed at once (something else than Redis answered).
+      out.auth = why(failure(err, null));
       return out;
     }
     const { password } = opts.credentials;
     if (password) {
-      out.auth = await authenticate(redis, { ...opts.credentials, password });
+      out.auth = why(await authenticate(redis, { ...opts.credentials, password }));
       if (!out.auth.ok) return out;
     }
-    out.ping = await pings(redis, opts.pings ?? 5);
+    out.ping = why(await pings(redis, opts.pings ?? 5));
     if (!password) {
       if (!out.ping.ok && AUTH_REFUSALS.has(out.ping.code)) {
         out.auth = out.ping;

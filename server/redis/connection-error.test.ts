@@ -26,3 +26,10 @@ test('classifyConnectionError() never leaks credentials from a URL in the messag
   const e = classifyConnectionError(new Error('could not connect to redis://app:hunter2@10.1.1.1:6379'));
   assert.ok(!e.message.includes('hunter2'));
 });
+
+test('classifyConnectionError() explains a protocol error as "not a Redis server"', () => {
+  // What ioredis reports when an HTTP server answers on the port.
+  const e = classifyConnectionError(new Error('Protocol error, got "H" as reply type byte. Please report this.'));
+  assert.equal(e.code, 'protocol');
+  assert.match(e.message, /^the server on this port does not speak the Redis protocol/);
+});

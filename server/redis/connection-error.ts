@@ -15,6 +15,9 @@ const RULES: Array<[RegExp, NodeErrorCode]> = [
 export function classifyConnectionError(err: unknown): NodeError {
   const raw = err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}` : String(err);
   const code = RULES.find(([re]) => re.test(raw))?.[1] ?? 'unknown';
-  const message = redactUrl(err instanceof Error ? err.message : String(err)).slice(0, 300);
+  let message = redactUrl(err instanceof Error ? err.message : String(err)).slice(0, 300);
+  // ioredis says "Protocol error, got "H" as reply type byte": say what that means.
+  if (code === 'protocol' && /Protocol error/i.test(message))
+    message = `the server on this port does not speak the Redis protocol (an HTTP server, a proxy, another service?): ${message}`;
   return { code, message };
 }

@@ -105,8 +105,9 @@ export class NodeClient {
       this.lastError = e;
     });
     let wasReady = false;
+    // lastError is cleared by a successful INFO, not by 'ready': a server that accepts the
+    // connection and then answers garbage is ready for an instant on every reconnect.
     this.redis.on('ready', () => {
-      this.lastError = null;
       wasReady = true;
     });
     // A lost connection is news worth acting on before the next scheduled poll.
@@ -121,6 +122,14 @@ export class NodeClient {
     this.redis.connect().catch((err: unknown) => {
       this.lastError ??= classifyConnectionError(err);
     });
+  }
+
+  /**
+   * A command that fails because the socket just closed says only "Stream isn't writeable" or
+   * "Connection is closed"; the connection's own error event (protocol error, refused…) said why.
+   */
+  private moreSpecific(e: NodeError): NodeError {
+    return e.code === 'unknown' && this.lastError && this.lastError.code !== 'unknown' ? this.lastError : e;
   }
 
   get status(): string {
@@ -161,7 +170,7 @@ export class NodeClient {
     try {
       replies = (await pipeline.exec()) ?? [];
     } catch (err) {
-      this.lastError = classifyConnectionError(err);
+      this.lastError = this.moreSpecific(classifyConnectionError(err));
       return { ok: false, at: Date.now(), error: this.lastError };
     }
     const [infoErr, infoReply] = replies[0] ?? [new Error('empty pipeline reply'), null];
@@ -173,8 +182,8 @@ export class NodeClient {
         return this.runInfo(withConfig);
       }
       // A command error on an open socket (e.g. NOAUTH) is the node's state too.
-      this.lastError = error;
-      return { ok: false, at: Date.now(), error };
+      this.lastError = this.moreSpecific(error);
+      return { ok: false, at: Date.now(), error: this.lastError };
     }
     let info = String(infoReply);
     if (this.multiSectionInfo && !info.includes('# Stats')) {
