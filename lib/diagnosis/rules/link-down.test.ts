@@ -66,6 +66,21 @@ test('node_unreachable names the cause from the connection error', () => {
     assert.match(f?.detail.en ?? '', new RegExp(`failed: ${code}`));
     assert.match(f?.detail.zh ?? '', /看板无法轮询/);
   }
+  // A port where something else than Redis answers: cause unknown, advice to check the port.
+  const [web] = nodeUnreachable(
+    buildInput({
+      nodes: [
+        {
+          id: M,
+          info: infoText('master.txt'),
+          reachable: false,
+          error: { code: 'protocol', message: 'not Redis' },
+        },
+      ],
+    }),
+  );
+  assert.equal(web?.cause, 'unknown');
+  assert.match(web?.remedy.text ?? '', /Something other than Redis answers/);
 });
 
 test('node_unreachable treats a node still loading its dataset as a warning', () => {
@@ -197,7 +212,11 @@ test('link_down: an unreachable replica missing from its master’s list is down
   assert.equal(found[0]?.cause, 'unknown');
   assert.match(found[0]?.detail.en ?? '', /the replica itself is down or cut off/);
   assert.match(found[0]?.remedy.text ?? '', /^Bring .* back/);
-  assert.equal(found[0]?.remedy.actionId, undefined, 'no reconnect offered for a replica that does not answer');
+  assert.equal(
+    found[0]?.remedy.actionId,
+    undefined,
+    'no reconnect offered for a replica that does not answer',
+  );
 });
 
 test('link_down stays silent for a link in full sync and for healthy links', () => {
@@ -232,11 +251,19 @@ test('link_down stays silent for a link in full sync and for healthy links', () 
 });
 
 test('link_down: below a dead middle replica, the fix re-attaches the sub-replica to the node above it', () => {
-  const sub = editInfo(infoText('replica-link-down.txt'), { master_port: '27002', tcp_port: '27004' });
+  const sub = editInfo(infoText('replica-link-down.txt'), {
+    master_port: '27002',
+    tcp_port: '27004',
+  });
   const input = buildInput({
     nodes: [
       { id: M, info: infoText('master.txt') },
-      { id: R2, info: infoText('replica-chained.txt'), reachable: false, error: { code: 'refused', message: 'refused' } },
+      {
+        id: R2,
+        info: infoText('replica-chained.txt'),
+        reachable: false,
+        error: { code: 'refused', message: 'refused' },
+      },
       { id: R4, info: sub },
     ],
   });
@@ -248,9 +275,17 @@ test('link_down: below a dead middle replica, the fix re-attaches the sub-replic
   // A dead master keeps the promote advice.
   const deadMaster = buildInput({
     nodes: [
-      { id: M, info: infoText('master.txt'), reachable: false, error: { code: 'refused', message: 'refused' } },
+      {
+        id: M,
+        info: infoText('master.txt'),
+        reachable: false,
+        error: { code: 'refused', message: 'refused' },
+      },
       { id: R3, info: infoText('replica-link-down.txt') },
     ],
   });
-  assert.equal(linkDown(deadMaster).find((x) => x.nodeId === R3)?.remedy.actionId, 'replica.promote');
+  assert.equal(
+    linkDown(deadMaster).find((x) => x.nodeId === R3)?.remedy.actionId,
+    'replica.promote',
+  );
 });

@@ -34,6 +34,12 @@ const ADVICE: Record<
   },
 };
 
+/** Not a cause id of its own (the cause stays `unknown`), but advice of its own. */
+const NOT_REDIS = {
+  en: 'Something other than Redis answers on {id} (an HTTP server, a proxy or another service): check the address and port in the seed or the topology config; the network check on its node page shows what answers.',
+  zh: '{id} 上响应的不是 Redis（HTTP 服务、代理或其他服务）：检查种子或拓扑配置中的地址和端口；其节点页面的网络检查会显示是什么在响应。',
+};
+
 const CAUSE_OF: Partial<Record<NodeErrorCode, keyof typeof ADVICE & Cause>> = {
   refused: 'connection_refused',
   timeout: 'timeout',
@@ -54,7 +60,7 @@ export const nodeUnreachable: Rule = (input) => {
     const msg = view.error?.message ?? 'no answer';
     const roleEn = view.role === 'master' ? 'master' : view.role === 'replica' ? 'replica' : 'node';
     const roleZh = view.role === 'master' ? '主节点' : view.role === 'replica' ? '从节点' : '节点';
-    const advice = ADVICE[cause];
+    const advice = code === 'protocol' ? NOT_REDIS : ADVICE[cause];
     const evidence = [
       noteEvidence(`Connection error (${code}): ${msg}`, `连接错误（${code}）：${msg}`),
       ...recentEvents(input, (e) => e.nodeId === view.id && e.kind === 'node_unreachable')
