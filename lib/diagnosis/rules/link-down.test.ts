@@ -289,3 +289,21 @@ test('link_down: below a dead middle replica, the fix re-attaches the sub-replic
     'replica.promote',
   );
 });
+
+test('node_unreachable: an ACL user that may not run INFO is told which permissions to grant', () => {
+  const [f] = nodeUnreachable(
+    buildInput({
+      nodes: [
+        {
+          id: M,
+          info: infoText('master.txt'),
+          reachable: false,
+          // What redis-server 7.0 answers a user without +info.
+          error: { code: 'auth_failed', message: "NOPERM this user has no permissions to run the 'info' command" },
+        },
+      ],
+    }),
+  );
+  assert.equal(f?.cause, 'auth_failed');
+  assert.match(f?.remedy.text ?? '', /\+info \+ping \+config\|get \+client\|setname/);
+});

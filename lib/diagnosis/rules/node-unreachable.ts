@@ -40,6 +40,12 @@ const NOT_REDIS = {
   zh: '{id} 上响应的不是 Redis（HTTP 服务、代理或其他服务）：检查种子或拓扑配置中的地址和端口；其节点页面的网络检查会显示是什么在响应。',
 };
 
+/** Logged in, but the ACL user may not run what a poll needs. */
+const NOPERM = {
+  en: 'The dashboard’s ACL user logs in to {id} but may not run what a poll needs. Grant it at least `+info +ping +config|get +client|setname` (read-only monitoring; docs/configuration.md lists what the repairs need).',
+  zh: '看板使用的 ACL 用户可以登录 {id}，但无权执行轮询所需的命令。至少授予 `+info +ping +config|get +client|setname`（只读监控；修复操作所需权限见 docs/configuration.md）。',
+};
+
 const CAUSE_OF: Partial<Record<NodeErrorCode, keyof typeof ADVICE & Cause>> = {
   refused: 'connection_refused',
   timeout: 'timeout',
@@ -60,7 +66,7 @@ export const nodeUnreachable: Rule = (input) => {
     const msg = view.error?.message ?? 'no answer';
     const roleEn = view.role === 'master' ? 'master' : view.role === 'replica' ? 'replica' : 'node';
     const roleZh = view.role === 'master' ? '主节点' : view.role === 'replica' ? '从节点' : '节点';
-    const advice = code === 'protocol' ? NOT_REDIS : ADVICE[cause];
+    const advice = code === 'protocol' ? NOT_REDIS : /NOPERM/.test(view.error?.message ?? '') ? NOPERM : ADVICE[cause];
     const evidence = [
       noteEvidence(`Connection error (${code}): ${msg}`, `连接错误（${code}）：${msg}`),
       ...recentEvents(input, (e) => e.nodeId === view.id && e.kind === 'node_unreachable')
