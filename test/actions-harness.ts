@@ -16,6 +16,16 @@ export const USERS = {
 } as const;
 export type UserName = keyof typeof USERS;
 
+/** A run as `GET /api/actions/runs/:id` answers it: the fields the tests read. */
+export type Run = {
+  state: string;
+  error?: string;
+  incidentId?: string;
+  steps: Array<{ state: string; command: string }>;
+  verify: Array<{ check: string; ok: boolean; detail: string }>;
+  nodeStates: Array<{ nodeId: string; role?: string }>;
+};
+
 export interface ApiAnswer<T = Record<string, unknown>> {
   status: number;
   body: T;

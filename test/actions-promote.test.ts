@@ -5,14 +5,9 @@ import {
   startActionsHarness,
   untilDiscovered,
   type ActionsHarness,
+  type Run,
 } from './actions-harness';
 
-type Run = {
-  state: string;
-  error?: string;
-  steps: Array<{ command: string; state: string }>;
-  verify: Array<{ check: string; ok: boolean; detail: string }>;
-};
 type Plan = {
   id: string;
   allowed: boolean;

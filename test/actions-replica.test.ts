@@ -6,14 +6,9 @@ import {
   startActionsHarness,
   untilDiscovered,
   type ActionsHarness,
+  type Run,
 } from './actions-harness';
 
-type Run = {
-  state: string;
-  steps: Array<{ state: string; command: string }>;
-  verify: Array<{ check: string; ok: boolean; detail: string }>;
-  nodeStates: Array<{ nodeId: string; role?: string }>;
-};
 
 describe('replica actions on a live topology', () => {
   let a: ActionsHarness;

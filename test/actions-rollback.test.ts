@@ -8,13 +8,9 @@ import {
   startActionsHarness,
   untilDiscovered,
   type ActionsHarness,
+  type Run,
 } from './actions-harness';
 
-type Run = {
-  state: string;
-  error?: string;
-  verify: Array<{ check: string; ok: boolean; detail: string }>;
-};
 
 describe('repairs off the happy path: rollback, and the incident a repair belongs to', () => {
   let a: ActionsHarness;
