@@ -21,6 +21,13 @@ describe('dashboard in a real browser against the production build', () => {
       assert.equal(await card.getAttribute('data-status'), 'ok', n.id);
       assert.match((await card.textContent()) ?? '', new RegExp(String(n.port)));
     }
+    // Below the tree, one live gap chart per link, each filling from the samples.
+    assert.equal(await page.locator('[data-testid="link-lag-chart"]').count(), 3);
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="link-lag-chart"] figure')].every((f) => Number(f.getAttribute('data-points')) >= 2),
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.context().close();
   });
 

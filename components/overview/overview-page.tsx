@@ -1,5 +1,6 @@
 'use client';
-// The overview screen: health light, summary, open findings, replication tree and recent events.
+// The overview screen: health light, summary, open findings, replication tree, recent events
+// and a live gap chart per link.
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
@@ -7,6 +8,7 @@ import { TopologyTree } from '@/components/topology/topology-tree';
 import { FindingsPanel } from '@/components/findings/findings-panel';
 import { HealthLight } from '@/components/findings/health-light';
 import { EventList } from './event-list';
+import { LinkLagCharts } from './link-lag-charts';
 import { LiveIndicator } from './live-indicator';
 import { SummaryBar } from './summary-bar';
 
@@ -46,6 +48,7 @@ export function OverviewPage() {
           </div>
         </section>
       </div>
+      <LinkLagCharts links={links} pollIntervalMs={topo.pollIntervalMs ?? 1000} />
     </div>
   );
 }

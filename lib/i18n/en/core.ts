@@ -39,6 +39,10 @@ export const enCore = {
   'summary.ofTotal': '{n} / {total}',
   'overview.title': 'Replication overview',
   'overview.tree': 'Replication tree',
+  'overview.lagCharts': 'Offset gap per link',
+  'overview.lagChartsHint': 'Bytes each replica is behind its upstream over the last 5 minutes, live.',
+  'overview.lagChartsSome': 'The {shown} links of {total} with the most concern (down first, then the largest gap), last 5 minutes, live.',
+  'overview.linkTitle': '{replica} ← {upstream}',
   'overview.waiting': 'Waiting for the first topology snapshot…',
   'overview.empty': 'No Redis nodes are monitored yet. Add seeds to the configuration.',
   'overview.severalMasters':

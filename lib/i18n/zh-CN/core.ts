@@ -41,6 +41,10 @@ export const zhCore: { readonly [K in keyof typeof enCore]: string } = {
   'summary.ofTotal': '{n} / {total}',
   'overview.title': '复制总览',
   'overview.tree': '复制拓扑',
+  'overview.lagCharts': '各链路偏移差',
+  'overview.lagChartsHint': '最近 5 分钟每个从节点落后其上游的字节数，实时更新。',
+  'overview.lagChartsSome': '共 {total} 条链路中最需关注的 {shown} 条（先断开的，再按偏移差从大到小），最近 5 分钟，实时更新。',
+  'overview.linkTitle': '{replica} ← {upstream}',
   'overview.waiting': '正在等待第一份拓扑快照…',
   'overview.empty': '尚未监控任何 Redis 节点。请在配置中添加种子节点。',
   'overview.severalMasters':
