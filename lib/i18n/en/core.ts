@@ -129,7 +129,7 @@ export const enCore = {
   'healthLight.okHint': 'Links up, lag under 2 s, offset gap under 1,000 B.',
   'healthLight.warningHint':
     'Lag 2–10 s, offset gap 1,000–10,000 B or a partial resync: keep watching.',
-  'healthLight.criticalHint': 'A link is down, lag is over 10 s or a full resync ran: act now.',
+  'healthLight.criticalHint': 'A link is down, lag is over 10 s or full resyncs repeat: act now.',
   'healthLight.unknownHint': 'No health report from the server yet.',
   'healthLight.levels': 'Levels follow the runbook (§5.1).',
   'healthLight.openFindings': 'Open findings',

@@ -130,7 +130,7 @@ export const zhCore: { readonly [K in keyof typeof enCore]: string } = {
   'healthLight.okHint': '连接状态 up，复制延迟 < 2 秒，偏移量差异 < 1000 字节。',
   'healthLight.warningHint':
     '复制延迟 2–10 秒、偏移量差异 1000–10000 字节或触发增量复制：请持续关注。',
-  'healthLight.criticalHint': '连接断开、复制延迟 > 10 秒或触发全量复制：请立即处理。',
+  'healthLight.criticalHint': '连接断开、复制延迟 > 10 秒或反复触发全量复制：请立即处理。',
   'healthLight.unknownHint': '尚未收到服务器的健康报告。',
   'healthLight.levels': '级别依据运维手册（§5.1）。',
   'healthLight.openFindings': '未关闭的诊断发现',
