@@ -1,6 +1,6 @@
 // Config is read here and only here: env overrides the config file; a bad value stops start-up
 // with one line that names the field and the problem.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
@@ -81,6 +81,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
   if (e.REPLICAOPS_READ_ONLY) file.readOnly = e.REPLICAOPS_READ_ONLY === '1' || e.REPLICAOPS_READ_ONLY === 'true';
+
+  // A CA file that cannot be read would fail every TLS connection later, one by one: say it now.
+  const tlsSources: Array<[string, ConfigFile['topology']['defaults']]> = [
+    ['config.topology.defaults', file.topology.defaults],
+    ...Object.entries(file.topology.nodes).map(([id, c]) => [`config.topology.nodes["${id}"]`, c] as [string, typeof c]),
+  ];
+  for (const [where, c] of tlsSources) {
+    const caFile = typeof c.tls === 'object' ? c.tls.caFile : undefined;
+    if (!caFile) continue;
+    try {
+      accessSync(caFile, constants.R_OK);
+    } catch {
+      throw new ConfigError(`${where}.tls.caFile: cannot read ${caFile}`);
+    }
+  }
 
   // Without users nobody can log in, so the dashboard must not be reachable beyond this host.
   if (!isLoopback(e.HOST) && !file.auth?.users.length) {

@@ -8,6 +8,7 @@ import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
 import type { NodeCredentials } from '../config';
 import { classifyConnectionError } from '../redis/connection-error';
 import { parseNodeId } from '../redis/redis-url';
+import { tlsOptions } from '../redis/tls-options';
 import type { LiveNode } from './types';
 
 export interface LiveRedisOptions {
@@ -54,11 +55,7 @@ export class LiveRedis {
       port,
       username: c.username,
       password: c.password,
-      tls: c.tls
-        ? typeof c.tls === 'object'
-          ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized }
-          : {}
-        : undefined,
+      tls: tlsOptions(c),
       connectionName: 'replicaops-action',
       connectTimeout: this.opts.connectTimeoutMs,
       commandTimeout: this.opts.commandTimeoutMs,

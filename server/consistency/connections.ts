@@ -4,6 +4,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import type { NodeCredentials } from '../config';
 import { logger } from '../logger';
 import { parseNodeId } from '../redis/redis-url';
+import { tlsOptions } from '../redis/tls-options';
 
 const log = logger('consistency');
 
@@ -28,7 +29,7 @@ export function openConnection(id: string, credentials: NodeCredentials, opts: C
     port,
     username: c.username,
     password: c.password,
-    tls: c.tls ? (typeof c.tls === 'object' ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized } : {}) : undefined,
+    tls: tlsOptions(c),
     connectionName: opts.name,
     connectTimeout: opts.connectTimeoutMs ?? 2000,
     commandTimeout: opts.commandTimeoutMs,

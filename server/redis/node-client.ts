@@ -6,6 +6,7 @@ import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
 import { classifyConnectionError } from './connection-error';
+import { tlsOptions } from './tls-options';
 
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
 export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace'];
@@ -84,7 +85,7 @@ export class NodeClient {
       port: opts.port,
       username: c.username,
       password: c.password,
-      tls: c.tls ? (typeof c.tls === 'object' ? { servername: c.tls.servername, rejectUnauthorized: c.tls.rejectUnauthorized } : {}) : undefined,
+      tls: tlsOptions(c),
       connectionName: 'replicaops',
       connectTimeout: opts.connectTimeoutMs,
       commandTimeout: opts.commandTimeoutMs,

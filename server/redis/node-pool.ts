@@ -25,7 +25,13 @@ export class NodePool {
     // A discovered node with no entry of its own uses the seeds' credentials: one replication
     // group almost always shares one password.
     const seedFallback = this.seeds[0]?.credentials ?? {};
-    return { ...defaults, ...seedFallback, ...(this.seedCredentials.get(id) ?? {}), ...(nodes[id] ?? {}) };
+    const layers = [defaults, seedFallback, this.seedCredentials.get(id) ?? {}, nodes[id] ?? {}];
+    const merged: NodeCredentials = Object.assign({}, ...layers);
+    // `rediss://` in a seed says only "TLS on": it must not drop the CA file or server name a
+    // config layer gave. The most specific TLS object wins; `tls: false` still turns it off.
+    const tlsObject = layers.map((l) => l.tls).filter((t) => typeof t === 'object').at(-1);
+    if (merged.tls === true && tlsObject) merged.tls = tlsObject;
+    return merged;
   }
 
   get(id: string): NodeClient {
