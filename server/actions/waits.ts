@@ -21,15 +21,21 @@ async function until<T>(
 }
 
 /**
- * Has `upstream` accepted `replica` (link up, RDB bytes arriving, or listed among its replicas,
- * e.g. `wait_bgsave` while the RDB is produced)? master_sync_in_progress alone proves nothing:
- * a replica refused PSYNC retries with SYNC and reports 1 for an instant on every attempt.
+ * Has `upstream` accepted `replica`? Link up, RDB bytes arriving, listed among the upstream's
+ * replicas (e.g. `wait_bgsave` while the RDB is produced), or a transfer that lasts: a replica
+ * refused PSYNC retries with SYNC and reports master_sync_in_progress:1 for an instant on every
+ * attempt, so one sample of that flag proves nothing, two a poll apart do (the upstream may list
+ * the replica under another address behind NAT, and a big BGSAVE takes minutes).
  */
 export async function acceptedBy(ctx: RunContext, n: LiveNode, upstream: string): Promise<boolean> {
   const toUpstream = n.reachable && n.role === 'replica' && n.upstream === upstream;
   if (toUpstream && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) return true;
   const up = await ctx.live.probe(upstream);
-  return up.replicas.some((r) => r.id === n.id);
+  if (up.replicas.some((r) => r.id === n.id)) return true;
+  if (!toUpstream || !n.syncInProgress) return false;
+  await sleep(ctx.timeouts.pollMs);
+  const again = await ctx.live.probe(n.id);
+  return again.syncInProgress === true && again.upstream === upstream;
 }
 
 /** Resolves once `replica` replicates from `upstream` with the link up; reports sync bytes. */
