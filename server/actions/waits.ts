@@ -20,22 +20,32 @@ async function until<T>(
   }
 }
 
+/** A failed SYNC retry shows a transfer for milliseconds once a second; a real one is continuous. */
+const LASTING_TRANSFER_MS = 1500;
+
 /**
  * Has `upstream` accepted `replica`? Link up, RDB bytes arriving, listed among the upstream's
- * replicas (e.g. `wait_bgsave` while the RDB is produced), or a transfer that lasts: a replica
- * refused PSYNC retries with SYNC and reports master_sync_in_progress:1 for an instant on every
- * attempt, so one sample of that flag proves nothing, two a poll apart do (the upstream may list
- * the replica under another address behind NAT, and a big BGSAVE takes minutes).
+ * replicas (e.g. `wait_bgsave` while the RDB is produced), or a transfer seen on every probe for
+ * 1.5 s: a replica refused PSYNC retries with SYNC and reports master_sync_in_progress:1 for an
+ * instant on each attempt (a loaded machine caught it on two probes in a row once), while a
+ * real transfer waiting for a big BGSAVE — listed under another address behind NAT — is 1 all along.
  */
 export async function acceptedBy(ctx: RunContext, n: LiveNode, upstream: string): Promise<boolean> {
-  const toUpstream = n.reachable && n.role === 'replica' && n.upstream === upstream;
-  if (toUpstream && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) return true;
+  const toUpstream = (x: LiveNode) =>
+    x.reachable && x.role === 'replica' && x.upstream === upstream;
+  if (toUpstream(n) && (n.linkStatus === 'up' || (n.syncReadBytes ?? 0) > 0)) return true;
   const up = await ctx.live.probe(upstream);
   if (up.replicas.some((r) => r.id === n.id)) return true;
-  if (!toUpstream || !n.syncInProgress) return false;
-  await sleep(ctx.timeouts.pollMs);
-  const again = await ctx.live.probe(n.id);
-  return again.syncInProgress === true && again.upstream === upstream;
+  if (!toUpstream(n) || !n.syncInProgress) return false;
+  const until = Date.now() + LASTING_TRANSFER_MS;
+  while (Date.now() < until) {
+    await sleep(ctx.timeouts.pollMs);
+    const again = await ctx.live.probe(n.id);
+    if (toUpstream(again) && (again.linkStatus === 'up' || (again.syncReadBytes ?? 0) > 0))
+      return true;
+    if (!toUpstream(again) || !again.syncInProgress) return false;
+  }
+  return true;
 }
 
 /** Resolves once `replica` replicates from `upstream` with the link up; reports sync bytes. */
