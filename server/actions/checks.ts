@@ -1,5 +1,5 @@
 // Preflight building blocks shared by the actions: each check says what was looked at, live.
-import type { PreflightCheck, Topology } from '../../lib/contracts';
+import type { Bilingual, PreflightCheck, Topology } from '../../lib/contracts';
 import { cycleIfAttached, upstreamMap } from '../../lib/actions/topology-checks';
 import type { LiveNode } from './types';
 
@@ -125,4 +125,28 @@ export function versionAtLeast(version: string | undefined, want: [number, numbe
 
 export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * A Sentinel watching the nodes of a plan reconfigures them to the master it believes in: a
+ * manual promotion or re-point it did not order can be undone, or fought over. Warn, naming them.
+ */
+export async function sentinelWarning(
+  live: { sentinels(id: string): Promise<number | null> },
+  ids: Array<string | undefined>,
+): Promise<Bilingual | null> {
+  const watched: string[] = [];
+  let count = 0;
+  for (const id of [...new Set(ids.filter((x): x is string => Boolean(x)))]) {
+    const n = await live.sentinels(id);
+    if (n) {
+      watched.push(id);
+      count = Math.max(count, n);
+    }
+  }
+  if (!watched.length) return null;
+  return {
+    en: `Sentinel watches ${watched.join(', ')} (${count} sentinel${count > 1 ? 's' : ''} connected): it moves masters and replicas itself and may undo or fight this change. Prefer SENTINEL FAILOVER <master-name> on a sentinel, or make sure Sentinel agrees (SENTINEL MASTERS) before and after.`,
+    zh: `Sentinel 正在监控 ${watched.join('、')}（已连接 ${count} 个 sentinel）：它会自行调整主从关系，可能撤销或对抗此次变更。优先在 sentinel 上执行 SENTINEL FAILOVER <master-name>，或在变更前后确认 Sentinel 的视图一致（SENTINEL MASTERS）。`,
+  };
 }

@@ -106,6 +106,19 @@ export class LiveRedis {
     return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]) : null;
   }
 
+  /**
+   * How many Sentinels hold connections to the node (they name them `sentinel-<id>-cmd` /
+   * `-pubsub`); null when CLIENT LIST is refused or the node does not answer.
+   */
+  async sentinels(id: string): Promise<number | null> {
+    try {
+      const list = String(await this.call(id, ['CLIENT', 'LIST']));
+      return new Set([...list.matchAll(/\bname=sentinel-([0-9a-f]+)-/g)].map((m) => m[1])).size;
+    } catch {
+      return null;
+    }
+  }
+
   /** The node as it is right now; never throws (an unreachable node is a value). */
   async probe(rawId: string): Promise<LiveNode> {
     const id = this.opts.canonical(rawId);

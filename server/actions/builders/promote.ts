@@ -8,7 +8,14 @@
 // a second master, which the split_brain finding reports, and the plan says so up front.
 import type { ActionParams, Bilingual, PreflightCheck } from '../../../lib/contracts';
 import { cycleIfAttached, descendantsOf, replicasOf } from '../../../lib/actions/topology-checks';
-import { check, liveUpstreams, reachability, roleCheck, versionAtLeast } from '../checks';
+import {
+  check,
+  liveUpstreams,
+  reachability,
+  roleCheck,
+  sentinelWarning,
+  versionAtLeast,
+} from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, Step } from '../types';
 import { describe, linkAndConverge } from '../waits';
 import { commandStep, hostPort, waitStep } from './steps';
@@ -120,6 +127,8 @@ export async function buildPromote(
       en: `${siblingIds.join(', ')} keep following ${oldId}${mode === 'failover' ? `, which becomes a replica of ${target} (a chain)` : ''}.`,
       zh: `${siblingIds.join('、')} 继续跟随 ${oldId}。`,
     });
+  const sentinel = await sentinelWarning(ctx.live, [oldId, target]);
+  if (sentinel) warnings.push(sentinel);
   warnings.push({
     en: `Clients must be pointed at ${target}: ReplicaOps does not move client traffic.`,
     zh: `需要把客户端指向 ${target}：ReplicaOps 不会迁移客户端流量。`,

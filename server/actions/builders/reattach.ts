@@ -5,7 +5,15 @@
 // back where it was (rolled_back); one mid-transfer is left alone (rolling back would discard it).
 import type { ActionParams, Bilingual } from '../../../lib/contracts';
 import { descendantsOf } from '../../../lib/actions/topology-checks';
-import { check, cycleCheck, liveUpstreams, mb, reachability, upstreamHealth } from '../checks';
+import {
+  check,
+  cycleCheck,
+  liveUpstreams,
+  mb,
+  reachability,
+  sentinelWarning,
+  upstreamHealth,
+} from '../checks';
 import type { BuildContext, BuiltPlan, Step } from '../types';
 import { acceptedBy, linkAndConverge } from '../waits';
 import { commandStep, hostPort } from './steps';
@@ -58,6 +66,8 @@ export async function buildReattach(
       en: `${target} is a master now with ${node.keys} keys (${mb(node.usedMemory)}). Unless it shares ${upstream}'s replication history, it full-syncs and those keys — and any write it took since it was detached — are replaced by ${upstream}'s data.`,
       zh: `${target} 当前是主节点，有 ${node.keys} 个 key（${mb(node.usedMemory)}）。除非它与 ${upstream} 共享复制历史，否则会全量同步，这些 key 以及脱离后写入的数据都会被 ${upstream} 的数据替换。`,
     });
+  const sentinel = node.reachable ? await sentinelWarning(ctx.live, [target, upstream]) : null;
+  if (sentinel) warnings.push(sentinel);
   const below = descendantsOf(upstreams, target);
   if (below.length)
     warnings.push({
