@@ -43,11 +43,10 @@ function trendOf(gap: number, slope: number | null): Trend {
  * really be covered — a link first seen a second ago (a replica just synced, the dashboard just
  * started) has no sustained gap yet, however big its first samples are.
  */
-function sustained(input: Parameters<Rule>[0], replica: string, gap: number): number | null {
-  const points = series(input, replica, 'offsetGapBytes', input.now - 4 * SUSTAIN_MS);
+function sustained(points: Array<{ t: number; v: number }>, now: number, gap: number): number | null {
   let from = -1;
   for (let i = points.length - 1; i >= 0; i--) {
-    if ((points[i] as { t: number }).t <= input.now - SUSTAIN_MS) {
+    if ((points[i] as { t: number }).t <= now - SUSTAIN_MS) {
       from = i;
       break;
     }
@@ -66,14 +65,15 @@ export const replicationLag: Rule = (input) => {
     const lag = link.lagSeconds;
     const upstream = byId.get(link.upstream);
     const writeRate = upstream?.metrics?.replOffsetRate ?? null;
-    const sustainedGap = gap === null ? null : sustained(input, link.replica, gap);
+    // One history read per link per cycle: the trend window also holds the sustain window.
+    const points = series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS);
+    const sustainedGap = gap === null ? null : sustained(points, input.now, gap);
     const severity = worstSeverity(
       levelOf(gapBeyondInFlight(sustainedGap, writeRate, s), s.gapWarningBytes, s.gapCriticalBytes),
       levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
     );
     if (!severity) continue;
 
-    const points = series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS);
     const trend = trendOf(gap ?? 0, gap === null ? null : slopePerSecond(points));
 
     const evidence: Evidence[] = [
