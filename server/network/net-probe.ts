@@ -162,15 +162,10 @@ export async function probeAddress(
   // own error (e.g. a protocol error: something else listens there) says why.
   let connectionError: unknown;
   redis.on('error', (err) => (connectionError = err));
-  const why = <T extends { ok: boolean }>(r: T): T => {
-    if (
-      r.ok ||
-      !connectionError ||
-      !/Stream isn't writeable|Connection is closed/i.test((r as unknown as ProbeFailure).message)
-    )
-      return r;
-    return { ...failure(connectionError, (r as unknown as ProbeFailure).ms) } as unknown as T;
-  };
+  const why = <R extends { ok: true } | ProbeFailure>(r: R): R | ProbeFailure =>
+    !r.ok && connectionError && /Stream isn't writeable|Connection is closed/i.test(r.message)
+      ? failure(connectionError, r.ms)
+      : r;
   try {
     try {
       await redis.connect();
