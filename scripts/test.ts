@@ -53,15 +53,8 @@ if (selected.includes('e2e')) run('production build (next build)', 'npx', ['next
 const files = selected.flatMap((t) => tiers[t].flatMap(findTests));
 process.stdout.write(`\n▶ tests: ${files.length} files (${selected.join(', ')})\n`);
 
-interface RunResult {
-  status: number | null;
-  passed: number;
-  failed: number;
-  failedFiles: string[];
-}
-
-/** One node:test run over `list`; counts and the files of failing tests come from its TAP. */
-function runTests(list: string[]): RunResult {
+/** One node:test run over `list`; the counts come from its TAP, so the summary counts every failure. */
+function runTests(list: string[]): { status: number | null; passed: number; failed: number } {
   const tap = path.join(tmpdir(), `replicaops-tests-${process.pid}-${Date.now()}.tap`);
   const r = spawnSync(
     process.execPath,
@@ -79,29 +72,11 @@ function runTests(list: string[]): RunResult {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   rmSync(tap, { force: true });
   const count = (key: string) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  // A failing test's TAP block names its file: `location: '/…/test/x.test.ts:12:3'`.
-  const failedFiles = new Set<string>();
-  const blocks = text.split(/\n(?=\s*(?:not )?ok \d+ )/);
-  for (const b of blocks) {
-    if (!/^\s*not ok /.test(b)) continue;
-    const loc = /location: '([^']+?):\d+:\d+'/.exec(b)?.[1];
-    if (loc) failedFiles.add(path.relative(root, loc));
-  }
-  return { status: r.status, passed: count('pass'), failed: count('fail') + count('cancelled'), failedFiles: [...failedFiles].filter((f) => list.includes(f)) };
+  return { status: r.status, passed: count('pass'), failed: count('fail') + count('cancelled') };
 }
 
-const first = runTests(files);
-let { passed, failed } = first;
-// Real Redis processes and a real browser on a shared 2-core machine: a timing-sensitive test
-// can lose a race once. Its file runs once more, loudly; a second failure fails the build.
-if (first.failed > 0 && first.failedFiles.length > 0 && first.failedFiles.length <= 3) {
-  process.stdout.write(`\n▶ retrying once, failed under load: ${first.failedFiles.join(', ')}\n`);
-  const again = runTests(first.failedFiles);
-  const stillFailing = again.failed;
-  process.stdout.write(`\nretry: ${again.passed} passed, ${stillFailing} failed (flaky files are listed above; fix them)\n`);
-  passed = first.passed + (stillFailing === 0 ? first.failed : 0);
-  failed = stillFailing;
-}
-const ok = failed === 0 && passed > 0 && (first.status === 0 || first.failed > 0);
-process.stdout.write(`\ntests: ${passed} passed, ${ok ? failed : Math.max(failed, 1)} failed\n`);
+// No retries: a test that fails once under load is a bug to find, not a pass to report.
+const { status, passed, failed } = runTests(files);
+const ok = status === 0 && failed === 0 && passed > 0;
+process.stdout.write(`\ntests: ${passed} passed, ${ok ? 0 : Math.max(failed, 1)} failed\n`);
 process.exit(ok ? 0 : 1);

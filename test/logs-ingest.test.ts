@@ -218,3 +218,33 @@ test('GET /api/logs/around returns the raw lines of the given nodes within ±win
   assert.match(res.body.lines[2]!.raw, /^4242:S /);
   assert.equal((await get<unknown>(`/api/logs/around?nodes=bad&t=${t0}`)).status, 400);
 });
+
+test('a log written 3 days ago, posted today, keeps every line: listed, searchable, in the around view, and counted outside a recent window', async (t) => {
+  const { post, get } = await serve(t);
+  const written = Date.now() - 3 * 24 * 3600_000;
+  const lines = [
+    redisLine(written, 'S', '*', 'Connecting to MASTER 127.0.0.1:7001'),
+    redisLine(written + 100, 'S', '#', 'Error condition on socket for SYNC: Connection refused'),
+    ...Array.from({ length: 200 }, (_, i) => redisLine(written + 1000 + i * 10, 'S', '*', 'Reconnecting to MASTER 127.0.0.1:7001 after failure')),
+    redisLine(written + 5000, 'S', '*', 'MASTER <-> REPLICA sync: Finished with success'),
+  ];
+  const ingest = await post(`/api/logs/ingest?node=${REPLICA}`, lines.join('\n'), 'text/plain');
+  assert.equal(ingest.body.accepted, lines.length);
+
+  const all = await get<{ lines: LogEntry[] }>(`/api/logs?node=${REPLICA}`);
+  assert.equal(all.body.lines.reduce((n, r) => n + r.count, 0), lines.length, 'every line of the old log is kept');
+  const first = all.body.lines.find((r) => r.message.startsWith('Connecting to MASTER'));
+  assert.equal(first?.time, written, 'a line keeps the time written inside it');
+  assert.ok(first.receivedAt! - first.time > 2.9 * 24 * 3600_000, 'and says when it arrived');
+
+  const around = await get<{ lines: LogRawLine[] }>(`/api/logs/around?nodes=${REPLICA}&t=${written}&windowMs=1000`);
+  assert.equal(around.body.lines.length, 2 + 1, 'the around view of the old incident finds its lines');
+
+  const recent = await get<{ lines: LogEntry[]; outsideWindow?: { rows: number; lines: number } }>(
+    `/api/logs?node=${REPLICA}&since=${Date.now() - 3600_000}`,
+  );
+  assert.equal(recent.body.lines.length, 0);
+  assert.deepEqual(recent.body.outsideWindow, { rows: 4, lines: lines.length }, 'the window says what it left out');
+  const unfiltered = await get<{ outsideWindow?: unknown }>(`/api/logs?node=${REPLICA}`);
+  assert.equal(unfiltered.body.outsideWindow, undefined);
+});

@@ -24,6 +24,9 @@ export const LOG_GRID = {
 
 const CELL = 'shrink-0 whitespace-nowrap text-xs text-fg-muted';
 
+/** A line that reached the dashboard this long after it was written is labelled with its age. */
+const WRITTEN_LONG_BEFORE_MS = 3600_000;
+
 function LogRowView({
   row,
   showNode = false,
@@ -42,7 +45,10 @@ function LogRowView({
   const shownAt = isFolded(row) ? row.lastAt : row.time;
   const grid = compact ? '' : showNode ? LOG_GRID.wideWithNode : LOG_GRID.wide;
   const stamp = logTime(fmt, shownAt);
-  const hasTags = count > 1 || row.peerNodeId || row.causeHint;
+  // Backfilled files and logs posted after the fact: the time-of-day stamp alone would read as today.
+  const lateBy = row.receivedAt === undefined ? 0 : row.receivedAt - shownAt;
+  const isOld = lateBy >= WRITTEN_LONG_BEFORE_MS;
+  const hasTags = count > 1 || row.peerNodeId || row.causeHint || isOld;
   return (
     <li
       data-testid="log-row"
@@ -94,6 +100,14 @@ function LogRowView({
         </span>
         {hasTags && (
           <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[11px]">
+            {isOld && (
+              <span data-testid="log-written-ago" className="rounded bg-surface-3 px-1.5 text-fg-muted">
+                {t('logs.writtenAgo', {
+                  ago: fmt.duration(lateBy / 1000),
+                  date: fmt.dateTime(shownAt),
+                })}
+              </span>
+            )}
             {isFolded(row) && count > 1 && (
               <span
                 className="tnum inline-flex items-center gap-1.5"

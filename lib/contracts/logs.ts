@@ -38,6 +38,12 @@ export const LogEntrySchema = z.object({
   nodeId: NodeIdSchema,
   /** The first occurrence's time (epoch ms); arrival time for lines without a timestamp. */
   time: z.number(),
+  /**
+   * When the dashboard received the (latest) line, epoch ms. Retention ages lines by this; a
+   * line whose own time is far from it was written long before it arrived (a backfilled file,
+   * yesterday's log posted to the ingest endpoint).
+   */
+  receivedAt: z.number().optional(),
   pid: z.number().nullable(),
   role: LogRoleSchema.nullable(),
   level: LogLevelSchema.nullable(),
@@ -77,7 +83,14 @@ export const LogQuerySchema = z.object({
 });
 export type LogQuery = z.infer<typeof LogQuerySchema>;
 
-export const LogListResponseSchema = z.object({ lines: z.array(LogEntrySchema) });
+export const LogListResponseSchema = z.object({
+  lines: z.array(LogEntrySchema),
+  /**
+   * Present when `since`/`until` was given: the kept lines (and folded rows) that match every
+   * other filter but whose own time lies outside the window — nothing is dropped silently.
+   */
+  outsideWindow: z.object({ rows: z.number().int().nonnegative(), lines: z.number().int().nonnegative() }).optional(),
+});
 export type LogListResponse = z.infer<typeof LogListResponseSchema>;
 
 /** `GET /api/logs/around?nodes=a,b&t=&windowMs=` query. */

@@ -15,6 +15,8 @@ export interface FoldedRow {
   count: number;
   firstAt: number;
   lastAt: number;
+  /** When the dashboard last received a line of this row (epoch ms): retention ages by this. */
+  receivedAt: number;
   category: Classification['category'];
   verdict: Classification['verdict'];
   ruleId: string;
@@ -41,7 +43,7 @@ export interface FoldInput {
   line: LogLine;
   /** Pass it when already computed; otherwise the folder classifies the message. */
   classification?: Classification;
-  /** Arrival time, used for lines without a timestamp (banners, garbage). */
+  /** Arrival time: the time of lines without a timestamp (banners, garbage), and what retention ages by. */
   receivedAt?: number;
 }
 
@@ -85,6 +87,7 @@ export class StormFolder {
     const { nodeId, line } = input;
     const at = line.time ?? input.receivedAt ?? this.lastTime;
     if (at > this.lastTime) this.lastTime = at;
+    const receivedAt = input.receivedAt ?? at;
     const key = `${nodeId}\u0000${normalizeLogMessage(line.message)}`;
     const open = this.openByKey.get(key);
 
@@ -93,6 +96,7 @@ export class StormFolder {
       open.count += 1;
       if (at > open.lastAt) open.lastAt = at;
       if (at < open.firstAt) open.firstAt = at;
+      if (receivedAt > open.receivedAt) open.receivedAt = receivedAt;
       open.lastRaw = line.raw;
       if (open.samples.length < this.opts.maxSamples) open.samples.push(line.raw);
       this.rowsById.delete(open.id);
@@ -109,6 +113,7 @@ export class StormFolder {
       count: 1,
       firstAt: at,
       lastAt: at,
+      receivedAt,
       category: classification.category,
       verdict: classification.verdict,
       ruleId: classification.ruleId,

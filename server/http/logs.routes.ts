@@ -38,7 +38,7 @@ export function logRoutes(router: Router, logs: LogService, opts: LogRoutesOptio
   // The log panel: folded rows (a storm is one row with its count), newest activity first.
   router.on('GET', '/api/logs', ({ url }) => {
     const q = validate(LogQuerySchema, queryObject(url), 'query');
-    return { lines: logs.query(q) };
+    return logs.list(q);
   });
 
   // Incident timelines: the raw lines of the nodes involved within ±windowMs of an event.

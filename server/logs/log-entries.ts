@@ -8,6 +8,8 @@ export interface RawRecord {
   nodeId: string;
   /** The line's own time, or its arrival time when it has none. */
   at: number;
+  /** When the dashboard received it: retention ages by this, never by the line's own time. */
+  receivedAt: number;
   line: LogLine;
   cls: Classification;
 }
@@ -37,6 +39,7 @@ export function rowToEntry(r: FoldedRow, peerNodeId: string | undefined): LogEnt
     count: r.count,
     firstAt: r.firstAt,
     lastAt: r.lastAt,
+    receivedAt: r.receivedAt,
   };
   return withLinks(e, peerNodeId, causeOf(r.classification));
 }
@@ -46,6 +49,7 @@ export function recordToRaw(r: RawRecord, peerNodeId: string | undefined): LogRa
   const e: LogRawLine = {
     nodeId: r.nodeId,
     time: r.at,
+    receivedAt: r.receivedAt,
     pid: line.pid,
     role: line.role,
     level: line.level,

@@ -2,7 +2,7 @@
 // peer node, folded into storm rows and kept in bounded memory. Knows nothing of sockets or HTTP:
 // it answers queries and emits `lines` for the live tail.
 import { EventEmitter } from 'node:events';
-import type { LogEntry, LogLinesEvent, LogQuery, LogRawLine } from '../../lib/contracts';
+import type { LogEntry, LogLinesEvent, LogListResponse, LogQuery, LogRawLine } from '../../lib/contracts';
 import type { LogEvidenceLine } from '../../lib/diagnosis/diagnosis-input';
 import { classifyLogLine } from '../../lib/logs/log-classifier';
 import { parseLogLine } from '../../lib/logs/log-parser';
@@ -158,7 +158,7 @@ export class LogService extends EventEmitter<LogServiceEvents> {
           const line = parseLogLine(text, ctx);
           const cls = classifyLogLine(line.message);
           const row = this.folder.add({ nodeId, line, classification: cls, receivedAt: batch.receivedAt });
-          this.ring.push({ nodeId, at: line.time ?? batch.receivedAt, line, cls });
+          this.ring.push({ nodeId, at: line.time ?? batch.receivedAt, receivedAt: batch.receivedAt, line, cls });
           rows.set(row.id, row);
         }
         const n = end - batch.offset;
@@ -192,33 +192,49 @@ export class LogService extends EventEmitter<LogServiceEvents> {
     }
   }
 
-  /** Folded rows, newest activity first. */
+  /**
+   * Folded rows, newest activity first. Retention ages rows by when they arrived, never by the
+   * time written inside them: yesterday's log posted today is kept like today's.
+   */
   query(q: Partial<LogQuery> & { limit?: number }): LogEntry[] {
-    const oldest = this.now() - this.retentionMs;
+    return this.list(q).lines;
+  }
+
+  /** `query` plus how much the `since`/`until` window left out (the REST answer). */
+  list(q: Partial<LogQuery> & { limit?: number }): LogListResponse {
+    const retainedSince = this.now() - this.retentionMs;
     const node = q.node ? this.canonical(q.node) : undefined;
     const needle = q.q?.toLowerCase();
-    const rows = this.folder.rows(
-      (r) =>
-        r.lastAt >= oldest &&
+    const hasWindow = q.since !== undefined || q.until !== undefined;
+    const outside = { rows: 0, lines: 0 };
+    const rows = this.folder.rows((r) => {
+      const matches =
+        r.receivedAt >= retainedSince &&
         (node === undefined || r.nodeId === node) &&
         (q.category === undefined || r.category === q.category) &&
         (q.verdict === undefined || r.verdict === q.verdict) &&
         (q.level === undefined || r.level === q.level) &&
-        (q.since === undefined || r.lastAt >= q.since) &&
-        (q.until === undefined || r.firstAt <= q.until) &&
-        (needle === undefined || r.message.toLowerCase().includes(needle)),
-    );
+        (needle === undefined || r.message.toLowerCase().includes(needle));
+      if (!matches) return false;
+      const inWindow = (q.since === undefined || r.lastAt >= q.since) && (q.until === undefined || r.firstAt <= q.until);
+      if (!inWindow) {
+        outside.rows += 1;
+        outside.lines += r.count;
+      }
+      return inWindow;
+    });
     rows.sort((a, b) => b.lastAt - a.lastAt || b.id - a.id);
-    return rows.slice(0, q.limit ?? 200).map((r) => this.toEntry(r));
+    const lines = rows.slice(0, q.limit ?? 200).map((r) => this.toEntry(r));
+    return hasWindow ? { lines, outsideWindow: outside } : { lines };
   }
 
   /** Raw lines of these nodes within ±windowMs of t, oldest first (incident timelines). */
   around(nodeIds: string[], t: number, windowMs: number, limit = 1000): LogRawLine[] {
     const nodes = new Set(nodeIds.map((id) => this.canonical(id)));
-    const oldest = this.now() - this.retentionMs;
+    const retainedSince = this.now() - this.retentionMs;
     const out: RawRecord[] = [];
     for (const r of this.ring.values()) {
-      if (r.at >= oldest && Math.abs(r.at - t) <= windowMs && nodes.has(r.nodeId)) out.push(r);
+      if (r.receivedAt >= retainedSince && Math.abs(r.at - t) <= windowMs && nodes.has(r.nodeId)) out.push(r);
     }
     out.sort((a, b) => a.at - b.at);
     // Too many: keep those closest to t, still in time order.
@@ -228,8 +244,8 @@ export class LogService extends EventEmitter<LogServiceEvents> {
 
   /** Notable and abnormal rows active since `sinceMs` (epoch ms), newest last: diagnosis evidence. */
   recentEvidence(sinceMs: number): LogEvidenceLine[] {
-    const since = Math.max(sinceMs, this.now() - this.retentionMs);
-    const rows = this.folder.rows((r) => r.verdict !== 'normal' && r.lastAt >= since);
+    const retainedSince = this.now() - this.retentionMs;
+    const rows = this.folder.rows((r) => r.verdict !== 'normal' && r.lastAt >= sinceMs && r.receivedAt >= retainedSince);
     rows.sort((a, b) => a.lastAt - b.lastAt || a.id - b.id);
     return rows.slice(-MAX_EVIDENCE).map((r) => {
       const e: LogEvidenceLine = {

@@ -172,6 +172,7 @@ export const enOps = {
   'logs.role.replica': 'Replica',
   'logs.role.child': 'Child',
   'logs.role.sentinel': 'Sentinel',
+  'logs.writtenAgo': 'written {date}, {ago} before it arrived',
   'logs.repeated': '×{n}',
   'logs.folded': 'Repeated {n} times, {first} → {last}',
   'logs.peer': 'About {id}',

@@ -173,6 +173,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'logs.role.replica': '从节点',
   'logs.role.child': '子进程',
   'logs.role.sentinel': '哨兵',
+  'logs.writtenAgo': '写于 {date}，比到达早 {ago}',
   'logs.repeated': '×{n}',
   'logs.folded': '重复 {n} 次，{first} → {last}',
   'logs.peer': '涉及 {id}',
