@@ -2,6 +2,7 @@
 // It runs every second for every node, so it walks lines with indexOf/slice, never a regex
 // per field, and it never throws: a broken line is reported in `malformed` and skipped.
 import { toFlag, toNumber } from './info-numbers';
+import { bareRecord, isHostileName } from './safe-record';
 import type { KeyspaceEntry, ParsedInfo, ReplicaEntry, ReplicationInfo } from './info-types';
 
 type TypedField = Exclude<keyof ReplicationInfo, 'replicas' | 'unknown'>;
@@ -46,10 +47,12 @@ const HASH = 35; // '#'
 const CR = 13;
 
 export function parseInfo(text: string): ParsedInfo {
-  const sections: ParsedInfo['sections'] = {};
+  const sections = bareRecord<Record<string, string>>();
   const malformed: string[] = [];
   // Fields before any `# Header` (hand-trimmed pastes) land in section '' rather than being lost.
   let current: Record<string, string> | undefined;
+  // Inside a section with a hostile name: its fields are reported as malformed, never stored.
+  let skipping = false;
 
   for (const rawLine of text.split('\n')) {
     const line = rawLine.charCodeAt(rawLine.length - 1) === CR ? rawLine.slice(0, -1) : rawLine;
@@ -57,7 +60,13 @@ export function parseInfo(text: string): ParsedInfo {
     const first = line.charCodeAt(0);
     if (first === HASH) {
       const name = line.slice(1).trim().toLowerCase();
-      current = sections[name] ??= {};
+      skipping = isHostileName(name);
+      if (skipping) malformed.push(line);
+      else current = sections[name] ??= bareRecord();
+      continue;
+    }
+    if (skipping) {
+      malformed.push(line);
       continue;
     }
     if (first <= 32) {
@@ -68,30 +77,31 @@ export function parseInfo(text: string): ParsedInfo {
     // addresses contain more of them.
     const colon = line.indexOf(':');
     const key = colon > 0 ? line.slice(0, colon) : '';
-    // Redis field names never contain blanks; `__proto__` would silently vanish on assignment.
-    if (key.length === 0 || key.includes(' ') || key.includes('\t') || key === '__proto__') {
+    // Redis field names never contain blanks, nor the names that reach a prototype.
+    if (key.length === 0 || key.includes(' ') || key.includes('\t') || isHostileName(key)) {
       malformed.push(line);
       continue;
     }
-    current ??= sections[''] = {};
+    current ??= sections[''] = bareRecord();
     current[key] = line.slice(colon + 1);
   }
 
   return {
     sections,
-    replication: typeReplication(sections.replication ?? {}),
-    keyspace: typeKeyspace(sections.keyspace ?? {}),
+    replication: typeReplication(sections.replication ?? bareRecord()),
+    keyspace: typeKeyspace(sections.keyspace ?? bareRecord()),
     malformed,
   };
 }
 
 function typeReplication(raw: Record<string, string>): ReplicationInfo {
-  const info: ReplicationInfo = { role: 'unknown', replicas: [], unknown: {} };
+  const info: ReplicationInfo = { role: 'unknown', replicas: [], unknown: bareRecord() };
   // Assigning by a computed key needs an index signature; REPLICATION_FIELD_KINDS keeps it honest.
   const out = info as unknown as Record<string, unknown>;
   for (const key in raw) {
     const value = raw[key] as string;
-    const kind = (REPLICATION_FIELD_KINDS as Record<string, FieldKind | undefined>)[key];
+    // hasOwn: a field named `toString` must not find Object.prototype's method as its kind.
+    const kind = Object.hasOwn(REPLICATION_FIELD_KINDS, key) ? (REPLICATION_FIELD_KINDS as Record<string, FieldKind>)[key] : undefined;
     let typed: unknown;
     if (kind === undefined) {
       const replica = numberedPrefix(key, 'slave') ?? numberedPrefix(key, 'replica');
@@ -162,12 +172,12 @@ function toReplicaEntry(index: number, value: string): ReplicaEntry | undefined 
 
 /** `a=1,b=2` → {a:'1', b:'2'}; undefined if any part has no `=`. */
 function toPairs(value: string): Record<string, string> | undefined {
-  const pairs: Record<string, string> = {};
+  const pairs = bareRecord<string>();
   for (const part of value.split(',')) {
     const eq = part.indexOf('=');
     if (eq <= 0) return undefined;
     const k = part.slice(0, eq);
-    if (k !== '__proto__') pairs[k] = part.slice(eq + 1);
+    if (!isHostileName(k)) pairs[k] = part.slice(eq + 1);
   }
   return pairs;
 }

@@ -5,6 +5,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
+import { bareRecord, isHostileName } from '../../lib/info/safe-record';
 import { classifyConnectionError } from './connection-error';
 import { tlsOptions } from './tls-options';
 
@@ -62,11 +63,15 @@ export interface NodeClientOptions {
 }
 
 function readConfigReplies(replies: Array<[Error | null, unknown]>): { config?: Record<string, string>; configError?: string } {
-  const config: Record<string, string> = {};
+  // The names come from the node: no prototype to write through or inherit from (safe-record.ts).
+  const config = bareRecord<string>();
   for (const [err, reply] of replies) {
     if (err) return { configError: classifyConnectionError(err).message };
     if (!Array.isArray(reply)) continue;
-    for (let i = 0; i + 1 < reply.length; i += 2) config[String(reply[i]).toLowerCase()] = String(reply[i + 1]);
+    for (let i = 0; i + 1 < reply.length; i += 2) {
+      const name = String(reply[i]).toLowerCase();
+      if (!isHostileName(name)) config[name] = String(reply[i + 1]);
+    }
   }
   return { config };
 }
