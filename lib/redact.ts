@@ -11,20 +11,37 @@ export function redactUrl(text: string): string {
   );
 }
 
+/** Commands whose arguments are credentials (`AUTH user pass`, `HELLO 3 AUTH user pass`). */
+const CREDENTIAL_COMMAND = /^(auth|hello|migrate)$/i;
+
 /** Deep copy with every secret-looking key masked and every URL's credentials removed. */
 export function redactDeep<T>(value: T, depth = 0): T {
   if (depth > 8) return value;
   if (typeof value === 'string') return redactUrl(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1)) as T;
+  // An Error's message and stack are not own enumerable keys: copied like an object it would log `{}`.
+  if (value instanceof Error) return redactError(value, depth) as T;
   if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const isCredentialCommand = entries.some(([k, v]) => k === 'name' && typeof v === 'string' && CREDENTIAL_COMMAND.test(v));
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] =
-        SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean'
-          ? '***'
-          : redactDeep(v, depth + 1);
+    for (const [k, v] of entries) {
+      const secret = (SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean') || (isCredentialCommand && k === 'args');
+      out[k] = secret ? '***' : redactDeep(v, depth + 1);
     }
     return out as T;
   }
   return value;
+}
+
+/** `{ type, message, code?, stack, cause?, …own fields }`, every string through the sanitizer. */
+function redactError(err: Error, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { type: err.name, message: redactUrl(err.message) };
+  const own = redactDeep({ ...err }, depth + 1) as Record<string, unknown>;
+  Object.assign(out, own);
+  const code = 'code' in err ? err.code : undefined;
+  if (typeof code === 'string' || typeof code === 'number') out.code = code;
+  if (err.stack) out.stack = redactUrl(err.stack);
+  if (err.cause !== undefined) out.cause = redactDeep(err.cause, depth + 1);
+  return out;
 }
