@@ -18,6 +18,7 @@ import { incidentRoutes } from './http/incidents.routes';
 import { logRoutes } from './http/logs.routes';
 import { LogService } from './logs/log-service';
 import { topologyRoutes } from './http/topology.routes';
+import { HostGuard } from './http/host-guard';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
 import { CheckService } from './consistency/check-service';
@@ -160,7 +161,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     closeNext = () => app.close();
   }
 
+  // Host/Origin allow-lists and security headers for every request: API, pages, socket.io.
+  const guard = new HostGuard({ publicUrls: config.server.publicUrl, bindHost: config.host, dev: Boolean(opts.dev) });
   const httpServer = createServer((req, res) => {
+    if (!guard.admit(req, res)) return;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -183,12 +187,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  const io = attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat });
+  const io = attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, guard });
   drills.on('drill:progress', (p) => io.emit('drill:progress', p));
   drills.on('drill:finished', (r) => io.emit('drill:finished', r));
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
-    if (nextUpgrade) void nextUpgrade(req, socket, head);
+    if (nextUpgrade && guard.allowsSocket(req)) void nextUpgrade(req, socket, head);
     else socket.destroy();
   });
 
@@ -197,12 +201,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  guard.listening(port);
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
   logs.start();
   heartbeat?.start();
-  log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
+  log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs, hosts: guard.allowedHosts() }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

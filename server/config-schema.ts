@@ -107,8 +107,32 @@ export const ConsistencySchema = z
   .strict();
 export type ConsistencySettings = z.infer<typeof ConsistencySchema>;
 
+/** An origin people open the dashboard at: scheme, host and port, nothing else. */
+const PublicUrlSchema = z
+  .string()
+  .refine((s) => URL.canParse(s), 'expected a URL such as https://ops.example.com')
+  .transform((s) => new URL(s))
+  .refine((u) => u.protocol === 'http:' || u.protocol === 'https:', 'expected an http(s) URL')
+  .refine((u) => !u.username && !u.password && (u.pathname === '/' || u.pathname === '') && !u.search && !u.hash, 'expected only scheme, host and port (no path, query or credentials)')
+  .transform((u) => u.origin);
+
+export const ServerSchema = z
+  .object({
+    /**
+     * Where people open the dashboard (one URL or a list), e.g. `https://ops.example.com`. Every
+     * request's Host and every socket's Origin must match one of them, or a loopback name when
+     * the server is bound to loopback (DNS rebinding and cross-site sockets are refused).
+     */
+    publicUrl: z
+      .union([PublicUrlSchema, z.array(PublicUrlSchema).min(1)])
+      .transform((v) => (typeof v === 'string' ? [v] : v))
+      .default([]),
+  })
+  .strict();
+
 export const ConfigFileSchema = z
   .object({
+    server: ServerSchema.default({ publicUrl: [] }),
     topology: z
       .object({
         name: z.string().min(1).max(100).default('default'),

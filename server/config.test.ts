@@ -66,8 +66,23 @@ test('a non-loopback HOST without users refuses to start and says why', () => {
     'c.yaml',
     'auth:\n  users:\n    - { username: ann, role: admin, passwordHash: "scrypt$16384$8$1$c2FsdA==$aGFzaA==" }\n',
   );
-  assert.equal(loadConfig({ HOST: '0.0.0.0', REPLICAOPS_CONFIG: file }).auth?.users[0]?.username, 'ann');
+  assert.equal(loadConfig({ HOST: '0.0.0.0', REPLICAOPS_CONFIG: file, REPLICAOPS_PUBLIC_URL: 'https://ops.example.com' }).auth?.users[0]?.username, 'ann');
   throwsConfigError(() => loadConfig({ REPLICAOPS_CONFIG: withFile('c.yaml', 'auth:\n  users:\n    - { username: ann, role: admin, passwordHash: plain }\n') }), /^config\.auth\.users\.0\.passwordHash: expected the output of npm run hash-password/);
+});
+
+test('server.publicUrl: origins from the file or REPLICAOPS_PUBLIC_URL; required off loopback', () => {
+  assert.deepEqual(loadConfig({}).server.publicUrl, []);
+  const one = withFile('c.yaml', 'server:\n  publicUrl: https://Ops.Example.com/\n');
+  assert.deepEqual(loadConfig({ REPLICAOPS_CONFIG: one }).server.publicUrl, ['https://ops.example.com']);
+  const env = loadConfig({ REPLICAOPS_PUBLIC_URL: 'http://10.0.0.5:3000, https://ops.example.com:443' }).server.publicUrl;
+  assert.deepEqual(env, ['http://10.0.0.5:3000', 'https://ops.example.com']);
+  throwsConfigError(() => loadConfig({ REPLICAOPS_PUBLIC_URL: 'https://ops.example.com/dashboard' }), /^REPLICAOPS_PUBLIC_URL\.0: expected only scheme, host and port/);
+  throwsConfigError(() => loadConfig({ REPLICAOPS_PUBLIC_URL: 'ftp://x' }), /^REPLICAOPS_PUBLIC_URL\.0: expected an http\(s\) URL/);
+  const users = withFile(
+    'c.yaml',
+    'auth:\n  users:\n    - { username: ann, role: admin, passwordHash: "scrypt$16384$8$1$c2FsdA==$aGFzaA==" }\n',
+  );
+  throwsConfigError(() => loadConfig({ HOST: '0.0.0.0', REPLICAOPS_CONFIG: users }), /^REPLICAOPS_PUBLIC_URL: HOST 0\.0\.0\.0 is not loopback/);
 });
 
 test('REPLICAOPS_READ_ONLY turns read-only mode on', () => {

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   REPLICAOPS_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   REPLICAOPS_READ_ONLY: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  REPLICAOPS_PUBLIC_URL: z.string().optional(),
 });
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -80,6 +81,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
+  if (e.REPLICAOPS_PUBLIC_URL !== undefined) {
+    const urls = e.REPLICAOPS_PUBLIC_URL.split(',').map((s) => s.trim()).filter(Boolean);
+    file.server.publicUrl = parseOrThrow(ConfigFileSchema.shape.server.unwrap().shape.publicUrl, urls, 'REPLICAOPS_PUBLIC_URL');
+  }
   if (e.REPLICAOPS_READ_ONLY) file.readOnly = e.REPLICAOPS_READ_ONLY === '1' || e.REPLICAOPS_READ_ONLY === 'true';
 
   // A CA file that cannot be read would fail every TLS connection later, one by one: say it now.
@@ -101,6 +106,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!isLoopback(e.HOST) && !file.auth?.users.length) {
     throw new ConfigError(
       `HOST: ${e.HOST} is not a loopback address and no auth.users are configured; add users (npm run hash-password) or bind 127.0.0.1`,
+    );
+  }
+
+  // Every request's Host is checked against the public URLs; off loopback there is no default.
+  if (!isLoopback(e.HOST) && !file.server.publicUrl.length) {
+    throw new ConfigError(
+      `REPLICAOPS_PUBLIC_URL: HOST ${e.HOST} is not loopback, so set server.publicUrl (or REPLICAOPS_PUBLIC_URL) to the URL people open, e.g. https://ops.example.com; requests for any other Host are refused`,
     );
   }
 

@@ -18,6 +18,14 @@ async function main(): Promise<void> {
   }
   const dev = process.argv.includes('--dev');
   const server = await startServer(config, { dev });
+  if (!server.auth.enabled) {
+    // Off is only allowed on loopback (config.ts refuses otherwise), but anyone with a shell or a
+    // browser on this host is then an admin: say so where the operator looks first.
+    log.warn(
+      { host: config.host, port: server.port },
+      'authentication is OFF: every request from this host acts as an admin (add auth.users to the config file; see docs/configuration.md)',
+    );
+  }
   process.stdout.write(`ReplicaOps dashboard: ${server.url}\n`);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -10,6 +10,8 @@ export const ApiErrorCodeSchema = z.enum([
   'not_found',
   'unauthorized',
   'forbidden',
+  // 421: the request's Host is not one this server serves (DNS rebinding, a stray proxy).
+  'misdirected',
   'conflict',
   'payload_too_large',
   'rate_limited',

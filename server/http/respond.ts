@@ -7,6 +7,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  misdirected: 421,
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,

@@ -54,27 +54,26 @@ export class Router {
   /** True when this router answered the request. */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const matches = this.routes.filter((r) => r.pattern.test(url.pathname));
+    if (!matches.length && !url.pathname.startsWith('/api/')) return false;
+    const route = matches.find((r) => r.method === req.method);
+    const identity = this.identify(req);
+    // An anonymous caller learns nothing about which routes exist: 401 comes before 404 and 405.
+    if (!identity && route?.role !== 'public') {
+      sendError(res, 'unauthorized', 'log in or send Authorization: Bearer <token>');
+      return true;
+    }
     if (!matches.length) {
-      if (!url.pathname.startsWith('/api/')) return false;
       sendError(res, 'not_found', `no API route ${url.pathname}`);
       return true;
     }
-    const route = matches.find((r) => r.method === req.method);
     if (!route) {
       res.setHeader('allow', matches.map((r) => r.method).join(', '));
       sendJson(res, 405, { error: { code: 'bad_request', message: `${req.method} is not allowed on ${url.pathname}` } });
       return true;
     }
-    const identity = this.identify(req);
-    if (route.role !== 'public') {
-      if (!identity) {
-        sendError(res, 'unauthorized', 'log in or send Authorization: Bearer <token>');
-        return true;
-      }
-      if (!hasRole(identity, route.role)) {
-        sendError(res, 'forbidden', `this needs the ${route.role} role; you are ${identity.role}`);
-        return true;
-      }
+    if (route.role !== 'public' && !hasRole(identity, route.role)) {
+      sendError(res, 'forbidden', `this needs the ${route.role} role; you are ${identity?.role ?? 'anonymous'}`);
+      return true;
     }
     // Cookies ride along on cross-site requests; a custom header cannot. Tokens are not ambient.
     if (!SAFE_METHODS.has(req.method ?? 'GET') && identity?.via !== 'token' && req.headers['x-replicaops-request'] !== '1') {

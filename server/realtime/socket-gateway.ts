@@ -14,6 +14,7 @@ import { logger } from '../logger';
 import type { ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
 import type { CheckService } from '../consistency/check-service';
+import type { HostGuard } from '../http/host-guard';
 import type { HeartbeatService } from '../heartbeat/heartbeat-service';
 import type { IncidentService } from '../incidents/incident-service';
 import type { LogLinesEvent } from '../../lib/contracts';
@@ -37,17 +38,26 @@ export interface RealtimeDeps {
   actions?: ActionService;
   checks?: CheckService;
   heartbeat?: HeartbeatService | null;
+  /** Host/Origin allow-lists: a handshake from another origin is refused before it connects. */
+  guard?: HostGuard;
 }
 
 export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth, logs, actions, checks, heartbeat } = deps;
+  const { incidents, auth, logs, actions, checks, heartbeat, guard } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     // Other upgrades (Next's dev HMR) are routed by the HTTP layer; do not kill them.
     destroyUpgrade: false,
     maxHttpBufferSize: 16 * 1024,
+    // Browsers send Origin on every WebSocket and cross-origin request: a page elsewhere (or a
+    // DNS-rebound name) gets no live topology, findings or samples, with or without auth.
+    allowRequest: (req, callback) => callback(null, guard ? guard.allowsSocket(req) : true),
   });
+  // Long-polling answers bypass the HTTP handler: give them the same security headers.
+  const addHeaders = (headers: Record<string, string>) => Object.assign(headers, guard?.headers);
+  io.engine.on('initial_headers', addHeaders);
+  io.engine.on('headers', addHeaders);
 
   const stillAuthorized = (socket: { request: { headers: Parameters<AuthService['identify']>[0] }; handshake: { auth?: Record<string, unknown> } }) => {
     if (!auth) return true;
