@@ -41,6 +41,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await requestLocale();
   const themeCookie = (await cookies()).get(THEME_STORAGE_KEY)?.value;
   const theme = isTheme(themeCookie) ? themeCookie : DEFAULT_THEME;
+  // The server's per-request CSP nonce (server/http/host-guard.ts): without it the browser refuses the script.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html
       lang={locale}
@@ -50,7 +52,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       suppressHydrationWarning
     >
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
       <body className="min-h-screen antialiased">
         <I18nProvider initialLocale={locale}>

@@ -179,7 +179,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           res.writeHead(302, { location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` });
           return void res.end();
         }
-        if (nextHandle) return nextHandle(req, res);
+        if (nextHandle) {
+          guard.pageNonce(req, res);
+          return nextHandle(req, res);
+        }
         sendError(res, 'not_found', 'the UI is not served by this instance');
       })
       .catch((err: unknown) => {

@@ -40,8 +40,10 @@ test('HostGuard allows a missing Origin and refuses foreign, opaque or malformed
   }
 });
 
-test('the CSP forbids framing everywhere and allows eval only in dev', () => {
+test('the CSP forbids framing everywhere, inline scripts without the nonce, and eval outside dev', () => {
   assert.match(contentSecurityPolicy(false), /frame-ancestors 'none'/);
-  assert.doesNotMatch(contentSecurityPolicy(false), /unsafe-eval/);
+  assert.match(contentSecurityPolicy(false), /script-src 'self';/);
+  assert.match(contentSecurityPolicy(false, 'abc='), /script-src 'nonce-abc=' 'strict-dynamic' /);
+  assert.doesNotMatch(contentSecurityPolicy(false, 'abc='), /unsafe-eval/);
   assert.match(contentSecurityPolicy(true), /'unsafe-eval'/);
 });

@@ -1,6 +1,7 @@
 // Which Host and Origin a request may carry, and the security headers every response gets.
 // With or without auth: a DNS-rebinding page (Host: rebind.attacker.example) or a cross-site
 // socket (Origin: http://evil.example) must never reach the API, the pages or the live feed.
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopback } from '../config';
 import { sendError } from './respond';
@@ -10,17 +11,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
 /**
- * Next's App Router inlines its bootstrap (`self.__next_f.push(…)`) in <script> tags. Nonces
- * would need every page rendered per request (a nonce read from the request at render time);
- * the prerendered pages (login, shells) would then ship scripts the browser refuses and never
- * hydrate. So scripts are 'self' + 'unsafe-inline' (Next's "without nonces" setup), and the rest
- * is locked: no framing (clickjacking), no plugins, no foreign form targets or base URL, fetches
- * and sockets only to this origin. React's dev build needs eval, production does not.
+ * Next's App Router inlines its bootstrap (`self.__next_f.push(…)`) in <script> tags. Page
+ * requests get a fresh nonce (`pageNonce`): Next reads it from the request's CSP header at
+ * render time and puts it on every script it emits, and 'strict-dynamic' lets those scripts load
+ * the chunks. Every page of this app renders per request, so each gets its nonce; a page that
+ * Next prerendered would carry none and not hydrate, which the e2e CSP test would show.
+ * 'self' and 'unsafe-inline' are only the fallback for browsers without CSP 3 (which ignore
+ * them when a nonce is present). Responses that are no page (JSON, text) allow no script at all.
+ * Styles keep 'unsafe-inline': React and recharts write style attributes. React's dev build
+ * needs eval; production does not.
  */
-export function contentSecurityPolicy(dev: boolean): string {
+export function contentSecurityPolicy(dev: boolean, nonce?: string): string {
+  const eval_ = dev ? " 'unsafe-eval'" : '';
+  const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic' 'self' 'unsafe-inline'${eval_}` : `'self'${eval_}`;
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scripts}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -115,6 +121,19 @@ export class HostGuard {
   /** socket.io's allowRequest: right Host, and a browser's Origin must be ours. */
   allowsSocket(req: IncomingMessage): boolean {
     return this.isAllowedHost(req.headers.host) && this.isAllowedOrigin(req.headers.origin);
+  }
+
+  /**
+   * A page request about to go to Next: a fresh script nonce in the response's CSP and in the
+   * request's, where Next reads it to mark the scripts it renders.
+   */
+  pageNonce(req: IncomingMessage, res: ServerResponse): void {
+    const nonce = randomBytes(16).toString('base64');
+    const csp = contentSecurityPolicy(Boolean(this.opts.dev), nonce);
+    req.headers['content-security-policy'] = csp;
+    // For the app's own inline script (app/layout.tsx); always ours, whatever the client sent.
+    req.headers['x-nonce'] = nonce;
+    res.setHeader('content-security-policy', csp);
   }
 
   /**
