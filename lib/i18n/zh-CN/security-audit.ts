@@ -1,0 +1,6 @@
+// 简体中文：审计密钥、会话与登录限制（键与 en/security-audit.ts 一致，类型保证）。
+import type { enSecurityAudit } from '../en/security-audit';
+
+export const zhSecurityAudit: { readonly [K in keyof typeof enSecurityAudit]: string } = {
+  'audit.outcome.key_introduced': '启用审计密钥',
+};
