@@ -3,7 +3,7 @@
 // sanitizer: a finding's evidence may quote config or log text.
 import type { Finding, Severity, WebhookDelivery } from '../../lib/contracts';
 import { redactDeep } from '../../lib/redact';
-import { latestAnchor } from '../audit/anchor-board';
+import { latestAnchor, type PublishedAnchor } from '../audit/anchor-board';
 
 export type WebhookEvent = WebhookDelivery['event'];
 export type WebhookFormat = 'json' | 'slack';
@@ -32,7 +32,7 @@ export function jsonPayload({ event, finding, previousSeverity, sentAt }: Payloa
   };
 }
 
-function auditAnchorField() {
+function auditAnchorField(): { auditAnchor?: PublishedAnchor } {
   const a = latestAnchor();
   return a ? { auditAnchor: a } : {};
 }
