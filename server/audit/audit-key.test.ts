@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../config';
 import { loadAuditKey } from './audit-key';
 
 test('loadAuditKey() creates a 0600 key file once and reads the same key after', () => {
@@ -34,4 +35,10 @@ test('loadAuditKey() prefers REPLICAOPS_AUDIT_KEY and then writes no file; refus
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('REPLICAOPS_AUDIT_KEY shorter than 32 characters stops start-up naming the variable', () => {
+  assert.throws(() => loadConfig({ REPLICAOPS_AUDIT_KEY: 'short' }), /REPLICAOPS_AUDIT_KEY: at least 32/);
+  assert.equal(loadConfig({ REPLICAOPS_AUDIT_KEY: 'k'.repeat(32) }).auditKey, 'k'.repeat(32));
+  assert.equal(loadConfig({ REPLICAOPS_AUDIT_KEY: '' }).auditKey, undefined);
 });
