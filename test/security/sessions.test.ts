@@ -42,7 +42,7 @@ describe('sessions across restarts and config changes', () => {
   const status = async (h: Harness, cookie: string) =>
     (await fetch(`${h.server.url}/api/topology`, { headers: { cookie } })).status;
 
-  test('the session id is not in the database file in clear; files are 0600 in a 0700 dir', async () => {
+  test('the session id is not in the database files in clear; files are 0600 in a 0700 dir', async () => {
     const ada: User = { username: 'ada', role: 'admin', passwordHash: await hashPassword('ada-pass-1', 1024) };
     const h = await start([ada]);
     try {
@@ -61,12 +61,11 @@ describe('sessions across restarts and config changes', () => {
     } finally {
       await h.stop();
     }
-    // Files an older version left readable by others are tightened at the next start.
-    chmodSync(dataDir, 0o755);
+    // A database file an older version left readable by others is tightened at the next start
+    // (an existing directory is only warned about: it may be shared, e.g. /var/lib).
     chmodSync(path.join(dataDir, 'replicaops.sqlite'), 0o644);
     const again = await start([ada]);
     try {
-      assert.equal(mode(dataDir), '700');
       assert.equal(mode(path.join(dataDir, 'replicaops.sqlite')), '600');
     } finally {
       await again.stop();
