@@ -143,7 +143,7 @@ export class AuditLog {
     }
     const legacy = this.legacyVerify();
     const since = issued + 1;
-    this.insert(since, {
+    const introduced = this.insert(since, {
       kind: 'audit.key_introduced',
       actor: 'replicaops',
       role: 'system',
@@ -158,6 +158,7 @@ export class AuditLog {
         anchorMissing,
       },
     });
+    this.writeAnchor(since, introduced);
     if (anchorMissing) log.error({ since }, 'audit anchor file was missing: re-anchored, and verify will say so');
     else log.warn({ since, legacyEntries: legacy.entries }, 'audit key introduced: the existing chain is pinned by a keyed entry');
   }
@@ -229,7 +230,6 @@ export class AuditLog {
         return { ...draft, hash };
       })
       .immediate();
-    if (e.kind === 'audit.key_introduced') this.writeAnchor(id, entry);
     return entry;
   }
 

@@ -182,3 +182,33 @@ describe('a chain written before the audit key existed', () => {
     }
   });
 });
+
+describe('removing the anchor file as well', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-anchorless-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('is recorded at the next start and verify keeps saying so', async () => {
+    let h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_DATA_DIR: dir } });
+    appendRuns(h, 3);
+    await h.stop();
+    // The whole tail goes, with the anchor that would have shown it.
+    const db = openDatabase(dir);
+    db.prepare('DELETE FROM audit_log WHERE id > 1').run();
+    db.prepare("UPDATE sqlite_sequence SET seq = 1 WHERE name = 'audit_log'").run();
+    db.close();
+    rmSync(path.join(dir, 'audit.anchor.json'));
+    h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_DATA_DIR: dir } });
+    try {
+      const v = (await h.get('/api/audit/verify')).body as AuditVerify;
+      assert.equal(v.ok, false);
+      // Entry 1 was MACed: read as an entry from before the key, it no longer verifies.
+      assert.equal(v.firstBadId, 1);
+      const [introduced] = h.server.actions.audit.list(1);
+      assert.equal(introduced?.kind, 'audit.key_introduced');
+      assert.equal(introduced?.data.anchorMissing, true);
+      assert.equal(introduced?.data.legacyOk, false);
+    } finally {
+      await h.stop();
+    }
+  });
+});
