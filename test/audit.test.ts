@@ -212,8 +212,9 @@ describe('audit over the API', () => {
     assert.equal(entries[0]?.data.commands[0]?.command, 'CLIENT KILL TYPE master');
     assert.equal(entries[0]?.data.commands[0]?.result, '1');
     assert.deepEqual([entries[1]?.actor, entries[1]?.role], ['olga', 'operator']);
-    const good = (await a.api<{ ok: boolean; entries: number }>('GET', '/api/audit/verify', { cookie }))
-      .body;
+    const good = (
+      await a.api<{ ok: boolean; entries: number }>('GET', '/api/audit/verify', { cookie })
+    ).body;
     assert.deepEqual([good.ok, good.entries], [true, 2]);
     a.h.server.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run();
     const bad = (

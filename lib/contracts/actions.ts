@@ -278,7 +278,12 @@ export const AuditVerifySchema = z.object({
   keyedSince: z.number().int().optional(),
   /** The head as recorded outside the table (the anchor file): compare with copies kept elsewhere. */
   anchor: z
-    .object({ entries: z.number().int(), lastId: z.number().int(), head: z.string(), at: z.number() })
+    .object({
+      entries: z.number().int(),
+      lastId: z.number().int(),
+      head: z.string(),
+      at: z.number(),
+    })
     .optional(),
 });
 export type AuditVerify = z.infer<typeof AuditVerifySchema>;

@@ -8,4 +8,11 @@ import { zhOps } from './zh-CN/ops';
 import { zhOther } from './zh-CN/other';
 import { zhSecurityAudit } from './zh-CN/security-audit';
 
-export const zhCN: Dictionary = { ...zhCore, ...zhIncidents, ...zhActions, ...zhOps, ...zhOther, ...zhSecurityAudit };
+export const zhCN: Dictionary = {
+  ...zhCore,
+  ...zhIncidents,
+  ...zhActions,
+  ...zhOps,
+  ...zhOther,
+  ...zhSecurityAudit,
+};

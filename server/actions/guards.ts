@@ -11,7 +11,8 @@ export interface Refusal {
 
 // Token identities are `token:<name>`; user names cannot contain a colon (config schema).
 const TOKEN_PREFIX = 'token:';
-const NOT_A_PERSON = 'an API token does not identify a person, so it cannot count as one of the two';
+const NOT_A_PERSON =
+  'an API token does not identify a person, so it cannot count as one of the two';
 
 export function confirmationProblem(
   plan: ActionPlan,

@@ -46,7 +46,10 @@ export function fileAnchorStore(dataDir: string, mac: Digest): AnchorStore {
         text = readFileSync(file, 'utf8');
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-        return { state: 'invalid', problem: `the anchor file cannot be read (${(err as Error).message})` };
+        return {
+          state: 'invalid',
+          problem: `the anchor file cannot be read (${(err as Error).message})`,
+        };
       }
       let parsed: z.infer<typeof StoredAnchorSchema>;
       try {
@@ -58,7 +61,8 @@ export function fileAnchorStore(dataDir: string, mac: Digest): AnchorStore {
       if (anchorMac(anchor, mac) !== stored)
         return {
           state: 'invalid',
-          problem: 'the anchor file does not verify with the audit key (it was edited, or the key changed)',
+          problem:
+            'the anchor file does not verify with the audit key (it was edited, or the key changed)',
         };
       return { state: 'ok', anchor };
     },

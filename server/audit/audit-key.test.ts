@@ -38,7 +38,10 @@ test('loadAuditKey() prefers REPLICAOPS_AUDIT_KEY and then writes no file; refus
 });
 
 test('REPLICAOPS_AUDIT_KEY shorter than 32 characters stops start-up naming the variable', () => {
-  assert.throws(() => loadConfig({ REPLICAOPS_AUDIT_KEY: 'short' }), /REPLICAOPS_AUDIT_KEY: at least 32/);
+  assert.throws(
+    () => loadConfig({ REPLICAOPS_AUDIT_KEY: 'short' }),
+    /REPLICAOPS_AUDIT_KEY: at least 32/,
+  );
   assert.equal(loadConfig({ REPLICAOPS_AUDIT_KEY: 'k'.repeat(32) }).auditKey, 'k'.repeat(32));
   assert.equal(loadConfig({ REPLICAOPS_AUDIT_KEY: '' }).auditKey, undefined);
 });

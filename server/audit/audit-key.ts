@@ -26,7 +26,9 @@ export function hmacWith(key: Buffer): Digest {
 function readKeyFile(file: string): Buffer {
   const text = readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(text))
-    throw new Error(`${file}: expected 64 hex characters (the audit key); restore it from a backup`);
+    throw new Error(
+      `${file}: expected 64 hex characters (the audit key); restore it from a backup`,
+    );
   // A key file others can read lets them forge the chain: tighten it, and say so.
   if ((statSync(file).mode & 0o077) !== 0) {
     chmodSync(file, 0o600);

@@ -7,7 +7,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AuditEntry, AuditVerify } from '../../lib/contracts';
-import { GENESIS_HASH, rowHash, verifyChain, type ChainContent } from '../../lib/actions/hash-chain';
+import {
+  GENESIS_HASH,
+  rowHash,
+  verifyChain,
+  type ChainContent,
+} from '../../lib/actions/hash-chain';
 import { redactDeep } from '../../lib/redact';
 import { logger } from '../logger';
 import type { Db } from '../store/database';
@@ -113,8 +118,7 @@ export class AuditLog {
 
   private head(): { id: number; hash: string } | undefined {
     return this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; hash: string }
-      | undefined;
+      { id: number; hash: string } | undefined;
   }
 
   /**
@@ -127,12 +131,16 @@ export class AuditLog {
     if (read.state === 'ok') {
       // Rows past the anchor that verify: a crash between a commit and the anchor's write.
       const h = this.head();
-      if (h && h.id > read.anchor.lastId && this.verify().ok) this.writeAnchor(read.anchor.since, h);
+      if (h && h.id > read.anchor.lastId && this.verify().ok)
+        this.writeAnchor(read.anchor.since, h);
       else publishAnchor(read.anchor);
       return;
     }
     if (read.state === 'invalid') {
-      log.error({ problem: read.problem }, 'audit anchor does not verify; the chain is reported broken');
+      log.error(
+        { problem: read.problem },
+        'audit anchor does not verify; the chain is reported broken',
+      );
       return;
     }
     const issued = this.lastIssuedId();
@@ -159,8 +167,13 @@ export class AuditLog {
       },
     });
     this.writeAnchor(since, introduced);
-    if (anchorMissing) log.error({ since }, 'audit anchor file was missing: re-anchored, and verify will say so');
-    else log.warn({ since, legacyEntries: legacy.entries }, 'audit key introduced: the existing chain is pinned by a keyed entry');
+    if (anchorMissing)
+      log.error({ since }, 'audit anchor file was missing: re-anchored, and verify will say so');
+    else
+      log.warn(
+        { since, legacyEntries: legacy.entries },
+        'audit key introduced: the existing chain is pinned by a keyed entry',
+      );
   }
 
   private legacyVerify(): AuditVerify {
@@ -234,7 +247,9 @@ export class AuditLog {
   }
 
   private rows(): AuditEntry[] {
-    return (this.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[]).map(toEntry);
+    return (this.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[]).map(
+      toEntry,
+    );
   }
 
   /** Newest first; `before` pages by id. */

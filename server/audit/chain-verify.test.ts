@@ -25,7 +25,13 @@ const anchorOf = (rows: ChainRow[], since = 1): AnchorRead => {
   const last = rows.at(-1);
   return {
     state: 'ok',
-    anchor: { since, lastId: last?.id ?? 0, entries: rows.length, head: last?.hash ?? GENESIS_HASH, at: 1 },
+    anchor: {
+      since,
+      lastId: last?.id ?? 0,
+      entries: rows.length,
+      head: last?.hash ?? GENESIS_HASH,
+      at: 1,
+    },
   };
 };
 

@@ -30,7 +30,10 @@ test('ProgressiveLimiter delays after the free failures, and the right answer wo
 test('ProgressiveLimiter counts a try when it starts, so parallel tries cannot slip past the count', () => {
   const l = new ProgressiveLimiter(P);
   const answers = [1, 2, 3, 4, 5].map(() => l.take('ada', 0));
-  assert.deepEqual(answers.map((w) => w > 0), [false, false, false, true, true]);
+  assert.deepEqual(
+    answers.map((w) => w > 0),
+    [false, false, false, true, true],
+  );
 });
 
 test('a success gives back only its own count when the key is shared (an address)', () => {

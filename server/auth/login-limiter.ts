@@ -50,7 +50,8 @@ export class ProgressiveLimiter {
   count(key: string, now = Date.now()): void {
     this.sweep(now);
     const k = this.keys.get(key);
-    if (!k || now - k.lastAt > this.policy.forgetAfterMs) this.keys.set(key, { failures: 1, lastAt: now });
+    if (!k || now - k.lastAt > this.policy.forgetAfterMs)
+      this.keys.set(key, { failures: 1, lastAt: now });
     else {
       k.failures++;
       k.lastAt = now;

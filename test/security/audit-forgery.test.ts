@@ -123,7 +123,14 @@ describe('audit chain forgery (real SQLite file, real HTTP)', () => {
     try {
       const before = fresh.server.actions.audit;
       for (let i = 0; i < 6; i++)
-        before.append({ kind: 'run.started', actor: 'ada', role: 'admin', action: 'replica.resync', target: 'x:1', data: {} });
+        before.append({
+          kind: 'run.started',
+          actor: 'ada',
+          role: 'admin',
+          action: 'replica.resync',
+          target: 'x:1',
+          data: {},
+        });
       const fdb = fresh.server.db;
       fdb.prepare('DELETE FROM audit_log WHERE id > 4').run();
       fdb.prepare("UPDATE sqlite_sequence SET seq = 4 WHERE name = 'audit_log'").run();
@@ -133,7 +140,14 @@ describe('audit chain forgery (real SQLite file, real HTTP)', () => {
       assert.equal(v.anchor?.lastId, 6);
       assert.equal(v.anchor?.entries, 6);
       // The next honest entry does not paper over the gap: it takes id 7, and 5–6 stay missing.
-      const next = before.append({ kind: 'run.started', actor: 'ada', role: 'admin', action: 'replica.resync', target: 'x:1', data: {} });
+      const next = before.append({
+        kind: 'run.started',
+        actor: 'ada',
+        role: 'admin',
+        action: 'replica.resync',
+        target: 'x:1',
+        data: {},
+      });
       assert.equal(next.id, 7);
       const again = (await fresh.get('/api/audit/verify')).body as AuditVerify;
       assert.equal(again.ok, false);
@@ -142,7 +156,6 @@ describe('audit chain forgery (real SQLite file, real HTTP)', () => {
       await fresh.stop();
     }
   });
-
 });
 
 describe('a chain written before the audit key existed', () => {
@@ -154,15 +167,48 @@ describe('a chain written before the audit key existed', () => {
     const db = openDatabase(dir);
     let prev = GENESIS_HASH;
     for (let id = 1; id <= 3; id++) {
-      const r: Row = { id, at: 1000 + id, kind: 'run.started', actor: 'ada', role: 'admin', action: 'replica.resync', target: 'x:1', run_id: null, plan_id: null, reason: `r${id}`, data: '{}', prev_hash: prev, hash: '' };
+      const r: Row = {
+        id,
+        at: 1000 + id,
+        kind: 'run.started',
+        actor: 'ada',
+        role: 'admin',
+        action: 'replica.resync',
+        target: 'x:1',
+        run_id: null,
+        plan_id: null,
+        reason: `r${id}`,
+        data: '{}',
+        prev_hash: prev,
+        hash: '',
+      };
       const hash = rowHash(contentOf(r, prev), sha256);
-      db.prepare('INSERT INTO audit_log (id, at, kind, actor, role, action, target, run_id, plan_id, reason, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(id, r.at, r.kind, r.actor, r.role, r.action, r.target, null, null, r.reason, r.data, prev, hash);
+      db.prepare(
+        'INSERT INTO audit_log (id, at, kind, actor, role, action, target, run_id, plan_id, reason, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        id,
+        r.at,
+        r.kind,
+        r.actor,
+        r.role,
+        r.action,
+        r.target,
+        null,
+        null,
+        r.reason,
+        r.data,
+        prev,
+        hash,
+      );
       prev = hash;
     }
     db.close();
     assert.equal(existsSync(path.join(dir, 'audit.key')), false);
 
-    const h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_DATA_DIR: dir } });
+    const h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }] },
+      env: { REPLICAOPS_DATA_DIR: dir },
+    });
     try {
       const v = (await h.get('/api/audit/verify')).body as AuditVerify;
       assert.equal(v.ok, true, JSON.stringify(v));
@@ -188,7 +234,10 @@ describe('removing the anchor file as well', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('is recorded at the next start and verify keeps saying so', async () => {
-    let h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_DATA_DIR: dir } });
+    let h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }] },
+      env: { REPLICAOPS_DATA_DIR: dir },
+    });
     appendRuns(h, 3);
     await h.stop();
     // The whole tail goes, with the anchor that would have shown it.
@@ -197,7 +246,10 @@ describe('removing the anchor file as well', () => {
     db.prepare("UPDATE sqlite_sequence SET seq = 1 WHERE name = 'audit_log'").run();
     db.close();
     rmSync(path.join(dir, 'audit.anchor.json'));
-    h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_DATA_DIR: dir } });
+    h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }] },
+      env: { REPLICAOPS_DATA_DIR: dir },
+    });
     try {
       const v = (await h.get('/api/audit/verify')).body as AuditVerify;
       assert.equal(v.ok, false);

@@ -51,13 +51,17 @@ describe('login limiting', () => {
       { username: 'ada', role: 'admin', passwordHash: await hashPassword('ada-right-1', 1024) },
       { username: 'vic', role: 'viewer', passwordHash: await hashPassword('vic-right-1', 1024) },
     ];
-    h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, configFile: () => ({ auth: { users } }) });
+    h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }] },
+      configFile: () => ({ auth: { users } }),
+    });
   });
   after(() => h?.stop());
 
   test('guesses for one user spread over addresses are limited, and the right password still gets in', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await login(`127.0.0.${10 + i}`, 'ada', `guess-${i}`)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await login(`127.0.0.${10 + i}`, 'ada', `guess-${i}`)).status);
     assert.deepEqual(statuses, [401, 401, 401, 401, 401]);
     const limited = await login('127.0.0.20', 'ada', 'guess-5');
     assert.equal(limited.status, 429, 'the sixth guess, from a new address');
@@ -71,13 +75,15 @@ describe('login limiting', () => {
 
   test('an unknown user name is limited exactly like a known one', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await login(`127.0.1.${10 + i}`, 'ghost', `guess-${i}`)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await login(`127.0.1.${10 + i}`, 'ghost', `guess-${i}`)).status);
     assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
   });
 
   test('many names from one address are limited per address; other users elsewhere are not', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await login('127.0.2.10', `name-${i}`, 'guess')).status);
+    for (let i = 0; i < 21; i++)
+      statuses.push((await login('127.0.2.10', `name-${i}`, 'guess')).status);
     assert.deepEqual(statuses.slice(0, 20), Array<number>(20).fill(401));
     assert.equal(statuses[20], 429);
     // The limit is that address's, not the user's: vic logs in from another address at once.
@@ -92,6 +98,9 @@ describe('login limiting', () => {
     assert.equal((await login('127.0.3.21', 'vic', 'still-wrong')).status, 401);
     const second = await login('127.0.3.22', 'vic', 'guess');
     assert.equal(second.status, 429);
-    assert.ok((second.retryAfter ?? 0) > (first.retryAfter ?? 0), `${second.retryAfter} > ${first.retryAfter}`);
+    assert.ok(
+      (second.retryAfter ?? 0) > (first.retryAfter ?? 0),
+      `${second.retryAfter} > ${first.retryAfter}`,
+    );
   });
 });

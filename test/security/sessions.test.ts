@@ -3,7 +3,15 @@
 // against real servers restarted on one data dir.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '../../server/auth/password';
@@ -43,7 +51,11 @@ describe('sessions across restarts and config changes', () => {
     (await fetch(`${h.server.url}/api/topology`, { headers: { cookie } })).status;
 
   test('the session id is not in the database files in clear; files are 0600 in a 0700 dir', async () => {
-    const ada: User = { username: 'ada', role: 'admin', passwordHash: await hashPassword('ada-pass-1', 1024) };
+    const ada: User = {
+      username: 'ada',
+      role: 'admin',
+      passwordHash: await hashPassword('ada-pass-1', 1024),
+    };
     const h = await start([ada]);
     try {
       const cookie = await login(h, 'ada', 'ada-pass-1');
@@ -56,7 +68,13 @@ describe('sessions across restarts and config changes', () => {
       for (const f of readdirSync(dataDir).filter((n) => n.startsWith('replicaops.sqlite')))
         assert.ok(!readFileSync(path.join(dataDir, f)).includes(sid), `${f} holds the id`);
       assert.equal(mode(dataDir), '700');
-      for (const f of ['replicaops.sqlite', 'replicaops.sqlite-wal', 'replicaops.sqlite-shm', 'audit.key', 'audit.anchor.json'])
+      for (const f of [
+        'replicaops.sqlite',
+        'replicaops.sqlite-wal',
+        'replicaops.sqlite-shm',
+        'audit.key',
+        'audit.anchor.json',
+      ])
         assert.equal(mode(path.join(dataDir, f)), '600', f);
     } finally {
       await h.stop();
@@ -73,9 +91,21 @@ describe('sessions across restarts and config changes', () => {
   });
 
   test('a session outlives a restart, but not a changed password hash or role', async () => {
-    const ada: User = { username: 'ada', role: 'admin', passwordHash: await hashPassword('ada-pass-1', 1024) };
-    const vic: User = { username: 'vic', role: 'viewer', passwordHash: await hashPassword('vic-pass-1', 1024) };
-    const olga: User = { username: 'olga', role: 'operator', passwordHash: await hashPassword('olga-pass-1', 1024) };
+    const ada: User = {
+      username: 'ada',
+      role: 'admin',
+      passwordHash: await hashPassword('ada-pass-1', 1024),
+    };
+    const vic: User = {
+      username: 'vic',
+      role: 'viewer',
+      passwordHash: await hashPassword('vic-pass-1', 1024),
+    };
+    const olga: User = {
+      username: 'olga',
+      role: 'operator',
+      passwordHash: await hashPassword('olga-pass-1', 1024),
+    };
     let h = await start([ada, vic, olga]);
     const cookies = {
       ada: await login(h, 'ada', 'ada-pass-1'),
@@ -97,7 +127,11 @@ describe('sessions across restarts and config changes', () => {
   });
 
   test('with auth.sessionsSurviveRestart: false every session ends at restart', async () => {
-    const ada: User = { username: 'ada', role: 'admin', passwordHash: await hashPassword('ada-pass-1', 1024) };
+    const ada: User = {
+      username: 'ada',
+      role: 'admin',
+      passwordHash: await hashPassword('ada-pass-1', 1024),
+    };
     let h = await start([ada], { sessionsSurviveRestart: false });
     const cookie = await login(h, 'ada', 'ada-pass-1');
     assert.equal(await status(h, cookie), 200);

@@ -70,9 +70,11 @@ describe('two-person rule: two people, not one person and a token', () => {
       body: {},
     });
     assert.equal(exec.status, 403);
-    const audit = (await a.api<{ entries: Array<{ kind: string }> }>('GET', '/api/audit', {
-      cookie: ada,
-    })).body.entries;
+    const audit = (
+      await a.api<{ entries: Array<{ kind: string }> }>('GET', '/api/audit', {
+        cookie: ada,
+      })
+    ).body.entries;
     assert.equal(audit.filter((e) => e.kind === 'plan.approved').length, 0);
   });
 
