@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   let password: string | null = null;
   if (!config.auth && !process.argv.includes('--no-auth')) {
     password = randomBytes(9).toString('base64url');
-    config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, approval: [] };
+    config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, sessionsSurviveRestart: true, approval: [] };
   }
   // The sandbox is ours to write to: show the real delay in milliseconds beside Redis' own lag.
   config.heartbeat ??= { enabled: true, key: 'replicaops:heartbeat', intervalMs: 1000, ttlSeconds: 600 };

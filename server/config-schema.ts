@@ -249,6 +249,8 @@ export const ConfigFileSchema = z
           )
           .default([]),
         sessionTtlMs: z.number().int().min(60_000).max(30 * 24 * 3600_000).default(12 * 3600_000),
+        /** false: every session ends when the server restarts (everyone logs in again). */
+        sessionsSurviveRestart: z.boolean().default(true),
         /** Action ids that need a second admin's approval before they run. */
         approval: z.array(z.string()).default([]),
       })

@@ -14,6 +14,8 @@ export interface Config extends ConfigFile {
   dataDir: string;
   logLevel: string;
   configPath?: string;
+  /** REPLICAOPS_AUDIT_KEY: the audit chain's MAC key; unset = a key file in the data dir. */
+  auditKey?: string;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +32,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   REPLICAOPS_READ_ONLY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   REPLICAOPS_PUBLIC_URL: z.string().optional(),
+  REPLICAOPS_AUDIT_KEY: z
+    .string()
+    .min(32, 'at least 32 characters (e.g. openssl rand -hex 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
@@ -123,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.REPLICAOPS_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     configPath: e.REPLICAOPS_CONFIG,
+    ...(e.REPLICAOPS_AUDIT_KEY ? { auditKey: e.REPLICAOPS_AUDIT_KEY } : {}),
   };
 }

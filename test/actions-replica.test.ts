@@ -138,7 +138,7 @@ describe('replica actions on a live topology', () => {
     const verify = await a.api<{ ok: boolean; entries: number }>('GET', '/api/audit/verify', {
       cookie,
     });
-    assert.deepEqual(verify.body, { ok: true, entries: 6 });
+    assert.deepEqual([verify.body.ok, verify.body.entries], [true, 6]);
   });
 });
 

@@ -109,7 +109,7 @@ describe('authentication and roles', () => {
     withCookie.close();
   });
 
-  test('login is rate-limited per address and user', async () => {
+  test('login is rate-limited per user name (a growing delay after five failures)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await login('ada', `bad-${i}`)).status);
     assert.deepEqual(statuses.slice(0, 2), [401, 401]);

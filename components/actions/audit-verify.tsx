@@ -50,6 +50,7 @@ export function AuditVerifyButton({ onResult }: { onResult(r: AuditVerify | null
           data-testid="audit-verify-result"
           data-ok={result.ok ? 'true' : 'false'}
           data-first-bad-id={result.firstBadId}
+          data-truncated-after={result.truncatedAfter}
           className={`inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-semibold ring-1 ring-inset ${result.ok ? 'bg-ok-bg text-ok ring-ok/40' : 'bg-crit-bg text-crit ring-crit/50'}`}
           title={result.problem}
         >
@@ -58,7 +59,9 @@ export function AuditVerifyButton({ onResult }: { onResult(r: AuditVerify | null
             ? t('audit.intact', { n: fmt.number(result.entries) })
             : result.firstBadId !== undefined
               ? t('audit.brokenAt', { id: result.firstBadId })
-              : t('audit.broken')}
+              : result.truncatedAfter !== undefined
+                ? t('audit.truncatedAfter', { id: result.truncatedAfter })
+                : t('audit.broken')}
           {!result.ok && result.problem && <span className="font-normal">· {result.problem}</span>}
         </span>
       )}

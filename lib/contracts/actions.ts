@@ -239,6 +239,8 @@ export interface ActionServerToClientEvents {
 
 // ── audit ──
 export const AuditKindSchema = z.enum([
+  // The audit key's first use: the entries before it were chained with plain SHA-256.
+  'audit.key_introduced',
   'run.started',
   'run.finished',
   'run.refused',
@@ -269,6 +271,19 @@ export const AuditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   firstBadId: z.number().int().optional(),
+  /** The newest entries were removed: the chain is intact up to this id, the anchor counts more. */
+  truncatedAfter: z.number().int().optional(),
   problem: z.string().optional(),
+  /** Where the HMAC-SHA-256 chain begins (entries before it were chained with SHA-256). */
+  keyedSince: z.number().int().optional(),
+  /** The head as recorded outside the table (the anchor file): compare with copies kept elsewhere. */
+  anchor: z
+    .object({
+      entries: z.number().int(),
+      lastId: z.number().int(),
+      head: z.string(),
+      at: z.number(),
+    })
+    .optional(),
 });
 export type AuditVerify = z.infer<typeof AuditVerifySchema>;

@@ -6,8 +6,16 @@ import { enIncidents } from './en/incidents';
 import { enActions } from './en/actions';
 import { enOps } from './en/ops';
 import { enOther } from './en/other';
+import { enSecurityAudit } from './en/security-audit';
 
-export const en = { ...enCore, ...enIncidents, ...enActions, ...enOps, ...enOther };
+export const en = {
+  ...enCore,
+  ...enIncidents,
+  ...enActions,
+  ...enOps,
+  ...enOther,
+  ...enSecurityAudit,
+};
 
 export type MessageKey = keyof typeof en;
 /** Shape every locale must fill: same keys, string values. */

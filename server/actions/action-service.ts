@@ -84,7 +84,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       ...deps.timeouts,
     };
     this.staleLockMs = deps.staleLockMs ?? 15_000;
-    this.audit = new AuditLog(deps.db);
+    this.audit = new AuditLog(deps.db, { key: deps.config.auditKey });
     this.store = new ActionStore(deps.db);
     this.lock = new ActionLock(
       deps.db,

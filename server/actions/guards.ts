@@ -9,6 +9,11 @@ export interface Refusal {
   why: string;
 }
 
+// Token identities are `token:<name>`; user names cannot contain a colon (config schema).
+const TOKEN_PREFIX = 'token:';
+const NOT_A_PERSON =
+  'an API token does not identify a person, so it cannot count as one of the two';
+
 export function confirmationProblem(
   plan: ActionPlan,
   body: ActionExecuteBody,
@@ -39,6 +44,8 @@ export function confirmationProblem(
       code: 'forbidden',
       why: `${plan.action} needs a second admin's approval first (POST /api/actions/plans/${plan.id}/approve)`,
     };
+  if (c.approvalRequired && who.via !== 'session')
+    return { code: 'forbidden', why: `${plan.action} needs two people: ${NOT_A_PERSON}` };
   if (c.approvalRequired && plan.approvedBy === who.username)
     return {
       code: 'forbidden',
@@ -47,12 +54,20 @@ export function confirmationProblem(
   return null;
 }
 
-/** The second admin: not the planner, and only for actions listed in auth.approval. */
+/** The second admin: a logged-in person other than the planner; only for auth.approval actions. */
 export function approvalProblem(plan: ActionPlan, who: Identity, now = Date.now()): Refusal | null {
   if (!plan.confirmation.approvalRequired)
     return {
       code: 'conflict',
       why: `${plan.action} needs no approval (auth.approval does not list it)`,
+    };
+  // Tokens are not people: one admin holding a token would otherwise be their own second.
+  if (who.via !== 'session')
+    return { code: 'forbidden', why: `approving needs a login session: ${NOT_A_PERSON}` };
+  if (plan.createdBy.startsWith(TOKEN_PREFIX))
+    return {
+      code: 'forbidden',
+      why: `the plan was made with an API token: ${NOT_A_PERSON}; plan it again while logged in`,
     };
   if (plan.createdBy === who.username)
     return {

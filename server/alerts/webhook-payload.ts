@@ -3,6 +3,7 @@
 // sanitizer: a finding's evidence may quote config or log text.
 import type { Finding, Severity, WebhookDelivery } from '../../lib/contracts';
 import { redactDeep } from '../../lib/redact';
+import { latestAnchor, type PublishedAnchor } from '../audit/anchor-board';
 
 export type WebhookEvent = WebhookDelivery['event'];
 export type WebhookFormat = 'json' | 'slack';
@@ -26,7 +27,14 @@ export function jsonPayload({ event, finding, previousSeverity, sentAt }: Payloa
     ...(previousSeverity ? { previousSeverity } : {}),
     sentAt,
     source: 'replicaops' as const,
+    // The audit chain's head as of now: a copy outside the data dir that a rollback cannot reach.
+    ...auditAnchorField(),
   };
+}
+
+function auditAnchorField(): { auditAnchor?: PublishedAnchor } {
+  const a = latestAnchor();
+  return a ? { auditAnchor: a } : {};
 }
 
 const EMOJI: Record<Severity, string> = { critical: '🔴', warning: '🟡', info: '🔵' };
@@ -62,6 +70,11 @@ function headline({ event, finding: f, previousSeverity }: PayloadInput): string
   return `${EMOJI[f.severity]} ${f.severity.toUpperCase()}: ${f.title.en}`;
 }
 
+function anchorNote(): string {
+  const a = latestAnchor();
+  return a ? ` · audit ${a.entries} entries, #${a.lastId} ${a.head}` : '';
+}
+
 export function slackPayload(input: PayloadInput) {
   const f = input.finding;
   const head = headline(input);
@@ -88,7 +101,9 @@ export function slackPayload(input: PayloadInput) {
     elements: [
       {
         type: 'mrkdwn',
-        text: esc(`ReplicaOps · finding ${f.id} · ${new Date(input.sentAt).toISOString()}`),
+        text: esc(
+          `ReplicaOps · finding ${f.id} · ${new Date(input.sentAt).toISOString()}${anchorNote()}`,
+        ),
       },
     ],
   });

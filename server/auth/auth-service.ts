@@ -1,37 +1,41 @@
 // Who is asking: session cookies (local users, scrypt hashes) and API bearer tokens (SHA-256 in
-// the config). Sessions live in SQLite so a restart does not log everyone out, and logout
-// revokes at once. With no `auth` section, auth is off and the server is loopback-only.
-import { randomBytes } from 'node:crypto';
+// the config). Sessions live in SQLite (only a hash of each id) so a restart need not log
+// everyone out (auth.sessionsSurviveRestart), logout revokes at once, and a changed password
+// hash or role in the config ends the user's sessions. With no `auth` section, auth is off and
+// the server is loopback-only.
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { Db } from '../store/database';
-import { clientAddress, parseCookies, type Identity, type Role } from './identity';
-import { sameDigest, sha256Hex, verifyPassword } from './password';
-import { RateLimiter } from './rate-limiter';
+import { clientAddress, parseCookies, type Identity } from './identity';
+import { ADDRESS_POLICY, ProgressiveLimiter, USER_POLICY } from './login-limiter';
+import { dummyHashLike, sameDigest, sha256Hex, verifyPassword } from './password';
+import { SessionStore } from './session-store';
 
 const log = logger('auth');
 export const SESSION_COOKIE = 'replicaops_session';
 
 export type LoginResult = { ok: true; identity: Identity; sessionId: string; expiresAt: number } | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterMs?: number };
 
-interface SessionRow {
-  id: string;
-  username: string;
-  role: Role;
-  expires_at: number;
-}
-
 export class AuthService {
-  private readonly loginLimiter = new RateLimiter(5, 60_000);
+  private readonly byUser = new ProgressiveLimiter(USER_POLICY);
+  private readonly byAddress = new ProgressiveLimiter(ADDRESS_POLICY);
+  private readonly sessions: SessionStore;
+  /** Unknown user names are checked against this, with the users' own scrypt cost. */
+  private readonly dummyHash: string;
   readonly enabled: boolean;
 
   constructor(
     private readonly config: Config,
-    private readonly db: Db,
+    db: Db,
   ) {
     this.enabled = Boolean(config.auth);
-    db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now());
+    this.sessions = new SessionStore(db);
+    this.dummyHash = dummyHashLike(config.auth?.users.map((u) => u.passwordHash) ?? []);
+    if (config.auth && !config.auth.sessionsSurviveRestart) {
+      const ended = this.sessions.clear();
+      if (ended) log.info({ ended }, 'sessions ended at start (auth.sessionsSurviveRestart: false)');
+    }
   }
 
   get readOnly(): boolean {
@@ -54,37 +58,39 @@ export class AuthService {
   }
 
   private bySession(id: string): Identity | null {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(id)) return null;
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
-    if (!row || row.expires_at < Date.now()) return null;
-    // A user removed from the config, or whose role changed, loses or changes access at once.
-    const user = this.config.auth?.users.find((u) => u.username === row.username);
-    if (!user) return null;
-    return { username: user.username, role: user.role, via: 'session', sessionId: id };
+    // A user removed from the config, or whose password hash or role changed, is logged out.
+    const user = this.sessions.find(id, this.config.auth?.users ?? []);
+    return user ? { username: user.username, role: user.role, via: 'session', sessionId: id } : null;
   }
 
+  /**
+   * Limited per user name (across addresses) and per address (across names), with a growing
+   * delay rather than a lockout; an unknown name costs the same hashing and the same limits.
+   */
   async login(username: string, password: string, req: IncomingMessage): Promise<LoginResult> {
-    const key = `${clientAddress(req)}|${username.toLowerCase()}`;
-    const wait = this.loginLimiter.take(key);
+    const address = clientAddress(req);
+    const userKey = username.toLowerCase();
+    const wait = Math.max(this.byUser.wait(userKey), this.byAddress.wait(address));
     if (wait > 0) return { ok: false, reason: 'rate_limited', retryAfterMs: wait };
+    this.byUser.count(userKey);
+    this.byAddress.count(address);
     const user = this.config.auth?.users.find((u) => u.username === username);
-    // Verify against a dummy hash for unknown users so timing does not reveal who exists.
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !ok) {
-      log.warn({ username, from: clientAddress(req) }, 'login failed');
+      this.byUser.failed(userKey);
+      this.byAddress.failed(address);
+      log.warn({ username, from: address }, 'login failed');
       return { ok: false, reason: 'invalid' };
     }
-    this.loginLimiter.reset(key);
-    const id = randomBytes(32).toString('base64url');
-    const now = Date.now();
-    const expiresAt = now + this.config.auth!.sessionTtlMs;
-    this.db.prepare('INSERT INTO sessions (id, username, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(id, user.username, user.role, now, expiresAt);
+    this.byUser.succeeded(userKey, true);
+    this.byAddress.succeeded(address, false);
+    const { id, expiresAt } = this.sessions.create(user, this.config.auth!.sessionTtlMs);
     log.info({ username }, 'login');
     return { ok: true, identity: { username: user.username, role: user.role, via: 'session', sessionId: id }, sessionId: id, expiresAt };
   }
 
   logout(sessionId: string | undefined): void {
-    if (sessionId) this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+    if (sessionId) this.sessions.end(sessionId);
   }
 
   /** Set-Cookie value: httpOnly, SameSite=Strict, Secure when the request came over TLS. */
@@ -97,6 +103,3 @@ export class AuthService {
     return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
   }
 }
-
-// scrypt of a random password: only used to spend the same time on unknown user names.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -39,3 +39,17 @@ export function sameDigest(a: string, b: string): boolean {
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
+
+/**
+ * A hash no password matches, with the scrypt cost most configured users have, so checking an
+ * unknown user name costs what checking a known one does.
+ */
+export function dummyHashLike(hashes: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const h of hashes) {
+    const cost = h.split('$').slice(1, 4).join('$');
+    counts.set(cost, (counts.get(cost) ?? 0) + 1);
+  }
+  const cost = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '16384$8$1';
+  return `scrypt$${cost}$${randomBytes(16).toString('base64')}$${randomBytes(KEY_LEN).toString('base64')}`;
+}

@@ -24,14 +24,15 @@ export function authRoutes(router: Router, auth: AuthService): void {
     };
   }, { role: 'public' });
 
-  // Log in with a local user; sets the session cookie. Rate-limited per address and user.
+  // Log in with a local user; sets the session cookie. A growing delay per user name and per address.
   router.on('POST', '/api/auth/login', async ({ req, res }) => {
     if (!auth.enabled) throw new HttpError('conflict', 'authentication is off (no auth section in the config)');
     const body = validate(LoginBodySchema, await readJson(req, 4096), 'body');
     const r = await auth.login(body.username, body.password, req);
     if (!r.ok && r.reason === 'rate_limited') {
-      res.setHeader('retry-after', String(Math.ceil((r.retryAfterMs ?? 60_000) / 1000)));
-      throw new HttpError('rate_limited', 'too many login attempts; wait a minute');
+      const seconds = Math.ceil((r.retryAfterMs ?? 60_000) / 1000);
+      res.setHeader('retry-after', String(seconds));
+      throw new HttpError('rate_limited', `too many failed logins for this user name or from this address; try again in ${seconds} s`);
     }
     if (!r.ok) throw new HttpError('unauthorized', 'wrong user name or password');
     res.setHeader('set-cookie', auth.sessionCookie(r.sessionId, r.expiresAt, isSecure(req.headers, Boolean((req.socket as { encrypted?: boolean }).encrypted))));

@@ -192,4 +192,22 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX IF NOT EXISTS check_runs_started ON check_runs (started_at);
     `,
   },
+  {
+    // A high version so it cannot collide with migrations added in parallel (gaps are fine).
+    // Sessions stored with their id in clear are dropped: everyone logs in once more.
+    version: 31,
+    name: 'sessions keyed by a hash of the session id, with a fingerprint of the user',
+    sql: `
+      DROP TABLE IF EXISTS sessions;
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        role TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+    `,
+  },
 ];
