@@ -11,7 +11,7 @@ describe('pages under the security headers (production build, real browser)', ()
   });
   after(() => e?.stop());
 
-  test('every page hydrates with its script nonce and goes live; nothing but zod\'s eval probe is refused', async () => {
+  test("every page hydrates with its script nonce and goes live; nothing but zod's eval probe is refused", async () => {
     const page = await e.newPage();
     const violations: string[] = [];
     const errors: string[] = [];
@@ -21,7 +21,9 @@ describe('pages under the security headers (production build, real browser)', ()
     await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (ev) => {
-        void (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${ev.violatedDirective} ${ev.blockedURI} ${ev.sourceFile}:${ev.lineNumber}:${ev.columnNumber} ${location.pathname} ${ev.sample}`);
+        void (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+          `${ev.violatedDirective} ${ev.blockedURI} ${ev.sourceFile}:${ev.lineNumber}:${ev.columnNumber} ${location.pathname} ${ev.sample}`,
+        );
       });
     });
     const res = await page.goto(e.url);
@@ -31,7 +33,11 @@ describe('pages under the security headers (production build, real browser)', ()
     assert.equal(headers['x-content-type-options'], 'nosniff');
     assert.equal(headers['referrer-policy'], 'same-origin');
     // Live over socket.io: only a hydrated page gets there.
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-indicator"]')?.getAttribute('data-connected') === 'true');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="live-indicator"]')?.getAttribute('data-connected') ===
+        'true',
+    );
     await page.locator('[data-testid="topology-node"]').first().waitFor();
     const r1 = e.sandbox.node('r1');
     await page.goto(`${e.url}/nodes/${encodeURIComponent(r1.id)}`);
@@ -39,14 +45,29 @@ describe('pages under the security headers (production build, real browser)', ()
     for (const path of ['/incidents', '/audit', '/alerts']) {
       await page.goto(e.url + path);
       // Hydrated: React has attached its fiber to the page's elements.
-      await page.waitForFunction(() => [...document.querySelectorAll('main, main *')].some((el) => Object.keys(el).some((k) => k.startsWith('__reactFiber'))));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('main, main *')].some((el) =>
+          Object.keys(el).some((k) => k.startsWith('__reactFiber')),
+        ),
+      );
     }
     // zod 4 probes `Function('')` once per page to decide whether to compile its parsers; the
     // CSP refuses it (that is the point of no 'unsafe-eval') and zod falls back to its interpreter.
     // Every other directive must hold without a single refusal.
-    assert.deepEqual(violations.filter((v) => !v.startsWith('script-src eval ')), []);
-    assert.deepEqual(errors.filter((t) => /hydrat|nonce|Content Security Policy/i.test(t) && !/'unsafe-eval'/.test(t)), []);
-    assert.ok(violations.length <= 5, `one eval probe per page load at most: ${violations.join('\n')}`);
+    assert.deepEqual(
+      violations.filter((v) => !v.startsWith('script-src eval ')),
+      [],
+    );
+    assert.deepEqual(
+      errors.filter(
+        (t) => /hydrat|nonce|Content Security Policy/i.test(t) && !/'unsafe-eval'/.test(t),
+      ),
+      [],
+    );
+    assert.ok(
+      violations.length <= 5,
+      `one eval probe per page load at most: ${violations.join('\n')}`,
+    );
     await page.context().close();
   });
 

@@ -7,7 +7,8 @@ function capture() {
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -18,7 +19,9 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 test('an error log carries the message, code and stack of the error', async () => {
   const { log, lines } = capture();
-  const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6390'), { code: 'ECONNREFUSED' });
+  const err = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6390'), {
+    code: 'ECONNREFUSED',
+  });
   log.error({ err, path: '/api/x' }, 'request failed');
   await flush();
   const e = lines[0]?.err as Record<string, unknown>;

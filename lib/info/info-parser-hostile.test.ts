@@ -32,14 +32,35 @@ function randomBody(seed: number): string {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const words = ['__proto__', 'constructor', 'prototype', 'role', 'slave0', 'db0', 'replication', 'keyspace', 'master_sync_in_progress', 'toString', '', ' ', '=', ',', ':', '#', '\t', '\u0000', 'é'];
+  const words = [
+    '__proto__',
+    'constructor',
+    'prototype',
+    'role',
+    'slave0',
+    'db0',
+    'replication',
+    'keyspace',
+    'master_sync_in_progress',
+    'toString',
+    '',
+    ' ',
+    '=',
+    ',',
+    ':',
+    '#',
+    '\t',
+    '\u0000',
+    'é',
+  ];
   const pick = () => words[Math.floor(rand() * words.length)] ?? '';
   const lines: string[] = [];
   const count = 1 + Math.floor(rand() * 30);
   for (let i = 0; i < count; i++) {
     const r = rand();
     if (r < 0.2) lines.push(`# ${pick()}`);
-    else if (r < 0.8) lines.push(`${pick()}:${pick()}=${pick()},${pick()}=${String(Math.floor(rand() * 1e6))}`);
+    else if (r < 0.8)
+      lines.push(`${pick()}:${pick()}=${pick()},${pick()}=${String(Math.floor(rand() * 1e6))}`);
     else lines.push(Array.from({ length: 1 + Math.floor(rand() * 8) }, pick).join(''));
   }
   return lines.join(rand() < 0.5 ? '\r\n' : '\n');
@@ -61,10 +82,13 @@ test('parseInfo() ignores __proto__, constructor and prototype as section or fie
   const info = parseInfo(HOSTILE_BODIES.join(''));
   for (const name of ['__proto__', 'constructor', 'prototype']) {
     assert.equal(Object.hasOwn(info.sections, name), false, `section ${name}`);
-    for (const fields of Object.values(info.sections)) assert.equal(Object.hasOwn(fields, name), false, `field ${name}`);
+    for (const fields of Object.values(info.sections))
+      assert.equal(Object.hasOwn(fields, name), false, `field ${name}`);
     assert.equal(Object.hasOwn(info.replication.unknown, name), false, `unknown ${name}`);
-    for (const r of info.replication.replicas) assert.equal(Object.hasOwn(r.extra, name), false, `slave extra ${name}`);
-    for (const k of info.keyspace) assert.equal(Object.hasOwn(k.extra, name), false, `keyspace extra ${name}`);
+    for (const r of info.replication.replicas)
+      assert.equal(Object.hasOwn(r.extra, name), false, `slave extra ${name}`);
+    for (const k of info.keyspace)
+      assert.equal(Object.hasOwn(k.extra, name), false, `keyspace extra ${name}`);
   }
   // The hostile lines are kept as evidence, not silently dropped.
   assert.ok(info.malformed.includes('# __proto__'));

@@ -15,4 +15,3 @@ export function isHostileName(name: string): boolean {
 export function bareRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
-

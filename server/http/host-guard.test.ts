@@ -10,16 +10,28 @@ const guard = (bindHost: string, publicUrls: string[] = [], port = 3801) => {
 
 test('HostGuard on loopback serves the loopback names on the actual port only', () => {
   const g = guard('127.0.0.1');
-  for (const host of ['localhost:3801', '127.0.0.1:3801', '[::1]:3801', 'LocalHost:3801']) assert.ok(g.isAllowedHost(host), host);
-  for (const host of ['rebind.attacker.example:3801', 'localhost:3802', 'localhost', '127.0.0.2:3801', 'localhost.:3801', 'user@localhost:3801', '', undefined]) {
+  for (const host of ['localhost:3801', '127.0.0.1:3801', '[::1]:3801', 'LocalHost:3801'])
+    assert.ok(g.isAllowedHost(host), host);
+  for (const host of [
+    'rebind.attacker.example:3801',
+    'localhost:3802',
+    'localhost',
+    '127.0.0.2:3801',
+    'localhost.:3801',
+    'user@localhost:3801',
+    '',
+    undefined,
+  ]) {
     assert.equal(g.isAllowedHost(host), false, String(host));
   }
 });
 
 test('HostGuard serves the public URLs, with the default port written or not', () => {
   const g = guard('0.0.0.0', ['https://ops.example.com', 'http://10.0.0.5:3000']);
-  for (const host of ['ops.example.com', 'ops.example.com:443', '10.0.0.5:3000', 'localhost:3801']) assert.ok(g.isAllowedHost(host), host);
-  for (const host of ['ops.example.com:3801', 'evil.example', '10.0.0.5:3001']) assert.equal(g.isAllowedHost(host), false, host);
+  for (const host of ['ops.example.com', 'ops.example.com:443', '10.0.0.5:3000', 'localhost:3801'])
+    assert.ok(g.isAllowedHost(host), host);
+  for (const host of ['ops.example.com:3801', 'evil.example', '10.0.0.5:3001'])
+    assert.equal(g.isAllowedHost(host), false, host);
   assert.ok(g.isAllowedOrigin('https://ops.example.com'));
   assert.equal(g.isAllowedOrigin('http://ops.example.com'), false);
 });
@@ -35,7 +47,13 @@ test('HostGuard allows a missing Origin and refuses foreign, opaque or malformed
   assert.ok(g.isAllowedOrigin(undefined));
   assert.ok(g.isAllowedOrigin('http://[::1]:3801'));
   assert.ok(g.isAllowedOrigin('http://localhost:3801'));
-  for (const origin of ['http://evil.example', 'null', 'http://localhost:3802', 'https://localhost:3801', 'not a url']) {
+  for (const origin of [
+    'http://evil.example',
+    'null',
+    'http://localhost:3802',
+    'https://localhost:3801',
+    'not a url',
+  ]) {
     assert.equal(g.isAllowedOrigin(origin), false, origin);
   }
 });

@@ -23,7 +23,9 @@ const WILDCARD = new Set(['0.0.0.0', '::', '']);
  */
 export function contentSecurityPolicy(dev: boolean, nonce?: string): string {
   const eval_ = dev ? " 'unsafe-eval'" : '';
-  const scripts = nonce ? `'nonce-${nonce}' 'strict-dynamic' 'self' 'unsafe-inline'${eval_}` : `'self'${eval_}`;
+  const scripts = nonce
+    ? `'nonce-${nonce}' 'strict-dynamic' 'self' 'unsafe-inline'${eval_}`
+    : `'self'${eval_}`;
   return [
     "default-src 'self'",
     `script-src ${scripts}`,
@@ -89,7 +91,8 @@ export class HostGuard {
     const bind = this.opts.bindHost;
     if (isLoopback(bind) || WILDCARD.has(bind)) {
       const names = ['localhost', '127.0.0.1', '[::1]'];
-      if (isLoopback(bind) && bind !== 'localhost') names.push(bind.includes(':') ? `[${bind}]` : bind);
+      if (isLoopback(bind) && bind !== 'localhost')
+        names.push(bind.includes(':') ? `[${bind}]` : bind);
       for (const name of names) {
         const host = normalizeHost(`${name}:${port}`);
         if (!host) continue;
@@ -144,7 +147,11 @@ export class HostGuard {
   admit(req: IncomingMessage, res: ServerResponse): boolean {
     for (const [name, value] of Object.entries(this.headers)) res.setHeader(name, value);
     if (!this.isAllowedHost(req.headers.host)) {
-      sendError(res, 'misdirected', 'this server does not serve that Host; open it at its configured address (server.publicUrl)');
+      sendError(
+        res,
+        'misdirected',
+        'this server does not serve that Host; open it at its configured address (server.publicUrl)',
+      );
       return false;
     }
     if (!SAFE_METHODS.has(req.method ?? 'GET') && !this.isAllowedOrigin(req.headers.origin)) {

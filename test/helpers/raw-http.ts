@@ -10,7 +10,13 @@ export interface RawAnswer {
 
 export function rawRequest(
   port: number,
-  opts: { method?: string; path: string; host: string; headers?: Record<string, string>; body?: unknown },
+  opts: {
+    method?: string;
+    path: string;
+    host: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+  },
 ): Promise<RawAnswer> {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   return new Promise((resolve, reject) => {
@@ -22,7 +28,12 @@ export function rawRequest(
         path: opts.path,
         headers: {
           host: opts.host,
-          ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+          ...(body === undefined
+            ? {}
+            : {
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(body)),
+              }),
           ...opts.headers,
         },
       },
@@ -31,7 +42,12 @@ export function rawRequest(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as unknown });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: () => JSON.parse(text) as unknown,
+          });
         });
       },
     );

@@ -24,7 +24,9 @@ describe('security headers on every response', () => {
 
   test('API answers, errors, Prometheus text, pages and refusals all carry them', async () => {
     const host = `localhost:${h.server.port}`;
-    const cases: Array<[string, { method?: string; path: string; host?: string; body?: unknown }, number]> = [
+    const cases: Array<
+      [string, { method?: string; path: string; host?: string; body?: unknown }, number]
+    > = [
       ['JSON', { path: '/api/topology' }, 200],
       ['health', { path: '/healthz' }, 200],
       ['metrics text', { path: '/metrics' }, 200],
@@ -35,17 +37,27 @@ describe('security headers on every response', () => {
       ['foreign Host', { path: '/api/topology', host: 'evil.example' }, 421],
     ];
     for (const [what, req, status] of cases) {
-      const res = await rawRequest(h.server.port, { host, ...req, headers: { 'x-replicaops-request': '1' } });
+      const res = await rawRequest(h.server.port, {
+        host,
+        ...req,
+        headers: { 'x-replicaops-request': '1' },
+      });
       assert.equal(res.status, status, `${what}: ${res.text.slice(0, 100)}`);
       assertSecurityHeaders(res, what);
     }
   });
 
   test('socket.io long-polling answers carry them too (they bypass the HTTP handler)', async () => {
-    const res = await rawRequest(h.server.port, { path: '/socket.io/?EIO=4&transport=polling', host: `localhost:${h.server.port}` });
+    const res = await rawRequest(h.server.port, {
+      path: '/socket.io/?EIO=4&transport=polling',
+      host: `localhost:${h.server.port}`,
+    });
     assert.equal(res.status, 200, res.text);
     assertSecurityHeaders(res, 'socket.io handshake');
-    const refused = await rawRequest(h.server.port, { path: '/socket.io/?EIO=4&transport=polling', host: 'evil.example' });
+    const refused = await rawRequest(h.server.port, {
+      path: '/socket.io/?EIO=4&transport=polling',
+      host: 'evil.example',
+    });
     assert.equal(refused.status, 403);
   });
 });

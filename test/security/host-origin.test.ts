@@ -54,15 +54,30 @@ describe('Host and Origin allow-lists with auth off', () => {
   });
 
   test('every kind of request with a foreign Host is refused: API, health, metrics, pages, no Host at all', async () => {
-    for (const path of ['/api/topology', '/healthz', '/metrics', '/', '/incidents', '/_next/static/x.js', '/api/nope']) {
-      for (const host of [evilHost, 'rebind.attacker.example', `127.0.0.1.nip.io:${h.server.port}`, `localhost:${h.server.port + 1}`]) {
+    for (const path of [
+      '/api/topology',
+      '/healthz',
+      '/metrics',
+      '/',
+      '/incidents',
+      '/_next/static/x.js',
+      '/api/nope',
+    ]) {
+      for (const host of [
+        evilHost,
+        'rebind.attacker.example',
+        `127.0.0.1.nip.io:${h.server.port}`,
+        `localhost:${h.server.port + 1}`,
+      ]) {
         const res = await rawRequest(h.server.port, { path, host });
         assert.equal(res.status, 421, `${path} Host: ${host}`);
       }
     }
     // HTTP/1.0 may omit Host altogether (1.1 without one is refused by Node itself with 400).
     const noHost = await new Promise<string>((resolve, reject) => {
-      const socket = connect(h.server.port, '127.0.0.1', () => socket.end('GET /api/topology HTTP/1.0\r\n\r\n'));
+      const socket = connect(h.server.port, '127.0.0.1', () =>
+        socket.end('GET /api/topology HTTP/1.0\r\n\r\n'),
+      );
       let text = '';
       socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
       socket.on('end', () => resolve(text));
@@ -70,7 +85,11 @@ describe('Host and Origin allow-lists with auth off', () => {
     });
     assert.match(noHost, /^HTTP\/1\.[01] 421 /);
     for (const host of [good, `127.0.0.1:${h.server.port}`, `LOCALHOST:${h.server.port}`]) {
-      assert.equal((await rawRequest(h.server.port, { path: '/api/topology', host })).status, 200, host);
+      assert.equal(
+        (await rawRequest(h.server.port, { path: '/api/topology', host })).status,
+        200,
+        host,
+      );
     }
   });
 
@@ -95,7 +114,11 @@ describe('Host and Origin allow-lists with auth off', () => {
 
   for (const transport of ['websocket', 'polling'] as const) {
     test(`socket.io (${transport}) with Origin http://evil.example gets nothing; same origin gets the snapshot`, async () => {
-      const evil = io(h.server.url, { transports: [transport], reconnection: false, extraHeaders: { origin: 'http://evil.example' } });
+      const evil = io(h.server.url, {
+        transports: [transport],
+        reconnection: false,
+        extraHeaders: { origin: 'http://evil.example' },
+      });
       const received: string[] = [];
       evil.onAny((name: string) => received.push(name));
       const outcome = await new Promise<string>((resolve) => {
@@ -106,7 +129,11 @@ describe('Host and Origin allow-lists with auth off', () => {
       assert.equal(outcome, 'refused');
       assert.deepEqual(received, []);
 
-      const mine = io(h.server.url, { transports: [transport], reconnection: false, extraHeaders: { origin: `http://${good}` } });
+      const mine = io(h.server.url, {
+        transports: [transport],
+        reconnection: false,
+        extraHeaders: { origin: `http://${good}` },
+      });
       await new Promise((resolve) => mine.once('topology:snapshot', resolve));
       mine.close();
     });

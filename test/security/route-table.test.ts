@@ -26,7 +26,15 @@ describe('route table: every route × role × Host', () => {
   before(async () => {
     h = await startHarness({
       sandbox: { shape: [{ name: 'm' }] },
-      configFile: () => ({ auth: { tokens: ROLES.map((role) => ({ name: `t-${role}`, role, sha256: sha256Hex(tokenOf(role)) })) } }),
+      configFile: () => ({
+        auth: {
+          tokens: ROLES.map((role) => ({
+            name: `t-${role}`,
+            role,
+            sha256: sha256Hex(tokenOf(role)),
+          })),
+        },
+      }),
     });
   });
   after(() => h?.stop());
@@ -37,7 +45,10 @@ describe('route table: every route × role × Host', () => {
       path,
       host,
       // The custom header too: the test is about Host and role, not about CSRF.
-      headers: { 'x-replicaops-request': '1', ...(caller === 'anonymous' ? {} : { authorization: `Bearer ${tokenOf(caller)}` }) },
+      headers: {
+        'x-replicaops-request': '1',
+        ...(caller === 'anonymous' ? {} : { authorization: `Bearer ${tokenOf(caller)}` }),
+      },
       body: method === 'GET' || method === 'HEAD' ? undefined : {},
     });
 
@@ -47,24 +58,30 @@ describe('route table: every route × role × Host', () => {
     const good = `localhost:${h.server.port}`;
     const bad = `rebind.attacker.example:${h.server.port}`;
     const failures: string[] = [];
+    const counts = { served: 0, 401: 0, 403: 0 };
     for (const r of routes) {
       // Parameters get values no node, plan or run has: the handler runs and finds nothing.
       const path = r.path.replace(/:(\w+)/g, 'no-such-$1');
       for (const caller of CALLERS) {
         const row = `${r.method} ${r.path} as ${caller}`;
         const refused = await call(r.method, path, caller, bad);
-        if (refused.status !== 421) failures.push(`${row}, foreign Host: ${refused.status} (expected 421)`);
+        if (refused.status !== 421)
+          failures.push(`${row}, foreign Host: ${refused.status} (expected 421)`);
         const res = await call(r.method, path, caller, good);
         const want = expected(caller, r.role);
+        counts[want]++;
         const roleRefusal = res.status === 403 && /needs the \w+ role/.test(res.text);
         if (want === 'served') {
-          if (res.status === 401 || roleRefusal || res.status === 421 || res.status >= 500) failures.push(`${row}: ${res.status} ${res.text.slice(0, 120)}`);
+          if (res.status === 401 || roleRefusal || res.status === 421 || res.status >= 500)
+            failures.push(`${row}: ${res.status} ${res.text.slice(0, 120)}`);
         } else if (res.status !== want || (want === 403 && !roleRefusal)) {
           failures.push(`${row}: ${res.status} (expected ${want}) ${res.text.slice(0, 120)}`);
         }
       }
     }
     assert.deepEqual(failures, []);
+    // Every kind of cell occurs: the table is not vacuously true for one of them.
+    assert.ok(counts.served > routes.length && counts[401] > 20 && counts[403] > 5, JSON.stringify(counts));
   });
 
   test('an anonymous caller cannot tell routes from non-routes: 401 where others get 404 or 405', async () => {
@@ -76,8 +93,16 @@ describe('route table: every route × role × Host', () => {
       ['POST', '/metrics', 405],
     ];
     for (const [method, path, authed] of probes) {
-      assert.equal((await call(method, path, 'anonymous', good)).status, 401, `${method} ${path} anonymous`);
-      assert.equal((await call(method, path, 'admin', good)).status, authed, `${method} ${path} admin`);
+      assert.equal(
+        (await call(method, path, 'anonymous', good)).status,
+        401,
+        `${method} ${path} anonymous`,
+      );
+      assert.equal(
+        (await call(method, path, 'admin', good)).status,
+        authed,
+        `${method} ${path} admin`,
+      );
     }
   });
 });
