@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { AuditEntry, Status } from '@/lib/contracts';
 
 export type AuditOutcome =
-  'started' | 'succeeded' | 'failed' | 'rolled_back' | 'interrupted' | 'refused' | 'approved';
+  | 'started'
+  | 'succeeded'
+  | 'failed'
+  | 'rolled_back'
+  | 'interrupted'
+  | 'refused'
+  | 'approved'
+  | 'planned';
 
 export const AUDIT_OUTCOME_STATUS: Record<AuditOutcome, Status> = {
   started: 'unknown',
@@ -14,6 +21,7 @@ export const AUDIT_OUTCOME_STATUS: Record<AuditOutcome, Status> = {
   interrupted: 'warning',
   refused: 'warning',
   approved: 'ok',
+  planned: 'unknown',
 };
 
 const AuditCommandSchema = z.object({
@@ -37,6 +45,9 @@ export function auditOutcome(e: AuditEntry): AuditOutcome {
       return 'interrupted';
     case 'plan.approved':
       return 'approved';
+    case 'plan.created':
+      // A plan refused at creation (outside the topology, role, rate) is a refusal.
+      return e.data.refused ? 'refused' : 'planned';
     case 'run.finished': {
       const s = FinishedStateSchema.safeParse(e.data.state);
       return s.success ? s.data : 'failed';

@@ -2,7 +2,6 @@
 // events (`action:progress`, `action:finished`) and knows nothing of HTTP or sockets.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { ZodError } from 'zod';
 import type {
   ActionExecuteBody,
   ActionPlan,
@@ -21,7 +20,7 @@ import type { Db } from '../store/database';
 import { ActionError } from './action-error';
 import { ActionLock } from './action-lock';
 import { ActionStore } from './action-store';
-import { buildPlan, parseParams } from './builders';
+import { buildPlan } from './builders';
 import { check } from './checks';
 import {
   READ_ONLY_MESSAGE,
@@ -31,6 +30,7 @@ import {
   type Refusal,
 } from './guards';
 import { LiveRedis } from './live-redis';
+import { PlanGate, type PlanRate } from './plan-gate';
 import { markInterrupted } from './recovery';
 import { assemblePlan, newRun } from './plan-shape';
 import { launchRun } from './run-launcher';
@@ -42,13 +42,20 @@ export { ActionError } from './action-error';
 export interface ActionServiceDeps {
   db: Db;
   config: Config;
-  monitor: { snapshot(): { topology: Topology }; canonical(id: string): string };
+  monitor: {
+    snapshot(): { topology: Topology };
+    canonical(id: string): string;
+    /** The latest derived metrics of a node (replOffsetRate for config.apply's risk model). */
+    nodeDetail?(id: string): { metrics: { replOffsetRate: number | null } | null } | null;
+  };
   credentialsFor(id: string): NodeCredentials;
   incidents?: Pick<IncidentService, 'addEntry' | 'findings' | 'list'>;
   timeouts?: Partial<ActionTimeouts>;
   planTtlMs?: number;
   /** How old a foreign lock's heartbeat may be before it counts as abandoned. */
   staleLockMs?: number;
+  /** Plans per user: a bucket of `burst`, refilled at `perSecond`. */
+  planRate?: PlanRate;
 }
 
 export interface ActionEvents {
@@ -68,6 +75,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
   private readonly active = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private readonly staleLockMs: number;
+  private readonly gate: PlanGate;
 
   constructor(private readonly deps: ActionServiceDeps) {
     super();
@@ -93,6 +101,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       this.staleLockMs,
     );
     this.recorder = new RunRecorder(this.audit, deps.incidents);
+    this.gate = new PlanGate(deps.monitor, deps.planRate);
     this.recover();
   }
 
@@ -116,10 +125,13 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return markInterrupted(this.store, this.lock, this.recorder, this.topologyName);
   }
 
+  /** Connections for one plan or run: to nodes of the topology (now, or when it started) only. */
   private live(): LiveRedis {
+    const pinned = new Set(this.deps.monitor.snapshot().topology.nodes.map((n) => n.id));
     return new LiveRedis({
       credentialsFor: this.deps.credentialsFor,
       canonical: this.deps.monitor.canonical,
+      isAllowed: (id) => pinned.has(id) || this.gate.isTopologyNode(id),
       connectTimeoutMs: this.timeouts.connectMs,
       commandTimeoutMs: this.timeouts.commandMs,
     });
@@ -137,6 +149,9 @@ export class ActionService extends EventEmitter<ActionEvents> {
       thresholds: this.deps.config.thresholds,
       timeouts: this.timeouts,
       findRun: (id: string) => this.store.run(id),
+      replOffsetRate: (id: string) =>
+        this.deps.monitor.nodeDetail?.(id)?.metrics?.replOffsetRate ?? null,
+      outageSeconds: this.deps.config.diagnosis.backlogOutageSeconds,
     };
     return buildPlan(ctx, plan.action, plan.target, plan.params);
   }
@@ -177,18 +192,21 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return f.incidentId;
   }
 
+  /** Role, params and perimeter first (refusals are audited), then the plan against the live nodes. */
+  private vet(req: ActionPlanRequest, who: Identity) {
+    this.gate.admit(who);
+    try {
+      return this.gate.vet(req, who);
+    } catch (err) {
+      if (err instanceof ActionError) this.recorder.planRefused(req, who, err.code, err.message);
+      throw err;
+    }
+  }
+
   /** Builds the plan against the live nodes; a failed check makes it `allowed: false`. */
   async plan(req: ActionPlanRequest, who: Identity): Promise<ActionPlan> {
     this.recover();
-    const target = this.deps.monitor.canonical(req.target);
-    let params: Record<string, unknown>;
-    try {
-      params = parseParams(req.action, req.params);
-    } catch (err) {
-      const issue = err instanceof ZodError ? err.issues[0] : undefined;
-      const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new ActionError('bad_request', `params${where}: ${issue?.message ?? 'invalid'}`);
-    }
+    const { target, params } = this.vet(req, who);
     const incidentId = req.findingId
       ? this.incidentOf(req.findingId)
       : this.unresolvedIncidentOn(target);
@@ -210,6 +228,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       ...(incidentId ? { incidentId } : {}),
     });
     this.store.savePlan(plan);
+    this.recorder.planned(plan, who);
     return plan;
   }
 
