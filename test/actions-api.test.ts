@@ -77,14 +77,18 @@ describe('actions API guards', () => {
     assert.equal(plan.status, 200);
     assert.equal(plan.body.allowed, true);
     assert.equal(plan.body.steps[0]?.command, 'CLIENT KILL TYPE master');
-    const audit = await a.api<{ entries: Array<{ kind: string; actor: string; data: { refused?: unknown } }> }>(
-      'GET',
-      '/api/audit?limit=10',
-      { cookie: olga },
-    );
+    const audit = await a.api<{
+      entries: Array<{ kind: string; actor: string; data: { refused?: unknown } }>;
+    }>('GET', '/api/audit?limit=10', { cookie: olga });
     const planned = audit.body.entries.filter((e) => e.kind === 'plan.created');
-    assert.ok(planned.some((e) => e.actor === 'vic' && e.data.refused), 'the refused plan is audited');
-    assert.ok(planned.some((e) => e.actor === 'olga' && !e.data.refused), 'the plan is audited');
+    assert.ok(
+      planned.some((e) => e.actor === 'vic' && e.data.refused),
+      'the refused plan is audited',
+    );
+    assert.ok(
+      planned.some((e) => e.actor === 'olga' && !e.data.refused),
+      'the plan is audited',
+    );
   });
 
   test('a wrong typed confirmation is refused and nothing is sent to the replica', async () => {
