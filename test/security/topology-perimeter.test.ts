@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { LiveRedis } from '../../server/actions/live-redis';
 import { startSandbox, type Sandbox } from '../../server/sandbox';
 import { startActionsHarness, untilDiscovered, type ActionsHarness } from '../actions-harness';
 import { testSandboxOptions } from '../helpers/sandbox';
@@ -257,5 +258,35 @@ describe('the topology is the perimeter (findings 2 and 3)', () => {
     });
     assert.equal(ada.status, 200);
     assert.equal(listener.accepts(), 0);
+  });
+});
+
+describe('the action engine dials topology nodes only (defence in depth)', () => {
+  test('LiveRedis refuses an address outside the perimeter before opening a socket', async () => {
+    const listener = await trap();
+    try {
+      let credentialsAsked = 0;
+      const live = new LiveRedis({
+        credentialsFor: () => {
+          credentialsAsked++;
+          return { password: PASSWORD };
+        },
+        canonical: (id) => id,
+        isAllowed: () => false,
+        connectTimeoutMs: 500,
+        commandTimeoutMs: 500,
+      });
+      const id = `127.0.0.1:${listener.port}`;
+      const probe = await live.probe(id);
+      assert.equal(probe.reachable, false);
+      assert.match(probe.error?.message ?? '', /not a node of the topology/);
+      await assert.rejects(live.call(id, ['PING']), /not a node of the topology/);
+      live.close();
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(listener.accepts(), 0);
+      assert.equal(credentialsAsked, 0, 'credentials are not even looked up');
+    } finally {
+      listener.server.close();
+    }
   });
 });
