@@ -8,7 +8,6 @@ import type {
   ActionPlanRequest,
   ActionProgress,
   ActionRun,
-  PreflightCheck,
   Topology,
 } from '../../lib/contracts';
 import { actionCatalog } from '../../lib/actions/catalog';
@@ -21,7 +20,6 @@ import { ActionError } from './action-error';
 import { ActionLock } from './action-lock';
 import { ActionStore } from './action-store';
 import { buildPlan } from './builders';
-import { check } from './checks';
 import {
   READ_ONLY_MESSAGE,
   approvalProblem,
@@ -30,6 +28,7 @@ import {
   type Refusal,
 } from './guards';
 import { LiveRedis } from './live-redis';
+import { incidentFor, lockCheck } from './plan-context';
 import { PlanGate, type PlanRate } from './plan-gate';
 import { markInterrupted } from './recovery';
 import { assemblePlan, newRun } from './plan-shape';
@@ -156,42 +155,6 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return buildPlan(ctx, plan.action, plan.target, plan.params);
   }
 
-  private lockCheck(): PreflightCheck {
-    const h = this.lock.holder();
-    const topo = `topology "${this.topologyName}"`;
-    if (!h)
-      return check(
-        'no_other_action',
-        true,
-        `no other action is running on ${topo}`,
-        '该拓扑上没有其他操作在运行',
-      );
-    const r = this.store.run(h.run_id);
-    return check(
-      'no_other_action',
-      false,
-      `run ${h.run_id} (${r?.action ?? '?'} on ${r?.target ?? '?'} by ${r?.actor ?? '?'}) is running on ${topo}: one action at a time`,
-      `运行 ${h.run_id} 正在该拓扑上执行：同一时间只能执行一个操作`,
-    );
-  }
-
-  /** A repair on a node an unresolved incident involves belongs on that incident's timeline too. */
-  private unresolvedIncidentOn(target: string): string | undefined {
-    const i = this.deps.incidents;
-    if (!i) return undefined;
-    const [newest] = [
-      ...i.list({ state: 'open', node: target, limit: 1 }),
-      ...i.list({ state: 'acknowledged', node: target, limit: 1 }),
-    ].sort((a, b) => b.openedAt - a.openedAt);
-    return newest?.id;
-  }
-
-  private incidentOf(findingId: string): string | undefined {
-    const f = this.deps.incidents?.findings('all', 10_000).find((x) => x.id === findingId);
-    if (!f) throw new ActionError('bad_request', `findingId: no finding ${findingId}`);
-    return f.incidentId;
-  }
-
   /** Role, params and perimeter first (refusals are audited), then the plan against the live nodes. */
   private vet(req: ActionPlanRequest, who: Identity) {
     this.gate.admit(who);
@@ -207,9 +170,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
   async plan(req: ActionPlanRequest, who: Identity): Promise<ActionPlan> {
     this.recover();
     const { target, params } = this.vet(req, who);
-    const incidentId = req.findingId
-      ? this.incidentOf(req.findingId)
-      : this.unresolvedIncidentOn(target);
+    const incidentId = incidentFor(this.deps.incidents, target, req.findingId);
     const live = this.live();
     const built = await this.build({ action: req.action, target, params }, live).finally(() =>
       live.close(),
@@ -220,7 +181,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       target,
       params,
       built,
-      extraChecks: [this.lockCheck()],
+      extraChecks: [lockCheck(this.lock, this.store, this.topologyName)],
       who,
       approval: this.deps.config.auth?.approval ?? [],
       readOnly: this.readOnly,
