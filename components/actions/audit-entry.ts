@@ -65,7 +65,13 @@ export function auditCommands(e: AuditEntry): AuditCommand[] {
 }
 
 /** A one-line explanation the entry carries: why it was refused, how it failed. */
+const PlanRefusalSchema = z.object({ why: z.string() });
+
 export function auditNote(e: AuditEntry): string | null {
+  if (e.kind === 'plan.created') {
+    const r = PlanRefusalSchema.safeParse(e.data.refused);
+    return r.success ? r.data.why : null;
+  }
   const v = e.kind === 'run.refused' ? e.data.why : e.data.error;
   return typeof v === 'string' && v ? v : null;
 }

@@ -60,7 +60,13 @@ export const ConfigApplyParamsSchema = z
     force: z.boolean().optional(),
   })
   .strict();
-export const ConfigRevertParamsSchema = z.object({ runId: ActionRunIdSchema }).strict();
+export const ConfigRevertParamsSchema = z
+  .object({
+    runId: ActionRunIdSchema,
+    /** As config.apply's: setting the old values back can evict or block writes by now. */
+    force: z.boolean().optional(),
+  })
+  .strict();
 
 export const ACTION_PARAMS_SCHEMAS = {
   'replica.reattach': ReattachParamsSchema,

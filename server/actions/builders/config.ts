@@ -255,7 +255,11 @@ export async function buildConfigRevert(
   const plan = await buildConfigApply(
     ctx,
     target,
-    { settings: run.revert.settings, rewrite: run.revert.rewrite },
+    {
+      settings: run.revert.settings,
+      rewrite: run.revert.rewrite,
+      ...(params.force ? { force: true } : {}),
+    },
     run.id,
   );
   plan.preflight.unshift(
