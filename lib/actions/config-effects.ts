@@ -25,6 +25,7 @@ export const CONTEXT_SETTINGS = [
   'min-replicas-to-write',
   'min-replicas-max-lag',
   'repl-ping-replica-period',
+  'repl-timeout',
   'repl-backlog-size',
 ] as const;
 

@@ -145,6 +145,16 @@ export class RunRecorder {
         })),
       },
     });
+    log.info(
+      {
+        plan: plan.id,
+        action: plan.action,
+        target: plan.target,
+        actor: who.username,
+        allowed: plan.allowed,
+      },
+      'plan created',
+    );
   }
 
   /** A plan refused before any node was contacted (role, perimeter, params): recorded too. */
