@@ -206,14 +206,14 @@ describe('audit over the API', () => {
     ).body.entries;
     assert.deepEqual(
       entries.map((e) => e.kind),
-      ['run.finished', 'run.started'],
+      ['run.finished', 'run.started', 'plan.created'],
     );
     assert.equal(entries[0]?.data.commands[0]?.command, 'CLIENT KILL TYPE master');
     assert.equal(entries[0]?.data.commands[0]?.result, '1');
     assert.deepEqual([entries[1]?.actor, entries[1]?.role], ['olga', 'operator']);
     assert.deepEqual((await a.api('GET', '/api/audit/verify', { cookie })).body, {
       ok: true,
-      entries: 2,
+      entries: 3,
     });
     a.h.server.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run();
     const bad = (

@@ -71,7 +71,7 @@ export function logRoutes(router: Router, logs: LogService, opts: LogRoutesOptio
     }
     if (opts.resolveNode) keepTopologyNodes(parsed, opts.resolveNode);
     if (parsed.accepted === 0 && parsed.outsideTopology) {
-      throw new HttpError('not_found', `${parsed.errors[0] ?? 'no node of the topology'}`);
+      throw new HttpError('not_found', parsed.errors[0] ?? 'no node of the topology');
     }
     if (parsed.accepted === 0) {
       const why = parsed.errors[0] ?? 'the body has no log lines';
