@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canaryCandidates, inconsistencyCandidate } from '../lib/consistency/finding-candidates';
+import { resolveTopologyNode } from '../lib/actions/node-address';
 import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
 import { AuthService } from './auth/auth-service';
@@ -98,7 +99,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   alertRoutes(router, alerts);
   metricsRoutes(router, monitor, incidents);
   const logs = LogService.fromConfig(config, monitor.canonical);
-  logRoutes(router, logs, config.logIngest);
+  // Log ingest is inside the perimeter too: lines only for nodes of the topology.
+  logRoutes(router, logs, {
+    ...config.logIngest,
+    resolveNode: (raw) => resolveTopologyNode(monitor.snapshot().topology, monitor.canonical, raw),
+  });
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });

@@ -60,24 +60,35 @@ describe('actions API guards', () => {
     assert.equal(body.actions.find((x) => x.id === 'replica.reconnect')?.role, 'operator');
   });
 
-  test('a viewer plans fine but executing is 403', async () => {
-    const cookie = await a.login('vic');
+  test('a viewer may not plan (403, audited); an operator plans and runs a reconnect', async () => {
+    const vic = await a.login('vic');
+    const refused = await a.api<{ error: { code: string } }>('POST', '/api/actions/plan', {
+      cookie: vic,
+      body: { action: 'replica.reconnect', target: a.id('r2'), params: {} },
+    });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.body.error.code, 'forbidden');
+    const olga = await a.login('olga');
     const plan = await a.api<{ id: string; allowed: boolean; steps: Array<{ command: string }> }>(
       'POST',
       '/api/actions/plan',
-      {
-        cookie,
-        body: { action: 'replica.reconnect', target: a.id('r2'), params: {} },
-      },
+      { cookie: olga, body: { action: 'replica.reconnect', target: a.id('r2'), params: {} } },
     );
     assert.equal(plan.status, 200);
     assert.equal(plan.body.allowed, true);
     assert.equal(plan.body.steps[0]?.command, 'CLIENT KILL TYPE master');
-    const exec = await a.api('POST', `/api/actions/plans/${plan.body.id}/execute`, {
-      cookie,
-      body: {},
-    });
-    assert.equal(exec.status, 403);
+    const audit = await a.api<{
+      entries: Array<{ kind: string; actor: string; data: { refused?: unknown } }>;
+    }>('GET', '/api/audit?limit=10', { cookie: olga });
+    const planned = audit.body.entries.filter((e) => e.kind === 'plan.created');
+    assert.ok(
+      planned.some((e) => e.actor === 'vic' && e.data.refused),
+      'the refused plan is audited',
+    );
+    assert.ok(
+      planned.some((e) => e.actor === 'olga' && !e.data.refused),
+      'the plan is audited',
+    );
   });
 
   test('a wrong typed confirmation is refused and nothing is sent to the replica', async () => {
@@ -130,15 +141,22 @@ describe('actions API guards', () => {
     );
   });
 
-  test('an operator cannot run a destructive plan', async () => {
+  test('an operator can neither plan nor run a destructive action', async () => {
     const cookie = await a.login('olga');
-    const plan = await a.api<{ id: string }>('POST', '/api/actions/plan', {
+    const plan = await a.api<{ error: { message: string } }>('POST', '/api/actions/plan', {
       cookie,
+      body: { action: 'replica.resync', target: a.id('r2'), params: {} },
+    });
+    assert.equal(plan.status, 403);
+    assert.match(plan.body.error.message, /admin/);
+    // A plan an admin made is still not the operator's to run.
+    const adminPlan = await a.api<{ id: string }>('POST', '/api/actions/plan', {
+      cookie: await a.login('ada'),
       body: { action: 'replica.resync', target: a.id('r2'), params: {} },
     });
     const exec = await a.api<{ error: { message: string } }>(
       'POST',
-      `/api/actions/plans/${plan.body.id}/execute`,
+      `/api/actions/plans/${adminPlan.body.id}/execute`,
       { cookie, body: { confirm: a.id('r2'), reason: 'x' } },
     );
     assert.equal(exec.status, 403);

@@ -207,7 +207,7 @@ describe('audit over the API', () => {
     ).body.entries;
     assert.deepEqual(
       entries.map((e) => e.kind),
-      ['run.finished', 'run.started'],
+      ['run.finished', 'run.started', 'plan.created'],
     );
     assert.equal(entries[0]?.data.commands[0]?.command, 'CLIENT KILL TYPE master');
     assert.equal(entries[0]?.data.commands[0]?.result, '1');
@@ -215,7 +215,7 @@ describe('audit over the API', () => {
     const good = (
       await a.api<{ ok: boolean; entries: number }>('GET', '/api/audit/verify', { cookie })
     ).body;
-    assert.deepEqual([good.ok, good.entries], [true, 2]);
+    assert.deepEqual([good.ok, good.entries], [true, 3]);
     a.h.server.db.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 1").run();
     const bad = (
       await a.api<{ ok: boolean; firstBadId: number }>('GET', '/api/audit/verify', { cookie })

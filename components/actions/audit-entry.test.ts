@@ -25,6 +25,15 @@ test('auditOutcome() reads the final state of a finished run and names the other
   assert.equal(auditOutcome(entry('run.started', {})), 'started');
   assert.equal(auditOutcome(entry('run.refused', { why: 'x' })), 'refused');
   assert.equal(auditOutcome(entry('plan.approved', {})), 'approved');
+  assert.equal(auditOutcome(entry('plan.created', { allowed: true })), 'planned');
+  assert.equal(
+    auditOutcome(entry('plan.created', { refused: { code: 'not_found', why: 'outside' } })),
+    'refused',
+  );
+  assert.equal(
+    auditNote(entry('plan.created', { refused: { code: 'not_found', why: 'outside' } })),
+    'outside',
+  );
 });
 
 test('auditCommands() finds the commands of a started, finished or interrupted run', () => {

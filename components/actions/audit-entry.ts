@@ -11,7 +11,8 @@ export type AuditOutcome =
   | 'interrupted'
   | 'refused'
   | 'approved'
-  | 'key_introduced';
+  | 'key_introduced'
+  | 'planned';
 
 export const AUDIT_OUTCOME_STATUS: Record<AuditOutcome, Status> = {
   started: 'unknown',
@@ -22,6 +23,7 @@ export const AUDIT_OUTCOME_STATUS: Record<AuditOutcome, Status> = {
   refused: 'warning',
   approved: 'ok',
   key_introduced: 'ok',
+  planned: 'unknown',
 };
 
 const AuditCommandSchema = z.object({
@@ -47,6 +49,9 @@ export function auditOutcome(e: AuditEntry): AuditOutcome {
       return 'approved';
     case 'audit.key_introduced':
       return 'key_introduced';
+    case 'plan.created':
+      // A plan refused at creation (outside the topology, role, rate) is a refusal.
+      return e.data.refused ? 'refused' : 'planned';
     case 'run.finished': {
       const s = FinishedStateSchema.safeParse(e.data.state);
       return s.success ? s.data : 'failed';
@@ -64,7 +69,13 @@ export function auditCommands(e: AuditEntry): AuditCommand[] {
 }
 
 /** A one-line explanation the entry carries: why it was refused, how it failed. */
+const PlanRefusalSchema = z.object({ why: z.string() });
+
 export function auditNote(e: AuditEntry): string | null {
+  if (e.kind === 'plan.created') {
+    const r = PlanRefusalSchema.safeParse(e.data.refused);
+    return r.success ? r.data.why : null;
+  }
   const v = e.kind === 'run.refused' ? e.data.why : e.data.error;
   return typeof v === 'string' && v ? v : null;
 }

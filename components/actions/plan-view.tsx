@@ -1,12 +1,14 @@
 'use client';
 // What the plan will do and why: the action, why it fixes this finding, the exact commands node
-// by node in order, the live preflight and the warnings — all before anything runs.
+// by node in order, the computed effect of each setting, the live preflight and the warnings —
+// all before anything runs.
 import type { ActionCatalogEntry, ActionPlan, Finding } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { BoltIcon, InfoIcon, TerminalIcon } from '@/components/findings/icons';
 import { WarningIcon } from '@/components/ui/icons';
 import { pick } from './action-text';
 import { CheckList } from './check-list';
+import { EffectList } from './effect-list';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -81,6 +83,12 @@ export function PlanView({
           </ol>
         )}
       </Section>
+
+      {plan.effects && plan.effects.length > 0 && (
+        <Section title={t('actions.effects')}>
+          <EffectList effects={plan.effects} />
+        </Section>
+      )}
 
       <Section
         title={

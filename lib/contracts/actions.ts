@@ -56,9 +56,17 @@ export const ConfigApplyParamsSchema = z
       ),
     /** Also persist them to redis.conf with CONFIG REWRITE. */
     rewrite: z.boolean().optional(),
+    /** Accept a computed data loss or write outage (evicting maxmemory): admin, reason, typed id. */
+    force: z.boolean().optional(),
   })
   .strict();
-export const ConfigRevertParamsSchema = z.object({ runId: ActionRunIdSchema }).strict();
+export const ConfigRevertParamsSchema = z
+  .object({
+    runId: ActionRunIdSchema,
+    /** As config.apply's: setting the old values back can evict or block writes by now. */
+    force: z.boolean().optional(),
+  })
+  .strict();
 
 export const ACTION_PARAMS_SCHEMAS = {
   'replica.reattach': ReattachParamsSchema,
@@ -125,6 +133,25 @@ export const ActionConfirmationSchema = z.object({
 });
 export type ActionConfirmation = z.infer<typeof ActionConfirmationSchema>;
 
+/**
+ * What one parameter would do to the node, computed from its live INFO/CONFIG (config.apply):
+ * `refused` makes the plan not allowed, `destructive` escalates its confirmation.
+ */
+export const ActionEffectSchema = z.object({
+  setting: z.string(),
+  value: z.string(),
+  /** Stable id of the effect, e.g. `maxmemory_evicts`, `output_buffer_breaks_replication`. */
+  code: z.string(),
+  level: z.enum(['safe', 'destructive', 'refused']),
+  text: BilingualSchema,
+  /** The effect is a data loss or write outage that only `force` (admin) accepts. */
+  forced: z.boolean().optional(),
+  /** Estimated keys / bytes an evicting maxmemory removes at once. */
+  evictKeys: z.number().int().optional(),
+  evictBytes: z.number().int().optional(),
+});
+export type ActionEffect = z.infer<typeof ActionEffectSchema>;
+
 export const ActionPlanSchema = z.object({
   id: ActionPlanIdSchema,
   action: ActionIdSchema,
@@ -136,6 +163,8 @@ export const ActionPlanSchema = z.object({
   destructive: z.boolean(),
   confirmation: ActionConfirmationSchema,
   warnings: z.array(BilingualSchema),
+  /** config.apply: the computed effect of each setting on the node, in both languages. */
+  effects: z.array(ActionEffectSchema).optional(),
   createdAt: z.number(),
   createdBy: z.string(),
   expiresAt: z.number(),
@@ -246,6 +275,7 @@ export const AuditKindSchema = z.enum([
   'run.refused',
   'run.interrupted',
   'plan.approved',
+  'plan.created',
 ]);
 export const AuditEntrySchema = z.object({
   id: z.number().int(),

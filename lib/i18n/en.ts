@@ -6,6 +6,7 @@ import { enIncidents } from './en/incidents';
 import { enActions } from './en/actions';
 import { enOps } from './en/ops';
 import { enOther } from './en/other';
+import { enActionsGuard } from './en/actions-guard';
 import { enSecurityAudit } from './en/security-audit';
 
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...enOps,
   ...enOther,
   ...enSecurityAudit,
+  ...enActionsGuard,
 };
 
 export type MessageKey = keyof typeof en;

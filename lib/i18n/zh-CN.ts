@@ -6,6 +6,7 @@ import { zhIncidents } from './zh-CN/incidents';
 import { zhActions } from './zh-CN/actions';
 import { zhOps } from './zh-CN/ops';
 import { zhOther } from './zh-CN/other';
+import { zhActionsGuard } from './zh-CN/actions-guard';
 import { zhSecurityAudit } from './zh-CN/security-audit';
 
 export const zhCN: Dictionary = {
@@ -15,4 +16,5 @@ export const zhCN: Dictionary = {
   ...zhOps,
   ...zhOther,
   ...zhSecurityAudit,
+  ...zhActionsGuard,
 };

@@ -2,14 +2,12 @@
 // events (`action:progress`, `action:finished`) and knows nothing of HTTP or sockets.
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { ZodError } from 'zod';
 import type {
   ActionExecuteBody,
   ActionPlan,
   ActionPlanRequest,
   ActionProgress,
   ActionRun,
-  PreflightCheck,
   Topology,
 } from '../../lib/contracts';
 import { actionCatalog } from '../../lib/actions/catalog';
@@ -21,8 +19,7 @@ import type { Db } from '../store/database';
 import { ActionError } from './action-error';
 import { ActionLock } from './action-lock';
 import { ActionStore } from './action-store';
-import { buildPlan, parseParams } from './builders';
-import { check } from './checks';
+import { buildPlan } from './builders';
 import {
   READ_ONLY_MESSAGE,
   approvalProblem,
@@ -31,6 +28,8 @@ import {
   type Refusal,
 } from './guards';
 import { LiveRedis } from './live-redis';
+import { incidentFor, lockCheck } from './plan-context';
+import { PlanGate, type PlanRate } from './plan-gate';
 import { markInterrupted } from './recovery';
 import { assemblePlan, newRun } from './plan-shape';
 import { launchRun } from './run-launcher';
@@ -42,13 +41,20 @@ export { ActionError } from './action-error';
 export interface ActionServiceDeps {
   db: Db;
   config: Config;
-  monitor: { snapshot(): { topology: Topology }; canonical(id: string): string };
+  monitor: {
+    snapshot(): { topology: Topology };
+    canonical(id: string): string;
+    /** The latest derived metrics of a node (replOffsetRate for config.apply's risk model). */
+    nodeDetail?(id: string): { metrics: { replOffsetRate: number | null } | null } | null;
+  };
   credentialsFor(id: string): NodeCredentials;
   incidents?: Pick<IncidentService, 'addEntry' | 'findings' | 'list'>;
   timeouts?: Partial<ActionTimeouts>;
   planTtlMs?: number;
   /** How old a foreign lock's heartbeat may be before it counts as abandoned. */
   staleLockMs?: number;
+  /** Plans per user: a bucket of `burst`, refilled at `perSecond`. */
+  planRate?: PlanRate;
 }
 
 export interface ActionEvents {
@@ -68,6 +74,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
   private readonly active = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private readonly staleLockMs: number;
+  private readonly gate: PlanGate;
 
   constructor(private readonly deps: ActionServiceDeps) {
     super();
@@ -93,6 +100,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       this.staleLockMs,
     );
     this.recorder = new RunRecorder(this.audit, deps.incidents);
+    this.gate = new PlanGate(deps.monitor, deps.planRate);
     this.recover();
   }
 
@@ -116,10 +124,13 @@ export class ActionService extends EventEmitter<ActionEvents> {
     return markInterrupted(this.store, this.lock, this.recorder, this.topologyName);
   }
 
+  /** Connections for one plan or run: to nodes of the topology (now, or when it started) only. */
   private live(): LiveRedis {
+    const pinned = new Set(this.deps.monitor.snapshot().topology.nodes.map((n) => n.id));
     return new LiveRedis({
       credentialsFor: this.deps.credentialsFor,
       canonical: this.deps.monitor.canonical,
+      isAllowed: (id) => pinned.has(id) || this.gate.isTopologyNode(id),
       connectTimeoutMs: this.timeouts.connectMs,
       commandTimeoutMs: this.timeouts.commandMs,
     });
@@ -137,61 +148,29 @@ export class ActionService extends EventEmitter<ActionEvents> {
       thresholds: this.deps.config.thresholds,
       timeouts: this.timeouts,
       findRun: (id: string) => this.store.run(id),
+      replOffsetRate: (id: string) =>
+        this.deps.monitor.nodeDetail?.(id)?.metrics?.replOffsetRate ?? null,
+      outageSeconds: this.deps.config.diagnosis.backlogOutageSeconds,
     };
     return buildPlan(ctx, plan.action, plan.target, plan.params);
   }
 
-  private lockCheck(): PreflightCheck {
-    const h = this.lock.holder();
-    const topo = `topology "${this.topologyName}"`;
-    if (!h)
-      return check(
-        'no_other_action',
-        true,
-        `no other action is running on ${topo}`,
-        '该拓扑上没有其他操作在运行',
-      );
-    const r = this.store.run(h.run_id);
-    return check(
-      'no_other_action',
-      false,
-      `run ${h.run_id} (${r?.action ?? '?'} on ${r?.target ?? '?'} by ${r?.actor ?? '?'}) is running on ${topo}: one action at a time`,
-      `运行 ${h.run_id} 正在该拓扑上执行：同一时间只能执行一个操作`,
-    );
-  }
-
-  /** A repair on a node an unresolved incident involves belongs on that incident's timeline too. */
-  private unresolvedIncidentOn(target: string): string | undefined {
-    const i = this.deps.incidents;
-    if (!i) return undefined;
-    const [newest] = [
-      ...i.list({ state: 'open', node: target, limit: 1 }),
-      ...i.list({ state: 'acknowledged', node: target, limit: 1 }),
-    ].sort((a, b) => b.openedAt - a.openedAt);
-    return newest?.id;
-  }
-
-  private incidentOf(findingId: string): string | undefined {
-    const f = this.deps.incidents?.findings('all', 10_000).find((x) => x.id === findingId);
-    if (!f) throw new ActionError('bad_request', `findingId: no finding ${findingId}`);
-    return f.incidentId;
+  /** Role, params and perimeter first (refusals are audited), then the plan against the live nodes. */
+  private vet(req: ActionPlanRequest, who: Identity) {
+    this.gate.admit(who);
+    try {
+      return this.gate.vet(req, who);
+    } catch (err) {
+      if (err instanceof ActionError) this.recorder.planRefused(req, who, err.code, err.message);
+      throw err;
+    }
   }
 
   /** Builds the plan against the live nodes; a failed check makes it `allowed: false`. */
   async plan(req: ActionPlanRequest, who: Identity): Promise<ActionPlan> {
     this.recover();
-    const target = this.deps.monitor.canonical(req.target);
-    let params: Record<string, unknown>;
-    try {
-      params = parseParams(req.action, req.params);
-    } catch (err) {
-      const issue = err instanceof ZodError ? err.issues[0] : undefined;
-      const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new ActionError('bad_request', `params${where}: ${issue?.message ?? 'invalid'}`);
-    }
-    const incidentId = req.findingId
-      ? this.incidentOf(req.findingId)
-      : this.unresolvedIncidentOn(target);
+    const { target, params } = this.vet(req, who);
+    const incidentId = incidentFor(this.deps.incidents, target, req.findingId);
     const live = this.live();
     const built = await this.build({ action: req.action, target, params }, live).finally(() =>
       live.close(),
@@ -202,7 +181,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       target,
       params,
       built,
-      extraChecks: [this.lockCheck()],
+      extraChecks: [lockCheck(this.lock, this.store, this.topologyName)],
       who,
       approval: this.deps.config.auth?.approval ?? [],
       readOnly: this.readOnly,
@@ -210,6 +189,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       ...(incidentId ? { incidentId } : {}),
     });
     this.store.savePlan(plan);
+    this.recorder.planned(plan, who);
     return plan;
   }
 

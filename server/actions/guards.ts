@@ -86,6 +86,11 @@ export function livePlanProblem(plan: ActionPlan, rebuilt: BuiltPlan): Refusal |
   const failed = rebuilt.preflight.filter((c) => !c.ok).map((c) => c.detail);
   if (failed.length)
     return { code: 'conflict', why: `preflight failed right before running: ${failed.join('; ')}` };
+  if (rebuilt.destructive && !plan.destructive)
+    return {
+      code: 'conflict',
+      why: 'the live state changed since this plan was made and it would now be destructive: plan again',
+    };
   if (stepsText(rebuilt.steps) !== stepsText(plan.steps))
     return {
       code: 'conflict',

@@ -14,6 +14,11 @@ import type { LiveNode } from './types';
 export interface LiveRedisOptions {
   credentialsFor(id: string): NodeCredentials;
   canonical(id: string): string;
+  /**
+   * The perimeter: only nodes of the topology are ever dialled (with their credentials). Checked
+   * before the socket opens, so a refused address sees no connection at all.
+   */
+  isAllowed(id: string): boolean;
   connectTimeoutMs: number;
   commandTimeoutMs: number;
 }
@@ -25,6 +30,13 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
   });
   return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+/** A connection to an address that is not a node of the topology was refused before dialling. */
+export class OutsideTopologyError extends Error {
+  constructor(readonly id: string) {
+    super(`${id} is not a node of the topology: ReplicaOps connects only to topology nodes`);
+  }
 }
 
 export class LiveRedis {
@@ -48,6 +60,7 @@ export class LiveRedis {
   }
 
   private async open(id: string): Promise<Redis> {
+    if (!this.opts.isAllowed(id)) throw new OutsideTopologyError(id);
     const { host, port } = parseNodeId(id);
     const c = this.opts.credentialsFor(id);
     const options: RedisOptions = {
@@ -131,7 +144,10 @@ export class LiveRedis {
       return {
         id,
         reachable: false,
-        error: classifyConnectionError(err) as NodeError,
+        error:
+          err instanceof OutsideTopologyError
+            ? { code: 'unknown', message: err.message }
+            : (classifyConnectionError(err) as NodeError),
         replicas: [],
         masterOffset: 0,
         syncFull: 0,
@@ -176,6 +192,16 @@ export class LiveRedis {
       failoverState: r.master_failover_state,
       configFile: info.sections.server?.config_file,
       loading: info.sections.persistence?.loading === '1',
+      memory: {
+        notCountedForEvict: Number(info.sections.memory?.mem_not_counted_for_evict ?? 0) || 0,
+        datasetBytes: Number(info.sections.memory?.used_memory_dataset ?? 0) || 0,
+        expiringKeys: info.keyspace.reduce((sum, db) => sum + db.expires, 0),
+        backlogBytes: r.repl_backlog_size ?? 0,
+        lastBgsaveSeconds: Math.max(
+          0,
+          Number(info.sections.persistence?.rdb_last_bgsave_time_sec ?? 0) || 0,
+        ),
+      },
     };
   }
 

@@ -42,6 +42,7 @@ export function assemblePlan(i: PlanShapeInput, now = Date.now()): ActionPlan {
       approvalRequired: i.approval.includes(i.req.action),
     },
     warnings: i.readOnly ? [readOnlyNote, ...i.built.warnings] : i.built.warnings,
+    ...(i.built.effects?.length ? { effects: i.built.effects } : {}),
     createdAt: now,
     createdBy: i.who.username,
     expiresAt: now + i.ttlMs,

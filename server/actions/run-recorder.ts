@@ -1,6 +1,6 @@
 // Everything that leaves a trace of an action: the hash-chained audit (written before the first
 // command and completed after) and, when the action came from a finding, its incident timeline.
-import type { ActionPlan, ActionRun } from '../../lib/contracts';
+import type { ActionPlan, ActionPlanRequest, ActionRun } from '../../lib/contracts';
 import type { Identity } from '../auth/identity';
 import type { AuditLog } from '../audit/audit-log';
 import type { IncidentService } from '../incidents/incident-service';
@@ -122,6 +122,52 @@ export class RunRecorder {
       reason: reason ?? null,
       data: { why },
     });
+  }
+
+  /** Every plan is recorded: who asked what of which node, and what the live checks said. */
+  planned(plan: ActionPlan, who: Identity): void {
+    this.audit.append({
+      kind: 'plan.created',
+      actor: who.username,
+      role: who.role,
+      action: plan.action,
+      target: plan.target,
+      planId: plan.id,
+      data: {
+        allowed: plan.allowed,
+        destructive: plan.destructive,
+        params: plan.params,
+        failed: plan.preflight.filter((c) => !c.ok).map((c) => c.check),
+        effects: (plan.effects ?? []).map((e) => ({
+          setting: e.setting,
+          code: e.code,
+          level: e.level,
+        })),
+      },
+    });
+    log.info(
+      {
+        plan: plan.id,
+        action: plan.action,
+        target: plan.target,
+        actor: who.username,
+        allowed: plan.allowed,
+      },
+      'plan created',
+    );
+  }
+
+  /** A plan refused before any node was contacted (role, perimeter, params): recorded too. */
+  planRefused(req: ActionPlanRequest, who: Identity, code: string, why: string): void {
+    this.audit.append({
+      kind: 'plan.created',
+      actor: who.username,
+      role: who.role,
+      action: req.action,
+      target: req.target,
+      data: { refused: { code, why }, params: req.params },
+    });
+    log.warn({ actor: who.username, action: req.action, target: req.target, code }, 'plan refused');
   }
 
   approved(plan: ActionPlan, who: Identity): void {

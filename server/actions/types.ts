@@ -1,6 +1,7 @@
 // Internal shapes of the action engine. Plans hold closures, so they are rebuilt (live) right
 // before a run and compared with what the user confirmed; only their public form is stored.
 import type {
+  ActionEffect,
   ActionRun,
   Bilingual,
   NodeError,
@@ -32,6 +33,14 @@ export interface LiveNode {
   failoverState?: string;
   configFile?: string;
   loading?: boolean;
+  /** Memory and persistence figures config.apply's risk model reads (0 when unknown). */
+  memory?: {
+    notCountedForEvict: number;
+    datasetBytes: number;
+    expiringKeys: number;
+    backlogBytes: number;
+    lastBgsaveSeconds: number;
+  };
 }
 
 export interface ActionTimeouts {
@@ -78,6 +87,8 @@ export interface BuiltPlan {
   steps: Step[];
   preflight: PreflightCheck[];
   warnings: Bilingual[];
+  /** config.apply: each setting's computed effect on the node. */
+  effects?: ActionEffect[];
   /** Escalates confirmation (admin, reason, typed id), even for a non-destructive action id. */
   destructive: boolean;
   /** Nodes whose state is reported when the run ends. */
@@ -96,4 +107,8 @@ export interface BuildContext {
   thresholds: Thresholds;
   timeouts: ActionTimeouts;
   findRun(id: string): ActionRun | null;
+  /** Replication stream rate (bytes/s) the monitor measured for the node; null when unknown. */
+  replOffsetRate(id: string): number | null;
+  /** diagnosis.backlogOutageSeconds: the outage the backlog must cover. */
+  outageSeconds: number;
 }

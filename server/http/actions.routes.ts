@@ -27,7 +27,9 @@ export function actionRoutes(router: Router, actions: ActionService): void {
   // The catalog: params schema, destructive flag, required role, bilingual text per action.
   router.on('GET', '/api/actions', () => actions.catalog());
 
-  // A plan with live preflight; a failed check is `allowed: false`, not an error. Viewers may plan.
+  // A plan with live preflight; a failed check is `allowed: false`, not an error. The service asks
+  // the role that may run the action and keeps the target inside the topology (404 before any
+  // connection), and audits refusals too, so the route itself is open to every signed-in role.
   router.on('POST', '/api/actions/plan', async ({ req, identity }) => {
     const body = validate(ActionPlanRequestSchema, await readJson(req), 'body');
     return guard(() => actions.plan(body, identity));

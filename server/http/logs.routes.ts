@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { clientAddress } from '../auth/identity';
 import { LogAroundQuerySchema, LogQuerySchema, NodeIdSchema, type LogIngestResult } from '../../lib/contracts';
-import { IngestFormatError, parseIngestBody } from '../logs/ingest-body';
+import { IngestFormatError, parseIngestBody, type ParsedIngest } from '../logs/ingest-body';
 import { LOG_INGEST_DEFAULTS } from '../logs/log-config';
 import type { LogService } from '../logs/log-service';
 import { TokenBucketLimiter } from '../logs/token-bucket';
@@ -18,7 +18,14 @@ export interface LogRoutesOptions {
   /** UTC offset (minutes) of ingested timestamps when the request gives no `?tz=`. */
   tzOffsetMinutes?: number;
   now?: () => number;
+  /**
+   * The perimeter: the topology's id of a node, or null when it is not one. Lines for other
+   * addresses are rejected, so a shipper cannot plant evidence about hosts outside the topology.
+   */
+  resolveNode?: (raw: string) => string | null;
 }
+
+type Ingest = ParsedIngest & { outsideTopology?: boolean };
 
 const IngestQuerySchema = z.object({
   /** Node of raw text lines (and of records that name none). */
@@ -55,12 +62,16 @@ export function logRoutes(router: Router, logs: LogService, opts: LogRoutesOptio
     const q = validate(IngestQuerySchema, queryObject(url), 'query');
     const text = await readText(req, res, maxBody);
 
-    let parsed;
+    let parsed: Ingest;
     try {
       parsed = parseIngestBody(text, req.headers['content-type'] ?? '', q.node);
     } catch (err) {
       if (err instanceof IngestFormatError) throw new HttpError('bad_request', err.message);
       throw err;
+    }
+    if (opts.resolveNode) keepTopologyNodes(parsed, opts.resolveNode);
+    if (parsed.accepted === 0 && parsed.outsideTopology) {
+      throw new HttpError('not_found', parsed.errors[0] ?? 'no node of the topology');
     }
     if (parsed.accepted === 0) {
       const why = parsed.errors[0] ?? 'the body has no log lines';
@@ -84,6 +95,26 @@ export function logRoutes(router: Router, logs: LogService, opts: LogRoutesOptio
     if (parsed.errors.length) result.errors = parsed.errors;
     return result;
   }, { role: 'operator' });
+}
+
+/** Lines of nodes outside the topology are rejected; the others are filed under the topology's id. */
+function keepTopologyNodes(
+  parsed: Ingest,
+  resolve: (raw: string) => string | null,
+): void {
+  const kept = new Map<string, string[]>();
+  for (const [node, lines] of parsed.byNode) {
+    const id = resolve(node);
+    if (id) {
+      kept.set(id, [...(kept.get(id) ?? []), ...lines]);
+      continue;
+    }
+    parsed.accepted -= lines.length;
+    parsed.rejected += lines.length;
+    parsed.outsideTopology = true;
+    parsed.errors.unshift(`${node} is not a node of the topology: its ${lines.length} line(s) were not stored`);
+  }
+  parsed.byNode = kept;
 }
 
 /** Reads the body as UTF-8 up to `limit` bytes; beyond it 413, and the connection is closed. */

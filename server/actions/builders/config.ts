@@ -1,120 +1,131 @@
 // config.apply / config.revert: CONFIG SET with the old values read live first, so a revert is
 // one click and a failed or unverified apply is rolled back at once. Redis ≥ 7 sets several
-// parameters atomically in one CONFIG SET; older servers get one step per parameter.
-import type { ActionParams, Bilingual, PreflightCheck } from '../../../lib/contracts';
+// parameters atomically in one CONFIG SET; older servers get one step per parameter. Each
+// setting's effect on this node (evictions, write outage, broken replication…) is computed from
+// its live INFO/CONFIG first: a refused effect fails preflight, a destructive one escalates.
+import type { ActionEffect, ActionParams, Bilingual, PreflightCheck } from '../../../lib/contracts';
+import { evaluateConfig } from '../../../lib/actions/config-effects';
 import {
   APPLICABLE_CONFIG,
   SECRET_CONFIG,
   sameConfigValue,
 } from '../../../lib/actions/config-values';
 import { check, reachability, versionAtLeast } from '../checks';
-import type { BuildContext, BuiltPlan, RunContext, Step } from '../types';
+import type { BuildContext, BuiltPlan, LiveNode, RunContext, Step } from '../types';
+import { configState, effectChecks, readCurrent, readValues } from './config-state';
 import { commandStep } from './steps';
 
-async function readValues(
-  ctx: { live: BuildContext['live'] },
+/** Unknown names and secrets are refused before anything is read. */
+function namesCheck(names: string[]): PreflightCheck {
+  const secret = names.filter((n) => SECRET_CONFIG.has(n));
+  const unknown = names.filter((n) => !APPLICABLE_CONFIG.has(n) && !SECRET_CONFIG.has(n));
+  return check(
+    'config_names',
+    secret.length === 0 && unknown.length === 0,
+    secret.length
+      ? `${secret.join(', ')}: secrets are never typed into the dashboard; replica.reattach sets masterauth from the server's credentials`
+      : unknown.length
+        ? `${unknown.join(', ')}: not a replication setting this action manages`
+        : `${names.join(', ')}: replication settings`,
+    secret.length
+      ? `${secret.join('、')}：密码类配置不能在面板中输入`
+      : unknown.length
+        ? `${unknown.join('、')}：不是本操作管理的复制配置`
+        : '复制相关配置',
+  );
+}
+
+interface LiveReading {
+  preflight: PreflightCheck[];
+  warnings: Bilingual[];
+  effects: ActionEffect[];
+  destructive: boolean;
+  old: Record<string, string | null>;
+}
+
+/** Reads the current values and computes every setting's effect on this node as it is now. */
+async function readAndAssess(
+  ctx: BuildContext,
+  node: LiveNode,
   target: string,
-  names: string[],
-): Promise<Record<string, string | null>> {
-  const out: Record<string, string | null> = {};
-  for (const n of names) out[n] = await ctx.live.configGet(target, n);
+  params: ActionParams<'config.apply'>,
+): Promise<LiveReading> {
+  const names = Object.keys(params.settings);
+  const out: LiveReading = {
+    preflight: [],
+    warnings: [],
+    effects: [],
+    destructive: false,
+    old: {},
+  };
+  let current: Record<string, string | null>;
+  try {
+    current = await readCurrent(ctx, target, names);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    out.preflight.push(
+      check(
+        'config_readable',
+        false,
+        `CONFIG GET refused on ${target}: ${why}`,
+        `${target} 拒绝 CONFIG GET`,
+      ),
+    );
+    return out;
+  }
+  for (const n of names) out.old[n] = current[n] ?? null;
+  const missing = names.filter((n) => out.old[n] === null);
+  out.preflight.push(
+    check(
+      'config_readable',
+      missing.length === 0,
+      missing.length
+        ? `${target} does not know ${missing.join(', ')} (Redis ${node.version})`
+        : `current values read with CONFIG GET`,
+      missing.length ? `${target} 不支持 ${missing.join('、')}` : '已用 CONFIG GET 读取当前值',
+    ),
+  );
+  const changed = names.filter((n) => {
+    const was = out.old[n];
+    return typeof was === 'string' && !sameConfigValue(n, params.settings[n] ?? '', was);
+  });
+  if (!changed.length)
+    out.preflight.push(
+      check('change_needed', false, 'every value is already set', '所有值均已生效'),
+    );
+  out.effects = evaluateConfig(
+    params.settings,
+    configState(ctx, node, current),
+    params.force === true,
+  );
+  const assessed = effectChecks(out.effects);
+  out.preflight.push(...assessed.preflight);
+  out.warnings.push(...assessed.warnings);
+  out.destructive = assessed.destructive;
+  if (params.rewrite)
+    out.preflight.push(
+      check(
+        'config_file',
+        !!node.configFile,
+        node.configFile
+          ? `CONFIG REWRITE writes ${node.configFile}`
+          : `${target} runs without a config file: CONFIG REWRITE would fail`,
+        node.configFile
+          ? `CONFIG REWRITE 将写入 ${node.configFile}`
+          : `${target} 没有配置文件，CONFIG REWRITE 会失败`,
+      ),
+    );
   return out;
 }
 
-export async function buildConfigApply(
+/** CONFIG SET (one atomic step on Redis ≥ 7, one per setting before), then CONFIG REWRITE if asked. */
+function applySteps(
   ctx: BuildContext,
+  node: LiveNode,
   target: string,
   params: ActionParams<'config.apply'>,
-  revertOf?: string,
-): Promise<BuiltPlan> {
-  const node = await ctx.live.probe(target);
-  const preflight: PreflightCheck[] = [...reachability(node, 'target')];
-  const warnings: Bilingual[] = [];
+): Step[] {
   const names = Object.keys(params.settings);
-  const secret = names.filter((n) => SECRET_CONFIG.has(n));
-  const unknown = names.filter((n) => !APPLICABLE_CONFIG.has(n) && !SECRET_CONFIG.has(n));
-  preflight.push(
-    check(
-      'config_names',
-      secret.length === 0 && unknown.length === 0,
-      secret.length
-        ? `${secret.join(', ')}: secrets are never typed into the dashboard; replica.reattach sets masterauth from the server's credentials`
-        : unknown.length
-          ? `${unknown.join(', ')}: not a replication setting this action manages`
-          : `${names.join(', ')}: replication settings`,
-      secret.length
-        ? `${secret.join('、')}：密码类配置不能在面板中输入`
-        : unknown.length
-          ? `${unknown.join('、')}：不是本操作管理的复制配置`
-          : '复制相关配置',
-    ),
-  );
-  let old: Record<string, string | null> = {};
-  if (node.reachable && !secret.length && !unknown.length) {
-    try {
-      old = await readValues(ctx, target, names);
-      const missing = names.filter((n) => old[n] === null);
-      preflight.push(
-        check(
-          'config_readable',
-          missing.length === 0,
-          missing.length
-            ? `${target} does not know ${missing.join(', ')} (Redis ${node.version})`
-            : `current values read with CONFIG GET`,
-          missing.length ? `${target} 不支持 ${missing.join('、')}` : '已用 CONFIG GET 读取当前值',
-        ),
-      );
-    } catch (err) {
-      preflight.push(
-        check(
-          'config_readable',
-          false,
-          `CONFIG GET refused on ${target}: ${(err as Error).message}`,
-          `${target} 拒绝 CONFIG GET`,
-        ),
-      );
-    }
-    const changed = names.filter(
-      (n) =>
-        old[n] !== null &&
-        old[n] !== undefined &&
-        !sameConfigValue(n, params.settings[n] ?? '', old[n] as string),
-    );
-    if (Object.keys(old).length && !changed.length)
-      preflight.push(check('change_needed', false, 'every value is already set', '所有值均已生效'));
-    if (params.rewrite)
-      preflight.push(
-        check(
-          'config_file',
-          !!node.configFile,
-          node.configFile
-            ? `CONFIG REWRITE writes ${node.configFile}`
-            : `${target} runs without a config file: CONFIG REWRITE would fail`,
-          node.configFile
-            ? `CONFIG REWRITE 将写入 ${node.configFile}`
-            : `${target} 没有配置文件，CONFIG REWRITE 会失败`,
-        ),
-      );
-    const minReplicas = params.settings['min-replicas-to-write'];
-    if (minReplicas !== undefined && Number(minReplicas) > 0) {
-      const good = node.replicas.filter((r) => r.state === 'online').length;
-      preflight.push(
-        check(
-          'writes_still_accepted',
-          good >= Number(minReplicas),
-          `${target} has ${good} online replicas; min-replicas-to-write ${minReplicas} ${good >= Number(minReplicas) ? 'keeps writes possible' : 'would refuse every write now (-NOREPLICAS)'}`,
-          `${target} 有 ${good} 个在线从节点`,
-        ),
-      );
-    }
-    if (params.settings['replica-read-only'] === 'no')
-      warnings.push({
-        en: 'A writable replica takes writes its master never sees and the next full sync discards them.',
-        zh: '可写从节点接受的写入主节点看不到，下次全量同步时会被丢弃。',
-      });
-  }
-  if (revertOf) warnings.push({ en: `Reverts run ${revertOf}.`, zh: `回滚运行 ${revertOf}。` });
-
   const pairs = names.flatMap((n) => [n, params.settings[n] ?? '']);
   const why: Bilingual = {
     en: 'Takes effect at once; the old values are kept for a one-click revert.',
@@ -152,38 +163,66 @@ export async function buildConfigApply(
         ctx.timeouts.commandMs,
       ),
     );
+  return steps;
+}
 
-  const previous: Record<string, string> = {};
-  for (const n of names) if (typeof old[n] === 'string') previous[n] = old[n] as string;
-  const verify = async (run: RunContext) => {
+function verifyValues(target: string, settings: Record<string, string>) {
+  const names = Object.keys(settings);
+  return async (run: RunContext) => {
     const now = await readValues(run, target, names);
     return names.map((n) => {
-      const ok = now[n] !== null && sameConfigValue(n, params.settings[n] ?? '', now[n] as string);
+      const got = now[n];
+      const ok = typeof got === 'string' && sameConfigValue(n, settings[n] ?? '', got);
       return check(
         'config_value',
         ok,
-        `${n} = ${now[n] ?? '(unknown)'}${ok ? '' : `, expected ${params.settings[n]}`}`,
+        `${n} = ${got ?? '(unknown)'}${ok ? '' : `, expected ${settings[n]}`}`,
       );
     });
   };
+}
+
+function rollbackTo(node: LiveNode, target: string, previous: Record<string, string>) {
+  return async (run: RunContext) => {
+    const back = Object.entries(previous).flatMap(([n, v]) => [n, v]);
+    if (!back.length) return 'nothing to restore';
+    if (versionAtLeast(node.version, [7, 0]))
+      await run.live.call(target, ['CONFIG', 'SET', ...back]);
+    else
+      for (const [n, v] of Object.entries(previous))
+        await run.live.call(target, ['CONFIG', 'SET', n, v]);
+    return `restored ${Object.keys(previous).join(', ')}`;
+  };
+}
+
+export async function buildConfigApply(
+  ctx: BuildContext,
+  target: string,
+  params: ActionParams<'config.apply'>,
+  revertOf?: string,
+): Promise<BuiltPlan> {
+  const node = await ctx.live.probe(target);
+  const names = Object.keys(params.settings);
+  const named = namesCheck(names);
+  const preflight: PreflightCheck[] = [...reachability(node, 'target'), named];
+  const reading =
+    node.reachable && named.ok ? await readAndAssess(ctx, node, target, params) : null;
+  preflight.push(...(reading?.preflight ?? []));
+  const warnings: Bilingual[] = [...(reading?.warnings ?? [])];
+  if (revertOf) warnings.push({ en: `Reverts run ${revertOf}.`, zh: `回滚运行 ${revertOf}。` });
+  const previous: Record<string, string> = {};
+  for (const [n, v] of Object.entries(reading?.old ?? {}))
+    if (typeof v === 'string') previous[n] = v;
   return {
-    steps,
+    steps: applySteps(ctx, node, target, params),
     preflight,
     warnings,
-    destructive: false,
+    effects: reading?.effects ?? [],
+    destructive: reading?.destructive ?? false,
     involved: [target],
-    verify,
+    verify: verifyValues(target, params.settings),
     revert: { settings: previous, rewrite: params.rewrite === true },
-    async rollback(run) {
-      const back = Object.entries(previous).flatMap(([n, v]) => [n, v]);
-      if (!back.length) return 'nothing to restore';
-      if (versionAtLeast(node.version, [7, 0]))
-        await run.live.call(target, ['CONFIG', 'SET', ...back]);
-      else
-        for (const [n, v] of Object.entries(previous))
-          await run.live.call(target, ['CONFIG', 'SET', n, v]);
-      return `restored ${Object.keys(previous).join(', ')}`;
-    },
+    rollback: rollbackTo(node, target, previous),
   };
 }
 
@@ -216,7 +255,11 @@ export async function buildConfigRevert(
   const plan = await buildConfigApply(
     ctx,
     target,
-    { settings: run.revert.settings, rewrite: run.revert.rewrite },
+    {
+      settings: run.revert.settings,
+      rewrite: run.revert.rewrite,
+      ...(params.force ? { force: true } : {}),
+    },
     run.id,
   );
   plan.preflight.unshift(

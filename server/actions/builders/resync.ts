@@ -6,9 +6,41 @@
 import type { ActionParams, Bilingual } from '../../../lib/contracts';
 import { descendantsOf } from '../../../lib/actions/topology-checks';
 import { check, liveUpstreams, mb, reachability, roleCheck, upstreamHealth } from '../checks';
-import type { BuildContext, BuiltPlan } from '../types';
+import type { BuildContext, BuiltPlan, Step } from '../types';
 import { convergeCheck, waitLinkUp } from '../waits';
 import { hostPort, transactionStep, waitStep } from './steps';
+
+/** NO ONE + back to the same upstream in one transaction, then the wait for the full sync. */
+function resyncSteps(ctx: BuildContext, target: string, upstream: string): Step[] {
+  const [host, port] = hostPort(upstream);
+  return [
+    transactionStep(
+      target,
+      [
+        ['REPLICAOF', 'NO', 'ONE'],
+        ['REPLICAOF', host, port],
+      ],
+      {
+        en: 'New replication ID, then back to the same upstream, atomically: the PSYNC that follows cannot match and becomes a full sync.',
+        zh: '原子地更换复制 ID 并重新指向同一上游：随后的 PSYNC 无法匹配，必然全量同步。',
+      },
+      ctx.timeouts.commandMs,
+    ),
+    waitStep(
+      target,
+      `full sync of ${target} from ${upstream}, link up`,
+      {
+        en: 'Bytes received are reported live from master_sync_read_bytes / master_sync_total_bytes.',
+        zh: '实时报告 master_sync_read_bytes / master_sync_total_bytes 的接收进度。',
+      },
+      ctx.timeouts.syncMs,
+      async (run) => {
+        await waitLinkUp(run, target, upstream, ctx.timeouts.syncMs);
+        return 'link up';
+      },
+    ),
+  ];
+}
 
 export async function buildResync(
   ctx: BuildContext,
@@ -51,36 +83,7 @@ export async function buildResync(
       zh: `${below.join('、')} 从 ${target} 复制：其复制 ID 改变时它们会断开并重连（很可能也需要全量同步）。`,
     });
   const syncFullBefore = up?.syncFull ?? 0;
-  const [host, port] = hostPort(upstream ?? ':0');
-  const steps = upstream
-    ? [
-        transactionStep(
-          target,
-          [
-            ['REPLICAOF', 'NO', 'ONE'],
-            ['REPLICAOF', host, port],
-          ],
-          {
-            en: 'New replication ID, then back to the same upstream, atomically: the PSYNC that follows cannot match and becomes a full sync.',
-            zh: '原子地更换复制 ID 并重新指向同一上游：随后的 PSYNC 无法匹配，必然全量同步。',
-          },
-          ctx.timeouts.commandMs,
-        ),
-        waitStep(
-          target,
-          `full sync of ${target} from ${upstream}, link up`,
-          {
-            en: 'Bytes received are reported live from master_sync_read_bytes / master_sync_total_bytes.',
-            zh: '实时报告 master_sync_read_bytes / master_sync_total_bytes 的接收进度。',
-          },
-          ctx.timeouts.syncMs,
-          async (run) => {
-            await waitLinkUp(run, target, upstream, ctx.timeouts.syncMs);
-            return 'link up';
-          },
-        ),
-      ]
-    : [];
+  const steps = upstream ? resyncSteps(ctx, target, upstream) : [];
   return {
     steps,
     preflight,
