@@ -12,11 +12,14 @@ import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
 import { proxyOnly } from '../server/drills/drill-sandbox';
 import { startSandbox } from '../server/sandbox';
+import { runClusterDemo } from './demo-cluster';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
 
 async function main(): Promise<void> {
+  // `-- --cluster`: a 3-shard Redis Cluster instead of the replication tree (scripts/demo-cluster.ts).
+  if (process.argv.includes('--cluster')) return runClusterDemo({ prod, noAuth: process.argv.includes('--no-auth') });
   if (prod && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     process.stdout.write('Building the dashboard (next build)…\n');
     const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
