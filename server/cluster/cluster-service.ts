@@ -54,9 +54,18 @@ export class ClusterService {
   }
 
   private onCycle(report: CycleReport): void {
-    const changed = report.events.some((e) => SHAPE_EVENTS.has(e.kind));
+    const changed = report.events.some((e) => SHAPE_EVENTS.has(e.kind)) || this.disagrees(report);
     if (!changed && Date.now() - this.lastReadAt < this.opts.refreshMs) return;
     void this.refresh();
+  }
+
+  /** A member whose own INFO role differs from the model: the cluster moved on since the last read. */
+  private disagrees(report: CycleReport): boolean {
+    const roleOf = new Map(report.topology.nodes.filter((n) => n.reachable).map((n) => [n.id, n.role]));
+    return (this.cluster?.members ?? []).some((m) => {
+      const role = m.id ? roleOf.get(m.id) : undefined;
+      return role !== undefined && role !== 'unknown' && (role === 'master') !== (m.role === 'primary');
+    });
   }
 
   /** One refresh at a time; a request during one runs once more right after it. */
