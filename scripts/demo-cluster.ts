@@ -7,9 +7,12 @@ import path from 'node:path';
 import { startServer } from '../server/app-server';
 import { hashPassword } from '../server/auth/password';
 import { loadConfig } from '../server/config';
+import { rootLogger } from '../server/logger';
 import { startClusterSandbox } from '../server/sandbox/cluster-sandbox';
 
 export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): Promise<void> {
+  // The demo talks to a person: warnings and errors only, unless asked otherwise.
+  rootLogger.level = process.env.LOG_LEVEL ?? 'warn';
   process.stdout.write('Starting a 3-shard Redis Cluster (6 redis-server processes)…\n');
   const cluster = await startClusterSandbox({ redisServerBin: process.env.REDIS_SERVER_BIN });
   const seed = cluster.nodes[0]!;
