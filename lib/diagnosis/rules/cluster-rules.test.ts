@@ -59,11 +59,13 @@ test('shard_without_replica: the promoted replica\'s shard, and a shard whose re
   const promoted = after.shards.find((s) => s.failedIds.length)!;
   assert.equal(found[0]?.nodeId, promoted.primaryId);
   assert.equal(found[0]?.key, `shard_without_replica:${promoted.id}`);
+  assert.equal(found[0]?.rootNodeId, promoted.failedIds[0], 'one incident with the dead primary');
   // Healthy cluster, one replica unreachable from here: that shard lost its spare.
   const victim = healthy.shards[1]!.replicaIds[0]!;
   const lost = shardWithoutReplica(input(healthy, { down: [victim] }));
   assert.deepEqual(lost.map((f) => f.nodeId), [healthy.shards[1]!.primaryId]);
   assert.match(lost[0]!.detail.en, /unreachable/);
+  assert.equal(lost[0]?.rootNodeId, victim);
 });
 
 test('cluster_state_fail names unassigned slots and the failed primary\'s slots', () => {

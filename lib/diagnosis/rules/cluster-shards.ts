@@ -44,6 +44,9 @@ export const shardWithoutReplica: Rule = (input) => {
         return `${id}: ${m?.flags.join(',') || m?.health || '?'}${reachable === false ? ', unreachable' : ''}`;
       });
       const none = ct('cluster.rule.noReplica.none');
+      // The incident hangs under what took the replica away: a dead replica, or the dead old primary.
+      const lostReplica = s.replicaIds.find((id) => input.nodes.find((n) => n.id === id)?.reachable === false || memberById(cluster, id)?.flags.length);
+      const root = lostReplica ?? s.failedIds[0] ?? primary.id ?? undefined;
       const params = { shard: s.id, primary: primary.id ?? '?', count: s.slotCount, primaryNodeId: primary.nodeId };
       const evidence: Evidence[] = [
         cNote('cluster.view.slotCount', { count: s.slotCount }),
@@ -61,6 +64,7 @@ export const shardWithoutReplica: Rule = (input) => {
         },
         evidence,
         remedy: cRemedy('cluster.rule.noReplica.remedy', params),
+        ...(root ? { rootNodeId: root } : {}),
       };
     });
 };
