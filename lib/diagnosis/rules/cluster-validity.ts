@@ -27,6 +27,7 @@ export const replicaCannotFailover: Rule = (input) => {
     const primary = cluster.members.find((p) => p.nodeId === m.primaryNodeId);
     const primaryId = primary?.id ?? (r.master_host ? `${r.master_host}:${r.master_port}` : '?');
     const params = { node: m.id, primary: primaryId, down, limit: Math.round(limitMs / 1000) };
+    const primaryDown = Boolean(primary && isDown(primary));
     const evidence: Evidence[] = [
       ...[infoField(view, 'replication', 'master_link_status'), infoField(view, 'replication', 'master_link_down_since_seconds')].flatMap((e) => e ?? []),
       configEvidence(m.id, 'cluster-node-timeout', String(timeout)),
@@ -37,13 +38,14 @@ export const replicaCannotFailover: Rule = (input) => {
       {
         key: `replica_cannot_failover:${m.id}`,
         kind: 'replica_cannot_failover',
-        severity: primary && isDown(primary) ? 'critical' : 'warning',
+        severity: primaryDown ? 'critical' : 'warning',
         nodeId: m.id,
         ...(primary?.id ? { link: { upstream: primary.id, replica: m.id } } : {}),
         title: ct('cluster.rule.validity.title', params),
         detail: ct('cluster.rule.validity.detail', params),
         evidence,
-        remedy: cRemedy('cluster.rule.validity.remedy', params),
+        // With the primary gone only a forced manual failover can promote it (an admin's call).
+        remedy: primaryDown ? cRemedy('cluster.rule.validity.remedy', params, 'cluster.failover', { mode: 'force' }) : cRemedy('cluster.rule.validity.remedy', params),
       },
     ];
   });
