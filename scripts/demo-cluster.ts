@@ -1,6 +1,7 @@
 // `npm run demo -- --cluster`: a real 3-shard Redis Cluster (one replica per shard) from the
 // system redis-server, and the dashboard pointed at one of its nodes; discovery finds the rest.
 import { randomBytes } from 'node:crypto';
+import { Cluster } from 'ioredis';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,11 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
   }
   if (!config.logs.length) config.logs = cluster.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   const server = await startServer(config, { dev: !opts.prod });
+  // A gentle write load across the slots, so every shard's links show a moving offset.
+  const writer = new Cluster([{ host: seed.host, port: seed.port }], { enableOfflineQueue: false });
+  writer.on('error', () => undefined); // a killed primary is the point of the demo
+  let n = 0;
+  const load = setInterval(() => void writer.set(`demo:${n++ % 10_000}`, String(Date.now())).catch(() => undefined), 10);
   const { primaries } = await cluster.roles();
   const victim = cluster.node(primaries[0] ?? 'n1');
   process.stdout.write(
@@ -51,6 +57,8 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
     if (stopping) return;
     stopping = true;
     process.stdout.write('\nStopping…\n');
+    clearInterval(load);
+    writer.disconnect();
     await server.stop().catch(() => undefined);
     await cluster.stop().catch(() => undefined);
     process.exit(0);

@@ -1,5 +1,6 @@
 // `npm run demo`: a real local replication tree (1 master, 2 replicas, 1 sub-replica) from the
 // system redis-server, a gentle write load, and the dashboard pointed at it.
+// `npm run demo -- --cluster` starts a 3-shard Redis Cluster instead (scripts/demo-cluster.ts).
 // `npm run demo -- --prod` serves the production build (built first when missing); the admin
 // password is generated and printed each run (`-- --no-auth` to skip the login).
 import { spawnSync } from 'node:child_process';
@@ -18,13 +19,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
 
 async function main(): Promise<void> {
-  // `-- --cluster`: a 3-shard Redis Cluster instead of the replication tree (scripts/demo-cluster.ts).
-  if (process.argv.includes('--cluster')) return runClusterDemo({ prod, noAuth: process.argv.includes('--no-auth') });
   if (prod && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     process.stdout.write('Building the dashboard (next build)…\n');
     const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
+  // `-- --cluster`: a 3-shard Redis Cluster instead of the replication tree (scripts/demo-cluster.ts).
+  if (process.argv.includes('--cluster')) return runClusterDemo({ prod, noAuth: process.argv.includes('--no-auth') });
   process.stdout.write('Starting the Redis sandbox…\n');
   const sandbox = await startSandbox({
     writeLoad: { opsPerSec: 200 },
