@@ -49,18 +49,14 @@ async function validityCheck(live: LiveRedis, target: string): Promise<Preflight
 
 async function waitPromoted(ctx: RunContext, target: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  ctx.progress({ phase: 'step', message: { en: `waiting for ${target} to win the election`, zh: `等待 ${target} 赢得选举` } });
   for (;;) {
     if (ctx.signal?.aborted) throw new Error('the server is stopping; the run was interrupted');
     const n = await ctx.live.probe(target);
     if (n.role === 'master') return `${target} is a primary now`;
     if (Date.now() >= deadline) throw new Error(`${target} is still a ${n.role ?? 'node of unknown role'} after ${timeoutMs} ms: the failover did not happen (see its log)`);
-    progressOnce(ctx, target);
     await sleep(ctx.timeouts.pollMs);
   }
-}
-
-function progressOnce(ctx: RunContext, target: string): void {
-  ctx.progress({ phase: 'step', message: { en: `waiting for ${target} to win the election`, zh: `等待 ${target} 赢得选举` } });
 }
 
 export async function buildClusterFailover(ctx: BuildContext, target: string, params: ActionParams<'cluster.failover'>): Promise<BuiltPlan> {
