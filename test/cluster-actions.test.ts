@@ -80,3 +80,38 @@ test('cluster.replicate refuses a primary that is not in the target\'s cluster',
   assert.equal(body.allowed, false);
   assert.equal(body.preflight?.find((c) => c.check === 'same_cluster')?.ok, false);
 });
+
+test('cluster.replicate puts a spare under a shard left without replica, and shard_without_replica resolves', async (t) => {
+  const h = await useClusterHarness(t, { sandbox: { spares: 1 } });
+  await h.until((x) => x.cluster?.members.length === 7 && x.nodes.filter((n) => n.reachable).length === 7, 'cluster and spare discovered');
+  const spare = h.cluster.nodes[6]!;
+  const { replicas } = await h.cluster.roles();
+  const lost = h.cluster.node(replicas[0]!);
+  const primary = h.cluster.node((await h.cluster.primaryOf(lost.name))!);
+  await h.cluster.kill(lost.name);
+  type Found = { id: string; kind: string; nodeId?: string; remedy: { actionId?: string; params?: { nodeId?: string; primary?: string } } };
+  const open = async () => ((await (await fetch(`${h.server.url}/api/findings?state=open`)).json()) as { findings: Found[] }).findings;
+  await waitFor(async () => (await open()).some((f) => f.kind === 'shard_without_replica' && f.nodeId === primary.id), 15_000, { what: 'shard_without_replica' });
+
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(h.server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-replicaops-request': '1' }, body: JSON.stringify(body) });
+    return (await r.json()) as Record<string, unknown>;
+  };
+  // The finding's own remedy names the spare and the primary: the "Fix" button's plan.
+  const finding = (await open()).find((f) => f.kind === 'shard_without_replica')!;
+  assert.equal(finding.remedy.actionId, 'cluster.replicate');
+  assert.deepEqual(finding.remedy.params, { nodeId: spare.id, primary: primary.id });
+  const plan = await post('/api/actions/plan', { action: 'cluster.replicate', target: spare.id, params: { primary: primary.id }, findingId: finding.id });
+  assert.equal(plan.allowed, true, JSON.stringify(plan.preflight));
+  assert.match((plan.steps as Array<{ command: string }>)[0]!.command, /^CLUSTER REPLICATE [0-9a-f]{40}$/);
+  const exec = await post(`/api/actions/plans/${String(plan.id)}/execute`, {});
+  let run: Record<string, unknown> = {};
+  await waitFor(async () => {
+    run = (await (await fetch(`${h.server.url}/api/actions/runs/${String(exec.runId)}`)).json()) as Record<string, unknown>;
+    return run.state !== 'running';
+  }, 40_000, { what: 'the run to end' });
+  assert.equal(run.state, 'succeeded', JSON.stringify(run));
+  assert.equal(await h.cluster.primaryOf(spare.name), primary.name);
+  await h.until((x) => x.cluster?.shards.some((s) => s.primaryId === primary.id && s.replicaIds.includes(spare.id)) === true, 'the spare in the shard');
+  await waitFor(async () => !(await open()).some((f) => f.kind === 'shard_without_replica'), 15_000, { what: 'shard_without_replica resolved' });
+});

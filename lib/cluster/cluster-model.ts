@@ -49,7 +49,8 @@ function memberFacts(nodeId: string, views: ObserverView[], readFrom: string) {
 function shardHealth(primary: ClusterMember | undefined, replicas: ClusterMember[], hasSlots: boolean): Status {
   const down = (m: ClusterMember) => m.flags.includes('fail') || m.flags.includes('pfail') || isFailedHealth(m.health);
   if (!primary || down(primary)) return hasSlots ? 'critical' : 'warning';
-  return replicas.some((r) => !down(r)) ? 'ok' : 'warning';
+  // A spare primary without slots loses nothing when it fails.
+  return !hasSlots || replicas.some((r) => !down(r)) ? 'ok' : 'warning';
 }
 
 /**

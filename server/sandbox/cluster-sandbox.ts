@@ -20,6 +20,8 @@ export interface ClusterSandboxOptions {
   shards?: number;
   /** Replicas per shard; default 1. */
   replicasPerShard?: number;
+  /** Extra empty primaries (no slots) joined with CLUSTER MEET: spares to repair with. Default 0. */
+  spares?: number;
   /** `cluster-node-timeout` in ms; default 2000 so failovers happen within seconds. */
   nodeTimeoutMs?: number;
   redisServerBin?: string;
@@ -154,7 +156,8 @@ export async function startClusterSandbox(options: ClusterSandboxOptions = {}): 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const shards = options.shards ?? 3;
   const replicas = options.replicasPerShard ?? 1;
-  const count = shards * (1 + replicas);
+  const created = shards * (1 + replicas);
+  const count = created + (options.spares ?? 0);
   const { bin } = await findRedisServer(options.redisServerBin);
   const rootDir = await mkdtemp(path.join(tmpdir(), 'replicaops-cluster-'));
   trackTempDir(rootDir, true);
@@ -189,7 +192,9 @@ export async function startClusterSandbox(options: ClusterSandboxOptions = {}): 
       await writeFile(n.configFile, text);
     }
     await Promise.all(nodes.map((n) => sandbox.launch(n.name)));
-    await createCluster(bin, nodes, replicas);
+    await createCluster(bin, nodes.slice(0, created), replicas);
+    const first = nodes[0]!;
+    for (const spare of nodes.slice(created)) await sandbox.call(spare.name, ['CLUSTER', 'MEET', first.host, String(first.port), String(first.busPort)]);
     await sandbox.waitForOk(timeoutMs - (Date.now() - started));
   } catch (err) {
     await sandbox.stop();

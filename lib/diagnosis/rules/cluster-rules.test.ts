@@ -66,6 +66,20 @@ test('shard_without_replica: the promoted replica\'s shard, and a shard whose re
   assert.deepEqual(lost.map((f) => f.nodeId), [healthy.shards[1]!.primaryId]);
   assert.match(lost[0]!.detail.en, /unreachable/);
   assert.equal(lost[0]?.rootNodeId, victim);
+  assert.equal(lost[0]?.remedy.actionId, undefined, 'no spare node to offer');
+});
+
+test('shard_without_replica offers cluster.replicate on a spare primary without slots', () => {
+  const victim = healthy.shards[1]!.replicaIds[0]!;
+  const spare: ClusterMember = { id: '127.0.0.1:9', nodeId: 'f'.repeat(40), shardId: 'node-ffffffff', role: 'primary', health: 'online', flags: [], failReports: 0, primariesAsked: 3 };
+  const c: Cluster = {
+    ...healthy,
+    members: [...healthy.members, spare],
+    shards: [...healthy.shards, { id: 'node-ffffffff', slots: [], slotCount: 0, primaryId: spare.id, replicaIds: [], health: 'ok', failedIds: [], chainedReplicaIds: [] }],
+  };
+  const [f] = shardWithoutReplica(input(c, { down: [victim] }));
+  assert.equal(f?.remedy.actionId, 'cluster.replicate');
+  assert.deepEqual(f?.remedy.params, { nodeId: spare.id, primary: healthy.shards[1]!.primaryId });
 });
 
 test('cluster_state_fail names unassigned slots and the failed primary\'s slots', () => {

@@ -31,9 +31,19 @@ function liveShards(input: DiagnosisInput): ClusterShard[] {
   });
 }
 
+/** A primary serving no slots and followed by no replica, up and reachable: a node to repair with. */
+function spareNode(input: DiagnosisInput): string | undefined {
+  const cluster = input.topology.cluster;
+  return cluster?.shards.find((s) => {
+    const p = memberById(cluster, s.primaryId);
+    return s.slots.length === 0 && s.replicaIds.length === 0 && p && !isDown(p) && input.nodes.find((n) => n.id === p.id)?.reachable === true;
+  })?.primaryId ?? undefined;
+}
+
 export const shardWithoutReplica: Rule = (input) => {
   const cluster = input.topology.cluster;
   if (!cluster) return [];
+  const spare = spareNode(input);
   return liveShards(input)
     .filter((s) => healthyReplicas(input, s).length === 0)
     .map((s): FindingCandidate => {
@@ -63,7 +73,8 @@ export const shardWithoutReplica: Rule = (input) => {
           zh: ct('cluster.rule.noReplica.detail', { ...params, replicas: states.join('；') || none.zh }).zh,
         },
         evidence,
-        remedy: cRemedy('cluster.rule.noReplica.remedy', params),
+        // With a spare in the cluster, the fix is one guarded CLUSTER REPLICATE on it.
+        remedy: spare && primary.id ? cRemedy('cluster.rule.noReplica.remedy', params, 'cluster.replicate', { nodeId: spare, primary: primary.id }) : cRemedy('cluster.rule.noReplica.remedy', params),
         ...(root ? { rootNodeId: root } : {}),
       };
     });
