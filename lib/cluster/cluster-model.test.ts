@@ -69,3 +69,18 @@ test('withCluster() sets shardId on nodes and flags a replica of a replica', () 
   assert.equal(t.nodes[2]?.shardId, undefined, 'not a cluster member');
   assert.deepEqual(t.cluster?.shards[0]?.chainedReplicaIds, [replica]);
 });
+
+test('withCluster() shows a replica that won the election as primary before the next cluster read', () => {
+  const c = buildCluster(readings('pfail'));
+  const shard = c.shards.find((x) => x.health === 'critical')!;
+  const heir = shard.replicaIds[0]!;
+  const node = (id: string, role: 'master' | 'replica', reachable = true) => ({ id, host: '127.0.0.1', port: Number(id.split(':')[1]), role, reachable, status: 'ok' as const });
+  const before: Topology = { generatedAt: 1, nodes: [node(shard.primaryId!, 'master', false), node(heir, 'replica')], links: [] };
+  assert.equal(withCluster(before, c).cluster?.shards.find((x) => x.id === shard.id)?.primaryId, shard.primaryId, 'still a replica: no change');
+  const after: Topology = { ...before, nodes: [node(shard.primaryId!, 'master', false), node(heir, 'master')] };
+  const s = withCluster(after, c).cluster?.shards.find((x) => x.id === shard.id);
+  assert.equal(s?.primaryId, heir);
+  assert.deepEqual(s?.replicaIds, []);
+  assert.deepEqual(s?.failedIds, [shard.primaryId]);
+  assert.equal(s?.health, 'warning', 'a primary without replica');
+});

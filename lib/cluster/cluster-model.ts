@@ -128,7 +128,7 @@ export function withCluster(topology: Topology, cluster: Cluster): Topology {
   const shardOf = new Map(cluster.members.flatMap((m) => (m.id ? [[m.id, m.shardId] as const] : [])));
   const roleOf = new Map(topology.nodes.map((n) => [n.id, n.role]));
   const shards = cluster.shards.map((s) => ({
-    ...s,
+    ...promotedSince(s, topology, cluster),
     chainedReplicaIds: topology.nodes
       .filter((n) => shardOf.get(n.id) === s.id && n.role === 'replica' && n.upstream && roleOf.get(n.upstream) === 'replica')
       .map((n) => n.id),
@@ -141,6 +141,23 @@ export function withCluster(topology: Topology, cluster: Cluster): Topology {
     }),
     cluster: { ...cluster, shards },
   };
+}
+
+/**
+ * A replica that says `role:master` in this poll's INFO while its primary is down has won the
+ * election (a replica makes itself master only after a majority of primaries voted): show it as
+ * the primary now, before the next cluster read has it, and the old primary as failed.
+ */
+function promotedSince(s: ClusterShard, topology: Topology, cluster: Cluster): ClusterShard {
+  const nodeOf = (id: string) => topology.nodes.find((n) => n.id === id);
+  const heir = s.replicaIds.find((id) => nodeOf(id)?.reachable && nodeOf(id)?.role === 'master');
+  const old = s.primaryId ? cluster.members.find((m) => m.id === s.primaryId) : undefined;
+  const oldNode = s.primaryId ? nodeOf(s.primaryId) : undefined;
+  const oldDown = (old && (old.flags.includes('fail') || old.flags.includes('pfail'))) || oldNode?.reachable === false;
+  if (!heir || !s.primaryId || !oldDown) return s;
+  const replicaIds = s.replicaIds.filter((id) => id !== heir);
+  // Until the next read: a primary that answers, with or without a replica left.
+  return { ...s, primaryId: heir, replicaIds, failedIds: [...s.failedIds, s.primaryId], health: replicaIds.length ? 'ok' : 'warning' };
 }
 
 /** nodeId → shard id, to remember across readings (see `formerShard`). */
