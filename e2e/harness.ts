@@ -38,7 +38,7 @@ export interface E2EOptions {
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
 }
 
-async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
+export async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-e2e-'));

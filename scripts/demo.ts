@@ -1,5 +1,6 @@
 // `npm run demo`: a real local replication tree (1 master, 2 replicas, 1 sub-replica) from the
 // system redis-server, a gentle write load, and the dashboard pointed at it.
+// `npm run demo -- --cluster` starts a 3-shard Redis Cluster instead (scripts/demo-cluster.ts).
 // `npm run demo -- --prod` serves the production build (built first when missing); the admin
 // password is generated and printed each run (`-- --no-auth` to skip the login).
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
 import { proxyOnly } from '../server/drills/drill-sandbox';
 import { startSandbox } from '../server/sandbox';
+import { runClusterDemo } from './demo-cluster';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
     const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
+  // `-- --cluster`: a 3-shard Redis Cluster instead of the replication tree (scripts/demo-cluster.ts).
+  if (process.argv.includes('--cluster')) return runClusterDemo({ prod, noAuth: process.argv.includes('--no-auth') });
   process.stdout.write('Starting the Redis sandbox…\n');
   const sandbox = await startSandbox({
     writeLoad: { opsPerSec: 200 },

@@ -33,6 +33,7 @@ import type { Sandbox } from './sandbox';
 import { proxyAliases } from './sandbox/faults';
 import { HeartbeatService } from './heartbeat/heartbeat-service';
 import { checkRoutes } from './http/checks.routes';
+import { ClusterService } from './cluster/cluster-service';
 import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
@@ -84,6 +85,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool, new NodeMemoryStore(db));
   monitor.addAliases(config.discovery.aliases);
+  // Redis Cluster: members found with CLUSTER SHARDS are polled too; the model rides on the topology.
+  new ClusterService(monitor, pool, { refreshMs: Math.max(2000, config.poll.intervalMs * 3) });
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));

@@ -3,6 +3,7 @@
 // and a live gap chart per link.
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
+import { ClusterView } from '@/components/cluster/cluster-view';
 import { useTopology } from '@/components/hooks/use-topology';
 import { TopologyTree } from '@/components/topology/topology-tree';
 import { FindingsPanel } from '@/components/findings/findings-panel';
@@ -26,6 +27,7 @@ export function OverviewPage() {
       <HealthLight />
       <SummaryBar nodes={nodes} links={links} />
       <FindingsPanel />
+      {topo.cluster && <ClusterView cluster={topo.cluster} nodes={topo.nodes} links={topo.links} />}
       <div className="grid grid-cols-1 gap-5 min-[1900px]:grid-cols-[minmax(0,1fr)_380px]">
         <section className="panel min-w-0 p-4" aria-labelledby="tree-title">
           <h2 id="tree-title" className="panel-title mb-4">

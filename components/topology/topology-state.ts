@@ -1,6 +1,7 @@
 // Pure client-side topology state: snapshot + deltas + events in, immutable state out.
 import {
   linkKey,
+  type Cluster,
   type Link,
   type TopologyDelta,
   type TopologyEvent,
@@ -20,6 +21,8 @@ export interface TopologyState {
   hasSnapshot: boolean;
   generatedAt: number | null;
   pollIntervalMs: number | null;
+  /** Redis Cluster model, when the topology is a cluster. */
+  cluster: Cluster | null;
 }
 
 export const MAX_EVENTS = 100;
@@ -31,6 +34,7 @@ export const INITIAL_TOPOLOGY_STATE: TopologyState = {
   connection: 'connecting',
   hasSnapshot: false,
   generatedAt: null,
+  cluster: null,
   pollIntervalMs: null,
 };
 
@@ -53,6 +57,7 @@ export function applySnapshot(state: TopologyState, snap: TopologySnapshot): Top
     hasSnapshot: true,
     generatedAt: snap.topology.generatedAt,
     pollIntervalMs: snap.pollIntervalMs,
+    cluster: snap.topology.cluster ?? null,
   };
 }
 
@@ -63,7 +68,8 @@ export function applyDelta(state: TopologyState, delta: TopologyDelta): Topology
   const links = { ...state.links };
   for (const l of delta.links) links[linkKey(l)] = l;
   for (const key of delta.removedLinks) delete links[key];
-  return { ...state, nodes, links, generatedAt: delta.generatedAt };
+  const cluster = delta.cluster === undefined ? state.cluster : delta.cluster;
+  return { ...state, nodes, links, generatedAt: delta.generatedAt, cluster };
 }
 
 export function addEvent(state: TopologyState, event: TopologyEvent): TopologyState {

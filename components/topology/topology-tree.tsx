@@ -142,7 +142,8 @@ export function TopologyTree({
 }) {
   const { t } = useT();
   const forest = buildForest(nodes, links);
-  const masters = forest.roots.filter((r) => r.node.role === 'master').length;
+  // Redis Cluster primaries (they carry a shardId) are meant to be separate trees.
+  const masters = forest.roots.filter((r) => r.node.role === 'master' && !r.node.shardId).length;
   return (
     <div className="flex flex-col gap-6">
       {masters > 1 && (

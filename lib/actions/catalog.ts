@@ -7,8 +7,9 @@ import {
   type ActionId,
   type Bilingual,
 } from '../contracts';
+import { CLUSTER_ACTION_META } from './catalog-cluster';
 
-interface ActionMeta {
+export interface ActionMeta {
   title: Bilingual;
   description: Bilingual;
   destructive: boolean;
@@ -63,6 +64,7 @@ export const ACTION_META: Record<ActionId, ActionMeta> = {
     },
     destructive: false,
   },
+  ...CLUSTER_ACTION_META,
 };
 
 export function isActionId(id: string): id is ActionId {

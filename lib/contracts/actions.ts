@@ -11,6 +11,8 @@ export const ActionIdSchema = z.enum([
   'replica.promote',
   'config.apply',
   'config.revert',
+  'cluster.failover',
+  'cluster.replicate',
 ]);
 export type ActionId = z.infer<typeof ActionIdSchema>;
 
@@ -68,6 +70,11 @@ export const ConfigRevertParamsSchema = z
   })
   .strict();
 
+/** CLUSTER FAILOVER on a replica: default (waits for offsets to match), FORCE or TAKEOVER. */
+export const ClusterFailoverParamsSchema = z.object({ mode: z.enum(['default', 'force', 'takeover']).optional() }).strict();
+/** CLUSTER REPLICATE on the target: make it a replica of `primary` (a primary of the same cluster). */
+export const ClusterReplicateParamsSchema = z.object({ primary: NodeIdSchema }).strict();
+
 export const ACTION_PARAMS_SCHEMAS = {
   'replica.reattach': ReattachParamsSchema,
   'replica.reconnect': ReconnectParamsSchema,
@@ -75,6 +82,8 @@ export const ACTION_PARAMS_SCHEMAS = {
   'replica.promote': PromoteParamsSchema,
   'config.apply': ConfigApplyParamsSchema,
   'config.revert': ConfigRevertParamsSchema,
+  'cluster.failover': ClusterFailoverParamsSchema,
+  'cluster.replicate': ClusterReplicateParamsSchema,
 } as const satisfies Record<ActionId, z.ZodType>;
 export type ActionParams<A extends ActionId> = z.infer<(typeof ACTION_PARAMS_SCHEMAS)[A]>;
 

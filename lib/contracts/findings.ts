@@ -21,6 +21,14 @@ export const FindingKindSchema = z.enum([
   'config_risk',
   'memory_pressure',
   'persistence_failing',
+  // Redis Cluster.
+  'cluster_state_fail',
+  'shard_without_replica',
+  'replica_cannot_failover',
+  'replicas_colocated',
+  'uneven_replicas',
+  'node_failed',
+  'epoch_collision',
 ]);
 export type FindingKind = z.infer<typeof FindingKindSchema>;
 

@@ -1,5 +1,6 @@
 // The socket.io wire contract, declared once: server and client are both typed from it.
 import { z } from 'zod';
+import type { Cluster } from './cluster';
 import { NodeIdSchema } from './common';
 import type { ActionServerToClientEvents } from './actions';
 import type { CheckServerToClientEvents } from './checks';
@@ -18,6 +19,8 @@ export interface TopologyDelta {
   removedNodes: string[];
   /** `linkKey()` of links that no longer exist. */
   removedLinks: string[];
+  /** Present when the cluster model changed (null: no longer a cluster). */
+  cluster?: Cluster | null;
 }
 
 export interface TopologySnapshot {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClusterSchema } from './cluster';
 import { NodeIdSchema, StatusSchema } from './common';
 
 /** Why a node cannot be polled, from the connection error. */
@@ -43,6 +44,8 @@ export const NodeSchema = z.object({
   keys: z.number().optional(),
   memoryPct: z.number().nullable().optional(),
   opsPerSec: z.number().optional(),
+  /** Redis Cluster: the shard this node belongs to (see `cluster.shards`). */
+  shardId: z.string().optional(),
 });
 export type TopologyNode = z.infer<typeof NodeSchema>;
 
@@ -81,6 +84,8 @@ export const TopologySchema = z.object({
   generatedAt: z.number(),
   nodes: z.array(NodeSchema),
   links: z.array(LinkSchema),
+  /** Present when the seed is a Redis Cluster node (`cluster_enabled:1`). */
+  cluster: ClusterSchema.optional(),
 });
 export type Topology = z.infer<typeof TopologySchema>;
 

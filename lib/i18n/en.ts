@@ -8,6 +8,7 @@ import { enOps } from './en/ops';
 import { enOther } from './en/other';
 import { enActionsGuard } from './en/actions-guard';
 import { enSecurityAudit } from './en/security-audit';
+import { enCluster } from './en/cluster';
 
 export const en = {
   ...enCore,
@@ -17,6 +18,7 @@ export const en = {
   ...enOther,
   ...enSecurityAudit,
   ...enActionsGuard,
+  ...enCluster,
 };
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { zhOps } from './zh-CN/ops';
 import { zhOther } from './zh-CN/other';
 import { zhActionsGuard } from './zh-CN/actions-guard';
 import { zhSecurityAudit } from './zh-CN/security-audit';
+import { zhCluster } from './zh-CN/cluster';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -17,4 +18,5 @@ export const zhCN: Dictionary = {
   ...zhOther,
   ...zhSecurityAudit,
   ...zhActionsGuard,
+  ...zhCluster,
 };

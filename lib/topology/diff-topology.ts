@@ -59,6 +59,9 @@ export function diffTopology(
       events.push({ id: seq(), at, kind: 'link_up', nodeId: l.replica, from: l.upstream, to: l.linkStatus });
   }
 
+  // Redis Cluster: the model travels whole when it changed (its read time alone is not news).
+  const clusterShape = (t: Topology | null) => (t?.cluster ? { ...t.cluster, readAt: 0 } : null);
+  const clusterChanged = !sameJson(clusterShape(prev), clusterShape(next));
   return {
     delta: {
       generatedAt: at,
@@ -66,11 +69,12 @@ export function diffTopology(
       links: changedLinks,
       removedNodes: [...prevNodes.keys()],
       removedLinks: [...prevLinks.keys()],
+      ...(clusterChanged ? { cluster: next.cluster ?? null } : {}),
     },
     events,
   };
 }
 
 export function isEmptyDelta(d: TopologyDelta): boolean {
-  return !d.nodes.length && !d.links.length && !d.removedNodes.length && !d.removedLinks.length;
+  return !d.nodes.length && !d.links.length && !d.removedNodes.length && !d.removedLinks.length && d.cluster === undefined;
 }

@@ -37,6 +37,12 @@ export interface CycleReport {
   durationMs: number;
 }
 
+/** Another way to know nodes (e.g. Redis Cluster membership) and what it adds to the topology. */
+export interface DiscoverySource {
+  nodeIds(): string[];
+  decorate(topology: Topology): Topology;
+}
+
 export interface MonitorEvents {
   cycle: [CycleReport];
   'topology-event': [TopologyEvent];
@@ -55,6 +61,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private eventSeq = 0;
   private rememberedSignature = '';
   private rememberedAt = 0;
+  private readonly sources: DiscoverySource[] = [];
   cycles = 0;
 
   constructor(
@@ -138,6 +145,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     for (const [from, to] of Object.entries(aliases)) this.registry.alias(from, to);
   }
 
+  addDiscovery(source: DiscoverySource): void {
+    this.sources.push(source);
+  }
+
   private get records(): Map<string, NodeRecord> {
     return this.registry.records;
   }
@@ -149,6 +160,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
     const polled = new Set<string>();
     const referenced = new Set<string>();
+    for (const s of this.sources) for (const id of s.nodeIds()) this.registry.ensure(this.canonical(id), started).lastKnownAt = started;
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
       const results = await Promise.all(
@@ -228,7 +240,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   }
 
   private publish(started: number): void {
-    const topology = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
+    const derived = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
+    const topology = this.sources.reduce((t, s) => s.decorate(t), derived);
     const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
     this.topology = topology;
     this.cycles++;

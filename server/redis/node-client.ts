@@ -10,7 +10,7 @@ import { classifyConnectionError } from './connection-error';
 import { tlsOptions } from './tls-options';
 
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
-export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace'];
+export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace', 'cluster'];
 
 /**
  * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).
@@ -36,6 +36,10 @@ export const CONFIG_PARAMS = [
   'replica-priority',
   'maxmemory',
   'maxmemory-policy',
+  // Redis Cluster: when a replica may still fail over, and when replicas migrate.
+  'cluster-node-timeout',
+  'cluster-replica-validity-factor',
+  'cluster-migration-barrier',
 ];
 
 export type PollResult =

@@ -1,6 +1,7 @@
 // Every diagnosis rule, in the order their findings read best when severities tie.
 import type { Rule } from '../rule-kit';
 import { backlogTooSmall } from './backlog-too-small';
+import { CLUSTER_RULES } from './cluster-rules';
 import { configRisk } from './config-risk';
 import { fullResyncStorm } from './full-resync-storm';
 import { linkDown } from './link-down';
@@ -34,4 +35,5 @@ export const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['backlog_too_small', backlogTooSmall],
   ['role_changed', roleChanged],
   ['config_risk', configRisk],
+  ...CLUSTER_RULES,
 ];

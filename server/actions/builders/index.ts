@@ -1,6 +1,8 @@
 // Action id → plan builder, with its params validated by the contract's schema.
 import { ACTION_PARAMS_SCHEMAS, type ActionId, type ActionParams } from '../../../lib/contracts';
 import type { BuildContext, BuiltPlan } from '../types';
+import { buildClusterFailover } from './cluster-failover';
+import { buildClusterReplicate } from './cluster-replicate';
 import { buildConfigApply, buildConfigRevert } from './config';
 import { buildPromote } from './promote';
 import { buildReattach } from './reattach';
@@ -22,6 +24,8 @@ const BUILDERS: Builders = {
   'replica.promote': buildPromote,
   'config.apply': (ctx, target, params) => buildConfigApply(ctx, target, params),
   'config.revert': buildConfigRevert,
+  'cluster.failover': buildClusterFailover,
+  'cluster.replicate': buildClusterReplicate,
 };
 
 /** Parses params (throws the zod error for the caller to turn into a 400) and builds live. */
