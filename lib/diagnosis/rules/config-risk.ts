@@ -22,6 +22,7 @@ import {
   type Rule,
 } from '../rule-kit';
 import { backlogTooSmall } from './backlog-too-small';
+import { findingKey } from '../finding-key';
 
 const SEED_KEEPALIVE = 60;
 const REDIS_DEFAULT_KEEPALIVE = 300;
@@ -162,7 +163,7 @@ export const configRisk: Rule = (input) => {
     const c = view.config;
     for (const r of risksOf(input, view, smallBacklog)) {
       out.push({
-        key: `config_risk:${r.rule}:${view.id}`,
+        key: findingKey({ kind: 'config_risk', variant: r.rule, subject: view.id }),
         kind: 'config_risk',
         severity: r.severity,
         nodeId: view.id,

@@ -22,6 +22,7 @@ import {
   type Rule,
 } from '../rule-kit';
 import { recommendedBacklog } from './backlog-too-small';
+import { findingKey } from '../finding-key';
 
 const STORM_CAUSES: Cause[] = ['backlog_exhausted', 'output_buffer_limit', 'replica_restarted'];
 const REPLICA_FULL_SYNC = /Full resync from master/;
@@ -127,7 +128,7 @@ export const fullResyncStorm: Rule = (input) => {
 
     const win = fmtDuration(windowMs / 1000);
     out.push({
-      key: `full_resync_storm:${view.id}`,
+      key: findingKey({ kind: 'full_resync_storm', subject: view.id }),
       kind: 'full_resync_storm',
       severity: 'critical',
       nodeId: view.id,

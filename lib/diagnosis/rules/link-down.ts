@@ -17,6 +17,7 @@ import {
   type Rule,
 } from '../rule-kit';
 import { isOwnLinkDown, rootUpstream } from '../upstream-chain';
+import { findingKey } from '../finding-key';
 
 const LOG_CAUSES: Cause[] = ['auth_failed', 'connection_refused', 'timeout'];
 
@@ -194,7 +195,7 @@ export const linkDown: Rule = (input) => {
       fix = REPLICA_DOWN;
     }
     out.push({
-      key: `link_down:${link.replica}`,
+      key: findingKey({ kind: 'link_down', subject: link.replica }),
       kind: 'link_down',
       severity: 'critical',
       nodeId: link.replica,

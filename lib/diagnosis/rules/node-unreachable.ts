@@ -11,6 +11,7 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const ADVICE: Record<
   'connection_refused' | 'timeout' | 'auth_failed' | 'unknown',
@@ -74,7 +75,7 @@ export const nodeUnreachable: Rule = (input) => {
         .map(eventEvidence),
     ];
     out.push({
-      key: `node_unreachable:${view.id}`,
+      key: findingKey({ kind: 'node_unreachable', subject: view.id }),
       kind: 'node_unreachable',
       severity: isLoading ? 'warning' : 'critical',
       nodeId: view.id,

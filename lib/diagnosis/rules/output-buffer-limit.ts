@@ -18,6 +18,7 @@ import {
   replicaCount,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const OBUF_LINE = /overcoming of output buffer limits/;
 const REPLICA_FLAGS = /\bflags=[A-Za-z]*S/;
@@ -119,7 +120,7 @@ export const outputBufferLimit: Rule = (input) => {
     }
 
     out.push({
-      key: `output_buffer_limit:${view.id}`,
+      key: findingKey({ kind: 'output_buffer_limit', subject: view.id }),
       kind: 'output_buffer_limit',
       severity: lines.length || !autoRaised ? 'warning' : 'info',
       nodeId: view.id,

@@ -18,6 +18,7 @@ import {
   worstSeverity,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 /** A gap must hold this long (every sample in it over the threshold) to count as lag. */
 const SUSTAIN_MS = 2_000;
@@ -150,7 +151,7 @@ export const replicationLag: Rule = (input) => {
     }
 
     out.push({
-      key: `replication_lag:${link.replica}`,
+      key: findingKey({ kind: 'replication_lag', subject: link.replica }),
       kind: 'replication_lag',
       severity,
       nodeId: link.replica,
