@@ -82,6 +82,8 @@ export const backlogTooSmall: Rule = (input) => {
 
     out.push({
       key: findingKey({ kind: 'backlog_too_small', subject: view.id }),
+      // What it explains, when that is open: the resync loop on this node.
+      rootKeys: [findingKey({ kind: 'full_resync_storm', subject: view.id })],
       kind: 'backlog_too_small',
       severity: 'warning',
       nodeId: view.id,

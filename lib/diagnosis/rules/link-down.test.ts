@@ -208,8 +208,11 @@ test('link_down: an unreachable replica missing from its master’s list is down
   );
   assert.ok(found[0]?.evidence.some((e) => e.type === 'note' && /does not list/.test(e.text.en)));
   assert.equal(nodeUnreachable(input)[0]?.cause, 'timeout');
-  // Nothing on the replica's side says why; what to do is still plain: bring the replica back.
-  assert.equal(found[0]?.cause, 'unknown');
+  // The dashboard's own probe of the replica says why (it times out), and the link is a
+  // consequence of the replica's node_unreachable, never a root of its own with cause unknown.
+  assert.equal(found[0]?.cause, 'timeout');
+  assert.equal(found[0]?.confidence, 'proven');
+  assert.deepEqual(found[0]?.rootKeys, [`node_unreachable:${R3}`]);
   assert.match(found[0]?.detail.en ?? '', /the replica itself is down or cut off/);
   assert.match(found[0]?.remedy.text ?? '', /^Bring .* back/);
   assert.equal(

@@ -56,6 +56,7 @@ const CAUSE_OF: Partial<Record<NodeErrorCode, keyof typeof ADVICE & Cause>> = {
 export const nodeUnreachable: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const topoNodes = new Map(input.topology.nodes.map((n) => [n.id, n]));
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
   for (const view of input.nodes) {
     if (view.reachable) continue;
     const code = view.error?.code ?? 'unknown';
@@ -80,6 +81,12 @@ export const nodeUnreachable: Rule = (input) => {
       severity: isLoading ? 'warning' : 'critical',
       nodeId: view.id,
       cause,
+      // The connection error is the dashboard's own probe of the node: that is proof.
+      ...(cause !== 'unknown' ? { confidence: 'proven' as const } : {}),
+      // A node gone together with its upstream (a host or rack down) folds under the upstream.
+      ...(view.upstream && !byId.get(view.upstream)?.reachable && byId.has(view.upstream)
+        ? { rootKeys: [findingKey({ kind: 'node_unreachable', subject: view.upstream })] }
+        : {}),
       title: bi(`${roleEn} ${view.id} is unreachable`, `${roleZh} ${view.id} 无法访问`),
       detail: bi(
         `The dashboard cannot poll ${view.id}: ${msg} (${code}). ` +

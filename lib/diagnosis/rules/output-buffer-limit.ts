@@ -121,6 +121,8 @@ export const outputBufferLimit: Rule = (input) => {
 
     out.push({
       key: findingKey({ kind: 'output_buffer_limit', subject: view.id }),
+      // What it explains, when that is open: the resync loop on this node.
+      rootKeys: [findingKey({ kind: 'full_resync_storm', subject: view.id })],
       kind: 'output_buffer_limit',
       severity: lines.length || !autoRaised ? 'warning' : 'info',
       nodeId: view.id,

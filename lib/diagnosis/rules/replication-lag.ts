@@ -154,6 +154,12 @@ export const replicationLag: Rule = (input) => {
       key: findingKey({ kind: 'replication_lag', subject: link.replica }),
       kind: 'replication_lag',
       severity,
+      // Lag that a sync in progress (a resync loop, a stuck transfer) or a dead upstream causes.
+      rootKeys: [
+        findingKey({ kind: 'full_resync_storm', subject: link.upstream }),
+        findingKey({ kind: 'sync_stuck', subject: link.replica }),
+        findingKey({ kind: 'node_unreachable', subject: link.upstream }),
+      ],
       nodeId: link.replica,
       link: { upstream: link.upstream, replica: link.replica },
       title: bi(
