@@ -71,13 +71,14 @@ export function stormCause(
   replicas: string[],
   expectedPartialErr: number,
   reset: boolean,
+  syncs: number,
 ): CauseVerdict {
   const STORM: Cause[] = ['backlog_exhausted', 'output_buffer_limit', 'replica_restarted'];
   const logs = [view.id, ...replicas].flatMap((id) => recentLogs(input, id, (l) => l.causeHint !== undefined && STORM.includes(l.causeHint)));
-  return withLogs(stormCauseFromInfo(input, view, replicas, expectedPartialErr, reset), logs);
+  return withLogs(stormCauseFromInfo(input, view, replicas, expectedPartialErr, reset, syncs), logs);
 }
 
-function stormCauseFromInfo(input: DiagnosisInput, view: NodeView, replicas: string[], expectedPartialErr: number, reset: boolean): CauseVerdict {
+function stormCauseFromInfo(input: DiagnosisInput, view: NodeView, replicas: string[], expectedPartialErr: number, reset: boolean, syncs: number): CauseVerdict {
   const err = deltaSum(input, view.id, 'syncPartialErrDelta');
   // A replica came back asking to continue the same history (same replid) and was refused: its
   // offset had left the backlog. Fresh replicas and a changed replid explain refusals otherwise.
@@ -107,8 +108,12 @@ function stormCauseFromInfo(input: DiagnosisInput, view: NodeView, replicas: str
     );
     return { cause: 'backlog_exhausted', confidence: 'likely', evidence };
   }
+  // Cut off mid-transfer: more specific than a restart, which also asks for a full copy.
+  const buffer = outputBufferCause(view);
+  if (buffer) return buffer;
   const restarted = recentEvents(input, (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId));
-  if (restarted.length) {
+  // Each restart explains one full copy; a loop needs a replica that keeps restarting.
+  if (restarted.length && restarted.length >= syncs - 1) {
     return {
       cause: 'replica_restarted',
       confidence: 'likely',
@@ -118,7 +123,7 @@ function stormCauseFromInfo(input: DiagnosisInput, view: NodeView, replicas: str
       ],
     };
   }
-  return outputBufferCause(view) ?? UNKNOWN;
+  return UNKNOWN;
 }
 
 /** The replica class of `client-output-buffer-limit` reached by the master's biggest client buffer. */

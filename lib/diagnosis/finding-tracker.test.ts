@@ -168,3 +168,17 @@ test('FindingTracker hands out frozen snapshots: a reader cannot change an open 
   assert.equal(t.open()[0]?.incidentId, 'inc-1');
   assert.equal(t.update([candidate('k')], at(1)).open[0]?.incidentId, 'inc-1');
 });
+
+test('FindingTracker keeps an established cause when a later cycle cannot tell', () => {
+  const t = tracker({ openAfter: 1 });
+  const known = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'output_buffer_limit', confidence: 'likely' });
+  const blind = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'unknown' });
+  t.update([known], at(0));
+  const r = t.update([blind], at(1));
+  assert.deepEqual(r.updated, []);
+  assert.equal(r.open[0]?.cause, 'output_buffer_limit');
+  assert.equal(r.open[0]?.confidence, 'likely');
+  // A proven cause from a log line does replace it.
+  const proven = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'backlog_exhausted', confidence: 'proven' });
+  assert.equal(t.update([proven], at(2)).updated[0]?.cause, 'backlog_exhausted');
+});

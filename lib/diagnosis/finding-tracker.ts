@@ -143,8 +143,17 @@ export class FindingTracker {
       const root = this.rootOf(c, present);
       const prev = entry.finding;
       if (prev) {
-        // Keep identity, openedAt and the incident; everything else reflects this cycle.
+        // Keep identity, openedAt and the incident; everything else reflects this cycle — except
+        // an established cause: once proven or likely, a cycle that cannot tell (a peak that
+        // aged out of INFO, a log line that left the window) does not take it back.
         const next = toFinding(c, prev.id, prev.openedAt, now, root.id);
+        if (prev.cause && prev.cause !== 'unknown' && (c.cause ?? 'unknown') === 'unknown') {
+          next.cause = prev.cause;
+          if (prev.confidence) next.confidence = prev.confidence;
+          next.detail = prev.detail;
+          next.evidence = [...prev.evidence];
+          next.remedy = prev.remedy;
+        }
         if (prev.incidentId !== undefined) next.incidentId = prev.incidentId;
         entry.finding = freezeFinding(next);
         if (changed(prev, entry.finding)) updated.push(entry.finding);

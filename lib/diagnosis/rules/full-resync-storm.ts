@@ -78,7 +78,7 @@ export const fullResyncStorm: Rule = (input) => {
 
     // Cause: from INFO (refused PSYNCs vs the backlog, restarted replicas, buffer peaks), proven
     // or overridden by what the logs of this node and its replicas say.
-    const verdict = stormCause(input, view, replicas, attachEvents.length, resetEvents.length > 0);
+    const verdict = stormCause(input, view, replicas, attachEvents.length, resetEvents.length > 0, count);
     const cause = verdict.cause;
     const evidence: Evidence[] = [];
     const full = view.metrics?.syncFull;
