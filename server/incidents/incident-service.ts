@@ -71,8 +71,11 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     const nodes = [...new Set([f.nodeId, f.link?.replica, f.link?.upstream].filter((x): x is string => Boolean(x)))];
     if (!nodes.length) return;
     const seen = new Set<string>();
+    // The story starts with the fault's first topology event: earlier lines (start-up noise, an
+    // older hiccup) belong to another story and stay in the log view.
+    const faultAt = this.store.firstTopologyEventAt(incidentId) ?? -Infinity;
     const lines = this.linesAround(nodes, f.openedAt, LOG_WINDOW_MS).filter((l) => {
-      if (l.verdict === 'normal') return false;
+      if (l.verdict === 'normal' || l.time < faultAt) return false;
       if (l.verdict === 'notable' && Math.abs(l.time - f.openedAt) > NOTABLE_WINDOW_MS) return false;
       const key = `${l.nodeId}|${l.time}|${l.message}`;
       if (seen.has(key)) return false;

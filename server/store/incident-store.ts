@@ -205,6 +205,12 @@ export class IncidentStore {
       .get(incidentId, eventId);
   }
 
+  /** When the first topology event on an incident's timeline happened (where its story starts). */
+  firstTopologyEventAt(incidentId: string): number | undefined {
+    const row = this.db.prepare("SELECT MIN(at) AS at FROM incident_timeline WHERE incident_id = ? AND type = 'topology_event'").get(incidentId) as { at: number | null } | undefined;
+    return row?.at ?? undefined;
+  }
+
   /** The log line entry of an incident with this node, time and message, if copied already. */
   logEntry(incidentId: string, nodeId: string, at: number, message: string): TimelineEntry | undefined {
     const row = this.db
