@@ -10,6 +10,7 @@ import { healthOf } from '../../lib/diagnosis/health';
 import { isGraver } from '../../lib/diagnosis/severity';
 import { logger } from '../logger';
 import type { IncidentFilter, IncidentStore, NewTimelineEntry } from '../store/incident-store';
+import { copyFaultEvents, copyLogLines, type LinesAround } from './incident-story';
 import { describeEvent, metricSnapshot } from './timeline-text';
 
 const log = logger('incidents');
@@ -28,6 +29,18 @@ export interface FindingChanges {
   resolved: FindingChange[];
 }
 
+export type { LinesAround } from './incident-story';
+
+/** One apply(): what it recorded and filed so far, and the cycle it records. */
+interface Batch {
+  record: (f: FindingSnapshot, incidentId: string | undefined) => Finding;
+  filed: Map<string, string>;
+  touched: Map<string, Incident>;
+  topology: Topology;
+  now: number;
+  events: readonly TopologyEvent[];
+}
+
 export interface IncidentEvents {
   'finding:opened': [Finding];
   'finding:updated': [Finding];
@@ -35,20 +48,6 @@ export interface IncidentEvents {
   'incident:updated': [Incident];
   health: [Health];
 }
-
-/** Log lines of some nodes around a time (the log service's raw ring), for timelines. */
-export type LinesAround = (nodeIds: string[], t: number, windowMs: number) => Array<{ nodeId: string; time: number; message: string; verdict: string; category: string; raw: string }>;
-
-/** How far around a finding's opening its nodes' log lines are copied into the timeline. */
-const LOG_WINDOW_MS = 30_000;
-/**
- * Notable (⚠️) lines are everyday events — a full sync at start-up, a fork warning — so only
- * those right before the finding opened are kept; abnormal (❌) ones from the whole window.
- */
-const NOTABLE_WINDOW_MS = 5_000;
-const LOG_LINES_PER_FINDING = 15;
-/** Topology events this long before a finding was first seen belong to its fault (one poll or two). */
-const EVENT_LOOKBACK_MS = 5_000;
 
 export class IncidentService extends EventEmitter<IncidentEvents> {
   private linesAround: LinesAround = () => [];
@@ -64,33 +63,6 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
    */
   useLogs(linesAround: LinesAround): void {
     this.linesAround = linesAround;
-  }
-
-  /** Each line once per incident (node + time + message), naming every finding it supports. */
-  private keepLogLines(incidentId: string, f: Finding): void {
-    const nodes = [...new Set([f.nodeId, f.link?.replica, f.link?.upstream].filter((x): x is string => Boolean(x)))];
-    if (!nodes.length) return;
-    const seen = new Set<string>();
-    // The story starts with the fault's first topology event: earlier lines (start-up noise, an
-    // older hiccup) belong to another story and stay in the log view.
-    const faultAt = this.store.firstTopologyEventAt(incidentId) ?? -Infinity;
-    const lines = this.linesAround(nodes, f.openedAt, LOG_WINDOW_MS).filter((l) => {
-      if (l.verdict === 'normal' || l.time < faultAt) return false;
-      if (l.verdict === 'notable' && Math.abs(l.time - f.openedAt) > NOTABLE_WINDOW_MS) return false;
-      const key = `${l.nodeId}|${l.time}|${l.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    for (const l of lines.slice(-LOG_LINES_PER_FINDING)) {
-      const existing = this.store.logEntry(incidentId, l.nodeId, l.time, l.message);
-      if (existing) {
-        const ids = Array.isArray(existing.data.findingIds) ? existing.data.findingIds.filter((x): x is string => typeof x === 'string') : [];
-        if (!ids.includes(f.id)) this.store.updateTimelineData(existing.id, { ...existing.data, findingIds: [...ids, f.id] });
-        continue;
-      }
-      this.timeline(incidentId, l.time, 'log_line', l.message, l.message, { nodeId: l.nodeId, verdict: l.verdict, category: l.category, raw: l.raw, findingId: f.id, findingIds: [f.id] });
-    }
   }
 
   /**
@@ -109,9 +81,10 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     };
     try {
       this.store.transaction(() => {
-        for (const c of changes.opened) this.recordOpened(c, record, filed, touched, topology, now, events);
-        for (const c of changes.updated) this.recordUpdated(c, record, filed, touched, topology, now, events);
-        for (const c of changes.resolved) this.recordResolved(c, record, touched, topology, now);
+        const b: Batch = { record, filed, touched, topology, now, events };
+        for (const c of changes.opened) this.recordOpened(c, b);
+        for (const c of changes.updated) this.recordUpdated(c, b);
+        for (const c of changes.resolved) this.recordResolved(c, b);
       });
     } catch (err) {
       // Rolled back: nothing was filed. The findings are still news for whoever watches.
@@ -129,22 +102,15 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     return filed;
   }
 
-  private recordOpened(
-    c: FindingChange,
-    record: (f: FindingSnapshot, incidentId: string | undefined) => Finding,
-    filed: Map<string, string>,
-    touched: Map<string, Incident>,
-    topology: Topology,
-    now: number,
-    events: readonly TopologyEvent[],
-  ): void {
+  private recordOpened(c: FindingChange, b: Batch): void {
+    const { record, filed, touched, now } = b;
     // Info findings (hygiene hints) are listed, not incidents: they must not hold a fault's
     // incident open, nor page anyone.
     if (c.finding.severity === 'info') {
       this.store.saveFinding(record(c.finding, undefined), c.key);
       return;
     }
-    const incident = this.incidentFor(c, filed, topology, now, events);
+    const incident = this.incidentFor(c, b);
     const f = record(c.finding, incident.id);
     filed.set(f.id, incident.id);
     this.store.saveFinding(f, c.key);
@@ -159,24 +125,17 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
       nodeId: f.nodeId,
       evidence: f.evidence,
     });
-    this.keepLogLines(incident.id, f);
+    copyLogLines(this.store, this.linesAround, incident.id, f);
     touched.set(incident.id, incident);
   }
 
-  private recordUpdated(
-    c: FindingChange,
-    record: (f: FindingSnapshot, incidentId: string | undefined) => Finding,
-    filed: Map<string, string>,
-    touched: Map<string, Incident>,
-    topology: Topology,
-    now: number,
-    events: readonly TopologyEvent[],
-  ): void {
+  private recordUpdated(c: FindingChange, b: Batch): void {
+    const { record, filed, touched, now } = b;
     let incidentId = c.finding.incidentId ?? this.store.incidentIdOf(c.finding.id);
     let incident = incidentId ? this.store.incident(incidentId) : null;
     if (!incident && c.finding.severity !== 'info') {
       // An info finding that escalated (or one whose first write was lost) joins an incident now.
-      incident = this.incidentFor(c, filed, topology, now, events);
+      incident = this.incidentFor(c, b);
       incidentId = incident.id;
       filed.set(c.finding.id, incident.id);
     }
@@ -194,13 +153,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     });
   }
 
-  private recordResolved(
-    c: FindingChange,
-    record: (f: FindingSnapshot, incidentId: string | undefined) => Finding,
-    touched: Map<string, Incident>,
-    topology: Topology,
-    now: number,
-  ): void {
+  private recordResolved(c: FindingChange, { record, touched, topology, now }: Batch): void {
     const incidentId = c.finding.incidentId ?? this.store.incidentIdOf(c.finding.id);
     const f = record(c.finding, incidentId);
     this.store.saveFinding(f, c.key);
@@ -247,7 +200,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     }
   }
 
-  private incidentFor(c: FindingChange, filed: ReadonlyMap<string, string>, topology: Topology, now: number, events: readonly TopologyEvent[]): Incident {
+  private incidentFor(c: FindingChange, { filed, topology, now, events }: Batch): Incident {
     // A consequence goes where its root went.
     const rootFinding = c.finding.rootFindingId;
     const rootIncidentId = rootFinding ? (filed.get(rootFinding) ?? this.store.incidentIdOf(rootFinding)) : undefined;
@@ -274,12 +227,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     if (root) incident.rootNodeId = root;
     this.store.saveIncident(incident);
     // The story starts with what the monitor saw first (the poll before the finding opened).
-    const involved = new Set([root, c.finding.nodeId, c.finding.link?.replica, c.finding.link?.upstream].filter(Boolean));
-    for (const e of events) {
-      if (!involved.has(e.nodeId) || e.at < c.finding.openedAt - EVENT_LOOKBACK_MS || e.at > now) continue;
-      const { en, zh } = describeEvent(e);
-      this.timeline(id, e.at, 'topology_event', en, zh, { event: e });
-    }
+    copyFaultEvents(this.store, id, events, [root, c.finding.nodeId, c.finding.link?.replica, c.finding.link?.upstream], c.finding.openedAt, now);
     this.timeline(id, now, 'incident_opened', `Incident opened: ${c.finding.title.en}`, `事件开始：${c.finding.title.zh}`, {});
     this.timeline(id, now, 'metric_snapshot', 'Replication state when the incident opened', '事件开始时的复制状态', metricSnapshot(topology, root));
     return incident;
