@@ -35,14 +35,24 @@ function deltaEvidence(nodeId: string, field: string, sum: number, now: number, 
   return { type: 'delta', nodeId, field, from: to - sum, to, windowMs: now - since };
 }
 
+/**
+ * "Full resync requested" is how every PSYNC ? -1 reads (a fresh replica too), so it is weak
+ * evidence of a restart: it never overrides a specific cause.
+ */
+const WEAK_LOG_CAUSES: readonly Cause[] = ['replica_restarted'];
+
 /** Combines the INFO verdict with what the logs say. */
 function withLogs(info: CauseVerdict, lines: LogEvidenceLine[]): CauseVerdict {
   const tally = new Map<Cause, number>();
   for (const l of lines) if (l.causeHint) tally.set(l.causeHint, (tally.get(l.causeHint) ?? 0) + (l.count ?? 1));
-  const [top] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+  const ranked = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+  const top = ranked.find(([c]) => !WEAK_LOG_CAUSES.includes(c)) ?? ranked[0];
   if (!top) return info;
   const proving = lines.filter((l) => l.causeHint === top[0]).slice(-4).map(logEvidence);
   if (top[0] === info.cause) return { ...info, confidence: 'proven', evidence: [...info.evidence, ...proving] };
+  if (WEAK_LOG_CAUSES.includes(top[0])) {
+    return info.cause === 'unknown' ? { cause: top[0], confidence: 'likely', evidence: proving } : info;
+  }
   return { cause: top[0], confidence: 'proven', evidence: [...proving, ...info.evidence] };
 }
 
