@@ -310,3 +310,23 @@ test('node_unreachable: an ACL user that may not run INFO is told which permissi
   assert.equal(f?.cause, 'auth_failed');
   assert.match(f?.remedy.text ?? '', /\+info \+ping \+config\|get \+client\|setname/);
 });
+
+test('link_down: without logs, the master answering more NOAUTH errors while the replica cannot connect is auth_failed (likely)', () => {
+  const master = editInfo(infoText('master.txt'), { connected_slaves: '0', slave0: null, slave1: null });
+  const withErrors = (n: number) => `${master}\r\n# Errorstats\r\nerrorstat_NOAUTH:count=${n}\r\n`;
+  const replica = editInfo(infoText('replica-never-connected.txt'), { master_port: '27001' });
+  const R5 = '127.0.0.1:27005';
+  const input = (before: number, now: number) =>
+    buildInput({
+      nodes: [
+        { id: M, info: withErrors(now), prevInfo: withErrors(before) },
+        { id: R5, info: replica },
+      ],
+    });
+  const f = linkDown(input(3, 5)).find((x) => x.nodeId === R5);
+  assert.equal(f?.cause, 'auth_failed');
+  assert.equal(f?.confidence, 'likely');
+  assert.ok(f?.evidence.some((e) => e.type === 'delta' && e.field === 'errorstat_NOAUTH' && e.from === 3 && e.to === 5));
+  // Counters that do not move prove nothing: the cause stays unknown.
+  assert.equal(linkDown(input(5, 5)).find((x) => x.nodeId === R5)?.cause, 'unknown');
+});
