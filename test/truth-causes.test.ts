@@ -50,20 +50,28 @@ describe('causes without log files', () => {
     await m.config('SET', 'repl-backlog-size', '1048576');
   });
 
-  test('a master restart with a new replication id → the replica’s link is explained by the upstream, never a storm', async () => {
+  test('a master restart with a new replication id → its replica’s link is a consequence of the master, and the resync is no storm', async () => {
     const before = Date.now();
-    const m = await h.sandbox.client('m');
-    const replidBefore = /master_replid:(\w+)/.exec(await m.info('replication'))?.[1];
+    const mId = h.sandbox.node('m').id;
+    const r1Id = h.sandbox.node('r1').id;
+    const replidBefore = /master_replid:(\w+)/.exec(await (await h.sandbox.client('m')).info('replication'))?.[1];
+    await h.sandbox.kill('m', 'SIGTERM');
+    await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'link_down' && f.nodeId === r1Id), 15_000, 'r1 link_down while m is down');
+    const root = open(h).find((f) => f.kind === 'node_unreachable' && f.nodeId === mId);
+    const link = open(h).find((f) => f.kind === 'link_down' && f.nodeId === r1Id);
+    assert.ok(root, 'the master is the root');
+    assert.equal(link?.cause, 'upstream_down');
+    assert.equal(link?.confidence, 'proven', 'the dashboard’s own probe saw the master down');
+    assert.equal(link?.rootFindingId, root.id);
     await h.sandbox.restart('m');
     const replidAfter = /master_replid:(\w+)/.exec(await (await h.sandbox.client('m')).info('replication'))?.[1];
     assert.notEqual(replidAfter, replidBefore, 'a restarted master has a new replication id');
-    await h.sandbox.waitFor(() => h.server.monitor.eventsSince(before).some((e) => e.nodeId === h.sandbox.node('m').id && (e.kind === 'replid_changed' || e.kind === 'run_id_changed')), 15_000, 'new replid seen');
+    await h.sandbox.waitFor(() => h.server.monitor.eventsSince(before).some((e) => e.nodeId === mId && (e.kind === 'replid_changed' || e.kind === 'run_id_changed')), 15_000, 'new replid seen');
     await h.until((t) => t.links[0]?.linkStatus === 'up', 'r1 back on the restarted master', 30_000);
     // Long enough for hysteresis to open whatever would open.
     await new Promise((r) => setTimeout(r, 2000));
     const since = all(h).filter((f) => f.lastSeenAt >= before);
-    const links = since.filter((f) => f.kind === 'link_down');
-    for (const f of links) assert.equal(f.cause, 'upstream_down', JSON.stringify(f.evidence.slice(0, 4)));
+    for (const f of since.filter((x) => x.kind === 'link_down')) assert.equal(f.cause, 'upstream_down', JSON.stringify(f.evidence.slice(0, 4)));
     assert.ok(!since.some((f) => f.kind === 'full_resync_storm' && f.openedAt >= before), 'the one full sync after a restart is expected, not a storm');
   });
 });
