@@ -20,10 +20,15 @@ describe('findings and incidents in the browser', () => {
     const r2 = e.sandbox.node('r2');
     await e.sandbox.kill('r2');
     await page.waitForSelector('[data-testid="health-light"][data-level="critical"]', { timeout: 15_000 });
-    await page.waitForSelector(`[data-testid="finding"][data-kind="link_down"]`, { timeout: 15_000 });
     await page.waitForSelector(`[data-testid="finding"][data-kind="node_unreachable"][data-node-id="${r2.id}"]`, { timeout: 15_000 });
     const finding = page.locator(`[data-testid="finding"][data-kind="node_unreachable"]`).first();
     assert.equal(await finding.getAttribute('data-severity'), 'critical');
+    // One root: the dead replica's own link is folded under it as a consequence, one click away.
+    const rootId = await finding.getAttribute('data-finding-id');
+    const folded = page.locator(`[data-testid="finding-consequences"][data-root-id="${rootId}"]`);
+    await folded.waitFor({ timeout: 15_000 });
+    await folded.locator('[data-testid="finding-consequences-toggle"]').click();
+    await page.waitForSelector(`[data-testid="finding"][data-kind="link_down"][data-node-id="${r2.id}"]`, { timeout: 5_000 });
 
     // The incident list has it; its page shows the timeline and offers the postmortem.
     await page.goto(`${e.url}/incidents`);

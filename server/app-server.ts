@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canaryCandidates, inconsistencyCandidate } from '../lib/consistency/finding-candidates';
+import { canaryCandidates, canaryKey, inconsistencyCandidate, inconsistencyKey } from '../lib/consistency/finding-candidates';
 import { resolveTopologyNode } from '../lib/actions/node-address';
 import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
@@ -150,9 +150,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (run.kind === 'compare') {
       const c = inconsistencyCandidate(run);
       if (c) diagnosis.report(c, 24 * 3600_000);
-      else diagnosis.clearReport(`data_inconsistency:${run.params.replica}`);
+      else diagnosis.clearReport(inconsistencyKey(run.params.replica));
     } else {
-      for (const r of run.report.replicas) diagnosis.clearReport(`replication_lag:canary:${r.replica}`);
+      for (const r of run.report.replicas) diagnosis.clearReport(canaryKey(r.replica));
       for (const c of canaryCandidates(run)) diagnosis.report(c, 10 * 60_000);
     }
   });

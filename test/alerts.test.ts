@@ -19,7 +19,8 @@ import { Router } from '../server/http/router';
 import { IncidentService, type FindingChange } from '../server/incidents/incident-service';
 import { rootLogger } from '../server/logger';
 import { openDatabase, type Db } from '../server/store/database';
-import { findingKey, IncidentStore } from '../server/store/incident-store';
+import { findingKey } from '../lib/diagnosis/finding-key';
+import { IncidentStore } from '../server/store/incident-store';
 import { waitUntil } from './helpers/wait-until';
 
 rootLogger.level = process.env.LOG_LEVEL ?? 'error';
@@ -112,7 +113,7 @@ function change(s: IncidentService, kind: keyof FindingChanges, f: Finding): voi
   const c: FindingChanges = { opened: [], updated: [], resolved: [] };
   const finding: Finding =
     kind === 'resolved' ? { ...f, state: 'resolved', resolvedAt: Date.now() } : f;
-  c[kind].push({ finding, key: findingKey(f) });
+  c[kind].push({ finding, key: findingKey({ kind: f.kind, subject: f.link?.replica ?? f.nodeId ?? 'topology' }) });
   s.apply(c, EMPTY, Date.now());
 }
 type FindingChanges = Record<'opened' | 'updated' | 'resolved', FindingChange[]>;
@@ -160,7 +161,8 @@ test('a json webhook gets opened, severity change and resolved, each signed with
   const summary = rows.map((d) => [d.status, d.attempts, d.responseStatus, typeof d.deliveredAt]);
   assert.deepEqual(summary, Array(3).fill(['delivered', 1, 200, 'number']));
   // The incident timeline says the alert went out.
-  const detail = incidents.detail(f.incidentId ?? '');
+  // (The service records copies: the finding it was handed stays as the tracker made it.)
+  const detail = incidents.detail(incidents.findings('all', 10)[0]?.incidentId ?? '');
   assert.ok(detail?.timeline.some((e) => e.type === 'alert_sent' && e.summary.includes('ops')));
 });
 

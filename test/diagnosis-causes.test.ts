@@ -61,7 +61,8 @@ describe('root causes proven by Redis log lines', () => {
       await h.sandbox.waitFor(async () => Number(/sync_full:(\d+)/.exec(await m.info('stats'))?.[1]) > fullBefore, 30_000, `full sync (round ${round})`);
       await h.until((t) => t.links[0]!.linkStatus === 'up', `r1 resynced (round ${round})`, 30_000);
     }
-    await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'full_resync_storm'), 20_000, 'full_resync_storm');
+    // INFO names the cause first (likely); the "lack of backlog" line, once tailed, proves it.
+    await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'full_resync_storm' && f.confidence === 'proven'), 20_000, 'full_resync_storm proven by the log');
     const storm = open(h).find((f) => f.kind === 'full_resync_storm') as Finding;
     assert.equal(storm.cause, 'backlog_exhausted', JSON.stringify(storm.evidence.slice(0, 6)));
     assert.ok(storm.evidence.some((e) => e.type === 'log' && /lack of backlog/.test(e.message)));

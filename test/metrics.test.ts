@@ -12,7 +12,8 @@ import { metricsRoutes } from '../server/http/metrics.routes';
 import { Router } from '../server/http/router';
 import { IncidentService } from '../server/incidents/incident-service';
 import { openDatabase, type Db } from '../server/store/database';
-import { findingKey, IncidentStore } from '../server/store/incident-store';
+import { findingKey } from '../lib/diagnosis/finding-key';
+import { IncidentStore } from '../server/store/incident-store';
 import { startHarness, type Harness } from './helpers/server';
 
 interface Parsed {
@@ -202,7 +203,7 @@ describe('GET /metrics on a real master → replica → sub-replica tree', () =>
       remedy: { text: '-', textZh: '-' },
     };
     incidents.apply(
-      { opened: [{ finding: f, key: findingKey(f) }], updated: [], resolved: [] },
+      { opened: [{ finding: f, key: findingKey({ kind: f.kind, subject: f.link?.replica ?? f.nodeId ?? 'topology' }) }], updated: [], resolved: [] },
       t,
       now,
     );

@@ -34,12 +34,21 @@ export function useHeartbeatView() {
 export function DelayValue({ sample }: { sample: HeartbeatSample | undefined }) {
   const { t, fmt } = useT();
   if (!sample) return <span className="text-xs text-fg-subtle">—</span>;
-  const status = delayStatus(sample.delayMs, sample.answered);
+  // Not seen within the window: the delay is above it, an unknown upper bound — never a number.
+  const over = sample.overWindow === true;
+  const status = over ? 'critical' : delayStatus(sample.delayMs, sample.answered);
   const tone = STATUS_TONE[status];
+  const windowMs = fmt.number(sample.windowMs ?? null);
   return (
-    <span className={`tnum inline-flex items-center gap-1 font-mono text-sm ${tone.text}`} data-testid="heartbeat-delay" data-delay={sample.delayMs ?? ''}>
+    <span
+      className={`tnum inline-flex items-center gap-1 font-mono text-sm ${tone.text}`}
+      data-testid="heartbeat-delay"
+      data-delay={sample.delayMs ?? ''}
+      data-over-window={over ? 'true' : undefined}
+      title={over ? t('heartbeat.overWindowHint', { ms: windowMs }) : undefined}
+    >
       <StatusIcon status={status} className="h-3.5 w-3.5" />
-      {sample.delayMs === null ? '—' : t('checks.ms', { n: fmt.number(sample.delayMs) })}
+      {over ? t('heartbeat.overWindow', { ms: windowMs }) : sample.delayMs === null ? '—' : t('checks.ms', { n: fmt.number(sample.delayMs, 1) })}
       {!sample.answered && <span className="text-xs font-semibold">{t('checks.heartbeat.noAnswer')}</span>}
     </span>
   );

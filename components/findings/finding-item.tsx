@@ -86,6 +86,15 @@ export function FindingItem({
             {finding.cause && (
               <span className="rounded bg-surface-3 px-1.5 py-px text-[11px] font-medium text-fg">
                 {t('findings.cause')}: {t(`cause.${finding.cause}`)}
+                {finding.confidence && (
+                  <span
+                    data-testid="finding-confidence"
+                    title={t(`confidence.${finding.confidence}Hint`)}
+                    className="ml-1 text-fg-muted"
+                  >
+                    ({t(`confidence.${finding.confidence}`)})
+                  </span>
+                )}
               </span>
             )}
             {finding.rule && (

@@ -5,8 +5,8 @@ import type { Severity } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useFindings } from '@/components/hooks/use-findings';
 import { OkIcon } from '@/components/ui/icons';
-import { FindingItem } from './finding-item';
-import { sortFindings } from './findings-state';
+import { FindingGroupItem } from './finding-group';
+import { foldFindings } from './findings-state';
 import { SeverityBadge } from './severity-badge';
 
 const ORDER: Severity[] = ['critical', 'warning', 'info'];
@@ -14,14 +14,15 @@ const ORDER: Severity[] = ['critical', 'warning', 'info'];
 export function FindingsPanel() {
   const { t, fmt } = useT();
   const { open, hasSnapshot } = useFindings();
-  const findings = useMemo(() => sortFindings(Object.values(open)), [open]);
+  // Roots only at the top level: consequences fold under the finding that explains them.
+  const findings = useMemo(() => foldFindings(Object.values(open)), [open]);
   // Info findings are hygiene hints: folded away so problems stay on top and the tree stays in view.
   const [showInfo, setShowInfo] = useState(false);
-  const problems = findings.filter((f) => f.severity !== 'info');
-  const hints = findings.filter((f) => f.severity === 'info');
+  const problems = findings.filter((g) => g.root.severity !== 'info');
+  const hints = findings.filter((g) => g.root.severity === 'info');
   const counts = useMemo(() => {
     const c: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };
-    for (const f of findings) c[f.severity] += 1;
+    for (const g of findings) c[g.root.severity] += 1;
     return c;
   }, [findings]);
   return (
@@ -66,8 +67,8 @@ export function FindingsPanel() {
             </p>
           )}
           <ul className="max-h-[70vh] divide-y divide-border overflow-y-auto">
-            {(showInfo ? findings : problems).map((f) => (
-              <FindingItem key={f.id} finding={f} />
+            {(showInfo ? findings : problems).map((g) => (
+              <FindingGroupItem key={g.root.id} group={g} />
             ))}
           </ul>
           {hints.length > 0 && (

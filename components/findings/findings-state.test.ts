@@ -4,6 +4,7 @@ import type { Finding, Health } from '@/lib/contracts';
 import {
   INITIAL_FINDINGS_STATE,
   applyFindingsSnapshot,
+  foldFindings,
   healthFromFindings,
   removeFinding,
   sortFindings,
@@ -70,4 +71,23 @@ test('healthFromFindings() follows the worst severity; info alone stays green', 
   assert.equal(h.level, 'critical');
   assert.deepEqual(h.openFindings, { info: 0, warning: 1, critical: 1 });
   assert.equal(h.openIncidents, 2);
+});
+
+test('foldFindings() puts consequences under their open root; an orphan stands alone', () => {
+  const root = finding('node', 'critical', 1);
+  const link = { ...finding('link', 'critical', 2), rootFindingId: 'node' };
+  const canary = { ...finding('canary', 'critical', 3), rootFindingId: 'node' };
+  const orphan = { ...finding('orphan', 'warning', 4), rootFindingId: 'gone' };
+  const groups = foldFindings([link, orphan, canary, root]);
+  assert.deepEqual(
+    groups.map((g) => [g.root.id, g.consequences.map((c) => c.id)]),
+    [
+      ['node', ['canary', 'link']],
+      ['orphan', []],
+    ],
+  );
+  // The light counts one critical root, still red.
+  const h = healthFromFindings([root, link, canary, orphan]);
+  assert.equal(h.level, 'critical');
+  assert.deepEqual(h.openFindings, { info: 0, warning: 1, critical: 1 });
 });

@@ -1,5 +1,7 @@
 // Pure client-side findings state: the socket snapshot, then opened/updated/resolved deltas.
-import type { Finding, Health, Severity } from '@/lib/contracts';
+import type { Finding, Health } from '@/lib/contracts';
+import { healthOf } from '@/lib/diagnosis/health';
+import { byGravity } from '@/lib/diagnosis/severity';
 
 export interface FindingsState {
   /** Open findings by id. */
@@ -9,8 +11,6 @@ export interface FindingsState {
 }
 
 export const INITIAL_FINDINGS_STATE: FindingsState = { open: {}, health: null, hasSnapshot: false };
-
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 export function applyFindingsSnapshot(
   state: FindingsState,
@@ -42,19 +42,36 @@ export function setHealth(state: FindingsState, health: Health): FindingsState {
 export function sortFindings(findings: Iterable<Finding>): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      byGravity(a, b) ||
       b.openedAt - a.openedAt ||
       a.id.localeCompare(b.id),
   );
 }
 
-/**
- * Health from the open findings, for the moment before the server's own report arrives
- * (seed §5.1: any critical finding is red, any warning amber; info never changes the light).
- */
+/** Health from the open findings, for the moment before the server's own report arrives. */
 export function healthFromFindings(findings: Iterable<Finding>, openIncidents = 0): Health {
-  const counts = { info: 0, warning: 0, critical: 0 };
-  for (const f of findings) counts[f.severity] += 1;
-  const level = counts.critical > 0 ? 'critical' : counts.warning > 0 ? 'warning' : 'ok';
-  return { level, openFindings: counts, openIncidents };
+  return healthOf(findings, openIncidents);
+}
+
+/** A root finding with the open findings folded under it (its consequences), gravest first. */
+export interface FindingGroup {
+  root: Finding;
+  consequences: Finding[];
+}
+
+/**
+ * Roots with their consequences: a finding whose `rootFindingId` names an open finding is folded
+ * under it; one whose root is not (or no longer) in the list stands on its own.
+ */
+export function foldFindings(findings: Iterable<Finding>): FindingGroup[] {
+  const sorted = sortFindings(findings);
+  const ids = new Set(sorted.map((f) => f.id));
+  const groups = new Map<string, FindingGroup>();
+  for (const f of sorted) if (!f.rootFindingId || !ids.has(f.rootFindingId)) groups.set(f.id, { root: f, consequences: [] });
+  for (const f of sorted) {
+    const g = f.rootFindingId ? groups.get(f.rootFindingId) : undefined;
+    if (g && g.root.id !== f.id) g.consequences.push(f);
+    else if (!groups.has(f.id)) groups.set(f.id, { root: f, consequences: [] });
+  }
+  return [...groups.values()];
 }

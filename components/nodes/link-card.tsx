@@ -56,6 +56,16 @@ function SyncProgress({ link }: { link: ReplLink }) {
   );
 }
 
+/** A value the link does not have now (down, syncing, replica not answering): unknown, not 0. */
+function Unknown() {
+  const { t } = useT();
+  return (
+    <span className="text-fg-subtle" title={t('value.unknownHint')} data-testid="value-unknown">
+      {t('value.unknown')}
+    </span>
+  );
+}
+
 export function LinkCard({ link }: { link: ReplLink | null }) {
   const { t, fmt } = useT();
   const tone = link ? STATUS_TONE[link.linkStatus === 'down' ? 'critical' : link.status] : null;
@@ -84,9 +94,11 @@ export function LinkCard({ link }: { link: ReplLink | null }) {
                 {link.upstream}
               </Link>
             </Row>
-            <Row label={t('linkCard.lag')}>{fmt.seconds(link.lagSeconds)}</Row>
+            <Row label={t('linkCard.lag')}>
+              {link.lagSeconds === null ? <Unknown /> : fmt.seconds(link.lagSeconds)}
+            </Row>
             <Row label={t('linkCard.gap')}>
-              {fmt.bytes(link.offsetGapBytes)}
+              {link.offsetGapBytes === null ? <Unknown /> : fmt.bytes(link.offsetGapBytes)}
               {link.offsetGapBytes !== null && link.offsetGapBytes >= 1024 && (
                 <span className="ml-2 text-xs text-fg-subtle">
                   ({fmt.number(link.offsetGapBytes)} B)

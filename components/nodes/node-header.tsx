@@ -60,7 +60,11 @@ export function NodeHeader({ node, detail }: { node: TopologyNode; detail: NodeD
           </div>
         </div>
       )}
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
+      {/* A node that does not answer: these are its last good poll's values, greyed. */}
+      <dl
+        className={`grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6 ${node.reachable ? '' : 'opacity-60'}`}
+        data-stale={node.reachable ? undefined : 'true'}
+      >
         <Fact label={t('nodePage.version')} value={version ?? '—'} />
         <Fact label={t('nodePage.uptime')} value={fmt.duration(uptime)} />
         <Fact label={t('nodePage.offset')} value={fmt.number(node.offset)} />

@@ -22,6 +22,7 @@ import { NetCheckPanel } from './net-check-panel';
 import { NodeHeader } from './node-header';
 import { RawSections } from './raw-sections';
 import { ReplicationTable } from './replication-table';
+import { StaleBanner } from './stale-banner';
 
 function placeholderNode(id: string): TopologyNode {
   const sep = id.lastIndexOf(':');
@@ -138,6 +139,8 @@ export function NodePage({ nodeId }: { nodeId: string }) {
   const { me } = useMe();
   // The server's spelling of the id, which is what `node:sample` and `log:lines` carry.
   const liveId = node?.id ?? nodeId;
+  // Not answering: every INFO value is from the last good poll, and says so.
+  const isStale = detail?.stale === true || node?.reachable === false;
 
   return (
     <div className="flex flex-col gap-5">
@@ -180,6 +183,7 @@ export function NodePage({ nodeId }: { nodeId: string }) {
             </p>
           )}
           <NodeHeader node={shownNode} detail={detail} />
+          {isStale && <StaleBanner sampledAt={detail?.sampledAt} />}
           {node && !node.reachable && canOperate(me) && <RemoveNode nodeId={liveId} />}
           <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
             <LinkCard link={link} />
@@ -194,8 +198,8 @@ export function NodePage({ nodeId }: { nodeId: string }) {
           <LogPanel nodeId={liveId} />
           <NetCheckPanel nodeId={liveId} />
           <NodeConsistency nodeId={liveId} />
-          <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} />
-          {detail && <RawSections info={detail.info} />}
+          <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} isStale={isStale} />
+          {detail && <RawSections info={detail.info} isStale={isStale} />}
         </>
       )}
     </div>

@@ -7,15 +7,18 @@ import { ChevronRightIcon } from '@/components/ui/icons';
 export function RawSections({
   info,
   exclude = ['replication'],
+  isStale = false,
 }: {
   info: Readonly<Record<string, Record<string, string>>>;
   exclude?: readonly string[];
+  /** Values from the last good poll of a node that does not answer now: shown greyed. */
+  isStale?: boolean;
 }) {
   const { t, locale } = useT();
   const sections = Object.entries(info).filter(([name]) => !exclude.includes(name.toLowerCase()));
   if (sections.length === 0) return null;
   return (
-    <section className="panel overflow-hidden" aria-labelledby="raw-title">
+    <section className={`panel overflow-hidden ${isStale ? 'opacity-60' : ''}`} aria-labelledby="raw-title" data-stale={isStale ? 'true' : undefined}>
       <h2 id="raw-title" className="panel-title border-b border-border px-4 py-3">
         {t('raw.title')}
       </h2>

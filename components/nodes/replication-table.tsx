@@ -70,17 +70,29 @@ function ReplicaLineValue({
 export function ReplicationTable({
   fields,
   knownIds,
+  isStale = false,
 }: {
   fields: Readonly<Record<string, string>> | undefined;
   knownIds: ReadonlySet<string>;
+  /**
+   * The node does not answer: values are its last good poll, greyed, with no verdict (a link
+   * "up" minutes ago is not healthy now). Its replica lines are left out: who replicates from it
+   * now is in the live downstream card, not in its last INFO.
+   */
+  isStale?: boolean;
 }) {
   const { t } = useT();
   const meaningOf = useFieldMeaning();
-  const entries = Object.entries(fields ?? {});
+  const entries = Object.entries(fields ?? {}).filter(([name]) => !(isStale && isReplicaLineField(name)));
   const masterOffset =
     fields?.master_repl_offset !== undefined ? Number(fields.master_repl_offset) : null;
   return (
-    <section className="panel min-w-0 overflow-hidden" aria-labelledby="repl-table-title">
+    <section
+      className="panel min-w-0 overflow-hidden"
+      aria-labelledby="repl-table-title"
+      data-testid="replication-table"
+      data-stale={isStale ? 'true' : undefined}
+    >
       <header className="border-b border-border px-4 py-3">
         <h2 id="repl-table-title" className="panel-title">
           {t('replTable.title')}
@@ -110,7 +122,7 @@ export function ReplicationTable({
             </thead>
             <tbody className="divide-y divide-border">
               {entries.map(([name, value]) => {
-                const check = checkReplicationField(name, value, fields ?? {});
+                const check = isStale ? null : checkReplicationField(name, value, fields ?? {});
                 const tone = check ? STATUS_TONE[check.status] : null;
                 const doc = meaningOf(name);
                 return (
@@ -119,7 +131,7 @@ export function ReplicationTable({
                     data-testid="info-field-row"
                     data-field={name}
                     data-abnormal={check ? check.status : undefined}
-                    className={`align-top ${tone ? tone.bg : ''}`}
+                    className={`align-top ${tone ? tone.bg : ''} ${isStale ? 'text-fg-subtle opacity-60' : ''}`}
                   >
                     <th scope="row" className="px-4 py-2 text-left font-mono font-medium text-fg">
                       {name}
@@ -144,7 +156,11 @@ export function ReplicationTable({
                       )}
                     </td>
                     <td className="px-4 py-2">
-                      {check && tone ? (
+                      {isStale ? (
+                        <span className="flex items-center gap-1.5 text-fg-subtle" data-testid="field-stale">
+                          {t('value.unknown')}
+                        </span>
+                      ) : check && tone ? (
                         <span className={`flex items-start gap-1.5 font-semibold ${tone.text}`}>
                           <StatusIcon status={check.status} className="mt-0.5 h-4 w-4 shrink-0" />
                           <span>{t(check.key, check.params)}</span>

@@ -7,8 +7,12 @@ export interface TopologySummary {
   reachable: number;
   links: number;
   linksDown: number;
+  /** Largest known value; see lagUnknown / gapUnknown before reading it as "the worst". */
   worstLagSeconds: number | null;
   biggestGapBytes: number | null;
+  /** Links whose lag / gap is not known now (down, syncing, replica not answering). */
+  lagUnknown: number;
+  gapUnknown: number;
   overall: Status;
 }
 
@@ -29,6 +33,18 @@ export function summarize(nodes: readonly TopologyNode[], links: readonly Link[]
     linksDown: links.filter((l) => l.linkStatus === 'down').length,
     worstLagSeconds: maxOf(links.map((l) => l.lagSeconds)),
     biggestGapBytes: maxOf(links.map((l) => l.offsetGapBytes)),
+    lagUnknown: links.filter((l) => l.lagSeconds === null).length,
+    gapUnknown: links.filter((l) => l.offsetGapBytes === null).length,
     overall: worstStatus(statuses),
   };
+}
+
+/**
+ * How a worst-of figure reads: the value when every link has one; "unknown" when some do not
+ * and the known ones say nothing (0 while a link is down is not "no lag"); at least the known
+ * maximum otherwise.
+ */
+export function worstReading(value: number | null, unknown: number): { kind: 'value' | 'unknown' | 'atLeast'; value: number | null } {
+  if (unknown === 0) return { kind: value === null ? 'unknown' : 'value', value };
+  return value !== null && value > 0 ? { kind: 'atLeast', value } : { kind: 'unknown', value: null };
 }

@@ -3,7 +3,7 @@
 import type { Link, Status, TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
-import { summarize } from './summarize';
+import { summarize, worstReading } from './summarize';
 
 function Tile({
   label,
@@ -17,10 +17,12 @@ function Tile({
   testId?: string;
 }) {
   const color = tone && tone !== 'ok' ? STATUS_TONE[tone].text : 'text-fg';
+  // Long figures ("191 / 201") shrink a step and wrap rather than being cut off.
+  const size = value.length > 7 ? 'text-xl lg:text-2xl' : 'text-2xl lg:text-3xl';
   return (
     <div className="flex min-w-0 flex-col justify-center gap-1 px-5 py-3" data-testid={testId}>
       <span className="panel-title truncate">{label}</span>
-      <span className={`tnum truncate font-mono text-2xl font-semibold lg:text-3xl ${color}`}>
+      <span className={`tnum break-words font-mono font-semibold ${size} ${color}`} title={value}>
         {tone && tone !== 'ok' && (
           <StatusIcon status={tone} className="mr-1.5 inline h-5 w-5 align-[-2px]" />
         )}
@@ -49,6 +51,10 @@ export function SummaryBar({
   const { t, fmt } = useT();
   const s = summarize(nodes, links);
   const tone = STATUS_TONE[s.overall];
+  const lag = worstReading(s.worstLagSeconds, s.lagUnknown);
+  const gap = worstReading(s.biggestGapBytes, s.gapUnknown);
+  const show = (r: ReturnType<typeof worstReading>, format: (v: number) => string) =>
+    r.kind === 'unknown' || r.value === null ? t('value.unknown') : r.kind === 'atLeast' ? `≥ ${format(r.value)}` : format(r.value);
   return (
     <section
       aria-label={t('summary.label')}
@@ -83,13 +89,15 @@ export function SummaryBar({
       />
       <Tile
         label={t('summary.worstLag')}
-        value={fmt.seconds(s.worstLagSeconds)}
-        tone={statusOfMax(links, (l) => l.lagSeconds)}
+        value={show(lag, (v) => fmt.seconds(v))}
+        tone={lag.kind === 'value' ? statusOfMax(links, (l) => l.lagSeconds) : 'unknown'}
+        testId="summary-worst-lag"
       />
       <Tile
         label={t('summary.biggestGap')}
-        value={fmt.bytes(s.biggestGapBytes)}
-        tone={statusOfMax(links, (l) => l.offsetGapBytes)}
+        value={show(gap, (v) => fmt.bytes(v))}
+        tone={gap.kind === 'value' ? statusOfMax(links, (l) => l.offsetGapBytes) : 'unknown'}
+        testId="summary-biggest-gap"
       />
     </section>
   );

@@ -3,7 +3,16 @@
 // The tracker/incident side decides when they open, update and resolve.
 import { DIFF_CLASSES, type CanaryRun, type CompareRun, type Evidence } from '../contracts';
 import type { FindingCandidate } from '../diagnosis/diagnosis-input';
+import { findingKey, type FindingKey } from '../diagnosis/finding-key';
 import { bi, metricEvidence, noteEvidence, remedy } from '../diagnosis/rule-kit';
+
+/** The data_inconsistency finding of one replica (a clean re-run clears it by this key). */
+export const inconsistencyKey = (replica: string): FindingKey =>
+  findingKey({ kind: 'data_inconsistency', subject: replica });
+
+/** The canary_not_seen finding of one replica (every finished canary clears these first). */
+export const canaryKey = (replica: string): FindingKey =>
+  findingKey({ kind: 'replication_lag', variant: 'canary', subject: replica });
 
 const LABEL_ZH: Record<(typeof DIFF_CLASSES)[number], string> = {
   missingOnReplica: '从节点缺失',
@@ -31,7 +40,7 @@ export function inconsistencyCandidate(run: CompareRun): FindingCandidate | null
   const en = present.map((c) => `${report.counts[c]} ${c}`).join(', ');
   const zh = present.map((c) => `${LABEL_ZH[c]} ${report.counts[c]}`).join('，');
   return {
-    key: `data_inconsistency:${params.replica}`,
+    key: inconsistencyKey(params.replica),
     kind: 'data_inconsistency',
     severity: onlyTtl ? 'warning' : 'critical',
     nodeId: params.replica,
@@ -57,7 +66,13 @@ export function canaryCandidates(run: CanaryRun): FindingCandidate[] {
   return run.report.replicas
     .filter((r) => !r.seen)
     .map((r) => ({
-      key: `replication_lag:canary:${r.replica}`,
+      key: canaryKey(r.replica),
+      // A replica that is down or cut off cannot see the canary: that is the problem, not lag.
+      rootKeys: [
+        findingKey({ kind: 'node_unreachable', subject: r.replica }),
+        findingKey({ kind: 'link_down', subject: r.replica }),
+        findingKey({ kind: 'sync_stuck', subject: r.replica }),
+      ],
       kind: 'replication_lag' as const,
       rule: 'canary_not_seen',
       severity: 'critical' as const,

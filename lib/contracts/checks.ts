@@ -163,10 +163,17 @@ export interface CheckSummary {
 export const HeartbeatSampleSchema = z.object({
   nodeId: NodeIdSchema,
   t: z.number(),
-  /** now − the newest heartbeat value this replica showed; null before the first one. */
+  /**
+   * Time from writing the latest heartbeat on the master to seeing it on this replica (ms, one
+   * clock). null when it did not show within `windowMs` (see `overWindow`) or before the first.
+   */
   delayMs: z.number().nullable(),
-  /** false: the replica did not answer this read, so `delayMs` is a lower bound that grows. */
+  /** false: the replica did not answer the reads of this heartbeat. */
   answered: z.boolean(),
+  /** The heartbeat did not show on this replica within `windowMs`: the delay is "> windowMs". */
+  overWindow: z.boolean().optional(),
+  /** How long each heartbeat is looked for on the replicas (ms). */
+  windowMs: z.number().optional(),
 });
 export type HeartbeatSample = z.infer<typeof HeartbeatSampleSchema>;
 

@@ -45,6 +45,9 @@ export const CauseSchema = z.enum([
 ]);
 export type Cause = z.infer<typeof CauseSchema>;
 
+export const ConfidenceSchema = z.enum(['proven', 'likely']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
 export const SeveritySchema = z.enum(['info', 'warning', 'critical']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
@@ -118,5 +121,9 @@ export const FindingSchema = z.object({
   evidence: z.array(EvidenceSchema),
   remedy: RemedySchema,
   incidentId: z.string().optional(),
+  /** This finding is a consequence of that open finding (a dead node's links, its canary…). */
+  rootFindingId: z.string().optional(),
+  /** How firmly `cause` is established: `proven` by a log line or a direct probe, `likely` from INFO. */
+  confidence: ConfidenceSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

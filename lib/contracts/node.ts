@@ -70,7 +70,10 @@ export const NodeDetailSchema = z.object({
   link: LinkSchema.nullable(),
   /** Links from this node's replicas to it. */
   downstream: z.array(LinkSchema),
+  /** When `info` and `metrics` were read: the last good poll. */
   sampledAt: z.number().nullable(),
+  /** true when the node does not answer now: every value below is from `sampledAt`. */
+  stale: z.boolean().optional(),
   /** Every INFO section, every field as Redis printed it. */
   info: z.record(z.string(), z.record(z.string(), z.string())),
   metrics: NodeMetricsSchema.nullable(),

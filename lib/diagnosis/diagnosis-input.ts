@@ -3,6 +3,7 @@
 import type {
   Bilingual,
   Cause,
+  Confidence,
   Evidence,
   FindingKind,
   HistoryMetric,
@@ -16,6 +17,7 @@ import type {
   TopologyEvent,
 } from '../contracts';
 import type { ParsedInfo } from '../info/info-types';
+import type { FindingKey } from './finding-key';
 import type { StatusThresholds } from '../topology/status';
 
 export interface NodeView {
@@ -83,13 +85,15 @@ export interface DiagnosisInput {
 
 /** One rule's verdict this cycle; the tracker turns candidates into findings with hysteresis. */
 export interface FindingCandidate {
-  /** Stable identity across cycles: kind + subject (+ rule), e.g. `link_down:127.0.0.1:7002`. */
-  key: string;
+  /** Stable identity across cycles, from `findingKey()`, e.g. `link_down:127.0.0.1:7002`. */
+  key: FindingKey;
   kind: FindingKind;
   severity: Severity;
   nodeId?: string;
   link?: { upstream: string; replica: string };
   cause?: Cause;
+  /** `proven` (a log line or a direct probe says so) or `likely` (INFO counters point to it). */
+  confidence?: Confidence;
   rule?: string;
   title: Bilingual;
   detail: Bilingual;
@@ -97,4 +101,9 @@ export interface FindingCandidate {
   remedy: Remedy;
   /** Node whose failure explains this finding (for grouping under one incident). */
   rootNodeId?: string;
+  /**
+   * Findings that would explain this one, in order of preference: when one of them is open, this
+   * finding is its consequence (`rootFindingId`) and is folded under it.
+   */
+  rootKeys?: FindingKey[];
 }

@@ -3,18 +3,22 @@ import { test } from 'node:test';
 
 import type { Severity } from '../contracts';
 import type { FindingCandidate } from './diagnosis-input';
+import type { FindingKey } from './finding-key';
 import { FindingTracker } from './finding-tracker';
+
+// Test keys are plain labels; production keys come from findingKey().
+const k = (s: string) => s as FindingKey;
 
 const T0 = 1_795_690_000_000;
 const at = (cycle: number) => T0 + cycle * 1000;
 
 function candidate(
-  key: string,
+  key: string | FindingKey,
   severity: Severity = 'warning',
   extra: Partial<FindingCandidate> = {},
 ): FindingCandidate {
   return {
-    key,
+    key: k(key),
     kind: 'replication_lag',
     severity,
     nodeId: '127.0.0.1:7002',
@@ -105,7 +109,7 @@ test('FindingTracker honours custom thresholds, sorts open findings and remember
     ['critical', 'warning'],
   );
   const critical = r.open[0];
-  assert.equal(t.rootNodeIdOf(critical?.id ?? ''), '127.0.0.1:7001');
+  assert.equal(t.tracked().find((x) => x.finding.id === critical?.id)?.rootNodeId, '127.0.0.1:7001');
   assert.equal(t.update([], at(1)).resolved.length, 2);
 });
 
@@ -117,4 +121,64 @@ test('FindingTracker picks up open findings persisted before a restart', () => {
   const r = again.update([candidate('k', 'critical')], at(2));
   assert.deepEqual(r.opened, []);
   assert.equal(r.updated[0]?.id, before.opened[0]?.id);
+});
+
+test('FindingTracker links a consequence to its open root, and lets it stand alone once the root resolves', () => {
+  const t = tracker({ openAfter: 2, closeAfter: 1 });
+  const root = candidate('node_unreachable:b', 'critical', { kind: 'node_unreachable' });
+  const link = candidate('link_down:b', 'critical', { kind: 'link_down', rootKeys: [k('node_unreachable:b')] });
+  t.update([link, root], at(0));
+  const both = t.update([link, root], at(1));
+  const rootF = both.opened.find((f) => f.kind === 'node_unreachable');
+  const linkF = both.opened.find((f) => f.kind === 'link_down');
+  assert.ok(rootF && linkF);
+  assert.equal(rootF.rootFindingId, undefined);
+  assert.equal(linkF.rootFindingId, rootF.id);
+  // The node answers again but its link is still down: the link is now a root of its own.
+  const later = t.update([link], at(2));
+  assert.equal(later.resolved[0]?.id, rootF.id);
+  assert.equal(later.updated[0]?.id, linkF.id);
+  assert.equal(later.updated[0]?.rootFindingId, undefined);
+});
+
+test('FindingTracker holds a consequence back until its root opens (no alert for it alone)', () => {
+  const t = tracker({ openAfter: 2 });
+  const root = candidate('node_unreachable:b', 'critical', { kind: 'node_unreachable' });
+  const link = candidate('link_down:b', 'critical', { kind: 'link_down', rootKeys: [k('node_unreachable:b')] });
+  t.update([link], at(0));
+  // The link has its 2 cycles, the root only 1: the link waits for it.
+  assert.deepEqual(t.update([link, root], at(1)).opened, []);
+  const r = t.update([link, root], at(2));
+  assert.equal(r.opened.length, 2);
+  const rootF = r.opened.find((f) => f.kind === 'node_unreachable');
+  assert.equal(r.opened.find((f) => f.kind === 'link_down')?.rootFindingId, rootF?.id);
+});
+
+test('FindingTracker hands out frozen snapshots: a reader cannot change an open finding', () => {
+  const t = tracker({ openAfter: 1 });
+  const [f] = t.update([candidate('k')], at(0)).opened;
+  assert.ok(f);
+  assert.throws(() => {
+    (f as { incidentId?: string }).incidentId = 'inc-x';
+  }, TypeError);
+  assert.throws(() => (f.evidence as unknown[]).push({}), TypeError);
+  assert.equal(t.open()[0]?.incidentId, undefined);
+  // The owner records the incident; the next snapshot carries it.
+  t.linkIncident(f.id, 'inc-1');
+  assert.equal(t.open()[0]?.incidentId, 'inc-1');
+  assert.equal(t.update([candidate('k')], at(1)).open[0]?.incidentId, 'inc-1');
+});
+
+test('FindingTracker keeps an established cause when a later cycle cannot tell', () => {
+  const t = tracker({ openAfter: 1 });
+  const known = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'output_buffer_limit', confidence: 'likely' });
+  const blind = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'unknown' });
+  t.update([known], at(0));
+  const r = t.update([blind], at(1));
+  assert.deepEqual(r.updated, []);
+  assert.equal(r.open[0]?.cause, 'output_buffer_limit');
+  assert.equal(r.open[0]?.confidence, 'likely');
+  // A proven cause from a log line does replace it.
+  const proven = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'backlog_exhausted', confidence: 'proven' });
+  assert.equal(t.update([proven], at(2)).updated[0]?.cause, 'backlog_exhausted');
 });

@@ -219,14 +219,7 @@ export function levelOf(
   return null;
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
-export const severityRank = (s: Severity): number => RANK[s];
-
-export function worstSeverity(...levels: Array<Severity | null>): Severity | null {
-  let out: Severity | null = null;
-  for (const l of levels) if (l && (!out || RANK[l] > RANK[out])) out = l;
-  return out;
-}
+export { severityRank, worstSeverity } from './severity';
 
 /** Least-squares slope (units per second) of a series; null under 3 points or 2 s of span. */
 export function slopePerSecond(points: Array<{ t: number; v: number }>): number | null {

@@ -9,6 +9,7 @@ import type {
 } from '../contracts/drills';
 import { bi } from '../diagnosis/rule-kit';
 import type { DrillScenario } from './scenario-types';
+import { isGraver } from '../diagnosis/severity';
 
 export interface ObservedFinding {
   id: string;
@@ -91,8 +92,6 @@ function findingExpectation(o: DrillObservation, e: ExpectedFinding): DrillExpec
   return { what, passed: false, detail };
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
-
 /** Findings of other kinds that opened during the drill, one per finding at its worst. */
 export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
   const expectedKinds = new Set(o.scenario.expect.map((e) => e.kind));
@@ -100,7 +99,7 @@ export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
   for (const f of o.findings) {
     if (isBeforeFault(o, f) || f.severity === 'info' || expectedKinds.has(f.kind)) continue;
     const seen = worst.get(f.id);
-    if (!seen || RANK[f.severity] > RANK[seen.severity]) worst.set(f.id, f);
+    if (!seen || isGraver(f.severity, seen.severity)) worst.set(f.id, f);
   }
   return [...worst.values()].map((f) => {
     const u: UnexpectedFinding = {

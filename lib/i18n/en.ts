@@ -9,6 +9,7 @@ import { enOther } from './en/other';
 import { enActionsGuard } from './en/actions-guard';
 import { enSecurityAudit } from './en/security-audit';
 import { enCluster } from './en/cluster';
+import { enTruth } from './en/truth';
 
 export const en = {
   ...enCore,
@@ -19,6 +20,7 @@ export const en = {
   ...enSecurityAudit,
   ...enActionsGuard,
   ...enCluster,
+  ...enTruth,
 };
 
 export type MessageKey = keyof typeof en;

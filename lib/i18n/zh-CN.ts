@@ -9,6 +9,7 @@ import { zhOther } from './zh-CN/other';
 import { zhActionsGuard } from './zh-CN/actions-guard';
 import { zhSecurityAudit } from './zh-CN/security-audit';
 import { zhCluster } from './zh-CN/cluster';
+import { zhTruth } from './zh-CN/truth';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -19,4 +20,5 @@ export const zhCN: Dictionary = {
   ...zhSecurityAudit,
   ...zhActionsGuard,
   ...zhCluster,
+  ...zhTruth,
 };

@@ -73,3 +73,45 @@ test('renderPostmortem(): the same advice for two replicas is one follow-up nami
   assert.match(followUps[0]!, /10\.0\.0\.2:6379 reconnects by itself\. \(likewise for `10\.0\.0\.3:6379`\)/);
   assert.ok(followUps.some((l) => /SOP step 6/.test(l)));
 });
+
+test('renderPostmortem() prints each log line once, however many findings cite it', () => {
+  const line = { nodeId: '127.0.0.1:7002', time: 1_000, message: 'User requested shutdown...', category: 'shutdown', verdict: 'notable' };
+  const finding = (id: string): Finding => ({
+    id,
+    kind: 'link_down',
+    severity: 'critical',
+    nodeId: '127.0.0.1:7002',
+    title: { en: id, zh: id },
+    detail: { en: '', zh: '' },
+    openedAt: 1_000,
+    lastSeenAt: 1_000,
+    state: 'open',
+    evidence: [{ type: 'log', ...line }],
+    remedy: { text: 'r', textZh: 'r' },
+  });
+  const entry = (id: number): TimelineEntry => ({
+    id,
+    incidentId: 'inc-1',
+    at: 1_000,
+    type: 'log_line',
+    actor: 'system',
+    summary: line.message,
+    data: { nodeId: line.nodeId },
+  });
+  const md = renderPostmortem(
+    {
+      id: 'inc-1',
+      state: 'open',
+      severity: 'critical',
+      title: 't',
+      openedAt: 1_000,
+      findingIds: ['a', 'b'],
+      nodeIds: [],
+      tags: [],
+      findings: [finding('a'), finding('b')],
+      timeline: [entry(1), entry(2)],
+    },
+    2_000,
+  );
+  assert.equal(md.split(line.message).length - 1, 1, md);
+});

@@ -46,7 +46,30 @@ function timelineLine(t: TimelineEntry): string {
   return `| ${isoMs(t.at)} | ${t.type.replace(/_/g, ' ')} | ${node}${t.summary.replace(/\|/g, '\\|').replace(/\n/g, ' ')}${who} |`;
 }
 
-function findingBlock(f: Finding): string[] {
+/** A log line's identity: the same line from the same node at the same time is one line. */
+const logKey = (nodeId: unknown, time: unknown, message: string) => `${String(nodeId)}|${String(time)}|${message}`;
+
+/** Each log line once: the timeline's copies, then a finding's own evidence only if new. */
+function dedupeTimeline(timeline: TimelineEntry[], told: Set<string>): TimelineEntry[] {
+  return timeline.filter((t) => {
+    if (t.type !== 'log_line') return true;
+    const k = logKey(t.data.nodeId, t.at, t.summary);
+    if (told.has(k)) return false;
+    told.add(k);
+    // Evidence lines carry the line's own time, which may be null: match by node and text too.
+    told.add(logKey(t.data.nodeId, '', t.summary));
+    return true;
+  });
+}
+
+function findingBlock(f: Finding, told: Set<string>): string[] {
+  const evidence = f.evidence.filter((e) => {
+    if (e.type !== 'log') return true;
+    const k = logKey(e.nodeId, '', e.message);
+    if (told.has(k)) return false;
+    told.add(k);
+    return true;
+  });
   const lines = [
     `### ${f.title.en}`,
     '',
@@ -56,7 +79,8 @@ function findingBlock(f: Finding): string[] {
     `- ${f.detail.en}`,
     '',
     'Evidence:',
-    ...f.evidence.map((e) => `- ${evidenceLine(e)}`),
+    ...evidence.map((e) => `- ${evidenceLine(e)}`),
+    ...(evidence.length < f.evidence.length ? [`- (${f.evidence.length - evidence.length} log line(s) shown above)`] : []),
     '',
     `Remedy: ${f.remedy.text}${f.remedy.actionId ? ` (guarded action \`${f.remedy.actionId}\`)` : ''}`,
     '',
@@ -87,6 +111,8 @@ export function renderPostmortem(inc: IncidentDetail, now = Date.now()): string 
   const end = inc.resolvedAt ?? now;
   const actions = inc.timeline.filter((t) => t.type === 'action' || t.type === 'note' || (t.type === 'state_changed' && t.actor !== 'system'));
   const nodes = [...new Set([inc.rootNodeId, ...inc.nodeIds].filter(Boolean))];
+  const told = new Set<string>();
+  const timeline = dedupeTimeline(inc.timeline, told);
   return [
     `# Postmortem: ${inc.title}`,
     '',
@@ -114,11 +140,11 @@ export function renderPostmortem(inc: IncidentDetail, now = Date.now()): string 
     '',
     '| time (UTC) | type | what |',
     '|---|---|---|',
-    ...inc.timeline.map(timelineLine),
+    ...timeline.map(timelineLine),
     '',
     '## Findings and evidence',
     '',
-    ...inc.findings.flatMap(findingBlock),
+    ...inc.findings.flatMap((f) => findingBlock(f, told)),
     '## Actions taken',
     '',
     ...(actions.length ? actions.map((a) => `- ${iso(a.at)} — ${a.actor}: ${a.summary}`) : ['- None recorded.']),

@@ -67,3 +67,18 @@ test('AlertLedger.prime() remembers, after a restart, what each receiver was tol
   ]);
   assert.deepEqual(brief(l.decide('resolved', f('critical', 'b'), hooks)), []);
 });
+
+test('AlertLedger pages for the root only: its consequences are folded under it', () => {
+  const l = new AlertLedger();
+  const root = f('critical', 'root');
+  const consequence: Finding = { ...f('critical', 'link'), kind: 'link_down', rootFindingId: 'root' };
+  assert.deepEqual(brief(l.decide('opened', root, hooks)), ['pager:finding_opened', 'chat:finding_opened']);
+  assert.deepEqual(brief(l.decide('opened', consequence, hooks)), []);
+  assert.deepEqual(brief(l.decide('updated', consequence, hooks)), []);
+  assert.deepEqual(brief(l.decide('resolved', consequence, hooks)), [], 'nothing to take back');
+  // The root resolves while its link stays down: the link now stands alone and is news.
+  assert.deepEqual(brief(l.decide('resolved', root, hooks)), ['pager:finding_resolved', 'chat:finding_resolved']);
+  const alone: Finding = { ...consequence, id: 'link2', rootFindingId: undefined };
+  delete alone.rootFindingId;
+  assert.deepEqual(brief(l.decide('updated', alone, hooks)), ['pager:finding_severity_changed', 'chat:finding_severity_changed']);
+});

@@ -1,9 +1,9 @@
 // Who has been told what: per webhook, the severity it last heard for each open finding. It turns
-// the incident service's opened/updated/resolved into the few events a receiver should get. Pure.
+// the incident service's opened/updated/resolved into the few events a receiver should get.
+// Receivers hear of roots only: a consequence (`rootFindingId`) is news about its root. Pure.
 import type { Finding, Severity } from '../../lib/contracts';
+import { atLeast } from '../../lib/diagnosis/severity';
 import type { WebhookEvent } from './webhook-payload';
-
-const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 export type FindingChangeKind = 'opened' | 'updated' | 'resolved';
 
@@ -46,13 +46,16 @@ export class AlertLedger {
     for (const hook of hooks) {
       const heard = this.heardBy(hook.name);
       const told = heard.get(f.id);
-      const above = RANK[f.severity] >= RANK[hook.minSeverity];
+      const above = atLeast(f.severity, hook.minSeverity);
       if (kind === 'resolved') {
         // A receiver that never heard of the finding gets no resolve for it.
         if (told) out.push({ webhook: hook.name, event: 'finding_resolved' });
         heard.delete(f.id);
         continue;
       }
+      // Folded under its root, which the receiver hears about; a receiver told of it while it
+      // stood alone keeps the last word it got until it resolves.
+      if (f.rootFindingId !== undefined) continue;
       if (kind === 'opened' ? above : told ? told !== f.severity : above) {
         // An update is news when it crosses up into the receiver's range, or changes a finding the
         // receiver knows (a de-escalation too: it should not keep believing the worse state).

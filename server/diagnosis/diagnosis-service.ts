@@ -1,10 +1,10 @@
 // Runs the diagnosis rules after every poll cycle: builds the input from the monitor, applies
 // hysteresis with the finding tracker, and hands changes to the incident service. Findings from
 // elsewhere (consistency checks, canaries) join through `report()`.
-import type { Finding } from '../../lib/contracts';
 import { diagnose } from '../../lib/diagnosis/diagnose';
 import type { DiagnosisSettings, FindingCandidate, LogEvidenceLine } from '../../lib/diagnosis/diagnosis-input';
-import { FindingTracker } from '../../lib/diagnosis/finding-tracker';
+import type { FindingKey } from '../../lib/diagnosis/finding-key';
+import { FindingTracker, type FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
 import { rootOf } from '../../lib/diagnosis/grouping';
 import type { Config } from '../config';
 import type { FindingChange, IncidentService } from '../incidents/incident-service';
@@ -21,7 +21,7 @@ export type LogEvidenceSource = (sinceMs: number) => LogEvidenceLine[];
 export class DiagnosisService {
   private readonly tracker: FindingTracker;
   private readonly settings: DiagnosisSettings;
-  private readonly external = new Map<string, { candidate: FindingCandidate; until: number }>();
+  private readonly external = new Map<FindingKey, { candidate: FindingCandidate; until: number }>();
   private cycles = 0;
   private logSource: LogEvidenceSource = () => [];
   private readonly onCycle = (r: CycleReport) => this.run(r);
@@ -63,12 +63,8 @@ export class DiagnosisService {
     this.external.set(candidate.key, { candidate, until: Date.now() + ttlMs });
   }
 
-  clearReport(key: string): void {
+  clearReport(key: FindingKey): void {
     this.external.delete(key);
-  }
-
-  openFindings(): Finding[] {
-    return this.tracker.open();
   }
 
   private run(report: CycleReport): void {
@@ -93,20 +89,24 @@ export class DiagnosisService {
       if (e.until < now) this.external.delete(key);
       else candidates.push(e.candidate);
     }
+    // Keys of resolved findings are gone from the tracker: take them before the update.
+    const before = new Map(this.tracker.tracked().map((t) => [t.finding.id, t]));
     const update = this.tracker.update(candidates, now);
-    const keys = new Map(this.tracker.tracked().map((t) => [t.finding.id, t.key]));
-    const change = (f: Finding): FindingChange => ({
-      finding: f,
-      key: keys.get(f.id) ?? `${f.kind}:${f.nodeId ?? ''}`,
-      rootNodeId: this.tracker.rootNodeIdOf(f.id) ?? rootOf(f, report.topology),
-    });
+    const tracked = new Map(this.tracker.tracked().map((t) => [t.finding.id, t]));
+    const change = (f: FindingSnapshot): FindingChange[] => {
+      const t = tracked.get(f.id) ?? before.get(f.id);
+      if (!t) return [];
+      return [{ finding: f, key: t.key, rootNodeId: t.rootNodeId ?? rootOf(f, report.topology) }];
+    };
     try {
-      this.incidents.apply(
-        { opened: update.opened.map(change), updated: update.updated.map(change), resolved: update.resolved.map(change) },
+      const filed = this.incidents.apply(
+        { opened: update.opened.flatMap(change), updated: update.updated.flatMap(change), resolved: update.resolved.flatMap(change) },
         report.topology,
         now,
+        this.monitor.eventsSince(now - this.settings.resyncWindowMs),
       );
-      if (++this.cycles % PERSIST_EVERY === 0) this.incidents.refreshOpen(update.open.map(change));
+      for (const [findingId, incidentId] of filed) this.tracker.linkIncident(findingId, incidentId);
+      if (++this.cycles % PERSIST_EVERY === 0) this.incidents.refreshOpen(this.tracker.open().flatMap(change));
     } catch (err) {
       log.error({ err }, 'could not record findings');
     }

@@ -1,9 +1,12 @@
-// Real replication delay in milliseconds (opt-in: it writes). The dashboard writes its own
-// clock into one key on every master each `intervalMs` (with a TTL, so the key goes away when
-// the dashboard does); each read cycle GETs that key on every replica: delay = now − value seen.
-// One clock, so no skew. A replica that stops answering keeps its last value, so its delay
-// keeps growing as a lower bound — exactly what a paused replica looks like.
+// Real replication delay in milliseconds (opt-in: it writes). Measured as the canary does: every
+// `intervalMs` the dashboard writes a fresh value into one key on every master (with a TTL, so
+// the key goes away when the dashboard does), then reads every replica of that master's tree
+// until the value appears — all replicas at once, each re-asking right away for the first
+// milliseconds and a little less eagerly after — for at most `windowMs`. delay = seen − written,
+// both on the dashboard's one monotonic clock, so no skew. A replica that does not show the value
+// within the window has delay "> windowMs" (overWindow), not a number that grows with time.
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import type { HeartbeatSample, Topology } from '../../lib/contracts';
 import { ConnectionSet, type CredentialSource } from '../consistency/connections';
 import { logger } from '../logger';
@@ -14,7 +17,7 @@ export interface HeartbeatSettings {
   key: string;
   intervalMs: number;
   ttlSeconds: number;
-  /** How often replicas are read; the monitor's poll interval. */
+  /** The monitor's poll interval (kept for the composition root; reads follow each write). */
   readIntervalMs: number;
   commandTimeoutMs: number;
 }
@@ -23,16 +26,39 @@ export interface HeartbeatEvents {
   samples: [HeartbeatSample[]];
 }
 
+/** Re-ask at once for this many attempts, then wait 1 ms, 2 ms … up to MAX_PAUSE_MS between reads. */
+const EAGER_ATTEMPTS = 20;
+const MAX_PAUSE_MS = 5;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Each replica under the master at the top of its chain. */
+export function replicasByMaster(topology: Topology): Map<string, string[]> {
+  const upstreamOf = new Map(topology.links.map((l) => [l.replica, l.upstream]));
+  const out = new Map<string, string[]>();
+  for (const l of topology.links) {
+    let top = l.upstream;
+    const seen = new Set([l.replica]);
+    while (upstreamOf.has(top) && !seen.has(top)) {
+      seen.add(top);
+      top = upstreamOf.get(top) as string;
+    }
+    out.set(top, [...(out.get(top) ?? []), l.replica]);
+  }
+  return out;
+}
+
 export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
   private readonly conns: ConnectionSet;
-  /** Newest heartbeat value (ms since epoch) each replica has shown. */
-  private readonly lastValue = new Map<string, number>();
   private latest: HeartbeatSample[] = [];
-  private timers: { write?: NodeJS.Timeout; read?: NodeJS.Timeout } = {};
+  private timer: NodeJS.Timeout | undefined;
   private running = false;
-  private failingWrites = new Set<string>();
-  private loops: Promise<void>[] = [];
+  private cycle: Promise<void> | null = null;
+  private readonly failingWrites = new Set<string>();
   private readonly timeoutMs: number;
+  /** How long each heartbeat is looked for on the replicas. */
+  readonly windowMs: number;
+  private seq = 0;
 
   constructor(
     private readonly topology: { snapshot(): { topology: Topology } },
@@ -40,24 +66,23 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
     private readonly settings: HeartbeatSettings,
   ) {
     super();
-    // Short timeouts: a read that waits past the next cycle is worth nothing.
-    this.timeoutMs = Math.max(50, Math.min(settings.commandTimeoutMs, settings.readIntervalMs, settings.intervalMs));
-    this.conns = new ConnectionSet(credentials, { commandTimeoutMs: this.timeoutMs, name: 'replicaops-heartbeat' });
+    // Short timeouts: a read that waits past the window is worth nothing.
+    this.windowMs = Math.max(50, Math.min(1000, settings.intervalMs));
+    this.timeoutMs = Math.max(50, Math.min(settings.commandTimeoutMs, this.windowMs));
+    this.conns = new ConnectionSet(credentials, { commandTimeoutMs: this.timeoutMs, name: 'replicaops-heartbeat', reconnect: true });
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop('write', this.settings.intervalMs, () => this.writeAll());
-    this.loop('read', this.settings.readIntervalMs, () => this.readAll());
-    log.info({ key: this.settings.key, intervalMs: this.settings.intervalMs }, 'heartbeat writer started');
+    this.schedule(0);
+    log.info({ key: this.settings.key, intervalMs: this.settings.intervalMs, windowMs: this.windowMs }, 'heartbeat writer started');
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.timers.write);
-    clearTimeout(this.timers.read);
-    await Promise.all(this.loops);
+    clearTimeout(this.timer);
+    await this.cycle;
     this.conns.closeAll();
   }
 
@@ -67,63 +92,66 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
   }
 
   /** Self-rescheduling: a slow cycle delays the next one, never overlaps it. */
-  private loop(name: 'write' | 'read', everyMs: number, fn: () => Promise<void>): void {
-    const tick = () => {
+  private schedule(inMs: number): void {
+    this.timer = setTimeout(() => {
       const started = Date.now();
-      const p = fn()
-        .catch((err: unknown) => log.error({ err }, `heartbeat ${name} cycle failed`))
+      this.cycle = this.beatAll()
+        .catch((err: unknown) => log.error({ err }, 'heartbeat cycle failed'))
         .finally(() => {
-          this.loops = this.loops.filter((x) => x !== p);
-          if (this.running) this.timers[name] = setTimeout(tick, Math.max(0, everyMs - (Date.now() - started)));
+          this.cycle = null;
+          if (this.running) this.schedule(Math.max(0, this.settings.intervalMs - (Date.now() - started)));
         });
-      this.loops.push(p);
-    };
-    this.timers[name] = setTimeout(tick, 0);
+    }, inMs);
   }
 
-  private nodes(): { masters: string[]; replicas: string[] } {
+  private async beatAll(): Promise<void> {
     const { topology } = this.topology.snapshot();
-    const replicas = topology.links.map((l) => l.replica);
-    const masters = topology.nodes.filter((n) => n.role === 'master' && n.reachable).map((n) => n.id);
-    this.conns.prune(new Set([...masters, ...replicas]));
-    for (const id of this.lastValue.keys()) if (!replicas.includes(id)) this.lastValue.delete(id);
-    return { masters, replicas };
-  }
-
-  private async writeAll(): Promise<void> {
-    const { key, ttlSeconds } = this.settings;
-    await Promise.all(
-      this.nodes().masters.map(async (id) => {
-        try {
-          await (await this.conns.ready(id, this.timeoutMs)).set(key, String(Date.now()), 'PX', ttlSeconds * 1000);
-          if (this.failingWrites.delete(id)) log.info({ node: id }, 'heartbeat writes work again');
-        } catch (err) {
-          // Say it once per outage: min-replicas-to-write, OOM or ACL can refuse the write.
-          if (!this.failingWrites.has(id)) log.warn({ node: id, err: (err as Error).message }, 'heartbeat write failed');
-          this.failingWrites.add(id);
-        }
-      }),
-    );
-  }
-
-  private async readAll(): Promise<void> {
-    const { replicas } = this.nodes();
-    const samples = await Promise.all(
-      replicas.map(async (id): Promise<HeartbeatSample> => {
-        let answered = false;
-        try {
-          const v = Number(await (await this.conns.ready(id, this.timeoutMs)).get(this.settings.key));
-          answered = true;
-          if (Number.isFinite(v) && v > (this.lastValue.get(id) ?? 0)) this.lastValue.set(id, v);
-        } catch {
-          // Not answering is itself the signal: the delay below keeps growing.
-        }
-        const seen = this.lastValue.get(id);
-        const t = Date.now();
-        return { nodeId: id, t, delayMs: seen === undefined ? null : Math.max(0, t - seen), answered };
-      }),
-    );
+    const reachable = new Set(topology.nodes.filter((n) => n.reachable).map((n) => n.id));
+    const groups = [...replicasByMaster(topology)].filter(([master]) => reachable.has(master));
+    this.conns.prune(new Set(groups.flatMap(([m, rs]) => [m, ...rs])));
+    const samples = (await Promise.all(groups.map(([master, replicas]) => this.beat(master, replicas)))).flat();
     this.latest = samples;
     this.emit('samples', samples);
+  }
+
+  /** One heartbeat: write on the master, then watch every replica of its tree for it. */
+  private async beat(master: string, replicas: string[]): Promise<HeartbeatSample[]> {
+    const { key, ttlSeconds } = this.settings;
+    // Unique per write, and still the wall-clock ms a human can read in the key.
+    const value = `${Date.now()}.${(++this.seq).toString(36)}`;
+    let written: number;
+    try {
+      const conn = await this.conns.ready(master, this.timeoutMs);
+      written = performance.now();
+      await conn.set(key, value, 'PX', ttlSeconds * 1000);
+      if (this.failingWrites.delete(master)) log.info({ node: master }, 'heartbeat writes work again');
+    } catch (err) {
+      // Say it once per outage: min-replicas-to-write, OOM or ACL can refuse the write.
+      if (!this.failingWrites.has(master)) log.warn({ node: master, err: err instanceof Error ? err.message : String(err) }, 'heartbeat write failed');
+      this.failingWrites.add(master);
+      // No heartbeat this round: no delay to report, and none invented.
+      return replicas.map((nodeId) => ({ nodeId, t: Date.now(), delayMs: null, answered: false, windowMs: this.windowMs }));
+    }
+    return Promise.all(replicas.map((id) => this.watch(id, value, written)));
+  }
+
+  private async watch(nodeId: string, value: string, written: number): Promise<HeartbeatSample> {
+    const deadline = written + this.windowMs;
+    let answered = false;
+    try {
+      const conn = await this.conns.ready(nodeId, Math.max(1, deadline - performance.now()));
+      for (let attempt = 0; performance.now() < deadline; attempt++) {
+        const got = await conn.get(this.settings.key);
+        const seen = performance.now();
+        answered = true;
+        if (got === value) {
+          return { nodeId, t: Date.now(), delayMs: Math.round((seen - written) * 10) / 10, answered, windowMs: this.windowMs };
+        }
+        if (attempt >= EAGER_ATTEMPTS) await sleep(Math.min(MAX_PAUSE_MS, attempt - EAGER_ATTEMPTS + 1));
+      }
+    } catch {
+      // Not answering is itself the signal: the value never shows.
+    }
+    return { nodeId, t: Date.now(), delayMs: null, answered, overWindow: true, windowMs: this.windowMs };
   }
 }

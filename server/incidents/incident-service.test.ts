@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Finding } from '../../lib/contracts';
+import { findingKey } from '../../lib/diagnosis/finding-key';
+import { freezeFinding, type FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
 import { openDatabase } from '../store/database';
 import { IncidentStore } from '../store/incident-store';
 import { IncidentService } from './incident-service';
@@ -40,7 +42,7 @@ test('an incident keeps the abnormal lines of the last 30 s but only the notable
     line(1_000, 'notable', 'link_lost', 'Connection with master lost.'),
     line(500, 'normal', 'normal_progress', 'Connecting to MASTER 127.0.0.1:7001'),
   ]);
-  const key = `node_unreachable:${R}`;
+  const key = findingKey({ kind: 'node_unreachable', subject: R });
   const finding = {
     id: 'f-1',
     kind: 'node_unreachable',
@@ -69,4 +71,94 @@ test('an incident keeps the abnormal lines of the last 30 s but only the notable
     'Error condition on socket for SYNC: Connection refused',
     'Connection with master lost.',
   ]);
+});
+
+function setup(t: { after(fn: () => void): void }, store?: (db: ReturnType<typeof openDatabase>) => IncidentStore) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-incidents-'));
+  const db = openDatabase(dir);
+  t.after(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const s = store ? store(db) : new IncidentStore(db);
+  return { store: s, incidents: new IncidentService(s) };
+}
+
+function snapshot(id: string, over: Partial<Finding> = {}): FindingSnapshot {
+  return freezeFinding({
+    id,
+    kind: 'node_unreachable',
+    severity: 'critical',
+    nodeId: R,
+    title: { en: `replica ${R} is unreachable`, zh: '…' },
+    detail: { en: '…', zh: '…' },
+    evidence: [],
+    remedy: { text: '…', textZh: '…' },
+    openedAt: OPENED,
+    lastSeenAt: OPENED,
+    state: 'open',
+    ...over,
+  });
+}
+const EMPTY = { generatedAt: OPENED, nodes: [], links: [] };
+
+test('the incident service records frozen findings without changing them, and says where it filed them', (t) => {
+  const { incidents } = setup(t);
+  const f = snapshot('f-1');
+  const heard: Finding[] = [];
+  incidents.on('finding:opened', (x) => heard.push(x));
+  const filed = incidents.apply({ opened: [{ finding: f, key: findingKey({ kind: 'node_unreachable', subject: R }) }], updated: [], resolved: [] }, EMPTY, OPENED + 2000);
+  assert.equal(f.incidentId, undefined, 'the tracker’s snapshot is untouched');
+  const incidentId = filed.get('f-1');
+  assert.ok(incidentId);
+  assert.equal(heard[0]?.incidentId, incidentId, 'the announced copy names its incident');
+  assert.equal(incidents.findings('open', 10)[0]?.incidentId, incidentId);
+});
+
+test('a rolled-back write leaves no incident behind, and the opened finding is still announced', (t) => {
+  class FailingStore extends IncidentStore {
+    failTimeline = true;
+    override addTimeline(e: Parameters<IncidentStore['addTimeline']>[0]) {
+      if (this.failTimeline) throw new Error('disk full');
+      return super.addTimeline(e);
+    }
+  }
+  const { store, incidents } = setup(t, (db) => new FailingStore(db));
+  const heard: Finding[] = [];
+  incidents.on('finding:opened', (x) => heard.push(x));
+  const filed = incidents.apply({ opened: [{ finding: snapshot('f-1'), key: findingKey({ kind: 'node_unreachable', subject: R }) }], updated: [], resolved: [] }, EMPTY, OPENED + 2000);
+  assert.equal(filed.size, 0);
+  assert.equal(heard.length, 1, 'opened is announced even though the write failed');
+  assert.equal(heard[0]?.incidentId, undefined, 'no incident id that points nowhere');
+  assert.deepEqual(incidents.list({ limit: 10 }), []);
+  assert.deepEqual(incidents.findings('all', 10), []);
+  // The next change of that finding files it properly.
+  (store as FailingStore).failTimeline = false;
+  const later = incidents.apply({ opened: [], updated: [{ finding: snapshot('f-1', { severity: 'warning' }), key: findingKey({ kind: 'node_unreachable', subject: R }) }], resolved: [] }, EMPTY, OPENED + 3000);
+  const incidentId = later.get('f-1');
+  assert.ok(incidentId);
+  assert.equal(incidents.findings('open', 10)[0]?.incidentId, incidentId);
+});
+
+test('an incident starts with the topology event of the fault, and each log line is kept once with every finding it supports', (t) => {
+  const { incidents } = setup(t);
+  const U = '127.0.0.1:7001';
+  incidents.useLogs(() => [{ nodeId: R, time: OPENED + 100, message: 'Connection with master lost.', verdict: 'abnormal', category: 'shutdown', raw: 'Connection with master lost.' }]);
+  const kill = { id: 'ev-1', at: OPENED, kind: 'node_unreachable' as const, nodeId: R };
+  const root = snapshot('f-1');
+  const link = snapshot('f-2', { kind: 'link_down', link: { upstream: U, replica: R }, rootFindingId: 'f-1' });
+  const key = (kind: 'node_unreachable' | 'link_down') => findingKey({ kind, subject: R });
+  incidents.apply({ opened: [{ finding: root, key: key('node_unreachable') }, { finding: link, key: key('link_down') }], updated: [], resolved: [] }, EMPTY, OPENED + 1000, [kill]);
+  // The monitor announces the same event again after the cycle: it is not repeated.
+  incidents.recordTopologyEvent(kill);
+  const [incident] = incidents.list({ limit: 5 });
+  assert.ok(incident);
+  const detail = incidents.detail(incident.id);
+  assert.ok(detail);
+  assert.deepEqual(detail.findings.map((f) => f.id).sort(), ['f-1', 'f-2'], 'the consequence joined its root’s incident');
+  assert.equal(detail.timeline[0]?.type, 'topology_event');
+  assert.equal(detail.timeline.filter((e) => e.type === 'topology_event').length, 1);
+  const logs = detail.timeline.filter((e) => e.type === 'log_line');
+  assert.equal(logs.length, 1, logs.map((e) => e.summary).join(' | '));
+  assert.deepEqual(logs[0]?.data.findingIds, ['f-1', 'f-2']);
 });

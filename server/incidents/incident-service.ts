@@ -1,19 +1,44 @@
 // Findings open, update and resolve incidents. One incident per root cause: a master that dies
 // takes its replicas' link_down findings under the same incident. Everything is written to
-// SQLite before it is announced, so what a user saw survives a restart or kill -9.
+// SQLite before it is announced, so what a user saw survives a restart or kill -9. The service
+// records: it never changes the findings the tracker hands it (it stores and announces copies).
 import { EventEmitter } from 'node:events';
-import type { Finding, Health, Incident, Severity, Topology, TopologyEvent } from '../../lib/contracts';
+import type { Finding, Health, Incident, Topology, TopologyEvent } from '../../lib/contracts';
+import type { FindingKey } from '../../lib/diagnosis/finding-key';
+import type { FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
+import { healthOf } from '../../lib/diagnosis/health';
+import { isGraver } from '../../lib/diagnosis/severity';
+import { logger } from '../logger';
 import type { IncidentFilter, IncidentStore, NewTimelineEntry } from '../store/incident-store';
+import { copyFaultEvents, copyLogLines, type LinesAround } from './incident-story';
 import { describeEvent, metricSnapshot } from './timeline-text';
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
+const log = logger('incidents');
 
 /** A finding change with what the tracker knows beyond the wire shape. */
 export interface FindingChange {
-  finding: Finding;
-  key: string;
+  finding: FindingSnapshot;
+  key: FindingKey;
   /** The node whose failure explains it (e.g. the dead master for its replicas' link_down). */
   rootNodeId?: string;
+}
+
+export interface FindingChanges {
+  opened: FindingChange[];
+  updated: FindingChange[];
+  resolved: FindingChange[];
+}
+
+export type { LinesAround } from './incident-story';
+
+/** One apply(): what it recorded and filed so far, and the cycle it records. */
+interface Batch {
+  record: (f: FindingSnapshot, incidentId: string | undefined) => Finding;
+  filed: Map<string, string>;
+  touched: Map<string, Incident>;
+  topology: Topology;
+  now: number;
+  events: readonly TopologyEvent[];
 }
 
 export interface IncidentEvents {
@@ -23,18 +48,6 @@ export interface IncidentEvents {
   'incident:updated': [Incident];
   health: [Health];
 }
-
-/** Log lines of some nodes around a time (the log service's raw ring), for timelines. */
-export type LinesAround = (nodeIds: string[], t: number, windowMs: number) => Array<{ nodeId: string; time: number; message: string; verdict: string; category: string; raw: string }>;
-
-/** How far around a finding's opening its nodes' log lines are copied into the timeline. */
-const LOG_WINDOW_MS = 30_000;
-/**
- * Notable (⚠️) lines are everyday events — a full sync at start-up, a fork warning — so only
- * those right before the finding opened are kept; abnormal (❌) ones from the whole window.
- */
-const NOTABLE_WINDOW_MS = 5_000;
-const LOG_LINES_PER_FINDING = 15;
 
 export class IncidentService extends EventEmitter<IncidentEvents> {
   private linesAround: LinesAround = () => [];
@@ -52,113 +65,147 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     this.linesAround = linesAround;
   }
 
-  private keepLogLines(incidentId: string, f: Finding): void {
-    const nodes = [...new Set([f.nodeId, f.link?.replica, f.link?.upstream].filter((x): x is string => Boolean(x)))];
-    if (!nodes.length) return;
-    const seen = new Set<string>();
-    const lines = this.linesAround(nodes, f.openedAt, LOG_WINDOW_MS).filter((l) => {
-      if (l.verdict === 'normal') return false;
-      if (l.verdict === 'notable' && Math.abs(l.time - f.openedAt) > NOTABLE_WINDOW_MS) return false;
-      const key = `${l.nodeId}|${l.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    for (const l of lines.slice(-LOG_LINES_PER_FINDING)) {
-      this.timeline(incidentId, l.time, 'log_line', l.message, l.message, { nodeId: l.nodeId, verdict: l.verdict, category: l.category, raw: l.raw, findingId: f.id });
-    }
-  }
-
-  /** Open findings as stored, for the tracker to pick up after a restart. */
-  restoreOpenFindings(): Finding[] {
-    return this.store.findings('open', 10_000);
-  }
-
-  apply(changes: { opened: FindingChange[]; updated: FindingChange[]; resolved: FindingChange[] }, topology: Topology, now: number): void {
+  /**
+   * Records the tracker's changes and announces them. Returns the incident each newly filed
+   * finding went under (committed), for the tracker to keep; empty when the write failed — the
+   * changes are still announced then, without an incident.
+   */
+  apply(changes: FindingChanges, topology: Topology, now: number, events: readonly TopologyEvent[] = []): Map<string, string> {
+    const filed = new Map<string, string>();
+    const recorded = new Map<string, Finding>();
     const touched = new Map<string, Incident>();
-    this.store.transaction(() => {
-      for (const c of changes.opened) {
-        // Info findings (hygiene hints) are listed, not incidents: they must not hold a fault's
-        // incident open, nor page anyone.
-        if (c.finding.severity === 'info') {
-          this.store.saveFinding(c.finding, c.key);
-          continue;
-        }
-        const incident = this.incidentFor(c, topology, now);
-        c.finding.incidentId = incident.id;
-        this.store.saveFinding(c.finding, c.key);
-        incident.findingIds.push(c.finding.id);
-        if (c.finding.nodeId && !incident.nodeIds.includes(c.finding.nodeId)) incident.nodeIds.push(c.finding.nodeId);
-        if (RANK[c.finding.severity] > RANK[incident.severity]) incident.severity = c.finding.severity;
-        this.store.saveIncident(incident);
-        this.timeline(incident.id, now, 'finding_opened', `Finding opened: ${c.finding.title.en}`, `发现问题：${c.finding.title.zh}`, {
-          findingId: c.finding.id,
-          kind: c.finding.kind,
-          severity: c.finding.severity,
-          cause: c.finding.cause,
-          nodeId: c.finding.nodeId,
-          evidence: c.finding.evidence,
-        });
-        this.keepLogLines(incident.id, c.finding);
-        touched.set(incident.id, incident);
-      }
-      for (const c of changes.updated) {
-        if (!c.finding.incidentId && c.finding.severity !== 'info') {
-          // An info finding that escalated becomes part of an incident now.
-          const opened = this.incidentFor(c, topology, now);
-          c.finding.incidentId = opened.id;
-          opened.findingIds.push(c.finding.id);
-          if (c.finding.nodeId && !opened.nodeIds.includes(c.finding.nodeId)) opened.nodeIds.push(c.finding.nodeId);
-          this.store.saveIncident(opened);
-        }
-        this.store.saveFinding(c.finding, c.key);
-        const incident = c.finding.incidentId ? this.store.incident(c.finding.incidentId) : null;
-        if (incident && RANK[c.finding.severity] > RANK[incident.severity]) {
-          incident.severity = c.finding.severity;
-          this.store.saveIncident(incident);
-          touched.set(incident.id, incident);
-        }
-        if (incident)
-          this.timeline(incident.id, now, 'finding_updated', `Finding now ${c.finding.severity}: ${c.finding.title.en}`, `问题级别变为 ${c.finding.severity}：${c.finding.title.zh}`, {
-            findingId: c.finding.id,
-            severity: c.finding.severity,
-          });
-      }
-      for (const c of changes.resolved) {
-        this.store.saveFinding(c.finding, c.key);
-        const incident = c.finding.incidentId ? this.store.incident(c.finding.incidentId) : null;
-        if (!incident) continue;
-        this.timeline(incident.id, now, 'finding_resolved', `Finding resolved: ${c.finding.title.en}`, `问题已恢复：${c.finding.title.zh}`, {
-          findingId: c.finding.id,
-          durationMs: now - c.finding.openedAt,
-        });
-        touched.set(incident.id, this.maybeAutoResolve(incident, topology, now));
-      }
-    });
-    for (const c of changes.opened) this.emit('finding:opened', c.finding);
-    for (const c of changes.updated) this.emit('finding:updated', c.finding);
-    for (const c of changes.resolved) this.emit('finding:resolved', c.finding);
+    const record = (f: FindingSnapshot, incidentId: string | undefined): Finding => {
+      const copy: Finding = incidentId === undefined ? { ...f } : { ...f, incidentId };
+      recorded.set(f.id, copy);
+      return copy;
+    };
+    try {
+      this.store.transaction(() => {
+        const b: Batch = { record, filed, touched, topology, now, events };
+        for (const c of changes.opened) this.recordOpened(c, b);
+        for (const c of changes.updated) this.recordUpdated(c, b);
+        for (const c of changes.resolved) this.recordResolved(c, b);
+      });
+    } catch (err) {
+      // Rolled back: nothing was filed. The findings are still news for whoever watches.
+      log.error({ err }, 'could not record findings; announcing them without an incident');
+      filed.clear();
+      recorded.clear();
+      touched.clear();
+    }
+    const out = (f: FindingSnapshot) => recorded.get(f.id) ?? { ...f };
+    for (const c of changes.opened) this.emit('finding:opened', out(c.finding));
+    for (const c of changes.updated) this.emit('finding:updated', out(c.finding));
+    for (const c of changes.resolved) this.emit('finding:resolved', out(c.finding));
     for (const i of touched.values()) this.emit('incident:updated', this.store.incident(i.id) ?? i);
     if (changes.opened.length || changes.updated.length || changes.resolved.length) this.emit('health', this.health());
+    return filed;
+  }
+
+  private recordOpened(c: FindingChange, b: Batch): void {
+    const { record, filed, touched, now } = b;
+    // Info findings (hygiene hints) are listed, not incidents: they must not hold a fault's
+    // incident open, nor page anyone.
+    if (c.finding.severity === 'info') {
+      this.store.saveFinding(record(c.finding, undefined), c.key);
+      return;
+    }
+    const incident = this.incidentFor(c, b);
+    const f = record(c.finding, incident.id);
+    filed.set(f.id, incident.id);
+    this.store.saveFinding(f, c.key);
+    this.fileUnder(incident, f);
+    this.timeline(incident.id, now, 'finding_opened', `Finding opened: ${f.title.en}`, `发现问题：${f.title.zh}`, {
+      findingId: f.id,
+      kind: f.kind,
+      severity: f.severity,
+      cause: f.cause,
+      confidence: f.confidence,
+      rootFindingId: f.rootFindingId,
+      nodeId: f.nodeId,
+      evidence: f.evidence,
+    });
+    copyLogLines(this.store, this.linesAround, incident.id, f);
+    touched.set(incident.id, incident);
+  }
+
+  private recordUpdated(c: FindingChange, b: Batch): void {
+    const { record, filed, touched, now } = b;
+    let incidentId = c.finding.incidentId ?? this.store.incidentIdOf(c.finding.id);
+    let incident = incidentId ? this.store.incident(incidentId) : null;
+    if (!incident && c.finding.severity !== 'info') {
+      // An info finding that escalated (or one whose first write was lost) joins an incident now.
+      incident = this.incidentFor(c, b);
+      incidentId = incident.id;
+      filed.set(c.finding.id, incident.id);
+    }
+    const f = record(c.finding, incidentId);
+    this.store.saveFinding(f, c.key);
+    if (!incident) return;
+    this.fileUnder(incident, f);
+    touched.set(incident.id, incident);
+    this.timeline(incident.id, now, 'finding_updated', `Finding now ${f.severity}: ${f.title.en}`, `问题级别变为 ${f.severity}：${f.title.zh}`, {
+      findingId: f.id,
+      severity: f.severity,
+      cause: f.cause,
+      confidence: f.confidence,
+      rootFindingId: f.rootFindingId,
+    });
+  }
+
+  private recordResolved(c: FindingChange, { record, touched, topology, now }: Batch): void {
+    const incidentId = c.finding.incidentId ?? this.store.incidentIdOf(c.finding.id);
+    const f = record(c.finding, incidentId);
+    this.store.saveFinding(f, c.key);
+    const incident = incidentId ? this.store.incident(incidentId) : null;
+    if (!incident) return;
+    this.timeline(incident.id, now, 'finding_resolved', `Finding resolved: ${f.title.en}`, `问题已恢复：${f.title.zh}`, {
+      findingId: f.id,
+      durationMs: now - f.openedAt,
+    });
+    touched.set(incident.id, this.maybeAutoResolve(incident, topology, now));
+  }
+
+  /** Adds the finding's node and severity to its incident (the incident row, not the finding). */
+  private fileUnder(incident: Incident, f: Finding): void {
+    let dirty = false;
+    if (f.nodeId && !incident.nodeIds.includes(f.nodeId)) {
+      incident.nodeIds = [...incident.nodeIds, f.nodeId];
+      dirty = true;
+    }
+    if (isGraver(f.severity, incident.severity)) {
+      incident.severity = f.severity;
+      dirty = true;
+    }
+    if (dirty) this.store.saveIncident(incident);
   }
 
   /** Latest evidence and lastSeenAt of open findings, written back without announcing them. */
   refreshOpen(changes: FindingChange[]): void {
     this.store.transaction(() => {
-      for (const c of changes) this.store.saveFinding(c.finding, c.key);
+      for (const c of changes) {
+        const incidentId = c.finding.incidentId ?? this.store.incidentIdOf(c.finding.id);
+        this.store.saveFinding(incidentId === undefined ? { ...c.finding } : { ...c.finding, incidentId }, c.key);
+      }
     });
   }
 
-  /** Topology events land on the timeline of every open incident that involves the node. */
+  /** Topology events land on the timeline of every open incident that involves the node, once. */
   recordTopologyEvent(e: TopologyEvent): void {
     for (const inc of this.store.openIncidents()) {
       if (inc.rootNodeId !== e.nodeId && !inc.nodeIds.includes(e.nodeId)) continue;
+      if (this.store.hasTopologyEvent(inc.id, e.id)) continue;
       const { en, zh } = describeEvent(e);
       this.timeline(inc.id, e.at, 'topology_event', en, zh, { event: e });
     }
   }
 
-  private incidentFor(c: FindingChange, topology: Topology, now: number): Incident {
+  private incidentFor(c: FindingChange, { filed, topology, now, events }: Batch): Incident {
+    // A consequence goes where its root went.
+    const rootFinding = c.finding.rootFindingId;
+    const rootIncidentId = rootFinding ? (filed.get(rootFinding) ?? this.store.incidentIdOf(rootFinding)) : undefined;
+    const rootIncident = rootIncidentId ? this.store.incident(rootIncidentId) : null;
+    if (rootIncident && rootIncident.state !== 'resolved') return rootIncident;
     const root = c.rootNodeId ?? c.finding.nodeId;
     const open = this.store.openIncidents();
     const existing =
@@ -179,6 +226,8 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     };
     if (root) incident.rootNodeId = root;
     this.store.saveIncident(incident);
+    // The story starts with what the monitor saw first (the poll before the finding opened).
+    copyFaultEvents(this.store, id, events, [root, c.finding.nodeId, c.finding.link?.replica, c.finding.link?.upstream], c.finding.openedAt, now);
     this.timeline(id, now, 'incident_opened', `Incident opened: ${c.finding.title.en}`, `事件开始：${c.finding.title.zh}`, {});
     this.timeline(id, now, 'metric_snapshot', 'Replication state when the incident opened', '事件开始时的复制状态', metricSnapshot(topology, root));
     return incident;
@@ -260,10 +309,6 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
   }
 
   health(): Health {
-    const open = this.store.findings('open', 10_000);
-    const count = { info: 0, warning: 0, critical: 0 };
-    for (const f of open) count[f.severity]++;
-    const level = count.critical ? 'critical' : count.warning ? 'warning' : 'ok';
-    return { level, openFindings: count, openIncidents: this.store.openIncidents().length };
+    return healthOf(this.store.findings('open', 10_000), this.store.openIncidents().length);
   }
 }

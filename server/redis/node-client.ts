@@ -10,7 +10,7 @@ import { classifyConnectionError } from './connection-error';
 import { tlsOptions } from './tls-options';
 
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
-export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace', 'cluster'];
+export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace', 'errorstats', 'cluster'];
 
 /**
  * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).

@@ -1,6 +1,7 @@
 // Findings, incidents and their timelines in SQLite. Rows hold the contract shapes as JSON
 // where the shape is rich (finding bodies, timeline data) and columns where we filter.
-import type { Finding, Incident, IncidentState, Severity, TimelineEntry, TimelineEntryType } from '../../lib/contracts';
+import { FindingKindSchema, FindingSchema, type Finding, type Incident, type IncidentState, type Severity, type TimelineEntry, type TimelineEntryType } from '../../lib/contracts';
+import { parseFindingKey, type FindingKey } from '../../lib/diagnosis/finding-key';
 import type { Db } from './database';
 
 interface IncidentRow {
@@ -45,7 +46,7 @@ export class IncidentStore {
   constructor(private readonly db: Db) {}
 
   // ── findings ──
-  saveFinding(f: Finding, key: string = findingKey(f)): void {
+  saveFinding(f: Finding, key: FindingKey): void {
     this.db
       .prepare(
         `INSERT INTO findings (id, key, kind, severity, state, node_id, opened_at, last_seen_at, resolved_at, incident_id, body)
@@ -73,18 +74,28 @@ export class IncidentStore {
       state === 'all'
         ? this.db.prepare('SELECT body FROM findings ORDER BY opened_at DESC LIMIT ?').all(limit)
         : this.db.prepare('SELECT body FROM findings WHERE state = ? ORDER BY opened_at DESC LIMIT ?').all(state, limit);
-    return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);
+    return parseBodies(rows);
   }
 
   /** Open findings with the key the tracker knows them by (to resume after a restart). */
-  openFindingsWithKeys(): Array<{ key: string; finding: Finding }> {
+  openFindingsWithKeys(): Array<{ key: FindingKey; finding: Finding }> {
     const rows = this.db.prepare("SELECT key, body FROM findings WHERE state = 'open'").all() as Array<{ key: string; body: string }>;
-    return rows.map((r) => ({ key: r.key, finding: JSON.parse(r.body) as Finding }));
+    return rows.flatMap((r) => {
+      const key = parseFindingKey(r.key, FindingKindSchema.options);
+      const [finding] = parseBodies([r]);
+      return key && finding ? [{ key, finding }] : [];
+    });
   }
 
   findingsOf(incidentId: string): Finding[] {
     const rows = this.db.prepare('SELECT body FROM findings WHERE incident_id = ? ORDER BY opened_at').all(incidentId);
-    return (rows as Array<{ body: string }>).map((r) => JSON.parse(r.body) as Finding);
+    return parseBodies(rows);
+  }
+
+  /** The incident a finding was filed under, as committed. */
+  incidentIdOf(findingId: string): string | undefined {
+    const row = this.db.prepare('SELECT incident_id FROM findings WHERE id = ?').get(findingId) as { incident_id: string | null } | undefined;
+    return row?.incident_id ?? undefined;
   }
 
   // ── incidents ──
@@ -187,21 +198,34 @@ export class IncidentStore {
     return { ...e, id: Number(info.lastInsertRowid) };
   }
 
+  /** A topology event already on an incident's timeline (events reach it by two paths). */
+  hasTopologyEvent(incidentId: string, eventId: string): boolean {
+    return !!this.db
+      .prepare("SELECT 1 FROM incident_timeline WHERE incident_id = ? AND type = 'topology_event' AND json_extract(data, '$.event.id') = ?")
+      .get(incidentId, eventId);
+  }
+
+  /** When the first topology event on an incident's timeline happened (where its story starts). */
+  firstTopologyEventAt(incidentId: string): number | undefined {
+    const row = this.db.prepare("SELECT MIN(at) AS at FROM incident_timeline WHERE incident_id = ? AND type = 'topology_event'").get(incidentId) as { at: number | null } | undefined;
+    return row?.at ?? undefined;
+  }
+
+  /** The log line entry of an incident with this node, time and message, if copied already. */
+  logEntry(incidentId: string, nodeId: string, at: number, message: string): TimelineEntry | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM incident_timeline WHERE incident_id = ? AND type = 'log_line' AND at = ? AND summary = ? AND json_extract(data, '$.nodeId') = ?")
+      .get(incidentId, at, message, nodeId) as TimelineRow | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  updateTimelineData(id: number, data: Record<string, unknown>): void {
+    this.db.prepare('UPDATE incident_timeline SET data = ? WHERE id = ?').run(JSON.stringify(data), id);
+  }
+
   timeline(incidentId: string): TimelineEntry[] {
     const rows = this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY at, id').all(incidentId) as TimelineRow[];
-    return rows.map((r) => {
-      const e: TimelineEntry = {
-        id: r.id,
-        incidentId: r.incident_id,
-        at: r.at,
-        type: r.type,
-        actor: r.actor,
-        summary: r.summary,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-      };
-      if (r.summary_zh) e.summaryZh = r.summary_zh;
-      return e;
-    });
+    return rows.map(toEntry);
   }
 
   transaction<T>(fn: () => T): T {
@@ -209,8 +233,29 @@ export class IncidentStore {
   }
 }
 
-/** Findings are stored by id; the key (kind + subject) is kept for lookups after a restart. */
-export function findingKey(f: Pick<Finding, 'kind' | 'nodeId' | 'link' | 'rule'>): string {
-  const subject = f.link ? `${f.link.replica}<-${f.link.upstream}` : (f.nodeId ?? 'topology');
-  return [f.kind, subject, f.rule].filter(Boolean).join(':');
+function toEntry(r: TimelineRow): TimelineEntry {
+  const parsed: unknown = JSON.parse(r.data);
+  const e: TimelineEntry = {
+    id: r.id,
+    incidentId: r.incident_id,
+    at: r.at,
+    type: r.type,
+    actor: r.actor,
+    summary: r.summary,
+    data: isRecord(parsed) ? parsed : {},
+  };
+  if (r.summary_zh) e.summaryZh = r.summary_zh;
+  return e;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Finding bodies as stored; a row this version cannot read is skipped, not trusted. */
+function parseBodies(rows: unknown[]): Finding[] {
+  return rows.flatMap((r) => {
+    const body = isRecord(r) && typeof r.body === 'string' ? r.body : null;
+    if (body === null) return [];
+    const parsed = FindingSchema.safeParse(JSON.parse(body));
+    return parsed.success ? [parsed.data] : [];
+  });
 }

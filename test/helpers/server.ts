@@ -26,6 +26,8 @@ export async function startHarness(
     pollMs?: number;
     seeds?: (s: Sandbox) => string[];
     env?: Record<string, string>;
+    /** No log files at all, as for a remote Redis whose logs are not on the dashboard's host. */
+    noLogs?: boolean;
     /** Config-file fields the test sets, as an operator would write them (validated like one). */
     configFile?: (s: Sandbox) => Record<string, unknown>;
   } = {},
@@ -45,7 +47,7 @@ export async function startHarness(
       ...(opts.configFile ? { REPLICAOPS_CONFIG: writeConfigFile(dataDir, opts.configFile(sandbox)) } : {}),
     });
     // The sandbox's own log files, as the demo wires them.
-    if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
+    if (!config.logs.length && !opts.noLogs) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
     server = await startServer(config, { withUi: false });
   } catch (err) {
     await sandbox.stop();

@@ -18,6 +18,7 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 /** Backlog for `outageSeconds` at `bytesPerSecond`, doubled for headroom, in whole MB (≥ 1). */
 export function recommendedBacklog(bytesPerSecond: number, outageSeconds: number): number {
@@ -80,7 +81,9 @@ export const backlogTooSmall: Rule = (input) => {
       evidence.push(configEvidence(view.id, 'repl-backlog-size', configured));
 
     out.push({
-      key: `backlog_too_small:${view.id}`,
+      key: findingKey({ kind: 'backlog_too_small', subject: view.id }),
+      // What it explains, when that is open: the resync loop on this node.
+      rootKeys: [findingKey({ kind: 'full_resync_storm', subject: view.id })],
       kind: 'backlog_too_small',
       severity: 'warning',
       nodeId: view.id,

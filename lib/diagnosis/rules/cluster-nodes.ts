@@ -9,6 +9,7 @@ import type { ClusterMember } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cRemedy, ct } from './cluster-kit';
+import { findingKey } from '../finding-key';
 
 export const nodeFailed: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -23,7 +24,7 @@ export const nodeFailed: Rule = (input) => {
       const note = m.role === 'primary' ? ct('cluster.rule.failed.primaryNote') : { en: '', zh: '' };
       const params = { node: name, flag: isFail ? 'FAIL' : 'PFAIL', reports: m.failReports, asked: m.primariesAsked };
       return {
-        key: `node_failed:${m.nodeId}`,
+        key: findingKey({ kind: 'node_failed', subject: m.nodeId }),
         kind: 'node_failed',
         severity: isFail && m.role === 'primary' ? 'critical' : 'warning',
         ...(m.id ? { nodeId: m.id, rootNodeId: m.id } : {}),
@@ -56,7 +57,7 @@ export const epochCollision: Rule = (input) => {
     const params = { nodes: ids.join(', '), epoch };
     return [
       {
-        key: `epoch_collision:${epoch}`,
+        key: findingKey({ kind: 'epoch_collision', subject: String(epoch) }),
         kind: 'epoch_collision',
         severity: 'warning',
         ...(ms[0]?.id ? { nodeId: ms[0].id } : {}),

@@ -11,6 +11,7 @@ import type { ClusterShard, Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cNote, cRemedy, configNumber, ct, hostOf, isDown, isHealthyReplica, isLoopback, memberById } from './cluster-kit';
+import { findingKey } from '../finding-key';
 
 function healthyReplicas(input: DiagnosisInput, s: ClusterShard): string[] {
   const cluster = input.topology.cluster;
@@ -63,7 +64,7 @@ export const shardWithoutReplica: Rule = (input) => {
         ...s.replicaIds.map((id) => ({ type: 'note' as const, text: { en: states[s.replicaIds.indexOf(id)]!, zh: states[s.replicaIds.indexOf(id)]! } })),
       ];
       return {
-        key: `shard_without_replica:${s.id}`,
+        key: findingKey({ kind: 'shard_without_replica', subject: s.id }),
         kind: 'shard_without_replica',
         severity: 'warning',
         nodeId: primary.id ?? undefined,
@@ -91,7 +92,7 @@ export const replicasColocated: Rule = (input) => {
     const params = { shard: s.id, host, primary: s.primaryId, replicas: s.replicaIds.join(', '), primaryNodeId: primary?.nodeId ?? '?' };
     return [
       {
-        key: `replicas_colocated:${s.id}`,
+        key: findingKey({ kind: 'replicas_colocated', subject: s.id }),
         kind: 'replicas_colocated',
         severity: 'warning',
         nodeId: s.primaryId,
@@ -119,7 +120,7 @@ export const unevenReplicas: Rule = (input) => {
       const primary = memberById(cluster, s.primaryId);
       const params = { shard: s.id, rich: rich.s.id, count: rich.healthy.length, barrier, primaryNodeId: primary?.nodeId ?? '?' };
       return {
-        key: `uneven_replicas:${s.id}`,
+        key: findingKey({ kind: 'uneven_replicas', subject: s.id }),
         kind: 'uneven_replicas',
         severity: 'warning',
         nodeId: s.primaryId ?? undefined,

@@ -7,6 +7,7 @@ import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cNote, cRemedy, ct, isHealthyReplica, rangesText, unassignedSlots } from './cluster-kit';
+import { findingKey } from '../finding-key';
 
 export const clusterStateFail: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -45,7 +46,7 @@ export const clusterStateFail: Rule = (input) => {
   const en = ct('cluster.rule.stateFail.detail', { node: cluster.readFrom, why: why.join('; ') }).en;
   const zh = ct('cluster.rule.stateFail.detail', { node: cluster.readFrom, why: whyZh.join('；') }).zh;
   const finding: FindingCandidate = {
-    key: 'cluster_state_fail:cluster',
+    key: findingKey({ kind: 'cluster_state_fail', subject: 'cluster' }),
     kind: 'cluster_state_fail',
     severity: 'critical',
     nodeId: cluster.readFrom,

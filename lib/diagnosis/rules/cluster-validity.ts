@@ -8,6 +8,7 @@ import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import { configEvidence, infoField, type Rule } from '../rule-kit';
 import { cRemedy, configNumber, ct, isDown } from './cluster-kit';
+import { findingKey } from '../finding-key';
 
 export const replicaCannotFailover: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -36,7 +37,7 @@ export const replicaCannotFailover: Rule = (input) => {
     ];
     return [
       {
-        key: `replica_cannot_failover:${m.id}`,
+        key: findingKey({ kind: 'replica_cannot_failover', subject: m.id }),
         kind: 'replica_cannot_failover',
         severity: primaryDown ? 'critical' : 'warning',
         nodeId: m.id,

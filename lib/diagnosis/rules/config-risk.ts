@@ -1,5 +1,7 @@
-// config_risk: replication settings that are legal but set a trap. One finding per node and rule
-// id, each citing where the advice comes from. Needs CONFIG GET; silent without it.
+// config_risk: replication settings that are legal but set a trap, each citing where the advice
+// comes from. Needs CONFIG GET; silent without it. A warning is one finding per node and rule id;
+// info (a Redis default the runbook merely tunes) is ONE suggestion per rule across the topology
+// ("tcp-keepalive 300 s on 4 nodes"), never one per node.
 //   repl_timeout_vs_ping   repl-timeout ≤ repl-ping-replica-period: replicas time out between
 //                          two PINGs on an idle master (redis.conf: must be greater; ref §6).
 //   tcp_keepalive_off      tcp-keepalive 0: a silently dead peer is only noticed by repl-timeout.
@@ -22,6 +24,7 @@ import {
   type Rule,
 } from '../rule-kit';
 import { backlogTooSmall } from './backlog-too-small';
+import { findingKey, TOPOLOGY_SUBJECT } from '../finding-key';
 
 const SEED_KEEPALIVE = 60;
 const REDIS_DEFAULT_KEEPALIVE = 300;
@@ -154,15 +157,56 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
   return risks;
 }
 
+/** Title of the one suggestion that gathers an info rule's nodes. */
+const GROUP_TITLE: Record<string, (n: number, values: string) => [string, string]> = {
+  tcp_keepalive_high: (n, v) => [`tcp-keepalive ${v} s on ${n} node${n > 1 ? 's' : ''}`, `${n} 个节点的 tcp-keepalive 为 ${v} 秒`],
+  backlog_default_1mb: (n) => [`${n} node${n > 1 ? 's run' : ' runs'} with the default 1 MB backlog`, `${n} 个节点使用默认 1 MB 复制积压缓冲区`],
+  diskless_sync_disabled: (n) => [`Disk-based full sync on ${n} node${n > 1 ? 's' : ''}`, `${n} 个节点使用基于磁盘的全量同步`],
+};
+/** Nodes named in a suggestion's text and evidence (the rest are counted). */
+const LISTED = 20;
+
+function suggestion(rule: string, members: Array<{ view: NodeView; risk: Risk }>): FindingCandidate {
+  const first = members[0] as { view: NodeView; risk: Risk };
+  const ids = members.map((m) => m.view.id).sort();
+  const values = [...new Set(members.flatMap((m) => m.risk.config.map((name) => m.view.config?.[name] ?? '')))].filter(Boolean).join('/');
+  const [en, zh] = (GROUP_TITLE[rule] ?? ((n) => [`${first.risk.title[0]} (${n} nodes)`, `${first.risk.title[1]}（${n} 个节点）`]))(ids.length, values);
+  const shown = ids.slice(0, LISTED).join(', ');
+  const more = ids.length > LISTED ? ` (+${ids.length - LISTED})` : '';
+  const settings = first.risk.settings;
+  return {
+    key: findingKey({ kind: 'config_risk', variant: rule, subject: TOPOLOGY_SUBJECT }),
+    kind: 'config_risk',
+    severity: 'info',
+    rule,
+    title: bi(en, zh),
+    detail: bi(`${first.risk.detail[0]} Nodes: ${shown}${more}.`, `${first.risk.detail[1]} 节点：${shown}${more}。`),
+    evidence: [
+      ...members.slice(0, LISTED).flatMap((m) =>
+        m.risk.config.filter((name) => m.view.config?.[name] !== undefined).map((name) => configEvidence(m.view.id, name, m.view.config?.[name] ?? '')),
+      ),
+      noteEvidence(`Rule ${rule}: a suggestion, not a fault (Redis works as configured).`, `规则 ${rule}：建议而非故障（Redis 按当前配置可正常工作）。`),
+    ],
+    remedy: remedy(
+      `${settings ? `Consider ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')} on ${shown}${more}` : first.risk.fix[0]} — from each node’s page (CONFIG SET, then CONFIG REWRITE to keep it).`,
+      `${settings ? `可考虑在 ${shown}${more} 上设置 ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join('、')}` : first.risk.fix[1]}——在各节点页面操作（CONFIG SET 后执行 CONFIG REWRITE 持久化）。`,
+    ),
+  };
+}
+
 export const configRisk: Rule = (input) => {
   const smallBacklog = new Set(backlogTooSmall(input).map((f) => f.nodeId as string));
   const out: FindingCandidate[] = [];
+  const suggestions = new Map<string, Array<{ view: NodeView; risk: Risk }>>();
   for (const view of input.nodes) {
     if (!view.reachable || !view.config) continue;
     const c = view.config;
     for (const r of risksOf(input, view, smallBacklog)) {
-      out.push({
-        key: `config_risk:${r.rule}:${view.id}`,
+      if (r.severity === 'info') {
+        suggestions.set(r.rule, [...(suggestions.get(r.rule) ?? []), { view, risk: r }]);
+        continue;
+      }
+      out.push({        key: findingKey({ kind: 'config_risk', variant: r.rule, subject: view.id }),
         kind: 'config_risk',
         severity: r.severity,
         nodeId: view.id,
@@ -184,5 +228,6 @@ export const configRisk: Rule = (input) => {
       });
     }
   }
+  for (const [rule, members] of suggestions) out.push(suggestion(rule, members));
   return out;
 };

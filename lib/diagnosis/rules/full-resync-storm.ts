@@ -22,8 +22,9 @@ import {
   type Rule,
 } from '../rule-kit';
 import { recommendedBacklog } from './backlog-too-small';
+import { stormCause } from '../causes';
+import { findingKey } from '../finding-key';
 
-const STORM_CAUSES: Cause[] = ['backlog_exhausted', 'output_buffer_limit', 'replica_restarted'];
 const REPLICA_FULL_SYNC = /Full resync from master/;
 
 export const fullResyncStorm: Rule = (input) => {
@@ -75,29 +76,10 @@ export const fullResyncStorm: Rule = (input) => {
     const count = Math.max(unexplained, replicaCount > 0 ? replicaCount + 1 : 0);
     if (count < input.settings.resyncStormCount) continue;
 
-    // Cause: what the logs of this node and its replicas prove, most frequent first; a replica
-    // whose run id changed restarted (a restart without RDB sends PSYNC ? -1, reference §4 F11).
-    const tally = new Map<Cause, number>();
-    const causeLines = [view.id, ...replicas].flatMap((id) =>
-      recentLogs(input, id, (l) => l.causeHint !== undefined && STORM_CAUSES.includes(l.causeHint)),
-    );
-    for (const l of causeLines)
-      tally.set(l.causeHint as Cause, (tally.get(l.causeHint as Cause) ?? 0) + (l.count ?? 1));
-    const restartedReplicas = recentEvents(
-      input,
-      (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId),
-    );
-    if (restartedReplicas.length)
-      tally.set(
-        'replica_restarted',
-        (tally.get('replica_restarted') ?? 0) + restartedReplicas.length,
-      );
-    // A specific loop cause (backlog too small, buffer limit) wins over "replica restarted":
-    // every replica's first sync also reads as a PSYNC ? -1, so that one is weak evidence.
-    const specific = [...tally.entries()].filter(([c]) => c !== 'replica_restarted');
-    const ranked = (specific.length ? specific : [...tally.entries()]).sort((a, b) => b[1] - a[1]);
-    const cause = ranked[0]?.[0] ?? 'unknown';
-
+    // Cause: from INFO (refused PSYNCs vs the backlog, restarted replicas, buffer peaks), proven
+    // or overridden by what the logs of this node and its replicas say.
+    const verdict = stormCause(input, view, replicas, attachEvents.length, resetEvents.length > 0, count);
+    const cause = verdict.cause;
     const evidence: Evidence[] = [];
     const full = view.metrics?.syncFull;
     if (deltas.length) {
@@ -119,30 +101,33 @@ export const fullResyncStorm: Rule = (input) => {
         ),
       );
     }
-    evidence.push(
-      ...replicaEvidence,
-      ...causeLines.slice(-4).map(logEvidence),
-      ...restartedReplicas.map(eventEvidence),
-    );
+    evidence.push(...verdict.evidence, ...replicaEvidence);
 
     const win = fmtDuration(windowMs / 1000);
     out.push({
-      key: `full_resync_storm:${view.id}`,
+      key: findingKey({ kind: 'full_resync_storm', subject: view.id }),
       kind: 'full_resync_storm',
       severity: 'critical',
       nodeId: view.id,
       cause,
+      ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
       title: bi(
         `${count} full resyncs from ${view.id} in ${win.en}`,
         `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
       ),
       detail: bi(
         `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile (seed §2.3). ${count} in ${win.en} is a loop, not a one-off.` +
-          (cause !== 'unknown'
-            ? ` The logs point to ${cause.replaceAll('_', ' ')}.`
-            : ' No log line names the cause yet.'),
+          (cause === 'unknown'
+            ? ' Neither INFO nor a log line names the cause yet.'
+            : verdict.confidence === 'proven'
+              ? ` Cause: ${cause.replaceAll('_', ' ')} (proven by the log).`
+              : ` Cause: ${cause.replaceAll('_', ' ')} (likely, from INFO; a log line would prove it).`),
         `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中（手册 §2.3）。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
-          (cause !== 'unknown' ? `日志指向原因：${cause}。` : '尚无日志行说明原因。'),
+          (cause === 'unknown'
+            ? 'INFO 与日志均尚未指明原因。'
+            : verdict.confidence === 'proven'
+              ? `原因：${cause}（日志已证实）。`
+              : `原因：${cause}（根据 INFO 判断很可能如此；日志行可进一步证实）。`),
       ),
       evidence,
       remedy: remedyFor(cause, view),

@@ -208,8 +208,11 @@ test('link_down: an unreachable replica missing from its master’s list is down
   );
   assert.ok(found[0]?.evidence.some((e) => e.type === 'note' && /does not list/.test(e.text.en)));
   assert.equal(nodeUnreachable(input)[0]?.cause, 'timeout');
-  // Nothing on the replica's side says why; what to do is still plain: bring the replica back.
-  assert.equal(found[0]?.cause, 'unknown');
+  // The dashboard's own probe of the replica says why (it times out), and the link is a
+  // consequence of the replica's node_unreachable, never a root of its own with cause unknown.
+  assert.equal(found[0]?.cause, 'timeout');
+  assert.equal(found[0]?.confidence, 'proven');
+  assert.deepEqual(found[0]?.rootKeys, [`node_unreachable:${R3}`]);
   assert.match(found[0]?.detail.en ?? '', /the replica itself is down or cut off/);
   assert.match(found[0]?.remedy.text ?? '', /^Bring .* back/);
   assert.equal(
@@ -306,4 +309,24 @@ test('node_unreachable: an ACL user that may not run INFO is told which permissi
   );
   assert.equal(f?.cause, 'auth_failed');
   assert.match(f?.remedy.text ?? '', /\+info \+ping \+config\|get \+client\|setname/);
+});
+
+test('link_down: without logs, the master answering more NOAUTH errors while the replica cannot connect is auth_failed (likely)', () => {
+  const master = editInfo(infoText('master.txt'), { connected_slaves: '0', slave0: null, slave1: null });
+  const withErrors = (n: number) => `${master}\r\n# Errorstats\r\nerrorstat_NOAUTH:count=${n}\r\n`;
+  const replica = editInfo(infoText('replica-never-connected.txt'), { master_port: '27001' });
+  const R5 = '127.0.0.1:27005';
+  const input = (before: number, now: number) =>
+    buildInput({
+      nodes: [
+        { id: M, info: withErrors(now), prevInfo: withErrors(before) },
+        { id: R5, info: replica },
+      ],
+    });
+  const f = linkDown(input(3, 5)).find((x) => x.nodeId === R5);
+  assert.equal(f?.cause, 'auth_failed');
+  assert.equal(f?.confidence, 'likely');
+  assert.ok(f?.evidence.some((e) => e.type === 'delta' && e.field === 'errorstat_NOAUTH' && e.from === 3 && e.to === 5));
+  // Counters that do not move prove nothing: the cause stays unknown.
+  assert.equal(linkDown(input(5, 5)).find((x) => x.nodeId === R5)?.cause, 'unknown');
 });

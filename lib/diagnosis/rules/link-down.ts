@@ -2,33 +2,21 @@
 // (master_link_status:down with no sync running) or, when the replica cannot be polled, from the
 // upstream's own slaveN list no longer naming it. A link in full sync is progress, not an outage
 // (sync_stuck watches it).
-import type { Cause, Evidence, Remedy } from '../../contracts';
-import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
+import type { Cause, Confidence, Evidence, NodeErrorCode, Remedy } from '../../contracts';
+import { linkCause } from '../causes';
+import { findingKey as key, type FindingKey } from '../finding-key';
+import type { FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
   eventEvidence,
   fmtDuration,
   infoFields,
-  logEvidence,
   noteEvidence,
   recentEvents,
-  recentLogs,
   remedy,
   type Rule,
 } from '../rule-kit';
 import { isOwnLinkDown, rootUpstream } from '../upstream-chain';
-
-const LOG_CAUSES: Cause[] = ['auth_failed', 'connection_refused', 'timeout'];
-
-function causeFromLogs(input: DiagnosisInput, replicaId: string) {
-  const lines = recentLogs(
-    input,
-    replicaId,
-    (l) => l.causeHint !== undefined && LOG_CAUSES.includes(l.causeHint),
-  );
-  const latest = lines[lines.length - 1];
-  return { cause: latest?.causeHint, lines: lines.slice(-3) };
-}
 
 type RemedyFor = (replica: string, upstream: string) => Remedy;
 const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
@@ -81,6 +69,13 @@ const REPLICA_DOWN: RemedyFor = (r, u) =>
     `恢复 ${r}（在其主机上检查 systemctl status / ps，并查看日志了解停止原因）；它会自动重连 ${u} 并重新同步，若 ${u} 的积压缓冲区仍覆盖其离线期间则为增量同步。若它已永久下线，请替换它并从拓扑中移除。`,
   );
 
+/** The dashboard's own probe of a node that does not answer, as a cause of its link being down. */
+const PROBE_CAUSE: Partial<Record<NodeErrorCode, Cause>> = {
+  refused: 'connection_refused',
+  timeout: 'timeout',
+  auth_failed: 'auth_failed',
+};
+
 export const linkDown: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -103,14 +98,23 @@ export const linkDown: Rule = (input) => {
 
     const evidence: Evidence[] = [];
     let cause: Cause = 'unknown';
+    let confidence: Confidence | undefined;
     let rootNodeId: string | undefined;
+    let rootKeys: FindingKey[] | undefined;
     // A dead middle node of a chain: its replicas get nothing until they replicate from above it.
     let bypass: string | undefined;
-    if (upstream && !upstream.reachable) {
+    if (seenFrom === 'upstream') {
+      // The replica itself is down: its own node_unreachable is the root, this link a consequence.
+      cause = PROBE_CAUSE[replica.error?.code ?? 'unknown'] ?? 'unknown';
+      if (cause !== 'unknown') confidence = 'proven';
+      rootKeys = [key({ kind: 'node_unreachable', subject: link.replica })];
+    } else if (upstream && !upstream.reachable) {
       cause = 'upstream_down';
+      confidence = 'proven';
       const above = input.topology.links.find((l) => l.replica === link.upstream)?.upstream;
       if (above && above !== link.replica && byId.get(above)?.reachable) bypass = above;
       rootNodeId = rootUpstream(input.topology, link.upstream);
+      rootKeys = [key({ kind: 'node_unreachable', subject: rootNodeId }), key({ kind: 'node_unreachable', subject: link.upstream })];
       evidence.push(
         ...recentEvents(
           input,
@@ -121,7 +125,13 @@ export const linkDown: Rule = (input) => {
       // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
       // link is down, so the root is further up.
       cause = 'upstream_down';
+      confidence = 'proven';
       rootNodeId = rootUpstream(input.topology, link.upstream);
+      rootKeys = [
+        key({ kind: 'node_unreachable', subject: rootNodeId }),
+        key({ kind: 'link_down', subject: link.upstream }),
+        key({ kind: 'sync_stuck', subject: link.upstream }),
+      ];
       if (upstream)
         evidence.push(
           ...infoFields(upstream, 'replication', [
@@ -131,9 +141,10 @@ export const linkDown: Rule = (input) => {
           ]),
         );
     } else {
-      const fromLogs = causeFromLogs(input, link.replica);
-      if (fromLogs.cause) cause = fromLogs.cause;
-      evidence.push(...fromLogs.lines.map(logEvidence));
+      const verdict = linkCause(input, link, upstream);
+      cause = verdict.cause;
+      confidence = verdict.confidence;
+      evidence.push(...verdict.evidence);
     }
 
     const downSince = r?.master_link_down_since_seconds;
@@ -188,19 +199,21 @@ export const linkDown: Rule = (input) => {
     // The replica itself does not answer: nothing on its side can say why its link is down, but
     // the operator's next step is plain — bring the replica back (its own node_unreachable says why).
     if (bypass) fix = bypassRemedy(bypass);
-    if (seenFrom === 'upstream' && cause === 'unknown') {
+    if (seenFrom === 'upstream') {
       whyEn = ` The dashboard cannot reach ${link.replica} either: the replica itself is down or cut off (see its node_unreachable finding).`;
       whyZh = `看板也无法访问 ${link.replica}：从节点本身宕机或被隔离（见其 node_unreachable 问题）。`;
       fix = REPLICA_DOWN;
     }
     out.push({
-      key: `link_down:${link.replica}`,
+      key: key({ kind: 'link_down', subject: link.replica }),
       kind: 'link_down',
       severity: 'critical',
       nodeId: link.replica,
       link: { upstream: link.upstream, replica: link.replica },
       cause,
+      ...(confidence ? { confidence } : {}),
       ...(rootNodeId ? { rootNodeId } : {}),
+      ...(rootKeys ? { rootKeys } : {}),
       title: bi(
         `Replication link ${link.replica} ← ${link.upstream} is down`,
         `复制链路 ${link.replica} ← ${link.upstream} 已断开`,

@@ -13,6 +13,7 @@ import {
   replicaLinks,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const DEFAULT_SAVE = '3600 1 300 100 60 10000';
 
@@ -35,7 +36,7 @@ export const masterNoPersistence: Rule = (input) => {
       ...infoFields(view, 'replication', ['connected_slaves']),
     ];
     out.push({
-      key: `master_no_persistence:${view.id}`,
+      key: findingKey({ kind: 'master_no_persistence', subject: view.id }),
       kind: 'master_no_persistence',
       severity: 'warning',
       nodeId: view.id,

@@ -3,6 +3,7 @@
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import { bi, fmtBytes, infoFields, levelOf, metricEvidence, remedy, type Rule } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 export const memoryPressure: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -48,7 +49,7 @@ export const memoryPressure: Rule = (input) => {
           : '在 maxmemory-policy noeviction 下，达到上限后写入会以 OOM 失败。'
         : `在 maxmemory-policy ${policy} 下，达到上限后会淘汰 key。`;
     out.push({
-      key: `memory_pressure:${view.id}`,
+      key: findingKey({ kind: 'memory_pressure', subject: view.id }),
       kind: 'memory_pressure',
       severity,
       nodeId: view.id,

@@ -114,11 +114,16 @@ test('config_risk: each rule fires on the setting it guards, with its rule id', 
   const found = configRisk(buildInput({ nodes: healthyNodes(risky) }));
   const master = found.filter((f) => f.nodeId === M);
   assert.deepEqual(master.map((f) => `${f.rule}:${f.severity}`).sort(), [
-    'backlog_default_1mb:info',
-    'diskless_sync_disabled:info',
     'repl_timeout_vs_ping:warning',
     'tcp_keepalive_off:warning',
   ]);
+  // Info advice is one suggestion per setting across the topology, naming the master among its nodes.
+  const hints = found.filter((f) => f.severity === 'info');
+  assert.deepEqual(hints.map((f) => f.rule).sort(), ['backlog_default_1mb', 'diskless_sync_disabled']);
+  for (const h of hints) {
+    assert.equal(h.nodeId, undefined);
+    assert.ok(h.evidence.some((e) => e.type === 'config' && e.nodeId === M), h.key);
+  }
   const timeout = master.find((f) => f.rule === 'repl_timeout_vs_ping');
   assert.equal(timeout?.key, `config_risk:repl_timeout_vs_ping:${M}`);
   assert.deepEqual(timeout?.remedy.params, { settings: { 'repl-timeout': '60' } });
@@ -136,7 +141,12 @@ test('config_risk: Redis defaults raise nothing above info', () => {
     found.every((f) => f.severity === 'info'),
     JSON.stringify(found.map((f) => f.key)),
   );
-  assert.ok(found.some((f) => f.rule === 'tcp_keepalive_high'));
+  // tcp-keepalive 300 (Redis' default) on every node: ONE suggestion naming them all.
+  const keepalive = found.filter((f) => f.rule === 'tcp_keepalive_high');
+  assert.equal(keepalive.length, 1);
+  const nodes = new Set(keepalive[0]?.evidence.flatMap((e) => (e.type === 'config' ? [e.nodeId] : [])));
+  assert.ok(nodes.size > 1, `${nodes.size} nodes`);
+  assert.match(keepalive[0]?.title.en ?? '', new RegExp(`tcp-keepalive 300 s on ${nodes.size} nodes`));
 });
 
 test('node-level rules stay silent on the healthy fixtures', () => {

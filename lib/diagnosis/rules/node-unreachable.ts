@@ -11,6 +11,7 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const ADVICE: Record<
   'connection_refused' | 'timeout' | 'auth_failed' | 'unknown',
@@ -55,6 +56,7 @@ const CAUSE_OF: Partial<Record<NodeErrorCode, keyof typeof ADVICE & Cause>> = {
 export const nodeUnreachable: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const topoNodes = new Map(input.topology.nodes.map((n) => [n.id, n]));
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
   for (const view of input.nodes) {
     if (view.reachable) continue;
     const code = view.error?.code ?? 'unknown';
@@ -74,11 +76,17 @@ export const nodeUnreachable: Rule = (input) => {
         .map(eventEvidence),
     ];
     out.push({
-      key: `node_unreachable:${view.id}`,
+      key: findingKey({ kind: 'node_unreachable', subject: view.id }),
       kind: 'node_unreachable',
       severity: isLoading ? 'warning' : 'critical',
       nodeId: view.id,
       cause,
+      // The connection error is the dashboard's own probe of the node: that is proof.
+      ...(cause !== 'unknown' ? { confidence: 'proven' as const } : {}),
+      // A node gone together with its upstream (a host or rack down) folds under the upstream.
+      ...(view.upstream && !byId.get(view.upstream)?.reachable && byId.has(view.upstream)
+        ? { rootKeys: [findingKey({ kind: 'node_unreachable', subject: view.upstream })] }
+        : {}),
       title: bi(`${roleEn} ${view.id} is unreachable`, `${roleZh} ${view.id} 无法访问`),
       detail: bi(
         `The dashboard cannot poll ${view.id}: ${msg} (${code}). ` +

@@ -18,6 +18,7 @@ import {
   replicaCount,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const OBUF_LINE = /overcoming of output buffer limits/;
 const REPLICA_FLAGS = /\bflags=[A-Za-z]*S/;
@@ -119,7 +120,9 @@ export const outputBufferLimit: Rule = (input) => {
     }
 
     out.push({
-      key: `output_buffer_limit:${view.id}`,
+      key: findingKey({ kind: 'output_buffer_limit', subject: view.id }),
+      // What it explains, when that is open: the resync loop on this node.
+      rootKeys: [findingKey({ kind: 'full_resync_storm', subject: view.id })],
       kind: 'output_buffer_limit',
       severity: lines.length || !autoRaised ? 'warning' : 'info',
       nodeId: view.id,

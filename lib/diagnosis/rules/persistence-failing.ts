@@ -4,6 +4,7 @@
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import { bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 export const persistenceFailing: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -44,7 +45,7 @@ export const persistenceFailing: Rule = (input) => {
     // with a failed save still serves reads.
     const critical = aofWriteErr || (isMaster && rdbErr && stopWrites !== 'no');
     out.push({
-      key: `persistence_failing:${view.id}`,
+      key: findingKey({ kind: 'persistence_failing', subject: view.id }),
       kind: 'persistence_failing',
       severity: critical ? 'critical' : 'warning',
       nodeId: view.id,

@@ -16,6 +16,7 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const MIN_LOST_KEYS = 100;
 const MIN_LOST_RATIO = 0.5;
@@ -82,7 +83,7 @@ export const replicaWiped: Rule = (input) => {
     }
 
     out.push({
-      key: `replica_wiped:${view.id}`,
+      key: findingKey({ kind: 'replica_wiped', subject: view.id }),
       kind: 'replica_wiped',
       severity: 'critical',
       nodeId: view.id,

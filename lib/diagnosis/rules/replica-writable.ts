@@ -3,6 +3,7 @@
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import { bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 export const replicaWritable: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -16,7 +17,7 @@ export const replicaWritable: Rule = (input) => {
     if (expires !== undefined && expires !== '0')
       evidence.push(...infoFields(view, 'stats', ['slave_expires_tracked_keys']));
     out.push({
-      key: `replica_writable:${view.id}`,
+      key: findingKey({ kind: 'replica_writable', subject: view.id }),
       kind: 'replica_writable',
       severity: 'warning',
       nodeId: view.id,

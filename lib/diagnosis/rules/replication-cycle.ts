@@ -6,6 +6,7 @@
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate, NodeView } from '../diagnosis-input';
 import { bi, infoFields, remedy, type Rule } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 export const replicationCycle: Rule = (input) => {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -54,7 +55,7 @@ export const replicationCycle: Rule = (input) => {
     const ring = [...cycle, cycle[0]].join(' → ');
     const self = cycle.length === 1;
     out.push({
-      key: `replication_cycle:${key}`,
+      key: findingKey({ kind: 'replication_cycle', subject: key }),
       kind: 'replication_cycle',
       severity: 'critical',
       nodeId: cycle[0] as string,

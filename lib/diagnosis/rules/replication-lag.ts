@@ -18,6 +18,7 @@ import {
   worstSeverity,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 /** A gap must hold this long (every sample in it over the threshold) to count as lag. */
 const SUSTAIN_MS = 2_000;
@@ -150,9 +151,15 @@ export const replicationLag: Rule = (input) => {
     }
 
     out.push({
-      key: `replication_lag:${link.replica}`,
+      key: findingKey({ kind: 'replication_lag', subject: link.replica }),
       kind: 'replication_lag',
       severity,
+      // Lag that a sync in progress (a resync loop, a stuck transfer) or a dead upstream causes.
+      rootKeys: [
+        findingKey({ kind: 'full_resync_storm', subject: link.upstream }),
+        findingKey({ kind: 'sync_stuck', subject: link.replica }),
+        findingKey({ kind: 'node_unreachable', subject: link.upstream }),
+      ],
       nodeId: link.replica,
       link: { upstream: link.upstream, replica: link.replica },
       title: bi(

@@ -12,6 +12,7 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 export const roleChanged: Rule = (input) => {
   const latest = new Map<string, ReturnType<typeof recentEvents>>();
@@ -29,7 +30,7 @@ export const roleChanged: Rule = (input) => {
     const flaps = events.length > 1 ? ` (${events.length} role changes in the window)` : '';
     const flapsZh = events.length > 1 ? `（窗口内共 ${events.length} 次角色变化）` : '';
     out.push({
-      key: `role_changed:${nodeId}`,
+      key: findingKey({ kind: 'role_changed', subject: nodeId }),
       kind: 'role_changed',
       severity: 'info',
       nodeId,

@@ -22,6 +22,7 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 const NO_ID = '0'.repeat(40);
 /** Above this the offset moves for writes, not just the 14-byte PING every 10 s (§6). */
@@ -117,7 +118,7 @@ export const splitBrain: Rule = (input) => {
     const otherIds = others.map((o) => o.id).join(', ');
 
     out.push({
-      key: `split_brain:${ids.join('|')}`,
+      key: findingKey({ kind: 'split_brain', subject: ids }),
       kind: 'split_brain',
       severity: idle ? 'warning' : 'critical',
       nodeId: keep.id,

@@ -14,6 +14,7 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
+import { findingKey } from '../finding-key';
 
 function syncAgeSeconds(
   input: DiagnosisInput,
@@ -103,7 +104,7 @@ export const syncStuck: Rule = (input) => {
     }
 
     out.push({
-      key: `sync_stuck:${view.id}`,
+      key: findingKey({ kind: 'sync_stuck', subject: view.id }),
       kind: 'sync_stuck',
       severity: stalled ? 'critical' : 'warning',
       nodeId: view.id,
