@@ -5,7 +5,6 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canaryCandidates, inconsistencyCandidate } from '../lib/consistency/finding-candidates';
 import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
 import { AuthService } from './auth/auth-service';
@@ -20,6 +19,7 @@ import { LogService } from './logs/log-service';
 import { topologyRoutes } from './http/topology.routes';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
+import { reportCheckVerdicts } from './consistency/check-findings';
 import { CheckService } from './consistency/check-service';
 import { CheckStore } from './consistency/check-store';
 import { netCheckRoutes } from './http/netcheck.routes';
@@ -123,30 +123,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
-  // The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs.
-  const canaryTimer = config.consistency.canaryEveryMs
-    ? setInterval(() => {
-        try {
-          checks.startCanary({});
-        } catch (err) {
-          // Nothing to check (no reachable master with replicas) or one still running: next time.
-          log.debug({ err }, 'scheduled canary skipped');
-        }
-      }, config.consistency.canaryEveryMs)
-    : null;
-  canaryTimer?.unref();
-  // A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it.
-  checks.on('done', (run) => {
-    if (run.state !== 'done') return;
-    if (run.kind === 'compare') {
-      const c = inconsistencyCandidate(run);
-      if (c) diagnosis.report(c, 24 * 3600_000);
-      else diagnosis.clearReport(`data_inconsistency:${run.params.replica}`);
-    } else {
-      for (const r of run.report.replicas) diagnosis.clearReport(`replication_lag:canary:${r.replica}`);
-      for (const c of canaryCandidates(run)) diagnosis.report(c, 10 * 60_000);
-    }
-  });
+  reportCheckVerdicts(checks, diagnosis);
 
   let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
@@ -183,9 +160,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  const io = attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat });
-  drills.on('drill:progress', (p) => io.emit('drill:progress', p));
-  drills.on('drill:finished', (r) => io.emit('drill:finished', r));
+  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, drills });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
     if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -202,12 +177,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   monitor.start();
   logs.start();
   heartbeat?.start();
+  checks.start();
   log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      if (canaryTimer) clearInterval(canaryTimer);
       await drills.stop();
       await actions.stop();
       await checks.stop();

@@ -1,9 +1,38 @@
 // Check results as diagnosis candidates: a compare with differences becomes data_inconsistency
 // (remedy: the guarded replica.resync), a replica that never saw the canary becomes a lag finding.
 // The tracker/incident side decides when they open, update and resolve.
-import { DIFF_CLASSES, type CanaryRun, type CompareRun, type Evidence } from '../contracts';
+import { DIFF_CLASSES, type CanaryRun, type CheckRun, type CompareRun, type Evidence } from '../contracts';
 import type { FindingCandidate } from '../diagnosis/diagnosis-input';
 import { bi, metricEvidence, noteEvidence, remedy } from '../diagnosis/rule-kit';
+
+/** A differing replica stays a finding for a day unless a clean compare clears it sooner. */
+export const INCONSISTENCY_TTL_MS = 24 * 3600_000;
+/** A missed canary is news for ten minutes; the next canary run confirms or clears it. */
+export const CANARY_TTL_MS = 10 * 60_000;
+
+const inconsistencyKey = (replica: string) => `data_inconsistency:${replica}`;
+const canaryKey = (replica: string) => `replication_lag:canary:${replica}`;
+
+/** What a finished check says to the diagnosis: candidates to hold (for ttlMs) and keys to drop. */
+export interface CheckVerdict {
+  report: Array<{ candidate: FindingCandidate; ttlMs: number }>;
+  clear: string[];
+}
+
+/**
+ * A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it;
+ * every replica a canary reached clears its canary finding, one it missed opens it.
+ */
+export function checkVerdict(run: CheckRun): CheckVerdict {
+  if (run.state !== 'done') return { report: [], clear: [] };
+  if (run.kind === 'compare') {
+    const c = inconsistencyCandidate(run);
+    return c ? { report: [{ candidate: c, ttlMs: INCONSISTENCY_TTL_MS }], clear: [] } : { report: [], clear: [inconsistencyKey(run.params.replica)] };
+  }
+  const report = canaryCandidates(run).map((candidate) => ({ candidate, ttlMs: CANARY_TTL_MS }));
+  const missed = new Set(report.map((r) => r.candidate.key));
+  return { report, clear: run.report.replicas.map((r) => canaryKey(r.replica)).filter((k) => !missed.has(k)) };
+}
 
 const LABEL_ZH: Record<(typeof DIFF_CLASSES)[number], string> = {
   missingOnReplica: '从节点缺失',
@@ -31,7 +60,7 @@ export function inconsistencyCandidate(run: CompareRun): FindingCandidate | null
   const en = present.map((c) => `${report.counts[c]} ${c}`).join(', ');
   const zh = present.map((c) => `${LABEL_ZH[c]} ${report.counts[c]}`).join('，');
   return {
-    key: `data_inconsistency:${params.replica}`,
+    key: inconsistencyKey(params.replica),
     kind: 'data_inconsistency',
     severity: onlyTtl ? 'warning' : 'critical',
     nodeId: params.replica,
@@ -57,7 +86,7 @@ export function canaryCandidates(run: CanaryRun): FindingCandidate[] {
   return run.report.replicas
     .filter((r) => !r.seen)
     .map((r) => ({
-      key: `replication_lag:canary:${r.replica}`,
+      key: canaryKey(r.replica),
       kind: 'replication_lag' as const,
       rule: 'canary_not_seen',
       severity: 'critical' as const,

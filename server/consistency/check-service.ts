@@ -54,6 +54,7 @@ interface Entry {
 export class CheckService extends EventEmitter<CheckServiceEvents> {
   private readonly runs = new Map<string, Entry>();
   private readonly skipKeys: Buffer[];
+  private canaryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly topology: TopologySource,
@@ -172,7 +173,24 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
     await this.runs.get(id)?.finished;
   }
 
+  /** The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs. */
+  start(): void {
+    const every = this.settings.canaryEveryMs;
+    if (!every || this.canaryTimer) return;
+    this.canaryTimer = setInterval(() => {
+      try {
+        this.startCanary({});
+      } catch (err) {
+        // Nothing to check (no reachable master with replicas) or one still running: next time.
+        log.debug({ err }, 'scheduled canary skipped');
+      }
+    }, every);
+    this.canaryTimer.unref();
+  }
+
   async stop(): Promise<void> {
+    if (this.canaryTimer) clearInterval(this.canaryTimer);
+    this.canaryTimer = null;
     for (const e of this.runs.values()) if (e.run.state === 'running') e.controller.abort();
     await Promise.all([...this.runs.values()].map((e) => e.finished));
   }
