@@ -1,7 +1,6 @@
 // Short-lived connections for one plan or one run, apart from the monitor's pooled ones: an
 // action never queues behind a poll, never reconnects behind our back, and is closed when done.
 import Redis, { type RedisOptions } from 'ioredis';
-import type { NodeError } from '../../lib/contracts';
 import { parseInfo } from '../../lib/info/info-parser';
 import { totalKeys } from '../../lib/topology/node-metrics';
 import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
@@ -131,7 +130,7 @@ export class LiveRedis {
       return {
         id,
         reachable: false,
-        error: classifyConnectionError(err) as NodeError,
+        error: classifyConnectionError(err),
         replicas: [],
         masterOffset: 0,
         syncFull: 0,

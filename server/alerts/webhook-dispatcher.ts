@@ -6,7 +6,7 @@ import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Db } from '../store/database';
 import { AlertLedger, type FindingChangeKind } from './alert-ledger';
-import { DeliveryStore, toDelivery, type DeliveryRow } from './delivery-store';
+import { DeliveryStore, type DeliveryRow } from './delivery-store';
 import { alertTimelineEntry } from './alert-timeline';
 import { buildPayload, type WebhookEvent } from './webhook-payload';
 import { summarizeWebhook, type WebhookConfig, type WebhookSummary } from './webhook-config';

@@ -78,7 +78,7 @@ export async function buildConfigApply(
       (n) =>
         old[n] !== null &&
         old[n] !== undefined &&
-        !sameConfigValue(n, params.settings[n] ?? '', old[n] as string),
+        !sameConfigValue(n, params.settings[n] ?? '', old[n]),
     );
     if (Object.keys(old).length && !changed.length)
       preflight.push(check('change_needed', false, 'every value is already set', '所有值均已生效'));
@@ -154,7 +154,7 @@ export async function buildConfigApply(
     );
 
   const previous: Record<string, string> = {};
-  for (const n of names) if (typeof old[n] === 'string') previous[n] = old[n] as string;
+  for (const n of names) if (typeof old[n] === 'string') previous[n] = old[n];
   const verify = async (run: RunContext) => {
     const now = await readValues(run, target, names);
     return names.map((n) => {
