@@ -1,12 +1,12 @@
 // One long-lived connection per Redis node, reused by every poll. A dead node never piles up
 // commands (no offline queue), and its connection error becomes node state, never a rejection
 // that escapes.
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis from 'ioredis';
 import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
 import { classifyConnectionError } from './connection-error';
-import { tlsOptions } from './tls-options';
+import { connectionOptions } from './connection-options';
 
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
 export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace'];
@@ -79,26 +79,17 @@ export class NodeClient {
   private multiSectionInfo = true;
 
   constructor(private readonly opts: NodeClientOptions) {
-    const { credentials: c } = opts;
-    const options: RedisOptions = {
+    const options = connectionOptions({
       host: opts.host,
       port: opts.port,
-      username: c.username,
-      password: c.password,
-      tls: tlsOptions(c),
-      connectionName: 'replicaops',
-      connectTimeout: opts.connectTimeoutMs,
-      commandTimeout: opts.commandTimeoutMs,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      // A LOADING replica must still answer INFO: we want to see `loading:1`, not wait for it.
-      enableReadyCheck: false,
-      lazyConnect: true,
-      autoResubscribe: false,
+      credentials: opts.credentials,
+      name: 'replicaops',
+      connectTimeoutMs: opts.connectTimeoutMs,
+      commandTimeoutMs: opts.commandTimeoutMs,
       // First retry at once: a refused reconnect tells us why the link dropped (refused vs
       // timeout) before the early poll reports it. Then exponential, capped.
       retryStrategy: (times) => (times === 1 ? 5 : Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs)),
-    };
+    });
     this.redis = new Redis(options);
     this.redis.on('error', (err) => {
       const e = classifyConnectionError(err);
