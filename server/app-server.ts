@@ -2,7 +2,6 @@
 // the demo and the tests, so all three run the same server.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActionService } from './actions/action-service';
@@ -75,45 +74,30 @@ function isPublicPage(pathname: string): boolean {
   return pathname === '/login' || pathname.startsWith('/_next/') || pathname === '/icon.svg' || pathname === '/favicon.ico';
 }
 
-export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  rootLogger.level = config.logLevel;
+type Services = ReturnType<typeof buildServices>;
+
+/** Every domain module, constructed and connected to the others; nothing started yet. */
+function buildServices(config: Config, opts: StartOptions) {
   const db = openDatabase(config.dataDir);
   const auth = new AuthService(config, db);
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool, new NodeMemoryStore(db));
   monitor.addAliases(config.discovery.aliases);
+  // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
+  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
   const diagnosis = new DiagnosisService(config, monitor, incidents, incidentStore);
-  diagnosis.start();
-  const router = new Router((req) => auth.identify(req.headers));
-  authRoutes(router, auth);
-  topologyRoutes(router, monitor);
-  netCheckRoutes(router, new NetCheckService(monitor, pool, config.poll));
-  incidentRoutes(router, incidents);
   const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
   alerts.attach(incidents);
-  alertRoutes(router, alerts);
-  metricsRoutes(router, monitor, incidents);
   const logs = LogService.fromConfig(config, monitor.canonical);
-  logRoutes(router, logs, config.logIngest);
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
-  actionRoutes(router, actions);
   const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
-  drillRoutes(router, drills);
-  // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
-  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
-  const checks = new CheckService(
-    monitor,
-    pool,
-    config.consistency,
-    config.heartbeat?.key ?? 'replicaops:heartbeat',
-    new CheckStore(db),
-  );
-  checkRoutes(router, checks);
+  const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat', new CheckStore(db));
+  reportCheckVerdicts(checks, diagnosis);
   const heartbeat = config.heartbeat?.enabled
     ? new HeartbeatService(monitor, pool, {
         key: config.heartbeat.key,
@@ -123,20 +107,41 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
-  reportCheckVerdicts(checks, diagnosis);
+  const netChecks = new NetCheckService(monitor, pool, config.poll);
+  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks };
+}
 
-  let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
-  let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
-  let closeNext: (() => Promise<void>) | null = null;
-  if (opts.withUi !== false) {
-    const { default: next } = await import('next');
-    const app = next({ dev: Boolean(opts.dev), dir: projectDir, hostname: config.host, port: config.port });
-    await app.prepare();
-    nextHandle = app.getRequestHandler();
-    nextUpgrade = app.getUpgradeHandler();
-    closeNext = () => app.close();
-  }
+function buildRouter(config: Config, s: Services): Router {
+  const router = new Router((req) => s.auth.identify(req.headers));
+  authRoutes(router, s.auth);
+  topologyRoutes(router, s.monitor);
+  netCheckRoutes(router, s.netChecks);
+  incidentRoutes(router, s.incidents);
+  alertRoutes(router, s.alerts);
+  metricsRoutes(router, s.monitor, s.incidents);
+  logRoutes(router, s.logs, config.logIngest);
+  actionRoutes(router, s.actions);
+  drillRoutes(router, s.drills);
+  checkRoutes(router, s.checks);
+  return router;
+}
 
+interface NextUi {
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+async function loadNext(config: Config, opts: StartOptions): Promise<NextUi | null> {
+  if (opts.withUi === false) return null;
+  const { default: next } = await import('next');
+  const app = next({ dev: Boolean(opts.dev), dir: projectDir, hostname: config.host, port: config.port });
+  await app.prepare();
+  return { handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), close: () => app.close() };
+}
+
+/** The API first, then (behind the login when auth is on) the Next pages. */
+function createHttpServer(router: Router, auth: AuthService, ui: NextUi | null): HttpServer {
   const httpServer = createServer((req, res) => {
     let url: URL;
     try {
@@ -152,7 +157,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           res.writeHead(302, { location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` });
           return void res.end();
         }
-        if (nextHandle) return nextHandle(req, res);
+        if (ui) return ui.handle(req, res);
         sendError(res, 'not_found', 'the UI is not served by this instance');
       })
       .catch((err: unknown) => {
@@ -160,25 +165,38 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, drills });
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
-    if (nextUpgrade) void nextUpgrade(req, socket, head);
+    if (ui) void ui.upgrade(req, socket, head);
     else socket.destroy();
   });
+  return httpServer;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  rootLogger.level = config.logLevel;
+  const s = buildServices(config, opts);
+  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat } = s;
+  // Diagnosis hears each cycle before the gateway does (it was subscribed first all along).
+  diagnosis.start();
+  const router = buildRouter(config, s);
+  const ui = await loadNext(config, opts);
+  const httpServer = createHttpServer(router, auth, ui);
+  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, drills });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
-  const port = (httpServer.address() as AddressInfo).port;
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
   logs.start();
   heartbeat?.start();
   checks.start();
-  log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
+  log.info({ url, seeds: pool.seeds.map((x) => x.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -193,7 +211,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await closeNext?.();
+      await ui?.close();
       await alerts.stop();
       db.close();
     })());
