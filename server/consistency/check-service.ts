@@ -21,6 +21,7 @@ import { CANARY_PREFIX, runCanary } from './canary-runner';
 import { CompareEngine } from './compare-engine';
 import type { CheckStore } from './check-store';
 import { connect, openConnection, type CredentialSource } from './connections';
+import { errorText } from '../error-text';
 
 const log = logger('consistency');
 
@@ -152,7 +153,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
 
   /** Newest first. */
   list(limit = 50): CheckSummary[] {
-    const live = [...this.runs.keys()].map((id) => this.get(id) as CheckRun);
+    const live = [...this.runs.keys()].flatMap((id) => this.get(id) ?? []);
     const stored = this.store?.list(limit).filter((r) => !this.runs.has(r.id)) ?? [];
     return [...live, ...stored]
       .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))
@@ -205,8 +206,8 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
       () => this.finish(entry, 'done'),
       (err: unknown) => {
         if (controller.signal.aborted || err instanceof CancelledError) return this.finish(entry, 'cancelled');
-        log.warn({ id: run.id, err: (err as Error).message }, 'check failed');
-        this.finish(entry, 'failed', (err as Error).message);
+        log.warn({ id: run.id, err: errorText(err) }, 'check failed');
+        this.finish(entry, 'failed', errorText(err));
       },
     );
     this.runs.set(run.id, entry);
@@ -244,7 +245,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
       this.store.prune(this.settings.historySize);
       this.runs.delete(run.id);
     } catch (err) {
-      log.error({ id: run.id, err: (err as Error).message }, 'could not save the check run; kept in memory');
+      log.error({ id: run.id, err: errorText(err) }, 'could not save the check run; kept in memory');
     }
   }
 

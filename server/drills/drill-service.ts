@@ -18,6 +18,7 @@ import type { Db } from '../store/database';
 import { DrillTargetError, resolveTargets } from './drill-sandbox';
 import { DrillRunner } from './drill-runner';
 import { DrillStore } from './drill-store';
+import { errorText } from '../error-text';
 
 const log = logger('drills');
 
@@ -108,7 +109,7 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
         Object.assign(runner.run, {
           state: 'error',
           endedAt: Date.now(),
-          error: (err as Error).message,
+          error: errorText(err),
         });
         return runner.run;
       })

@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { HeartbeatSample, Topology } from '../../lib/contracts';
 import { ConnectionSet, type CredentialSource } from '../consistency/connections';
 import { logger } from '../logger';
+import { errorText } from '../error-text';
 
 const log = logger('heartbeat');
 
@@ -99,7 +100,7 @@ export class HeartbeatService extends EventEmitter<HeartbeatEvents> {
           if (this.failingWrites.delete(id)) log.info({ node: id }, 'heartbeat writes work again');
         } catch (err) {
           // Say it once per outage: min-replicas-to-write, OOM or ACL can refuse the write.
-          if (!this.failingWrites.has(id)) log.warn({ node: id, err: (err as Error).message }, 'heartbeat write failed');
+          if (!this.failingWrites.has(id)) log.warn({ node: id, err: errorText(err) }, 'heartbeat write failed');
           this.failingWrites.add(id);
         }
       }),
