@@ -95,6 +95,19 @@ test('one node whose poll rejects is unreachable; the rest of the cycle is still
   assert.equal(b?.status, 'critical');
 });
 
+test('a node whose connection cannot even be created is unreachable, not a lost cycle', async () => {
+  const pool = new FakePool([A, B]);
+  const get = pool.get.bind(pool);
+  pool.get = (id) => {
+    if (id === B) throw new Error('cannot open');
+    return get(id);
+  };
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  assert.equal(t.nodes.find((n) => n.id === A)?.reachable, true);
+  assert.match(t.nodes.find((n) => n.id === B)?.error?.message ?? '', /cannot open/);
+});
+
 test('the monitor polls again after a cycle in which every node failed', async () => {
   const pool = new FakePool([A]);
   pool.behaviour.set(A, () => Promise.reject(new Error('down')));

@@ -190,7 +190,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** One poll per node, all at once; one node's failure is that node's state, never the wave's. */
   private async pollWave(wave: string[], deadline: number, started: number): Promise<Array<readonly [string, PollResult]>> {
-    const settled = await Promise.allSettled(wave.map((id) => this.pool.get(id).poll(deadline, this.configDue(id, started))));
+    // async: a synchronous throw (a bad id) becomes that node's rejection too, not the wave's.
+    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.configDue(id, started))));
     return settled.map((s, i) => {
       const id = wave[i]!;
       if (s.status === 'fulfilled') return [id, s.value] as const;
