@@ -52,13 +52,13 @@ export async function benchLogs(stormLines = 300_000): Promise<LogBenchResult> {
   appendFileSync(file, `${storm.join('\n')}\n`);
   // Done when the folded rows account for every appended line.
   for (;;) {
-    const total = service.query({ limit: 2000 } as never).reduce((n, r) => n + r.count, 0);
+    const total = service.query({ limit: 2000 }).reduce((n, r) => n + r.count, 0);
     if (total >= stormLines) break;
     await new Promise((r) => setTimeout(r, 20));
   }
   const ingestMs = performance.now() - started;
   delay.disable();
-  const rows = service.query({ limit: 2000 } as never).length;
+  const rows = service.query({ limit: 2000 }).length;
   await service.stop();
   rmSync(dir, { recursive: true, force: true });
   const ms = (ns: number) => Math.round(ns / 1e5) / 10;

@@ -39,7 +39,7 @@ describe('findings and incidents in the browser', () => {
     assert.ok((await page.locator('[data-testid="timeline-entry"][data-type="metric_snapshot"]').count()) >= 1);
     const href = await page.locator('[data-testid="postmortem-link"]').getAttribute('href');
     assert.ok(href);
-    const md = await (await page.request.get(new URL(href!, e.url).toString())).text();
+    const md = await (await page.request.get(new URL(href, e.url).toString())).text();
     assert.match(md, /^# Postmortem: /);
     assert.match(md, /Time to detect/);
 

@@ -2,10 +2,8 @@
 // the demo and the tests, so all three run the same server.
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canaryCandidates, canaryKey, inconsistencyCandidate, inconsistencyKey } from '../lib/consistency/finding-candidates';
 import { resolveTopologyNode } from '../lib/actions/node-address';
 import { ActionService } from './actions/action-service';
 import { WebhookDispatcher } from './alerts/webhook-dispatcher';
@@ -22,6 +20,7 @@ import { topologyRoutes } from './http/topology.routes';
 import { HostGuard } from './http/host-guard';
 import { Router } from './http/router';
 import { sendError } from './http/respond';
+import { reportCheckVerdicts } from './consistency/check-findings';
 import { CheckService } from './consistency/check-service';
 import { CheckStore } from './consistency/check-store';
 import { netCheckRoutes } from './http/netcheck.routes';
@@ -78,8 +77,10 @@ function isPublicPage(pathname: string): boolean {
   return pathname === '/login' || pathname.startsWith('/_next/') || pathname === '/icon.svg' || pathname === '/favicon.ico';
 }
 
-export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  rootLogger.level = config.logLevel;
+type Services = ReturnType<typeof buildServices>;
+
+/** Every domain module, constructed and connected to the others; nothing started yet. */
+function buildServices(config: Config, opts: StartOptions) {
   const db = openDatabase(config.dataDir);
   const auth = new AuthService(config, db);
   const pool = new NodePool(config);
@@ -87,42 +88,21 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   monitor.addAliases(config.discovery.aliases);
   // Redis Cluster: members found with CLUSTER SHARDS are polled too; the model rides on the topology.
   new ClusterService(monitor, pool, { refreshMs: Math.max(2000, config.poll.intervalMs * 3) });
+  // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
+  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
   const diagnosis = new DiagnosisService(config, monitor, incidents, incidentStore);
-  diagnosis.start();
-  const router = new Router((req) => auth.identify(req.headers));
-  authRoutes(router, auth);
-  topologyRoutes(router, monitor);
-  netCheckRoutes(router, new NetCheckService(monitor, pool, config.poll));
-  incidentRoutes(router, incidents);
   const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
   alerts.attach(incidents);
-  alertRoutes(router, alerts);
-  metricsRoutes(router, monitor, incidents);
   const logs = LogService.fromConfig(config, monitor.canonical);
-  // Log ingest is inside the perimeter too: lines only for nodes of the topology.
-  logRoutes(router, logs, {
-    ...config.logIngest,
-    resolveNode: (raw) => resolveTopologyNode(monitor.snapshot().topology, monitor.canonical, raw),
-  });
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
   const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
-  actionRoutes(router, actions);
   const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
-  drillRoutes(router, drills);
-  // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
-  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
-  const checks = new CheckService(
-    monitor,
-    pool,
-    config.consistency,
-    config.heartbeat?.key ?? 'replicaops:heartbeat',
-    new CheckStore(db),
-  );
-  checkRoutes(router, checks);
+  const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat', new CheckStore(db));
+  reportCheckVerdicts(checks, diagnosis);
   const heartbeat = config.heartbeat?.enabled
     ? new HeartbeatService(monitor, pool, {
         key: config.heartbeat.key,
@@ -132,45 +112,45 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
-  // The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs.
-  const canaryTimer = config.consistency.canaryEveryMs
-    ? setInterval(() => {
-        try {
-          checks.startCanary({});
-        } catch (err) {
-          // Nothing to check (no reachable master with replicas) or one still running: next time.
-          log.debug({ err }, 'scheduled canary skipped');
-        }
-      }, config.consistency.canaryEveryMs)
-    : null;
-  canaryTimer?.unref();
-  // A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it.
-  checks.on('done', (run) => {
-    if (run.state !== 'done') return;
-    if (run.kind === 'compare') {
-      const c = inconsistencyCandidate(run);
-      if (c) diagnosis.report(c, 24 * 3600_000);
-      else diagnosis.clearReport(inconsistencyKey(run.params.replica));
-    } else {
-      for (const r of run.report.replicas) diagnosis.clearReport(canaryKey(r.replica));
-      for (const c of canaryCandidates(run)) diagnosis.report(c, 10 * 60_000);
-    }
+  const netChecks = new NetCheckService(monitor, pool, config.poll);
+  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks };
+}
+
+function buildRouter(config: Config, s: Services): Router {
+  const router = new Router((req) => s.auth.identify(req.headers));
+  authRoutes(router, s.auth);
+  topologyRoutes(router, s.monitor);
+  netCheckRoutes(router, s.netChecks);
+  incidentRoutes(router, s.incidents);
+  alertRoutes(router, s.alerts);
+  metricsRoutes(router, s.monitor, s.incidents);
+  // Log ingest is inside the perimeter too: lines only for nodes of the topology.
+  logRoutes(router, s.logs, {
+    ...config.logIngest,
+    resolveNode: (raw) => resolveTopologyNode(s.monitor.snapshot().topology, s.monitor.canonical, raw),
   });
+  actionRoutes(router, s.actions);
+  drillRoutes(router, s.drills);
+  checkRoutes(router, s.checks);
+  return router;
+}
 
-  let nextHandle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
-  let nextUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>) | null = null;
-  let closeNext: (() => Promise<void>) | null = null;
-  if (opts.withUi !== false) {
-    const { default: next } = await import('next');
-    const app = next({ dev: Boolean(opts.dev), dir: projectDir, hostname: config.host, port: config.port });
-    await app.prepare();
-    nextHandle = app.getRequestHandler();
-    nextUpgrade = app.getUpgradeHandler();
-    closeNext = () => app.close();
-  }
+interface NextUi {
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
+  close: () => Promise<void>;
+}
 
-  // Host/Origin allow-lists and security headers for every request: API, pages, socket.io.
-  const guard = new HostGuard({ publicUrls: config.server.publicUrl, bindHost: config.host, dev: Boolean(opts.dev) });
+async function loadNext(config: Config, opts: StartOptions): Promise<NextUi | null> {
+  if (opts.withUi === false) return null;
+  const { default: next } = await import('next');
+  const app = next({ dev: Boolean(opts.dev), dir: projectDir, hostname: config.host, port: config.port });
+  await app.prepare();
+  return { handle: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), close: () => app.close() };
+}
+
+/** Host/Origin allow-lists first, then the API, then (behind the login when auth is on) the Next pages. */
+function createHttpServer(router: Router, auth: AuthService, ui: NextUi | null, guard: HostGuard): HttpServer {
   const httpServer = createServer((req, res) => {
     if (!guard.admit(req, res)) return;
     let url: URL;
@@ -187,9 +167,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           res.writeHead(302, { location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` });
           return void res.end();
         }
-        if (nextHandle) {
+        if (ui) {
           guard.pageNonce(req, res);
-          return nextHandle(req, res);
+          return ui.handle(req, res);
         }
         sendError(res, 'not_found', 'the UI is not served by this instance');
       })
@@ -198,32 +178,45 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (!res.headersSent) sendError(res, 'internal', 'internal error; see the server log');
       });
   });
-  const io = attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, guard });
-  drills.on('drill:progress', (p) => io.emit('drill:progress', p));
-  drills.on('drill:finished', (r) => io.emit('drill:finished', r));
   httpServer.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io')) return; // socket.io's own listener takes it
-    if (nextUpgrade && guard.allowsSocket(req)) void nextUpgrade(req, socket, head);
+    if (ui && guard.allowsSocket(req)) void ui.upgrade(req, socket, head);
     else socket.destroy();
   });
+  return httpServer;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  rootLogger.level = config.logLevel;
+  const s = buildServices(config, opts);
+  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat } = s;
+  // Diagnosis hears each cycle before the gateway does (it was subscribed first all along).
+  diagnosis.start();
+  const router = buildRouter(config, s);
+  const ui = await loadNext(config, opts);
+  // Host/Origin allow-lists and security headers for every request: API, pages, socket.io.
+  const guard = new HostGuard({ publicUrls: config.server.publicUrl, bindHost: config.host, dev: Boolean(opts.dev) });
+  const httpServer = createHttpServer(router, auth, ui, guard);
+  attachRealtime(httpServer, monitor, { incidents, auth, logs, actions, checks, heartbeat, drills, guard });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
-  const port = (httpServer.address() as AddressInfo).port;
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   guard.listening(port);
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
   logs.start();
   heartbeat?.start();
-  log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs, hosts: guard.allowedHosts() }, 'ReplicaOps listening');
+  checks.start();
+  log.info({ url, seeds: pool.seeds.map((x) => x.id), pollMs: config.poll.intervalMs, hosts: guard.allowedHosts() }, 'ReplicaOps listening');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      if (canaryTimer) clearInterval(canaryTimer);
       await drills.stop();
       await actions.stop();
       await checks.stop();
@@ -234,7 +227,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await closeNext?.();
+      await ui?.close();
       await alerts.stop();
       db.close();
     })());

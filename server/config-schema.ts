@@ -1,7 +1,12 @@
 // The config file's shape (YAML or JSON). Every field is named in docs/configuration.md.
 import { z } from 'zod';
 import { NodeIdSchema } from '../lib/contracts';
-import { LOG_INGEST_DEFAULTS, LogIngestSchema, LogSourceSchema } from './logs/log-config';
+import { DEFAULT_DIAGNOSIS_SETTINGS } from '../lib/diagnosis/diagnosis-input';
+import { DEFAULT_THRESHOLDS as T } from '../lib/topology/status';
+import { LogIngestSchema, LogSourceSchema } from './logs/log-config';
+
+// Defaults are written once: per field (from the pure modules that own them where one does),
+// and every section `.prefault({})`, so an absent section is parsed as an empty one.
 
 const RedisUrlSchema = z
   .string()
@@ -30,14 +35,14 @@ export type NodeCredentials = z.infer<typeof NodeCredentialsSchema>;
 
 export const ThresholdsSchema = z
   .object({
-    lagWarningSeconds: z.number().nonnegative().default(2),
-    lagCriticalSeconds: z.number().nonnegative().default(10),
-    gapWarningBytes: z.number().nonnegative().default(1000),
-    gapCriticalBytes: z.number().nonnegative().default(10000),
+    lagWarningSeconds: z.number().nonnegative().default(T.lagWarningSeconds),
+    lagCriticalSeconds: z.number().nonnegative().default(T.lagCriticalSeconds),
+    gapWarningBytes: z.number().nonnegative().default(T.gapWarningBytes),
+    gapCriticalBytes: z.number().nonnegative().default(T.gapCriticalBytes),
     /** Gap of R × gapGraceMs bytes at R bytes/s of writes is the stream in flight, not lag. */
-    gapGraceMs: z.number().int().min(0).max(60_000).default(50),
-    memoryWarningPct: z.number().min(0).max(100).default(80),
-    memoryCriticalPct: z.number().min(0).max(100).default(95),
+    gapGraceMs: z.number().int().min(0).max(60_000).default(T.gapGraceMs),
+    memoryWarningPct: z.number().min(0).max(100).default(T.memoryWarningPct),
+    memoryCriticalPct: z.number().min(0).max(100).default(T.memoryCriticalPct),
   })
   .strict()
   .refine((t) => t.lagCriticalSeconds >= t.lagWarningSeconds, {
@@ -143,7 +148,7 @@ export const ConfigFileSchema = z
         nodes: z.record(NodeIdSchema, NodeCredentialsSchema).default({}),
       })
       .strict()
-      .default({ name: 'default', seeds: [], defaults: {}, nodes: {} }),
+      .prefault({}),
     poll: z
       .object({
         intervalMs: z.number().int().min(100).max(60_000).default(1000),
@@ -153,33 +158,25 @@ export const ConfigFileSchema = z
         configEveryMs: z.number().int().min(1000).default(30_000),
       })
       .strict()
-      .default({ intervalMs: 1000, connectTimeoutMs: 2000, commandTimeoutMs: 2000, configEveryMs: 30_000 }),
-    thresholds: ThresholdsSchema.default({
-      lagWarningSeconds: 2,
-      lagCriticalSeconds: 10,
-      gapWarningBytes: 1000,
-      gapCriticalBytes: 10000,
-      gapGraceMs: 50,
-      memoryWarningPct: 80,
-      memoryCriticalPct: 95,
-    }),
+      .prefault({}),
+    thresholds: ThresholdsSchema.prefault({}),
     diagnosis: z
       .object({
         /** Polls a condition must hold before its finding opens, and healthy polls before it closes. */
         openAfterPolls: z.number().int().min(1).max(100).default(2),
         closeAfterPolls: z.number().int().min(1).max(100).default(3),
         /** backlog_too_small: the outage (s) the backlog must cover at the measured write rate. */
-        backlogOutageSeconds: z.number().int().min(1).max(86_400).default(60),
-        resyncWindowMs: z.number().int().min(10_000).default(600_000),
-        resyncStormCount: z.number().int().min(1).default(2),
-        syncStuckSeconds: z.number().int().min(10).default(300),
+        backlogOutageSeconds: z.number().int().min(1).max(86_400).default(DEFAULT_DIAGNOSIS_SETTINGS.backlogOutageSeconds),
+        resyncWindowMs: z.number().int().min(10_000).default(DEFAULT_DIAGNOSIS_SETTINGS.resyncWindowMs),
+        resyncStormCount: z.number().int().min(1).default(DEFAULT_DIAGNOSIS_SETTINGS.resyncStormCount),
+        syncStuckSeconds: z.number().int().min(10).default(DEFAULT_DIAGNOSIS_SETTINGS.syncStuckSeconds),
       })
       .strict()
-      .default({ openAfterPolls: 2, closeAfterPolls: 3, backlogOutageSeconds: 60, resyncWindowMs: 600_000, resyncStormCount: 2, syncStuckSeconds: 300 }),
+      .prefault({}),
     history: z
       .object({ retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000) })
       .strict()
-      .default({ retentionMs: 3600_000 }),
+      .prefault({}),
     discovery: z
       .object({
         /** A node gone silent and reported by nobody is dropped after this long. */
@@ -196,10 +193,10 @@ export const ConfigFileSchema = z
           .refine((m) => Object.values(m).every((to) => !(to in m)), 'an alias target cannot be an alias itself (no chains)'),
       })
       .strict()
-      .default({ forgetAfterMs: 24 * 3600_000, aliases: {} }),
+      .prefault({}),
     // Sections of later features: validated now so a typo fails at start-up, not silently.
     logs: z.array(LogSourceSchema).default([]),
-    logIngest: LogIngestSchema.default(LOG_INGEST_DEFAULTS),
+    logIngest: LogIngestSchema.prefault({}),
     alerts: z
       .object({
         webhooks: z
@@ -221,7 +218,7 @@ export const ConfigFileSchema = z
           .default([]),
       })
       .strict()
-      .default({ webhooks: [] }),
+      .prefault({}),
     auth: z
       .object({
         users: z
@@ -269,7 +266,7 @@ export const ConfigFileSchema = z
       })
       .strict()
       .optional(),
-    consistency: ConsistencySchema.default(CONSISTENCY_DEFAULTS),
+    consistency: ConsistencySchema.prefault({}),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;

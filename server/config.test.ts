@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hashPassword } from './auth/password';
+import { DEFAULT_DIAGNOSIS_SETTINGS } from '../lib/diagnosis/diagnosis-input';
+import { DEFAULT_THRESHOLDS } from '../lib/topology/status';
 import { ConfigError, loadConfig } from './config';
+import { CONSISTENCY_DEFAULTS } from './config-schema';
 
 /** Asserts a ConfigError whose single-line message matches `re`. */
 function throwsConfigError(fn: () => unknown, re: RegExp): void {
@@ -33,6 +36,16 @@ test('loadConfig() applies the documented defaults with an empty environment', (
   assert.equal(c.thresholds.gapCriticalBytes, 10000);
   assert.equal(c.history.retentionMs, 3600_000);
   assert.equal(c.discovery.forgetAfterMs, 24 * 3600_000);
+});
+
+test('an absent section and a partly written one get the same defaults the pure modules use', () => {
+  const empty = loadConfig({});
+  assert.deepEqual(empty.thresholds, DEFAULT_THRESHOLDS);
+  assert.deepEqual(empty.consistency, CONSISTENCY_DEFAULTS);
+  assert.deepEqual({ ...empty.diagnosis, openAfterPolls: undefined, closeAfterPolls: undefined }, { ...DEFAULT_DIAGNOSIS_SETTINGS, openAfterPolls: undefined, closeAfterPolls: undefined });
+  const partial = loadConfig({ REPLICAOPS_CONFIG: withFile('p.yaml', 'thresholds:\n  lagWarningSeconds: 3\ndiagnosis:\n  openAfterPolls: 4\n') });
+  assert.deepEqual(partial.thresholds, { ...DEFAULT_THRESHOLDS, lagWarningSeconds: 3 });
+  assert.deepEqual(partial.diagnosis, { ...empty.diagnosis, openAfterPolls: 4 });
 });
 
 test('loadConfig() lets env override the config file', () => {

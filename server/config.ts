@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { ConfigFileSchema, type ConfigFile } from './config-schema';
+import { errorText } from './error-text';
 
 export type { NodeCredentials, Thresholds } from './config-schema';
 
@@ -64,12 +65,12 @@ function readConfigFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`REPLICAOPS_CONFIG: cannot read ${file} (${(err as Error).message})`);
+    throw new ConfigError(`REPLICAOPS_CONFIG: cannot read ${file} (${errorText(err)})`);
   }
   try {
     return file.endsWith('.json') ? JSON.parse(text) : (YAML.parse(text) ?? {});
   } catch (err) {
-    throw new ConfigError(`REPLICAOPS_CONFIG: ${file} is not valid YAML/JSON (${(err as Error).message.split('\n')[0]})`);
+    throw new ConfigError(`REPLICAOPS_CONFIG: ${file} is not valid YAML/JSON (${errorText(err).split('\n')[0]})`);
   }
 }
 
@@ -97,7 +98,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // A CA file that cannot be read would fail every TLS connection later, one by one: say it now.
   const tlsSources: Array<[string, ConfigFile['topology']['defaults']]> = [
     ['config.topology.defaults', file.topology.defaults],
-    ...Object.entries(file.topology.nodes).map(([id, c]) => [`config.topology.nodes["${id}"]`, c] as [string, typeof c]),
+    ...Object.entries(file.topology.nodes).map(([id, c]): [string, typeof c] => [`config.topology.nodes["${id}"]`, c]),
   ];
   for (const [where, c] of tlsSources) {
     const caFile = typeof c.tls === 'object' ? c.tls.caFile : undefined;

@@ -109,7 +109,7 @@ describe('a run left behind by a crashed server', () => {
       nodeIds: [],
       tags: [],
     });
-    const deadPid = spawnSync('true').pid as number;
+    const deadPid = spawnSync('true').pid;
     const run: ActionRun = {
       id: 'run-crashed-1',
       planId: 'plan-crashed-1',

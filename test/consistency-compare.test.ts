@@ -28,7 +28,7 @@ async function finished(svc: CheckService, id: string): Promise<CompareRun> {
   await svc.settled(id);
   const run = svc.get(id) as CheckRun;
   assert.equal(run.kind, 'compare');
-  return run as CompareRun;
+  return run;
 }
 
 /** Mixed types, some with TTLs, in db 0 and db 3; written on the master, so replicated. */

@@ -2,8 +2,8 @@
 // The guarded repair flow in one modal: parameters → plan (exact commands, live preflight,
 // warnings) → confirmation → live run → verified result → audit entry. Everything the server
 // decides is shown as the server said it; the browser only mirrors its confirmation rules.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionPlan, ActionPlanRequest, ActionRun, Finding } from '@/lib/contracts';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { ActionPlanRequest, ActionRun, Finding } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useMe } from '@/components/hooks/use-me';
 import { useNow } from '@/components/hooks/use-now';
@@ -11,12 +11,12 @@ import { useFindings } from '@/components/hooks/use-findings';
 import { useActionCatalog } from '@/components/hooks/use-action-catalog';
 import { ApiRequestError, errorMessage } from '@/components/hooks/api-client';
 import { approvePlan, executePlan, fetchPlan, planAction } from '@/components/hooks/actions-api';
-import { RefreshIcon } from '@/components/findings/icons';
 import { SyncIcon } from '@/components/ui/icons';
 import { pick } from './action-text';
 import { ConfirmPanel } from './confirm-panel';
 import { executeBlockers } from './confirmation';
-import { DialogTitleBar, PlanLoadError } from './dialog-parts';
+import { DialogTitleBar, PlanLoadError, PlanMetaBar } from './dialog-parts';
+import { dialogReducer, initialDialogState } from './dialog-state';
 import { ACTIONS_WITH_FORM } from './params';
 import { ParamsForm } from './params-form';
 import { PlanView } from './plan-view';
@@ -34,18 +34,10 @@ export interface ActionDialogProps {
   onClose(): void;
 }
 
-type Stage = 'params' | 'plan' | 'run';
 const APPROVAL_POLL_MS = 3000;
 
-const requestOf = (p: ActionPlan): ActionPlanRequest => ({
-  action: p.action,
-  target: p.target,
-  params: p.params,
-  ...(p.findingId ? { findingId: p.findingId } : {}),
-});
-
 export function ActionDialog(props: ActionDialogProps) {
-  const { t, fmt, locale } = useT();
+  const { t, locale } = useT();
   const { me } = useMe();
   const now = useNow();
   const { catalog } = useActionCatalog();
@@ -57,17 +49,8 @@ export function ActionDialog(props: ActionDialogProps) {
     request: props.request,
     editParams: !!props.editParams && !props.planId,
   }));
-  const [request, setRequest] = useState<ActionPlanRequest | null>(start.request ?? null);
-  const [stage, setStage] = useState<Stage>(start.editParams ? 'params' : 'plan');
-  const [plan, setPlan] = useState<ActionPlan | null>(null);
-  const [isLoading, setIsLoading] = useState(!start.editParams);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
-  const [reason, setReason] = useState('');
-  const [isExecuting, setIsExecuting] = useState(false);
-  const [isApproving, setIsApproving] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [runId, setRunId] = useState<string | null>(null);
+  const [state, dispatch] = useReducer(dialogReducer, start, initialDialogState);
+  const { stage, request, plan, isLoading, loadError, typed, reason, pending, actionError, runId } = state;
   const seq = useRef(0);
 
   useEffect(() => {
@@ -81,16 +64,10 @@ export function ActionDialog(props: ActionDialogProps) {
     const mine = ++seq.current;
     ('req' in what ? planAction(what.req) : fetchPlan(what.planId))
       .then((p) => {
-        if (mine !== seq.current) return;
-        setPlan(p);
-        setRequest(requestOf(p));
-        setLoadError(null);
+        if (mine === seq.current) dispatch({ type: 'plan_loaded', plan: p });
       })
       .catch((err: unknown) => {
-        if (mine === seq.current) setLoadError(errorMessage(err));
-      })
-      .finally(() => {
-        if (mine === seq.current) setIsLoading(false);
+        if (mine === seq.current) dispatch({ type: 'plan_failed', message: errorMessage(err) });
       });
   }, []);
 
@@ -109,7 +86,7 @@ export function ActionDialog(props: ActionDialogProps) {
     const timer = setInterval(() => {
       fetchPlan(planId, ac.signal)
         .then((p) => {
-          if (p.approvedBy) setPlan((cur) => (cur?.id === p.id ? p : cur));
+          if (p.approvedBy) dispatch({ type: 'plan_refreshed', plan: p });
         })
         .catch(() => undefined); // transient: the next tick retries
     }, APPROVAL_POLL_MS);
@@ -120,55 +97,41 @@ export function ActionDialog(props: ActionDialogProps) {
   }, [waitsForApproval, planId]);
 
   const replan = (req: ActionPlanRequest) => {
-    setStage('plan');
-    setIsLoading(true);
-    setActionError(null);
+    dispatch({ type: 'plan_requested', request: req });
     load({ req });
   };
 
   const execute = async () => {
     if (!plan) return;
-    setIsExecuting(true);
-    setActionError(null);
+    dispatch({ type: 'pending', what: 'execute' });
     try {
       const body = {
         ...(typed.trim() ? { confirm: typed.trim() } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       };
       const res = await executePlan(plan.id, body);
-      setRunId(res.runId);
-      setStage('run');
+      dispatch({ type: 'run_started', runId: res.runId });
     } catch (err) {
       const status = err instanceof ApiRequestError ? err.status : 0;
-      setActionError(
-        status === 409
-          ? t('actions.refusedConflict', { message: errorMessage(err) })
-          : t('actions.refused', { message: errorMessage(err) }),
-      );
-    } finally {
-      setIsExecuting(false);
+      const key = status === 409 ? 'actions.refusedConflict' : 'actions.refused';
+      dispatch({ type: 'refused', message: t(key, { message: errorMessage(err) }) });
     }
   };
 
   const approve = async () => {
     if (!plan) return;
-    setIsApproving(true);
-    setActionError(null);
+    dispatch({ type: 'pending', what: 'approve' });
     try {
-      setPlan(await approvePlan(plan.id));
+      dispatch({ type: 'approved', plan: await approvePlan(plan.id) });
     } catch (err) {
-      setActionError(t('actions.refused', { message: errorMessage(err) }));
-    } finally {
-      setIsApproving(false);
+      dispatch({ type: 'refused', message: t('actions.refused', { message: errorMessage(err) }) });
     }
   };
 
   const revert = (run: ActionRun) => {
-    setRunId(null);
-    setPlan(null);
-    setTyped('');
-    setReason('');
-    replan({ action: 'config.revert', target: run.target, params: { runId: run.id } });
+    const req: ActionPlanRequest = { action: 'config.revert', target: run.target, params: { runId: run.id } };
+    dispatch({ type: 'revert', request: req });
+    load({ req });
   };
 
   const action = plan?.action ?? request?.action;
@@ -212,12 +175,9 @@ export function ActionDialog(props: ActionDialogProps) {
                 action={action}
                 target={target}
                 initial={request?.params ?? {}}
-                onCancel={plan ? () => setStage('plan') : props.onClose}
+                onCancel={plan ? () => dispatch({ type: 'stage', stage: 'plan' }) : props.onClose}
                 onSubmit={(params) => {
-                  if (!request) return;
-                  const next = { ...request, params };
-                  setRequest(next);
-                  replan(next);
+                  if (request) replan({ ...request, params });
                 }}
               />
             </>
@@ -236,45 +196,16 @@ export function ActionDialog(props: ActionDialogProps) {
             <PlanLoadError
               message={loadError}
               onRetry={request ? () => replan(request) : undefined}
-              onEditParams={hasForm ? () => setStage('params') : undefined}
+              onEditParams={hasForm ? () => dispatch({ type: 'stage', stage: 'params' }) : undefined}
             />
           )}
           {stage === 'plan' && !isLoading && !loadError && plan && (
             <>
-              <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
-                <span
-                  data-testid="action-plan-meta"
-                  data-plan-id={plan.id}
-                  data-allowed={plan.allowed ? 'true' : 'false'}
-                >
-                  {t('actions.plannedBy', {
-                    name: plan.createdBy,
-                    time: fmt.time(plan.createdAt, true),
-                  })}
-                </span>
-                <span className="ml-auto flex gap-2">
-                  {hasForm && (
-                    <button
-                      type="button"
-                      className="btn-ghost focus-ring"
-                      onClick={() => setStage('params')}
-                      data-testid="action-edit-params"
-                    >
-                      {t('actions.editParams')}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="btn-ghost focus-ring"
-                    onClick={() => request && replan(request)}
-                    data-testid="action-recheck"
-                    title={t('actions.recheckHint')}
-                  >
-                    <RefreshIcon className="h-3.5 w-3.5" />
-                    {t('actions.recheck')}
-                  </button>
-                </span>
-              </div>
+              <PlanMetaBar
+                plan={plan}
+                onEditParams={hasForm ? () => dispatch({ type: 'stage', stage: 'params' }) : undefined}
+                onRecheck={() => request && replan(request)}
+              />
               <PlanView plan={plan} entry={entry} finding={finding} />
               <ConfirmPanel
                 plan={plan}
@@ -283,12 +214,12 @@ export function ActionDialog(props: ActionDialogProps) {
                 blockers={blockers}
                 typed={typed}
                 reason={reason}
-                onTyped={setTyped}
-                onReason={setReason}
+                onTyped={(value) => dispatch({ type: 'typed', value })}
+                onReason={(value) => dispatch({ type: 'reason', value })}
                 onExecute={() => void execute()}
-                executing={isExecuting}
+                executing={pending === 'execute'}
                 onApprove={() => void approve()}
-                approving={isApproving}
+                approving={pending === 'approve'}
                 error={actionError}
               />
             </>

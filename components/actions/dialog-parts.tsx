@@ -1,5 +1,6 @@
 'use client';
-// Presentational pieces of the action dialog: its title bar and the "could not plan" state.
+// Presentational pieces of the action dialog: its title bar, the plan's meta bar and the "could not plan" state.
+import type { ActionPlan } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { RefreshIcon } from '@/components/findings/icons';
 import { CriticalIcon, WarningIcon } from '@/components/ui/icons';
@@ -69,6 +70,29 @@ export function PlanLoadError({
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Who planned it and when, with "edit parameters" (when the action has a form) and "re-check". */
+export function PlanMetaBar({ plan, onEditParams, onRecheck }: { plan: ActionPlan; onEditParams?: () => void; onRecheck: () => void }) {
+  const { t, fmt } = useT();
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
+      <span data-testid="action-plan-meta" data-plan-id={plan.id} data-allowed={plan.allowed ? 'true' : 'false'}>
+        {t('actions.plannedBy', { name: plan.createdBy, time: fmt.time(plan.createdAt, true) })}
+      </span>
+      <span className="ml-auto flex gap-2">
+        {onEditParams && (
+          <button type="button" className="btn-ghost focus-ring" onClick={onEditParams} data-testid="action-edit-params">
+            {t('actions.editParams')}
+          </button>
+        )}
+        <button type="button" className="btn-ghost focus-ring" onClick={onRecheck} data-testid="action-recheck" title={t('actions.recheckHint')}>
+          <RefreshIcon className="h-3.5 w-3.5" />
+          {t('actions.recheck')}
+        </button>
+      </span>
     </div>
   );
 }

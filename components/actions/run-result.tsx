@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import type { ActionRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { TableHead } from '@/components/ui/data-table';
 import { nodeHref } from '@/components/topology/node-card';
 import { CriticalIcon } from '@/components/ui/icons';
 import { ExternalIcon, RefreshIcon } from '@/components/findings/icons';
@@ -24,25 +25,16 @@ function NodeStates({ run }: { run: ActionRun }) {
   return (
     <div className="overflow-x-auto rounded-md border border-border">
       <table className="w-full text-left text-sm" data-testid="action-node-states">
-        <thead className="bg-surface-2">
-          <tr className="panel-title">
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              {t('actions.node.node')}
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              {t('actions.node.role')}
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              {t('actions.node.upstream')}
-            </th>
-            <th scope="col" className="px-3 py-1.5 font-semibold">
-              {t('actions.node.link')}
-            </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-semibold">
-              {t('actions.node.offset')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          padding="px-3 py-1.5"
+          columns={[
+            { header: t('actions.node.node') },
+            { header: t('actions.node.role') },
+            { header: t('actions.node.upstream') },
+            { header: t('actions.node.link') },
+            { header: t('actions.node.offset'), align: 'right' },
+          ]}
+        />
         <tbody>
           {run.nodeStates.map((n) => (
             <tr

@@ -1,6 +1,7 @@
 'use client';
 // 5 min / 15 min / 1 h segmented control for the node charts.
 import { useT } from '@/components/i18n/i18n-provider';
+import { Segmented } from '@/components/ui/segmented';
 import type { MessageKey } from '@/lib/i18n';
 
 export const CHART_WINDOWS = {
@@ -10,6 +11,7 @@ export const CHART_WINDOWS = {
 } as const;
 export type ChartWindow = keyof typeof CHART_WINDOWS;
 
+const WINDOWS: ChartWindow[] = ['5m', '15m', '1h'];
 const LABELS: Record<ChartWindow, MessageKey> = {
   '5m': 'charts.window.5m',
   '15m': 'charts.window.15m',
@@ -25,27 +27,13 @@ export function WindowSwitch({
 }) {
   const { t } = useT();
   return (
-    <div
-      role="group"
-      aria-label={t('charts.window')}
-      data-testid="chart-window"
-      data-window={value}
-      className="flex h-8 items-center rounded-md border border-border bg-surface-2 p-0.5 text-xs"
-    >
-      {(Object.keys(CHART_WINDOWS) as ChartWindow[]).map((w) => (
-        <button
-          key={w}
-          type="button"
-          aria-pressed={w === value}
-          data-window={w}
-          onClick={() => onChange(w)}
-          className={`focus-ring h-full rounded px-3 font-medium transition-colors ${
-            w === value ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'
-          }`}
-        >
-          {t(LABELS[w])}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      label={t('charts.window')}
+      testId="chart-window"
+      attr="window"
+      value={value}
+      options={WINDOWS.map((w) => ({ value: w, label: t(LABELS[w]) }))}
+      onChange={onChange}
+    />
   );
 }

@@ -1,8 +1,7 @@
-// Module-level store of open findings and the health light, fed by the shared socket. It starts
-// with the app header (every page), so the `findings:snapshot` sent on connect is never missed;
-// if the socket was already connected, it loads the same data over REST once.
-import { getSocket } from './socket-client';
+// Open findings and the health light, fed by the shared socket. If the socket was already
+// connected when the store started, the same data is loaded over REST once.
 import { fetchHealth, fetchOpenFindings } from './incidents-api';
+import { createSocketStore } from './socket-store';
 import {
   INITIAL_FINDINGS_STATE,
   applyFindingsSnapshot,
@@ -11,43 +10,25 @@ import {
   type FindingsState,
 } from '@/components/findings/findings-state';
 
-let state: FindingsState = INITIAL_FINDINGS_STATE;
-let started = false;
-const listeners = new Set<() => void>();
+const store = createSocketStore<FindingsState>(INITIAL_FINDINGS_STATE, (socket, apply) => {
+  socket.on('findings:snapshot', (payload) => apply((s) => applyFindingsSnapshot(s, payload)));
+  socket.on('finding:opened', (f) => apply((s) => upsertFinding(s, f)));
+  socket.on('finding:updated', (f) => apply((s) => upsertFinding(s, f)));
+  socket.on('finding:resolved', (f) => apply((s) => upsertFinding(s, { ...f, state: 'resolved' })));
+  socket.on('health:update', (h) => apply((s) => setHealth(s, h)));
+  if (socket.connected) void loadOverRest(apply);
+});
 
-function update(next: FindingsState): void {
-  if (next === state) return;
-  state = next;
-  for (const l of listeners) l();
-}
-
-async function loadOverRest(): Promise<void> {
+async function loadOverRest(apply: (reduce: (s: FindingsState) => FindingsState) => void): Promise<void> {
   try {
     const [findings, health] = await Promise.all([fetchOpenFindings(), fetchHealth()]);
     // A socket snapshot that arrived meanwhile is newer than this answer.
-    if (!state.hasSnapshot) update(applyFindingsSnapshot(state, { findings, health }));
+    apply((s) => (s.hasSnapshot ? s : applyFindingsSnapshot(s, { findings, health })));
   } catch {
     // the socket snapshot on the next (re)connect fills the store
   }
 }
 
-function start(): void {
-  if (started) return;
-  started = true;
-  const socket = getSocket();
-  socket.on('findings:snapshot', (payload) => update(applyFindingsSnapshot(state, payload)));
-  socket.on('finding:opened', (f) => update(upsertFinding(state, f)));
-  socket.on('finding:updated', (f) => update(upsertFinding(state, f)));
-  socket.on('finding:resolved', (f) => update(upsertFinding(state, { ...f, state: 'resolved' })));
-  socket.on('health:update', (h) => update(setHealth(state, h)));
-  if (socket.connected) void loadOverRest();
-}
-
-export function subscribeFindings(listener: () => void): () => void {
-  start();
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export const getFindingsState = (): FindingsState => state;
-export const getServerFindingsState = (): FindingsState => INITIAL_FINDINGS_STATE;
+export const subscribeFindings = store.subscribe;
+export const getFindingsState = store.get;
+export const getServerFindingsState = store.getServer;

@@ -1,6 +1,6 @@
-// Module-level live topology store fed by the shared socket. It outlives page navigations, so the
-// node page and the overview see the same state without waiting for a new snapshot.
-import { getSocket } from './socket-client';
+// Live topology (snapshot, deltas, events) and the connection state, fed by the shared socket:
+// the node page and the overview see the same state without waiting for a new snapshot.
+import { createSocketStore } from './socket-store';
 import {
   INITIAL_TOPOLOGY_STATE,
   addEvent,
@@ -10,34 +10,16 @@ import {
   type TopologyState,
 } from '@/components/topology/topology-state';
 
-let state: TopologyState = INITIAL_TOPOLOGY_STATE;
-let started = false;
-const listeners = new Set<() => void>();
+const store = createSocketStore<TopologyState>(INITIAL_TOPOLOGY_STATE, (socket, apply) => {
+  socket.on('connect', () => apply((s) => setConnection(s, 'live')));
+  socket.on('disconnect', () => apply((s) => setConnection(s, 'reconnecting')));
+  socket.on('connect_error', () => apply((s) => setConnection(s, 'reconnecting')));
+  socket.on('topology:snapshot', (snap) => apply((s) => applySnapshot(s, snap)));
+  socket.on('topology:update', (delta) => apply((s) => applyDelta(s, delta)));
+  socket.on('topology:event', (event) => apply((s) => addEvent(s, event)));
+  if (socket.connected) apply((s) => setConnection(s, 'live'));
+});
 
-function update(next: TopologyState): void {
-  if (next === state) return;
-  state = next;
-  for (const l of listeners) l();
-}
-
-function start(): void {
-  if (started) return;
-  started = true;
-  const socket = getSocket();
-  socket.on('connect', () => update(setConnection(state, 'live')));
-  socket.on('disconnect', () => update(setConnection(state, 'reconnecting')));
-  socket.on('connect_error', () => update(setConnection(state, 'reconnecting')));
-  socket.on('topology:snapshot', (snap) => update(applySnapshot(state, snap)));
-  socket.on('topology:update', (delta) => update(applyDelta(state, delta)));
-  socket.on('topology:event', (event) => update(addEvent(state, event)));
-  if (socket.connected) update(setConnection(state, 'live'));
-}
-
-export function subscribeTopology(listener: () => void): () => void {
-  start();
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export const getTopologyState = (): TopologyState => state;
-export const getServerTopologyState = (): TopologyState => INITIAL_TOPOLOGY_STATE;
+export const subscribeTopology = store.subscribe;
+export const getTopologyState = store.get;
+export const getServerTopologyState = store.getServer;

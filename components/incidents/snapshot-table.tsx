@@ -2,6 +2,7 @@
 // The metric snapshots recorded with an incident, as a table (when the live history is gone).
 import type { TimelineEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { TableHead } from '@/components/ui/data-table';
 import { SnapshotValues } from './timeline-entry-body';
 import { sortTimeline } from './timeline-data';
 
@@ -12,16 +13,12 @@ export function SnapshotTable({ timeline }: { timeline: readonly TimelineEntry[]
     return <p className="text-sm text-fg-muted">{t('lagChart.noSnapshots')}</p>;
   return (
     <table className="w-full text-left text-sm" data-testid="snapshot-table">
-      <thead>
-        <tr className="panel-title border-b border-border">
-          <th scope="col" className="w-28 py-1.5 pr-3 font-semibold">
-            {t('lagChart.time')}
-          </th>
-          <th scope="col" className="py-1.5 font-semibold">
-            {t('lagChart.value')}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        className=""
+        rowClassName="panel-title border-b border-border"
+        padding="py-1.5 pr-3"
+        columns={[{ header: t('lagChart.time'), width: 'w-28' }, { header: t('lagChart.value') }]}
+      />
       <tbody>
         {snaps.map((e) => (
           <tr key={e.id} className="border-b border-border align-top last:border-0">

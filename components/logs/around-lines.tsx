@@ -4,6 +4,7 @@
 import { Fragment } from 'react';
 import type { LogRawLine } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { Segmented } from '@/components/ui/segmented';
 import { AROUND_LIMIT, eventIndex } from './log-rows';
 import { LogColumns, LogRow } from './log-row';
 import { AROUND_WINDOWS, logTime, type AroundWindow } from './log-time';
@@ -17,28 +18,15 @@ export function AroundWindowSwitch({
 }) {
   const { t } = useT();
   return (
-    <div
-      role="group"
-      aria-label={t('logs.jump.window')}
-      data-testid="around-window"
-      data-window={value}
-      className="flex h-7 items-center rounded-md border border-border bg-surface-2 p-0.5 text-[11px]"
-    >
-      {AROUND_WINDOWS.map((w) => (
-        <button
-          key={w}
-          type="button"
-          aria-pressed={w === value}
-          data-window={w}
-          onClick={() => onChange(w)}
-          className={`focus-ring h-full whitespace-nowrap rounded px-2 font-medium transition-colors ${
-            w === value ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'
-          }`}
-        >
-          {t(`logs.window.${w}`)}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      label={t('logs.jump.window')}
+      testId="around-window"
+      attr="window"
+      size="sm"
+      value={value}
+      options={AROUND_WINDOWS.map((w) => ({ value: w, label: t(`logs.window.${w}`) }))}
+      onChange={onChange}
+    />
   );
 }
 

@@ -9,6 +9,7 @@ import {
   FilterResetButton,
   OptionSelect,
 } from '@/components/ui/filter-controls';
+import { Segmented } from '@/components/ui/segmented';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { isEmptyFilter, type LogFilter } from './log-rows';
 import { VERDICT_STATUS } from './verdict-badge';
@@ -25,44 +26,27 @@ export function LogFilterBar({
   return (
     <FilterForm label={t('logs.filters')} testId="log-filters" frame="inset">
       <FilterField label={t('logs.filter.verdict')} as="div">
-        <div
-          role="group"
-          aria-label={t('logs.filter.verdict')}
-          data-testid="log-verdict-filter"
-          data-verdict={value.verdict ?? 'all'}
-          className="flex h-8 items-center rounded-md border border-border bg-surface-2 p-0.5 text-xs"
-        >
-          <button
-            type="button"
-            aria-pressed={!value.verdict}
-            data-verdict="all"
-            onClick={() => set({ verdict: undefined })}
-            className={`focus-ring h-full rounded px-2.5 font-medium transition-colors ${
-              !value.verdict ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'
-            }`}
-          >
-            {t('logs.filter.all')}
-          </button>
-          {LogVerdictSchema.options.map((v) => {
-            const isOn = value.verdict === v;
-            const tone = STATUS_TONE[VERDICT_STATUS[v]];
-            return (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={isOn}
-                data-verdict={v}
-                onClick={() => set({ verdict: isOn ? undefined : v })}
-                className={`focus-ring flex h-full items-center gap-1 rounded px-2.5 font-medium transition-colors ${
-                  isOn ? `bg-surface shadow-sm ${tone.text}` : 'text-fg-muted hover:text-fg'
-                }`}
-              >
-                <StatusIcon status={VERDICT_STATUS[v]} className={`h-3.5 w-3.5 ${tone.text}`} />
-                {t(`logs.verdict.${v}`)}
-              </button>
-            );
-          })}
-        </div>
+        <Segmented
+          label={t('logs.filter.verdict')}
+          testId="log-verdict-filter"
+          attr="verdict"
+          value={value.verdict ?? 'all'}
+          options={[
+            { value: 'all' as const, label: t('logs.filter.all') },
+            ...LogVerdictSchema.options.map((v) => ({
+              value: v,
+              pressedTone: STATUS_TONE[VERDICT_STATUS[v]].text,
+              label: (
+                <>
+                  <StatusIcon status={VERDICT_STATUS[v]} className={`h-3.5 w-3.5 ${STATUS_TONE[VERDICT_STATUS[v]].text}`} />
+                  {t(`logs.verdict.${v}`)}
+                </>
+              ),
+            })),
+          ]}
+          // Pressing the chosen verdict again shows all.
+          onChange={(v) => set({ verdict: v === 'all' || v === value.verdict ? undefined : v })}
+        />
       </FilterField>
       <FilterField label={t('logs.filter.category')}>
         <OptionSelect

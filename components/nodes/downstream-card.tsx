@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { Link as ReplLink } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { TableHead } from '@/components/ui/data-table';
 import { LinkStateWord } from '@/components/topology/link-label';
 import { nodeHref } from '@/components/topology/node-card';
 
@@ -17,22 +18,17 @@ export function DownstreamCard({ links }: { links: readonly ReplLink[] }) {
         <p className="text-sm text-fg-muted">{t('downstream.none')}</p>
       ) : (
         <table className="w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-fg-subtle">
-            <tr>
-              <th scope="col" className="py-1 font-semibold">
-                {t('slave.address')}
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                {t('linkCard.state')}
-              </th>
-              <th scope="col" className="py-1 text-right font-semibold">
-                {t('link.lag')}
-              </th>
-              <th scope="col" className="py-1 text-right font-semibold">
-                {t('link.gap')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="text-left text-xs uppercase tracking-wide text-fg-subtle"
+            rowClassName=""
+            padding="py-1"
+            columns={[
+              { header: t('slave.address') },
+              { header: t('linkCard.state') },
+              { header: t('link.lag'), align: 'right' },
+              { header: t('link.gap'), align: 'right' },
+            ]}
+          />
           <tbody className="divide-y divide-border">
             {links.map((l) => (
               <tr

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { fieldDoc } from '@/lib/info/field-docs';
 import { useT } from '@/components/i18n/i18n-provider';
+import { TableHead } from '@/components/ui/data-table';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
 import { OkIcon } from '@/components/ui/icons';
@@ -104,22 +105,17 @@ export function ReplicationTable({
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[760px] text-sm">
-            <thead className="bg-surface-2 text-left text-xs uppercase tracking-wide text-fg-muted">
-              <tr>
-                <th scope="col" className="w-64 px-4 py-2 font-semibold">
-                  {t('replTable.field')}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t('replTable.value')}
-                </th>
-                <th scope="col" className="px-4 py-2 font-semibold">
-                  {t('replTable.meaning')}
-                </th>
-                <th scope="col" className="w-56 px-4 py-2 font-semibold">
-                  {t('replTable.check')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-surface-2 text-left text-xs uppercase tracking-wide text-fg-muted"
+              rowClassName=""
+              padding="px-4 py-2"
+              columns={[
+                { header: t('replTable.field'), width: 'w-64' },
+                { header: t('replTable.value') },
+                { header: t('replTable.meaning') },
+                { header: t('replTable.check'), width: 'w-56' },
+              ]}
+            />
             <tbody className="divide-y divide-border">
               {entries.map(([name, value]) => {
                 const check = isStale ? null : checkReplicationField(name, value, fields ?? {});

@@ -1,6 +1,7 @@
 // The list-page table: fixed column widths, a header row, one cell of text while there is
 // nothing to show, and under it an optional "load older" button and footnote. Rows are the
-// caller's own <tr>s. Hook-free, so it needs no "use client" of its own.
+// caller's own <tr>s. `TableHead` alone serves the small tables inside cards. Hook-free, so it
+// needs no "use client" of its own.
 import { Fragment, type Key, type ReactNode } from 'react';
 
 export interface Column {
@@ -19,22 +20,42 @@ export interface OlderRows {
   testId?: string;
 }
 
-function HeaderCell({ column }: { column: Column }) {
+function HeaderCell({ column, padding }: { column: Column; padding: string }) {
   if (column.isHeaderHidden)
     return (
       <th scope="col" className="px-2 py-2">
         <span className="sr-only">{column.header}</span>
       </th>
     );
+  const align = column.align === 'right' ? 'text-right' : '';
   return (
-    <th
-      scope="col"
-      className={
-        column.align === 'right' ? 'px-3 py-2 text-right font-semibold' : 'px-3 py-2 font-semibold'
-      }
-    >
+    <th scope="col" className={`${padding} ${column.width ?? ''} ${align} font-semibold`}>
       {column.header}
     </th>
+  );
+}
+
+/** The header row of any table (list pages and the small tables inside cards). */
+export function TableHead({
+  columns,
+  className = 'bg-surface-2',
+  rowClassName = 'panel-title',
+  padding = 'px-3 py-2',
+}: {
+  columns: readonly Column[];
+  className?: string;
+  rowClassName?: string;
+  /** Tailwind padding of every header cell. */
+  padding?: string;
+}) {
+  return (
+    <thead className={className}>
+      <tr className={rowClassName}>
+        {columns.map((c, i) => (
+          <HeaderCell key={i} column={c} padding={padding} />
+        ))}
+      </tr>
+    </thead>
   );
 }
 
@@ -75,13 +96,7 @@ export function DataTable<T>({
               <col key={i} className={c.width} />
             ))}
           </colgroup>
-          <thead className="bg-surface-2">
-            <tr className="panel-title">
-              {columns.map((c, i) => (
-                <HeaderCell key={i} column={c} />
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={columns} />
           <tbody>
             {!rows || rows.length === 0 ? (
               <tr>

@@ -79,7 +79,7 @@ export function actionCatalog(approval: readonly string[]): ActionCatalogEntry[]
       ...meta,
       role: meta.destructive ? 'admin' : 'operator',
       approvalRequired: approval.includes(id),
-      paramsSchema: z.toJSONSchema(ACTION_PARAMS_SCHEMAS[id]) as Record<string, unknown>,
+      paramsSchema: z.toJSONSchema(ACTION_PARAMS_SCHEMAS[id]),
     };
   });
 }

@@ -6,7 +6,7 @@ import { isActionId } from './catalog';
 export function planRequestFromFinding(finding: Finding): ActionPlanRequest | null {
   const { actionId, params = {} } = finding.remedy;
   if (!actionId || !isActionId(actionId)) return null;
-  const { nodeId, ...rest } = params as Record<string, unknown>;
+  const { nodeId, ...rest } = params;
   const target = typeof nodeId === 'string' ? nodeId : finding.nodeId;
   if (!target) return null;
   // A replica rejected for its credentials needs masterauth, which config.apply refuses to take

@@ -56,7 +56,7 @@ export function verifyChain(
         firstBadId: row.id,
         problem: 'does not link to the entry before it',
       };
-    if (rowHash(content as ChainContent, sha256) !== hash)
+    if (rowHash(content, sha256) !== hash)
       return {
         ok: false,
         entries: rows.length,

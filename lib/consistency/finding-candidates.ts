@@ -1,7 +1,7 @@
 // Check results as diagnosis candidates: a compare with differences becomes data_inconsistency
 // (remedy: the guarded replica.resync), a replica that never saw the canary becomes a lag finding.
 // The tracker/incident side decides when they open, update and resolve.
-import { DIFF_CLASSES, type CanaryRun, type CompareRun, type Evidence } from '../contracts';
+import { DIFF_CLASSES, type CanaryRun, type CheckRun, type CompareRun, type Evidence } from '../contracts';
 import type { FindingCandidate } from '../diagnosis/diagnosis-input';
 import { findingKey, type FindingKey } from '../diagnosis/finding-key';
 import { bi, metricEvidence, noteEvidence, remedy } from '../diagnosis/rule-kit';
@@ -13,6 +13,33 @@ export const inconsistencyKey = (replica: string): FindingKey =>
 /** The canary_not_seen finding of one replica (every finished canary clears these first). */
 export const canaryKey = (replica: string): FindingKey =>
   findingKey({ kind: 'replication_lag', variant: 'canary', subject: replica });
+
+/** A differing replica stays a finding for a day unless a clean compare clears it sooner. */
+export const INCONSISTENCY_TTL_MS = 24 * 3600_000;
+/** A missed canary is news for ten minutes; the next canary run confirms or clears it. */
+export const CANARY_TTL_MS = 10 * 60_000;
+
+
+/** What a finished check says to the diagnosis: candidates to hold (for ttlMs) and keys to drop. */
+export interface CheckVerdict {
+  report: Array<{ candidate: FindingCandidate; ttlMs: number }>;
+  clear: string[];
+}
+
+/**
+ * A finished check is a verdict: differences open data_inconsistency, a clean re-run clears it;
+ * every replica a canary reached clears its canary finding, one it missed opens it.
+ */
+export function checkVerdict(run: CheckRun): CheckVerdict {
+  if (run.state !== 'done') return { report: [], clear: [] };
+  if (run.kind === 'compare') {
+    const c = inconsistencyCandidate(run);
+    return c ? { report: [{ candidate: c, ttlMs: INCONSISTENCY_TTL_MS }], clear: [] } : { report: [], clear: [inconsistencyKey(run.params.replica)] };
+  }
+  const report = canaryCandidates(run).map((candidate) => ({ candidate, ttlMs: CANARY_TTL_MS }));
+  const missed = new Set(report.map((r) => r.candidate.key));
+  return { report, clear: run.report.replicas.map((r) => canaryKey(r.replica)).filter((k) => !missed.has(k)) };
+}
 
 const LABEL_ZH: Record<(typeof DIFF_CLASSES)[number], string> = {
   missingOnReplica: '从节点缺失',

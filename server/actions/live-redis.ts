@@ -1,14 +1,13 @@
 // Short-lived connections for one plan or one run, apart from the monitor's pooled ones: an
 // action never queues behind a poll, never reconnects behind our back, and is closed when done.
-import Redis, { type RedisOptions } from 'ioredis';
-import type { NodeError } from '../../lib/contracts';
+import Redis from 'ioredis';
 import { parseInfo } from '../../lib/info/info-parser';
 import { totalKeys } from '../../lib/topology/node-metrics';
 import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
 import type { NodeCredentials } from '../config';
 import { classifyConnectionError } from '../redis/connection-error';
 import { parseNodeId } from '../redis/redis-url';
-import { tlsOptions } from '../redis/tls-options';
+import { connectionOptions, NEVER_RECONNECT } from '../redis/connection-options';
 import type { LiveNode } from './types';
 
 export interface LiveRedisOptions {
@@ -62,23 +61,16 @@ export class LiveRedis {
   private async open(id: string): Promise<Redis> {
     if (!this.opts.isAllowed(id)) throw new OutsideTopologyError(id);
     const { host, port } = parseNodeId(id);
-    const c = this.opts.credentialsFor(id);
-    const options: RedisOptions = {
+    const options = connectionOptions({
       host,
       port,
-      username: c.username,
-      password: c.password,
-      tls: tlsOptions(c),
-      connectionName: 'replicaops-action',
-      connectTimeout: this.opts.connectTimeoutMs,
-      commandTimeout: this.opts.commandTimeoutMs,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      enableReadyCheck: false,
-      lazyConnect: true,
+      credentials: this.opts.credentialsFor(id),
+      name: 'replicaops-action',
+      connectTimeoutMs: this.opts.connectTimeoutMs,
+      commandTimeoutMs: this.opts.commandTimeoutMs,
       // A command must go to the node we checked, now, or fail: never a silent retry later.
-      retryStrategy: () => null,
-    };
+      retryStrategy: NEVER_RECONNECT,
+    });
     const redis = new Redis(options);
     redis.on('error', () => undefined); // the rejected command carries the cause
     this.clients.set(id, redis);
@@ -147,7 +139,7 @@ export class LiveRedis {
         error:
           err instanceof OutsideTopologyError
             ? { code: 'unknown', message: err.message }
-            : (classifyConnectionError(err) as NodeError),
+            : classifyConnectionError(err),
         replicas: [],
         masterOffset: 0,
         syncFull: 0,

@@ -1,23 +1,28 @@
 // Rows of `webhook_deliveries` (migration 1). The body is stored before the first attempt, so a
 // delivery that was promised survives a crash and is resumed with the very bytes it would have sent.
-import type { WebhookDelivery } from '../../lib/contracts';
+import { z } from 'zod';
+import { WebhookDeliverySchema, type WebhookDelivery } from '../../lib/contracts';
 import type { Db } from '../store/database';
+import { parseRow, parseRows } from '../store/rows';
 import type { WebhookEvent } from './webhook-payload';
 
-export interface DeliveryRow {
-  id: number;
-  webhook: string;
-  event: WebhookEvent;
-  finding_id: string;
-  status: WebhookDelivery['status'];
-  attempts: number;
-  last_error: string | null;
-  response_status: number | null;
-  payload: string;
-  created_at: number;
-  next_attempt_at: number | null;
-  delivered_at: number | null;
-}
+const DeliveryRowSchema = z.object({
+  id: z.number(),
+  webhook: z.string(),
+  event: WebhookDeliverySchema.shape.event,
+  finding_id: z.string(),
+  status: WebhookDeliverySchema.shape.status,
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+  response_status: z.number().nullable(),
+  payload: z.string(),
+  created_at: z.number(),
+  next_attempt_at: z.number().nullable(),
+  delivered_at: z.number().nullable(),
+});
+export type DeliveryRow = z.infer<typeof DeliveryRowSchema>;
+const LastEventRowSchema = DeliveryRowSchema.pick({ webhook: true, finding_id: true, event: true });
+const NumericIdRowSchema = z.object({ id: z.number() });
 
 export interface AttemptOutcome {
   status: WebhookDelivery['status'];
@@ -48,10 +53,7 @@ export class DeliveryStore {
   }
 
   get(id: number): DeliveryRow | null {
-    return (
-      (this.db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?').get(id) as
-        DeliveryRow | undefined) ?? null
-    );
+    return parseRow(DeliveryRowSchema, this.db.prepare('SELECT * FROM webhook_deliveries WHERE id = ?').get(id)) ?? null;
   }
 
   record(id: number, o: AttemptOutcome): void {
@@ -64,18 +66,19 @@ export class DeliveryStore {
   }
 
   pending(): DeliveryRow[] {
-    return this.db
-      .prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' ORDER BY id")
-      .all() as DeliveryRow[];
+    return parseRows(DeliveryRowSchema, this.db.prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' ORDER BY id").all());
   }
 
   /** An older delivery about the same finding to the same webhook that has not finished yet. */
   earlierPending(row: DeliveryRow): number | null {
-    const r = this.db
-      .prepare(
-        "SELECT id FROM webhook_deliveries WHERE webhook = ? AND finding_id = ? AND status = 'pending' AND id < ? ORDER BY id LIMIT 1",
-      )
-      .get(row.webhook, row.finding_id, row.id) as { id: number } | undefined;
+    const r = parseRow(
+      NumericIdRowSchema,
+      this.db
+        .prepare(
+          "SELECT id FROM webhook_deliveries WHERE webhook = ? AND finding_id = ? AND status = 'pending' AND id < ? ORDER BY id LIMIT 1",
+        )
+        .get(row.webhook, row.finding_id, row.id),
+    );
     return r?.id ?? null;
   }
 
@@ -85,12 +88,13 @@ export class DeliveryStore {
   ): Array<{ webhook: string; finding_id: string; event: WebhookEvent }> {
     if (!findingIds.length) return [];
     const ids = JSON.stringify(findingIds);
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT webhook, finding_id, event FROM webhook_deliveries WHERE id IN (
            SELECT MAX(id) FROM webhook_deliveries WHERE finding_id IN (SELECT value FROM json_each(?)) GROUP BY webhook, finding_id)`,
       )
-      .all(ids) as Array<{ webhook: string; finding_id: string; event: WebhookEvent }>;
+      .all(ids);
+    return parseRows(LastEventRowSchema, rows);
   }
 
   list(
@@ -108,7 +112,7 @@ export class DeliveryStore {
       args.push(value);
     }
     const sql = `SELECT * FROM webhook_deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, limit) as DeliveryRow[]).map(toDelivery);
+    return parseRows(DeliveryRowSchema, this.db.prepare(sql).all(...args, limit)).map(toDelivery);
   }
 
   /** Finished rows older than the cutoff go; pending ones stay whatever their age. */

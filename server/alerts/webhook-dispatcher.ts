@@ -1,13 +1,12 @@
 // Sends finding changes to the configured webhooks: only on open, severity change and resolve, so
 // a receiver hears each state once. Every delivery is a row before it is a request: retries,
 // restarts and the delivery log all read the same row. Nothing here throws into IncidentService.
-import { EventEmitter } from 'node:events';
 import type { Finding, Severity, WebhookDelivery } from '../../lib/contracts';
 import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Db } from '../store/database';
 import { AlertLedger, type FindingChangeKind } from './alert-ledger';
-import { DeliveryStore, toDelivery, type DeliveryRow } from './delivery-store';
+import { DeliveryStore, type DeliveryRow } from './delivery-store';
 import { alertTimelineEntry } from './alert-timeline';
 import { buildPayload, type WebhookEvent } from './webhook-payload';
 import { summarizeWebhook, type WebhookConfig, type WebhookSummary } from './webhook-config';
@@ -30,13 +29,9 @@ export interface DispatcherOptions {
   now?: () => number;
 }
 
-export interface DispatcherEvents {
-  'delivery:updated': [WebhookDelivery];
-}
-
 const log = logger('alerts');
 
-export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
+export class WebhookDispatcher {
   private readonly store: DeliveryStore;
   private readonly hooks = new Map<string, WebhookConfig>();
   private readonly opts: Required<DispatcherOptions>;
@@ -52,7 +47,6 @@ export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
   private incidents: IncidentService | null = null;
 
   constructor(db: Db, webhooks: WebhookConfig[], opts: DispatcherOptions = {}) {
-    super();
     this.store = new DeliveryStore(db);
     for (const w of webhooks) {
       if (this.hooks.has(w.name))
@@ -146,7 +140,6 @@ export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
       now,
     });
     if (finding.incidentId) this.incidentOf.set(id, finding.incidentId);
-    this.announce(id);
     // Once stopped, the row waits as pending for the next start instead of being lost.
     if (!this.stopped) this.schedule(id, 0);
   }
@@ -218,7 +211,6 @@ export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
       { webhook: hook.name, delivery: id, attempts, error: result.error, retryInMs: delay },
       'webhook delivery will be retried',
     );
-    this.announce(id);
     if (!this.stopped) this.schedule(id, delay);
   }
 
@@ -255,7 +247,6 @@ export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
         { webhook: row.webhook, delivery: row.id, event: row.event, attempts: o.attempts },
         'webhook delivered',
       );
-    this.announce(row.id);
     this.noteOnTimeline(row, o.status, o.attempts, now);
     for (const next of this.waiting.get(row.id) ?? []) this.schedule(next, 0);
     this.waiting.delete(row.id);
@@ -274,13 +265,6 @@ export class WebhookDispatcher extends EventEmitter<DispatcherEvents> {
     this.guard('timeline', () =>
       this.incidents?.addEntry(alertTimelineEntry(row, status, attempts, incidentId, now)),
     );
-  }
-
-  private announce(id: number): void {
-    this.guard('announce', () => {
-      const row = this.store.get(id);
-      if (row) this.emit('delivery:updated', toDelivery(row));
-    });
   }
 
   private guard(what: string, fn: () => void): void {

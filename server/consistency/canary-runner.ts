@@ -7,6 +7,7 @@ import type { CanaryReplicaResult, CanaryReport } from '../../lib/contracts';
 import { logger } from '../logger';
 import { connect } from './connections';
 import { sleep } from './abortable';
+import { errorText } from '../error-text';
 
 const log = logger('consistency');
 export const CANARY_PREFIX = 'replicaops:canary:';
@@ -84,7 +85,7 @@ async function watch(
         if ((await conn.get(key)) === value) return { seen: true, propagationMs: Math.round((performance.now() - t0) * 100) / 100 };
         error = undefined;
       } catch (err) {
-        error = (err as Error).message;
+        error = errorText(err);
       }
     }
     await sleep(POLL_GAP_MS).catch(() => undefined);

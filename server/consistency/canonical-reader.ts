@@ -57,7 +57,7 @@ async function compareString(m: Redis, r: Redis, key: Buffer, o: CanonicalOption
   for (let offset = 0; ; offset += o.chunkBytes) {
     checkAbort(o.signal);
     const end = offset + o.chunkBytes - 1;
-    const [a, b] = (await Promise.all([m.getrangeBuffer(key, offset, end), r.getrangeBuffer(key, offset, end)])) as [Buffer, Buffer];
+    const [a, b] = await Promise.all([m.getrangeBuffer(key, offset, end), r.getrangeBuffer(key, offset, end)]);
     if (!a.equals(b)) {
       let i = 0;
       while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -68,7 +68,7 @@ async function compareString(m: Redis, r: Redis, key: Buffer, o: CanonicalOption
 }
 
 async function lrange(redis: Redis, key: Buffer, start: number, count: number): Promise<string[]> {
-  return ((await redis.lrangeBuffer(key, start, start + count - 1)) as Buffer[]).map(bin);
+  return (await redis.lrangeBuffer(key, start, start + count - 1)).map(bin);
 }
 
 /** Ordered windows from both sides, compared in lockstep; stops at the first difference. */

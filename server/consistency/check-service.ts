@@ -21,6 +21,7 @@ import { CANARY_PREFIX, runCanary } from './canary-runner';
 import { CompareEngine } from './compare-engine';
 import type { CheckStore } from './check-store';
 import { connect, openConnection, type CredentialSource } from './connections';
+import { errorText } from '../error-text';
 
 const log = logger('consistency');
 
@@ -54,6 +55,7 @@ interface Entry {
 export class CheckService extends EventEmitter<CheckServiceEvents> {
   private readonly runs = new Map<string, Entry>();
   private readonly skipKeys: Buffer[];
+  private canaryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly topology: TopologySource,
@@ -151,7 +153,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
 
   /** Newest first. */
   list(limit = 50): CheckSummary[] {
-    const live = [...this.runs.keys()].map((id) => this.get(id) as CheckRun);
+    const live = [...this.runs.keys()].flatMap((id) => this.get(id) ?? []);
     const stored = this.store?.list(limit).filter((r) => !this.runs.has(r.id)) ?? [];
     return [...live, ...stored]
       .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))
@@ -172,7 +174,24 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
     await this.runs.get(id)?.finished;
   }
 
+  /** The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs. */
+  start(): void {
+    const every = this.settings.canaryEveryMs;
+    if (!every || this.canaryTimer) return;
+    this.canaryTimer = setInterval(() => {
+      try {
+        this.startCanary({});
+      } catch (err) {
+        // Nothing to check (no reachable master with replicas) or one still running: next time.
+        log.debug({ err }, 'scheduled canary skipped');
+      }
+    }, every);
+    this.canaryTimer.unref();
+  }
+
   async stop(): Promise<void> {
+    if (this.canaryTimer) clearInterval(this.canaryTimer);
+    this.canaryTimer = null;
     for (const e of this.runs.values()) if (e.run.state === 'running') e.controller.abort();
     await Promise.all([...this.runs.values()].map((e) => e.finished));
   }
@@ -187,8 +206,8 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
       () => this.finish(entry, 'done'),
       (err: unknown) => {
         if (controller.signal.aborted || err instanceof CancelledError) return this.finish(entry, 'cancelled');
-        log.warn({ id: run.id, err: (err as Error).message }, 'check failed');
-        this.finish(entry, 'failed', (err as Error).message);
+        log.warn({ id: run.id, err: errorText(err) }, 'check failed');
+        this.finish(entry, 'failed', errorText(err));
       },
     );
     this.runs.set(run.id, entry);
@@ -226,7 +245,7 @@ export class CheckService extends EventEmitter<CheckServiceEvents> {
       this.store.prune(this.settings.historySize);
       this.runs.delete(run.id);
     } catch (err) {
-      log.error({ id: run.id, err: (err as Error).message }, 'could not save the check run; kept in memory');
+      log.error({ id: run.id, err: errorText(err) }, 'could not save the check run; kept in memory');
     }
   }
 

@@ -2,6 +2,7 @@
 // sorts and prunes on. Running checks live in CheckService's memory until they end.
 import { CheckRunSchema, type CheckRun } from '../../lib/contracts';
 import type { Db } from '../store/database';
+import { BodyRowSchema, parseRow, parseRows } from '../store/rows';
 
 export class CheckStore {
   constructor(private readonly db: Db) {}
@@ -24,15 +25,13 @@ export class CheckStore {
   }
 
   get(id: string): CheckRun | null {
-    const row = this.db.prepare('SELECT body FROM check_runs WHERE id = ?').get(id) as { body: string } | undefined;
+    const row = parseRow(BodyRowSchema, this.db.prepare('SELECT body FROM check_runs WHERE id = ?').get(id));
     return row ? parse(row.body) : null;
   }
 
   /** Newest first. */
   list(limit: number): CheckRun[] {
-    const rows = this.db
-      .prepare('SELECT body FROM check_runs ORDER BY started_at DESC, id DESC LIMIT ?')
-      .all(limit) as Array<{ body: string }>;
+    const rows = parseRows(BodyRowSchema, this.db.prepare('SELECT body FROM check_runs ORDER BY started_at DESC, id DESC LIMIT ?').all(limit));
     return rows.flatMap((r) => parse(r.body) ?? []);
   }
 

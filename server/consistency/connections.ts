@@ -1,10 +1,10 @@
 // The checks' own Redis connections. Never the monitor's: a long SCAN or a canary watch loop
 // must not delay a poll. Credentials come from the same resolver the monitor uses.
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis from 'ioredis';
 import type { NodeCredentials } from '../config';
 import { logger } from '../logger';
 import { parseNodeId } from '../redis/redis-url';
-import { tlsOptions } from '../redis/tls-options';
+import { connectionOptions, NEVER_RECONNECT } from '../redis/connection-options';
 
 const log = logger('consistency');
 
@@ -23,23 +23,15 @@ export interface CheckConnectionOptions {
 
 export function openConnection(id: string, credentials: NodeCredentials, opts: CheckConnectionOptions): Redis {
   const { host, port } = parseNodeId(id);
-  const c = credentials;
-  const options: RedisOptions = {
+  const options = connectionOptions({
     host,
     port,
-    username: c.username,
-    password: c.password,
-    tls: tlsOptions(c),
-    connectionName: opts.name,
-    connectTimeout: opts.connectTimeoutMs ?? 2000,
-    commandTimeout: opts.commandTimeoutMs,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    enableReadyCheck: false,
-    lazyConnect: true,
-    autoResubscribe: false,
-    retryStrategy: opts.reconnect ? (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000) : () => null,
-  };
+    credentials,
+    name: opts.name,
+    connectTimeoutMs: opts.connectTimeoutMs ?? 2000,
+    commandTimeoutMs: opts.commandTimeoutMs,
+    retryStrategy: opts.reconnect ? (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000) : NEVER_RECONNECT,
+  });
   const redis = new Redis(options);
   // Without a listener ioredis prints every connection error to the console.
   redis.on('error', (err: Error) => log.debug({ node: id, err: err.message }, 'check connection error'));

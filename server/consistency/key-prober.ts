@@ -9,6 +9,7 @@ import type { Redis } from 'ioredis';
 import { canonicalFromReply, type CanonicalValue } from '../../lib/consistency/canonical-diff';
 import type { KeyProbe } from '../../lib/consistency/classify';
 import { logger } from '../logger';
+import { errorText } from '../error-text';
 
 const log = logger('consistency');
 
@@ -164,7 +165,7 @@ export class KeyProber {
     try {
       return (await this.redis.callBuffer('EVALSHA', PROBE_SHA, ...args)) as unknown[];
     } catch (err) {
-      const msg = (err as Error).message;
+      const msg = errorText(err);
       if (/NOSCRIPT/.test(msg)) return (await this.redis.callBuffer('EVAL', PROBE_LUA, ...args)) as unknown[];
       if (/NOPERM|unknown command|ERR .*script|disabled/i.test(msg)) {
         log.info({ err: msg }, 'scripting not available; comparing with pipelined commands');

@@ -7,6 +7,7 @@ import type { DrillFaults } from './drill-faults';
 import type { DrillObserver } from './drill-observer';
 import type { DrillTargets } from './drill-sandbox';
 import { canaryCount, infoField, infoNumber, sleep } from './redis-steps';
+import { errorText } from '../error-text';
 
 const POLL_MS = 200;
 
@@ -133,7 +134,7 @@ export async function waitCondition(
     try {
       last = await check(spec, ctx);
     } catch (err) {
-      last = { ok: false, detail: (err as Error).message };
+      last = { ok: false, detail: errorText(err) };
     }
     if (last.ok || isAborted() || Date.now() >= deadline) return last;
     await sleep(POLL_MS);

@@ -18,6 +18,7 @@ import {
 import type { Sandbox } from '../sandbox';
 import type { DrillTargets } from './drill-sandbox';
 import { CANARY_PREFIX, configGet, configSet, sleep, takeBackup, type Backup } from './redis-steps';
+import { errorText } from '../error-text';
 
 /** Redis' own default save points: what "turn persistence on" sets. */
 const DEFAULT_SAVE = '3600 1 300 100 60 10000';
@@ -205,7 +206,7 @@ export class DrillFaults {
       try {
         await step();
       } catch (err) {
-        problems.push((err as Error).message);
+        problems.push(errorText(err));
       }
     }
     return problems;

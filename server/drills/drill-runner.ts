@@ -27,6 +27,7 @@ import { DrillFaults } from './drill-faults';
 import { DrillObserver } from './drill-observer';
 import { resolveTargets } from './drill-sandbox';
 import { sleep } from './redis-steps';
+import { errorText } from '../error-text';
 
 const log = logger('drills');
 /** Healthy this long without a break counts as recovered (a late finding would break it). */
@@ -194,7 +195,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
           obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
       }
     } catch (err) {
-      obs.error = (err as Error).message;
+      obs.error = errorText(err);
       log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');
       const running = this.run.steps.find((s) => s.state === 'running');
       if (running)

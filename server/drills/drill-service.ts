@@ -1,5 +1,5 @@
 // Drills started from the API: only against the sandbox this server started itself, one at a
-// time, history in SQLite. Emits `drill:progress` / `drill:finished` for the realtime adapter.
+// time, history in SQLite. Emits `progress` / `finished`; the realtime gateway maps them to wire events.
 import { EventEmitter } from 'node:events';
 import type {
   DrillProgress,
@@ -18,6 +18,7 @@ import type { Db } from '../store/database';
 import { DrillTargetError, resolveTargets } from './drill-sandbox';
 import { DrillRunner } from './drill-runner';
 import { DrillStore } from './drill-store';
+import { errorText } from '../error-text';
 
 const log = logger('drills');
 
@@ -47,8 +48,8 @@ export interface DrillServiceDeps {
 }
 
 export interface DrillServiceEvents {
-  'drill:progress': [DrillProgress];
-  'drill:finished': [DrillRun];
+  progress: [DrillProgress];
+  finished: [DrillRun];
 }
 
 export class DrillService extends EventEmitter<DrillServiceEvents> {
@@ -98,7 +99,7 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     });
     runner.on('progress', (p) => {
       this.store.save(runner.run);
-      this.emit('drill:progress', p);
+      this.emit('progress', p);
     });
     this.store.save(runner.run);
     const done = runner
@@ -108,13 +109,13 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
         Object.assign(runner.run, {
           state: 'error',
           endedAt: Date.now(),
-          error: (err as Error).message,
+          error: errorText(err),
         });
         return runner.run;
       })
       .then((run) => {
         this.store.save(run);
-        this.emit('drill:finished', run);
+        this.emit('finished', run);
       })
       .finally(() => (this.current = undefined));
     this.current = { runner, done };

@@ -1,6 +1,7 @@
 // Past drills in SQLite (migration 8): the run as JSON, with the columns the history filters on.
 import { DrillRunSchema, type DrillRun } from '../../lib/contracts/drills';
 import type { Db } from '../store/database';
+import { BodyRowSchema, parseRow, parseRows } from '../store/rows';
 
 export class DrillStore {
   constructor(private readonly db: Db) {}
@@ -25,24 +26,19 @@ export class DrillStore {
   }
 
   get(id: string): DrillRun | null {
-    const row = this.db.prepare('SELECT body FROM drill_runs WHERE id = ?').get(id) as
-      { body: string } | undefined;
+    const row = parseRow(BodyRowSchema, this.db.prepare('SELECT body FROM drill_runs WHERE id = ?').get(id));
     return row ? parse(row.body) : null;
   }
 
   /** Newest first. */
   list(limit: number): DrillRun[] {
-    const rows = this.db
-      .prepare('SELECT body FROM drill_runs ORDER BY started_at DESC LIMIT ?')
-      .all(limit) as Array<{ body: string }>;
+    const rows = parseRows(BodyRowSchema, this.db.prepare('SELECT body FROM drill_runs ORDER BY started_at DESC LIMIT ?').all(limit));
     return rows.flatMap((r) => parse(r.body) ?? []);
   }
 
   /** Drills a previous process left running or paused can never finish: say so in history. */
   abandonUnfinished(now: number): number {
-    const rows = this.db
-      .prepare("SELECT body FROM drill_runs WHERE state IN ('running', 'paused')")
-      .all() as Array<{ body: string }>;
+    const rows = parseRows(BodyRowSchema, this.db.prepare("SELECT body FROM drill_runs WHERE state IN ('running', 'paused')").all());
     for (const r of rows) {
       const run = parse(r.body);
       if (run)

@@ -17,8 +17,9 @@ import { diffTopology } from '../../lib/topology/diff-topology';
 import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import type { Config } from '../config';
 import { logger } from '../logger';
-import type { NodePool } from '../redis/node-pool';
+import type { PollResult } from '../redis/node-client';
 import { HistoryStore } from './history';
+import type { MonitorPool } from './monitor-pool';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
 import type { NodeMemoryStore } from '../store/node-memory-store';
@@ -66,7 +67,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   constructor(
     private readonly config: Config,
-    private readonly pool: NodePool,
+    private readonly pool: MonitorPool,
     private readonly memory?: NodeMemoryStore,
   ) {
     super();
@@ -163,13 +164,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     for (const s of this.sources) for (const id of s.nodeIds()) this.registry.ensure(this.canonical(id), started).lastKnownAt = started;
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
-      const results = await Promise.all(
-        wave.map(async (id) => [id, await this.pool.get(id).poll(deadline, this.configDue(id, started))] as const),
-      );
+      const results = await this.pollWave(wave, deadline, started);
       const next = new Set<string>();
       for (const [id, result] of results) {
         polled.add(id);
-        const rec = this.registry.ensure(id, started);
+        // Removed (by the operator, or merged as an alias) while its poll was out: it stays gone.
+        const rec = this.records.get(id);
+        if (!rec) continue;
         if (!result.ok) {
           rec.reachable = false;
           rec.error = result.error;
@@ -197,6 +198,19 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.registry.forget(started, this.config.discovery.forgetAfterMs);
     this.publish(started);
     this.remember();
+  }
+
+  /** One poll per node, all at once; one node's failure is that node's state, never the wave's. */
+  private async pollWave(wave: string[], deadline: number, started: number): Promise<Array<readonly [string, PollResult]>> {
+    // async: a synchronous throw (a bad id) becomes that node's rejection too, not the wave's.
+    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.configDue(id, started))));
+    return settled.map((s, i) => {
+      const id = wave[i]!;
+      if (s.status === 'fulfilled') return [id, s.value] as const;
+      log.warn({ node: id, err: s.reason }, 'poll rejected; the node counts as unreachable this cycle');
+      const message = s.reason instanceof Error ? s.reason.message : String(s.reason);
+      return [id, { ok: false, at: Date.now(), error: { code: 'unknown', message } }] as const;
+    });
   }
 
   private configDue(id: string, now: number): boolean {

@@ -1,5 +1,5 @@
-// Adapts monitor events to socket.io: a snapshot on connect, compact deltas after each cycle,
-// per-node samples only to the clients watching that node.
+// Adapts domain events to socket.io: a snapshot on connect, compact deltas after each cycle,
+// per-node samples only to the clients watching that node. Every socket event goes out here.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
@@ -11,15 +11,16 @@ import {
 } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
-import type { ActionService } from '../actions/action-service';
+import type { ActionEvents, ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
-import type { CheckService } from '../consistency/check-service';
+import type { CheckService, CheckServiceEvents } from '../consistency/check-service';
+import type { DrillService, DrillServiceEvents } from '../drills/drill-service';
 import type { HostGuard } from '../http/host-guard';
-import type { HeartbeatService } from '../heartbeat/heartbeat-service';
-import type { IncidentService } from '../incidents/incident-service';
+import type { HeartbeatEvents, HeartbeatService } from '../heartbeat/heartbeat-service';
+import type { IncidentEvents, IncidentService } from '../incidents/incident-service';
 import type { LogLinesEvent } from '../../lib/contracts';
-import type { LogService } from '../logs/log-service';
-import type { CycleReport, Monitor } from '../monitor/monitor';
+import type { LogService, LogServiceEvents } from '../logs/log-service';
+import type { Monitor, MonitorEvents } from '../monitor/monitor';
 
 const log = logger('realtime');
 const room = (nodeId: string) => `node:${nodeId}`;
@@ -27,12 +28,22 @@ const LOG_FLUSH_MS = 250;
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
+/** A client may send anything where the ack goes; only a function is called. */
 function reply(ack: unknown, result: Parameters<Ack>[0]): void {
-  if (typeof ack === 'function') (ack as Ack)(result);
+  if (typeof ack === 'function') ack(result);
 }
+
+/** An emitter's event map: event name → listener arguments. */
+type DomainEvents<Ev> = Record<keyof Ev, unknown[]>;
+interface Subscribable<Ev extends DomainEvents<Ev>> {
+  on<K extends keyof Ev>(name: K, fn: (...args: Ev[K]) => void): unknown;
+  off<K extends keyof Ev>(name: K, fn: (...args: Ev[K]) => void): unknown;
+}
+type Handlers<Ev extends DomainEvents<Ev>> = { [K in keyof Ev]?: (...args: Ev[K]) => void };
 
 export interface RealtimeDeps {
   incidents?: IncidentService;
+  drills?: DrillService;
   auth?: AuthService;
   logs?: LogService;
   actions?: ActionService;
@@ -43,7 +54,7 @@ export interface RealtimeDeps {
 }
 
 export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth, logs, actions, checks, heartbeat, guard } = deps;
+  const { incidents, auth, logs, actions, checks, heartbeat, guard, drills } = deps;
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -102,73 +113,74 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     });
   });
 
-  const onCycle = (report: CycleReport) => {
-    if (!isEmptyDelta(report.delta)) io.emit('topology:update', report.delta);
-    for (const sample of report.samples) {
-      const r = room(sample.nodeId);
-      if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);
-    }
-  };
-  const onEvent = (e: Parameters<ServerToClientEvents['topology:event']>[0]) => io.emit('topology:event', e);
-  monitor.on('cycle', onCycle);
-  monitor.on('topology-event', onEvent);
-  io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
   const unsubscribe: Array<() => void> = [];
-  if (incidents) {
-    const forward = <K extends 'finding:opened' | 'finding:updated' | 'finding:resolved' | 'incident:updated'>(name: K) => {
-      const fn = (payload: Parameters<ServerToClientEvents[K]>[0]) => {
-        (io.emit as (ev: string, p: unknown) => boolean)(name, payload);
-      };
-      incidents.on(name, fn as never);
-      unsubscribe.push(() => incidents.off(name, fn as never));
-    };
-    forward('finding:opened');
-    forward('finding:updated');
-    forward('finding:resolved');
-    forward('incident:updated');
-    const onHealth = (h: Parameters<ServerToClientEvents['health:update']>[0]) => io.emit('health:update', h);
-    incidents.on('health', onHealth);
-    unsubscribe.push(() => incidents.off('health', onHealth));
+  /** Subscribes handlers to a domain emitter's own event names, unsubscribed on close. */
+  function listen<Ev extends DomainEvents<Ev>>(source: Subscribable<Ev> | null | undefined, handlers: Handlers<Ev>): void {
+    if (!source) return;
+    for (const name in handlers) {
+      const fn = handlers[name];
+      if (!fn) continue;
+      source.on(name, fn);
+      unsubscribe.push(() => source.off(name, fn));
+    }
   }
+
+  // Domain event → wire event. The domain names its events for itself; this table is the only
+  // place that knows the wire names (lib/contracts/socket.ts).
+  listen<MonitorEvents>(monitor, {
+    cycle: (report) => {
+      if (!isEmptyDelta(report.delta)) io.emit('topology:update', report.delta);
+      for (const sample of report.samples) {
+        const r = room(sample.nodeId);
+        if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);
+      }
+    },
+    'topology-event': (e) => io.emit('topology:event', e),
+  });
+  listen<IncidentEvents>(incidents, {
+    'finding:opened': (f) => io.emit('finding:opened', f),
+    'finding:updated': (f) => io.emit('finding:updated', f),
+    'finding:resolved': (f) => io.emit('finding:resolved', f),
+    'incident:updated': (i) => io.emit('incident:updated', i),
+    health: (h) => io.emit('health:update', h),
+  });
+  // Action progress goes to every client: an operator elsewhere should see a repair running.
+  listen<ActionEvents>(actions, {
+    'action:progress': (p) => io.emit('action:progress', p),
+    'action:finished': (r) => io.emit('action:finished', r),
+  });
+  // Consistency checks, heartbeat delays and drills: small, rate-limited at the source.
+  listen<CheckServiceEvents>(checks, {
+    progress: (e) => io.emit('check:progress', e),
+    done: (run) => io.emit('check:done', run),
+  });
+  listen<HeartbeatEvents>(heartbeat, { samples: (samples) => io.emit('heartbeat:update', samples) });
+  listen<DrillServiceEvents>(drills, {
+    progress: (p) => io.emit('drill:progress', p),
+    finished: (run) => io.emit('drill:finished', run),
+  });
+  io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
+
   // Live log tail: only to clients watching the node (same rooms as the per-node samples).
   // A NOAUTH storm produces hundreds of batches a second; rows are upserts by id, so only the
   // latest version of each row per node is kept and flushed at most every LOG_FLUSH_MS.
   const pendingLogs = new Map<string, Map<number, LogLinesEvent['entries'][number]>>();
-  const onLog = (e: LogLinesEvent) => {
-    if (!io.sockets.adapter.rooms.get(room(e.nodeId))?.size) return;
-    let rows = pendingLogs.get(e.nodeId);
-    if (!rows) pendingLogs.set(e.nodeId, (rows = new Map()));
-    for (const entry of e.entries) rows.set(entry.id, entry);
-  };
+  listen<LogServiceEvents>(logs, {
+    lines: (e) => {
+      if (!io.sockets.adapter.rooms.get(room(e.nodeId))?.size) return;
+      let rows = pendingLogs.get(e.nodeId);
+      if (!rows) pendingLogs.set(e.nodeId, (rows = new Map()));
+      for (const entry of e.entries) rows.set(entry.id, entry);
+    },
+  });
   const logFlush = setInterval(() => {
     for (const [nodeId, rows] of pendingLogs) io.to(room(nodeId)).emit('log:lines', { nodeId, entries: [...rows.values()] });
     pendingLogs.clear();
   }, LOG_FLUSH_MS);
   logFlush.unref();
-  logs?.on('lines', onLog);
-  // Action progress goes to every client: an operator elsewhere should see a repair running.
-  const onProgress = (p: Parameters<ServerToClientEvents['action:progress']>[0]) => io.emit('action:progress', p);
-  const onFinished = (p: Parameters<ServerToClientEvents['action:finished']>[0]) => io.emit('action:finished', p);
-  actions?.on('action:progress', onProgress);
-  actions?.on('action:finished', onFinished);
-  // Consistency checks and heartbeat delays: small, rate-limited at the source.
-  const onCheckProgress = (e: Parameters<ServerToClientEvents['check:progress']>[0]) => io.emit('check:progress', e);
-  const onCheckDone = (run: Parameters<ServerToClientEvents['check:done']>[0]) => io.emit('check:done', run);
-  const onBeat = (samples: Parameters<ServerToClientEvents['heartbeat:update']>[0]) => io.emit('heartbeat:update', samples);
-  checks?.on('progress', onCheckProgress);
-  checks?.on('done', onCheckDone);
-  heartbeat?.on('samples', onBeat);
   httpServer.once('close', () => {
-    logs?.off('lines', onLog);
     clearInterval(logFlush);
-    actions?.off('action:progress', onProgress);
-    checks?.off('progress', onCheckProgress);
-    checks?.off('done', onCheckDone);
-    heartbeat?.off('samples', onBeat);
-    actions?.off('action:finished', onFinished);
     clearInterval(sweep);
-    monitor.off('cycle', onCycle);
-    monitor.off('topology-event', onEvent);
     for (const u of unsubscribe) u();
   });
   return io;

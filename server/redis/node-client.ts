@@ -1,13 +1,13 @@
 // One long-lived connection per Redis node, reused by every poll. A dead node never piles up
 // commands (no offline queue), and its connection error becomes node state, never a rejection
 // that escapes.
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis from 'ioredis';
 import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
 import { bareRecord, isHostileName } from '../../lib/info/safe-record';
 import { classifyConnectionError } from './connection-error';
-import { tlsOptions } from './tls-options';
+import { connectionOptions } from './connection-options';
 
 /** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
 export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace', 'errorstats', 'cluster'];
@@ -83,31 +83,22 @@ function readConfigReplies(replies: Array<[Error | null, unknown]>): { config?: 
 export class NodeClient {
   private readonly redis: Redis;
   private lastError: NodeError | null = null;
-  private inFlight: Promise<PollResult> | null = null;
+  private inFlight: { promise: Promise<PollResult>; withConfig: boolean } | null = null;
   /** Redis < 7 rejects `INFO a b c`; we fall back to the default section set once. */
   private multiSectionInfo = true;
 
   constructor(private readonly opts: NodeClientOptions) {
-    const { credentials: c } = opts;
-    const options: RedisOptions = {
+    const options = connectionOptions({
       host: opts.host,
       port: opts.port,
-      username: c.username,
-      password: c.password,
-      tls: tlsOptions(c),
-      connectionName: 'replicaops',
-      connectTimeout: opts.connectTimeoutMs,
-      commandTimeout: opts.commandTimeoutMs,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      // A LOADING replica must still answer INFO: we want to see `loading:1`, not wait for it.
-      enableReadyCheck: false,
-      lazyConnect: true,
-      autoResubscribe: false,
+      credentials: opts.credentials,
+      name: 'replicaops',
+      connectTimeoutMs: opts.connectTimeoutMs,
+      commandTimeoutMs: opts.commandTimeoutMs,
       // First retry at once: a refused reconnect tells us why the link dropped (refused vs
       // timeout) before the early poll reports it. Then exponential, capped.
       retryStrategy: (times) => (times === 1 ? 5 : Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs)),
-    };
+    });
     this.redis = new Redis(options);
     this.redis.on('error', (err) => {
       const e = classifyConnectionError(err);
@@ -148,20 +139,44 @@ export class NodeClient {
 
   /**
    * One INFO round trip. Never two in flight for one node: a caller arriving while the previous
-   * poll is still out waits on that one. Resolves by `deadlineMs` at the latest.
+   * poll is still out waits on that one — unless it wants CONFIG and that one does not ask for
+   * it, then a poll with CONFIG follows right after. Resolves by `deadlineMs` at the latest and
+   * never rejects: every failure is a `{ ok: false }` result.
    */
   async poll(deadlineMs: number, withConfig = false): Promise<PollResult> {
-    this.inFlight ??= this.runInfo(withConfig).finally(() => {
-      this.inFlight = null;
-    });
-    const timer = new Promise<PollResult>((resolve) => {
-      const t = setTimeout(
+    const shared = this.sharedPoll(withConfig);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<PollResult>((resolve) => {
+      timer = setTimeout(
         () => resolve({ ok: false, at: Date.now(), error: { code: 'timeout', message: `no INFO reply within ${deadlineMs} ms` } }),
         deadlineMs,
       );
-      t.unref();
     });
-    return Promise.race([this.inFlight, timer]);
+    try {
+      return await Promise.race([shared, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private sharedPoll(withConfig: boolean): Promise<PollResult> {
+    const current = this.inFlight;
+    if (current && (current.withConfig || !withConfig)) return current.promise;
+    const promise = (current ? current.promise.then(() => this.safeInfo(withConfig)) : this.safeInfo(withConfig)).finally(() => {
+      if (this.inFlight?.promise === promise) this.inFlight = null;
+    });
+    this.inFlight = { promise, withConfig };
+    return promise;
+  }
+
+  /** runInfo with any rejection (a dropped socket mid-fallback, a bug) turned into node state. */
+  private async safeInfo(withConfig: boolean): Promise<PollResult> {
+    try {
+      return await this.runInfo(withConfig);
+    } catch (err) {
+      this.lastError = this.moreSpecific(classifyConnectionError(err));
+      return { ok: false, at: Date.now(), error: this.lastError };
+    }
   }
 
   private async runInfo(withConfig: boolean): Promise<PollResult> {

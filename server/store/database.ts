@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '../logger';
+import { z } from 'zod';
 import { MIGRATIONS } from './migrations';
+import { parseRows } from './rows';
 
 const log = logger('store');
 
@@ -44,10 +46,12 @@ export function openDatabase(dataDir: string, file = 'replicaops.sqlite'): Db {
   return db;
 }
 
+const VersionRowSchema = z.object({ version: z.number() });
+
 export function migrate(db: Db): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+    parseRows(VersionRowSchema, db.prepare('SELECT version FROM schema_migrations').all()).map((r) => r.version),
   );
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;

@@ -1,7 +1,9 @@
 // The monitor's memory of nodes once seen, so a dead replica is still in the tree (link down,
 // under its last parent) after the dashboard restarts, until it returns, is removed, or ages out.
-import type { Role } from '../../lib/contracts';
+import { z } from 'zod';
+import { RoleSchema, type Role } from '../../lib/contracts';
 import type { Db } from './database';
+import { IdRowSchema, parseRows } from './rows';
 
 export interface RememberedNode {
   id: string;
@@ -11,17 +13,19 @@ export interface RememberedNode {
   lastKnownAt: number;
 }
 
+const KnownNodeRowSchema = z.object({
+  id: z.string(),
+  upstream: z.string().nullable(),
+  role: RoleSchema,
+  first_seen_at: z.number(),
+  last_known_at: z.number(),
+});
+
 export class NodeMemoryStore {
   constructor(private readonly db: Db) {}
 
   load(): RememberedNode[] {
-    const rows = this.db.prepare('SELECT * FROM known_nodes').all() as Array<{
-      id: string;
-      upstream: string | null;
-      role: Role;
-      first_seen_at: number;
-      last_known_at: number;
-    }>;
+    const rows = parseRows(KnownNodeRowSchema, this.db.prepare('SELECT * FROM known_nodes').all());
     return rows.map((r) => ({
       id: r.id,
       ...(r.upstream ? { upstream: r.upstream } : {}),
@@ -39,7 +43,7 @@ export class NodeMemoryStore {
     );
     this.db.transaction(() => {
       const keep = new Set(nodes.map((n) => n.id));
-      for (const { id } of this.db.prepare('SELECT id FROM known_nodes').all() as Array<{ id: string }>)
+      for (const { id } of parseRows(IdRowSchema, this.db.prepare('SELECT id FROM known_nodes').all()))
         if (!keep.has(id)) this.db.prepare('DELETE FROM known_nodes WHERE id = ?').run(id);
       for (const n of nodes) upsert.run({ ...n, upstream: n.upstream ?? null });
     })();

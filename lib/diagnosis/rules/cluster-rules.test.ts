@@ -43,11 +43,11 @@ test('a healthy cluster on one host has no cluster finding (loopback colocation 
 test('node_failed: PFAIL is a warning with 1 of 1 primaries reporting, FAIL of a primary is critical', () => {
   const [p] = nodeFailed(input(cluster('pfail')));
   assert.equal(p?.severity, 'warning');
-  assert.match(p!.detail.en, /^1 of 1 primaries flag it\. PFAIL/);
-  assert.match(p!.detail.zh, /1 个主节点中有 1 个/);
+  assert.match(p.detail.en, /^1 of 1 primaries flag it\. PFAIL/);
+  assert.match(p.detail.zh, /1 个主节点中有 1 个/);
   const [f] = nodeFailed(input(cluster('failed-primary')));
   assert.equal(f?.severity, 'critical');
-  assert.match(f!.title.en, /\(primary\) is FAIL/);
+  assert.match(f.title.en, /\(primary\) is FAIL/);
 });
 
 test('shard_without_replica: the promoted replica\'s shard, and a shard whose replica we cannot reach', () => {
@@ -88,8 +88,8 @@ test('cluster_state_fail names unassigned slots and the failed primary\'s slots'
   const c: Cluster = { ...failed, state: 'fail', slotsOk: 5461, shards: shards.map((s) => ({ ...s, replicaIds: [] })) };
   const [f] = clusterStateFail(input(c));
   assert.equal(f?.severity, 'critical');
-  assert.match(f!.detail.en, /slots 10923-16383 are assigned to no node/);
-  assert.match(f!.detail.en, /belong to 127\.0\.0\.1:\d+, which failed/);
+  assert.match(f.detail.en, /slots 10923-16383 are assigned to no node/);
+  assert.match(f.detail.en, /belong to 127\.0\.0\.1:\d+, which failed/);
   assert.equal(f?.title.en, 'Cluster state is fail: 10923 slots are not served');
   // As captured: the primary just got FAIL, its replica is about to be elected.
   const [real] = clusterStateFail(input(failed));
@@ -102,7 +102,7 @@ test('epoch_collision: two slot-serving primaries with one config epoch', () => 
   const members = healthy.members.map((m): ClusterMember => (m === b ? { ...m, configEpoch: a!.configEpoch } : m));
   const [f] = epochCollision(input({ ...healthy, members }));
   assert.equal(f?.kind, 'epoch_collision');
-  assert.match(f!.title.en, new RegExp(`share config epoch ${a!.configEpoch}`));
+  assert.match(f.title.en, new RegExp(`share config epoch ${a!.configEpoch}`));
 });
 
 test('uneven_replicas only when cluster-migration-barrier blocks the move', () => {
@@ -132,6 +132,6 @@ test('replica_cannot_failover past node-timeout × validity-factor + ping period
   assert.deepEqual(replicaCannotFailover(input(healthy, { views: { [replica]: { info: info(30), config } } })), []);
   const [f] = replicaCannotFailover(input(healthy, { views: { [replica]: { info: info(40), config } } }));
   assert.equal(f?.nodeId, replica);
-  assert.match(f!.detail.en, /down 40 s.*\(32 s here\)/);
+  assert.match(f.detail.en, /down 40 s.*\(32 s here\)/);
   assert.deepEqual(replicaCannotFailover(input(healthy, { views: { [replica]: { info: info(400), config: { ...config, 'cluster-replica-validity-factor': '0' } } } })), [], 'factor 0: always may');
 });

@@ -58,7 +58,7 @@ export const replicationCycle: Rule = (input) => {
       key: findingKey({ kind: 'replication_cycle', subject: key }),
       kind: 'replication_cycle',
       severity: 'critical',
-      nodeId: cycle[0] as string,
+      nodeId: cycle[0],
       title: self
         ? bi(`${cycle[0]} replicates from itself`, `${cycle[0]} 在复制自己`)
         : bi(`Replication cycle: ${ring}`, `复制环：${ring}`),

@@ -82,7 +82,8 @@ export const splitBrain: Rule = (input) => {
         return id2 && id2 !== NO_ID && group.some((o) => o.info?.replication.master_replid === id2);
       }) ??
       group.find((g) => g.info?.replication.master_replid2 !== NO_ID) ??
-      (group[0] as NodeView);
+      group[0];
+    if (!keep) continue; // groups hold two or more masters; this satisfies the index check
     const others = group.filter((g) => g !== keep);
     const rates = group.map((g) => ({ id: g.id, rate: writeRate(input, g) }));
     const idle = rates.some((r) => r.rate !== null && r.rate <= WRITE_RATE_FLOOR);

@@ -30,7 +30,7 @@ const BUILDERS: Builders = {
 
 /** Parses params (throws the zod error for the caller to turn into a 400) and builds live. */
 export function parseParams(action: ActionId, params: unknown): Record<string, unknown> {
-  return ACTION_PARAMS_SCHEMAS[action].parse(params) as Record<string, unknown>;
+  return ACTION_PARAMS_SCHEMAS[action].parse(params);
 }
 
 export function buildPlan(

@@ -1,0 +1,118 @@
+import { afterEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { Topology } from '../../lib/contracts';
+import { loadConfig } from '../config';
+import type { PollResult } from '../redis/node-client';
+import { Monitor, type CycleReport } from './monitor';
+import type { MonitorPool, PollTarget } from './monitor-pool';
+
+const A = '10.0.0.1:6379';
+const B = '10.0.0.2:6379';
+
+function masterInfo(runId: string): string {
+  return ['# Server', `run_id:${runId}`, '# Replication', 'role:master', 'connected_slaves:0', 'master_repl_offset:0', '# Stats', 'total_commands_processed:1', ''].join('\r\n');
+}
+
+const answer = (runId: string): PollResult => ({ ok: true, info: masterInfo(runId), latencyMs: 1, at: Date.now() });
+const refused = (): PollResult => ({ ok: false, at: Date.now(), error: { code: 'refused', message: 'refused' } });
+
+/** A pool whose nodes answer what the test says, when the test says. */
+class FakePool implements MonitorPool {
+  readonly seeds: Array<{ id: string }>;
+  readonly released: string[] = [];
+  onNodeLost: (id: string) => void = () => undefined;
+  /** Per node: what its next polls do (default: answers as a master). */
+  behaviour = new Map<string, () => Promise<PollResult>>();
+
+  constructor(seeds: string[]) {
+    this.seeds = seeds.map((id) => ({ id }));
+  }
+
+  get(id: string): PollTarget {
+    return { poll: () => this.behaviour.get(id)?.() ?? Promise.resolve(answer(id)) };
+  }
+
+  release(id: string): void {
+    this.released.push(id);
+  }
+}
+
+let monitor: Monitor | undefined;
+afterEach(() => monitor?.stop());
+
+function startMonitor(pool: FakePool): Monitor {
+  const config = loadConfig({});
+  config.poll.intervalMs = 100;
+  monitor = new Monitor(config, pool);
+  monitor.start();
+  return monitor;
+}
+
+async function nextCycle(m: Monitor): Promise<Topology> {
+  // A cycle that throws publishes nothing: the test fails after 5 s instead of hanging.
+  const [report] = (await once(m, 'cycle', { signal: AbortSignal.timeout(5000) })) as [CycleReport];
+  return report.topology;
+}
+
+const ids = (t: Topology) => t.nodes.map((n) => n.id).sort();
+
+test('a node removed while its poll is in flight does not come back when the poll returns', async () => {
+  const pool = new FakePool([A, B]);
+  pool.behaviour.set(B, () => Promise.resolve(refused()));
+  const m = startMonitor(pool);
+  const first = await nextCycle(m);
+  assert.equal(first.nodes.find((n) => n.id === B)?.reachable, false);
+
+  // The next poll of B hangs until the operator has removed B.
+  let release!: () => void;
+  const polled = new Promise<void>((resolve) => {
+    pool.behaviour.set(B, () => {
+      resolve();
+      return new Promise<PollResult>((r) => (release = () => r(refused())));
+    });
+  });
+  await polled;
+  assert.equal(m.removeNode(B), 'removed');
+  release();
+  const after = await nextCycle(m);
+  assert.deepEqual(ids(after), [A]);
+  assert.deepEqual(ids(await nextCycle(m)), [A], 'still gone a cycle later');
+  assert.ok(pool.released.includes(B), 'its connection was released');
+});
+
+test('one node whose poll rejects is unreachable; the rest of the cycle is still published', async () => {
+  const pool = new FakePool([A, B]);
+  pool.behaviour.set(B, () => Promise.reject(new Error('socket exploded')));
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  const a = t.nodes.find((n) => n.id === A);
+  const b = t.nodes.find((n) => n.id === B);
+  assert.equal(a?.reachable, true);
+  assert.equal(a?.role, 'master');
+  assert.equal(b?.reachable, false);
+  assert.match(b?.error?.message ?? '', /socket exploded/);
+  assert.equal(b?.status, 'critical');
+});
+
+test('a node whose connection cannot even be created is unreachable, not a lost cycle', async () => {
+  const pool = new FakePool([A, B]);
+  const get = pool.get.bind(pool);
+  pool.get = (id) => {
+    if (id === B) throw new Error('cannot open');
+    return get(id);
+  };
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  assert.equal(t.nodes.find((n) => n.id === A)?.reachable, true);
+  assert.match(t.nodes.find((n) => n.id === B)?.error?.message ?? '', /cannot open/);
+});
+
+test('the monitor polls again after a cycle in which every node failed', async () => {
+  const pool = new FakePool([A]);
+  pool.behaviour.set(A, () => Promise.reject(new Error('down')));
+  const m = startMonitor(pool);
+  assert.equal((await nextCycle(m)).nodes[0]?.reachable, false);
+  pool.behaviour.delete(A);
+  assert.equal((await nextCycle(m)).nodes[0]?.reachable, true);
+});
