@@ -21,6 +21,14 @@ export const FindingKindSchema = z.enum([
   'config_risk',
   'memory_pressure',
   'persistence_failing',
+  'sentinel_quorum_lost',
+  'sentinel_disagreement',
+  'sentinel_tilt',
+  'failover_in_progress',
+  'failover_failed',
+  'sentinel_unmonitored_replica',
+  'sentinel_placement',
+  'split_brain_unguarded',
 ]);
 export type FindingKind = z.infer<typeof FindingKindSchema>;
 
