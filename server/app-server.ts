@@ -35,6 +35,7 @@ import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
 import { attachRealtime } from './realtime/socket-gateway';
+import { SentinelService } from './sentinel/sentinel-service';
 import { NodePool } from './redis/node-pool';
 import { openDatabase, type Db } from './store/database';
 import { IncidentStore } from './store/incident-store';
@@ -63,6 +64,7 @@ export interface RunningServer {
   checks: CheckService;
   drills: DrillService;
   heartbeat: HeartbeatService | null;
+  sentinels: SentinelService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -85,6 +87,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
+  // sentinel:// seeds: Sentinel names the nodes, its groups join the topology, its events the timeline.
+  const sentinels = new SentinelService(config, config.sentinelSeeds ?? [], { canonical: monitor.canonical, addNodes: (ids) => monitor.addNodes(ids) });
+  if (sentinels.isEnabled) monitor.useTopologyExtras(() => sentinels.model());
+  sentinels.on('event', (e) => monitor.recordEvent(e));
   const diagnosis = new DiagnosisService(config, monitor, incidents, incidentStore);
   diagnosis.start();
   const router = new Router((req) => auth.identify(req.headers));
@@ -200,6 +206,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
+  sentinels.start();
   logs.start();
   heartbeat?.start();
   log.info({ url, seeds: pool.seeds.map((s) => s.id), pollMs: config.poll.intervalMs }, 'ReplicaOps listening');
@@ -214,6 +221,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await heartbeat?.stop();
       diagnosis.stop();
       await logs.stop();
+      await sentinels.stop();
       await monitor.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
@@ -222,5 +230,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, sentinels, auth, db, router, httpServer, stop };
 }

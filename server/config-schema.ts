@@ -5,7 +5,10 @@ import { LOG_INGEST_DEFAULTS, LogIngestSchema, LogSourceSchema } from './logs/lo
 
 const RedisUrlSchema = z
   .string()
-  .regex(/^rediss?:\/\/[^\s]+$/, 'expected redis://[user:pass@]host:port or rediss://…');
+  .regex(
+    /^(rediss?|sentinel):\/\/[^\s]+$/,
+    'expected redis://[user:pass@]host:port, rediss://… or sentinel://[user:pass@]host:port[,host:port…]/<masterName>',
+  );
 
 export const NodeCredentialsSchema = z
   .object({
@@ -117,6 +120,9 @@ export const ConfigFileSchema = z
         defaults: NodeCredentialsSchema.default({}),
         /** Per-node credentials/TLS, by node id `host:port`. */
         nodes: z.record(NodeIdSchema, NodeCredentialsSchema).default({}),
+        /** Credentials of the Sentinels (sentinel:// seeds), when the seed URL carries none. */
+        sentinelUsername: z.string().min(1).optional(),
+        sentinelPassword: z.string().min(1).optional(),
       })
       .strict()
       .default({ name: 'default', seeds: [], defaults: {}, nodes: {} }),

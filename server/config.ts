@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { ConfigFileSchema, type ConfigFile } from './config-schema';
+import { isSentinelUrl, parseSentinelSeed, splitSeedList, type SentinelSeed } from './sentinel/sentinel-url';
 
 export type { NodeCredentials, Thresholds } from './config-schema';
 
@@ -14,6 +15,8 @@ export interface Config extends ConfigFile {
   dataDir: string;
   logLevel: string;
   configPath?: string;
+  /** The sentinel:// seeds, parsed (topology.seeds keeps the redis:// ones). */
+  sentinelSeeds?: SentinelSeed[];
 }
 
 export class ConfigError extends Error {
@@ -72,13 +75,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const file = parseOrThrow(ConfigFileSchema, fileValue, 'config');
 
   if (e.REPLICAOPS_SEEDS !== undefined) {
-    const seeds = e.REPLICAOPS_SEEDS.split(',').map((s) => s.trim()).filter(Boolean);
+    const seeds = splitSeedList(e.REPLICAOPS_SEEDS);
     file.topology.seeds = parseOrThrow(
       ConfigFileSchema.shape.topology.unwrap().shape.seeds,
       seeds,
       'REPLICAOPS_SEEDS',
     );
   }
+  const sentinelSeeds = file.topology.seeds.filter(isSentinelUrl).map((url, i) => {
+    try {
+      return parseSentinelSeed(url);
+    } catch (err) {
+      throw new ConfigError(`topology.seeds: sentinel seed ${i + 1}: ${(err as Error).message}`);
+    }
+  });
+  file.topology.seeds = file.topology.seeds.filter((url) => !isSentinelUrl(url));
   if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
   if (e.REPLICAOPS_READ_ONLY) file.readOnly = e.REPLICAOPS_READ_ONLY === '1' || e.REPLICAOPS_READ_ONLY === 'true';
 
@@ -111,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.REPLICAOPS_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     configPath: e.REPLICAOPS_CONFIG,
+    ...(sentinelSeeds.length ? { sentinelSeeds } : {}),
   };
 }

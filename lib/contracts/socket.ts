@@ -8,6 +8,7 @@ import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
 import type { LogServerToClientEvents } from './logs';
 import { type NodeSample } from './node';
+import type { Sentinel, SentinelGroup } from './sentinel';
 import { type Link, type Topology, type TopologyEvent, type TopologyNode } from './topology';
 
 /** Changes since the previous cycle: only nodes and links whose fields changed. */
@@ -18,6 +19,9 @@ export interface TopologyDelta {
   removedNodes: string[];
   /** `linkKey()` of links that no longer exist. */
   removedLinks: string[];
+  /** Whole lists, present only when they changed (Sentinel seeds configured). */
+  sentinels?: Sentinel[];
+  groups?: SentinelGroup[];
 }
 
 export interface TopologySnapshot {

@@ -59,18 +59,19 @@ export function diffTopology(
       events.push({ id: seq(), at, kind: 'link_up', nodeId: l.replica, from: l.upstream, to: l.linkStatus });
   }
 
-  return {
-    delta: {
-      generatedAt: at,
-      nodes: changedNodes,
-      links: changedLinks,
-      removedNodes: [...prevNodes.keys()],
-      removedLinks: [...prevLinks.keys()],
-    },
-    events,
+  const delta: TopologyDelta = {
+    generatedAt: at,
+    nodes: changedNodes,
+    links: changedLinks,
+    removedNodes: [...prevNodes.keys()],
+    removedLinks: [...prevLinks.keys()],
   };
+  // Sentinels and their groups are small: sent whole when anything in them changed.
+  if (!sameJson(prev?.sentinels, next.sentinels)) delta.sentinels = next.sentinels ?? [];
+  if (!sameJson(prev?.groups, next.groups)) delta.groups = next.groups ?? [];
+  return { delta, events };
 }
 
 export function isEmptyDelta(d: TopologyDelta): boolean {
-  return !d.nodes.length && !d.links.length && !d.removedNodes.length && !d.removedLinks.length;
+  return !d.nodes.length && !d.links.length && !d.removedNodes.length && !d.removedLinks.length && !d.sentinels && !d.groups;
 }

@@ -16,6 +16,7 @@ import { replicationLag } from './replication-lag';
 import { roleChanged } from './role-changed';
 import { splitBrain } from './split-brain';
 import { syncStuck } from './sync-stuck';
+import { SENTINEL_RULES } from './sentinel';
 
 export const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['node_unreachable', nodeUnreachable],
@@ -34,4 +35,5 @@ export const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['backlog_too_small', backlogTooSmall],
   ['role_changed', roleChanged],
   ['config_risk', configRisk],
+  ...SENTINEL_RULES,
 ];
