@@ -2,6 +2,8 @@
 import {
   linkKey,
   type Link,
+  type Sentinel,
+  type SentinelGroup,
   type TopologyDelta,
   type TopologyEvent,
   type TopologyNode,
@@ -20,6 +22,9 @@ export interface TopologyState {
   hasSnapshot: boolean;
   generatedAt: number | null;
   pollIntervalMs: number | null;
+  /** Sentinels and their groups (empty without sentinel:// seeds). */
+  sentinels: readonly Sentinel[];
+  groups: readonly SentinelGroup[];
 }
 
 export const MAX_EVENTS = 100;
@@ -32,6 +37,8 @@ export const INITIAL_TOPOLOGY_STATE: TopologyState = {
   hasSnapshot: false,
   generatedAt: null,
   pollIntervalMs: null,
+  sentinels: [],
+  groups: [],
 };
 
 function newestFirst(events: Iterable<TopologyEvent>): TopologyEvent[] {
@@ -53,6 +60,8 @@ export function applySnapshot(state: TopologyState, snap: TopologySnapshot): Top
     hasSnapshot: true,
     generatedAt: snap.topology.generatedAt,
     pollIntervalMs: snap.pollIntervalMs,
+    sentinels: snap.topology.sentinels ?? [],
+    groups: snap.topology.groups ?? [],
   };
 }
 
@@ -63,7 +72,14 @@ export function applyDelta(state: TopologyState, delta: TopologyDelta): Topology
   const links = { ...state.links };
   for (const l of delta.links) links[linkKey(l)] = l;
   for (const key of delta.removedLinks) delete links[key];
-  return { ...state, nodes, links, generatedAt: delta.generatedAt };
+  return {
+    ...state,
+    nodes,
+    links,
+    generatedAt: delta.generatedAt,
+    ...(delta.sentinels ? { sentinels: delta.sentinels } : {}),
+    ...(delta.groups ? { groups: delta.groups } : {}),
+  };
 }
 
 export function addEvent(state: TopologyState, event: TopologyEvent): TopologyState {
