@@ -18,8 +18,10 @@ const KIND_TEXT: Record<TopologyEvent['kind'], [string, string]> = {
 
 export function describeEvent(e: TopologyEvent): { en: string; zh: string } {
   if (e.sentinel) {
-    const by = `seen by ${e.sentinel.seenBy.length} Sentinel(s): ${e.sentinel.seenBy.join(', ')}`;
-    return { en: `Sentinel ${e.sentinel.type} ${e.sentinel.text} (${by})`, zh: `Sentinel ${e.sentinel.type} ${e.sentinel.text}（${e.sentinel.seenBy.length} 个 Sentinel 报告：${e.sentinel.seenBy.join(', ')}）` };
+    // `to` carries the failover summary on +switch-master / +failover-end, else Sentinel's text.
+    const what = `${e.sentinel.type} ${e.to ?? e.sentinel.text}`;
+    const by = e.sentinel.seenBy.join(', ');
+    return { en: `Sentinel ${what} (seen by ${by})`, zh: `Sentinel ${what}（报告者：${by}）` };
   }
   const [en, zh] = KIND_TEXT[e.kind];
   const change = e.from || e.to ? ` (${e.from ?? '–'} → ${e.to ?? '–'})` : '';

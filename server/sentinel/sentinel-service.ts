@@ -192,7 +192,9 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
       nodeId: this.deps.canonical(subject ?? entry.seenBy[0] ?? 'unknown:0'),
       from: e.type,
       to: summary,
-      sentinel: { type: e.type, ...(e.masterName ? { masterName: e.masterName } : {}), seenBy: [...entry.seenBy], text: e.text },
+      // The live list: a Sentinel that publishes after the announcement still joins the entry
+      // kept for /api/topology/events (the leader's own +switch-master often comes last).
+      sentinel: { type: e.type, ...(e.masterName ? { masterName: e.masterName } : {}), seenBy: entry.seenBy, text: e.text },
     };
     this.emit('event', event);
   }
