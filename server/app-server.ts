@@ -106,7 +106,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   logRoutes(router, logs, config.logIngest);
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
-  const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
+  const actions = new ActionService({
+    db,
+    config,
+    monitor,
+    credentialsFor: (id) => pool.credentialsFor(id),
+    incidents,
+    ...(sentinels.isEnabled ? { sentinel: { groupOf: (id: string) => sentinels.groupOf(id), group: (name: string) => sentinels.group(name), command: (g: string, ...args: string[]) => sentinels.command(g, ...args) } } : {}),
+  });
   actionRoutes(router, actions);
   const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
   drillRoutes(router, drills);

@@ -35,7 +35,7 @@ import { markInterrupted } from './recovery';
 import { assemblePlan, newRun } from './plan-shape';
 import { launchRun } from './run-launcher';
 import { RunRecorder } from './run-recorder';
-import type { ActionTimeouts, BuiltPlan } from './types';
+import type { ActionTimeouts, BuiltPlan, SentinelGate } from './types';
 
 export { ActionError } from './action-error';
 
@@ -49,6 +49,8 @@ export interface ActionServiceDeps {
   planTtlMs?: number;
   /** How old a foreign lock's heartbeat may be before it counts as abandoned. */
   staleLockMs?: number;
+  /** Sentinel-managed groups: promote runs SENTINEL FAILOVER, re-attach follows Sentinel. */
+  sentinel?: SentinelGate;
 }
 
 export interface ActionEvents {
@@ -137,6 +139,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       thresholds: this.deps.config.thresholds,
       timeouts: this.timeouts,
       findRun: (id: string) => this.store.run(id),
+      sentinel: this.deps.sentinel,
     };
     return buildPlan(ctx, plan.action, plan.target, plan.params);
   }

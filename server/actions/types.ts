@@ -5,6 +5,7 @@ import type {
   Bilingual,
   NodeError,
   PreflightCheck,
+  SentinelGroup,
   Topology,
 } from '../../lib/contracts';
 import type { NodeCredentials, Thresholds } from '../config';
@@ -96,4 +97,16 @@ export interface BuildContext {
   thresholds: Thresholds;
   timeouts: ActionTimeouts;
   findRun(id: string): ActionRun | null;
+  /** Present when Sentinels are configured: repairs go through Sentinel, never against it. */
+  sentinel?: SentinelGate;
+}
+
+/** What repairs need of the Sentinel service (server/sentinel). */
+export interface SentinelGate {
+  /** The group whose Sentinel master, or listed replica, is this node. */
+  groupOf(nodeId: string): SentinelGroup | undefined;
+  /** The group as of now (re-read while waiting). */
+  group(name: string): SentinelGroup | undefined;
+  /** A command on a reachable Sentinel of the group (SENTINEL FAILOVER <name>). */
+  command(group: string, ...args: string[]): Promise<{ sentinelId: string; reply: unknown }>;
 }

@@ -49,6 +49,8 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
   private running = false;
   private round: Promise<void> | null = null;
   private seq = 0;
+  /** Announcements waiting for the other Sentinels' copies; cleared on stop. */
+  private readonly gathering = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly config: Config,
@@ -78,6 +80,10 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
     return this.current.groups.find((g) => g.masterId === nodeId || g.replicas?.some((r) => r.id === nodeId));
   }
 
+  group(name: string): SentinelGroup | undefined {
+    return this.current.groups.find((g) => g.name === name);
+  }
+
   /** Runs a command on the first reachable Sentinel of a group (SENTINEL FAILOVER <name>). */
   async command(group: string, ...args: string[]): Promise<{ sentinelId: string; reply: unknown }> {
     const g = this.current.groups.find((x) => x.name === group);
@@ -103,6 +109,8 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    for (const t of this.gathering) clearTimeout(t);
+    this.gathering.clear();
     await this.round;
     for (const w of this.watched.values()) w.link.close();
   }
@@ -165,6 +173,7 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
   }
 
   private onMessage(sentinelId: string, channel: string, message: string): void {
+    if (!this.running) return;
     const e = parseSentinelMessage(channel, message);
     if (!e) return;
     const { entry, isNew } = this.dedupe.see(e, sentinelId, Date.now());
@@ -175,7 +184,12 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
       if (g) g.failover = failover;
     }
     // Wait a moment so the entry names every Sentinel that published it, then announce it once.
-    setTimeout(() => this.announce(entry), GATHER_MS).unref();
+    const timer = setTimeout(() => {
+      this.gathering.delete(timer);
+      if (this.running) this.announce(entry);
+    }, GATHER_MS);
+    timer.unref();
+    this.gathering.add(timer);
     if (e.type === '+switch-master') this.refreshSoon();
   }
 

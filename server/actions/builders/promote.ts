@@ -18,6 +18,7 @@ import {
 } from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, Step } from '../types';
 import { describe, linkAndConverge } from '../waits';
+import { buildSentinelFailover, managingGroup } from './sentinel-failover';
 import { commandStep, hostPort, waitStep } from './steps';
 
 export async function buildPromote(
@@ -25,6 +26,8 @@ export async function buildPromote(
   target: string,
   params: ActionParams<'replica.promote'>,
 ): Promise<BuiltPlan> {
+  const managed = ctx.sentinel ? managingGroup(ctx, target) : undefined;
+  if (ctx.sentinel && managed) return buildSentinelFailover(ctx, ctx.sentinel, managed, target, params);
   const node = await ctx.live.probe(target);
   const preflight: PreflightCheck[] = [
     ...reachability(node, 'candidate'),

@@ -16,6 +16,7 @@ import {
 } from '../checks';
 import type { BuildContext, BuiltPlan, Step } from '../types';
 import { acceptedBy, linkAndConverge } from '../waits';
+import { sentinelReattachCheck } from './sentinel-failover';
 import { commandStep, hostPort } from './steps';
 
 export async function buildReattach(
@@ -28,6 +29,8 @@ export async function buildReattach(
   const preflight = [...reachability(node, 'target'), ...reachability(up, 'upstream')];
   const upstreams = liveUpstreams(ctx.topology, [node, up]);
   preflight.push(cycleCheck(upstreams, target, upstream));
+  const bySentinel = sentinelReattachCheck(ctx, target, upstream);
+  if (bySentinel) preflight.push(bySentinel);
   if (up.reachable) {
     preflight.push(upstreamHealth(up));
     const chain = up.role === 'replica';
