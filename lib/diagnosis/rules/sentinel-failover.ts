@@ -6,12 +6,27 @@ import { bi, noteEvidence, remedy, type Rule } from '../rule-kit';
 
 /** A failed failover stays a finding this long after Sentinel gave up. */
 const FAILED_SHOWN_MS = 10 * 60_000;
+/**
+ * A finished failover stays open this long, so even a 1-second failover becomes an incident
+ * ("Sentinel failover of <name>: A → B") with its phases, then resolves by itself.
+ */
+const DONE_SHOWN_MS = 30_000;
 
 const phasesText = (f: SentinelFailover) => f.phases.map((p) => `${p.type} +${(p.sincePrevMs / 1000).toFixed(1)} s`).join(', ');
 
 function inProgress(g: SentinelGroup, f: SentinelFailover, now: number): FindingCandidate {
   const to = f.to ?? '…';
-  const secs = ((now - f.startedAt) / 1000).toFixed(1);
+  const done = f.state === 'done';
+  const secs = (((done ? (f.endedAt ?? now) : now) - f.startedAt) / 1000).toFixed(1);
+  const detail = done
+    ? bi(
+        `Sentinel failed ${g.name} over from ${f.from} to ${to} in ${secs} s. Phases: ${phasesText(f)}.`,
+        `Sentinel 已在 ${secs} 秒内把 ${g.name} 从 ${f.from} 转移到 ${to}。阶段：${phasesText(f)}。`,
+      )
+    : bi(
+        `Sentinel is failing over ${g.name} for ${secs} s. Until +switch-master, clients asking Sentinel still get ${f.from}. Phases so far: ${phasesText(f)}.`,
+        `Sentinel 正在对 ${g.name} 进行故障转移，已持续 ${secs} 秒。在 +switch-master 之前，向 Sentinel 询问的客户端仍会得到 ${f.from}。已完成阶段：${phasesText(f)}。`,
+      );
   return {
     key: `failover_in_progress:${g.name}`,
     kind: 'failover_in_progress',
@@ -19,10 +34,7 @@ function inProgress(g: SentinelGroup, f: SentinelFailover, now: number): Finding
     nodeId: f.from,
     rootNodeId: f.from,
     title: bi(`Sentinel failover of ${g.name}: ${f.from} → ${to}`, `Sentinel 对 ${g.name} 的故障转移：${f.from} → ${to}`),
-    detail: bi(
-      `Sentinel is failing over ${g.name} for ${secs} s. Until +switch-master, clients asking Sentinel still get ${f.from}. Phases so far: ${phasesText(f)}.`,
-      `Sentinel 正在对 ${g.name} 进行故障转移，已持续 ${secs} 秒。在 +switch-master 之前，向 Sentinel 询问的客户端仍会得到 ${f.from}。已完成阶段：${phasesText(f)}。`,
-    ),
+    detail,
     evidence: f.phases.map((p) => noteEvidence(`${p.type} at ${new Date(p.at).toISOString()}`, `${p.type} 于 ${new Date(p.at).toISOString()}`)),
     remedy: remedy(
       `Let Sentinel finish; do not re-point replicas by hand meanwhile (Sentinel would undo it). If it takes longer than failover-timeout (${g.failoverTimeoutMs ?? '?'} ms), look at the replicas' replica-priority and links.`,
@@ -67,6 +79,7 @@ export const sentinelFailover: Rule = (input) => {
     // A failover that never ended is stale after twice its timeout (we missed the end event).
     const staleAfter = 2 * (g.failoverTimeoutMs ?? 180_000);
     if (f.state === 'in_progress' && input.now - f.startedAt < staleAfter) out.push(inProgress(g, f, input.now));
+    if (f.state === 'done' && input.now - (f.endedAt ?? f.startedAt) < DONE_SHOWN_MS) out.push(inProgress(g, f, input.now));
     if (f.state === 'failed' && input.now - (f.endedAt ?? f.startedAt) < FAILED_SHOWN_MS) out.push(failed(g, f));
   }
   return out;
