@@ -90,8 +90,9 @@ describe('a tree run by three Redis Sentinels', () => {
     }
   });
 
-  test('master killed: +sdown, +odown, +switch-master once each, and the new tree within 2 polls', async () => {
+  test('master killed: +sdown, +odown, +switch-master once each, and the new tree within 2 polls', async (t) => {
     const m = sandbox.node('m');
+    const killedAt = Date.now();
     await sandbox.kill('m');
     const sentinelEvent = (type: string) => events.filter((e) => e.kind === 'sentinel' && e.sentinel?.type === type && e.nodeId === m.id);
     await waitFor(() => sentinelEvent('+switch-master').length > 0, 20_000, { what: '+switch-master' });
@@ -112,6 +113,7 @@ describe('a tree run by three Redis Sentinels', () => {
     const after = cycles.filter((c) => c.at >= sw.at);
     const shownAt = after.findIndex((c) => isNewTree(c.topology));
     assert.ok(shownAt >= 0 && shownAt < 2, `new tree in poll #${shownAt + 1} after +switch-master`);
+    t.diagnostic(`kill → +switch-master ${sw.at - killedAt} ms; +switch-master → new tree shown ${(after[shownAt]?.at ?? 0) - sw.at} ms (poll #${shownAt + 1}, every ${POLL_MS} ms)`);
     // The group follows Sentinel's new answer, and the failover is recorded with its phases.
     await waitFor(async () => (await topology()).groups?.[0]?.masterId === newMaster, 5000, { what: 'group master moved' });
     const f = (await topology()).groups?.[0]?.failover;
@@ -119,6 +121,11 @@ describe('a tree run by three Redis Sentinels', () => {
     assert.equal(f?.from, m.id);
     assert.equal(f?.to, newMaster);
     assert.ok(f?.phases.some((p) => p.type === '+odown'));
+    // The failover is a finding named after it, with its phases as evidence.
+    await waitFor(async () => (await openFindings()).some((x) => x.kind === 'failover_in_progress'), 10_000, { what: 'failover finding' });
+    const finding = (await openFindings()).find((x) => x.kind === 'failover_in_progress') as Finding;
+    assert.equal(finding.title.en, `Sentinel failover of mymaster: ${m.id} → ${newMaster}`);
+    assert.ok(finding.incidentId);
   });
 
   test('two of three Sentinels killed: sentinel_quorum_lost opens, naming the reachable count', async () => {
