@@ -77,7 +77,7 @@ describe('repairs with Sentinel, not against it', () => {
     assert.ok(exec.status >= 400 && exec.status < 500, String(exec.status));
   });
 
-  test('promote through the product runs SENTINEL FAILOVER and is verified by +switch-master', async () => {
+  test('promote through the product runs SENTINEL FAILOVER and is verified by +switch-master', async (ctx) => {
     const m = sandbox.node('m').id;
     const r1 = sandbox.node('r1').id;
     const plan = (await api<Plan>('POST', '/api/actions/plan', { action: 'replica.promote', target: r1, params: {} })).body;
@@ -97,6 +97,8 @@ describe('repairs with Sentinel, not against it', () => {
       { what: 'run finished' },
     );
     assert.equal(run?.state, 'succeeded', JSON.stringify(run));
+    const timed = run as Run & { startedAt: number; endedAt: number };
+    ctx.diagnostic(`promote via SENTINEL FAILOVER: run ${timed.endedAt - timed.startedAt} ms (command → +switch-master → verified)`);
     assert.ok(run?.verify.every((v) => v.ok), JSON.stringify(run?.verify));
     const t = server.monitor.snapshot().topology;
     assert.equal(t.groups?.[0]?.masterId, r1);

@@ -90,7 +90,7 @@ describe('a tree run by three Redis Sentinels', () => {
     }
   });
 
-  test('master killed: +sdown, +odown, +switch-master once each, and the new tree within 2 polls', async (t) => {
+  test('master killed: +sdown, +odown, +switch-master once each, and the new tree within 2 polls', async (ctx) => {
     const m = sandbox.node('m');
     const killedAt = Date.now();
     await sandbox.kill('m');
@@ -113,7 +113,7 @@ describe('a tree run by three Redis Sentinels', () => {
     const after = cycles.filter((c) => c.at >= sw.at);
     const shownAt = after.findIndex((c) => isNewTree(c.topology));
     assert.ok(shownAt >= 0 && shownAt < 2, `new tree in poll #${shownAt + 1} after +switch-master`);
-    t.diagnostic(`kill → +switch-master ${sw.at - killedAt} ms; +switch-master → new tree shown ${(after[shownAt]?.at ?? 0) - sw.at} ms (poll #${shownAt + 1}, every ${POLL_MS} ms)`);
+    ctx.diagnostic(`kill → +switch-master ${sw.at - killedAt} ms; +switch-master → new tree shown ${(after[shownAt]?.at ?? 0) - sw.at} ms (poll #${shownAt + 1}, every ${POLL_MS} ms)`);
     // The group follows Sentinel's new answer, and the failover is recorded with its phases.
     await waitFor(async () => (await topology()).groups?.[0]?.masterId === newMaster, 5000, { what: 'group master moved' });
     const f = (await topology()).groups?.[0]?.failover;
@@ -128,11 +128,14 @@ describe('a tree run by three Redis Sentinels', () => {
     assert.ok(finding.incidentId);
   });
 
-  test('two of three Sentinels killed: sentinel_quorum_lost opens, naming the reachable count', async () => {
+  test('two of three Sentinels killed: sentinel_quorum_lost opens, naming the reachable count', async (ctx) => {
+    const killedAt = Date.now();
     await sentinels.kill(1);
     await sentinels.kill(2);
-    await waitFor(async () => (await openFindings()).some((f) => f.kind === 'sentinel_quorum_lost'), 15_000, { what: 'sentinel_quorum_lost' });
+    await waitFor(async () => (await openFindings()).some((f) => f.kind === 'sentinel_quorum_lost'), 15_000, { what: 'sentinel_quorum_lost', intervalMs: 50 });
+    const visibleAt = Date.now();
     const f = (await openFindings()).find((x) => x.kind === 'sentinel_quorum_lost') as Finding;
+    ctx.diagnostic(`2 Sentinels killed → condition first seen ${f.openedAt - killedAt} ms, finding open on the API ${visibleAt - killedAt} ms`);
     assert.equal(f.severity, 'critical');
     assert.match(f.title.en, /1 of 3 Sentinels reachable/);
     const t = await topology();
