@@ -142,4 +142,32 @@ describe('a tree run by three Redis Sentinels', () => {
     assert.equal(t.sentinels?.filter((s) => s.reachable).length, 1);
     assert.deepEqual(t.groups?.[0]?.reachableSentinelIds, [sentinels.sentinels[0]?.id]);
   });
+
+  test('restarted Sentinels are heard again: re-subscribed to their events, quorum back', async () => {
+    await sentinels.restart(1);
+    await sentinels.restart(2);
+    for (const s of sentinels.sentinels) {
+      await waitFor(
+        async () => {
+          const res = await fetch(`${server.url}/api/topology`);
+          const t = (await res.json()) as Topology;
+          return t.sentinels?.find((x) => x.id === s.id)?.reachable === true;
+        },
+        15_000,
+        { what: `${s.id} reachable again` },
+      );
+    }
+    // The subscriber connection is back on every Sentinel with its pattern subscription.
+    const { Redis } = await import('ioredis');
+    for (const s of sentinels.sentinels) {
+      const c = new Redis({ host: s.host, port: s.port, lazyConnect: true });
+      try {
+        await c.connect();
+        await waitFor(async () => /name=replicaops-events .*psub=1/.test(String(await c.call('CLIENT', 'LIST'))), 10_000, { what: `PSUBSCRIBE on ${s.id}` });
+      } finally {
+        c.disconnect();
+      }
+    }
+    await waitFor(async () => !(await openFindings()).some((f) => f.kind === 'sentinel_quorum_lost'), 20_000, { what: 'quorum back' });
+  });
 });
