@@ -133,7 +133,9 @@ export function managingGroup(ctx: BuildContext, target: string): SentinelGroup 
 
 /** replica.reattach in a Sentinel group: anything but Sentinel's master is refused, with why. */
 export function sentinelReattachCheck(ctx: BuildContext, target: string, upstream: string): PreflightCheck | null {
-  const g = ctx.sentinel?.groupOf(ctx.canonical(target)) ?? ctx.sentinel?.groupOf(ctx.canonical(upstream));
+  // Only nodes Sentinel manages (its master, the replicas it lists): Sentinel leaves
+  // sub-replicas and nodes it does not know alone.
+  const g = ctx.sentinel?.groupOf(ctx.canonical(target));
   if (!g?.masterId) return null;
   const ok = ctx.canonical(upstream) === g.masterId;
   return check(
