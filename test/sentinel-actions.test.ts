@@ -77,6 +77,12 @@ describe('repairs with Sentinel, not against it', () => {
     assert.ok(exec.status >= 400 && exec.status < 500, String(exec.status));
   });
 
+  test('a replica-priority change on a Sentinel-managed replica says Sentinel acts on it', async () => {
+    const r2 = sandbox.node('r2').id;
+    const plan = (await api<Plan>('POST', '/api/actions/plan', { action: 'config.apply', target: r2, params: { settings: { 'replica-priority': '0' } } })).body;
+    assert.ok(plan.warnings.some((w) => /Sentinel \(mymaster\) reads replica-priority/.test(w.en)), JSON.stringify(plan.warnings));
+  });
+
   test('promote through the product runs SENTINEL FAILOVER and is verified by +switch-master', async (ctx) => {
     const m = sandbox.node('m').id;
     const r1 = sandbox.node('r1').id;

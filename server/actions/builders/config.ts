@@ -10,6 +10,7 @@ import {
 import { check, reachability, versionAtLeast } from '../checks';
 import type { BuildContext, BuiltPlan, RunContext, Step } from '../types';
 import { commandStep } from './steps';
+import { sentinelConfigWarnings } from './sentinel-failover';
 
 async function readValues(
   ctx: { live: BuildContext['live'] },
@@ -114,6 +115,7 @@ export async function buildConfigApply(
       });
   }
   if (revertOf) warnings.push({ en: `Reverts run ${revertOf}.`, zh: `回滚运行 ${revertOf}。` });
+  warnings.push(...sentinelConfigWarnings(ctx, target, names));
 
   const pairs = names.flatMap((n) => [n, params.settings[n] ?? '']);
   const why: Bilingual = {

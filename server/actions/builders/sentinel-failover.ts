@@ -149,3 +149,21 @@ export function sentinelReattachCheck(ctx: BuildContext, target: string, upstrea
       : `${g.name} 由 Sentinel 管理，其主节点是 ${g.masterId}：把 ${target} 挂到 ${upstream} 下会在几秒内被 Sentinel 撤销。请挂到 ${g.masterId} 下，或先改变 Sentinel 的视图（SENTINEL FAILOVER / SENTINEL RESET ${g.name}）。`,
   );
 }
+
+/** config.apply on a node Sentinel manages: the settings Sentinel acts on (or rewrites) say so. */
+export function sentinelConfigWarnings(ctx: BuildContext, target: string, names: string[]): Bilingual[] {
+  const g = ctx.sentinel?.groupOf(ctx.canonical(target));
+  if (!g) return [];
+  const out: Bilingual[] = [];
+  if (names.includes('replica-priority') || names.includes('slave-priority'))
+    out.push({
+      en: `Sentinel (${g.name}) reads replica-priority to choose whom to promote: the lowest non-zero value wins, 0 means never. The change counts from Sentinel's next INFO of ${target} (every 10 s).`,
+      zh: `Sentinel（${g.name}）依据 replica-priority 选择提升对象：数值最小的非 0 者优先，0 表示永不提升。Sentinel 下次读取 ${target} 的 INFO（每 10 秒）后生效。`,
+    });
+  if (names.some((n) => n === 'replicaof' || n === 'slaveof' || n === 'masterauth' || n === 'masteruser'))
+    out.push({
+      en: `Sentinel (${g.name}) sets the replication of ${target} itself and rewrites its config file on every reconfiguration: a change here may be undone.`,
+      zh: `Sentinel（${g.name}）自行设置 ${target} 的复制关系，并在每次重新配置时改写其配置文件：此处的修改可能被撤销。`,
+    });
+  return out;
+}
