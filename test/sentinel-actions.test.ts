@@ -26,7 +26,12 @@ describe('repairs with Sentinel, not against it', () => {
   before(async () => {
     // r1 has the lowest replica-priority: Sentinel's choice, so the promotion is deterministic.
     sandbox = await startSandbox(
-      testSandboxOptions({ shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }, { name: 'r2', upstream: 'm' }], extraConfig: { r1: { 'replica-priority': '10' } } }),
+      testSandboxOptions({
+        shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }, { name: 'r2', upstream: 'm' }],
+        extraConfig: { r1: { 'replica-priority': '10' } },
+        // Guarded against split brain, so no warning finding holds an incident open.
+        commonConfig: { 'min-replicas-to-write': '1', 'min-replicas-max-lag': '10' },
+      }),
     );
     sentinels = await startSentinels(sandbox, { downAfterMs: 1000, failoverTimeoutMs: 6000, redisServerBin: process.env.REDIS_SERVER_BIN });
     dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-data-'));
@@ -86,6 +91,9 @@ describe('repairs with Sentinel, not against it', () => {
   test('promote through the product runs SENTINEL FAILOVER and is verified by +switch-master', async (ctx) => {
     const m = sandbox.node('m').id;
     const r1 = sandbox.node('r1').id;
+    // Fresh Sentinels answer NOQUORUM until they have heard each other (sentinel_quorum_lost,
+    // truthfully); start from a calm state so the failover gets an incident of its own.
+    await waitFor(async () => (await api<{ incidents: unknown[] }>('GET', '/api/incidents?state=open')).body.incidents.length === 0, 30_000, { what: 'no open incident' });
     const plan = (await api<Plan>('POST', '/api/actions/plan', { action: 'replica.promote', target: r1, params: {} })).body;
     assert.equal(plan.allowed, true, JSON.stringify(plan.preflight));
     assert.deepEqual(plan.steps.map((s) => s.command), ['SENTINEL FAILOVER mymaster', '(wait) +switch-master for mymaster']);
@@ -109,5 +117,14 @@ describe('repairs with Sentinel, not against it', () => {
     const t = server.monitor.snapshot().topology;
     assert.equal(t.groups?.[0]?.masterId, r1);
     assert.notEqual(t.groups?.[0]?.masterId, m);
+    // No node went down, yet the failover is an incident of its own, named after it.
+    type Incident = { id: string; title: string };
+    await waitFor(
+      async () => (await api<{ incidents: Incident[] }>('GET', '/api/incidents')).body.incidents.some((i) => i.title.startsWith('Sentinel failover of mymaster: ')),
+      10_000,
+      { what: 'failover incident' },
+    );
+    const inc = (await api<{ incidents: Incident[] }>('GET', '/api/incidents')).body.incidents.find((i) => i.title.startsWith('Sentinel failover of mymaster: ')) as Incident;
+    assert.match(inc.title, new RegExp(`^Sentinel failover of mymaster: ${m.replace(/\./g, '\\.')} → `));
   });
 });
