@@ -7,7 +7,9 @@ import { logger } from '../logger';
 import { releasePort, reserveFreePorts } from './free-port';
 import { findRedisServer } from './redis-binary';
 import { quote } from './redis-config';
+import { probe } from './redis-probe';
 import { spawnRedis, stopProcess, type RedisProcess } from './redis-process';
+import { waitFor } from './wait';
 import type { Sandbox } from './sandbox';
 
 const log = logger('sandbox');
@@ -29,6 +31,11 @@ export interface SentinelOptions {
   /** `requirepass` of the Sentinels themselves (separate from the data nodes'). */
   password?: string;
   redisServerBin?: string;
+  /**
+   * Default true: resolve only once every Sentinel answers SENTINEL CKQUORUM with OK (fresh
+   * Sentinels need a few hello rounds, ~2 s each, to learn of each other).
+   */
+  waitForQuorum?: boolean;
 }
 
 export interface SandboxSentinel {
@@ -187,6 +194,15 @@ export async function startSentinels(sandbox: Sandbox, options: SentinelOptions 
   const set = new SandboxSentinels(bin, state, masterName, options.password);
   try {
     await Promise.all(state.map((s) => set.launch(s.index)));
+    if (options.waitForQuorum ?? true)
+      await waitFor(
+        async () => {
+          const answers = await Promise.all(state.map((s) => probe({ host: s.host, port: s.port, password: options.password }, ['SENTINEL', 'CKQUORUM', masterName])));
+          return answers.every((a) => a.startsWith('OK'));
+        },
+        20_000,
+        { what: 'Sentinels to reach their quorum', intervalMs: 200 },
+      );
   } catch (err) {
     await set.stop();
     throw err;
