@@ -9,13 +9,15 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../server/auth/password';
 import { rootLogger } from '../server/logger';
-import { startSandbox, waitFor, type Sandbox } from '../server/sandbox';
+import { startSandbox, startSentinels, waitFor, type Sandbox, type SandboxSentinels, type SentinelOptions } from '../server/sandbox';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface E2E {
   sandbox: Sandbox;
+  /** With `sentinels` in the options: 3 real Sentinels, the server seeded with the first. */
+  sentinels?: SandboxSentinels;
   url: string;
   browser: Browser;
   newPage(): Promise<Page>;
@@ -36,6 +38,7 @@ function freePort(): Promise<number> {
 export interface E2EOptions {
   /** Users with these passwords (auth on); without it auth is off. */
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
+  sentinels?: SentinelOptions;
 }
 
 export async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
@@ -83,14 +86,17 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   const sandbox = await startSandbox({ writeLoad: { opsPerSec: 50 }, redisServerBin: process.env.REDIS_SERVER_BIN });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   let browser: Browser | undefined;
+  let sentinels: SandboxSentinels | undefined;
   try {
-    server = await startProductionServer(sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]), opts);
+    if (opts.sentinels) sentinels = await startSentinels(sandbox, { redisServerBin: process.env.REDIS_SERVER_BIN, ...opts.sentinels });
+    server = await startProductionServer(sentinels ? [sentinels.seed([0])] : sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]), opts);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   } catch (err) {
     server?.proc.kill('SIGKILL');
+    await sentinels?.stop();
     await sandbox.stop();
     throw err;
   }
@@ -98,6 +104,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   const b = browser;
   return {
     sandbox,
+    ...(sentinels ? { sentinels } : {}),
     url: s.url,
     browser: b,
     async newPage() {
@@ -108,6 +115,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
       await b.close().catch(() => undefined);
       s.proc.kill('SIGTERM');
       await new Promise((r) => (s.proc.exitCode !== null ? r(null) : s.proc.once('exit', r)));
+      await sentinels?.stop();
       await sandbox.stop();
     },
   };

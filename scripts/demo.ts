@@ -3,6 +3,8 @@
 // `npm run demo -- --cluster` starts a 3-shard Redis Cluster instead (scripts/demo-cluster.ts).
 // `npm run demo -- --prod` serves the production build (built first when missing); the admin
 // password is generated and printed each run (`-- --no-auth` to skip the login).
+// `npm run demo -- --sentinel` adds 3 real Sentinels watching the master and points the
+// dashboard at one Sentinel address only (discovery through Sentinel).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -12,11 +14,12 @@ import { startServer } from '../server/app-server';
 import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
 import { proxyOnly } from '../server/drills/drill-sandbox';
-import { startSandbox } from '../server/sandbox';
+import { startSandbox, startSentinels, type SandboxSentinels } from '../server/sandbox';
 import { runClusterDemo } from './demo-cluster';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
+const withSentinel = process.argv.includes('--sentinel');
 
 async function main(): Promise<void> {
   if (prod && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
@@ -30,17 +33,23 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({
     writeLoad: { opsPerSec: 200 },
     // The seed's recommended backlog (16–64 MB): the demo starts healthy; drills break it on purpose.
-    commonConfig: { 'repl-backlog-size': '16mb' },
+    // With Sentinel, an isolated master stops taking writes after 10 s (no split_brain_unguarded).
+    commonConfig: { 'repl-backlog-size': '16mb', ...(withSentinel ? { 'min-replicas-to-write': '1', 'min-replicas-max-lag': '10' } : {}) },
     // r2 replicates through a TCP fault proxy so the Drills page can cut, slow or throttle it.
     faultProxy: true,
     linkVia: proxyOnly(['r2']),
     redisServerBin: process.env.REDIS_SERVER_BIN,
   });
+  let sentinels: SandboxSentinels | null = null;
+  if (withSentinel) {
+    process.stdout.write('Starting 3 Sentinels…\n');
+    sentinels = await startSentinels(sandbox, { downAfterMs: 3000, failoverTimeoutMs: 15_000, redisServerBin: process.env.REDIS_SERVER_BIN });
+  }
   const config = loadConfig({
     // The demo talks to a person: warnings and errors only, unless asked otherwise.
     LOG_LEVEL: 'warn',
     ...process.env,
-    REPLICAOPS_SEEDS: sandbox.seeds().join(','),
+    REPLICAOPS_SEEDS: sentinels ? sentinels.seed([0]) : sandbox.seeds().join(','),
     // A fresh store per run: the sandbox's ports change every time, so yesterday's nodes would
     // only show up as dead ones. Set REPLICAOPS_DATA_DIR to keep incidents across demo runs.
     REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
@@ -69,6 +78,9 @@ async function main(): Promise<void> {
       '',
       'Sandbox nodes (real redis-server processes):',
       ...lines,
+      ...(sentinels
+        ? ['', `Sentinels (master name ${sentinels.masterName}; the dashboard was given only the first):`, ...sentinels.sentinels.map((x) => `  ${x.id.padEnd(21)} log: ${x.logFile}`)]
+        : []),
       '',
       'Try: kill a replica and watch it turn red —',
       `  redis-cli -p ${sandbox.nodes[1]?.port} shutdown nosave`,
@@ -83,6 +95,7 @@ async function main(): Promise<void> {
     stopping = true;
     process.stdout.write('\nStopping…\n');
     await server.stop().catch(() => undefined);
+    await sentinels?.stop().catch(() => undefined);
     await sandbox.stop().catch(() => undefined);
     process.exit(0);
   };

@@ -37,6 +37,7 @@ import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
 import { Monitor } from './monitor/monitor';
 import { attachRealtime } from './realtime/socket-gateway';
+import { SentinelService } from './sentinel/sentinel-service';
 import { NodePool } from './redis/node-pool';
 import { openDatabase, type Db } from './store/database';
 import { IncidentStore } from './store/incident-store';
@@ -65,6 +66,7 @@ export interface RunningServer {
   checks: CheckService;
   drills: DrillService;
   heartbeat: HeartbeatService | null;
+  sentinels: SentinelService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -93,13 +95,24 @@ function buildServices(config: Config, opts: StartOptions) {
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
+  // sentinel:// seeds: Sentinel names the nodes, its groups join the topology, its events the timeline.
+  const sentinels = new SentinelService(config, config.sentinelSeeds ?? [], { canonical: monitor.canonical, addNodes: (ids) => monitor.addNodes(ids) });
+  if (sentinels.isEnabled) monitor.useTopologyExtras(() => sentinels.model());
+  sentinels.on('event', (e) => monitor.recordEvent(e));
   const diagnosis = new DiagnosisService(config, monitor, incidents, incidentStore);
   const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
   alerts.attach(incidents);
   const logs = LogService.fromConfig(config, monitor.canonical);
   diagnosis.useLogs((since) => logs.recentEvidence(since));
   incidents.useLogs((nodes, t, windowMs) => logs.around(nodes, t, windowMs, 200));
-  const actions = new ActionService({ db, config, monitor, credentialsFor: (id) => pool.credentialsFor(id), incidents });
+  const actions = new ActionService({
+    db,
+    config,
+    monitor,
+    credentialsFor: (id) => pool.credentialsFor(id),
+    incidents,
+    ...(sentinels.isEnabled ? { sentinel: { groupOf: (id: string) => sentinels.groupOf(id), group: (name: string) => sentinels.group(name), command: (g: string, ...args: string[]) => sentinels.command(g, ...args) } } : {}),
+  });
   const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
   const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat', new CheckStore(db));
   reportCheckVerdicts(checks, diagnosis);
@@ -113,7 +126,7 @@ function buildServices(config: Config, opts: StartOptions) {
       })
     : null;
   const netChecks = new NetCheckService(monitor, pool, config.poll);
-  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks };
+  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks, sentinels };
 }
 
 function buildRouter(config: Config, s: Services): Router {
@@ -189,7 +202,7 @@ function createHttpServer(router: Router, auth: AuthService, ui: NextUi | null, 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   rootLogger.level = config.logLevel;
   const s = buildServices(config, opts);
-  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat } = s;
+  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, sentinels } = s;
   // Diagnosis hears each cycle before the gateway does (it was subscribed first all along).
   diagnosis.start();
   const router = buildRouter(config, s);
@@ -209,6 +222,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
   monitor.start();
+  sentinels.start();
   logs.start();
   heartbeat?.start();
   checks.start();
@@ -223,6 +237,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await heartbeat?.stop();
       diagnosis.stop();
       await logs.stop();
+      await sentinels.stop();
       await monitor.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
@@ -231,5 +246,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, auth, db, router, httpServer, stop };
+  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, sentinels, auth, db, router, httpServer, stop };
 }

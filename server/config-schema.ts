@@ -10,7 +10,10 @@ import { LogIngestSchema, LogSourceSchema } from './logs/log-config';
 
 const RedisUrlSchema = z
   .string()
-  .regex(/^rediss?:\/\/[^\s]+$/, 'expected redis://[user:pass@]host:port or rediss://…');
+  .regex(
+    /^(rediss?|sentinel):\/\/[^\s]+$/,
+    'expected redis://[user:pass@]host:port, rediss://… or sentinel://[user:pass@]host:port[,host:port…]/<masterName>',
+  );
 
 export const NodeCredentialsSchema = z
   .object({
@@ -146,6 +149,9 @@ export const ConfigFileSchema = z
         defaults: NodeCredentialsSchema.default({}),
         /** Per-node credentials/TLS, by node id `host:port`. */
         nodes: z.record(NodeIdSchema, NodeCredentialsSchema).default({}),
+        /** Credentials of the Sentinels (sentinel:// seeds), when the seed URL carries none. */
+        sentinelUsername: z.string().min(1).optional(),
+        sentinelPassword: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),

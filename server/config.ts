@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { ConfigFileSchema, type ConfigFile } from './config-schema';
 import { errorText } from './error-text';
+import { isSentinelUrl, parseSentinelSeed, splitSeedList, type SentinelSeed } from './sentinel/sentinel-url';
 
 export type { NodeCredentials, Thresholds } from './config-schema';
 
@@ -17,6 +18,8 @@ export interface Config extends ConfigFile {
   configPath?: string;
   /** REPLICAOPS_AUDIT_KEY: the audit chain's MAC key; unset = a key file in the data dir. */
   auditKey?: string;
+  /** The sentinel:// seeds, parsed (topology.seeds keeps the redis:// ones). */
+  sentinelSeeds?: SentinelSeed[];
 }
 
 export class ConfigError extends Error {
@@ -81,13 +84,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const file = parseOrThrow(ConfigFileSchema, fileValue, 'config');
 
   if (e.REPLICAOPS_SEEDS !== undefined) {
-    const seeds = e.REPLICAOPS_SEEDS.split(',').map((s) => s.trim()).filter(Boolean);
+    const seeds = splitSeedList(e.REPLICAOPS_SEEDS);
     file.topology.seeds = parseOrThrow(
       ConfigFileSchema.shape.topology.unwrap().shape.seeds,
       seeds,
       'REPLICAOPS_SEEDS',
     );
   }
+  const sentinelSeeds = file.topology.seeds.filter(isSentinelUrl).map((url, i) => {
+    try {
+      return parseSentinelSeed(url);
+    } catch (err) {
+      throw new ConfigError(`topology.seeds: sentinel seed ${i + 1}: ${(err as Error).message}`);
+    }
+  });
+  file.topology.seeds = file.topology.seeds.filter((url) => !isSentinelUrl(url));
   if (e.REPLICAOPS_POLL_MS !== undefined) file.poll.intervalMs = e.REPLICAOPS_POLL_MS;
   if (e.REPLICAOPS_PUBLIC_URL !== undefined) {
     const urls = e.REPLICAOPS_PUBLIC_URL.split(',').map((s) => s.trim()).filter(Boolean);
@@ -132,5 +143,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     configPath: e.REPLICAOPS_CONFIG,
     ...(e.REPLICAOPS_AUDIT_KEY ? { auditKey: e.REPLICAOPS_AUDIT_KEY } : {}),
+    ...(sentinelSeeds.length ? { sentinelSeeds } : {}),
   };
 }

@@ -18,6 +18,7 @@ export const TOPOLOGY_EVENT_STATUS: Record<TopologyEventKind, Status> = {
   run_id_changed: 'warning',
   link_down: 'critical',
   link_up: 'ok',
+  sentinel: 'warning',
 };
 
 export function EventList({

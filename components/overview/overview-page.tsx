@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { ClusterView } from '@/components/cluster/cluster-view';
 import { useTopology } from '@/components/hooks/use-topology';
-import { TopologyTree } from '@/components/topology/topology-tree';
+import { SentinelTrees } from '@/components/sentinel/sentinel-trees';
 import { FindingsPanel } from '@/components/findings/findings-panel';
 import { HealthLight } from '@/components/findings/health-light';
 import { EventList } from './event-list';
@@ -38,7 +38,7 @@ export function OverviewPage() {
           ) : nodes.length === 0 ? (
             <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
           ) : (
-            <TopologyTree nodes={nodes} links={links} />
+            <SentinelTrees nodes={nodes} links={links} groups={topo.groups} sentinels={topo.sentinels} />
           )}
         </section>
         <section className="panel min-w-0 self-start" aria-labelledby="events-title">

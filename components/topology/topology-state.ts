@@ -3,6 +3,8 @@ import {
   linkKey,
   type Cluster,
   type Link,
+  type Sentinel,
+  type SentinelGroup,
   type TopologyDelta,
   type TopologyEvent,
   type TopologyNode,
@@ -23,6 +25,9 @@ export interface TopologyState {
   pollIntervalMs: number | null;
   /** Redis Cluster model, when the topology is a cluster. */
   cluster: Cluster | null;
+  /** Sentinels and their groups (empty without sentinel:// seeds). */
+  sentinels: readonly Sentinel[];
+  groups: readonly SentinelGroup[];
 }
 
 export const MAX_EVENTS = 100;
@@ -36,6 +41,8 @@ export const INITIAL_TOPOLOGY_STATE: TopologyState = {
   generatedAt: null,
   cluster: null,
   pollIntervalMs: null,
+  sentinels: [],
+  groups: [],
 };
 
 function newestFirst(events: Iterable<TopologyEvent>): TopologyEvent[] {
@@ -58,6 +65,8 @@ export function applySnapshot(state: TopologyState, snap: TopologySnapshot): Top
     generatedAt: snap.topology.generatedAt,
     pollIntervalMs: snap.pollIntervalMs,
     cluster: snap.topology.cluster ?? null,
+    sentinels: snap.topology.sentinels ?? [],
+    groups: snap.topology.groups ?? [],
   };
 }
 
@@ -69,7 +78,15 @@ export function applyDelta(state: TopologyState, delta: TopologyDelta): Topology
   for (const l of delta.links) links[linkKey(l)] = l;
   for (const key of delta.removedLinks) delete links[key];
   const cluster = delta.cluster === undefined ? state.cluster : delta.cluster;
-  return { ...state, nodes, links, generatedAt: delta.generatedAt, cluster };
+  return {
+    ...state,
+    nodes,
+    links,
+    generatedAt: delta.generatedAt,
+    cluster,
+    ...(delta.sentinels ? { sentinels: delta.sentinels } : {}),
+    ...(delta.groups ? { groups: delta.groups } : {}),
+  };
 }
 
 export function addEvent(state: TopologyState, event: TopologyEvent): TopologyState {

@@ -29,6 +29,15 @@ export const FindingKindSchema = z.enum([
   'uneven_replicas',
   'node_failed',
   'epoch_collision',
+  // Redis Sentinel.
+  'sentinel_quorum_lost',
+  'sentinel_disagreement',
+  'sentinel_tilt',
+  'failover_in_progress',
+  'failover_failed',
+  'sentinel_unmonitored_replica',
+  'sentinel_placement',
+  'split_brain_unguarded',
 ]);
 export type FindingKind = z.infer<typeof FindingKindSchema>;
 

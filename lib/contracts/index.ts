@@ -1,5 +1,6 @@
 export * from './common';
 export * from './topology';
+export * from './sentinel';
 export * from './node';
 export * from './socket';
 export * from './findings';

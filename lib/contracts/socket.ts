@@ -9,6 +9,7 @@ import type { Finding } from './findings';
 import type { Health, Incident } from './incidents';
 import type { LogServerToClientEvents } from './logs';
 import { type NodeSample } from './node';
+import type { Sentinel, SentinelGroup } from './sentinel';
 import { type Link, type Topology, type TopologyEvent, type TopologyNode } from './topology';
 
 /** Changes since the previous cycle: only nodes and links whose fields changed. */
@@ -21,6 +22,9 @@ export interface TopologyDelta {
   removedLinks: string[];
   /** Present when the cluster model changed (null: no longer a cluster). */
   cluster?: Cluster | null;
+  /** Whole lists, present only when they changed (Sentinel seeds configured). */
+  sentinels?: Sentinel[];
+  groups?: SentinelGroup[];
 }
 
 export interface TopologySnapshot {

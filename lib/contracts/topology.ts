@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClusterSchema } from './cluster';
 import { NodeIdSchema, StatusSchema } from './common';
+import { SentinelEventInfoSchema, SentinelGroupSchema, SentinelSchema } from './sentinel';
 
 /** Why a node cannot be polled, from the connection error. */
 export const NodeErrorCodeSchema = z.enum([
@@ -86,6 +87,9 @@ export const TopologySchema = z.object({
   links: z.array(LinkSchema),
   /** Present when the seed is a Redis Cluster node (`cluster_enabled:1`). */
   cluster: ClusterSchema.optional(),
+  /** Present when Sentinels are configured (sentinel:// seeds). */
+  sentinels: z.array(SentinelSchema).optional(),
+  groups: z.array(SentinelGroupSchema).optional(),
 });
 export type Topology = z.infer<typeof TopologySchema>;
 
@@ -100,6 +104,7 @@ export const TopologyEventKindSchema = z.enum([
   'run_id_changed',
   'link_down',
   'link_up',
+  'sentinel',
 ]);
 export type TopologyEventKind = z.infer<typeof TopologyEventKindSchema>;
 
@@ -111,6 +116,8 @@ export const TopologyEventSchema = z.object({
   /** Values before/after, e.g. `{ from: "master", to: "replica" }`. */
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
+  /** kind `sentinel`: the Sentinel event (type, who saw it, its text). */
+  sentinel: SentinelEventInfoSchema.optional(),
 });
 export type TopologyEvent = z.infer<typeof TopologyEventSchema>;
 

@@ -10,6 +10,7 @@ import { enActionsGuard } from './en/actions-guard';
 import { enSecurityAudit } from './en/security-audit';
 import { enCluster } from './en/cluster';
 import { enTruth } from './en/truth';
+import { enSentinel } from './en/sentinel';
 
 export const en = {
   ...enCore,
@@ -21,6 +22,7 @@ export const en = {
   ...enActionsGuard,
   ...enCluster,
   ...enTruth,
+  ...enSentinel,
 };
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { zhActionsGuard } from './zh-CN/actions-guard';
 import { zhSecurityAudit } from './zh-CN/security-audit';
 import { zhCluster } from './zh-CN/cluster';
 import { zhTruth } from './zh-CN/truth';
+import { zhSentinel } from './zh-CN/sentinel';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -21,4 +22,5 @@ export const zhCN: Dictionary = {
   ...zhActionsGuard,
   ...zhCluster,
   ...zhTruth,
+  ...zhSentinel,
 };

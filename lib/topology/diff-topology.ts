@@ -61,20 +61,28 @@ export function diffTopology(
 
   // Redis Cluster: the model travels whole when it changed (its read time alone is not news).
   const clusterShape = (t: Topology | null) => (t?.cluster ? { ...t.cluster, readAt: 0 } : null);
-  const clusterChanged = !sameJson(clusterShape(prev), clusterShape(next));
-  return {
-    delta: {
-      generatedAt: at,
-      nodes: changedNodes,
-      links: changedLinks,
-      removedNodes: [...prevNodes.keys()],
-      removedLinks: [...prevLinks.keys()],
-      ...(clusterChanged ? { cluster: next.cluster ?? null } : {}),
-    },
-    events,
+  const delta: TopologyDelta = {
+    generatedAt: at,
+    nodes: changedNodes,
+    links: changedLinks,
+    removedNodes: [...prevNodes.keys()],
+    removedLinks: [...prevLinks.keys()],
   };
+  if (!sameJson(clusterShape(prev), clusterShape(next))) delta.cluster = next.cluster ?? null;
+  // Sentinels and their groups are small: sent whole when anything in them changed.
+  if (!sameJson(prev?.sentinels, next.sentinels)) delta.sentinels = next.sentinels ?? [];
+  if (!sameJson(prev?.groups, next.groups)) delta.groups = next.groups ?? [];
+  return { delta, events };
 }
 
 export function isEmptyDelta(d: TopologyDelta): boolean {
-  return !d.nodes.length && !d.links.length && !d.removedNodes.length && !d.removedLinks.length && d.cluster === undefined;
+  return (
+    !d.nodes.length &&
+    !d.links.length &&
+    !d.removedNodes.length &&
+    !d.removedLinks.length &&
+    d.cluster === undefined &&
+    !d.sentinels &&
+    !d.groups
+  );
 }

@@ -34,7 +34,7 @@ import { markInterrupted } from './recovery';
 import { assemblePlan, newRun } from './plan-shape';
 import { launchRun } from './run-launcher';
 import { RunRecorder } from './run-recorder';
-import type { ActionTimeouts, BuiltPlan } from './types';
+import type { ActionTimeouts, BuiltPlan, SentinelGate } from './types';
 
 export { ActionError } from './action-error';
 
@@ -55,6 +55,8 @@ export interface ActionServiceDeps {
   staleLockMs?: number;
   /** Plans per user: a bucket of `burst`, refilled at `perSecond`. */
   planRate?: PlanRate;
+  /** Sentinel-managed groups: promote runs SENTINEL FAILOVER, re-attach follows Sentinel. */
+  sentinel?: SentinelGate;
 }
 
 export interface ActionEvents {
@@ -151,6 +153,7 @@ export class ActionService extends EventEmitter<ActionEvents> {
       replOffsetRate: (id: string) =>
         this.deps.monitor.nodeDetail?.(id)?.metrics?.replOffsetRate ?? null,
       outageSeconds: this.deps.config.diagnosis.backlogOutageSeconds,
+      sentinel: this.deps.sentinel,
     };
     return buildPlan(ctx, plan.action, plan.target, plan.params);
   }

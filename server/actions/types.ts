@@ -6,6 +6,7 @@ import type {
   Bilingual,
   NodeError,
   PreflightCheck,
+  SentinelGroup,
   Topology,
 } from '../../lib/contracts';
 import type { NodeCredentials, Thresholds } from '../config';
@@ -111,4 +112,16 @@ export interface BuildContext {
   replOffsetRate(id: string): number | null;
   /** diagnosis.backlogOutageSeconds: the outage the backlog must cover. */
   outageSeconds: number;
+  /** Present when Sentinels are configured: repairs go through Sentinel, never against it. */
+  sentinel?: SentinelGate;
+}
+
+/** What repairs need of the Sentinel service (server/sentinel). */
+export interface SentinelGate {
+  /** The group whose Sentinel master, or listed replica, is this node. */
+  groupOf(nodeId: string): SentinelGroup | undefined;
+  /** The group as of now (re-read while waiting). */
+  group(name: string): SentinelGroup | undefined;
+  /** A command on a reachable Sentinel of the group (SENTINEL FAILOVER <name>). */
+  command(group: string, ...args: string[]): Promise<{ sentinelId: string; reply: unknown }>;
 }

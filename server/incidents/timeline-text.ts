@@ -13,9 +13,16 @@ const KIND_TEXT: Record<TopologyEvent['kind'], [string, string]> = {
   run_id_changed: ['restarted (new run_id)', '已重启（run_id 变化）'],
   link_down: ['lost its link to its upstream', '与上游的复制链路断开'],
   link_up: ['link to its upstream is back', '与上游的复制链路恢复'],
+  sentinel: ['Sentinel event', 'Sentinel 事件'],
 };
 
 export function describeEvent(e: TopologyEvent): { en: string; zh: string } {
+  if (e.sentinel) {
+    // `to` carries the failover summary on +switch-master / +failover-end, else Sentinel's text.
+    const what = `${e.sentinel.type} ${e.to ?? e.sentinel.text}`;
+    const by = e.sentinel.seenBy.join(', ');
+    return { en: `Sentinel ${what} (seen by ${by})`, zh: `Sentinel ${what}（报告者：${by}）` };
+  }
   const [en, zh] = KIND_TEXT[e.kind];
   const change = e.from || e.to ? ` (${e.from ?? '–'} → ${e.to ?? '–'})` : '';
   return { en: `${e.nodeId} ${en}${change}`, zh: `${e.nodeId} ${zh}${change}` };

@@ -63,6 +63,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   private rememberedSignature = '';
   private rememberedAt = 0;
   private readonly sources: DiscoverySource[] = [];
+  /** Parts of the topology other services own (Sentinels and their groups). */
+  private extras: () => Pick<Topology, 'sentinels' | 'groups'> = () => ({});
   cycles = 0;
 
   constructor(
@@ -148,6 +150,30 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   addDiscovery(source: DiscoverySource): void {
     this.sources.push(source);
+  }
+
+  /** Lets another service add its part of `/api/topology` (read once per cycle, synchronously). */
+  useTopologyExtras(fn: () => Pick<Topology, 'sentinels' | 'groups'>): void {
+    this.extras = fn;
+  }
+
+  /** Nodes named by something other than the tree (Sentinel): polled from the next cycle on. */
+  addNodes(ids: string[]): void {
+    const now = Date.now();
+    for (const raw of ids) {
+      const id = this.canonical(raw);
+      const known = this.records.get(id);
+      if (known) known.lastKnownAt = now;
+      else this.registry.ensure(id, now);
+    }
+  }
+
+  /** A topology event from another source (a Sentinel's): kept, logged and announced. */
+  recordEvent(e: TopologyEvent): void {
+    this.events.push(e);
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
+    this.emit('topology-event', e);
   }
 
   private get records(): Map<string, NodeRecord> {
@@ -255,7 +281,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   private publish(started: number): void {
     const derived = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
-    const topology = this.sources.reduce((t, s) => s.decorate(t), derived);
+    const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
     const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
     this.topology = topology;
     this.cycles++;

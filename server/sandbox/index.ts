@@ -5,6 +5,7 @@ export { findRedisServer, MISSING_REDIS_MESSAGE, type RedisBinary } from './redi
 export { livePids } from './process-reaper';
 export { waitFor, sleep, type WaitForOptions } from './wait';
 export { DEFAULT_SHAPE } from './shape';
+export { startSentinels, SandboxSentinels, type SandboxSentinel, type SentinelOptions } from './sentinels';
 export type {
   Persistence,
   RestartOptions,

@@ -24,6 +24,8 @@ export interface SpawnRedisInput {
   logFile: string;
   target: ProbeTarget;
   timeoutMs: number;
+  /** Arguments after the config file (`--sentinel` starts a Sentinel). */
+  extraArgs?: string[];
 }
 
 /** Redis could not bind its port: the caller may retry on another one. */
@@ -38,7 +40,7 @@ export async function spawnRedis(input: SpawnRedisInput): Promise<RedisProcess> 
   // Not detached: the child stays in our process group, so a Ctrl-C in the terminal reaches
   // it too. stdout is unused (logfile is set); stderr carries config errors printed before
   // the logfile opens.
-  const child = spawn(input.bin, [input.configFile], {
+  const child = spawn(input.bin, [input.configFile, ...(input.extraArgs ?? [])], {
     detached: false,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

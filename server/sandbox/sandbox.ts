@@ -72,6 +72,11 @@ export class Sandbox {
     return node;
   }
 
+  /** The nodes' requirepass, when set (Sentinels need it as auth-pass). */
+  get password(): string | undefined {
+    return this.options.password;
+  }
+
   /** Connection URLs of every node, with the password when one is set. */
   seeds(): string[] {
     const pw = this.options.password;

@@ -17,6 +17,7 @@ import { replicationLag } from './replication-lag';
 import { roleChanged } from './role-changed';
 import { splitBrain } from './split-brain';
 import { syncStuck } from './sync-stuck';
+import { SENTINEL_RULES } from './sentinel';
 
 export const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['node_unreachable', nodeUnreachable],
@@ -36,4 +37,5 @@ export const RULES: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['role_changed', roleChanged],
   ['config_risk', configRisk],
   ...CLUSTER_RULES,
+  ...SENTINEL_RULES,
 ];

@@ -13,6 +13,7 @@ import {
 import { check, reachability, versionAtLeast } from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, RunContext, Step } from '../types';
 import { configState, effectChecks, readCurrent, readValues } from './config-state';
+import { sentinelConfigWarnings } from './sentinel-failover';
 import { commandStep } from './steps';
 
 /** Unknown names and secrets are refused before anything is read. */
@@ -210,6 +211,7 @@ export async function buildConfigApply(
   preflight.push(...(reading?.preflight ?? []));
   const warnings: Bilingual[] = [...(reading?.warnings ?? [])];
   if (revertOf) warnings.push({ en: `Reverts run ${revertOf}.`, zh: `回滚运行 ${revertOf}。` });
+  warnings.push(...sentinelConfigWarnings(ctx, target, names));
   const previous: Record<string, string> = {};
   for (const [n, v] of Object.entries(reading?.old ?? {}))
     if (typeof v === 'string') previous[n] = v;

@@ -19,6 +19,7 @@ import {
 import type { BuildContext, BuiltPlan, LiveNode, RunContext, Step } from '../types';
 import { describe, linkAndConverge } from '../waits';
 import { detachSteps, failoverSteps, repointSteps, type Promotion } from './promote-steps';
+import { buildSentinelFailover, managingGroup } from './sentinel-failover';
 
 async function readPromotion(
   ctx: BuildContext,
@@ -209,6 +210,9 @@ export async function buildPromote(
   target: string,
   params: ActionParams<'replica.promote'>,
 ): Promise<BuiltPlan> {
+  // Sentinel manages this group: promotion is SENTINEL FAILOVER, never a hand-made REPLICAOF.
+  const managed = ctx.sentinel ? managingGroup(ctx, target) : undefined;
+  if (ctx.sentinel && managed) return buildSentinelFailover(ctx, ctx.sentinel, managed, target, params);
   const p = await readPromotion(ctx, target, params);
   const preflight = candidateChecks(ctx, p, params);
   const warnings = await promoteWarnings(ctx, p, params);

@@ -16,6 +16,7 @@ import {
 } from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, RunContext, Step } from '../types';
 import { acceptedBy, linkAndConverge } from '../waits';
+import { sentinelReattachCheck } from './sentinel-failover';
 import { commandStep, hostPort } from './steps';
 
 type Upstreams = Map<string, string | undefined>;
@@ -187,6 +188,9 @@ export async function buildReattach(
   const [node, up] = await Promise.all([ctx.live.probe(target), ctx.live.probe(upstream)]);
   const upstreams = liveUpstreams(ctx.topology, [node, up]);
   const preflight = reattachChecks(target, upstream, node, up, upstreams, params);
+  // Sentinel decides who is master: a re-attach under anything else would be undone.
+  const bySentinel = sentinelReattachCheck(ctx, target, upstream);
+  if (bySentinel) preflight.push(bySentinel);
   const below = descendantsOf(upstreams, target);
   const warnings = await reattachWarnings(ctx, target, upstream, node, below);
   const auth = await authSteps(ctx, target, upstream, node, warnings);

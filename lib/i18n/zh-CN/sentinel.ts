@@ -1,0 +1,31 @@
+// 简体中文：Redis Sentinel 视图（键与 en/sentinel.ts 一致，类型保证）。
+import type { enSentinel } from '../en/sentinel';
+
+export const zhSentinel: { readonly [K in keyof typeof enSentinel]: string } = {
+  'kind.sentinel_quorum_lost': 'Sentinel 失去法定人数',
+  'kind.sentinel_disagreement': 'Sentinel 意见不一致',
+  'kind.sentinel_tilt': 'Sentinel 处于 TILT 模式',
+  'kind.failover_in_progress': 'Sentinel 故障转移进行中',
+  'kind.failover_failed': 'Sentinel 故障转移失败',
+  'kind.sentinel_unmonitored_replica': 'Sentinel 未知的从节点',
+  'kind.sentinel_placement': 'Sentinel 部署在同一主机',
+  'kind.split_brain_unguarded': '脑裂未设防',
+  'event.sentinel': 'Sentinel 事件',
+  'sentinel.group': 'Sentinel 组 {name}',
+  'sentinel.watchedBy': '监控者',
+  'sentinel.quorum': '法定人数 {quorum}：{total} 个 Sentinel 中 {reachable} 个可连接',
+  'sentinel.ckquorumOk': '可以故障转移',
+  'sentinel.ckquorumBad': '无法故障转移',
+  'sentinel.sentinelMaster': 'Sentinel 认定的主节点',
+  'sentinel.nodesMaster': '节点报告的主节点',
+  'sentinel.none': '无',
+  'sentinel.agree': '一致',
+  'sentinel.disagree': '不一致',
+  'sentinel.tilt': 'TILT',
+  'sentinel.unreachable': '无法连接',
+  'sentinel.failover': '故障转移 {from} → {to}：{state}',
+  'sentinel.failover.in_progress': '进行中',
+  'sentinel.failover.done': '已完成',
+  'sentinel.failover.failed': '失败',
+  'sentinel.settings': 'down-after {downAfter} ms · failover-timeout {failoverTimeout} ms · parallel-syncs {parallelSyncs}',
+};
