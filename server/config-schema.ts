@@ -107,6 +107,23 @@ export const ConsistencySchema = z
   .strict();
 export type ConsistencySettings = z.infer<typeof ConsistencySchema>;
 
+export const ROLLUP_DEFAULTS = {
+  minuteRetentionMs: 48 * 3600_000,
+  quarterRetentionMs: 30 * 24 * 3600_000,
+  flushEveryMs: 60_000,
+};
+
+const RollupsSchema = z
+  .object({
+    /** Per-minute buckets are kept this long (the 24 h chart and day reports read them). */
+    minuteRetentionMs: z.number().int().min(3600_000).max(30 * 24 * 3600_000).default(ROLLUP_DEFAULTS.minuteRetentionMs),
+    /** Per-15-minute buckets are kept this long (7 d / 30 d charts, week and month reports). */
+    quarterRetentionMs: z.number().int().min(24 * 3600_000).max(400 * 24 * 3600_000).default(ROLLUP_DEFAULTS.quarterRetentionMs),
+    /** How often collected buckets are written to SQLite in one transaction. */
+    flushEveryMs: z.number().int().min(1000).max(600_000).default(ROLLUP_DEFAULTS.flushEveryMs),
+  })
+  .strict();
+
 /** An origin people open the dashboard at: scheme, host and port, nothing else. */
 const PublicUrlSchema = z
   .string()
@@ -177,9 +194,18 @@ export const ConfigFileSchema = z
       .strict()
       .default({ openAfterPolls: 2, closeAfterPolls: 3, backlogOutageSeconds: 60, resyncWindowMs: 600_000, resyncStormCount: 2, syncStuckSeconds: 300 }),
     history: z
-      .object({ retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000) })
+      .object({
+        retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000),
+        /** Persisted rollups (docs/history-and-reports.md): per-minute and per-15-minute buckets. */
+        rollups: RollupsSchema.default(ROLLUP_DEFAULTS),
+      })
       .strict()
-      .default({ retentionMs: 3600_000 }),
+      .default({ retentionMs: 3600_000, rollups: ROLLUP_DEFAULTS }),
+    /** Topology and capacity advice in the health reports. */
+    advice: z
+      .object({ maxDirectReplicas: z.number().int().min(1).max(100).default(3) })
+      .strict()
+      .default({ maxDirectReplicas: 3 }),
     discovery: z
       .object({
         /** A node gone silent and reported by nobody is dropped after this long. */

@@ -210,4 +210,24 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX sessions_expiry ON sessions (expires_at);
     `,
   },
+  {
+    // Long history (issue 15): one row per resolution, node, metric and bucket. WITHOUT ROWID
+    // keeps the primary key as the table itself, which is how every query and prune reads it.
+    version: 32,
+    name: 'history rollups: per-minute and per-15-minute aggregates per node and metric',
+    sql: `
+      CREATE TABLE IF NOT EXISTS history_rollups (
+        res_ms INTEGER NOT NULL,
+        node_id TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        sum REAL NOT NULL,
+        min REAL NOT NULL,
+        max REAL NOT NULL,
+        PRIMARY KEY (res_ms, node_id, metric, bucket)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS history_rollups_bucket ON history_rollups (res_ms, bucket);
+    `,
+  },
 ];
