@@ -31,6 +31,8 @@ import { drillRoutes } from './http/drills.routes';
 import type { Sandbox } from './sandbox';
 import { proxyAliases } from './sandbox/faults';
 import { HeartbeatService } from './heartbeat/heartbeat-service';
+import { HistoryService } from './history/history-service';
+import { attachReports } from './reports/attach-reports';
 import { checkRoutes } from './http/checks.routes';
 import { IncidentService } from './incidents/incident-service';
 import { logger, rootLogger } from './logger';
@@ -64,6 +66,7 @@ export interface RunningServer {
   checks: CheckService;
   drills: DrillService;
   heartbeat: HeartbeatService | null;
+  history: HistoryService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -83,6 +86,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const pool = new NodePool(config);
   const monitor = new Monitor(config, pool, new NodeMemoryStore(db));
   monitor.addAliases(config.discovery.aliases);
+  const history = new HistoryService(db, config.history.rollups);
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
@@ -90,7 +94,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   diagnosis.start();
   const router = new Router((req) => auth.identify(req.headers));
   authRoutes(router, auth);
-  topologyRoutes(router, monitor);
+  topologyRoutes(router, monitor, history);
   netCheckRoutes(router, new NetCheckService(monitor, pool, config.poll));
   incidentRoutes(router, incidents);
   const alerts = new WebhookDispatcher(db, config.alerts.webhooks);
@@ -124,6 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
+  attachReports(router, { db, config, monitor, history, heartbeat, logs });
   // The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs.
   const canaryTimer = config.consistency.canaryEveryMs
     ? setInterval(() => {
@@ -223,6 +228,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       diagnosis.stop();
       await logs.stop();
       await monitor.stop();
+      history.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -230,5 +236,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, auth, db, router, httpServer, stop };
+  return { url, port, monitor, history, incidents, diagnosis, logs, actions, checks, drills, heartbeat, auth, db, router, httpServer, stop };
 }

@@ -44,6 +44,11 @@ export const HistoryMetricSchema = z.enum([
   'syncPartialErrDelta',
   'replOffsetRate',
   'cpuPct',
+  // Persisted rollups only (range 24h/7d/30d): share of polls the node answered / its link was up.
+  'reachable',
+  'linkUp',
+  'memoryUsedBytes',
+  'realDelayMs',
 ]);
 export type HistoryMetric = z.infer<typeof HistoryMetricSchema>;
 

@@ -121,8 +121,9 @@ function persistenceCheck(input: ReportInput, node: ReportNodeInfo, f: NodeFigur
 }
 
 function logCheck(input: ReportInput, node: ReportNodeInfo): ReportCheck {
-  if (!input.logErrors) return { id: 'logs', status: 'ok', reason: 'reports.reason.logsNotRead' };
-  const mine = input.logErrors.filter((e) => e.nodeId === node.id && e.count > 0);
+  const seen = input.logErrors?.filter((e) => e.nodeId === node.id) ?? [];
+  if (!seen.length) return { id: 'logs', status: 'ok', reason: 'reports.reason.logsNotRead' };
+  const mine = seen.filter((e) => e.count > 0);
   const total = mine.reduce((s, e) => s + e.count, 0);
   if (!total) return { id: 'logs', status: 'ok', reason: 'reports.reason.logsClean' };
   const categories = mine.map((e) => `${e.category} ×${e.count}`).join(', ');
