@@ -7,7 +7,11 @@ import type { RollupValues } from './rollup';
 
 const okFlag = (s: string | undefined): number | null => (s === undefined ? null : s === 'ok' ? 1 : 0);
 
-export function cycleValues(topology: Topology, samples: readonly NodeSample[], views: readonly NodeView[], t: number): Map<string, RollupValues> {
+/**
+ * `dtMs`: time since the previous cycle (the caller caps it, so time the server was not watching
+ * is not counted as downtime); a down node adds it to `unreachableMs`, a down link to `linkDownMs`.
+ */
+export function cycleValues(topology: Topology, samples: readonly NodeSample[], views: readonly NodeView[], t: number, dtMs: number): Map<string, RollupValues> {
   const out = new Map<string, RollupValues>();
   const viewOf = new Map(views.map((v) => [v.id, v]));
   const sampleOf = new Map(samples.map((s) => [s.nodeId, s.values]));
@@ -21,6 +25,7 @@ export function cycleValues(topology: Topology, samples: readonly NodeSample[], 
     const lastSave = info ? num(info, 'persistence', 'rdb_last_save_time') : undefined;
     const values: RollupValues = {
       reachable: node.reachable ? 1 : 0,
+      unreachableMs: node.reachable ? 0 : dtMs,
       lagSeconds: s.lagSeconds ?? null,
       offsetGapBytes: s.offsetGapBytes ?? null,
       opsPerSec: s.opsPerSec ?? null,
@@ -39,7 +44,10 @@ export function cycleValues(topology: Topology, samples: readonly NodeSample[], 
       rdbSaveAgeSeconds: lastSave !== undefined && lastSave > 0 ? Math.max(0, Math.round(t / 1000 - lastSave)) : null,
       forkUsec: info ? (num(info, 'stats', 'latest_fork_usec') ?? null) : null,
     };
-    if (link) values.linkUp = link.linkStatus === 'up' ? 1 : 0;
+    if (link) {
+      values.linkUp = link.linkStatus === 'up' ? 1 : 0;
+      values.linkDownMs = link.linkStatus === 'up' ? 0 : dtMs;
+    }
     out.set(node.id, values);
   }
   return out;

@@ -6,6 +6,9 @@ export const ROLLUP_METRICS = [
   'reachable',
   /** Replicas only: 1 when the link to the upstream is up. */
   'linkUp',
+  /** Milliseconds unreachable / link down since the previous cycle: the sum is the downtime. */
+  'unreachableMs',
+  'linkDownMs',
   'lagSeconds',
   'offsetGapBytes',
   /** Heartbeat delay (only when the heartbeat runs). */
@@ -32,7 +35,7 @@ export const ROLLUP_METRICS = [
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
-export const COUNTER_METRICS: ReadonlySet<RollupMetric> = new Set(['syncFullDelta', 'syncPartialOkDelta', 'syncPartialErrDelta']);
+export const COUNTER_METRICS: ReadonlySet<RollupMetric> = new Set(['syncFullDelta', 'syncPartialOkDelta', 'syncPartialErrDelta', 'unreachableMs', 'linkDownMs']);
 
 export function isRollupMetric(v: string): v is RollupMetric {
   return (ROLLUP_METRICS as readonly string[]).includes(v);

@@ -13,6 +13,14 @@ function linkIncidents(e: { from: number; to: number }, nodeId: string, incident
     .map((i) => i.id);
 }
 
+/** Downtime from the summed milliseconds; from the 0/1 share when only that was recorded. */
+function downMinutes(ms: readonly RollupRow[], share: readonly RollupRow[], res: number): number {
+  return ms.length ? sumOf(ms) / 60_000 : zeroMinutes(share, res);
+}
+
+/** A trend needs more than a moment of data: at least an hour of buckets. */
+const TREND_MIN_SPAN_MS = 3600_000;
+
 export function nodeFigures(input: ReportInput, node: ReportNodeInfo): NodeFigures {
   const s = (m: Parameters<typeof seriesOf>[2]) => seriesOf(input.rows, node.id, m);
   const res = input.resolutionMs;
@@ -21,7 +29,8 @@ export function nodeFigures(input: ReportInput, node: ReportNodeInfo): NodeFigur
   const lag = s('lagSeconds');
   const mem = s('memoryUsedBytes');
   const cpu = s('cpuPct');
-  const slope = slopePerMs(mem);
+  const spanMs = mem.length ? (mem[mem.length - 1] as RollupRow).bucket - (mem[0] as RollupRow).bucket : 0;
+  const slope = spanMs >= TREND_MIN_SPAN_MS ? slopePerMs(mem) : null;
   const maxmemory = node.maxmemoryBytes ?? maxOf(s('maxmemoryBytes')) ?? 0;
   const lastUsed = mem.length ? avgOf(mem[mem.length - 1] as RollupRow) : null;
   const perDay = slope === null ? null : slope * 24 * 3600_000;
@@ -33,8 +42,8 @@ export function nodeFigures(input: ReportInput, node: ReportNodeInfo): NodeFigur
   const down = episodes([...reach, ...link].sort((a, b) => a.bucket - b.bucket), res, (r) => avgOf(r) < 1, (r) => (1 - avgOf(r)) * (res / 60_000));
   return {
     coveredMinutes: reach.length * (res / 60_000),
-    unreachableMinutes: round(zeroMinutes(reach, res)),
-    linkDownMinutes: link.length ? round(zeroMinutes(link, res)) : null,
+    unreachableMinutes: round(downMinutes(s('unreachableMs'), reach, res)),
+    linkDownMinutes: link.length ? round(downMinutes(s('linkDownMs'), link, res)) : null,
     lag: spread(lag),
     delayMs: spread(s('realDelayMs')),
     fullResyncs: sumOf(s('syncFullDelta')),

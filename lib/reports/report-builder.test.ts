@@ -147,3 +147,15 @@ test('the report renders as Markdown and HTML in both languages, HTML escaped', 
   assert.match(html, /&lt;lab&gt;/);
   assert.doesNotMatch(html, /<lab>/);
 });
+
+test('buildReport: downtime comes from the summed milliseconds, not the share of a partly watched bucket', () => {
+  const partial = (metric: RollupMetric, sum: number, count: number): RollupRow => ({ resMs: MIN, nodeId: R1, metric, bucket: DAY0, count, sum, min: 0, max: sum ? 1 : 0 });
+  const r = buildReport(
+    input({
+      // Watched for 40 s of the minute, down for 30 s of it: the share says 0.75 min, the clock 0.5.
+      rows: [partial('reachable', 40, 160), partial('unreachableMs', 30_000, 160), ...rows(M, 'reachable', 0, 1, 1)],
+      incidents: [],
+    }),
+  );
+  assert.equal(r.nodes.find((n) => n.id === R1)?.figures.unreachableMinutes, 0.5);
+});

@@ -59,7 +59,7 @@ export interface IncidentSummary {
   state: string;
   openedAt: number;
   resolvedAt?: number;
-  /** Fault start (first bad bucket) to the incident opening, when the rollups show the start. */
+  /** Upper bound: the start of the first bad bucket to the incident opening (the fault began within that bucket). */
   detectMs?: number;
   recoverMs?: number;
 }

@@ -54,7 +54,8 @@ export function incidentSummaries(input: ReportInput, nodes: readonly NodeReport
       state: i.state,
       openedAt: i.openedAt,
       ...(i.resolvedAt !== undefined ? { resolvedAt: i.resolvedAt, recoverMs: i.resolvedAt - i.openedAt } : {}),
-      ...(faultStart !== undefined ? { detectMs: Math.max(0, i.openedAt - faultStart) } : {}),
+      // The fault began within the first bad bucket: opening − bucket start is an upper bound.
+      ...(faultStart !== undefined && i.openedAt >= faultStart ? { detectMs: i.openedAt - faultStart } : {}),
     };
   });
 }

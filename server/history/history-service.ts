@@ -36,9 +36,13 @@ export class HistoryService {
 
   /** Subscribes to the monitor's cycles (and the heartbeat's samples when it runs). */
   attach(monitor: Monitor, heartbeat?: { on(e: 'samples', fn: (s: HeartbeatSample[]) => void): unknown } | null): void {
+    let last = 0;
     monitor.on('cycle', (report) => {
       const t = report.topology.generatedAt;
-      for (const [id, values] of cycleValues(report.topology, report.samples, monitor.nodeViews(), t)) this.acc.add(id, t, values);
+      // A gap longer than a few intervals is the server not watching, not the node being down.
+      const dt = last && t - last <= 5 * monitor.intervalMs ? t - last : monitor.intervalMs;
+      last = t;
+      for (const [id, values] of cycleValues(report.topology, report.samples, monitor.nodeViews(), t, dt)) this.acc.add(id, t, values);
     });
     heartbeat?.on('samples', (samples) => {
       for (const s of samples) if (s.delayMs !== null) this.acc.add(s.nodeId, s.t, { realDelayMs: s.delayMs });

@@ -23,7 +23,7 @@ export const enReports = {
   'reports.nodes': 'Nodes',
   'reports.incidents': 'Incidents',
   'reports.noIncidents': 'No incident in this period.',
-  'reports.incident.detect': 'detected in {value}',
+  'reports.incident.detect': 'detected within {value}',
   'reports.incident.recover': 'recovered in {value}',
   'reports.incident.open': 'still open',
   'reports.status.ok': 'OK',

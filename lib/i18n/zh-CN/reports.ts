@@ -25,7 +25,7 @@ export const zhReports: { readonly [K in keyof typeof enReports]: string } = {
   'reports.nodes': '节点',
   'reports.incidents': '事件',
   'reports.noIncidents': '本周期内没有事件。',
-  'reports.incident.detect': '{value} 后发现',
+  'reports.incident.detect': '{value} 内发现',
   'reports.incident.recover': '{value} 后恢复',
   'reports.incident.open': '仍未解决',
   'reports.status.ok': '正常',
