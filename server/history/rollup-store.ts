@@ -28,11 +28,11 @@ export class RollupStore {
     this.upsert = db.prepare(`
       INSERT INTO history_rollups (res_ms, node_id, metric, bucket, count, sum, min, max)
       VALUES (@resMs, @nodeId, @metric, @bucket, @count, @sum, @min, @max)
-      ON CONFLICT (res_ms, node_id, metric, bucket) DO UPDATE SET
+      ON CONFLICT (res_ms, bucket, node_id, metric) DO UPDATE SET
         count = count + excluded.count, sum = sum + excluded.sum,
         min = MIN(min, excluded.min), max = MAX(max, excluded.max)`);
     this.selectOne = db.prepare(
-      'SELECT * FROM history_rollups WHERE res_ms = ? AND node_id = ? AND metric = ? AND bucket >= ? AND bucket < ? ORDER BY bucket',
+      'SELECT * FROM history_rollups WHERE res_ms = ? AND bucket >= ? AND bucket < ? AND node_id = ? AND metric = ? ORDER BY bucket',
     );
     this.selectNode = db.prepare('SELECT * FROM history_rollups WHERE res_ms = ? AND bucket >= ? AND bucket < ? ORDER BY bucket');
   }
@@ -46,7 +46,7 @@ export class RollupStore {
   }
 
   series(resMs: number, nodeId: string, metric: RollupMetric, from: number, to: number): RollupRow[] {
-    return this.selectOne.all(resMs, nodeId, metric, from, to).map(toRow);
+    return this.selectOne.all(resMs, from, to, nodeId, metric).map(toRow);
   }
 
   /** Every node and metric of one resolution in [from, to). */

@@ -211,8 +211,9 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // Long history (issue 15): one row per resolution, node, metric and bucket. WITHOUT ROWID
-    // keeps the primary key as the table itself, which is how every query and prune reads it.
+    // Long history (issue 15): one row per resolution, bucket, node and metric. WITHOUT ROWID
+    // keeps the primary key as the table itself: reports and pruning read bucket ranges, a chart
+    // reads a bucket range of one node, so no second index (it would double the size).
     version: 32,
     name: 'history rollups: per-minute and per-15-minute aggregates per node and metric',
     sql: `
@@ -225,9 +226,8 @@ export const MIGRATIONS: Migration[] = [
         sum REAL NOT NULL,
         min REAL NOT NULL,
         max REAL NOT NULL,
-        PRIMARY KEY (res_ms, node_id, metric, bucket)
+        PRIMARY KEY (res_ms, bucket, node_id, metric)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS history_rollups_bucket ON history_rollups (res_ms, bucket);
     `,
   },
 ];
