@@ -128,7 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         commandTimeoutMs: config.poll.commandTimeoutMs,
       })
     : null;
-  attachReports(router, { db, config, monitor, history, heartbeat, logs });
+  const reporting = attachReports(router, { db, config, monitor, history, heartbeat, logs });
   // The seed's periodic consistency check (§5.2), done right: a canary every canaryEveryMs.
   const canaryTimer = config.consistency.canaryEveryMs
     ? setInterval(() => {
@@ -228,7 +228,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       diagnosis.stop();
       await logs.stop();
       await monitor.stop();
-      history.stop();
+      await reporting.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -201,6 +201,24 @@ export const ConfigFileSchema = z
       })
       .strict()
       .default({ retentionMs: 3600_000, rollups: ROLLUP_DEFAULTS }),
+    /** Health reports sent through the webhooks (docs/history-and-reports.md); off when absent. */
+    reports: z
+      .object({
+        schedule: z
+          .object({
+            /** Local time the reports of the day (week, month) that just ended go out. */
+            at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)'),
+            /** `week` goes out on Mondays, `month` on the 1st. */
+            periods: z.array(z.enum(['day', 'week', 'month'])).min(1).default(['day']),
+            lang: z.enum(['en', 'zh-CN']).default('en'),
+            /** Webhook names (alerts.webhooks) to send to; all of them when absent. */
+            webhooks: z.array(z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({}),
     /** Topology and capacity advice in the health reports. */
     advice: z
       .object({ maxDirectReplicas: z.number().int().min(1).max(100).default(3) })

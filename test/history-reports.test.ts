@@ -2,6 +2,8 @@
 // a replica killed for ~30 s, its incident, its minutes of downtime.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,9 +20,15 @@ describe('history and reports', () => {
   let sandbox: Sandbox;
   let dataDir: string;
   let server: RunningServer | undefined;
+  let receiver: Server;
+  const received: Array<{ headers: Record<string, unknown>; body: unknown }> = [];
   const start = async () => {
     const configFile = path.join(dataDir, 'config.json');
-    writeFileSync(configFile, JSON.stringify({ topology: { name: 'history-test' }, history: { rollups: { flushEveryMs: 2000 } } }));
+    writeFileSync(configFile, JSON.stringify({
+        topology: { name: 'history-test' },
+        history: { rollups: { flushEveryMs: 2000 } },
+        alerts: { webhooks: [{ name: 'hook', url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret: 'report-secret-1' }] },
+      }));
     return startServer(
       loadConfig({ PORT: '0', LOG_LEVEL: 'warn', REPLICAOPS_POLL_MS: '250', REPLICAOPS_CONFIG: configFile, REPLICAOPS_SEEDS: sandbox.seeds()[0], REPLICAOPS_DATA_DIR: dataDir }),
       { withUi: false },
@@ -29,10 +37,20 @@ describe('history and reports', () => {
   before(async () => {
     sandbox = await startSandbox(testSandboxOptions({ shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }] }));
     dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-history-'));
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: JSON.parse(body) as unknown });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   });
   after(async () => {
     await server?.stop();
     await sandbox.stop();
+    receiver.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -77,6 +95,23 @@ describe('history and reports', () => {
     assert.match(md, /^# 健康报告 — 日/);
     assert.match(md, new RegExp(incident.id));
     if (process.env.REPLICAOPS_SAMPLE_REPORT) writeFileSync(process.env.REPLICAOPS_SAMPLE_REPORT, await (await fetch(`${server.url}/api/reports?period=day&format=md`)).text());
+  });
+
+  test('"send now" posts the day report, signed, with the outage among its problems', async () => {
+    server ??= await start();
+    const res = await fetch(`${server.url}/api/reports/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-replicaops-request': '1' },
+      body: JSON.stringify({ period: 'day' }),
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(((await res.json()) as { results: Array<{ webhook: string; ok: boolean }> }).results.map((r) => [r.webhook, r.ok]), [['hook', true]]);
+    const got = received.at(-1);
+    assert.ok(got, 'the receiver got the report');
+    assert.match(String(got.headers['x-replicaops-signature']), /^sha256=[0-9a-f]{64}$/);
+    const body = got.body as { event: string; period: string; problems: Array<{ nodeId?: string; check: string }> };
+    assert.equal(body.event, 'report');
+    assert.ok(body.problems.some((p) => p.nodeId === sandbox.node('r1').id && p.check === 'availability'));
   });
 
   test('bad report parameters answer 400 with a code, never a 500', async () => {

@@ -6,6 +6,7 @@ import type { HealthReport, ReportPeriod } from '@/lib/reports/report-types';
 import { useT } from '@/components/i18n/i18n-provider';
 import { errorMessage, getJson } from '@/components/hooks/api-client';
 import { ReportChecks, StatusBadge } from './report-checks';
+import { SendNow } from './send-now';
 
 const PERIODS: ReportPeriod[] = ['day', 'week', 'month'];
 
@@ -70,6 +71,7 @@ export function ReportsPage() {
         <a href={`/api/reports?${query}&format=html&lang=${locale}`} target="_blank" rel="noopener" data-testid="export-html" className="focus-ring flex h-8 items-center rounded-md border border-border px-3 text-sm">
           {t('reports.export.html')}
         </a>
+        <SendNow period={period} at={Number(atOf(date))} />
       </div>
       {error && <p className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit">{t('reports.error', { message: error })}</p>}
       {!report && !error && <p className="text-sm text-fg-muted">{t('reports.loading')}</p>}

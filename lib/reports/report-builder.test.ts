@@ -159,3 +159,14 @@ test('buildReport: downtime comes from the summed milliseconds, not the share of
   );
   assert.equal(r.nodes.find((n) => n.id === R1)?.figures.unreachableMinutes, 0.5);
 });
+
+test('reportMessage lists every check that is not ✅, node ones first, with the reason in the chosen language', async () => {
+  const { reportMessage, reportSlackText } = await import('./report-message');
+  const r = buildReport(input());
+  const m = reportMessage(r, 'https://ops.example.com/r', 'zh-CN');
+  assert.equal(m.status, 'fail');
+  const avail = m.problems.find((p) => p.nodeId === R1 && p.check === 'availability');
+  assert.match(avail?.reason ?? '', /不可达 6 分钟/);
+  assert.equal(m.counts.ok + m.counts.warn + m.counts.fail, r.checks.length + r.nodes.reduce((s, n) => s + n.checks.length, 0));
+  assert.match(reportSlackText(reportMessage(r, null, 'en'), 'en'), /^❌ \*Health report — Day\*/);
+});

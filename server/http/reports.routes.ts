@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { isLocale, type Locale } from '../../lib/i18n';
 import { reportToHtml, reportToMarkdown } from '../../lib/reports/report-render';
+import type { ReportScheduler } from '../reports/report-scheduler';
 import type { ReportService } from '../reports/report-service';
+import { readJson } from './body';
 import type { Router } from './router';
 import { queryObject, validate } from './validate';
 
@@ -26,7 +28,26 @@ export const ReportQuerySchema = z.object({
   lang: z.string().refine(isLocale, 'expected en or zh-CN').default('en'),
 });
 
-export function reportRoutes(router: Router, reports: ReportService): void {
+const SendBodySchema = z
+  .object({
+    period: z.enum(['day', 'week', 'month']).default('day'),
+    at: z.number().int().nonnegative().max(8.64e15).optional(),
+    lang: z.enum(['en', 'zh-CN']).default('en'),
+  })
+  .strict();
+
+export function reportRoutes(router: Router, reports: ReportService, scheduler: ReportScheduler): void {
+  // "Send now": the report to every configured webhook (operator role), with each one's result.
+  router.on(
+    'POST',
+    '/api/reports/send',
+    async ({ req }) => {
+      const body = validate(SendBodySchema, await readJson(req), 'body');
+      return { results: await scheduler.sendNow(body.period, body.at, body.lang) };
+    },
+    { role: 'operator' },
+  );
+
   // The day / week / month health report containing `at` (viewer role).
   router.on('GET', '/api/reports', ({ url, res }) => {
     const q = validate(ReportQuerySchema, queryObject(url), 'query');

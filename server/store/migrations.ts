@@ -228,6 +228,8 @@ export const MIGRATIONS: Migration[] = [
         max REAL NOT NULL,
         PRIMARY KEY (res_ms, bucket, node_id, metric)
       ) WITHOUT ROWID;
+      -- Scheduled reports already sent (\`day:<from>\`), so a restart never sends one twice.
+      CREATE TABLE IF NOT EXISTS report_sends (key TEXT PRIMARY KEY, sent_at INTEGER NOT NULL);
     `,
   },
 ];
