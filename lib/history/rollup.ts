@@ -93,6 +93,11 @@ export class RollupAccumulator {
     return rows;
   }
 
+  /** Copies of the collected buckets (not yet written), for queries that must see the last minute. */
+  peek(filter: (r: RollupRow) => boolean): RollupRow[] {
+    return [...this.buckets.values()].filter(filter).map((r) => ({ ...r }));
+  }
+
   get size(): number {
     return this.buckets.size;
   }

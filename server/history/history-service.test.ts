@@ -54,3 +54,21 @@ test('a bucket written in two flushes (before and after a restart) adds up', () 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('queries include buckets collected but not flushed yet', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-history-'));
+  const db = openDatabase(dir);
+  try {
+    const now = Date.UTC(2026, 0, 31, 12);
+    const history = new HistoryService(db, { minuteRetentionMs: 48 * HOUR, quarterRetentionMs: 30 * DAY, flushEveryMs: 60_000 }, () => now);
+    const bucket = now - MINUTE_MS;
+    history.store.write([{ resMs: MINUTE_MS, nodeId: 'n:1', metric: 'cpuPct', bucket, count: 1, sum: 10, min: 10, max: 10 }]);
+    // What the monitor's cycle handler does between two flushes.
+    history.record('n:1', bucket + 1000, { cpuPct: 30 });
+    assert.deepEqual(history.points('n:1', 'cpuPct', now - HOUR), [{ t: bucket, v: 20, min: 10, max: 30 }]);
+    assert.equal(history.period(now - HOUR, now + HOUR).rows.filter((r) => r.metric === 'cpuPct').length, 1);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -3,7 +3,7 @@
 // buckets are pruned. Chart queries past the raw 1 h and the reports read from here.
 import type { HeartbeatSample, HistoryMetric } from '../../lib/contracts';
 import { cycleValues } from '../../lib/history/cycle-values';
-import { isRollupMetric, pickResolution, retentionCutoffs, rowsToPoints, RollupAccumulator, type RollupMetric, type RollupRow } from '../../lib/history/rollup';
+import { isRollupMetric, mergeRows, pickResolution, retentionCutoffs, rowsToPoints, RollupAccumulator, type RollupMetric, type RollupRow, type RollupValues } from '../../lib/history/rollup';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
@@ -42,13 +42,18 @@ export class HistoryService {
       // A gap longer than a few intervals is the server not watching, not the node being down.
       const dt = last && t - last <= 5 * monitor.intervalMs ? t - last : monitor.intervalMs;
       last = t;
-      for (const [id, values] of cycleValues(report.topology, report.samples, monitor.nodeViews(), t, dt)) this.acc.add(id, t, values);
+      for (const [id, values] of cycleValues(report.topology, report.samples, monitor.nodeViews(), t, dt)) this.record(id, t, values);
     });
     heartbeat?.on('samples', (samples) => {
-      for (const s of samples) if (s.delayMs !== null) this.acc.add(s.nodeId, s.t, { realDelayMs: s.delayMs });
+      for (const s of samples) if (s.delayMs !== null) this.record(s.nodeId, s.t, { realDelayMs: s.delayMs });
     });
     this.timer = setInterval(() => this.flush(), this.settings.flushEveryMs);
     this.timer.unref();
+  }
+
+  /** Adds one sample to the open buckets (written at the next flush). */
+  record(nodeId: string, t: number, values: RollupValues): void {
+    this.acc.add(nodeId, t, values);
   }
 
   /** Writes what was collected and prunes buckets past their retention. */
@@ -73,12 +78,15 @@ export class HistoryService {
   points(nodeId: string, metric: HistoryMetric | RollupMetric, sinceMs: number): Array<{ t: number; v: number | null; min: number; max: number }> {
     if (!isRollupMetric(metric)) return []; // e.g. `keys`: kept 1 h in memory only
     const resMs = pickResolution(this.now(), sinceMs, this.keep) ?? QUARTER_MS;
-    return rowsToPoints(this.store.series(resMs, nodeId, metric, sinceMs, Number.MAX_SAFE_INTEGER));
+    const pending = this.acc.peek((r) => r.resMs === resMs && r.nodeId === nodeId && r.metric === metric && r.bucket >= sinceMs);
+    return rowsToPoints(mergeRows([...this.store.series(resMs, nodeId, metric, sinceMs, Number.MAX_SAFE_INTEGER), ...pending]));
   }
 
   /** All rows of a period, at the finest resolution that still holds its start. */
   period(from: number, to: number): { resMs: number; rows: RollupRow[] } {
     const resMs = pickResolution(this.now(), from, this.keep) ?? QUARTER_MS;
-    return { resMs, rows: this.store.range(resMs, from, to) };
+    // Buckets not flushed yet count too: a report asked for now includes the last minute.
+    const pending = this.acc.peek((r) => r.resMs === resMs && r.bucket >= from && r.bucket < to);
+    return { resMs, rows: mergeRows([...this.store.range(resMs, from, to), ...pending]) };
   }
 }
