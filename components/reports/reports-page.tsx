@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { HealthReport, ReportPeriod } from '@/lib/reports/report-types';
 import { useT } from '@/components/i18n/i18n-provider';
 import { errorMessage, getJson } from '@/components/hooks/api-client';
+import { reportTime } from '@/lib/reports/report-render';
 import { ReportChecks, StatusBadge } from './report-checks';
 import { SendNow } from './send-now';
 
@@ -19,7 +20,8 @@ const today = (): string => {
 const atOf = (date: string): string => String(new Date(`${date}T12:00:00`).getTime());
 
 export function ReportsPage() {
-  const { t, fmt, locale } = useT();
+  const { t, fmt: base, locale } = useT();
+  const fmt = { ...base, dateTime: reportTime(locale) };
   const [period, setPeriod] = useState<ReportPeriod>('day');
   const [date, setDate] = useState(today);
   const [state, setState] = useState<{ key: string; report: HealthReport | null; error: string | null }>({ key: '', report: null, error: null });

@@ -1,7 +1,7 @@
 // What a scheduled (or "send now") report says to a webhook: a JSON summary with a link, or a
 // Slack text. Pure: a report, a link and a locale in, the body out.
 import { translate, DICTIONARIES, createFormatters, type Locale } from '../i18n';
-import { checkTitleKey, STATUS_ICON } from './report-render';
+import { checkTitleKey, reportTime, STATUS_ICON } from './report-render';
 import type { HealthReport } from './report-types';
 
 export interface ReportMessage {
@@ -30,7 +30,7 @@ export function reportMessage(r: HealthReport, link: string | null, locale: Loca
 
 export function reportSlackText(m: ReportMessage, locale: Locale = 'en'): string {
   const dict = DICTIONARIES[locale];
-  const f = createFormatters(locale, dict);
+  const f = { ...createFormatters(locale, dict), dateTime: reportTime(locale) };
   const t = translate.bind(null, dict);
   const head = `${STATUS_ICON[m.status]} *${t('reports.title')} — ${t(`reports.period.${m.period}`)}* · ${m.topology} · ${t('reports.range', { from: f.dateTime(m.from), to: f.dateTime(m.to) })}`;
   const lines = m.problems.slice(0, 20).map((p) => {

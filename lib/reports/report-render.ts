@@ -6,6 +6,12 @@ import type { CheckStatus, HealthReport, ReportCheck } from './report-types';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌' };
 
+/** Date and time of report bounds: 24-hour clock from 00:00 (a period starts at 00:00, not 24:00). */
+export function reportTime(locale: Locale): (epochMs: number) => string {
+  const f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return (ms) => f.format(ms);
+}
+
 const isMessageKey = (k: string): k is MessageKey => k in en;
 
 export function checkTitleKey(id: string): MessageKey | null {
@@ -28,7 +34,7 @@ function textOf(locale: Locale) {
     const reason = t(c.reason, c.params) + (c.incidentIds?.length ? ` (${c.incidentIds.join(', ')})` : '');
     return { title: titleKey ? t(titleKey) : c.id, status: c.status, reason };
   };
-  return { t, f, row };
+  return { t, f: { ...f, dateTime: reportTime(locale) }, row };
 }
 
 function incidentLine(r: HealthReport['incidents'][number], locale: Locale): string {
