@@ -76,6 +76,8 @@ export const HistoryQuerySchema = z.object({
 export const HistoryResponseSchema = z.object({
   nodeId: NodeIdSchema,
   metric: HistoryMetricSchema,
+  /** Present when the request named a range (`24h`/`7d`/`30d`: rollup points). */
+  range: HistoryRangeSchema.optional(),
   points: z.array(HistoryPointSchema),
 });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
