@@ -15,12 +15,17 @@ const store = new RollupStore(db);
 const acc = new RollupAccumulator([MINUTE_MS, QUARTER_MS]);
 const bytes = (): number => {
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+  return (
+    Number(db.pragma('page_count', { simple: true })) *
+    Number(db.pragma('page_size', { simple: true }))
+  );
 };
 const empty = bytes();
 const t0 = Date.UTC(2026, 0, 5);
 for (let s = 0; s < 86_400; s++) {
-  const values: RollupValues = Object.fromEntries(ROLLUP_METRICS.map((m, i) => [m, Math.sin(s / 600 + i) * 1000 + 1000]));
+  const values: RollupValues = Object.fromEntries(
+    ROLLUP_METRICS.map((m, i) => [m, Math.sin(s / 600 + i) * 1000 + 1000]),
+  );
   acc.add('10.0.0.2:6379', t0 + s * 1000, values);
   if (s % 60 === 59) store.write(acc.drain());
 }

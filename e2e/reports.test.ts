@@ -16,7 +16,9 @@ describe('health reports in the browser', () => {
     await page.waitForSelector('[data-testid="report-summary"]', { timeout: 20_000 });
     assert.match((await page.locator('h1').first().textContent()) ?? '', /Health report/);
     // Every node of the sandbox has its section with an availability check.
-    await page.waitForSelector(`[data-node="${e.sandbox.node('m').id}"] [data-check="availability"]`);
+    await page.waitForSelector(
+      `[data-node="${e.sandbox.node('m').id}"] [data-check="availability"]`,
+    );
 
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="export-md"]').click();

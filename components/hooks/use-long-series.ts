@@ -13,7 +13,11 @@ export function useLongSeries(
   metrics: readonly HistoryMetric[],
   range: '24h' | '7d' | '30d' | null,
 ): { series: SeriesMap; error: string | null; skewMs: number } {
-  const [state, setState] = useState<{ key: string; series: SeriesMap; error: string | null }>({ key: '', series: {}, error: null });
+  const [state, setState] = useState<{ key: string; series: SeriesMap; error: string | null }>({
+    key: '',
+    series: {},
+    error: null,
+  });
   const metricsKey = metrics.join(',');
   const key = `${nodeId}|${range ?? ''}|${metricsKey}`;
   useEffect(() => {
@@ -23,14 +27,18 @@ export function useLongSeries(
     const load = () =>
       void Promise.allSettled(
         wanted.map((m) =>
-          getJson<HistoryResponse>(`/api/nodes/${encodeURIComponent(nodeId)}/history?${new URLSearchParams({ metric: m, range })}`, ac.signal),
+          getJson<HistoryResponse>(
+            `/api/nodes/${encodeURIComponent(nodeId)}/history?${new URLSearchParams({ metric: m, range })}`,
+            ac.signal,
+          ),
         ),
       ).then((results) => {
         if (ac.signal.aborted) return;
         const series: SeriesMap = {};
         let error: string | null = null;
         for (const r of results) {
-          if (r.status === 'fulfilled') series[r.value.metric] = r.value.points.map((p) => ({ t: p.t, v: p.v }));
+          if (r.status === 'fulfilled')
+            series[r.value.metric] = r.value.points.map((p) => ({ t: p.t, v: p.v }));
           else error ??= errorMessage(r.reason);
         }
         setState({ key: `${nodeId}|${range}|${metricsKey}`, series, error });

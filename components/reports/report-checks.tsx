@@ -37,7 +37,11 @@ export function ReportChecks({ checks }: { checks: readonly ReportCheck[] }) {
               <td className="py-1.5">
                 {t(c.reason, c.params)}
                 {c.incidentIds?.map((id) => (
-                  <a key={id} href={`/incidents/${encodeURIComponent(id)}`} className="ml-2 text-accent underline">
+                  <a
+                    key={id}
+                    href={`/incidents/${encodeURIComponent(id)}`}
+                    className="ml-2 text-accent underline"
+                  >
                     {id}
                   </a>
                 ))}

@@ -15,8 +15,16 @@ export function SendNow({ period, at }: { period: ReportPeriod; at: number }) {
   const send = async () => {
     setSending(true);
     try {
-      const { results } = await postJson<{ results: Array<{ ok: boolean }> }>('/api/reports/send', { period, at, lang: locale });
-      setMessage(results.length ? t('reports.sent', { ok: results.filter((r) => r.ok).length, total: results.length }) : t('reports.noWebhooks'));
+      const { results } = await postJson<{ results: Array<{ ok: boolean }> }>('/api/reports/send', {
+        period,
+        at,
+        lang: locale,
+      });
+      setMessage(
+        results.length
+          ? t('reports.sent', { ok: results.filter((r) => r.ok).length, total: results.length })
+          : t('reports.noWebhooks'),
+      );
     } catch (err) {
       setMessage(t('reports.sendError', { message: errorMessage(err) }));
     } finally {
@@ -25,10 +33,20 @@ export function SendNow({ period, at }: { period: ReportPeriod; at: number }) {
   };
   return (
     <span className="flex items-center gap-2 text-sm">
-      <button type="button" disabled={isSending} onClick={() => void send()} data-testid="send-now" className="focus-ring h-8 rounded-md border border-border px-3 disabled:opacity-50">
+      <button
+        type="button"
+        disabled={isSending}
+        onClick={() => void send()}
+        data-testid="send-now"
+        className="focus-ring h-8 rounded-md border border-border px-3 disabled:opacity-50"
+      >
         {t('reports.send')}
       </button>
-      {message && <span role="status" className="text-fg-muted">{message}</span>}
+      {message && (
+        <span role="status" className="text-fg-muted">
+          {message}
+        </span>
+      )}
     </span>
   );
 }

@@ -5,13 +5,20 @@ import type { NodeView } from '../diagnosis/diagnosis-input';
 import { num, str } from '../info/info-numbers';
 import type { RollupValues } from './rollup';
 
-const okFlag = (s: string | undefined): number | null => (s === undefined ? null : s === 'ok' ? 1 : 0);
+const okFlag = (s: string | undefined): number | null =>
+  s === undefined ? null : s === 'ok' ? 1 : 0;
 
 /**
  * `dtMs`: time since the previous cycle (the caller caps it, so time the server was not watching
  * is not counted as downtime); a down node adds it to `unreachableMs`, a down link to `linkDownMs`.
  */
-export function cycleValues(topology: Topology, samples: readonly NodeSample[], views: readonly NodeView[], t: number, dtMs: number): Map<string, RollupValues> {
+export function cycleValues(
+  topology: Topology,
+  samples: readonly NodeSample[],
+  views: readonly NodeView[],
+  t: number,
+  dtMs: number,
+): Map<string, RollupValues> {
   const out = new Map<string, RollupValues>();
   const viewOf = new Map(views.map((v) => [v.id, v]));
   const sampleOf = new Map(samples.map((s) => [s.nodeId, s.values]));
@@ -40,8 +47,14 @@ export function cycleValues(topology: Topology, samples: readonly NodeSample[], 
       memoryUsedBytes: m?.usedMemoryBytes ?? null,
       maxmemoryBytes: m?.maxmemoryBytes ?? null,
       rdbBgsaveOk: info ? okFlag(str(info, 'persistence', 'rdb_last_bgsave_status')) : null,
-      aofRewriteOk: info && num(info, 'persistence', 'aof_enabled') === 1 ? okFlag(str(info, 'persistence', 'aof_last_bgrewrite_status')) : null,
-      rdbSaveAgeSeconds: lastSave !== undefined && lastSave > 0 ? Math.max(0, Math.round(t / 1000 - lastSave)) : null,
+      aofRewriteOk:
+        info && num(info, 'persistence', 'aof_enabled') === 1
+          ? okFlag(str(info, 'persistence', 'aof_last_bgrewrite_status'))
+          : null,
+      rdbSaveAgeSeconds:
+        lastSave !== undefined && lastSave > 0
+          ? Math.max(0, Math.round(t / 1000 - lastSave))
+          : null,
       forkUsec: info ? (num(info, 'stats', 'latest_fork_usec') ?? null) : null,
     };
     if (link) {

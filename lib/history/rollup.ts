@@ -35,7 +35,13 @@ export const ROLLUP_METRICS = [
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
-export const COUNTER_METRICS: ReadonlySet<RollupMetric> = new Set(['syncFullDelta', 'syncPartialOkDelta', 'syncPartialErrDelta', 'unreachableMs', 'linkDownMs']);
+export const COUNTER_METRICS: ReadonlySet<RollupMetric> = new Set([
+  'syncFullDelta',
+  'syncPartialOkDelta',
+  'syncPartialErrDelta',
+  'unreachableMs',
+  'linkDownMs',
+]);
 
 export function isRollupMetric(v: string): v is RollupMetric {
   return (ROLLUP_METRICS as readonly string[]).includes(v);
@@ -62,7 +68,12 @@ export type RollupValues = Partial<Record<RollupMetric, number | null>>;
 export const bucketStart = (t: number, resMs: number): number => Math.floor(t / resMs) * resMs;
 
 export function mergeAgg(a: Agg, b: Agg): Agg {
-  return { count: a.count + b.count, sum: a.sum + b.sum, min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+  return {
+    count: a.count + b.count,
+    sum: a.sum + b.sum,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
 }
 
 export const avgOf = (a: Agg): number => (a.count ? a.sum / a.count : 0);
@@ -81,7 +92,17 @@ export class RollupAccumulator {
         const key = `${resMs}|${nodeId}|${metric}|${bucket}`;
         const row = this.buckets.get(key);
         if (row) Object.assign(row, mergeAgg(row, { count: 1, sum: v, min: v, max: v }));
-        else this.buckets.set(key, { resMs, nodeId, metric, bucket, count: 1, sum: v, min: v, max: v });
+        else
+          this.buckets.set(key, {
+            resMs,
+            nodeId,
+            metric,
+            bucket,
+            count: 1,
+            sum: v,
+            min: v,
+            max: v,
+          });
       }
     }
   }
@@ -115,19 +136,33 @@ export function mergeRows(rows: readonly RollupRow[]): RollupRow[] {
 }
 
 /** Oldest bucket start each resolution keeps at `now`. */
-export function retentionCutoffs(now: number, keep: ReadonlyArray<{ resMs: number; retentionMs: number }>): Array<{ resMs: number; before: number }> {
+export function retentionCutoffs(
+  now: number,
+  keep: ReadonlyArray<{ resMs: number; retentionMs: number }>,
+): Array<{ resMs: number; before: number }> {
   return keep.map((k) => ({ resMs: k.resMs, before: bucketStart(now - k.retentionMs, k.resMs) }));
 }
 
 /** Chart points from buckets: counters as their increase, gauges as the average. */
-export function rowsToPoints(rows: readonly RollupRow[]): Array<{ t: number; v: number | null; min: number; max: number }> {
+export function rowsToPoints(
+  rows: readonly RollupRow[],
+): Array<{ t: number; v: number | null; min: number; max: number }> {
   return [...rows]
     .sort((a, b) => a.bucket - b.bucket)
-    .map((r) => ({ t: r.bucket, v: COUNTER_METRICS.has(r.metric) ? r.sum : avgOf(r), min: r.min, max: r.max }));
+    .map((r) => ({
+      t: r.bucket,
+      v: COUNTER_METRICS.has(r.metric) ? r.sum : avgOf(r),
+      min: r.min,
+      max: r.max,
+    }));
 }
 
 /** The finest resolution whose retention covers `sinceMs`. */
-export function pickResolution(now: number, sinceMs: number, keep: ReadonlyArray<{ resMs: number; retentionMs: number }>): number | null {
+export function pickResolution(
+  now: number,
+  sinceMs: number,
+  keep: ReadonlyArray<{ resMs: number; retentionMs: number }>,
+): number | null {
   const sorted = [...keep].sort((a, b) => a.resMs - b.resMs);
   return sorted.find((k) => now - k.retentionMs <= sinceMs)?.resMs ?? sorted.at(-1)?.resMs ?? null;
 }

@@ -5,7 +5,11 @@ import type { ReportPeriod } from './report-types';
 const DAY_MS = 24 * 3600_000;
 
 /** [from, to) of the day / week (from Monday) / month containing `at`, in a zone `tzOffsetMinutes` east of UTC. */
-export function periodBounds(period: ReportPeriod, at: number, tzOffsetMinutes = 0): { from: number; to: number } {
+export function periodBounds(
+  period: ReportPeriod,
+  at: number,
+  tzOffsetMinutes = 0,
+): { from: number; to: number } {
   const shift = tzOffsetMinutes * 60_000;
   const local = new Date(at + shift);
   const dayStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
@@ -31,7 +35,11 @@ export function percentile(values: readonly number[], p: number): number | null 
 /** Rows grouped by node and metric once per rows array: a month of 10 nodes is ~600 000 rows. */
 const seriesIndex = new WeakMap<readonly RollupRow[], Map<string, readonly RollupRow[]>>();
 
-export function seriesOf(rows: readonly RollupRow[], nodeId: string, metric: RollupMetric): readonly RollupRow[] {
+export function seriesOf(
+  rows: readonly RollupRow[],
+  nodeId: string,
+  metric: RollupMetric,
+): readonly RollupRow[] {
   let index = seriesIndex.get(rows);
   if (!index) {
     const groups = new Map<string, RollupRow[]>();
@@ -54,7 +62,9 @@ export function zeroMinutes(series: readonly RollupRow[], resMs: number): number
 }
 
 /** p50 of bucket averages, p95 and max of bucket maxima (the buckets hold no raw samples). */
-export function spread(series: readonly RollupRow[]): { p50: number; p95: number; max: number } | null {
+export function spread(
+  series: readonly RollupRow[],
+): { p50: number; p95: number; max: number } | null {
   if (!series.length) return null;
   const maxima = series.map((r) => r.max);
   return {
@@ -65,7 +75,12 @@ export function spread(series: readonly RollupRow[]): { p50: number; p95: number
 }
 
 /** Consecutive buckets where `bad(row)` holds, as episodes with their peak (`peakOf`). */
-export function episodes(series: readonly RollupRow[], resMs: number, bad: (r: RollupRow) => boolean, peakOf: (r: RollupRow) => number): Array<{ from: number; to: number; peak: number }> {
+export function episodes(
+  series: readonly RollupRow[],
+  resMs: number,
+  bad: (r: RollupRow) => boolean,
+  peakOf: (r: RollupRow) => number,
+): Array<{ from: number; to: number; peak: number }> {
   const out: Array<{ from: number; to: number; peak: number }> = [];
   for (const r of series) {
     if (!bad(r)) continue;
@@ -94,6 +109,9 @@ export function slopePerMs(series: readonly RollupRow[]): number | null {
   return den === 0 ? null : num / den;
 }
 
-export const sumOf = (series: readonly RollupRow[]): number => series.reduce((s, r) => s + r.sum, 0);
-export const maxOf = (series: readonly RollupRow[]): number | null => (series.length ? Math.max(...series.map((r) => r.max)) : null);
-export const minOf = (series: readonly RollupRow[]): number | null => (series.length ? Math.min(...series.map((r) => r.min)) : null);
+export const sumOf = (series: readonly RollupRow[]): number =>
+  series.reduce((s, r) => s + r.sum, 0);
+export const maxOf = (series: readonly RollupRow[]): number | null =>
+  series.length ? Math.max(...series.map((r) => r.max)) : null;
+export const minOf = (series: readonly RollupRow[]): number | null =>
+  series.length ? Math.min(...series.map((r) => r.min)) : null;

@@ -13,11 +13,26 @@ const R1 = '10.0.0.2:6379';
 const R2 = '10.0.0.1:6380';
 
 /** One minute bucket per minute of [fromMin, toMin) with the same value `v` (count 60). */
-function rows(nodeId: string, metric: RollupMetric, fromMin: number, toMin: number, v: number | ((m: number) => number)): RollupRow[] {
+function rows(
+  nodeId: string,
+  metric: RollupMetric,
+  fromMin: number,
+  toMin: number,
+  v: number | ((m: number) => number),
+): RollupRow[] {
   const out: RollupRow[] = [];
   for (let m = fromMin; m < toMin; m++) {
     const x = typeof v === 'function' ? v(m) : v;
-    out.push({ resMs: MIN, nodeId, metric, bucket: DAY0 + m * MIN, count: 60, sum: x * 60, min: x, max: x });
+    out.push({
+      resMs: MIN,
+      nodeId,
+      metric,
+      bucket: DAY0 + m * MIN,
+      count: 60,
+      sum: x * 60,
+      min: x,
+      max: x,
+    });
   }
   return out;
 }
@@ -45,21 +60,60 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
       ...rows(M, 'cpuPct', 0, 120, 10),
     ],
     nodes: [
-      { id: M, role: 'master', host: '10.0.0.1', config: { 'repl-backlog-size': '1048576', maxmemory: '400000000' }, rdbBgsaveStatus: 'ok', rdbLastSaveAgeSeconds: 600, maxmemoryBytes: 400 * 1048576 },
-      { id: R1, role: 'replica', upstream: M, host: '10.0.0.2', config: { 'repl-backlog-size': '1048576', maxmemory: '0' }, rdbBgsaveStatus: 'ok' },
-      { id: R2, role: 'replica', upstream: M, host: '10.0.0.1', config: { 'repl-backlog-size': '1048576', maxmemory: '400000000' }, rdbBgsaveStatus: 'err' },
+      {
+        id: M,
+        role: 'master',
+        host: '10.0.0.1',
+        config: { 'repl-backlog-size': '1048576', maxmemory: '400000000' },
+        rdbBgsaveStatus: 'ok',
+        rdbLastSaveAgeSeconds: 600,
+        maxmemoryBytes: 400 * 1048576,
+      },
+      {
+        id: R1,
+        role: 'replica',
+        upstream: M,
+        host: '10.0.0.2',
+        config: { 'repl-backlog-size': '1048576', maxmemory: '0' },
+        rdbBgsaveStatus: 'ok',
+      },
+      {
+        id: R2,
+        role: 'replica',
+        upstream: M,
+        host: '10.0.0.1',
+        config: { 'repl-backlog-size': '1048576', maxmemory: '400000000' },
+        rdbBgsaveStatus: 'err',
+      },
     ],
-    incidents: [{ id: 'inc-1', title: 'link down', severity: 'critical', state: 'resolved', openedAt: DAY0 + 60 * MIN + 5000, resolvedAt: DAY0 + 68 * MIN, nodeIds: [R1], tags: [] }],
+    incidents: [
+      {
+        id: 'inc-1',
+        title: 'link down',
+        severity: 'critical',
+        state: 'resolved',
+        openedAt: DAY0 + 60 * MIN + 5000,
+        resolvedAt: DAY0 + 68 * MIN,
+        nodeIds: [R1],
+        tags: [],
+      },
+    ],
     checkRuns: [],
     drills: [],
     logErrors: [{ nodeId: R1, category: 'network', count: 4 }],
-    thresholds: { lagWarningSeconds: 2, lagCriticalSeconds: 10, memoryWarningPct: 80, memoryCriticalPct: 95 },
+    thresholds: {
+      lagWarningSeconds: 2,
+      lagCriticalSeconds: 10,
+      memoryWarningPct: 80,
+      memoryCriticalPct: 95,
+    },
     advice: { maxDirectReplicas: 1 },
     ...over,
   };
 }
 
-const check = (checks: ReadonlyArray<{ id: string; status: string }>, id: string) => checks.find((c) => c.id === id);
+const check = (checks: ReadonlyArray<{ id: string; status: string }>, id: string) =>
+  checks.find((c) => c.id === id);
 
 test('buildReport counts the minutes a replica was down and links the episode to its incident', () => {
   const r = buildReport(input());
@@ -68,7 +122,14 @@ test('buildReport counts the minutes a replica was down and links the episode to
   assert.equal(r1?.figures.linkDownMinutes, 7);
   const avail = check(r1?.checks ?? [], 'availability');
   assert.equal(avail?.status, 'fail');
-  assert.deepEqual(r1?.figures.downEpisodes.map((e) => [(e.from - DAY0) / MIN, (e.to - DAY0) / MIN, e.incidentIds]), [[60, 67, ['inc-1']]]);
+  assert.deepEqual(
+    r1?.figures.downEpisodes.map((e) => [
+      (e.from - DAY0) / MIN,
+      (e.to - DAY0) / MIN,
+      e.incidentIds,
+    ]),
+    [[60, 67, ['inc-1']]],
+  );
   assert.equal(check(r.nodes.find((n) => n.id === M)?.checks ?? [], 'availability')?.status, 'ok');
 });
 
@@ -94,13 +155,20 @@ test('buildReport: memory growth per week and days until maxmemory at that rate'
 
 test('buildReport: persistence failure, log errors, config drift and topology advice', () => {
   const r = buildReport(input());
-  assert.equal(check(r.nodes.find((n) => n.id === R2)?.checks ?? [], 'persistence')?.status, 'fail');
+  assert.equal(
+    check(r.nodes.find((n) => n.id === R2)?.checks ?? [], 'persistence')?.status,
+    'fail',
+  );
   assert.equal(check(r.nodes.find((n) => n.id === R1)?.checks ?? [], 'logs')?.status, 'warn');
   const drift = r.checks.find((c) => c.id === 'config.drift');
   assert.equal(drift?.status, 'warn');
   assert.match(String(drift?.params?.keys), /maxmemory/);
   const relay = r.checks.find((c) => c.id === 'advice.relay');
-  assert.equal(relay?.params?.relay, R2, 'the replica with the lowest p95 lag is the suggested relay');
+  assert.equal(
+    relay?.params?.relay,
+    R2,
+    'the replica with the lowest p95 lag is the suggested relay',
+  );
   assert.equal(r.checks.find((c) => c.id === 'advice.colocated')?.params?.replicas, R2);
   // 512 KiB/s × the 7 min link outage = 210 MiB > the 1 MiB backlog.
   const backlog = r.checks.find((c) => c.id === 'advice.backlog');
@@ -111,9 +179,20 @@ test('buildReport: persistence failure, log errors, config drift and topology ad
 
 test('buildReport: a quiet, healthy period is all ✅ (drills are only due monthly)', () => {
   const healthy = input({
-    rows: [...rows(M, 'reachable', 0, 60, 1), ...rows(R1, 'reachable', 0, 60, 1), ...rows(R1, 'linkUp', 0, 60, 1), ...rows(R1, 'lagSeconds', 0, 60, 0)],
+    rows: [
+      ...rows(M, 'reachable', 0, 60, 1),
+      ...rows(R1, 'reachable', 0, 60, 1),
+      ...rows(R1, 'linkUp', 0, 60, 1),
+      ...rows(R1, 'lagSeconds', 0, 60, 0),
+    ],
     nodes: [
-      { id: M, role: 'master', host: 'a', rdbBgsaveStatus: 'ok', config: { 'repl-backlog-size': String(64 * 1048576) } },
+      {
+        id: M,
+        role: 'master',
+        host: 'a',
+        rdbBgsaveStatus: 'ok',
+        config: { 'repl-backlog-size': String(64 * 1048576) },
+      },
       { id: R1, role: 'replica', upstream: M, host: 'b', rdbBgsaveStatus: 'ok' },
     ],
     incidents: [],
@@ -122,16 +201,39 @@ test('buildReport: a quiet, healthy period is all ✅ (drills are only due month
     advice: { maxDirectReplicas: 3 },
   });
   const r = buildReport(healthy);
-  assert.equal(r.status, 'ok', JSON.stringify(r.checks.filter((c) => c.status !== 'ok').concat(r.nodes.flatMap((n) => n.checks.filter((c) => c.status !== 'ok')))));
-  assert.equal(buildReport({ ...healthy, period: 'month' }).checks.find((c) => c.id === 'drills')?.status, 'warn');
+  assert.equal(
+    r.status,
+    'ok',
+    JSON.stringify(
+      r.checks
+        .filter((c) => c.status !== 'ok')
+        .concat(r.nodes.flatMap((n) => n.checks.filter((c) => c.status !== 'ok'))),
+    ),
+  );
+  assert.equal(
+    buildReport({ ...healthy, period: 'month' }).checks.find((c) => c.id === 'drills')?.status,
+    'warn',
+  );
 });
 
 test('periodBounds: day, Monday-based week and calendar month, in the given time zone', () => {
   const at = Date.UTC(2026, 0, 7, 23, 30); // Wednesday 23:30 UTC = Thursday 07:30 in UTC+8
-  assert.deepEqual(periodBounds('day', at, 0), { from: Date.UTC(2026, 0, 7), to: Date.UTC(2026, 0, 8) });
-  assert.deepEqual(periodBounds('day', at, 480), { from: Date.UTC(2026, 0, 7, 16), to: Date.UTC(2026, 0, 8, 16) });
-  assert.deepEqual(periodBounds('week', at, 0), { from: Date.UTC(2026, 0, 5), to: Date.UTC(2026, 0, 12) });
-  assert.deepEqual(periodBounds('month', at, 0), { from: Date.UTC(2026, 0, 1), to: Date.UTC(2026, 1, 1) });
+  assert.deepEqual(periodBounds('day', at, 0), {
+    from: Date.UTC(2026, 0, 7),
+    to: Date.UTC(2026, 0, 8),
+  });
+  assert.deepEqual(periodBounds('day', at, 480), {
+    from: Date.UTC(2026, 0, 7, 16),
+    to: Date.UTC(2026, 0, 8, 16),
+  });
+  assert.deepEqual(periodBounds('week', at, 0), {
+    from: Date.UTC(2026, 0, 5),
+    to: Date.UTC(2026, 0, 12),
+  });
+  assert.deepEqual(periodBounds('month', at, 0), {
+    from: Date.UTC(2026, 0, 1),
+    to: Date.UTC(2026, 1, 1),
+  });
 });
 
 test('the report renders as Markdown and HTML in both languages, HTML escaped', () => {
@@ -149,11 +251,24 @@ test('the report renders as Markdown and HTML in both languages, HTML escaped', 
 });
 
 test('buildReport: downtime comes from the summed milliseconds, not the share of a partly watched bucket', () => {
-  const partial = (metric: RollupMetric, sum: number, count: number): RollupRow => ({ resMs: MIN, nodeId: R1, metric, bucket: DAY0, count, sum, min: 0, max: sum ? 1 : 0 });
+  const partial = (metric: RollupMetric, sum: number, count: number): RollupRow => ({
+    resMs: MIN,
+    nodeId: R1,
+    metric,
+    bucket: DAY0,
+    count,
+    sum,
+    min: 0,
+    max: sum ? 1 : 0,
+  });
   const r = buildReport(
     input({
       // Watched for 40 s of the minute, down for 30 s of it: the share says 0.75 min, the clock 0.5.
-      rows: [partial('reachable', 40, 160), partial('unreachableMs', 30_000, 160), ...rows(M, 'reachable', 0, 1, 1)],
+      rows: [
+        partial('reachable', 40, 160),
+        partial('unreachableMs', 30_000, 160),
+        ...rows(M, 'reachable', 0, 1, 1),
+      ],
       incidents: [],
     }),
   );
@@ -167,6 +282,9 @@ test('reportMessage lists every check that is not ✅, node ones first, with the
   assert.equal(m.status, 'fail');
   const avail = m.problems.find((p) => p.nodeId === R1 && p.check === 'availability');
   assert.match(avail?.reason ?? '', /不可达 6 分钟/);
-  assert.equal(m.counts.ok + m.counts.warn + m.counts.fail, r.checks.length + r.nodes.reduce((s, n) => s + n.checks.length, 0));
+  assert.equal(
+    m.counts.ok + m.counts.warn + m.counts.fail,
+    r.checks.length + r.nodes.reduce((s, n) => s + n.checks.length, 0),
+  );
   assert.match(reportSlackText(reportMessage(r, null, 'en'), 'en'), /^❌ \*Health report — Day\*/);
 });

@@ -15,7 +15,14 @@ export function buildReport(input: ReportInput): HealthReport {
   const nodes: NodeReport[] = input.nodes.map((n) => {
     const figures = nodeFigures(input, n);
     const checks = nodeChecks(input, n, figures);
-    return { id: n.id, role: n.role, ...(n.upstream ? { upstream: n.upstream } : {}), figures, checks, status: worstStatus(checks.map((c) => c.status)) };
+    return {
+      id: n.id,
+      role: n.role,
+      ...(n.upstream ? { upstream: n.upstream } : {}),
+      figures,
+      checks,
+      status: worstStatus(checks.map((c) => c.status)),
+    };
   });
   const incidents = incidentSummaries(input, nodes);
   const checks = topologyChecks(input, nodes, incidents);

@@ -17,15 +17,41 @@ export interface ReportMessage {
   link: string | null;
 }
 
-export function reportMessage(r: HealthReport, link: string | null, locale: Locale = 'en'): ReportMessage {
+export function reportMessage(
+  r: HealthReport,
+  link: string | null,
+  locale: Locale = 'en',
+): ReportMessage {
   const dict = DICTIONARIES[locale];
-  const all = [...r.nodes.flatMap((n) => n.checks.map((c) => ({ nodeId: n.id, c }))), ...r.checks.map((c) => ({ nodeId: undefined, c }))];
+  const all = [
+    ...r.nodes.flatMap((n) => n.checks.map((c) => ({ nodeId: n.id, c }))),
+    ...r.checks.map((c) => ({ nodeId: undefined, c })),
+  ];
   const counts = { ok: 0, warn: 0, fail: 0 };
   for (const { c } of all) counts[c.status] += 1;
   const problems = all.flatMap(({ nodeId, c }) =>
-    c.status === 'ok' ? [] : [{ ...(nodeId ? { nodeId } : {}), check: c.id, status: c.status, reason: translate(dict, c.reason, c.params) }],
+    c.status === 'ok'
+      ? []
+      : [
+          {
+            ...(nodeId ? { nodeId } : {}),
+            check: c.id,
+            status: c.status,
+            reason: translate(dict, c.reason, c.params),
+          },
+        ],
   );
-  return { event: 'report', period: r.period, from: r.from, to: r.to, topology: r.topology, status: r.status, counts, problems, link };
+  return {
+    event: 'report',
+    period: r.period,
+    from: r.from,
+    to: r.to,
+    topology: r.topology,
+    status: r.status,
+    counts,
+    problems,
+    link,
+  };
 }
 
 export function reportSlackText(m: ReportMessage, locale: Locale = 'en'): string {
@@ -38,5 +64,10 @@ export function reportSlackText(m: ReportMessage, locale: Locale = 'en'): string
     return `${STATUS_ICON[p.status]} ${p.nodeId ? `${p.nodeId} · ` : ''}${key ? t(key) : p.check}: ${p.reason}`;
   });
   if (m.problems.length > 20) lines.push(`… +${m.problems.length - 20}`);
-  return [head, `✅ ${m.counts.ok} · ⚠️ ${m.counts.warn} · ❌ ${m.counts.fail}`, ...lines, ...(m.link ? [m.link] : [])].join('\n');
+  return [
+    head,
+    `✅ ${m.counts.ok} · ⚠️ ${m.counts.warn} · ❌ ${m.counts.fail}`,
+    ...lines,
+    ...(m.link ? [m.link] : []),
+  ].join('\n');
 }

@@ -17,7 +17,12 @@ export interface DueReport {
   key: string;
 }
 
-export function dueReports(now: number, tzOffsetMinutes: number, s: ScheduleSettings, sent: ReadonlySet<string>): DueReport[] {
+export function dueReports(
+  now: number,
+  tzOffsetMinutes: number,
+  s: ScheduleSettings,
+  sent: ReadonlySet<string>,
+): DueReport[] {
   const [h = 0, m = 0] = s.at.split(':').map(Number);
   const today = periodBounds('day', now, tzOffsetMinutes);
   if (now < today.from + (h * 60 + m) * 60_000) return [];

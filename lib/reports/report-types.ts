@@ -118,6 +118,11 @@ export interface ReportInput {
   drills: Array<{ scenario: string; startedAt: number; passed?: boolean; state: string }>;
   /** Abnormal Redis log lines in the period by node and category; a node whose log is read but clean has a `count: 0` entry; null when no log is read. */
   logErrors: Array<{ nodeId: string; category: string; count: number }> | null;
-  thresholds: { lagWarningSeconds: number; lagCriticalSeconds: number; memoryWarningPct: number; memoryCriticalPct: number };
+  thresholds: {
+    lagWarningSeconds: number;
+    lagCriticalSeconds: number;
+    memoryWarningPct: number;
+    memoryCriticalPct: number;
+  };
   advice: { maxDirectReplicas: number };
 }

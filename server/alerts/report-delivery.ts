@@ -26,25 +26,49 @@ async function postOnce(hook: WebhookConfig, body: string): Promise<ReportDelive
   };
   if (hook.secret) headers['x-replicaops-signature'] = signBody(hook.secret, body);
   try {
-    const res = await fetch(hook.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(hook.timeoutMs) });
+    const res = await fetch(hook.url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(hook.timeoutMs),
+    });
     const text = await res.text().catch(() => '');
     if (res.ok) return { webhook: hook.name, ok: true, status: res.status };
-    return { webhook: hook.name, ok: false, status: res.status, error: `HTTP ${res.status} ${scrubUrl(text.slice(0, 200), hook.url)}`.trim() };
+    return {
+      webhook: hook.name,
+      ok: false,
+      status: res.status,
+      error: `HTTP ${res.status} ${scrubUrl(text.slice(0, 200), hook.url)}`.trim(),
+    };
   } catch (err) {
     return { webhook: hook.name, ok: false, status: null, error: describeFetchError(err, hook) };
   }
 }
 
-export async function deliverReport(hooks: readonly WebhookConfig[], message: ReportMessage, lang: Locale): Promise<ReportDeliveryResult[]> {
+export async function deliverReport(
+  hooks: readonly WebhookConfig[],
+  message: ReportMessage,
+  lang: Locale,
+): Promise<ReportDeliveryResult[]> {
   return Promise.all(
     hooks.map(async (hook) => {
-      const body = JSON.stringify(hook.format === 'slack' ? { text: reportSlackText(message, lang) } : message);
+      const body = JSON.stringify(
+        hook.format === 'slack' ? { text: reportSlackText(message, lang) } : message,
+      );
       let result = await postOnce(hook, body);
-      for (let i = 1; i < Math.min(ATTEMPTS, hook.maxAttempts) && !result.ok && (result.status === null || result.status >= 500 || result.status === 429); i++) {
+      for (
+        let i = 1;
+        i < Math.min(ATTEMPTS, hook.maxAttempts) &&
+        !result.ok &&
+        (result.status === null || result.status >= 500 || result.status === 429);
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 1000 * 2 ** (i - 1)));
         result = await postOnce(hook, body);
       }
-      if (!result.ok) log.warn({ webhook: hook.name, error: result.error }, 'report delivery failed');
+      if (!result.ok)
+        log.warn({ webhook: hook.name, error: result.error }, 'report delivery failed');
       return result;
     }),
   );

@@ -3,7 +3,17 @@
 // buckets are pruned. Chart queries past the raw 1 h and the reports read from here.
 import type { HeartbeatSample, HistoryMetric } from '../../lib/contracts';
 import { cycleValues } from '../../lib/history/cycle-values';
-import { isRollupMetric, mergeRows, pickResolution, retentionCutoffs, rowsToPoints, RollupAccumulator, type RollupMetric, type RollupRow, type RollupValues } from '../../lib/history/rollup';
+import {
+  isRollupMetric,
+  mergeRows,
+  pickResolution,
+  retentionCutoffs,
+  rowsToPoints,
+  RollupAccumulator,
+  type RollupMetric,
+  type RollupRow,
+  type RollupValues,
+} from '../../lib/history/rollup';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
@@ -35,17 +45,28 @@ export class HistoryService {
   }
 
   /** Subscribes to the monitor's cycles (and the heartbeat's samples when it runs). */
-  attach(monitor: Monitor, heartbeat?: { on(e: 'samples', fn: (s: HeartbeatSample[]) => void): unknown } | null): void {
+  attach(
+    monitor: Monitor,
+    heartbeat?: { on(e: 'samples', fn: (s: HeartbeatSample[]) => void): unknown } | null,
+  ): void {
     let last = 0;
     monitor.on('cycle', (report) => {
       const t = report.topology.generatedAt;
       // A gap longer than a few intervals is the server not watching, not the node being down.
       const dt = last && t - last <= 5 * monitor.intervalMs ? t - last : monitor.intervalMs;
       last = t;
-      for (const [id, values] of cycleValues(report.topology, report.samples, monitor.nodeViews(), t, dt)) this.record(id, t, values);
+      for (const [id, values] of cycleValues(
+        report.topology,
+        report.samples,
+        monitor.nodeViews(),
+        t,
+        dt,
+      ))
+        this.record(id, t, values);
     });
     heartbeat?.on('samples', (samples) => {
-      for (const s of samples) if (s.delayMs !== null) this.record(s.nodeId, s.t, { realDelayMs: s.delayMs });
+      for (const s of samples)
+        if (s.delayMs !== null) this.record(s.nodeId, s.t, { realDelayMs: s.delayMs });
     });
     this.timer = setInterval(() => this.flush(), this.settings.flushEveryMs);
     this.timer.unref();
@@ -75,11 +96,22 @@ export class HistoryService {
   }
 
   /** Points for a chart range: the finest resolution that still covers `sinceMs`. */
-  points(nodeId: string, metric: HistoryMetric | RollupMetric, sinceMs: number): Array<{ t: number; v: number | null; min: number; max: number }> {
+  points(
+    nodeId: string,
+    metric: HistoryMetric | RollupMetric,
+    sinceMs: number,
+  ): Array<{ t: number; v: number | null; min: number; max: number }> {
     if (!isRollupMetric(metric)) return []; // e.g. `keys`: kept 1 h in memory only
     const resMs = pickResolution(this.now(), sinceMs, this.keep) ?? QUARTER_MS;
-    const pending = this.acc.peek((r) => r.resMs === resMs && r.nodeId === nodeId && r.metric === metric && r.bucket >= sinceMs);
-    return rowsToPoints(mergeRows([...this.store.series(resMs, nodeId, metric, sinceMs, Number.MAX_SAFE_INTEGER), ...pending]));
+    const pending = this.acc.peek(
+      (r) => r.resMs === resMs && r.nodeId === nodeId && r.metric === metric && r.bucket >= sinceMs,
+    );
+    return rowsToPoints(
+      mergeRows([
+        ...this.store.series(resMs, nodeId, metric, sinceMs, Number.MAX_SAFE_INTEGER),
+        ...pending,
+      ]),
+    );
   }
 
   /** All rows of a period, at the finest resolution that still holds its start. */

@@ -16,7 +16,16 @@ const RowSchema = z.object({
 
 const toRow = (r: unknown): RollupRow => {
   const p = RowSchema.parse(r);
-  return { resMs: p.res_ms, nodeId: p.node_id, metric: p.metric, bucket: p.bucket, count: p.count, sum: p.sum, min: p.min, max: p.max };
+  return {
+    resMs: p.res_ms,
+    nodeId: p.node_id,
+    metric: p.metric,
+    bucket: p.bucket,
+    count: p.count,
+    sum: p.sum,
+    min: p.min,
+    max: p.max,
+  };
 };
 
 export class RollupStore {
@@ -34,7 +43,9 @@ export class RollupStore {
     this.selectOne = db.prepare(
       'SELECT * FROM history_rollups WHERE res_ms = ? AND bucket >= ? AND bucket < ? AND node_id = ? AND metric = ? ORDER BY bucket',
     );
-    this.selectNode = db.prepare('SELECT * FROM history_rollups WHERE res_ms = ? AND bucket >= ? AND bucket < ? ORDER BY bucket');
+    this.selectNode = db.prepare(
+      'SELECT * FROM history_rollups WHERE res_ms = ? AND bucket >= ? AND bucket < ? ORDER BY bucket',
+    );
   }
 
   /** One transaction for the whole batch. */
@@ -45,7 +56,13 @@ export class RollupStore {
     })();
   }
 
-  series(resMs: number, nodeId: string, metric: RollupMetric, from: number, to: number): RollupRow[] {
+  series(
+    resMs: number,
+    nodeId: string,
+    metric: RollupMetric,
+    from: number,
+    to: number,
+  ): RollupRow[] {
     return this.selectOne.all(resMs, from, to, nodeId, metric).map(toRow);
   }
 
@@ -65,6 +82,8 @@ export class RollupStore {
   }
 
   count(): number {
-    return z.object({ n: z.number() }).parse(this.db.prepare('SELECT COUNT(*) AS n FROM history_rollups').get()).n;
+    return z
+      .object({ n: z.number() })
+      .parse(this.db.prepare('SELECT COUNT(*) AS n FROM history_rollups').get()).n;
   }
 }

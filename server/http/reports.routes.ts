@@ -15,7 +15,10 @@ const AtSchema = z
   .transform((s, ctx) => {
     const t = /^\d+$/.test(s) ? Number(s) : Date.parse(s);
     if (!Number.isFinite(t) || t < 0 || t > 8.64e15) {
-      ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO date such as 2026-01-05' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected epoch milliseconds or an ISO date such as 2026-01-05',
+      });
       return z.NEVER;
     }
     return t;
@@ -36,7 +39,11 @@ const SendBodySchema = z
   })
   .strict();
 
-export function reportRoutes(router: Router, reports: ReportService, scheduler: ReportScheduler): void {
+export function reportRoutes(
+  router: Router,
+  reports: ReportService,
+  scheduler: ReportScheduler,
+): void {
   // "Send now": the report to every configured webhook (operator role), with each one's result.
   router.on(
     'POST',
@@ -56,8 +63,14 @@ export function reportRoutes(router: Router, reports: ReportService, scheduler: 
     const lang: Locale = isLocale(q.lang) ? q.lang : 'en';
     const name = `replicaops-${q.period}-report-${new Date(report.from).toISOString().slice(0, 10)}`;
     const [type, body, ext] =
-      q.format === 'md' ? ['text/markdown; charset=utf-8', reportToMarkdown(report, lang), 'md'] : ['text/html; charset=utf-8', reportToHtml(report, lang), 'html'];
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-disposition': `inline; filename="${name}.${ext}"` });
+      q.format === 'md'
+        ? ['text/markdown; charset=utf-8', reportToMarkdown(report, lang), 'md']
+        : ['text/html; charset=utf-8', reportToHtml(report, lang), 'html'];
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'content-disposition': `inline; filename="${name}.${ext}"`,
+    });
     res.end(body);
     return undefined;
   });

@@ -14,10 +14,23 @@ import { ReportService } from './report-service';
 
 export function attachReports(
   router: Router,
-  deps: { db: Db; config: Config; monitor: Monitor; history: HistoryService; heartbeat: HeartbeatService | null; logs: LogService },
+  deps: {
+    db: Db;
+    config: Config;
+    monitor: Monitor;
+    history: HistoryService;
+    heartbeat: HeartbeatService | null;
+    logs: LogService;
+  },
 ): { reports: ReportService; stop(): Promise<void> } {
   deps.history.attach(deps.monitor, deps.heartbeat);
-  const reports = new ReportService({ db: deps.db, config: deps.config, monitor: deps.monitor, history: deps.history, logs: deps.logs });
+  const reports = new ReportService({
+    db: deps.db,
+    config: deps.config,
+    monitor: deps.monitor,
+    history: deps.history,
+    logs: deps.logs,
+  });
   const scheduler = new ReportScheduler(deps.db, reports, deps.config);
   reportRoutes(router, reports, scheduler);
   scheduler.start();

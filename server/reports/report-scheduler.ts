@@ -31,10 +31,16 @@ export class ReportScheduler {
   }
 
   /** Builds the report of the period containing `at` and sends it to every webhook now. */
-  async sendNow(period: ReportPeriod, at: number | undefined, lang: Locale): Promise<ReportDeliveryResult[]> {
+  async sendNow(
+    period: ReportPeriod,
+    at: number | undefined,
+    lang: Locale,
+  ): Promise<ReportDeliveryResult[]> {
     const report = this.reports.build(period, at);
     const base = this.config.server.publicUrl[0];
-    const link = base ? `${base}/api/reports?period=${period}&at=${report.from}&format=html&lang=${lang}` : null;
+    const link = base
+      ? `${base}/api/reports?period=${period}&at=${report.from}&format=html&lang=${lang}`
+      : null;
     return deliverReport(this.hooks(), reportMessage(report, link, lang), lang);
   }
 
@@ -57,12 +63,22 @@ export class ReportScheduler {
     const schedule = this.config.reports.schedule;
     if (!schedule) return;
     const now = this.now();
-    const sent = new Set(z.array(z.object({ key: z.string() })).parse(this.db.prepare('SELECT key FROM report_sends').all()).map((r) => r.key));
+    const sent = new Set(
+      z
+        .array(z.object({ key: z.string() }))
+        .parse(this.db.prepare('SELECT key FROM report_sends').all())
+        .map((r) => r.key),
+    );
     for (const due of dueReports(now, -new Date(now).getTimezoneOffset(), schedule, sent)) {
-      this.db.prepare('INSERT OR IGNORE INTO report_sends (key, sent_at) VALUES (?, ?)').run(due.key, now);
+      this.db
+        .prepare('INSERT OR IGNORE INTO report_sends (key, sent_at) VALUES (?, ?)')
+        .run(due.key, now);
       try {
         const results = await this.sendNow(due.period, due.at, schedule.lang);
-        log.info({ report: due.key, results: results.map((r) => `${r.webhook}:${r.ok ? 'ok' : r.error}`) }, 'scheduled report sent');
+        log.info(
+          { report: due.key, results: results.map((r) => `${r.webhook}:${r.ok ? 'ok' : r.error}`) },
+          'scheduled report sent',
+        );
       } catch (err) {
         log.error({ err, report: due.key }, 'scheduled report failed');
       }

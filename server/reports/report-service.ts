@@ -5,7 +5,12 @@ import { canaryCandidates, inconsistencyCandidate } from '../../lib/consistency/
 import { num, str } from '../../lib/info/info-numbers';
 import { periodBounds } from '../../lib/reports/period-stats';
 import { buildReport } from '../../lib/reports/report-builder';
-import type { HealthReport, ReportInput, ReportNodeInfo, ReportPeriod } from '../../lib/reports/report-types';
+import type {
+  HealthReport,
+  ReportInput,
+  ReportNodeInfo,
+  ReportPeriod,
+} from '../../lib/reports/report-types';
 import type { Config } from '../config';
 import { CheckStore } from '../consistency/check-store';
 import { DrillStore } from '../drills/drill-store';
@@ -27,7 +32,9 @@ export interface ReportSources {
 }
 
 const checkOk = (run: CheckRun): boolean =>
-  run.kind === 'compare' ? inconsistencyCandidate(run) === null : canaryCandidates(run).length === 0;
+  run.kind === 'compare'
+    ? inconsistencyCandidate(run) === null
+    : canaryCandidates(run).length === 0;
 
 export class ReportService {
   private readonly incidents: IncidentStore;
@@ -72,7 +79,12 @@ export class ReportService {
       drills: this.drills
         .list(1000)
         .filter((d) => d.startedAt >= from && d.startedAt < to)
-        .map((d) => ({ scenario: d.scenario, startedAt: d.startedAt, state: d.state, ...(d.scorecard ? { passed: d.scorecard.passed } : {}) })),
+        .map((d) => ({
+          scenario: d.scenario,
+          startedAt: d.startedAt,
+          state: d.state,
+          ...(d.scorecard ? { passed: d.scorecard.passed } : {}),
+        })),
       logErrors: this.logErrors(from, to),
       thresholds: this.src.config.thresholds,
       advice: this.src.config.advice,
@@ -95,8 +107,16 @@ export class ReportService {
         host: n.host,
         ...(v?.upstream ? { upstream: v.upstream } : {}),
         ...(v?.config ? { config: v.config } : {}),
-        ...(info ? { rdbBgsaveStatus: str(info, 'persistence', 'rdb_last_bgsave_status'), aofEnabled: num(info, 'persistence', 'aof_enabled') === 1, aofRewriteStatus: str(info, 'persistence', 'aof_last_bgrewrite_status') } : {}),
-        ...(lastSave ? { rdbLastSaveAgeSeconds: Math.max(0, Math.round(Date.now() / 1000 - lastSave)) } : {}),
+        ...(info
+          ? {
+              rdbBgsaveStatus: str(info, 'persistence', 'rdb_last_bgsave_status'),
+              aofEnabled: num(info, 'persistence', 'aof_enabled') === 1,
+              aofRewriteStatus: str(info, 'persistence', 'aof_last_bgrewrite_status'),
+            }
+          : {}),
+        ...(lastSave
+          ? { rdbLastSaveAgeSeconds: Math.max(0, Math.round(Date.now() / 1000 - lastSave)) }
+          : {}),
         ...(backlog !== undefined ? { replBacklogBytes: backlog } : {}),
         ...(v?.metrics?.maxmemoryBytes ? { maxmemoryBytes: v.metrics.maxmemoryBytes } : {}),
       };

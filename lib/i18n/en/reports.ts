@@ -5,7 +5,8 @@ export const enReports = {
   'charts.window.7d': '7 d',
   'charts.window.30d': '30 d',
   'reports.title': 'Health report',
-  'reports.subtitle': 'The daily, weekly and monthly checks of the replication runbook, from the persisted history.',
+  'reports.subtitle':
+    'The daily, weekly and monthly checks of the replication runbook, from the persisted history.',
   'reports.period': 'Period',
   'reports.period.day': 'Day',
   'reports.period.week': 'Week',
@@ -55,25 +56,35 @@ export const enReports = {
   'reports.check.advice.backlog': 'Capacity: backlog size',
   'reports.reason.noData': 'No history for this period (the dashboard was not watching this node).',
   'reports.reason.alwaysUp': 'Reachable and linked all period.',
-  'reports.reason.downMinutes': 'Unreachable {unreachable} min, link down {linkDown} min ({episodes} episodes).',
+  'reports.reason.downMinutes':
+    'Unreachable {unreachable} min, link down {linkDown} min ({episodes} episodes).',
   'reports.reason.lagOk': 'Lag p50 {p50} s, p95 {p95} s, max {max} s.',
-  'reports.reason.lagHigh': 'Lag p50 {p50} s, p95 {p95} s, max {max} s; {episodes} worst episodes listed.',
+  'reports.reason.lagHigh':
+    'Lag p50 {p50} s, p95 {p95} s, max {max} s; {episodes} worst episodes listed.',
   'reports.reason.delay': 'Delay p50 {p50} ms, p95 {p95} ms, max {max} ms.',
   'reports.reason.noFullResync': 'No full resync; partial resyncs accepted {partialOk}.',
-  'reports.reason.fullResyncs': '{full} full resyncs, {partialOk} partial accepted, {partialErr} partial refused.',
-  'reports.reason.memoryOk': 'Peak {peakMiB} MiB ({peakPct} % of maxmemory); growth {growthMiB} MiB/week; full in {days} days at that rate.',
-  'reports.reason.memoryNoLimit': 'Peak {peakMiB} MiB, no maxmemory set; growth {growthMiB} MiB/week.',
-  'reports.reason.memoryHigh': 'Peak {peakMiB} MiB ({peakPct} % of maxmemory); growth {growthMiB} MiB/week; full in {days} days at that rate.',
+  'reports.reason.fullResyncs':
+    '{full} full resyncs, {partialOk} partial accepted, {partialErr} partial refused.',
+  'reports.reason.memoryOk':
+    'Peak {peakMiB} MiB ({peakPct} % of maxmemory); growth {growthMiB} MiB/week; full in {days} days at that rate.',
+  'reports.reason.memoryNoLimit':
+    'Peak {peakMiB} MiB, no maxmemory set; growth {growthMiB} MiB/week.',
+  'reports.reason.memoryHigh':
+    'Peak {peakMiB} MiB ({peakPct} % of maxmemory); growth {growthMiB} MiB/week; full in {days} days at that rate.',
   'reports.reason.cpu': 'CPU peak {peak} % of a core, average {avg} %.',
-  'reports.reason.persistenceOk': 'Last bgsave {bgsave}, {ageHours} h ago; AOF rewrite {aof}; longest fork {forkMs} ms.',
-  'reports.reason.persistenceFailed': 'A save or AOF rewrite failed in the period (last bgsave {bgsave}, AOF rewrite {aof}).',
+  'reports.reason.persistenceOk':
+    'Last bgsave {bgsave}, {ageHours} h ago; AOF rewrite {aof}; longest fork {forkMs} ms.',
+  'reports.reason.persistenceFailed':
+    'A save or AOF rewrite failed in the period (last bgsave {bgsave}, AOF rewrite {aof}).',
   'reports.reason.saveOld': 'The last successful save is {ageHours} h old.',
-  'reports.reason.forkSlow': 'Fork took up to {forkMs} ms (latest_fork_usec): saves stall the server.',
+  'reports.reason.forkSlow':
+    'Fork took up to {forkMs} ms (latest_fork_usec): saves stall the server.',
   'reports.reason.logsNotRead': 'No Redis log is read for this node.',
   'reports.reason.logsClean': 'No abnormal Redis log line.',
   'reports.reason.logErrors': '{total} abnormal log lines: {categories}.',
   'reports.reason.noIncidents': 'No incident opened.',
-  'reports.reason.incidents': '{opened} opened, {resolved} resolved, {open} still open; mean time to recover {mttrSeconds} s.',
+  'reports.reason.incidents':
+    '{opened} opened, {resolved} resolved, {open} still open; mean time to recover {mttrSeconds} s.',
   'reports.reason.noDrift': 'Masters and their replicas share the replication settings.',
   'reports.reason.drift': 'Settings differ within a group: {keys}.',
   'reports.reason.checksFailed': '{failed} of {runs} consistency or canary checks found a problem.',
@@ -82,8 +93,12 @@ export const enReports = {
   'reports.reason.drillsFailed': '{failed} of {runs} drills failed.',
   'reports.reason.noDrills': 'No fault drill ran in the period.',
   'reports.reason.drillsOk': '{passed} of {runs} drills passed.',
-  'reports.reason.relay': '{master} feeds {replicas} replicas (more than {max}) at up to {outKbps} kbit/s: chain some of them behind {relay} as a relay replica.',
-  'reports.reason.colocated': 'Replicas {replicas} run on {host}, the host of their master {master}: one host failure takes both.',
-  'reports.reason.backlogSmall': '{master} writes up to {rateKiB} KiB/s; a {outage} s outage needs a backlog of {neededMiB} MiB, repl-backlog-size is {currentMiB} MiB.',
-  'reports.reason.backlogOk': '{master}: backlog {currentMiB} MiB covers {outage} s at {rateKiB} KiB/s ({neededMiB} MiB needed).',
+  'reports.reason.relay':
+    '{master} feeds {replicas} replicas (more than {max}) at up to {outKbps} kbit/s: chain some of them behind {relay} as a relay replica.',
+  'reports.reason.colocated':
+    'Replicas {replicas} run on {host}, the host of their master {master}: one host failure takes both.',
+  'reports.reason.backlogSmall':
+    '{master} writes up to {rateKiB} KiB/s; a {outage} s outage needs a backlog of {neededMiB} MiB, repl-backlog-size is {currentMiB} MiB.',
+  'reports.reason.backlogOk':
+    '{master}: backlog {currentMiB} MiB covers {outage} s at {rateKiB} KiB/s ({neededMiB} MiB needed).',
 };

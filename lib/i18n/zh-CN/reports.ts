@@ -57,25 +57,34 @@ export const zhReports: { readonly [K in keyof typeof enReports]: string } = {
   'reports.check.advice.backlog': '容量：积压缓冲区大小',
   'reports.reason.noData': '本周期没有历史数据（仪表盘未监控此节点）。',
   'reports.reason.alwaysUp': '整个周期均可达且链路正常。',
-  'reports.reason.downMinutes': '不可达 {unreachable} 分钟，链路断开 {linkDown} 分钟（{episodes} 次）。',
+  'reports.reason.downMinutes':
+    '不可达 {unreachable} 分钟，链路断开 {linkDown} 分钟（{episodes} 次）。',
   'reports.reason.lagOk': '延迟 p50 {p50} 秒，p95 {p95} 秒，最大 {max} 秒。',
-  'reports.reason.lagHigh': '延迟 p50 {p50} 秒，p95 {p95} 秒，最大 {max} 秒；列出最严重的 {episodes} 段。',
+  'reports.reason.lagHigh':
+    '延迟 p50 {p50} 秒，p95 {p95} 秒，最大 {max} 秒；列出最严重的 {episodes} 段。',
   'reports.reason.delay': '真实延迟 p50 {p50} 毫秒，p95 {p95} 毫秒，最大 {max} 毫秒。',
   'reports.reason.noFullResync': '没有全量同步；部分同步成功 {partialOk} 次。',
-  'reports.reason.fullResyncs': '全量同步 {full} 次，部分同步成功 {partialOk} 次、被拒 {partialErr} 次。',
-  'reports.reason.memoryOk': '峰值 {peakMiB} MiB（maxmemory 的 {peakPct}%）；每周增长 {growthMiB} MiB；按此速度 {days} 天后写满。',
-  'reports.reason.memoryNoLimit': '峰值 {peakMiB} MiB，未设置 maxmemory；每周增长 {growthMiB} MiB。',
-  'reports.reason.memoryHigh': '峰值 {peakMiB} MiB（maxmemory 的 {peakPct}%）；每周增长 {growthMiB} MiB；按此速度 {days} 天后写满。',
+  'reports.reason.fullResyncs':
+    '全量同步 {full} 次，部分同步成功 {partialOk} 次、被拒 {partialErr} 次。',
+  'reports.reason.memoryOk':
+    '峰值 {peakMiB} MiB（maxmemory 的 {peakPct}%）；每周增长 {growthMiB} MiB；按此速度 {days} 天后写满。',
+  'reports.reason.memoryNoLimit':
+    '峰值 {peakMiB} MiB，未设置 maxmemory；每周增长 {growthMiB} MiB。',
+  'reports.reason.memoryHigh':
+    '峰值 {peakMiB} MiB（maxmemory 的 {peakPct}%）；每周增长 {growthMiB} MiB；按此速度 {days} 天后写满。',
   'reports.reason.cpu': 'CPU 峰值为单核的 {peak}%，平均 {avg}%。',
-  'reports.reason.persistenceOk': '最近一次 bgsave {bgsave}，{ageHours} 小时前；AOF 重写 {aof}；最长 fork {forkMs} 毫秒。',
-  'reports.reason.persistenceFailed': '本周期内有保存或 AOF 重写失败（最近 bgsave {bgsave}，AOF 重写 {aof}）。',
+  'reports.reason.persistenceOk':
+    '最近一次 bgsave {bgsave}，{ageHours} 小时前；AOF 重写 {aof}；最长 fork {forkMs} 毫秒。',
+  'reports.reason.persistenceFailed':
+    '本周期内有保存或 AOF 重写失败（最近 bgsave {bgsave}，AOF 重写 {aof}）。',
   'reports.reason.saveOld': '最近一次成功保存已是 {ageHours} 小时前。',
   'reports.reason.forkSlow': 'fork 最长耗时 {forkMs} 毫秒（latest_fork_usec）：保存时服务会卡顿。',
   'reports.reason.logsNotRead': '未读取此节点的 Redis 日志。',
   'reports.reason.logsClean': '没有异常的 Redis 日志。',
   'reports.reason.logErrors': '{total} 条异常日志：{categories}。',
   'reports.reason.noIncidents': '没有新事件。',
-  'reports.reason.incidents': '新开 {opened} 个，已解决 {resolved} 个，仍未解决 {open} 个；平均恢复时间 {mttrSeconds} 秒。',
+  'reports.reason.incidents':
+    '新开 {opened} 个，已解决 {resolved} 个，仍未解决 {open} 个；平均恢复时间 {mttrSeconds} 秒。',
   'reports.reason.noDrift': '主节点与其从节点的复制配置一致。',
   'reports.reason.drift': '同组节点配置不一致：{keys}。',
   'reports.reason.checksFailed': '{runs} 次一致性或金丝雀检查中有 {failed} 次发现问题。',
@@ -84,8 +93,12 @@ export const zhReports: { readonly [K in keyof typeof enReports]: string } = {
   'reports.reason.drillsFailed': '{runs} 次演练中 {failed} 次失败。',
   'reports.reason.noDrills': '本周期没有进行故障演练。',
   'reports.reason.drillsOk': '{runs} 次演练中 {passed} 次通过。',
-  'reports.reason.relay': '{master} 直接带 {replicas} 个从节点（超过 {max}），复制输出最高 {outKbps} kbit/s：建议让部分从节点经由 {relay} 级联复制。',
-  'reports.reason.colocated': '从节点 {replicas} 与其主节点 {master} 同在主机 {host} 上：一台主机故障会同时失去两者。',
-  'reports.reason.backlogSmall': '{master} 写入最高 {rateKiB} KiB/s；{outage} 秒的中断需要 {neededMiB} MiB 积压缓冲区，当前 repl-backlog-size 为 {currentMiB} MiB。',
-  'reports.reason.backlogOk': '{master}：积压缓冲区 {currentMiB} MiB 足以覆盖 {rateKiB} KiB/s 下 {outage} 秒的中断（需 {neededMiB} MiB）。',
+  'reports.reason.relay':
+    '{master} 直接带 {replicas} 个从节点（超过 {max}），复制输出最高 {outKbps} kbit/s：建议让部分从节点经由 {relay} 级联复制。',
+  'reports.reason.colocated':
+    '从节点 {replicas} 与其主节点 {master} 同在主机 {host} 上：一台主机故障会同时失去两者。',
+  'reports.reason.backlogSmall':
+    '{master} 写入最高 {rateKiB} KiB/s；{outage} 秒的中断需要 {neededMiB} MiB 积压缓冲区，当前 repl-backlog-size 为 {currentMiB} MiB。',
+  'reports.reason.backlogOk':
+    '{master}：积压缓冲区 {currentMiB} MiB 足以覆盖 {rateKiB} KiB/s 下 {outage} 秒的中断（需 {neededMiB} MiB）。',
 };
