@@ -31,6 +31,8 @@ import { drillRoutes } from './http/drills.routes';
 import type { Sandbox } from './sandbox';
 import { proxyAliases } from './sandbox/faults';
 import { HeartbeatService } from './heartbeat/heartbeat-service';
+import { HistoryService } from './history/history-service';
+import { attachReports } from './reports/attach-reports';
 import { checkRoutes } from './http/checks.routes';
 import { ClusterService } from './cluster/cluster-service';
 import { IncidentService } from './incidents/incident-service';
@@ -67,6 +69,7 @@ export interface RunningServer {
   drills: DrillService;
   heartbeat: HeartbeatService | null;
   sentinels: SentinelService;
+  history: HistoryService;
   auth: AuthService;
   db: Db;
   router: Router;
@@ -92,6 +95,7 @@ function buildServices(config: Config, opts: StartOptions) {
   new ClusterService(monitor, pool, { refreshMs: Math.max(2000, config.poll.intervalMs * 3) });
   // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
   if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
+  const history = new HistoryService(db, config.history.rollups);
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);
   monitor.on('topology-event', (e) => incidents.recordTopologyEvent(e));
@@ -126,13 +130,13 @@ function buildServices(config: Config, opts: StartOptions) {
       })
     : null;
   const netChecks = new NetCheckService(monitor, pool, config.poll);
-  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks, sentinels };
+  return { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, netChecks, sentinels, history };
 }
 
 function buildRouter(config: Config, s: Services): Router {
   const router = new Router((req) => s.auth.identify(req.headers));
   authRoutes(router, s.auth);
-  topologyRoutes(router, s.monitor);
+  topologyRoutes(router, s.monitor, s.history);
   netCheckRoutes(router, s.netChecks);
   incidentRoutes(router, s.incidents);
   alertRoutes(router, s.alerts);
@@ -202,10 +206,12 @@ function createHttpServer(router: Router, auth: AuthService, ui: NextUi | null, 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   rootLogger.level = config.logLevel;
   const s = buildServices(config, opts);
-  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, sentinels } = s;
+  const { db, auth, pool, monitor, incidents, diagnosis, alerts, logs, actions, drills, checks, heartbeat, sentinels, history } = s;
   // Diagnosis hears each cycle before the gateway does (it was subscribed first all along).
   diagnosis.start();
   const router = buildRouter(config, s);
+  // Rollups of every cycle, the health reports and their schedule.
+  const reporting = attachReports(router, { db, config, monitor, history, heartbeat, logs });
   const ui = await loadNext(config, opts);
   // Host/Origin allow-lists and security headers for every request: API, pages, socket.io.
   const guard = new HostGuard({ publicUrls: config.server.publicUrl, bindHost: config.host, dev: Boolean(opts.dev) });
@@ -239,6 +245,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await logs.stop();
       await sentinels.stop();
       await monitor.stop();
+      await reporting.stop();
       pool.closeAll();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -246,5 +253,5 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await alerts.stop();
       db.close();
     })());
-  return { url, port, monitor, incidents, diagnosis, logs, actions, checks, drills, heartbeat, sentinels, auth, db, router, httpServer, stop };
+  return { url, port, monitor, history, incidents, diagnosis, logs, actions, checks, drills, heartbeat, sentinels, auth, db, router, httpServer, stop };
 }

@@ -115,6 +115,23 @@ export const ConsistencySchema = z
   .strict();
 export type ConsistencySettings = z.infer<typeof ConsistencySchema>;
 
+export const ROLLUP_DEFAULTS = {
+  minuteRetentionMs: 48 * 3600_000,
+  quarterRetentionMs: 30 * 24 * 3600_000,
+  flushEveryMs: 60_000,
+};
+
+const RollupsSchema = z
+  .object({
+    /** Per-minute buckets are kept this long (the 24 h chart and day reports read them). */
+    minuteRetentionMs: z.number().int().min(3600_000).max(30 * 24 * 3600_000).default(ROLLUP_DEFAULTS.minuteRetentionMs),
+    /** Per-15-minute buckets are kept this long (7 d / 30 d charts, week and month reports). */
+    quarterRetentionMs: z.number().int().min(24 * 3600_000).max(400 * 24 * 3600_000).default(ROLLUP_DEFAULTS.quarterRetentionMs),
+    /** How often collected buckets are written to SQLite in one transaction. */
+    flushEveryMs: z.number().int().min(1000).max(600_000).default(ROLLUP_DEFAULTS.flushEveryMs),
+  })
+  .strict();
+
 /** An origin people open the dashboard at: scheme, host and port, nothing else. */
 const PublicUrlSchema = z
   .string()
@@ -180,7 +197,34 @@ export const ConfigFileSchema = z
       .strict()
       .prefault({}),
     history: z
-      .object({ retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000) })
+      .object({
+        retentionMs: z.number().int().min(60_000).max(24 * 3600_000).default(3600_000),
+        /** Persisted rollups (docs/history-and-reports.md): per-minute and per-15-minute buckets. */
+        rollups: RollupsSchema.prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /** Health reports sent through the webhooks (docs/history-and-reports.md); off when absent. */
+    reports: z
+      .object({
+        schedule: z
+          .object({
+            /** Local time the reports of the day (week, month) that just ended go out. */
+            at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)'),
+            /** `week` goes out on Mondays, `month` on the 1st. */
+            periods: z.array(z.enum(['day', 'week', 'month'])).min(1).default(['day']),
+            lang: z.enum(['en', 'zh-CN']).default('en'),
+            /** Webhook names (alerts.webhooks) to send to; all of them when absent. */
+            webhooks: z.array(z.string().min(1)).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Topology and capacity advice in the health reports. */
+    advice: z
+      .object({ maxDirectReplicas: z.number().int().min(1).max(100).default(3) })
       .strict()
       .prefault({}),
     discovery: z

@@ -24,7 +24,8 @@ export function timeAxisProps(
     domain: [from, to],
     allowDataOverflow: true,
     ticks,
-    tickFormatter: (v: number) => fmt.time(v, false),
+    // Past a day the ticks are days apart: the date says more than 00:00.
+    tickFormatter: (v: number) => (to - from > 24 * 3600_000 ? fmt.dateTime(v).split(/[ ,]/)[0] ?? '' : fmt.time(v, false)),
     tick: AXIS_TICK,
     stroke: GRID,
   };

@@ -88,10 +88,15 @@ export function withGapBreaks(points: readonly HistoryPoint[], maxGapMs: number)
   return out;
 }
 
-/** Round-time ticks across [from, to]: every minute for 5 min, 3 min for 15 min, 10 min for 1 h. */
+/**
+ * Round-time ticks across [from, to]: every minute for 5 min, 3 min for 15 min, 10 min for 1 h,
+ * 3 h for 24 h, a day for 7 d and 5 days for 30 d (a handful per axis at every window).
+ */
 export function timeTicks(from: number, to: number): number[] {
   const span = to - from;
-  const step = span <= 5 * 60_000 ? 60_000 : span <= 15 * 60_000 ? 3 * 60_000 : 10 * 60_000;
+  const H = 3600_000;
+  const step =
+    span <= 5 * 60_000 ? 60_000 : span <= 15 * 60_000 ? 3 * 60_000 : span <= H ? 10 * 60_000 : span <= 24 * H ? 3 * H : span <= 7 * 24 * H ? 24 * H : 5 * 24 * H;
   const ticks: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
   return ticks;

@@ -19,6 +19,7 @@ const NAV: { href: string; key: MessageKey; match: (path: string) => boolean }[]
   { href: '/alerts', key: 'nav.alerts', match: (p) => p.startsWith('/alerts') },
   { href: '/consistency', key: 'nav.consistency', match: (p) => p.startsWith('/consistency') },
   { href: '/drills', key: 'nav.drills', match: (p) => p.startsWith('/drills') },
+  { href: '/reports', key: 'nav.reports', match: (p) => p.startsWith('/reports') },
   { href: '/audit', key: 'nav.audit', match: (p) => p.startsWith('/audit') },
 ];
 

@@ -6,8 +6,9 @@ import type { HistoryMetric } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useNow } from '@/components/hooks/use-now';
 import { useNodeSeries } from '@/components/hooks/use-node-series';
+import { useLongSeries } from '@/components/hooks/use-long-series';
 import { MetricChart } from '@/components/charts/metric-chart';
-import { CHART_WINDOWS, WindowSwitch, type ChartWindow } from '@/components/charts/window-switch';
+import { CHART_WINDOWS, isLongWindow, WindowSwitch, type ChartWindow } from '@/components/charts/window-switch';
 
 const LINK_METRICS: HistoryMetric[] = ['offsetGapBytes', 'lagSeconds'];
 const NODE_METRICS: HistoryMetric[] = [
@@ -44,7 +45,9 @@ export function NodeCharts({
     () => (hasUpstream ? [...LINK_METRICS, ...NODE_METRICS] : NODE_METRICS),
     [hasUpstream],
   );
-  const { series, error, skewMs } = useNodeSeries(nodeId, metrics, windowMs);
+  const live = useNodeSeries(nodeId, metrics, isLongWindow(win) ? CHART_WINDOWS['1h'] : windowMs);
+  const long = useLongSeries(nodeId, metrics, isLongWindow(win) ? win : null);
+  const { series, error, skewMs } = isLongWindow(win) ? long : live;
   const now = useNow() - skewMs;
   // Downsampled buckets are wider than a poll; allow for that before calling it a hole.
   const maxGapMs = Math.max(3 * pollIntervalMs, (windowMs / 600) * 2);

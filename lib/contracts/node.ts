@@ -44,21 +44,40 @@ export const HistoryMetricSchema = z.enum([
   'syncPartialErrDelta',
   'replOffsetRate',
   'cpuPct',
+  // Persisted rollups only (range 24h/7d/30d): share of polls the node answered / its link was up.
+  'reachable',
+  'linkUp',
+  'memoryUsedBytes',
+  'realDelayMs',
 ]);
 export type HistoryMetric = z.infer<typeof HistoryMetricSchema>;
 
 /** One point: `t` ms since epoch, `v` value (null = no value that cycle, e.g. node unreachable). */
-export const HistoryPointSchema = z.object({ t: z.number(), v: z.number().nullable() });
+export const HistoryPointSchema = z.object({
+  t: z.number(),
+  v: z.number().nullable(),
+  /** Rollup points only (range 24h/7d/30d): the bucket's lowest and highest value. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
 export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
+
+/** Chart ranges: `1h` is the raw in-memory series, the others read the persisted rollups. */
+export const HISTORY_RANGES_MS = { '1h': 3600_000, '24h': 24 * 3600_000, '7d': 7 * 24 * 3600_000, '30d': 30 * 24 * 3600_000 } as const;
+export const HistoryRangeSchema = z.enum(['1h', '24h', '7d', '30d']);
+export type HistoryRange = z.infer<typeof HistoryRangeSchema>;
 
 export const HistoryQuerySchema = z.object({
   metric: HistoryMetricSchema,
   sinceMs: z.coerce.number().int().nonnegative().optional(),
+  range: HistoryRangeSchema.optional(),
 });
 
 export const HistoryResponseSchema = z.object({
   nodeId: NodeIdSchema,
   metric: HistoryMetricSchema,
+  /** Present when the request named a range (`24h`/`7d`/`30d`: rollup points). */
+  range: HistoryRangeSchema.optional(),
   points: z.array(HistoryPointSchema),
 });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;

@@ -11,6 +11,7 @@ import { enSecurityAudit } from './en/security-audit';
 import { enCluster } from './en/cluster';
 import { enTruth } from './en/truth';
 import { enSentinel } from './en/sentinel';
+import { enReports } from './en/reports';
 
 export const en = {
   ...enCore,
@@ -23,6 +24,7 @@ export const en = {
   ...enCluster,
   ...enTruth,
   ...enSentinel,
+  ...enReports,
 };
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { zhSecurityAudit } from './zh-CN/security-audit';
 import { zhCluster } from './zh-CN/cluster';
 import { zhTruth } from './zh-CN/truth';
 import { zhSentinel } from './zh-CN/sentinel';
+import { zhReports } from './zh-CN/reports';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -23,4 +24,5 @@ export const zhCN: Dictionary = {
   ...zhCluster,
   ...zhTruth,
   ...zhSentinel,
+  ...zhReports,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HistoryQuerySchema, NodeIdSchema } from '../../lib/contracts';
+import { HISTORY_RANGES_MS, HistoryQuerySchema, NodeIdSchema, type HistoryMetric, type HistoryPoint } from '../../lib/contracts';
 import type { Monitor } from '../monitor/monitor';
 import { HttpError } from './respond';
 import type { Router } from './router';
@@ -8,7 +8,12 @@ import { queryObject, validate } from './validate';
 const EventsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 
-export function topologyRoutes(router: Router, monitor: Monitor): void {
+/** Persisted rollups for chart ranges past the raw hour (server/history). */
+export interface LongHistory {
+  points(nodeId: string, metric: HistoryMetric, sinceMs: number): HistoryPoint[];
+}
+
+export function topologyRoutes(router: Router, monitor: Monitor, longHistory?: LongHistory): void {
   // Liveness for load balancers and the test harness.
   router.on('GET', '/healthz', () => ({ ok: true }), { role: 'public' });
 
@@ -33,7 +38,13 @@ export function topologyRoutes(router: Router, monitor: Monitor): void {
   router.on('GET', '/api/nodes/:id/history', ({ params, url }) => {
     const id = validate(NodeIdSchema, params.id, 'id');
     const q = validate(HistoryQuerySchema, queryObject(url), 'query');
-    const points = monitor.historyOf(id, q.metric, q.sinceMs ?? 0);
+    if (q.range && q.range !== '1h' && longHistory) {
+      // Rollups outlive the node's presence in memory (and a restart): no 404 for a known id.
+      const since = Math.max(q.sinceMs ?? 0, Date.now() - HISTORY_RANGES_MS[q.range]);
+      return { nodeId: monitor.canonical(id), metric: q.metric, range: q.range, points: longHistory.points(monitor.canonical(id), q.metric, since) };
+    }
+    const since = q.range === '1h' ? Math.max(q.sinceMs ?? 0, Date.now() - HISTORY_RANGES_MS['1h']) : (q.sinceMs ?? 0);
+    const points = monitor.historyOf(id, q.metric, since);
     if (!points) throw new HttpError('not_found', `node ${id} has no history`);
     return { nodeId: monitor.canonical(id), metric: q.metric, points };
   });

@@ -210,4 +210,26 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX sessions_expiry ON sessions (expires_at);
     `,
   },
+  {
+    // Long history (issue 15): one row per resolution, bucket, node and metric. WITHOUT ROWID
+    // keeps the primary key as the table itself: reports and pruning read bucket ranges, a chart
+    // reads a bucket range of one node, so no second index (it would double the size).
+    version: 32,
+    name: 'history rollups: per-minute and per-15-minute aggregates per node and metric',
+    sql: `
+      CREATE TABLE IF NOT EXISTS history_rollups (
+        res_ms INTEGER NOT NULL,
+        node_id TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        sum REAL NOT NULL,
+        min REAL NOT NULL,
+        max REAL NOT NULL,
+        PRIMARY KEY (res_ms, bucket, node_id, metric)
+      ) WITHOUT ROWID;
+      -- Scheduled reports already sent (\`day:<from>\`), so a restart never sends one twice.
+      CREATE TABLE IF NOT EXISTS report_sends (key TEXT PRIMARY KEY, sent_at INTEGER NOT NULL);
+    `,
+  },
 ];
