@@ -44,7 +44,7 @@ export const enCore = {
   'overview.lagChartsSome': 'The {shown} links of {total} with the most concern (down first, then the largest gap), last 5 minutes, live.',
   'overview.linkTitle': '{replica} ← {upstream}',
   'overview.waiting': 'Waiting for the first topology snapshot…',
-  'overview.empty': 'No Redis nodes are monitored yet. Add seeds to the configuration.',
+  'overview.empty': 'No Redis nodes are monitored yet. Add a Redis address to the configuration (topology or REPLICAOPS_ environment variables).',
   'overview.severalMasters':
     '{n} masters without an upstream: if they should be one tree, check for split brain.',
   'overview.detached': 'Detached',
@@ -131,7 +131,7 @@ export const enCore = {
     'Lag 2–10 s, offset gap 1,000–10,000 B or a partial resync: keep watching.',
   'healthLight.criticalHint': 'A link is down, lag is over 10 s or full resyncs repeat: act now.',
   'healthLight.unknownHint': 'No health report from the server yet.',
-  'healthLight.levels': 'Levels follow the runbook (§5.1).',
+  'healthLight.levels': 'Red when any finding is critical, amber when any is a warning.',
   'healthLight.openFindings': 'Open findings',
   'healthLight.openIncidents': 'Open incidents',
   'healthLight.viewIncidents': 'View incidents',

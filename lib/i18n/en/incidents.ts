@@ -122,7 +122,7 @@ export const enIncidents = {
   'operator.save': 'Continue',
   'operator.cancel': 'Cancel',
   'sop.title': 'Response checklist',
-  'sop.source': 'Runbook §5.4 incident response SOP',
+  'sop.source': 'Incident response checklist',
   'sop.localOnly':
     'Ticks are kept in this browser only: they are not shared with the team and not written to the timeline.',
   'sop.progress': '{done} of {total}',

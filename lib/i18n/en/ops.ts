@@ -80,7 +80,7 @@ export const enOps = {
   'checks.node.noCompare': 'No comparison involving this node yet.',
   'drills.title': 'Fault drills',
   'drills.subtitle':
-    'Break the sandbox on purpose, watch the dashboard detect it, repair, and score detection and recovery (seed §5.3; run them monthly, §5.4).',
+    'Break the sandbox on purpose, watch the dashboard detect it, repair, and score detection and recovery (run them monthly).',
   'drills.unavailable':
     'Drills run only against the sandbox this server started (npm run demo). Configured Redis nodes are never touched.',
   'drills.loadError': 'Could not load the drills: {message}',
@@ -198,7 +198,7 @@ export const enOps = {
   'logs.event.hide': 'Hide log lines',
   'logs.event.nodes': 'Nodes: {nodes}',
   'netcheck.title': 'Network check',
-  'netcheck.hint': 'Seed §3.3, run from the dashboard’s host: DNS → TCP → authentication → PING → INFO, for this node and — for a replica — the master address it dials.',
+  'netcheck.hint': 'Run from the dashboard’s host: DNS → TCP → authentication → PING → INFO, for this node and — for a replica — the master address it dials.',
   'netcheck.run': 'Run network check',
   'netcheck.running': 'Checking…',
   'netcheck.error': 'The check could not run: {message}',

@@ -46,7 +46,7 @@ export const zhCore: { readonly [K in keyof typeof enCore]: string } = {
   'overview.lagChartsSome': '共 {total} 条链路中最需关注的 {shown} 条（先断开的，再按偏移差从大到小），最近 5 分钟，实时更新。',
   'overview.linkTitle': '{replica} ← {upstream}',
   'overview.waiting': '正在等待第一份拓扑快照…',
-  'overview.empty': '尚未监控任何 Redis 节点。请在配置中添加种子节点。',
+  'overview.empty': '尚未监控任何 Redis 节点。请在配置中添加 Redis 地址（拓扑配置或 REPLICAOPS_ 环境变量）。',
   'overview.severalMasters':
     '有 {n} 个没有上游的主节点：如果它们本应属于同一拓扑，请检查是否脑裂。',
   'overview.detached': '游离节点',
@@ -132,7 +132,7 @@ export const zhCore: { readonly [K in keyof typeof enCore]: string } = {
     '复制延迟 2–10 秒、偏移量差异 1000–10000 字节或触发增量复制：请持续关注。',
   'healthLight.criticalHint': '连接断开、复制延迟 > 10 秒或反复触发全量复制：请立即处理。',
   'healthLight.unknownHint': '尚未收到服务器的健康报告。',
-  'healthLight.levels': '级别依据运维手册（§5.1）。',
+  'healthLight.levels': '任一问题为严重时显示红色，任一为警告时显示黄色。',
   'healthLight.openFindings': '未关闭的诊断发现',
   'healthLight.openIncidents': '未解决的故障事件',
   'healthLight.viewIncidents': '查看故障事件',
