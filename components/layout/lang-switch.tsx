@@ -13,7 +13,7 @@ export function LangSwitch() {
       aria-label={t('lang.label')}
       data-testid="lang-switch"
       data-locale={locale}
-      className="flex h-8 items-center rounded-md border border-border bg-surface-2 p-0.5 text-xs"
+      className="flex h-8 shrink-0 items-center rounded-md border border-border bg-surface-2 p-0.5 text-xs"
     >
       {LOCALES.map((l) => (
         <button
@@ -23,7 +23,7 @@ export function LangSwitch() {
           aria-pressed={l === locale}
           data-locale={l}
           onClick={() => setLocale(l)}
-          className={`focus-ring h-full rounded px-2.5 font-medium transition-colors ${
+          className={`focus-ring h-full whitespace-nowrap rounded px-2 font-medium sm:px-2.5 transition-colors ${
             l === locale ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'
           }`}
         >

@@ -6,8 +6,9 @@ import { enIncidents } from './en/incidents';
 import { enActions } from './en/actions';
 import { enOps } from './en/ops';
 import { enOther } from './en/other';
+import { enUi } from './en/ui';
 
-export const en = { ...enCore, ...enIncidents, ...enActions, ...enOps, ...enOther };
+export const en = { ...enCore, ...enIncidents, ...enActions, ...enOps, ...enOther, ...enUi };
 
 export type MessageKey = keyof typeof en;
 /** Shape every locale must fill: same keys, string values. */

@@ -6,5 +6,6 @@ import { zhIncidents } from './zh-CN/incidents';
 import { zhActions } from './zh-CN/actions';
 import { zhOps } from './zh-CN/ops';
 import { zhOther } from './zh-CN/other';
+import { zhUi } from './zh-CN/ui';
 
-export const zhCN: Dictionary = { ...zhCore, ...zhIncidents, ...zhActions, ...zhOps, ...zhOther };
+export const zhCN: Dictionary = { ...zhCore, ...zhIncidents, ...zhActions, ...zhOps, ...zhOther, ...zhUi };

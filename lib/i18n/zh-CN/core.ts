@@ -96,7 +96,7 @@ export const zhCore: { readonly [K in keyof typeof enCore]: string } = {
   'charts.noData': '该时间窗口内暂无数据',
   'charts.loadError': '历史数据不可用：{message}',
   'charts.noUpstream': '偏移差和延迟图表只适用于从节点；该节点没有上游。',
-  'charts.memoryNoLimit': 'maxmemory 为 0（不限制），因此没有百分比可画。',
+  'charts.memoryNoLimit': 'maxmemory 为 0（不限制）：内存以字节显示，没有百分比。',
   'charts.resyncs': '每次轮询的重新同步次数（主节点侧计数器）',
   'health.linkDown': '与上游的连接已断开',
   'health.replicaWritable': '从节点可写（replica-read-only no）：数据可能不一致',
