@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Fragment, useState } from 'react';
 import type { AuditEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
@@ -137,7 +138,7 @@ export function AuditRow({
                     </span>
                   )}
                   {c.result && <span className="break-all text-fg-muted">→ {c.result}</span>}
-                  {c.error && <span className="break-all text-crit">{c.error}</span>}
+                  {c.error && <DriverError message={c.error} className="text-crit" />}
                 </li>
               ))}
             </ol>

@@ -4,6 +4,7 @@
 // events with their transition, and Redis log lines verbatim in monospace.
 import Link from 'next/link';
 import type { Evidence, Severity } from '@/lib/contracts';
+import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
@@ -104,11 +105,7 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
       return (
         <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-[13px]">
           <span className="font-semibold">{t(`event.${e.event.kind}`)}</span>
-          {(e.event.from != null || e.event.to != null) && (
-            <Code>
-              {e.event.from ?? '—'} → {e.event.to ?? '—'}
-            </Code>
-          )}
+          <EventChange event={e.event} />
           <time className="tnum font-mono text-xs text-fg-muted" title={fmt.dateTime(e.event.at)}>
             {fmt.time(e.event.at)}
           </time>

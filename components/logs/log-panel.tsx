@@ -3,6 +3,7 @@
 // filters, a pause for reading, and "jump to time" for every raw line around a moment.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LogEntry } from '@/lib/contracts';
+import { IsoDateTimeInput } from '@/components/ui/iso-datetime-input';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLogTail, useLogsAround } from '@/components/hooks/use-logs';
 import { ClockIcon } from '@/components/findings/icons';
@@ -121,13 +122,12 @@ function JumpForm({
         if (at !== undefined) onGo(at);
       }}
     >
-      <input
-        type="datetime-local"
-        step={1}
+      <IsoDateTimeInput
+        withSeconds
         name="at"
-        aria-label={t('logs.jump.time')}
+        ariaLabel={t('logs.jump.time')}
         value={value}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={onValue}
         className="focus-ring h-7 rounded-md border border-border bg-surface-2 px-2 text-xs text-fg hover:border-border-strong"
       />
       {hasWindow && <AroundWindowSwitch value={windowMs} onChange={onWindow} />}

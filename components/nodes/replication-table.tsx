@@ -6,6 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
 import { OkIcon } from '@/components/ui/icons';
+import { InfoValue } from './info-value-cell';
 import { checkReplicationField, isReplicaLineField, parseReplicaLine } from './field-health';
 
 function useFieldMeaning() {
@@ -122,7 +123,7 @@ export function ReplicationTable({
                     className={`align-top ${tone ? tone.bg : ''}`}
                   >
                     <th scope="row" className="px-4 py-2 text-left font-mono font-medium text-fg">
-                      {name}
+                      <code>{name}</code>
                     </th>
                     <td className={`px-4 py-2 ${tone ? `font-semibold ${tone.text}` : ''}`}>
                       {isReplicaLineField(name) ? (
@@ -132,7 +133,7 @@ export function ReplicationTable({
                           knownIds={knownIds}
                         />
                       ) : (
-                        <span className="tnum break-all font-mono">{value}</span>
+                        <InfoValue field={name} value={value} />
                       )}
                     </td>
                     <td className="px-4 py-2">

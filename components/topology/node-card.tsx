@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { STATUS_TONE, StatusBadge } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
 import { RoleBadge } from './role-badge';
@@ -64,10 +65,13 @@ export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFlui
             </span>
           )}
           {/* The whole message, wrapped: an address cut at "127.0.0.1:452…" says nothing. */}
-          <span className="break-all font-mono text-xs" title={node.error?.message}>
-            {node.error?.message ??
-              (node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : '')}
-          </span>
+          {node.error?.message ? (
+            <DriverError message={node.error.message} className="text-xs" />
+          ) : (
+            <span className="text-xs">
+              {node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : ''}
+            </span>
+          )}
         </div>
       ) : node.discoveredOnly ? (
         <p className="text-xs text-fg-muted">{t('node.discoveredOnly')}</p>

@@ -51,3 +51,9 @@ test('localeFromAcceptLanguage() picks Chinese only when the browser asks for it
   assert.equal(localeFromAcceptLanguage('en-US,en;q=0.9,zh;q=0.5'), 'en');
   assert.equal(localeFromAcceptLanguage(undefined), 'en');
 });
+
+test('dateTime() is unambiguous in both languages: year-month-day, 24-hour clock', () => {
+  const at = new Date(2026, 11, 3, 9, 5, 7).getTime(); // 3 December, local time
+  assert.equal(createFormatters('en').dateTime(at), '2026-12-03 09:05:07');
+  assert.equal(createFormatters('zh-CN').dateTime(at), '2026-12-03 09:05:07');
+});

@@ -106,6 +106,7 @@ export interface Formatters {
   seconds(value: number | null | undefined): string;
   /** Wall-clock time of an epoch-ms timestamp. */
   time(epochMs: number, withSeconds?: boolean): string;
+  /** Local date and time in ISO order, `2026-12-03 14:30:05`, whatever the locale. */
   dateTime(epochMs: number): string;
 }
 
@@ -139,7 +140,7 @@ export function createFormatters(
     second: '2-digit',
     hour12: false,
   });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+  const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -195,7 +196,11 @@ export function createFormatters(
       return (withSeconds ? timeSecFmt : timeFmt).format(epochMs);
     },
     dateTime(epochMs) {
-      return dateTimeFmt.format(epochMs);
+      // ISO order in every locale: 12/03/2026 is 3 December to some readers, 12 March to others.
+      const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]) =>
+        parts.find((p) => p.type === type)?.value ?? '';
+      const p = dateTimeFmt.formatToParts(epochMs);
+      return `${part('year', p)}-${part('month', p)}-${part('day', p)} ${part('hour', p)}:${part('minute', p)}:${part('second', p)}`;
     },
   };
 }
