@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { TimelineEntry } from '@/lib/contracts';
 import { EventChange } from '@/components/topology/event-change';
 import { snapshotValueText } from '@/components/i18n/code-labels';
+import { DriverError } from '@/components/i18n/driver-error';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { SeverityBadge } from '@/components/findings/severity-badge';
@@ -146,6 +147,25 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
     }
     case 'incident_opened':
       return <Scalars data={data} skip={['title', 'titleZh']} />;
+    case 'action': {
+      // The run's full record (commands, results, verification) is in the audit trail.
+      const runId = typeof data.runId === 'string' ? data.runId : null;
+      const error = typeof data.error === 'string' && data.error ? data.error : null;
+      return (
+        <span className="flex flex-wrap items-baseline gap-x-3 text-xs">
+          {runId && (
+            <Link
+              href={`/audit?run=${encodeURIComponent(runId)}`}
+              className="focus-ring rounded text-accent hover:underline"
+              data-testid="timeline-run-link"
+            >
+              {t('timeline.openRun')}
+            </Link>
+          )}
+          {error && <DriverError message={error} className="text-crit" />}
+        </span>
+      );
+    }
     default:
       return <Scalars data={data} />;
   }

@@ -51,4 +51,5 @@ export const enUi = {
   'eventChange.noLongerFrom': 'no longer replicates from {upstream}',
   'eventChange.from': 'from {upstream}',
   'ui.dateFormatHint': 'Year-month-day hour:minute, 24-hour clock, your time zone',
+  'timeline.openRun': 'Open the run in the audit trail',
 } as const;

@@ -52,4 +52,5 @@ export const zhUi: { readonly [K in keyof typeof enUi]: string } = {
   'eventChange.noLongerFrom': '不再从 {upstream} 复制',
   'eventChange.from': '上游 {upstream}',
   'ui.dateFormatHint': '年-月-日 时:分，24 小时制，本地时区',
+  'timeline.openRun': '在审计记录中查看此次执行',
 };
