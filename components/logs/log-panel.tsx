@@ -15,6 +15,7 @@ import {
   isEmptyFilter,
   lineCount,
   matchesLogFilter,
+  splitRoutine,
   type LogFilter,
 } from './log-rows';
 import {
@@ -156,7 +157,8 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
 
   const tail = useLogTail(nodeId, applied);
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
-  const rows = frozen ?? tail.rows;
+  const [isShowingRoutine, setIsShowingRoutine] = useState(false);
+  const { shown: rows, hiddenRoutine } = splitRoutine(frozen ?? tail.rows, applied, isShowingRoutine);
   const [around, setAround] = useState<{ at: number; windowMs: AroundWindow } | null>(null);
   const [jumpValue, setJumpValue] = useState('');
   const [jumpWindow, setJumpWindow] = useState<AroundWindow>(DEFAULT_AROUND_WINDOW);
@@ -247,8 +249,28 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
               {t('logs.loadError', { message: tail.error })}
             </p>
           )}
+          {(hiddenRoutine > 0 || isShowingRoutine) && !applied.verdict && (
+            <p
+              className="flex flex-wrap items-center gap-x-3 border-b border-border bg-surface-2 px-4 py-1.5 text-xs text-fg-muted"
+              data-testid="log-routine"
+              data-hidden={hiddenRoutine}
+            >
+              {isShowingRoutine
+                ? t('logs.routineShown')
+                : t('logs.routineHidden', { n: fmt.number(hiddenRoutine) })}
+              <button
+                type="button"
+                className="btn-ghost h-6"
+                data-testid="log-routine-toggle"
+                aria-pressed={isShowingRoutine}
+                onClick={() => setIsShowingRoutine((v) => !v)}
+              >
+                {isShowingRoutine ? t('logs.routineHide') : t('logs.routineShow')}
+              </button>
+            </p>
+          )}
           {rows.length === 0 ? (
-            !tail.error && (
+            hiddenRoutine > 0 ? null : !tail.error && (
               <p className={NOTE}>
                 {tail.isLoading
                   ? t('logs.loading')

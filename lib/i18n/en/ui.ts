@@ -52,4 +52,9 @@ export const enUi = {
   'eventChange.from': 'from {upstream}',
   'ui.dateFormatHint': 'Year-month-day hour:minute, 24-hour clock, your time zone',
   'timeline.openRun': 'Open the run in the audit trail',
+  'logs.category.lifecycle': 'Start / shutdown',
+  'logs.routineHidden': '{n, plural, one {# routine line} other {# routine lines}} hidden (✅ normal progress); showing notable and abnormal lines.',
+  'logs.routineShown': 'Showing every line, routine ones included.',
+  'logs.routineShow': 'Show routine lines',
+  'logs.routineHide': 'Hide routine lines',
 } as const;

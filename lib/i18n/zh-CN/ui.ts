@@ -53,4 +53,9 @@ export const zhUi: { readonly [K in keyof typeof enUi]: string } = {
   'eventChange.from': '上游 {upstream}',
   'ui.dateFormatHint': '年-月-日 时:分，24 小时制，本地时区',
   'timeline.openRun': '在审计记录中查看此次执行',
+  'logs.category.lifecycle': '启动 / 关闭',
+  'logs.routineHidden': '已隐藏 {n} 行常规日志（✅ 正常进度），仅显示值得注意和异常的行。',
+  'logs.routineShown': '显示全部日志行，包括常规行。',
+  'logs.routineShow': '显示常规行',
+  'logs.routineHide': '隐藏常规行',
 };
