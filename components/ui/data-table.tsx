@@ -29,9 +29,11 @@ function HeaderCell({ column }: { column: Column }) {
   return (
     <th
       scope="col"
-      className={
-        column.align === 'right' ? 'px-3 py-2 text-right font-semibold' : 'px-3 py-2 font-semibold'
-      }
+      title={column.header}
+      // One line per header: a label that wraps or spills reads as part of its neighbour's.
+      className={`overflow-hidden text-ellipsis whitespace-nowrap px-3 py-2 font-semibold ${
+        column.align === 'right' ? 'text-right' : ''
+      }`}
     >
       {column.header}
     </th>

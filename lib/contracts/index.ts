@@ -9,3 +9,4 @@ export * from './checks';
 export * from './actions';
 export * from './drills';
 export * from './netcheck';
+export * from './webhooks';
