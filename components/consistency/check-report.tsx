@@ -167,7 +167,7 @@ export function CheckReport({
           )}
         </span>
       </div>
-      {run.state === 'running' && <CheckProgressBar run={run} canCancel={canCancel} isCancelling={isCancelling} onCancel={onCancel} />}
+      <CheckProgressBar run={run} canCancel={canCancel} isCancelling={isCancelling} onCancel={onCancel} />
       {run.error && (
         <p className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit" role="alert">
           <DriverError message={run.error} />

@@ -70,4 +70,7 @@ export const enUi = {
   'webhooks.none': 'No webhooks are configured (alerts.webhooks in the configuration file).',
   'webhooks.loadError': 'Could not load the webhooks: {message}',
   'webhooks.testError': 'Could not send the test: {message}',
+  'checks.took': 'Finished in {duration}',
+  'checks.unreachable': 'unreachable',
+  'checks.replicaUnreachable': 'This replica is unreachable: a comparison would fail until it answers again.',
 } as const;

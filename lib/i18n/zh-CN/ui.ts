@@ -71,4 +71,7 @@ export const zhUi: { readonly [K in keyof typeof enUi]: string } = {
   'webhooks.none': '未配置 Webhook（配置文件中的 alerts.webhooks）。',
   'webhooks.loadError': '无法加载 Webhook：{message}',
   'webhooks.testError': '无法发送测试：{message}',
+  'checks.took': '用时 {duration}',
+  'checks.unreachable': '不可达',
+  'checks.replicaUnreachable': '该从节点不可达：在它恢复响应之前，比对会失败。',
 };
