@@ -166,4 +166,25 @@ describe('the UI at phone width, in both languages, with a replica down', () => 
       await page.context().close();
     }
   });
+
+  test('a repair result stays on screen after its finding resolves, until the operator closes it', async () => {
+    const page = await open(e, '/', 'en', DESKTOP);
+    const client = await e.sandbox.client('r1');
+    await client.config('SET', 'replica-read-only', 'no');
+    const finding = page.locator('[data-testid="finding"][data-kind="replica_writable"]');
+    await finding.waitFor({ timeout: 15_000 });
+    await finding.locator('[data-testid="finding-fix"]').click();
+    const dialog = page.locator('[data-testid="action-dialog"]');
+    await dialog.locator('[data-testid="preflight-check"]').first().waitFor({ timeout: 15_000 });
+    await dialog.locator('[data-testid="action-execute"]').click();
+    const result = dialog.locator('[data-testid="action-result"]');
+    await result.waitFor({ timeout: 30_000 });
+    assert.equal(await result.getAttribute('data-state'), 'succeeded');
+    // The fix worked, so the finding resolves and its Fix button goes away…
+    await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-kind="replica_writable"] [data-testid="finding-fix"]'), undefined, { timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    // …and the verified result is still there.
+    assert.ok(await result.isVisible(), 'the result vanished with its finding');
+    await page.context().close();
+  });
 });

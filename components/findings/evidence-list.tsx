@@ -4,6 +4,7 @@
 // events with their transition, and Redis log lines verbatim in monospace.
 import Link from 'next/link';
 import type { Evidence, Severity } from '@/lib/contracts';
+import { logTagText } from '@/components/i18n/code-labels';
 import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
@@ -127,8 +128,12 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
             )}
           </pre>
           <span className="flex flex-wrap gap-1.5 text-[11px] text-fg-muted">
-            <span className="rounded bg-surface-3 px-1.5 py-0.5 font-mono">{e.category}</span>
-            <span className="rounded bg-surface-3 px-1.5 py-0.5 font-mono">{e.verdict}</span>
+            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.category}>
+              {logTagText('category', e.category, t)}
+            </span>
+            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.verdict}>
+              {logTagText('verdict', e.verdict, t)}
+            </span>
           </span>
         </span>
       );

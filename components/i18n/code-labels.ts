@@ -49,6 +49,12 @@ export function ruleText(rule: string, t: T): string {
   return known(key) ? t(key) : rule;
 }
 
+/** A log line's category or verdict as carried in evidence (plain strings on the wire). */
+export function logTagText(kind: 'category' | 'verdict', value: string, t: T): string {
+  const key = `logs.${kind}.${value}`;
+  return known(key) ? t(key) : value;
+}
+
 /** A value recorded in a metric snapshot: roles, statuses, error codes and booleans as words. */
 export function snapshotValueText(metric: string, value: string | boolean, t: T): string {
   if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
