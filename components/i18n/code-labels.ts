@@ -49,6 +49,12 @@ export function ruleText(rule: string, t: T): string {
   return known(key) ? t(key) : rule;
 }
 
+/** A replica's `state=` in the master's INFO (`online`, `wait_bgsave`, `send_bulk`…) as words. */
+export function replicaStateText(state: string, t: T): string {
+  const key = `replicaState.${state}`;
+  return known(key) ? t(key) : state;
+}
+
 /** A log line's category or verdict as carried in evidence (plain strings on the wire). */
 export function logTagText(kind: 'category' | 'verdict', value: string, t: T): string {
   const key = `logs.${kind}.${value}`;

@@ -7,6 +7,7 @@ import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
 import { OkIcon } from '@/components/ui/icons';
 import { InfoValue } from './info-value-cell';
+import { replicaStateText } from '@/components/i18n/code-labels';
 import { checkReplicationField, isReplicaLineField, parseReplicaLine } from './field-health';
 
 function useFieldMeaning() {
@@ -58,7 +59,12 @@ function ReplicaLineValue({
             id
           ),
         )}
-        {item(t('slave.state'), <span className={`font-semibold ${stateTone}`}>{line.state}</span>)}
+        {item(
+          t('slave.state'),
+          <span className={`font-semibold ${stateTone}`} title={line.state}>
+            {replicaStateText(line.state, t)}
+          </span>,
+        )}
         {item(t('slave.offset'), fmt.number(line.offset))}
         {item(t('slave.lag'), fmt.seconds(line.lag))}
         {behind !== null && item(t('slave.gap'), fmt.bytes(behind))}
@@ -148,7 +154,14 @@ export function ReplicationTable({
                       {check && tone ? (
                         <span className={`flex items-start gap-1.5 font-semibold ${tone.text}`}>
                           <StatusIcon status={check.status} className="mt-0.5 h-4 w-4 shrink-0" />
-                          <span>{t(check.key, check.params)}</span>
+                          <span>
+                            {t(
+                              check.key,
+                              typeof check.params?.state === 'string'
+                                ? { ...check.params, state: replicaStateText(check.params.state, t) }
+                                : check.params,
+                            )}
+                          </span>
                         </span>
                       ) : (
                         <span className="flex items-center gap-1.5 text-fg-subtle">
