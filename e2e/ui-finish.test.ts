@@ -32,7 +32,7 @@ async function open(e: E2E, pathname: string, lang: Lang, viewport = PHONE, them
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false, timeout: 120_000 });
 }
 
 /** Visible text outside code, pre and raw data (translate="no"), plus titles and labels. */
@@ -72,19 +72,19 @@ function rawCodes(text: string): string[] {
 
 async function fitsPhone(page: Page, what: string): Promise<void> {
   // One round trip: on a loaded machine each call into a busy page can take seconds.
+  // No named helper inside: the test runner's transpiler would wrap it in a __name() call that
+  // does not exist in the page.
   const m = await page.evaluate(() => {
-    const rect = (sel: string) => {
+    const [lang, theme, zh, nav] = [
+      '[data-testid="lang-switch"]',
+      '[data-testid="theme-switch"]',
+      '[data-testid="lang-switch"] button[data-locale="zh-CN"]',
+      'nav[aria-label]',
+    ].map((sel) => {
       const r = document.querySelector(sel)?.getBoundingClientRect();
       return r ? { x: r.x, width: r.width, height: r.height } : null;
-    };
-    return {
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-      lang: rect('[data-testid="lang-switch"]'),
-      theme: rect('[data-testid="theme-switch"]'),
-      zh: rect('[data-testid="lang-switch"] button[data-locale="zh-CN"]'),
-      nav: rect('nav[aria-label]'),
-    };
+    });
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, lang, theme, zh, nav };
   });
   assert.ok(m.scrollWidth <= m.innerWidth, `${what}: page is ${m.scrollWidth}px wide on a ${m.innerWidth}px screen`);
   for (const [id, box] of [['lang-switch', m.lang], ['theme-switch', m.theme], ['navigation', m.nav]] as const) {
@@ -193,10 +193,11 @@ describe('the UI at phone width, in both languages, with a replica down', () => 
     await finding.waitFor({ timeout: 15_000 });
     await finding.locator('[data-testid="finding-fix"]').click({ timeout: 120_000 });
     const dialog = page.locator('[data-testid="action-dialog"]');
-    await dialog.locator('[data-testid="preflight-check"]').first().waitFor({ timeout: 15_000 });
+    await dialog.waitFor({ timeout: 60_000 });
+    await dialog.locator('[data-testid="preflight-check"]').first().waitFor({ timeout: 90_000 });
     await dialog.locator('[data-testid="action-execute"]').click({ timeout: 120_000 });
     const result = dialog.locator('[data-testid="action-result"]');
-    await result.waitFor({ timeout: 30_000 });
+    await result.waitFor({ timeout: 90_000 });
     assert.equal(await result.getAttribute('data-state'), 'succeeded');
     // The fix worked, so the finding resolves and its Fix button goes away…
     await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-kind="replica_writable"] [data-testid="finding-fix"]'), undefined, { timeout: 20_000 });

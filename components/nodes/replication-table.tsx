@@ -69,7 +69,7 @@ function ReplicaLineValue({
         {item(t('slave.lag'), fmt.seconds(line.lag))}
         {behind !== null && item(t('slave.gap'), fmt.bytes(behind))}
       </div>
-      <span className="break-all font-mono text-[11px] text-fg-subtle">{value}</span>
+      <code className="break-all font-mono text-[11px] text-fg-subtle">{value}</code>
     </div>
   );
 }
