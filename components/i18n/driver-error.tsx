@@ -7,7 +7,9 @@ import { driverErrorText } from './code-labels';
 export function DriverError({ message, className = '' }: { message: string; className?: string }) {
   const { t, locale } = useT();
   const text = driverErrorText(message, t, locale);
-  if (text === message) return <code className={`break-all font-mono ${className}`}>{message}</code>;
+  // Wrap at spaces first, inside a long address only when it must.
+  if (text === message)
+    return <code className={`font-mono [overflow-wrap:anywhere] ${className}`}>{message}</code>;
   return (
     <span className={`break-words ${className}`} title={message}>
       {text}

@@ -84,15 +84,17 @@ export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFlui
           <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
           <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
           {/* With maxmemory 0 (no limit, common) there is no %: show the bytes used instead. */}
-          <Metric
-            label={t('node.memory')}
-            value={node.memoryPct == null ? fmt.bytes(node.usedMemoryBytes) : fmt.percent(node.memoryPct)}
-            title={t('node.memoryTitle', {
-              used: fmt.bytes(node.usedMemoryBytes),
-              rss: fmt.bytes(node.rssBytes),
-              limit: node.memoryPct == null ? '' : t('node.memoryLimit', { pct: fmt.percent(node.memoryPct) }),
-            })}
-          />
+          <div className="col-span-2">
+            <Metric
+              label={t('node.memory')}
+              value={node.memoryPct == null ? fmt.bytes(node.usedMemoryBytes) : fmt.percent(node.memoryPct)}
+              title={t('node.memoryTitle', {
+                used: fmt.bytes(node.usedMemoryBytes),
+                rss: fmt.bytes(node.rssBytes),
+                limit: node.memoryPct == null ? '' : t('node.memoryLimit', { pct: fmt.percent(node.memoryPct) }),
+              })}
+            />
+          </div>
         </dl>
       )}
     </Link>
