@@ -67,7 +67,7 @@ export const enUi = {
   'webhooks.testFailed': 'Test failed',
   'webhooks.sendTest': 'Send test',
   'webhooks.testing': 'Sending…',
-  'webhooks.none': 'No webhooks are configured (alerts.webhooks in the configuration file).',
+  'webhooks.none': 'No webhooks are configured (add them under alerts → webhooks in the configuration file).',
   'webhooks.loadError': 'Could not load the webhooks: {message}',
   'webhooks.testError': 'Could not send the test: {message}',
   'checks.took': 'Finished in {duration}',

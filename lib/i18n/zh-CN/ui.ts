@@ -68,7 +68,7 @@ export const zhUi: { readonly [K in keyof typeof enUi]: string } = {
   'webhooks.testFailed': '测试失败',
   'webhooks.sendTest': '发送测试',
   'webhooks.testing': '发送中…',
-  'webhooks.none': '未配置 Webhook（配置文件中的 alerts.webhooks）。',
+  'webhooks.none': '未配置 Webhook（在配置文件的 alerts → webhooks 下添加）。',
   'webhooks.loadError': '无法加载 Webhook：{message}',
   'webhooks.testError': '无法发送测试：{message}',
   'checks.took': '用时 {duration}',
