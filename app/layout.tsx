@@ -10,6 +10,7 @@ import {
   isTheme,
 } from '@/components/layout/theme';
 import { I18nProvider } from '@/components/i18n/i18n-provider';
+import { ActionDialogHost } from '@/components/actions/dialog-host';
 import {
   DICTIONARIES,
   LOCALE_STORAGE_KEY,
@@ -61,6 +62,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto max-w-[1800px] px-4 py-5 sm:px-6">
             {children}
           </main>
+          <ActionDialogHost />
         </I18nProvider>
       </body>
     </html>

@@ -301,6 +301,13 @@ test('the API lists deliveries and webhooks without the URL path, query or secre
         minSeverity: 'warning',
         hasSecret: true,
         origin: rx.url,
+        lastDelivery: {
+          status: 'failed',
+          at: list[0]!.createdAt,
+          attempts: 1,
+          responseStatus: 404,
+          error: list[0]!.lastError,
+        },
       },
     ],
   });

@@ -15,6 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { actionTitle } from './action-text';
 import { ActionDialog } from './action-dialog';
 import { AuditRow } from './audit-row';
+import { groupAuditRuns } from './audit-groups';
 import { AuditVerifyButton } from './audit-verify';
 
 const PAGE = 100;
@@ -25,7 +26,8 @@ export function AuditPage({ runId, planId }: { runId?: string; planId?: string }
   const { catalog } = useActionCatalog();
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [approvalPlan, setApprovalPlan] = useState(planId);
-  const shown = runId ? audit.entries?.filter((e) => e.runId === runId) : audit.entries;
+  const entries = runId ? audit.entries?.filter((e) => e.runId === runId) : audit.entries;
+  const shown = entries ? groupAuditRuns(entries) : entries;
   const columns: Column[] = [
     { header: t('audit.col.time'), width: 'w-44' },
     { header: t('audit.col.who'), width: 'w-36' },
@@ -60,12 +62,15 @@ export function AuditPage({ runId, planId }: { runId?: string; planId?: string }
         minWidth="min-w-[1100px]"
         columns={columns}
         rows={shown}
-        rowKey={(e) => e.id}
-        renderRow={(e) => (
+        rowKey={(g) => g.head.id}
+        renderRow={(g) => (
           <AuditRow
-            entry={e}
-            actionTitle={actionTitle(e.action, catalog?.actions, locale)}
-            isBroken={verify?.ok === false && verify.firstBadId === e.id}
+            entry={g.head}
+            earlier={g.earlier}
+            actionTitle={actionTitle(g.head.action, catalog?.actions, locale)}
+            isBroken={
+              verify?.ok === false && [g.head, ...g.earlier].some((e) => e.id === verify.firstBadId)
+            }
             isHighlighted={!!runId}
           />
         )}

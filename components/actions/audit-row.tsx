@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Fragment, useState } from 'react';
 import type { AuditEntry } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
@@ -18,11 +19,14 @@ const isStepState = (s: string): s is (typeof STEP_STATES)[number] =>
 
 export function AuditRow({
   entry,
+  earlier = [],
   actionTitle,
   isBroken,
   isHighlighted,
 }: {
   entry: AuditEntry;
+  /** The run's older entries (started, approved), folded into this row. */
+  earlier?: readonly AuditEntry[];
   actionTitle: string;
   isBroken: boolean;
   isHighlighted: boolean;
@@ -50,7 +54,10 @@ export function AuditRow({
       >
         <td className="whitespace-nowrap px-3 py-2">
           <span className="tnum block font-mono text-xs">{fmt.dateTime(entry.at)}</span>
-          <span className="tnum font-mono text-[11px] text-fg-subtle">#{entry.id}</span>
+          <span className="tnum font-mono text-[11px] text-fg-subtle">
+            #{[...earlier].reverse().map((e) => `${e.id}, `).join('')}
+            {entry.id}
+          </span>
           {isBroken && (
             <span className="mt-1 flex items-center gap-1 text-[11px] font-semibold text-crit">
               <CriticalIcon className="h-3.5 w-3.5" />
@@ -66,7 +73,7 @@ export function AuditRow({
         </td>
         <td className="px-3 py-2">
           <span className="block text-sm">{actionTitle}</span>
-          <span className="font-mono text-[11px] text-fg-subtle">{entry.action}</span>
+          <code className="font-mono text-[11px] text-fg-subtle">{entry.action}</code>
         </td>
         <td className="px-3 py-2">
           <Link
@@ -93,6 +100,12 @@ export function AuditRow({
             {t(`audit.outcome.${outcome}`)}
           </span>
           {note && <span className="mt-1 block break-words text-xs text-fg-muted">{note}</span>}
+          {earlier.map((e) => (
+            <span key={e.id} className="tnum mt-1 block text-[11px] text-fg-subtle" data-testid="audit-earlier">
+              {t(`audit.outcome.${auditOutcome(e)}`)} {fmt.time(e.at)}
+              {e.actor !== entry.actor ? ` · ${e.actor}` : ''}
+            </span>
+          ))}
         </td>
         <td className="px-3 py-2 text-right">
           {commands.length > 0 && (
@@ -137,12 +150,12 @@ export function AuditRow({
                     </span>
                   )}
                   {c.result && <span className="break-all text-fg-muted">→ {c.result}</span>}
-                  {c.error && <span className="break-all text-crit">{c.error}</span>}
+                  {c.error && <DriverError message={c.error} className="text-crit" />}
                 </li>
               ))}
             </ol>
             {entry.runId && (
-              <span className="mt-1 block font-mono text-[11px] text-fg-subtle">{entry.runId}</span>
+              <code className="mt-1 block font-mono text-[11px] text-fg-subtle">{entry.runId}</code>
             )}
           </td>
         </tr>

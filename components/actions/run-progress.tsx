@@ -3,6 +3,7 @@
 // the bytes received (a bar when the total is known, a moving stripe when it is not).
 import type { ActionRunStep, SyncProgress } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { CriticalIcon, OkIcon, SyncIcon } from '@/components/ui/icons';
 import { ClockIcon } from '@/components/findings/icons';
 import { runningStepIndex, type RunView } from './run-view';
@@ -84,7 +85,7 @@ export function RunProgress({ view }: { view: RunView }) {
             {s.result && s.state !== 'failed' && (
               <span className="break-all font-mono text-xs text-fg-muted">→ {s.result}</span>
             )}
-            {s.error && <span className="break-all font-mono text-xs text-crit">{s.error}</span>}
+            {s.error && <DriverError message={s.error} className="text-xs text-crit" />}
             {i === active && view.sync && <SyncBar sync={view.sync} />}
           </li>
         ))}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { ActionRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { TableHead } from '@/components/ui/data-table';
+import { DriverError } from '@/components/i18n/driver-error';
 import { nodeHref } from '@/components/topology/node-card';
 import { CriticalIcon } from '@/components/ui/icons';
 import { ExternalIcon, RefreshIcon } from '@/components/findings/icons';
@@ -60,7 +61,7 @@ function NodeStates({ run }: { run: ActionRun }) {
                   </span>
                 )}
                 {n.error && (
-                  <span className="block break-all font-mono text-[11px] text-crit">{n.error}</span>
+                  <DriverError message={n.error} className="block text-[11px] text-crit" />
                 )}
               </td>
               <td className="px-3 py-1.5 font-mono text-xs">{n.upstream ?? '—'}</td>
@@ -100,7 +101,7 @@ export function RunResult({ run, onRevert }: { run: ActionRun; onRevert?: () => 
           className="break-words rounded-md border border-crit bg-crit-bg px-3 py-2 font-mono text-xs text-crit"
           role="alert"
         >
-          {run.error}
+          <DriverError message={run.error} />
         </p>
       )}
       {run.verify.length > 0 && (

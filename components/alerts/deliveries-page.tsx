@@ -13,6 +13,8 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { DeliveryStatusBadge } from './delivery-status-badge';
+import { WebhooksPanel } from './webhooks-panel';
+import { DriverError } from '@/components/i18n/driver-error';
 
 const LIMIT = 200;
 const REFRESH_MS = 10_000;
@@ -74,9 +76,7 @@ function Row({ d, finding }: { d: WebhookDelivery; finding: Finding | undefined 
           </span>
         )}
         {d.lastError ? (
-          <span className="break-words font-mono text-crit" title={d.lastError}>
-            {d.lastError}
-          </span>
+          <DriverError message={d.lastError} className="text-crit" />
         ) : d.responseStatus === undefined ? (
           <span className="text-fg-subtle">—</span>
         ) : null}
@@ -114,7 +114,7 @@ export function DeliveriesPage() {
     { header: t('alerts.col.webhook'), width: 'w-44' },
     { header: t('alerts.col.event'), width: 'w-36' },
     { header: t('alerts.col.finding') },
-    { header: t('alerts.col.attempts'), width: 'w-20', align: 'right' },
+    { header: t('alerts.col.attempts'), width: 'w-28', align: 'right' },
     { header: t('alerts.col.error'), width: 'w-80' },
     { header: t('alerts.col.created'), width: 'w-44' },
     { header: t('alerts.col.delivered'), width: 'w-44' },
@@ -138,6 +138,7 @@ export function DeliveriesPage() {
           </button>
         </div>
       </PageHeader>
+      <WebhooksPanel refreshKey={deliveries?.[0]?.id ?? 0} />
       {error && <LoadErrorAlert message={t('alerts.loadError', { message: error })} />}
       <DataTable
         testId="delivery-table"

@@ -3,6 +3,7 @@
 // recharts elements, so each chart still lists its own pieces and can override any of them.
 import type { LineProps, ReferenceLineProps, TooltipProps, XAxisProps, YAxisProps } from 'recharts';
 import type { Formatters } from '@/lib/i18n';
+import { axisScale, axisWidth, type AxisKind, type AxisScale } from './value-ticks';
 
 const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' };
 const GRID = 'var(--chart-grid)';
@@ -31,14 +32,46 @@ export function timeAxisProps(
   };
 }
 
-/** Value y axis from zero, labelled with `format`. */
-export function valueAxisProps(format: (v: number) => string): YAxisProps {
+/** Largest finite `key` value across series (0 when there is none). */
+export function seriesMax<T>(rows: readonly T[], value: (row: T) => number | null | undefined): number {
+  let max = 0;
+  for (const r of rows) {
+    const v = value(r);
+    if (typeof v === 'number' && Number.isFinite(v) && v > max) max = v;
+  }
+  return max;
+}
+
+/** Bare tick labels in the axis unit (compact for big counts: 600K, 60万). */
+export function tickLabel(scale: AxisScale, locale: string): (v: number) => string {
+  const nf = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: scale.fractionDigits,
+    ...(scale.unit === '' ? { notation: 'compact' as const } : {}),
+  });
+  return (v) => nf.format(v / scale.divisor);
+}
+
+/** Value y axis on nice 1-2-5 ticks in one unit (named in the axis title, not on each tick). */
+export function scaledAxis(
+  kind: AxisKind,
+  max: number,
+  locale: string,
+  minTop?: number,
+): { scale: AxisScale; props: YAxisProps } {
+  const scale = axisScale(kind, max, minTop === undefined ? {} : { minTop });
+  const label = tickLabel(scale, locale);
   return {
-    tickFormatter: (v: number) => format(v),
-    tick: AXIS_TICK,
-    stroke: GRID,
-    width: 72,
-    domain: [0, 'auto'],
+    scale,
+    props: {
+      ticks: scale.ticks,
+      domain: [0, scale.top],
+      allowDataOverflow: false,
+      interval: 0,
+      tickFormatter: label,
+      tick: AXIS_TICK,
+      stroke: GRID,
+      width: axisWidth(scale.ticks.map(label)),
+    },
   };
 }
 

@@ -12,14 +12,10 @@ import {
 import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downsampleMax, timeTicks, trimBefore, withGapBreaks } from './series';
-import {
-  GRID_PROPS,
-  seriesLineProps,
-  timeAxisProps,
-  tooltipProps,
-  valueAxisProps,
-} from './chart-parts';
+import { GRID_PROPS, scaledAxis, seriesLineProps, seriesMax, timeAxisProps, tooltipProps } from './chart-parts';
 import { ChartNoData } from './chart-no-data';
+import { AxisUnit } from './axis-unit';
+import type { AxisKind } from './value-ticks';
 
 const MAX_DRAWN_POINTS = 600;
 
@@ -30,7 +26,10 @@ export interface MetricChartProps {
   /** Right edge of the x axis (epoch ms) and window length. */
   now: number;
   windowMs: number;
+  /** Headline and tooltip values. */
   format: (v: number) => string;
+  /** What the values are: picks the axis unit and its nice ticks. */
+  axis: AxisKind;
   color?: string;
   /** Counter deltas read better as steps. */
   isStep?: boolean;
@@ -49,6 +48,7 @@ export function MetricChart({
   now,
   windowMs,
   format,
+  axis,
   color = 'var(--chart-1)',
   isStep = false,
   height = 176,
@@ -60,6 +60,7 @@ export function MetricChart({
   const inWindow = trimBefore(points, now - windowMs);
   const drawn = withGapBreaks(downsampleMax(inWindow, MAX_DRAWN_POINTS), maxGapMs);
   const last = inWindow[inWindow.length - 1];
+  const y = scaledAxis(axis, seriesMax(drawn, (p) => p.v), fmt.locale, minTop);
   return (
     <figure
       data-testid={`chart-${metric}`}
@@ -72,18 +73,13 @@ export function MetricChart({
           {last && last.v !== null ? format(last.v) : '—'}
         </span>
       </figcaption>
+      <AxisUnit unit={y.scale.unit} />
       <div className="relative" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={drawn} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(now - windowMs, now, timeTicks(now - windowMs, now), fmt)} />
-            <YAxis
-              {...valueAxisProps(format)}
-              allowDecimals={!isStep}
-              {...(minTop !== undefined
-                ? { domain: [0, (max: number) => Math.max(minTop, max)] }
-                : {})}
-            />
+            <YAxis {...y.props} />
             <Tooltip {...tooltipProps(fmt, format, title)} />
             <Line dataKey="v" {...seriesLineProps(color, isStep)} />
           </LineChart>

@@ -1,5 +1,7 @@
 'use client';
-// A running check: keys (or replicas) done of total, rate, ETA, and Cancel.
+// A check's progress: keys (or replicas) done of total, rate, ETA and Cancel while it runs; once
+// it ended, the final count and how long it took (a fast sampled compare ends before the first
+// progress event, and "no progress at all" read as if nothing had happened).
 import type { CheckRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 
@@ -16,7 +18,8 @@ export function CheckProgressBar({
 }) {
   const { t, fmt } = useT();
   const { done, total, rate, etaMs } = run.progress;
-  const percent = total > 0 ? Math.min(100, (done / total) * 100) : null;
+  const isRunning = run.state === 'running';
+  const percent = total > 0 ? Math.min(100, (done / total) * 100) : isRunning ? null : 100;
   const unit = run.kind === 'compare' ? t('checks.unit.keys') : t('checks.unit.replicas');
   return (
     <div className="flex flex-col gap-2" data-testid="check-progress" data-done={done} data-total={total} data-state={run.state}>
@@ -25,10 +28,24 @@ export function CheckProgressBar({
           {t('checks.progress', { done: fmt.number(done), total: fmt.number(total), unit })}
           {percent !== null && <span className="ml-2 text-fg-muted">{fmt.percent(percent, 0)}</span>}
         </span>
-        <span className="tnum font-mono text-xs text-fg-muted">
-          {t('checks.rate', { rate: fmt.number(rate), unit })} ·{' '}
-          {t('checks.eta', { eta: etaMs === null ? '—' : fmt.duration(Math.ceil(etaMs / 1000)) })}
-        </span>
+        {isRunning ? (
+          <span className="tnum font-mono text-xs text-fg-muted">
+            {t('checks.rate', { rate: fmt.number(rate), unit })} ·{' '}
+            {t('checks.eta', { eta: etaMs === null ? '—' : fmt.duration(Math.ceil(etaMs / 1000)) })}
+          </span>
+        ) : (
+          run.finishedAt !== undefined && (
+            <span className="tnum text-xs text-fg-muted" data-testid="check-took">
+              {t('checks.took', {
+                // Sub-second runs in ms: a 10,000-key sample takes a fraction of a second.
+                duration:
+                  run.finishedAt - run.startedAt < 1000
+                    ? t('checks.ms', { n: fmt.number(run.finishedAt - run.startedAt) })
+                    : fmt.duration(Math.round((run.finishedAt - run.startedAt) / 1000)),
+              })}
+            </span>
+          )
+        )}
       </div>
       <div
         role="progressbar"

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { DIFF_CLASSES, type CanaryRun, type CheckRun, type CompareRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { exportUrl } from '@/components/hooks/use-checks';
 import { STATUS_TONE, StatusBadge, StatusIcon } from '@/components/ui/status';
 import { CheckProgressBar } from './check-progress';
@@ -166,10 +167,10 @@ export function CheckReport({
           )}
         </span>
       </div>
-      {run.state === 'running' && <CheckProgressBar run={run} canCancel={canCancel} isCancelling={isCancelling} onCancel={onCancel} />}
+      <CheckProgressBar run={run} canCancel={canCancel} isCancelling={isCancelling} onCancel={onCancel} />
       {run.error && (
         <p className="rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit" role="alert">
-          {run.error}
+          <DriverError message={run.error} />
         </p>
       )}
       {run.kind === 'compare' ? <CompareBody run={run} /> : run.state !== 'running' && <CanaryBody run={run} />}

@@ -17,7 +17,8 @@ export function CheckStart({
   onCanary,
   onCompare,
 }: {
-  replicas: string[];
+  /** Unreachable replicas stay listed (their history matters) but are marked. */
+  replicas: Array<{ id: string; reachable: boolean }>;
   canStart: boolean;
   isBusy: boolean;
   onCanary(): void;
@@ -27,7 +28,9 @@ export function CheckStart({
   const [chosen, setChosen] = useState('');
   const [mode, setMode] = useState<CompareMode>('sample');
   const [size, setSize] = useState(10_000);
-  const replica = replicas.includes(chosen) ? chosen : (replicas[0] ?? '');
+  const firstUp = replicas.find((r) => r.reachable) ?? replicas[0];
+  const picked = replicas.find((r) => r.id === chosen) ?? firstUp;
+  const replica = picked?.id ?? '';
   const sizeOk = Number.isInteger(size) && size >= 1 && size <= 1_000_000;
   return (
     <section className="panel flex flex-col gap-4 p-4" aria-labelledby="check-start-title">
@@ -44,9 +47,9 @@ export function CheckStart({
             data-testid="check-replica"
           >
             {replicas.length === 0 && <option value="">{t('checks.noReplicas')}</option>}
-            {replicas.map((id) => (
-              <option key={id} value={id}>
-                {id}
+            {replicas.map((r) => (
+              <option key={r.id} value={r.id} data-reachable={r.reachable ? 'true' : 'false'}>
+                {r.reachable ? r.id : `${r.id} — ⚠ ${t('checks.unreachable')}`}
               </option>
             ))}
           </select>
@@ -87,6 +90,11 @@ export function CheckStart({
           {t('checks.startCanary')}
         </button>
       </div>
+      {picked && !picked.reachable && (
+        <p className="text-xs font-medium text-warn" data-testid="check-replica-unreachable">
+          {t('checks.replicaUnreachable')}
+        </p>
+      )}
       {!canStart && <p className="text-xs text-fg-muted">{t('checks.operatorOnly')}</p>}
       <p className="text-xs text-fg-subtle">{t('checks.why')}</p>
     </section>

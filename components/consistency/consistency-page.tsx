@@ -21,8 +21,8 @@ export function ConsistencyPage() {
     () =>
       Object.values(topo.nodes)
         .filter((n) => n.role === 'replica')
-        .map((n) => n.id)
-        .sort(),
+        .map((n) => ({ id: n.id, reachable: n.reachable }))
+        .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
     [topo.nodes],
   );
   const [chosenId, setChosenId] = useState<string | null>(null);

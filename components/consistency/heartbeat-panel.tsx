@@ -8,12 +8,14 @@ import { useHeartbeat } from '@/components/hooks/use-checks';
 import { useNow } from '@/components/hooks/use-now';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { timeTicks } from '@/components/charts/series';
+import { AxisUnit } from '@/components/charts/axis-unit';
 import {
   GRID_PROPS,
   seriesLineProps,
   timeAxisProps,
   tooltipProps,
-  valueAxisProps,
+  scaledAxis,
+  seriesMax,
 } from '@/components/charts/chart-parts';
 import { delayStatus } from './check-text';
 
@@ -71,14 +73,20 @@ export function HeartbeatChart({ nodeIds, height = 200 }: { nodeIds?: string[]; 
   if (isWaiting || ids.length === 0 || now === 0) return <p className="text-sm text-fg-subtle">{t('checks.heartbeat.waiting')}</p>;
   const from = now - WINDOW_MS;
   const ms = (v: number) => t('checks.ms', { n: fmt.number(v) });
+  const y = scaledAxis(
+    'milliseconds',
+    Math.max(0, ...ids.map((id) => seriesMax(hb.byNode[id] ?? [], (s) => (s.t >= from ? s.delayMs : null)))),
+    fmt.locale,
+  );
   return (
     <div className="flex flex-col gap-2" data-testid="heartbeat-chart">
+      <AxisUnit unit={y.scale.unit} />
       <div style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(from, now, timeTicks(from, now), fmt)} />
-            <YAxis dataKey="delayMs" {...valueAxisProps(ms)} />
+            <YAxis dataKey="delayMs" {...y.props} />
             <Tooltip {...tooltipProps(fmt, ms)} />
             {ids.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
             {ids.map((id, i) => (

@@ -57,8 +57,6 @@ export function ScenarioPicker({
               detect: fmt.seconds(s.maxDetectMs / 1000),
               recover: fmt.seconds(s.maxRecoverMs / 1000),
             })}
-            {' · '}
-            {t('drills.source', { source: s.source })}
             {s.needsProxy ? ` · ${t('drills.needsProxy')}` : ''}
           </p>
         </div>

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import type { DrillRun, DrillScorecard } from '@/lib/contracts/drills';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { incidentHref } from '@/components/findings/finding-item';
 import { StatusBadge, StatusIcon } from '@/components/ui/status';
 import { pick } from './bilingual';
@@ -77,7 +78,11 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
             .join(', ')}
         </p>
       )}
-      {run.error && <p className="text-xs text-crit">{run.error}</p>}
+      {run.error && (
+        <p className="text-xs text-crit">
+          <DriverError message={run.error} />
+        </p>
+      )}
       {run.incidentIds.length > 0 && (
         <p className="flex flex-wrap gap-2 text-xs">
           <span className="text-fg-muted">{t('drills.incidents')}:</span>

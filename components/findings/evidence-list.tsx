@@ -4,6 +4,8 @@
 // events with their transition, and Redis log lines verbatim in monospace.
 import Link from 'next/link';
 import type { Evidence, Severity } from '@/lib/contracts';
+import { logTagText } from '@/components/i18n/code-labels';
+import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
@@ -104,11 +106,7 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
       return (
         <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-[13px]">
           <span className="font-semibold">{t(`event.${e.event.kind}`)}</span>
-          {(e.event.from != null || e.event.to != null) && (
-            <Code>
-              {e.event.from ?? '—'} → {e.event.to ?? '—'}
-            </Code>
-          )}
+          <EventChange event={e.event} />
           <time className="tnum font-mono text-xs text-fg-muted" title={fmt.dateTime(e.event.at)}>
             {fmt.time(e.event.at)}
           </time>
@@ -130,8 +128,12 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
             )}
           </pre>
           <span className="flex flex-wrap gap-1.5 text-[11px] text-fg-muted">
-            <span className="rounded bg-surface-3 px-1.5 py-0.5 font-mono">{e.category}</span>
-            <span className="rounded bg-surface-3 px-1.5 py-0.5 font-mono">{e.verdict}</span>
+            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.category}>
+              {logTagText('category', e.category, t)}
+            </span>
+            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.verdict}>
+              {logTagText('verdict', e.verdict, t)}
+            </span>
           </span>
         </span>
       );

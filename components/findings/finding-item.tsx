@@ -5,6 +5,7 @@
 import Link from 'next/link';
 import { useId, useState } from 'react';
 import type { Finding } from '@/lib/contracts';
+import { ruleText } from '@/components/i18n/code-labels';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
@@ -98,8 +99,8 @@ export function FindingItem({
               </span>
             )}
             {finding.rule && (
-              <span className="rounded bg-surface-3 px-1.5 py-px font-mono text-[11px] text-fg">
-                {finding.rule}
+              <span className="rounded bg-surface-3 px-1.5 py-px text-[11px] text-fg" title={finding.rule}>
+                {ruleText(finding.rule, t)}
               </span>
             )}
           </span>

@@ -87,7 +87,7 @@ export function I18nProvider({
     return {
       locale,
       setLocale,
-      t: (key, params) => translate(dict, key, params),
+      t: (key, params) => translate(dict, key, params, locale),
       fmt: createFormatters(locale, dict),
     };
   }, [locale, setLocale]);

@@ -1,6 +1,7 @@
 'use client';
 // Filters of the incident list: state, severity, node, opened-in range (presets or custom).
 import { IncidentStateSchema, SeveritySchema } from '@/lib/contracts';
+import { IsoDateTimeInput } from '@/components/ui/iso-datetime-input';
 import { useT } from '@/components/i18n/i18n-provider';
 import {
   FILTER_CONTROL,
@@ -83,19 +84,17 @@ export function IncidentFilterBar({
       {value.range === 'custom' && (
         <>
           <FilterField label={t('incidents.filter.from')}>
-            <input
-              type="datetime-local"
+            <IsoDateTimeInput
               className={FILTER_CONTROL}
               value={toLocalInput(value.from)}
-              onChange={(e) => set({ from: fromLocalInput(e.target.value) })}
+              onChange={(v) => set({ from: fromLocalInput(v) })}
             />
           </FilterField>
           <FilterField label={t('incidents.filter.until')}>
-            <input
-              type="datetime-local"
+            <IsoDateTimeInput
               className={FILTER_CONTROL}
               value={toLocalInput(value.until)}
-              onChange={(e) => set({ until: fromLocalInput(e.target.value) })}
+              onChange={(v) => set({ until: fromLocalInput(v) })}
             />
           </FilterField>
         </>

@@ -24,9 +24,11 @@ import {
   seriesLineProps,
   timeAxisProps,
   tooltipProps,
-  valueAxisProps,
+  scaledAxis,
+  seriesMax,
 } from '@/components/charts/chart-parts';
 import { ChartNoData } from '@/components/charts/chart-no-data';
+import { AxisUnit } from '@/components/charts/axis-unit';
 import { affectedReplicas, incidentWindow } from './incident-window';
 import { SnapshotTable } from './snapshot-table';
 
@@ -81,6 +83,11 @@ function LagPanel({
     points: withGapBreaks(downsampleMax(inRange(series[id]?.[metric] ?? [], from, to), 400), 5_000),
   }));
   const total = lines.reduce((n, l) => n + l.points.length, 0);
+  const y = scaledAxis(
+    metric === 'offsetGapBytes' ? 'bytes' : 'seconds',
+    Math.max(0, ...lines.map((l) => seriesMax(l.points, (p) => p.v))),
+    fmt.locale,
+  );
   return (
     <figure
       className="flex min-w-0 flex-col gap-1"
@@ -88,12 +95,13 @@ function LagPanel({
       data-points={total}
     >
       <figcaption className="text-xs font-medium text-fg-muted">{title}</figcaption>
+      <AxisUnit unit={y.scale.unit} />
       <div className="relative h-48">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(from, to, ticks(from, to), fmt)} />
-            <YAxis {...valueAxisProps(format)} />
+            <YAxis {...y.props} />
             <ReferenceArea
               x1={Math.max(openedAt, from)}
               x2={Math.min(resolvedAt ?? to, to)}

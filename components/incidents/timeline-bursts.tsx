@@ -1,7 +1,7 @@
 'use client';
 // Entries that come in bursts, grouped in one row each: webhook deliveries close together
 // (retries, several webhooks) and log lines of one node in a monospace block.
-import type { Status } from '@/lib/contracts';
+import { LogCategorySchema, type Status } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE } from '@/components/ui/status';
 import { logLineOf, type TimelineItem } from './timeline-data';
@@ -69,8 +69,14 @@ export function LogGroup({ item }: { item: Burst }) {
           return (
             <li key={e.id} {...entryAttrs(e)} className="whitespace-pre-wrap break-all text-fg">
               <span className="text-fg-subtle">{fmt.time(line.time ?? e.at)} </span>
-              {line.message || e.summary}
-              {line.category && <span className="text-fg-subtle"> [{line.category}]</span>}
+              {/* Redis' own words stay verbatim (translate="no"); our category is translated. */}
+              <span translate="no">{line.message || e.summary}</span>
+              {line.category && LogCategorySchema.safeParse(line.category).success && (
+                <span className="font-sans text-fg-subtle">
+                  {' · '}
+                  {t(`logs.category.${LogCategorySchema.parse(line.category)}`)}
+                </span>
+              )}
             </li>
           );
         })}

@@ -3,6 +3,9 @@
 // metric snapshot values, state changes, and any other scalar data the server attached.
 import Link from 'next/link';
 import type { TimelineEntry } from '@/lib/contracts';
+import { EventChange } from '@/components/topology/event-change';
+import { snapshotValueText } from '@/components/i18n/code-labels';
+import { DriverError } from '@/components/i18n/driver-error';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { SeverityBadge } from '@/components/findings/severity-badge';
@@ -47,7 +50,7 @@ export function SnapshotValues({ data }: { data: Record<string, unknown> }) {
                 ? formatByUnit(value, unitOfMetricName(metric), fmt)
                 : value === null
                   ? '—'
-                  : String(value);
+                  : snapshotValueText(metric, value, t);
             return (
               <span key={metric} className="flex items-baseline gap-1 text-xs">
                 <span className="text-fg-muted">{key ? t(key) : metric}</span>
@@ -67,12 +70,13 @@ function Scalars({ data, skip = [] }: { data: Record<string, unknown>; skip?: st
   return (
     <span className="flex flex-wrap gap-1.5">
       {fields.map(([k, v]) => (
-        <span
+        // Raw recorded data without a known shape: shown as the code it is.
+        <code
           key={k}
           className="rounded bg-surface-2 px-1.5 py-px font-mono text-[11px] text-fg-muted"
         >
           {k}=<span className="text-fg">{v}</span>
-        </span>
+        </code>
       ))}
     </span>
   );
@@ -89,11 +93,7 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
         <span className="flex flex-wrap items-baseline gap-x-2 text-xs">
           <span className="font-semibold text-fg">{t(`event.${ev.kind}`)}</span>
           <NodeLink id={ev.nodeId} />
-          {(ev.from != null || ev.to != null) && (
-            <span className="font-mono text-fg-muted">
-              {ev.from ?? '—'} → {ev.to ?? '—'}
-            </span>
-          )}
+          <EventChange event={ev} />
         </span>
       );
     }
@@ -147,6 +147,25 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
     }
     case 'incident_opened':
       return <Scalars data={data} skip={['title', 'titleZh']} />;
+    case 'action': {
+      // The run's full record (commands, results, verification) is in the audit trail.
+      const runId = typeof data.runId === 'string' ? data.runId : null;
+      const error = typeof data.error === 'string' && data.error ? data.error : null;
+      return (
+        <span className="flex flex-wrap items-baseline gap-x-3 text-xs">
+          {runId && (
+            <Link
+              href={`/audit?run=${encodeURIComponent(runId)}`}
+              className="focus-ring rounded text-accent hover:underline"
+              data-testid="timeline-run-link"
+            >
+              {t('timeline.openRun')}
+            </Link>
+          )}
+          {error && <DriverError message={error} className="text-crit" />}
+        </span>
+      );
+    }
     default:
       return <Scalars data={data} />;
   }

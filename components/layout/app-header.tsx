@@ -53,16 +53,20 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
       >
         {t('nav.skipToContent')}
       </a>
-      <div className="mx-auto flex h-14 max-w-[1800px] items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="focus-ring flex items-center gap-2 rounded">
+      {/* Wraps at phone width: brand and switches on the first row, navigation below. */}
+      <div className="mx-auto flex min-h-14 max-w-[1800px] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 lg:flex-nowrap lg:py-0">
+        <Link href="/" className="focus-ring flex shrink-0 items-center gap-2 rounded">
           <LogoIcon className="h-6 w-6 text-accent" />
-          <span className="text-base font-semibold tracking-tight text-fg">{t('app.name')}</span>
+          <span className="whitespace-nowrap text-base font-semibold tracking-tight text-fg">{t('app.name')}</span>
           <span className="hidden whitespace-nowrap text-xs text-fg-muted xl:inline">
             {t('app.tagline')}
           </span>
         </Link>
         {!isLogin && (
-          <nav aria-label={t('nav.main')} className="flex items-center gap-1">
+          <nav
+            aria-label={t('nav.main')}
+            className="order-last flex w-full flex-wrap items-center gap-1 lg:order-none lg:w-auto lg:flex-nowrap"
+          >
             {NAV.map((item) => {
               const active = item.match(pathname);
               return (
@@ -70,7 +74,7 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
                   key={item.href}
                   href={item.href}
                   aria-current={active ? 'page' : undefined}
-                  className={`focus-ring flex items-center rounded-md px-3 py-1.5 text-sm font-medium transition-colors ${
+                  className={`focus-ring flex items-center whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm font-medium lg:px-3 transition-colors ${
                     active
                       ? 'bg-surface-2 text-fg'
                       : 'text-fg-muted hover:bg-surface-2 hover:text-fg'
@@ -83,7 +87,7 @@ export function AppHeader({ initialTheme }: { initialTheme: Theme }) {
             })}
           </nav>
         )}
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           {!isLogin && <UserMenu />}
           <LangSwitch />
           <ThemeSwitch initialTheme={initialTheme} />

@@ -3,6 +3,7 @@
 // filters, a pause for reading, and "jump to time" for every raw line around a moment.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LogEntry } from '@/lib/contracts';
+import { IsoDateTimeInput } from '@/components/ui/iso-datetime-input';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLogTail, useLogsAround } from '@/components/hooks/use-logs';
 import { ClockIcon } from '@/components/findings/icons';
@@ -14,6 +15,7 @@ import {
   isEmptyFilter,
   lineCount,
   matchesLogFilter,
+  splitRoutine,
   type LogFilter,
 } from './log-rows';
 import {
@@ -121,13 +123,12 @@ function JumpForm({
         if (at !== undefined) onGo(at);
       }}
     >
-      <input
-        type="datetime-local"
-        step={1}
+      <IsoDateTimeInput
+        withSeconds
         name="at"
-        aria-label={t('logs.jump.time')}
+        ariaLabel={t('logs.jump.time')}
         value={value}
-        onChange={(e) => onValue(e.target.value)}
+        onChange={onValue}
         className="focus-ring h-7 rounded-md border border-border bg-surface-2 px-2 text-xs text-fg hover:border-border-strong"
       />
       {hasWindow && <AroundWindowSwitch value={windowMs} onChange={onWindow} />}
@@ -156,7 +157,8 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
 
   const tail = useLogTail(nodeId, applied);
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
-  const rows = frozen ?? tail.rows;
+  const [isShowingRoutine, setIsShowingRoutine] = useState(false);
+  const { shown: rows, hiddenRoutine } = splitRoutine(frozen ?? tail.rows, applied, isShowingRoutine);
   const [around, setAround] = useState<{ at: number; windowMs: AroundWindow } | null>(null);
   const [jumpValue, setJumpValue] = useState('');
   const [jumpWindow, setJumpWindow] = useState<AroundWindow>(DEFAULT_AROUND_WINDOW);
@@ -247,8 +249,28 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
               {t('logs.loadError', { message: tail.error })}
             </p>
           )}
+          {(hiddenRoutine > 0 || isShowingRoutine) && !applied.verdict && (
+            <p
+              className="flex flex-wrap items-center gap-x-3 border-b border-border bg-surface-2 px-4 py-1.5 text-xs text-fg-muted"
+              data-testid="log-routine"
+              data-hidden={hiddenRoutine}
+            >
+              {isShowingRoutine
+                ? t('logs.routineShown')
+                : t('logs.routineHidden', { n: fmt.number(hiddenRoutine) })}
+              <button
+                type="button"
+                className="btn-ghost h-6"
+                data-testid="log-routine-toggle"
+                aria-pressed={isShowingRoutine}
+                onClick={() => setIsShowingRoutine((v) => !v)}
+              >
+                {isShowingRoutine ? t('logs.routineHide') : t('logs.routineShow')}
+              </button>
+            </p>
+          )}
           {rows.length === 0 ? (
-            !tail.error && (
+            hiddenRoutine > 0 ? null : !tail.error && (
               <p className={NOTE}>
                 {tail.isLoading
                   ? t('logs.loading')

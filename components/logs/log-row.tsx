@@ -95,6 +95,8 @@ function LogRowView({
         <span
           className="whitespace-pre-wrap font-mono text-xs leading-5 text-fg [overflow-wrap:anywhere]"
           title={'raw' in row ? row.raw : undefined}
+          // Redis' own words, never translated (and not ours to check for raw codes).
+          translate="no"
         >
           {row.message}
         </span>

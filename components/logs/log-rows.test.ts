@@ -9,6 +9,7 @@ import {
   lineCount,
   logQueryString,
   matchesLogFilter,
+  splitRoutine,
   upsertLogRows,
 } from './log-rows';
 
@@ -115,4 +116,13 @@ test('aroundNodes() puts the event node first, without repeats', () => {
     new URLSearchParams(aroundQueryString(['a:1', 'b:2'], 1234.6, 30_000)).get('nodes'),
     'a:1,b:2',
   );
+});
+
+test('splitRoutine() opens on notable and abnormal lines and counts the routine ones it hides', () => {
+  const rows = [{ verdict: 'normal' as const }, { verdict: 'abnormal' as const }, { verdict: 'normal' as const }, { verdict: 'notable' as const }];
+  const { shown, hiddenRoutine } = splitRoutine(rows, {}, false);
+  assert.deepEqual(shown.map((r) => r.verdict), ['abnormal', 'notable']);
+  assert.equal(hiddenRoutine, 2);
+  assert.equal(splitRoutine(rows, {}, true).shown.length, 4, 'the operator asked for every line');
+  assert.equal(splitRoutine(rows, { verdict: 'normal' }, false).shown.length, 4, 'an explicit verdict filter wins');
 });

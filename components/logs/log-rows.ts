@@ -20,6 +20,20 @@ export interface LogFilter {
 
 export const EMPTY_LOG_FILTER: LogFilter = {};
 
+/**
+ * Rows the panel opens on: notable and abnormal ones. Routine lines (a background save every
+ * minute) are counted, not shown, until the operator asks for them or picks a verdict.
+ */
+export function splitRoutine<T extends { verdict: LogVerdict }>(
+  rows: readonly T[],
+  f: LogFilter,
+  isShowingRoutine: boolean,
+): { shown: readonly T[]; hiddenRoutine: number } {
+  if (isShowingRoutine || f.verdict) return { shown: rows, hiddenRoutine: 0 };
+  const shown = rows.filter((r) => r.verdict !== 'normal');
+  return { shown, hiddenRoutine: rows.length - shown.length };
+}
+
 /** The text search as the API takes it (1–200 characters), or undefined. */
 export function searchText(q: string | undefined): string | undefined {
   const trimmed = q?.trim();

@@ -13,6 +13,8 @@ import { CHART_WINDOWS, isLongWindow, WindowSwitch, type ChartWindow } from '@/c
 const LINK_METRICS: HistoryMetric[] = ['offsetGapBytes', 'lagSeconds'];
 const NODE_METRICS: HistoryMetric[] = [
   'memoryPct',
+  'usedMemoryBytes',
+  'rssBytes',
   'opsPerSec',
   'cpuPct',
   'replOffsetRate',
@@ -74,6 +76,7 @@ export function NodeCharts({
               title={t('metric.offsetGapBytes')}
               points={series.offsetGapBytes ?? []}
               format={(v) => fmt.bytes(v)}
+              axis="bytes"
             />
             <MetricChart
               {...common}
@@ -81,6 +84,7 @@ export function NodeCharts({
               title={t('metric.lagSeconds')}
               points={series.lagSeconds ?? []}
               format={(v) => fmt.seconds(v)}
+              axis="seconds"
             />
           </>
         ) : (
@@ -88,21 +92,46 @@ export function NodeCharts({
             {t('charts.noUpstream')}
           </p>
         )}
+        {/* Used memory always; % of maxmemory only when there is a limit (0 = none). */}
         <MetricChart
           {...common}
-          metric="memoryPct"
-          title={t('metric.memoryPct')}
-          points={series.memoryPct ?? []}
-          format={(v) => fmt.percent(v)}
+          metric="usedMemoryBytes"
+          title={t('chart.usedMemory')}
+          points={series.usedMemoryBytes ?? []}
+          format={(v) => fmt.bytes(v)}
+          axis="bytes"
           color="var(--chart-2)"
-          note={hasMemoryLimit ? undefined : t('charts.memoryNoLimit')}
         />
+        {hasMemoryLimit ? (
+          <MetricChart
+            {...common}
+            metric="memoryPct"
+            title={t('metric.memoryPct')}
+            points={series.memoryPct ?? []}
+            format={(v) => fmt.percent(v)}
+            axis="percent"
+            minTop={100}
+            color="var(--chart-2)"
+          />
+        ) : (
+          <MetricChart
+            {...common}
+            metric="rssBytes"
+            title={t('chart.rss')}
+            points={series.rssBytes ?? []}
+            format={(v) => fmt.bytes(v)}
+            axis="bytes"
+            color="var(--chart-3)"
+            note={t('charts.memoryNoLimit')}
+          />
+        )}
         <MetricChart
           {...common}
           metric="opsPerSec"
           title={t('metric.opsPerSec')}
           points={series.opsPerSec ?? []}
           format={(v) => fmt.number(v)}
+          axis="count"
           color="var(--chart-2)"
         />
         <MetricChart
@@ -111,6 +140,7 @@ export function NodeCharts({
           title={t('metric.cpuPct')}
           points={series.cpuPct ?? []}
           format={(v) => fmt.percent(v)}
+          axis="percent"
           color="var(--chart-3)"
           minTop={100}
         />
@@ -119,7 +149,8 @@ export function NodeCharts({
           metric="replOffsetRate"
           title={t('charts.streamRate')}
           points={series.replOffsetRate ?? []}
-          format={(v) => fmt.bytes(v)}
+          format={(v) => t('chart.perSecond', { value: fmt.bytes(v) })}
+          axis="bytes"
           color="var(--chart-1)"
         />
       </div>
@@ -133,6 +164,7 @@ export function NodeCharts({
             title={t(`metric.${metric}`)}
             points={series[metric] ?? []}
             format={(v) => fmt.number(v)}
+            axis="count"
             color={color}
             isStep
             height={120}

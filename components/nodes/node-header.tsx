@@ -2,6 +2,7 @@
 // Node identity and health at the top of the node page.
 import type { NodeDetail, TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { StatusBadge } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
 import { RoleBadge } from '@/components/topology/role-badge';
@@ -50,7 +51,7 @@ export function NodeHeader({ node, detail }: { node: TopologyNode; detail: NodeD
               {node.error && ` · ${t(`nodeError.${node.error.code}`)}`}
             </span>
             {node.error?.message && (
-              <span className="break-all font-mono text-sm">{node.error.message}</span>
+              <DriverError message={node.error.message} className="text-sm" />
             )}
             {node.lastSeenAt && (
               <span className="text-sm">

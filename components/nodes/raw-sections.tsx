@@ -1,6 +1,7 @@
 'use client';
 // Every other INFO section as a collapsible raw table (closed by default).
 import { fieldDoc } from '@/lib/info/field-docs';
+import { InfoValue } from './info-value-cell';
 import { useT } from '@/components/i18n/i18n-provider';
 import { ChevronRightIcon } from '@/components/ui/icons';
 
@@ -45,9 +46,11 @@ export function RawSections({
                             scope="row"
                             className="w-72 px-4 py-1.5 text-left font-mono font-medium text-fg"
                           >
-                            {field}
+                            <code>{field}</code>
                           </th>
-                          <td className="tnum break-all px-4 py-1.5 font-mono text-fg">{value}</td>
+                          <td className="px-4 py-1.5 text-fg">
+                            <InfoValue field={field} value={value} />
+                          </td>
                           <td className="px-4 py-1.5 text-xs text-fg-muted">
                             {doc ? (locale === 'zh-CN' ? doc.zh : doc.en) : ''}
                           </td>

@@ -7,6 +7,8 @@ import { TableHead } from '@/components/ui/data-table';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
 import { OkIcon } from '@/components/ui/icons';
+import { InfoValue } from './info-value-cell';
+import { replicaStateText } from '@/components/i18n/code-labels';
 import { checkReplicationField, isReplicaLineField, parseReplicaLine } from './field-health';
 
 function useFieldMeaning() {
@@ -58,12 +60,17 @@ function ReplicaLineValue({
             id
           ),
         )}
-        {item(t('slave.state'), <span className={`font-semibold ${stateTone}`}>{line.state}</span>)}
+        {item(
+          t('slave.state'),
+          <span className={`font-semibold ${stateTone}`} title={line.state}>
+            {replicaStateText(line.state, t)}
+          </span>,
+        )}
         {item(t('slave.offset'), fmt.number(line.offset))}
         {item(t('slave.lag'), fmt.seconds(line.lag))}
         {behind !== null && item(t('slave.gap'), fmt.bytes(behind))}
       </div>
-      <span className="break-all font-mono text-[11px] text-fg-subtle">{value}</span>
+      <code className="break-all font-mono text-[11px] text-fg-subtle">{value}</code>
     </div>
   );
 }
@@ -130,7 +137,7 @@ export function ReplicationTable({
                     className={`align-top ${tone ? tone.bg : ''} ${isStale ? 'text-fg-subtle opacity-60' : ''}`}
                   >
                     <th scope="row" className="px-4 py-2 text-left font-mono font-medium text-fg">
-                      {name}
+                      <code>{name}</code>
                     </th>
                     <td className={`px-4 py-2 ${tone ? `font-semibold ${tone.text}` : ''}`}>
                       {isReplicaLineField(name) ? (
@@ -140,7 +147,7 @@ export function ReplicationTable({
                           knownIds={knownIds}
                         />
                       ) : (
-                        <span className="tnum break-all font-mono">{value}</span>
+                        <InfoValue field={name} value={value} />
                       )}
                     </td>
                     <td className="px-4 py-2">
@@ -159,7 +166,14 @@ export function ReplicationTable({
                       ) : check && tone ? (
                         <span className={`flex items-start gap-1.5 font-semibold ${tone.text}`}>
                           <StatusIcon status={check.status} className="mt-0.5 h-4 w-4 shrink-0" />
-                          <span>{t(check.key, check.params)}</span>
+                          <span>
+                            {t(
+                              check.key,
+                              typeof check.params?.state === 'string'
+                                ? { ...check.params, state: replicaStateText(check.params.state, t) }
+                                : check.params,
+                            )}
+                          </span>
                         </span>
                       ) : (
                         <span className="flex items-center gap-1.5 text-fg-subtle">

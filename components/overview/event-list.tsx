@@ -2,6 +2,7 @@
 // Recent topology events, newest first.
 import Link from 'next/link';
 import type { Status, TopologyEvent, TopologyEventKind } from '@/lib/contracts';
+import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
 import { nodeHref } from '@/components/topology/node-card';
@@ -63,11 +64,7 @@ export function EventList({
               >
                 {e.nodeId}
               </Link>
-              {(e.from != null || e.to != null) && (
-                <span className="truncate font-mono text-fg-muted">
-                  {e.from ?? '—'} → {e.to ?? '—'}
-                </span>
-              )}
+              <EventChange event={e} />
             </span>
           </li>
         );

@@ -28,6 +28,7 @@ function LinkGapChart({ link, pollIntervalMs }: { link: Link; pollIntervalMs: nu
         windowMs={WINDOW_MS}
         maxGapMs={3 * pollIntervalMs}
         format={(v) => fmt.bytes(v)}
+        axis="bytes"
         height={110}
       />
     </div>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { DriverError } from '@/components/i18n/driver-error';
 import { STATUS_TONE, StatusBadge } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
 import { RoleBadge } from './role-badge';
@@ -11,16 +12,17 @@ export function nodeHref(id: string): string {
   return `/nodes/${encodeURIComponent(id)}`;
 }
 
-function Metric({ label, value }: { label: string; value: string }) {
+function Metric({ label, value, title }: { label: string; value: string; title?: string }) {
   return (
-    <div className="flex min-w-0 items-baseline justify-between gap-2">
+    <div className="flex min-w-0 items-baseline justify-between gap-2" title={title}>
       <dt className="shrink-0 text-[11px] uppercase tracking-wide text-fg-subtle">{label}</dt>
       <dd className="tnum truncate font-mono text-sm text-fg">{value}</dd>
     </div>
   );
 }
 
-export function NodeCard({ node }: { node: TopologyNode }) {
+/** `isFluid`: fill the width (phone layout) instead of the fixed 18 rem of the wide tree. */
+export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFluid?: boolean }) {
   const { t, fmt } = useT();
   const tone = STATUS_TONE[node.status];
   const isDown = !node.reachable;
@@ -38,7 +40,7 @@ export function NodeCard({ node }: { node: TopologyNode }) {
       data-status={node.status}
       data-reachable={node.reachable ? 'true' : 'false'}
       data-role={node.role}
-      className={`focus-ring relative flex h-[148px] w-72 shrink-0 flex-col gap-2 overflow-hidden rounded-lg py-2.5 pl-4 pr-3 shadow-sm transition-colors ${frame}`}
+      className={`focus-ring relative flex min-h-[148px] ${isFluid ? 'w-full min-w-0' : 'w-72 shrink-0'} flex-col gap-2 overflow-hidden rounded-lg py-2.5 pl-4 pr-3 shadow-sm transition-colors ${frame}`}
     >
       <span aria-hidden="true" className={`absolute inset-y-0 left-0 w-1.5 ${tone.solid}`} />
       <div className="flex items-center justify-between gap-2">
@@ -62,10 +64,14 @@ export function NodeCard({ node }: { node: TopologyNode }) {
               {t(`nodeError.${node.error.code}`)}
             </span>
           )}
-          <span className="truncate font-mono text-xs" title={node.error?.message}>
-            {node.error?.message ??
-              (node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : '')}
-          </span>
+          {/* The whole message, wrapped: an address cut at "127.0.0.1:452…" says nothing. */}
+          {node.error?.message ? (
+            <DriverError message={node.error.message} className="text-xs" />
+          ) : (
+            <span className="text-xs">
+              {node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : ''}
+            </span>
+          )}
         </div>
       ) : node.discoveredOnly ? (
         <p className="text-xs text-fg-muted">{t('node.discoveredOnly')}</p>
@@ -77,7 +83,18 @@ export function NodeCard({ node }: { node: TopologyNode }) {
           </div>
           <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
           <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
-          <Metric label={t('node.memory')} value={fmt.percent(node.memoryPct)} />
+          {/* With maxmemory 0 (no limit, common) there is no %: show the bytes used instead. */}
+          <div className="col-span-2">
+            <Metric
+              label={t('node.memory')}
+              value={node.memoryPct == null ? fmt.bytes(node.usedMemoryBytes) : fmt.percent(node.memoryPct)}
+              title={t('node.memoryTitle', {
+                used: fmt.bytes(node.usedMemoryBytes),
+                rss: fmt.bytes(node.rssBytes),
+                limit: node.memoryPct == null ? '' : t('node.memoryLimit', { pct: fmt.percent(node.memoryPct) }),
+              })}
+            />
+          </div>
         </dl>
       )}
     </Link>

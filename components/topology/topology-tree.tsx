@@ -7,6 +7,8 @@ import { UnknownIcon, WarningIcon } from '@/components/ui/icons';
 import { buildForest, type DetachedTree, type TreeNode } from './build-tree';
 import { LinkLabel, edgeStyle } from './link-label';
 import { NodeCard } from './node-card';
+import { VerticalSubtree } from './topology-tree-vertical';
+import { NARROW_QUERY, useMediaQuery } from '@/components/hooks/use-media-query';
 
 /** Vertical position of every connector, measured from the top of a card. */
 const CONNECT_Y = 40;
@@ -94,10 +96,10 @@ function Subtree({ tree }: { tree: TreeNode }) {
   );
 }
 
-function MissingUpstream({ id }: { id: string | null }) {
+function MissingUpstream({ id, isFluid = false }: { id: string | null; isFluid?: boolean }) {
   const { t } = useT();
   return (
-    <div className="flex h-20 w-72 shrink-0 flex-col justify-center gap-1 rounded-lg border-2 border-dashed border-border-strong px-4 text-fg-muted">
+    <div className={`flex h-20 ${isFluid ? 'w-full' : 'w-72 shrink-0'} flex-col justify-center gap-1 rounded-lg border-2 border-dashed border-border-strong px-4 text-fg-muted`}>
       <span className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide">
         <UnknownIcon className="h-4 w-4" />
         {id ? t('overview.notMonitored') : t('overview.upstreamUnknown')}
@@ -111,7 +113,7 @@ function MissingUpstream({ id }: { id: string | null }) {
   );
 }
 
-function DetachedRow({ entry }: { entry: DetachedTree }) {
+function DetachedRow({ entry, isNarrow = false }: { entry: DetachedTree; isNarrow?: boolean }) {
   const { t } = useT();
   if (entry.reason === 'cycle') {
     return (
@@ -120,7 +122,15 @@ function DetachedRow({ entry }: { entry: DetachedTree }) {
           <WarningIcon className="h-4 w-4" />
           {t('overview.cycle')}
         </p>
-        <Subtree tree={entry.tree} />
+        {isNarrow ? <VerticalSubtree tree={entry.tree} /> : <Subtree tree={entry.tree} />}
+      </div>
+    );
+  }
+  if (isNarrow) {
+    return (
+      <div className="flex flex-col">
+        <MissingUpstream id={entry.upstream} isFluid />
+        <VerticalSubtree tree={entry.tree} withEdge />
       </div>
     );
   }
@@ -144,6 +154,7 @@ export function TopologyTree({
   const forest = buildForest(nodes, links);
   // Redis Cluster primaries (they carry a shardId) are meant to be separate trees.
   const masters = forest.roots.filter((r) => r.node.role === 'master' && !r.node.shardId).length;
+  const isNarrow = useMediaQuery(NARROW_QUERY);
   return (
     <div className="flex flex-col gap-6">
       {masters > 1 && (
@@ -152,13 +163,21 @@ export function TopologyTree({
           {t('overview.severalMasters', { n: masters })}
         </p>
       )}
-      <div className="overflow-x-auto pb-2">
-        <div className="flex w-max flex-col gap-8">
+      {isNarrow ? (
+        <div className="flex flex-col gap-6" data-layout="vertical">
           {forest.roots.map((root) => (
-            <Subtree key={root.node.id} tree={root} />
+            <VerticalSubtree key={root.node.id} tree={root} />
           ))}
         </div>
-      </div>
+      ) : (
+        <div className="overflow-x-auto pb-2">
+          <div className="flex w-max flex-col gap-8">
+            {forest.roots.map((root) => (
+              <Subtree key={root.node.id} tree={root} />
+            ))}
+          </div>
+        </div>
+      )}
       {forest.detached.length > 0 && (
         <section
           className="flex flex-col gap-4 border-t border-border pt-4"
@@ -168,13 +187,21 @@ export function TopologyTree({
             <h3 className="panel-title">{t('overview.detached')}</h3>
             <p className="text-xs text-fg-muted">{t('overview.detachedHint')}</p>
           </header>
-          <div className="overflow-x-auto pb-2">
-            <div className="flex w-max flex-col gap-8">
+          {isNarrow ? (
+            <div className="flex flex-col gap-6">
               {forest.detached.map((d) => (
-                <DetachedRow key={d.tree.node.id} entry={d} />
+                <DetachedRow key={d.tree.node.id} entry={d} isNarrow />
               ))}
             </div>
-          </div>
+          ) : (
+            <div className="overflow-x-auto pb-2">
+              <div className="flex w-max flex-col gap-8">
+                {forest.detached.map((d) => (
+                  <DetachedRow key={d.tree.node.id} entry={d} />
+                ))}
+              </div>
+            </div>
+          )}
         </section>
       )}
     </div>

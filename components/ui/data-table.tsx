@@ -29,7 +29,12 @@ function HeaderCell({ column, padding }: { column: Column; padding: string }) {
     );
   const align = column.align === 'right' ? 'text-right' : '';
   return (
-    <th scope="col" className={`${padding} ${column.width ?? ''} ${align} font-semibold`}>
+    <th
+      scope="col"
+      title={column.header}
+      // One line per header: a label that wraps or spills reads as part of its neighbour's.
+      className={`${padding} ${column.width ?? ''} ${align} overflow-hidden text-ellipsis whitespace-nowrap font-semibold`}
+    >
       {column.header}
     </th>
   );

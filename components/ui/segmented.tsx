@@ -40,7 +40,7 @@ export function Segmented<V extends string | number>({
       aria-label={label}
       data-testid={testId}
       {...{ [`data-${attr}`]: value }}
-      className={`flex items-center rounded-md border border-border bg-surface-2 p-0.5 ${s.group}`}
+      className={`flex shrink-0 items-center rounded-md border border-border bg-surface-2 p-0.5 ${s.group}`}
     >
       {options.map((o) => {
         const isOn = o.value === value;
@@ -52,7 +52,7 @@ export function Segmented<V extends string | number>({
             aria-pressed={isOn}
             {...{ [`data-${attr}`]: o.value }}
             onClick={() => onChange(o.value)}
-            className={`focus-ring flex h-full items-center gap-1 rounded font-medium transition-colors ${s.button} ${
+            className={`focus-ring flex h-full items-center gap-1 whitespace-nowrap rounded font-medium transition-colors ${s.button} ${
               isOn ? `bg-surface shadow-sm ${o.pressedTone ?? 'text-fg'}` : 'text-fg-muted hover:text-fg'
             }`}
           >

@@ -11,3 +11,4 @@ export * from './actions';
 export * from './drills';
 export * from './netcheck';
 export * from './cluster';
+export * from './webhooks';

@@ -15,6 +15,7 @@ export const LogCategorySchema = z.enum([
   'output_buffer_limit',
   'persistence_fork',
   'role_change',
+  'lifecycle',
   'other',
 ]);
 export const LogVerdictSchema = z.enum(['normal', 'notable', 'abnormal']);

@@ -18,6 +18,8 @@ export const NodeMetricsSchema = z.object({
   maxmemoryBytes: z.number().nullable(),
   /** used / maxmemory × 100; null when maxmemory is 0 (no limit). */
   memoryPct: z.number().nullable(),
+  /** `used_memory_rss` (bytes). Optional for older clients of the API. */
+  rssBytes: z.number().nullable().optional(),
   keys: z.number().nullable(),
   connectedClients: z.number().nullable(),
   /** Bytes of replication stream produced per second (master_repl_offset delta / s). */
@@ -36,6 +38,8 @@ export const HistoryMetricSchema = z.enum([
   'lagSeconds',
   'opsPerSec',
   'memoryPct',
+  'usedMemoryBytes',
+  'rssBytes',
   'replInputKbps',
   'replOutputKbps',
   'keys',

@@ -44,6 +44,9 @@ export const NodeSchema = z.object({
   discoveredOnly: z.boolean().optional(),
   keys: z.number().optional(),
   memoryPct: z.number().nullable().optional(),
+  /** `used_memory` and `used_memory_rss` (bytes): shown whether or not maxmemory is set. */
+  usedMemoryBytes: z.number().optional(),
+  rssBytes: z.number().optional(),
   opsPerSec: z.number().optional(),
   /** Redis Cluster: the shard this node belongs to (see `cluster.shards`). */
   shardId: z.string().optional(),

@@ -101,7 +101,7 @@ export interface DrillScenario {
   title: Bilingual;
   description: Bilingual;
   guidedHint: Bilingual;
-  /** Where the drill comes from: the seed's §5.3 or issue 7. */
+  /** Which family of fault the drill rehearses (a short label; the UI does not show it). */
   source: string;
   sandbox: SandboxNeeds;
   steps: StepDef[];

@@ -16,7 +16,7 @@ import type { DrillScenario } from './scenario-types';
 
 export const emptyMasterRestart: DrillScenario = {
   id: 'empty-master-restart',
-  source: 'issue 7; reference §4 F10',
+  source: 'persistence',
   title: bi('Empty master restart wipes the replicas', '主节点空数据重启清空从节点'),
   description: bi(
     'A master without persistence (save "", appendonly no) crashes and is restarted by a supervisor: it comes back empty with a new replication ID, and its replicas fully sync the empty dataset. The repair restores the last backup onto the master and turns persistence on.',
@@ -72,7 +72,7 @@ export const emptyMasterRestart: DrillScenario = {
 
 export const writableReplica: DrillScenario = {
   id: 'writable-replica',
-  source: 'issue 7; seed §3.1',
+  source: 'data consistency',
   title: bi('Writable replica inconsistency', '可写从节点导致数据不一致'),
   description: bi(
     'Turns replica-read-only off on a replica and writes a key its master does not have: the replica silently diverges. The repair re-syncs it from its master instead of writing into it.',

@@ -16,11 +16,11 @@ import type { DrillScenario } from './scenario-types';
 
 export const networkInterruption: DrillScenario = {
   id: 'network-interruption',
-  source: 'seed §5.3 scenario 1',
+  source: 'network interruption',
   title: bi('Network interruption', '网络中断演练'),
   description: bi(
-    'Cuts the link between a replica and its master (the seed’s iptables DROP, done by the fault proxy), watches the replica lose its link, then restores the network and verifies the replica reconnects by itself with a partial resync.',
-    '断开一个从节点与主节点之间的网络（即手册中的 iptables DROP，由故障代理实现），观察从节点的链路断开，然后恢复网络，验证从节点自动重连并以增量同步恢复。',
+    'Cuts the link between a replica and its master (an iptables DROP, done by the fault proxy), watches the replica lose its link, then restores the network and verifies the replica reconnects by itself with a partial resync.',
+    '断开一个从节点与主节点之间的网络（相当于 iptables DROP，由故障代理实现），观察从节点的链路断开，然后恢复网络，验证从节点自动重连并以增量同步恢复。',
   ),
   guidedHint: bi(
     'Open the link_down finding: its cause and the log line prove the connection is refused. There is nothing to repair in Redis: resume to bring the network back, and watch the link return.',
@@ -56,7 +56,7 @@ export const networkInterruption: DrillScenario = {
 
 export const masterRestart: DrillScenario = {
   id: 'master-restart',
-  source: 'seed §5.3 scenario 2',
+  source: 'master restart',
   title: bi('Master restart', '主节点重启演练'),
   description: bi(
     'Writes canary keys, crashes the master (SIGKILL) and restarts it from its persistence files. Observes the replicas losing and re-gaining their master, then checks that no data was lost: every node still holds every canary key.',
@@ -102,7 +102,7 @@ export const masterRestart: DrillScenario = {
 
 export const replicaFailure: DrillScenario = {
   id: 'replica-failure',
-  source: 'seed §5.3 scenario 3',
+  source: 'replica failure',
   title: bi('Replica failure', '从节点故障演练'),
   description: bi(
     'Kills a replica as a hardware failure would, then replaces it with a fresh, empty one on the same address. The new replica cannot resume: verifies it gets a full sync, holds the canary keys, and its link comes back.',

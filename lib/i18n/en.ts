@@ -12,6 +12,7 @@ import { enCluster } from './en/cluster';
 import { enTruth } from './en/truth';
 import { enSentinel } from './en/sentinel';
 import { enReports } from './en/reports';
+import { enUi } from './en/ui';
 
 export const en = {
   ...enCore,
@@ -25,6 +26,7 @@ export const en = {
   ...enTruth,
   ...enSentinel,
   ...enReports,
+  ...enUi,
 };
 
 export type MessageKey = keyof typeof en;

@@ -17,7 +17,8 @@ test('zh-CN has exactly the keys of en, none left empty or untranslated by accid
   for (const [k, v] of Object.entries(zhCN)) if (k !== 'unit.separator') assert.ok(v.length > 0, k);
   // Placeholders must survive translation.
   for (const [k, v] of Object.entries(en)) {
-    const names = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+    const names = (s: string) =>
+      [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort().join();
     assert.equal(names(zhCN[k as keyof typeof en]), names(v), `placeholders of ${k}`);
   }
 });
@@ -49,4 +50,10 @@ test('localeFromAcceptLanguage() picks Chinese only when the browser asks for it
   assert.equal(localeFromAcceptLanguage('zh-CN,zh;q=0.9,en;q=0.8'), 'zh-CN');
   assert.equal(localeFromAcceptLanguage('en-US,en;q=0.9,zh;q=0.5'), 'en');
   assert.equal(localeFromAcceptLanguage(undefined), 'en');
+});
+
+test('dateTime() is unambiguous in both languages: year-month-day, 24-hour clock', () => {
+  const at = new Date(2026, 11, 3, 9, 5, 7).getTime(); // 3 December, local time
+  assert.equal(createFormatters('en').dateTime(at), '2026-12-03 09:05:07');
+  assert.equal(createFormatters('zh-CN').dateTime(at), '2026-12-03 09:05:07');
 });

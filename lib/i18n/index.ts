@@ -27,14 +27,67 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks `key` up and fills `{name}` placeholders; unknown placeholders stay visible. */
-export function translate(dict: Dictionary, key: MessageKey, params?: MessageParams): string {
+/**
+ * Looks `key` up and fills `{name}` placeholders; unknown placeholders stay visible. A
+ * placeholder may choose a plural form, ICU style: `{n, plural, one {# command} other {#
+ * commands}}` (`#` is the number as passed), picked by the locale's plural rules.
+ */
+export function translate(
+  dict: Dictionary,
+  key: MessageKey,
+  params?: MessageParams,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const template = dict[key] ?? en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillPlurals(template, params, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** Plural category of a param given as a number or as a formatted number ("1,024"). */
+export function pluralCategory(value: string | number, locale: Locale): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const n = typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+  return rules.select(Number.isFinite(n) ? n : 0);
+}
+
+const PLURAL_START = /\{(\w+), plural,/g;
+
+/** Replaces each `{name, plural, one {…} other {…}}` block with the form for `params[name]`. */
+function fillPlurals(template: string, params: MessageParams, locale: Locale): string {
+  let out = '';
+  let from = 0;
+  for (const m of template.matchAll(PLURAL_START)) {
+    if (m.index < from) continue;
+    const forms = new Map<string, string>();
+    let i = m.index + m[0].length;
+    // Read `category {text}` pairs until the closing brace of the block.
+    for (;;) {
+      while (template[i] === ' ') i += 1;
+      if (template[i] === '}' || i >= template.length) break;
+      const open = template.indexOf('{', i);
+      const close = template.indexOf('}', open);
+      if (open < 0 || close < 0) break;
+      forms.set(template.slice(i, open).trim(), template.slice(open + 1, close));
+      i = close + 1;
+    }
+    const value = params[m[1]!];
+    const form =
+      value === undefined
+        ? undefined
+        : (forms.get(`=${String(value)}`) ?? forms.get(pluralCategory(value, locale)) ?? forms.get('other'));
+    out += template.slice(from, m.index) + (form === undefined ? template.slice(m.index, i + 1) : form.replaceAll('#', String(value)));
+    from = i + 1;
+  }
+  return out + template.slice(from);
 }
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
@@ -53,6 +106,7 @@ export interface Formatters {
   seconds(value: number | null | undefined): string;
   /** Wall-clock time of an epoch-ms timestamp. */
   time(epochMs: number, withSeconds?: boolean): string;
+  /** Local date and time in ISO order, `2026-12-03 14:30:05`, whatever the locale. */
   dateTime(epochMs: number): string;
 }
 
@@ -86,7 +140,7 @@ export function createFormatters(
     second: '2-digit',
     hour12: false,
   });
-  const dateTimeFmt = new Intl.DateTimeFormat(locale, {
+  const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -142,7 +196,11 @@ export function createFormatters(
       return (withSeconds ? timeSecFmt : timeFmt).format(epochMs);
     },
     dateTime(epochMs) {
-      return dateTimeFmt.format(epochMs);
+      // ISO order in every locale: 12/03/2026 is 3 December to some readers, 12 March to others.
+      const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]) =>
+        parts.find((p) => p.type === type)?.value ?? '';
+      const p = dateTimeFmt.formatToParts(epochMs);
+      return `${part('year', p)}-${part('month', p)}-${part('day', p)} ${part('hour', p)}:${part('minute', p)}:${part('second', p)}`;
     },
   };
 }

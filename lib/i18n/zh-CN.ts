@@ -12,6 +12,7 @@ import { zhCluster } from './zh-CN/cluster';
 import { zhTruth } from './zh-CN/truth';
 import { zhSentinel } from './zh-CN/sentinel';
 import { zhReports } from './zh-CN/reports';
+import { zhUi } from './zh-CN/ui';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -25,4 +26,5 @@ export const zhCN: Dictionary = {
   ...zhTruth,
   ...zhSentinel,
   ...zhReports,
+  ...zhUi,
 };

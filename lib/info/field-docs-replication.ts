@@ -15,7 +15,7 @@ export const REPLICATION_DOCS: Record<string, FieldDoc> = {
   connected_slaves: doc(
     R,
     'Replicas attached to this node, in any state (wait_bgsave, send_bulk, online).',
-    '挂在本节点上的从节点数，包含任何状态（wait_bgsave、send_bulk、online）。',
+    '挂在本节点上的从节点数，包含任何状态（等待 RDB 快照、正在接收 RDB、在线）。',
     'Equals the expected replica count. Fewer means a replica dropped off.',
     '应等于预期从节点数；少于预期说明有从节点掉线。',
   ),

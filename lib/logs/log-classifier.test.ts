@@ -201,14 +201,16 @@ test('classifyLogLine() reads Redis 4.0 "slave" and Valkey 8 "primary" wordings 
   }
 });
 
-test('classifyLogLine() leaves non-replication lines as other/normal', () => {
-  for (const m of [
-    'Ready to accept connections',
-    'Server initialized',
-    'Running mode=standalone, port=6379.',
-    '',
-    'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
-  ]) {
+test('classifyLogLine() files start-up and shutdown as lifecycle: the start notable, the rest routine', () => {
+  assert.deepEqual(classifyLogLine('oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'), { category: 'lifecycle', verdict: 'notable', ruleId: 'startup' });
+  for (const m of ['Ready to accept connections', 'Server initialized', 'Running mode=standalone, port=6379.'])
+    assert.deepEqual(classifyLogLine(m), { category: 'lifecycle', verdict: 'normal', ruleId: 'startup_progress' });
+  assert.equal(classifyLogLine('User requested shutdown...').category, 'lifecycle');
+  assert.equal(classifyLogLine('Received SIGTERM scheduling shutdown...').verdict, 'notable');
+});
+
+test('classifyLogLine() leaves lines about nothing it knows as other/normal', () => {
+  for (const m of ['', 'Some line a future Redis prints', 'DB 0: 1 keys (0 volatile) in 4 slots HT.']) {
     assert.deepEqual(classifyLogLine(m), { category: 'other', verdict: 'normal', ruleId: 'other' });
   }
 });
@@ -262,4 +264,13 @@ test('parse + classify throughput is reported against the 200k lines/s budget (n
     `parse+classify: ${rate.toLocaleString('en')} lines/s over ${sample.length} distinct lines (${abnormal} abnormal)`,
   );
   assert.ok(abnormal > 0);
+});
+
+test('in the captured logs every start-up and shutdown line is lifecycle, none is left as other', () => {
+  const all = readdirSync(FIXTURES).filter((f) => f.endsWith('.log'));
+  const lifecycle = all
+    .flatMap((f) => lines(f))
+    .filter((l) => /Redis is starting|Server initialized|Ready to accept connections|shutdown|bye bye/i.test(l.message));
+  assert.ok(lifecycle.length >= 10, `only ${lifecycle.length} lifecycle lines in the fixtures`);
+  for (const l of lifecycle) assert.equal(classifyLogLine(l.message).category, 'lifecycle', l.message);
 });

@@ -93,6 +93,11 @@ const SAMPLES: Record<string, string[]> = {
   shutdown_replicas_lagging: ['Lagging replica 127.0.0.1:17002 reported offset 2068 behind master, lag=3, state=online.'],
   shutdown_in_sync: ['0 of 1 replicas are in sync when shutting down.'],
   shutdown: ['User requested shutdown...', 'Waiting for replicas before shutting down.', 'Redis is now ready to exit, bye bye...', 'Received SIGTERM scheduling shutdown...'],
+  // Real lines from test/fixtures/logs (Redis 7.0.15) and reference §K.
+  shutdown_save: ['Saving the final RDB snapshot before exiting.', 'Calling fsync() on the AOF file.', 'Removing the pid file.'],
+  shutdown_failed: ["Error trying to save the DB, can't exit.", 'Errors trying to shut down the server. Check the logs for more information.'],
+  startup: ['oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'],
+  startup_progress: ['Redis version=7.0.15, bits=64, commit=00000000, modified=0, pid=19460, just started', 'Configuration loaded', 'Running mode=standalone, port=28021.', 'Server initialized', 'Ready to accept connections', 'monotonic clock: POSIX clock_gettime'],
   critical_error: ["== CRITICAL == This replica is sending an error to its master: 'ERR x' after processing the command 'set'"],
   backlog_dump: ['Latest backlog is: \'"*1\\r\\n"\''],
   client_buffer_misc: ['Evicting client: id=9 addr=1.2.3.4:5'],

@@ -158,10 +158,16 @@ export const LOG_RULES: readonly LogRule[] = [
   rule('backlog_freed', rx`^Replication backlog freed after`, 'role_change', 'notable'),
   rule('debug_change_replid', rx`^Changing replication IDs after receiving DEBUG`, 'role_change', 'notable'),
 
-  // K. Shutdown and crashes that affect replication.
-  rule('shutdown_replicas_lagging', rx`^Lagging ${REPLICA} ${PEER} reported offset`, 'other', 'abnormal'),
-  rule('shutdown_in_sync', rx`^(?<synced>\d+) of (?<total>\d+) ${REPLICA}s are in sync when shutting down`, 'other', 'notable', { abnormalIfBehind: true }),
-  rule('shutdown', rx`^(?:User requested shutdown|Received SIG\w+ scheduling shutdown|Waiting for ${REPLICA}s before shutting down|\S+ is now ready to exit, bye bye)`, 'other', 'notable'),
+  // K. Shutdown and start-up (lifecycle: a replica restarting is why its link went away), and
+  // crashes that affect replication.
+  rule('shutdown_replicas_lagging', rx`^Lagging ${REPLICA} ${PEER} reported offset`, 'lifecycle', 'abnormal'),
+  rule('shutdown_in_sync', rx`^(?<synced>\d+) of (?<total>\d+) ${REPLICA}s are in sync when shutting down`, 'lifecycle', 'notable', { abnormalIfBehind: true }),
+  rule('shutdown', rx`^(?:User requested shutdown|Received SIG\w+ scheduling shutdown|Waiting for ${REPLICA}s before shutting down|\S+ is now ready to exit, bye bye)`, 'lifecycle', 'notable'),
+  rule('shutdown_save', rx`^(?:Saving the final RDB snapshot before exiting|Calling fsync\(\) on the AOF file|Removing the pid file)`, 'lifecycle', 'normal'),
+  rule('shutdown_failed', rx`^(?:Error trying to save the DB, can't exit|Errors trying to shut down the server)`, 'lifecycle', 'abnormal'),
+  // A (re)start is worth seeing once; the lines that follow it are routine.
+  rule('startup', rx`^(?:oO0OoO0OoO0Oo Redis is starting|Server started, Redis version)`, 'lifecycle', 'notable'),
+  rule('startup_progress', rx`^(?:Redis version=\S+, bits=|Configuration loaded|Running mode=|Server initialized|Ready to accept connections|monotonic clock:|Increased maximum number of open files|The server is now ready to accept connections)`, 'lifecycle', 'normal'),
   rule('critical_error', rx`^(?:== CRITICAL ==|=== REDIS BUG REPORT START|Redis .* crashed by signal|Out Of Memory allocating)`, 'other', 'abnormal'),
   rule('backlog_dump', rx`^(?:Latest backlog is|hide-user-data-from-log is on)`, 'other', 'notable'),
   rule('client_buffer_misc', rx`^(?:Closing client that reached max query buffer length|Evicting client:)`, 'other', 'notable'),

@@ -45,6 +45,7 @@ export type LogCategory =
   | 'output_buffer_limit'
   | 'persistence_fork'
   | 'role_change'
+  | 'lifecycle'
   | 'other';
 
 export type LogVerdict = 'normal' | 'notable' | 'abnormal';

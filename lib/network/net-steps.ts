@@ -48,8 +48,8 @@ export function dnsStep(o: ProbeOutcome): NetStep {
           `DNS 服务器没有响应 ${o.host} 的查询（${d.code}）：检查 /etc/resolv.conf 中的解析服务器。`,
         )
       : bi(
-          `${o.host} does not resolve (${d.code}): a typo in master_host / the seed, or a missing DNS or /etc/hosts entry.`,
-          `${o.host} 无法解析（${d.code}）：master_host 或种子地址写错，或缺少 DNS / /etc/hosts 记录。`,
+          `${o.host} does not resolve (${d.code}): a typo in master_host or the configured address, or a missing DNS or /etc/hosts entry.`,
+          `${o.host} 无法解析（${d.code}）：master_host 或配置的地址写错，或缺少 DNS / /etc/hosts 记录。`,
         ),
     command: `nslookup ${o.host}`,
   };
@@ -133,8 +133,8 @@ export function authStep(o: ProbeOutcome): NetStep | null {
   const detail =
     a.code === 'NOAUTH'
       ? bi(
-          'Redis requires a password and the dashboard has none for this node: set it in topology.nodes or the seed URL. A replica of it needs masterauth.',
-          'Redis 要求密码，而看板没有此节点的密码：在 topology.nodes 或种子 URL 中配置。它的从节点需要设置 masterauth。',
+          'Redis requires a password and the dashboard has none for this node: set it in topology.nodes or the node URL. A replica of it needs masterauth.',
+          'Redis 要求密码，而看板没有此节点的密码：在 topology.nodes 或节点 URL 中配置。它的从节点需要设置 masterauth。',
         )
       : a.code === 'WRONGPASS'
         ? bi(
@@ -199,13 +199,13 @@ export function pingStep(o: ProbeOutcome): NetStep | null {
   const slow =
     rtt.avg > RTT_ABNORMAL_MS
       ? bi(
-          `Round trip ${range}: above ${RTT_ABNORMAL_MS} ms is abnormal (seed §3.4) — replication will lag.`,
-          `往返时间 ${range}：超过 ${RTT_ABNORMAL_MS} 毫秒属于异常（手册 §3.4），复制会延迟。`,
+          `Round trip ${range}: above ${RTT_ABNORMAL_MS} ms is abnormal — replication will lag.`,
+          `往返时间 ${range}：超过 ${RTT_ABNORMAL_MS} 毫秒属于异常，复制会延迟。`,
         )
       : rtt.avg > RTT_NORMAL_MS
         ? bi(
-            `Round trip ${range}: above the ${RTT_NORMAL_MS} ms normal range (seed §3.4).`,
-            `往返时间 ${range}：高于 ${RTT_NORMAL_MS} 毫秒的正常范围（手册 §3.4）。`,
+            `Round trip ${range}: above the ${RTT_NORMAL_MS} ms normal range.`,
+            `往返时间 ${range}：高于 ${RTT_NORMAL_MS} 毫秒的正常范围。`,
           )
         : null;
   if (slow)

@@ -144,6 +144,8 @@ function nodeOut(o: NodeObservation, ownLink: Link | undefined, t: StatusThresho
   if (o.metrics) {
     if (o.metrics.keys !== null) node.keys = o.metrics.keys;
     node.memoryPct = o.metrics.memoryPct;
+    if (o.metrics.usedMemoryBytes !== null) node.usedMemoryBytes = o.metrics.usedMemoryBytes;
+    if (o.metrics.rssBytes != null) node.rssBytes = o.metrics.rssBytes;
     if (o.metrics.opsPerSec !== null) node.opsPerSec = o.metrics.opsPerSec;
   }
   return node;

@@ -117,6 +117,16 @@ export class WebhookDispatcher {
     return [...this.hooks.values()].map(summarizeWebhook);
   }
 
+  /** The configured webhook (with its URL and secret: for sending, never for a response). */
+  webhookConfig(name: string): WebhookConfig | undefined {
+    return this.hooks.get(name);
+  }
+
+  /** The newest delivery to one webhook, if any. */
+  lastDelivery(name: string): WebhookDelivery | undefined {
+    return this.store.list(1, { webhook: name })[0];
+  }
+
   private onChange(kind: FindingChangeKind, f: Finding): void {
     for (const d of this.ledger.decide(kind, f, [...this.hooks.values()])) {
       const hook = this.hooks.get(d.webhook);

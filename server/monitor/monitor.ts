@@ -305,6 +305,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       const values: NodeSample['values'] = {
         opsPerSec: m?.opsPerSec ?? null,
         memoryPct: m?.memoryPct ?? null,
+        usedMemoryBytes: m?.usedMemoryBytes ?? null,
+        rssBytes: m?.rssBytes ?? null,
         replInputKbps: m?.replInputKbps ?? null,
         replOutputKbps: m?.replOutputKbps ?? null,
         keys: m?.keys ?? null,

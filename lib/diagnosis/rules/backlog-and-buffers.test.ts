@@ -42,7 +42,7 @@ test('backlog_too_small: 40 KB/s of writes outruns a 1 MB backlog within 60 s; r
     actionId: 'config.apply',
     params: { settings: { 'repl-backlog-size': '5mb' } },
   });
-  assert.match(f?.remedy.text ?? '', /5 MB .*covers it; the seed’s usual 16–64 MB/);
+  assert.match(f?.remedy.text ?? '', /5 MB .*covers it; a usual 16–64 MB/);
   assert.match(f?.remedy.text ?? '', /4 MB more memory on each of the 3 node\(s\)/);
   assert.ok(
     f?.evidence.some(

@@ -54,17 +54,17 @@ export const backlogTooSmall: Rule = (input) => {
     const seedNote =
       mb < 16
         ? {
-            en: `${mb} MB covers it; the seed’s usual 16–64 MB adds headroom for bursts`,
-            zh: `${mb} MB 即可覆盖；手册常用的 16–64 MB 能为突发留出余量`,
+            en: `${mb} MB covers it; a usual 16–64 MB adds headroom for bursts`,
+            zh: `${mb} MB 即可覆盖；常用的 16–64 MB 能为突发留出余量`,
           }
         : mb <= 64
           ? {
-              en: `${mb} MB, inside the seed’s usual 16–64 MB`,
-              zh: `${mb} MB，在手册常用的 16–64 MB 范围内`,
+              en: `${mb} MB, inside the usual 16–64 MB`,
+              zh: `${mb} MB，在常用的 16–64 MB 范围内`,
             }
           : {
-              en: `${mb} MB, above the seed’s usual 16–64 MB because of this write rate`,
-              zh: `${mb} MB，因写入速率较高而超过手册常用的 16–64 MB`,
+              en: `${mb} MB, above the usual 16–64 MB because of this write rate`,
+              zh: `${mb} MB，因写入速率较高而超过常用的 16–64 MB`,
             };
 
     const evidence: Evidence[] = [

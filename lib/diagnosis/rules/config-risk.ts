@@ -67,8 +67,8 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
         `没有写入时主节点每 ${ping} 秒才发送一次 PING，repl-timeout 为 ${timeout} 秒的从节点会在两次 PING 之间判定链路断开并反复重连。redis.conf 要求 repl-timeout 大于 repl-ping-replica-period。`,
       ],
       fix: [
-        `Set repl-timeout to ${want} on ${id} (seed §3.2: 30–120 s, default 60).`,
-        `将 ${id} 的 repl-timeout 设为 ${want}（手册 §3.2：30–120 秒，默认 60）。`,
+        `Set repl-timeout to ${want} on ${id} (30–120 s is usual; Redis default 60).`,
+        `将 ${id} 的 repl-timeout 设为 ${want}（通常 30–120 秒；Redis 默认 60）。`,
       ],
       settings: { 'repl-timeout': want },
       config: ['repl-timeout', 'repl-ping-replica-period'],
@@ -87,8 +87,8 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
           `tcp-keepalive 为 0：对端未关闭连接就消失（主机崩溃、NAT 或防火墙丢弃）时，只能等 repl-timeout（默认 60 秒）触发才会发现，空闲客户端连接也会堆积。`,
         ],
         fix: [
-          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`,
-          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`,
+          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
+          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
         ],
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
@@ -102,12 +102,12 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
           `${id} 的 tcp-keepalive 为 ${keepalive} 秒`,
         ],
         detail: [
-          `Dead TCP peers are detected after about ${keepalive} s plus probes. The seed recommends ${SEED_KEEPALIVE} s to find broken replication connections sooner (Redis default ${REDIS_DEFAULT_KEEPALIVE}).`,
-          `失效的 TCP 对端要约 ${keepalive} 秒加探测时间才能被发现。手册建议设为 ${SEED_KEEPALIVE} 秒以更快发现断开的复制连接（Redis 默认 ${REDIS_DEFAULT_KEEPALIVE}）。`,
+          `Dead TCP peers are detected after about ${keepalive} s plus probes. ${SEED_KEEPALIVE} s is recommended to find broken replication connections sooner (Redis default ${REDIS_DEFAULT_KEEPALIVE}).`,
+          `失效的 TCP 对端要约 ${keepalive} 秒加探测时间才能被发现。建议设为 ${SEED_KEEPALIVE} 秒以更快发现断开的复制连接（Redis 默认 ${REDIS_DEFAULT_KEEPALIVE}）。`,
         ],
         fix: [
-          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id} (seed §3.2, §4.1).`,
-          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}（手册 §3.2、§4.1）。`,
+          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
+          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
         ],
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
@@ -122,8 +122,8 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       severity: 'info',
       title: [`${id} runs with the default 1 MB backlog`, `${id} 使用默认 1 MB 复制积压缓冲区`],
       detail: [
-        `A 1 MB backlog bridges only short disconnections under steady writes; the seed sizes it 16–64 MB (§3.2, §4.3: "1MB, a 30 s outage already forces a full resync"). The measured rate does not make it too small yet.`,
-        `1 MB 的积压缓冲区在持续写入下只能覆盖很短的断线；手册建议 16–64 MB（§3.2、§4.3："1MB缓冲区，网络中断30秒就触发全量复制"）。按当前测得的写入速率尚未不足。`,
+        `A 1 MB backlog bridges only short disconnections under steady writes; 16–64 MB is usual (with 1 MB, a 30 s outage under load already forces a full resync). The measured rate does not make it too small yet.`,
+        `1 MB 的积压缓冲区在持续写入下只能覆盖很短的断线；通常设为 16–64 MB（1MB 时，负载下网络中断 30 秒就会触发全量复制）。按当前测得的写入速率尚未不足。`,
       ],
       fix: [
         `Consider repl-backlog-size 16mb on ${id} (16 MB of memory on each node holding a backlog).`,
@@ -143,8 +143,8 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       severity: 'info',
       title: [`Disk-based full sync on ${id}`, `${id} 使用基于磁盘的全量同步`],
       detail: [
-        `repl-diskless-sync no: each full sync first writes the RDB to ${id}'s disk, then reads it back to send it. On slow disks that doubles the sync time and the I/O load; Redis 7 defaults to diskless (reference §6).`,
-        `repl-diskless-sync no：每次全量同步先把 RDB 写到 ${id} 的磁盘再读出发送。磁盘较慢时同步时间和 I/O 负载都会翻倍；Redis 7 默认使用无盘同步（参考 §6）。`,
+        `repl-diskless-sync no: each full sync first writes the RDB to ${id}'s disk, then reads it back to send it. On slow disks that doubles the sync time and the I/O load; Redis 7 defaults to diskless.`,
+        `repl-diskless-sync no：每次全量同步先把 RDB 写到 ${id} 的磁盘再读出发送。磁盘较慢时同步时间和 I/O 负载都会翻倍；Redis 7 默认使用无盘同步。`,
       ],
       fix: [
         `Set repl-diskless-sync yes on ${id} unless the network is the bottleneck.`,

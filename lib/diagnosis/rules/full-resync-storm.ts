@@ -116,13 +116,13 @@ export const fullResyncStorm: Rule = (input) => {
         `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
       ),
       detail: bi(
-        `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile (seed §2.3). ${count} in ${win.en} is a loop, not a one-off.` +
+        `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile. ${count} in ${win.en} is a loop, not a one-off.` +
           (cause === 'unknown'
             ? ' Neither INFO nor a log line names the cause yet.'
             : verdict.confidence === 'proven'
               ? ` Cause: ${cause.replaceAll('_', ' ')} (proven by the log).`
               : ` Cause: ${cause.replaceAll('_', ' ')} (likely, from INFO; a log line would prove it).`),
-        `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中（手册 §2.3）。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
+        `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
           (cause === 'unknown'
             ? 'INFO 与日志均尚未指明原因。'
             : verdict.confidence === 'proven'
@@ -143,16 +143,16 @@ function remedyFor(cause: Cause, view: NodeView) {
     // At least double what failed; more when the write rate asks for it.
     const mb = Math.max(Math.ceil((current * 2) / MB), recommendedBacklog(rate, 60));
     return remedy(
-      `Replicas come back after the backlog has moved past them ("Unable to partial resync … for lack of backlog"). Raise repl-backlog-size on ${view.id} from ${fmtBytes(current)} to ${mb} MB (seed: 16–64 MB) and find why replicas disconnect for that long.`,
-      `从节点重连时积压缓冲区已覆盖不到它们的偏移量（"Unable to partial resync … for lack of backlog"）。把 ${view.id} 的 repl-backlog-size 从 ${fmtBytes(current)} 调大到 ${mb} MB（手册建议 16–64 MB），并排查从节点为何断开这么久。`,
+      `Replicas come back after the backlog has moved past them ("Unable to partial resync … for lack of backlog"). Raise repl-backlog-size on ${view.id} from ${fmtBytes(current)} to ${mb} MB (16–64 MB is usual) and find why replicas disconnect for that long.`,
+      `从节点重连时积压缓冲区已覆盖不到它们的偏移量（"Unable to partial resync … for lack of backlog"）。把 ${view.id} 的 repl-backlog-size 从 ${fmtBytes(current)} 调大到 ${mb} MB（通常 16–64 MB），并排查从节点为何断开这么久。`,
       'config.apply',
       { settings: { 'repl-backlog-size': `${mb}mb` } },
     );
   }
   if (cause === 'output_buffer_limit') {
     return remedy(
-      `${view.id} drops replicas whose output buffer passes \`client-output-buffer-limit replica\` while the RDB is sent, and they start over. Raise it (seed §4.1: replica 512mb 128mb 60) or speed the slow replica/network up.`,
-      `${view.id} 在发送 RDB 期间因从节点输出缓冲区超过 client-output-buffer-limit replica 而断开它们，随后又重新全量同步。调大该限制（手册 §4.1：replica 512mb 128mb 60），或提升慢从节点/网络的速度。`,
+      `${view.id} drops replicas whose output buffer passes \`client-output-buffer-limit replica\` while the RDB is sent, and they start over. Raise it (for example replica 512mb 128mb 60) or speed the slow replica/network up.`,
+      `${view.id} 在发送 RDB 期间因从节点输出缓冲区超过 client-output-buffer-limit replica 而断开它们，随后又重新全量同步。调大该限制（例如 replica 512mb 128mb 60），或提升慢从节点/网络的速度。`,
       'config.apply',
       { settings: { 'client-output-buffer-limit': 'replica 512mb 128mb 60' } },
     );
@@ -164,7 +164,7 @@ function remedyFor(cause: Cause, view: NodeView) {
     );
   }
   return remedy(
-    `Read ${view.id}’s log around each "Starting BGSAVE for SYNC": "for lack of backlog" → raise repl-backlog-size; "overcoming of output buffer limits" → raise client-output-buffer-limit replica; "Timeout receiving bulk data" on the replica → raise repl-timeout or fix network/disk (reference §10.3).`,
-    `查看 ${view.id} 日志中每次 "Starting BGSAVE for SYNC" 前后：出现 "for lack of backlog" → 调大 repl-backlog-size；出现 "overcoming of output buffer limits" → 调大 client-output-buffer-limit replica；从节点出现 "Timeout receiving bulk data" → 调大 repl-timeout 或修复网络/磁盘（参考 §10.3）。`,
+    `Read ${view.id}’s log around each "Starting BGSAVE for SYNC": "for lack of backlog" → raise repl-backlog-size; "overcoming of output buffer limits" → raise client-output-buffer-limit replica; "Timeout receiving bulk data" on the replica → raise repl-timeout or fix network/disk.`,
+    `查看 ${view.id} 日志中每次 "Starting BGSAVE for SYNC" 前后：出现 "for lack of backlog" → 调大 repl-backlog-size；出现 "overcoming of output buffer limits" → 调大 client-output-buffer-limit replica；从节点出现 "Timeout receiving bulk data" → 调大 repl-timeout 或修复网络/磁盘。`,
   );
 }

@@ -28,25 +28,25 @@ const REMEDY: Partial<Record<Cause, RemedyFor>> & { unknown: RemedyFor } = {
     ),
   auth_failed: (r, u) =>
     remedy(
-      `${u} rejects ${r}’s credentials: set \`masterauth\` (and \`masteruser\` with ACLs, which needs +psync +replconf) on ${r} to what ${u} expects. Note “Master replied to PING” in the log does not prove auth is OK (reference §10.7).`,
-      `${u} 拒绝了 ${r} 的认证：在 ${r} 上把 masterauth（使用 ACL 时还有 masteruser，且该用户需要 +psync +replconf 权限）设为 ${u} 要求的值。注意日志中的 “Master replied to PING” 并不代表认证成功（参考 §10.7）。`,
+      `${u} rejects ${r}’s credentials: set \`masterauth\` (and \`masteruser\` with ACLs, which needs +psync +replconf) on ${r} to what ${u} expects. Note “Master replied to PING” in the log does not prove auth is OK.`,
+      `${u} 拒绝了 ${r} 的认证：在 ${r} 上把 masterauth（使用 ACL 时还有 masteruser，且该用户需要 +psync +replconf 权限）设为 ${u} 要求的值。注意日志中的 “Master replied to PING” 并不代表认证成功。`,
       'config.apply',
     ),
   connection_refused: (r, u) =>
     remedy(
-      `${u} refuses ${r}’s connection: check that redis-server runs on ${u}, that \`bind\` includes the address ${r} dials, and that no firewall blocks the port (seed §3.3: ping → telnet → redis-cli; ${r}’s node page runs these checks against the address it dials).`,
-      `${u} 拒绝了 ${r} 的连接：确认 ${u} 上 redis-server 在运行、bind 包含 ${r} 连接的地址、防火墙未拦截该端口（手册 §3.3：ping → telnet → redis-cli；${r} 的节点页面可对其连接的地址运行这些检查）。`,
+      `${u} refuses ${r}’s connection: check that redis-server runs on ${u}, that \`bind\` includes the address ${r} dials, and that no firewall blocks the port (ping → port → redis-cli; ${r}’s node page runs these checks against the address it dials).`,
+      `${u} 拒绝了 ${r} 的连接：确认 ${u} 上 redis-server 在运行、bind 包含 ${r} 连接的地址、防火墙未拦截该端口（ping → 端口 → redis-cli；${r} 的节点页面可对其连接的地址运行这些检查）。`,
     ),
   timeout: (r, u) =>
     remedy(
-      `The link from ${r} to ${u} times out (repl-timeout): check packet loss and latency between them (ping -c 100), a frozen or overloaded ${u}, and whether repl-timeout is too low for this network (seed §4.1 suggests 60–120 s). Once fixed, reconnect the replica.`,
-      `${r} 到 ${u} 的链路超时（repl-timeout）：检查两者之间的丢包和延迟（ping -c 100）、${u} 是否卡死或过载，以及 repl-timeout 对该网络是否过小（手册 §4.1 建议 60–120 秒）。修复后重连从节点。`,
+      `The link from ${r} to ${u} times out (repl-timeout): check packet loss and latency between them (ping -c 100), a frozen or overloaded ${u}, and whether repl-timeout is too low for this network (60–120 s is usual). Once fixed, reconnect the replica.`,
+      `${r} 到 ${u} 的链路超时（repl-timeout）：检查两者之间的丢包和延迟（ping -c 100）、${u} 是否卡死或过载，以及 repl-timeout 对该网络是否过小（通常 60–120 秒）。修复后重连从节点。`,
       'replica.reconnect',
     ),
   unknown: (r, u) =>
     remedy(
-      `Check the path from ${r} to ${u} step by step (seed §3.3: ping, port, redis-cli with the replica’s credentials — the network check on ${r}’s node page does this from the dashboard’s host) and read ${r}’s log for the line that follows “Connecting to MASTER”. Then reconnect the replica.`,
-      `按手册 §3.3 逐步检查 ${r} 到 ${u} 的连通性（ping、端口、用从节点凭据执行 redis-cli——${r} 节点页面的网络检查会从看板主机执行这些步骤），并查看 ${r} 日志中 “Connecting to MASTER” 之后的行。然后重连从节点。`,
+      `Check the path from ${r} to ${u} step by step (ping, port, redis-cli with the replica’s credentials — the network check on ${r}’s node page does this from the dashboard’s host) and read ${r}’s log for the line that follows “Connecting to MASTER”. Then reconnect the replica.`,
+      `逐步检查 ${r} 到 ${u} 的连通性（ping、端口、用从节点凭据执行 redis-cli——${r} 节点页面的网络检查会从看板主机执行这些步骤），并查看 ${r} 日志中 “Connecting to MASTER” 之后的行。然后重连从节点。`,
       'replica.reconnect',
     ),
 };

@@ -45,8 +45,8 @@ export const masterNoPersistence: Rule = (input) => {
         `主节点 ${view.id} 未开启持久化：一次重启会清空所有从节点`,
       ),
       detail: bi(
-        `${view.id} has save "" and appendonly no but feeds ${n} replica(s)${list}. If it restarts it comes back empty with a new replication ID, and every replica then full-syncs the empty dataset: the copies you count on are erased too. The seed’s tip to disable RDB (§4.2, §4.3 save "") leads here unless AOF is on.`,
-        `${view.id} 配置了 save "" 和 appendonly no，却带有 ${n} 个从节点${list}。它一旦重启会以空数据和新的复制 ID 启动，所有从节点随后全量同步这个空数据集：你依赖的副本也会被清空。手册中关闭 RDB 的建议（§4.2、§4.3 的 save ""）在未开启 AOF 时就会导致这种情况。`,
+        `${view.id} has save "" and appendonly no but feeds ${n} replica(s)${list}. If it restarts it comes back empty with a new replication ID, and every replica then full-syncs the empty dataset: the copies you count on are erased too. Disabling RDB (save "") for speed leads here unless AOF is on.`,
+        `${view.id} 配置了 save "" 和 appendonly no，却带有 ${n} 个从节点${list}。它一旦重启会以空数据和新的复制 ID 启动，所有从节点随后全量同步这个空数据集：你依赖的副本也会被清空。为提速而关闭 RDB（save ""）在未开启 AOF 时就会导致这种情况。`,
       ),
       evidence,
       remedy: remedy(

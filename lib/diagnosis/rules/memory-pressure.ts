@@ -60,8 +60,8 @@ export const memoryPressure: Rule = (input) => {
       ),
       evidence,
       remedy: remedy(
-        `Free or add memory on ${view.id}: raise maxmemory if the host has room (seed: 60–70 % of physical RAM), set TTLs on cache keys, or pick an eviction policy such as allkeys-lru for cache data (seed §3.3). Keep replicas' maxmemory at least the master's.`,
-        `为 ${view.id} 释放或增加内存：主机有余量时调大 maxmemory（手册：物理内存的 60–70%），为缓存类 key 设置过期时间，或为缓存数据选择 allkeys-lru 等淘汰策略（手册 §3.3）。从节点的 maxmemory 应不小于主节点。`,
+        `Free or add memory on ${view.id}: raise maxmemory if the host has room (60–70 % of physical RAM is a common ceiling), set TTLs on cache keys, or pick an eviction policy such as allkeys-lru for cache data. Keep replicas' maxmemory at least the master's.`,
+        `为 ${view.id} 释放或增加内存：主机有余量时调大 maxmemory（常见上限为物理内存的 60–70%），为缓存类 key 设置过期时间，或为缓存数据选择 allkeys-lru 等淘汰策略。从节点的 maxmemory 应不小于主节点。`,
       ),
     });
   }

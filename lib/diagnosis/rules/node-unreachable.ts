@@ -18,12 +18,12 @@ const ADVICE: Record<
   { en: string; zh: string }
 > = {
   connection_refused: {
-    en: 'Nothing accepts connections on {id}: check that redis-server runs (systemctl status / ps), that it listens on that port and address (`bind`, `port` in redis.conf) and that no firewall rejects the port (seed §3.3; the network check on its node page tells DNS, TCP and auth failures apart).',
-    zh: '{id} 上没有进程接受连接：确认 redis-server 在运行（systemctl status / ps），确认它监听该端口和地址（redis.conf 的 bind、port），并检查防火墙是否拒绝该端口（手册 §3.3；其节点页面的网络检查可区分 DNS、TCP 与认证故障）。',
+    en: 'Nothing accepts connections on {id}: check that redis-server runs (systemctl status / ps), that it listens on that port and address (`bind`, `port` in redis.conf) and that no firewall rejects the port (the network check on its node page tells DNS, TCP and auth failures apart).',
+    zh: '{id} 上没有进程接受连接：确认 redis-server 在运行（systemctl status / ps），确认它监听该端口和地址（redis.conf 的 bind、port），并检查防火墙是否拒绝该端口（其节点页面的网络检查可区分 DNS、TCP 与认证故障）。',
   },
   timeout: {
-    en: '{id} does not answer in time: the host may be down or frozen, the network may drop packets, or the server is blocked by a long command or a fork. Ping the host, then `redis-cli -h … -p … ping` from the dashboard host — the network check on its node page does both (seed §3.3).',
-    zh: '{id} 未及时响应：主机可能宕机或卡死、网络丢包，或服务器被长命令/fork 阻塞。先 ping 主机，再从看板所在主机执行 `redis-cli -h … -p … ping`——其节点页面的网络检查会完成这两步（手册 §3.3）。',
+    en: '{id} does not answer in time: the host may be down or frozen, the network may drop packets, or the server is blocked by a long command or a fork. Ping the host, then `redis-cli -h … -p … ping` from the dashboard host — the network check on its node page does both.',
+    zh: '{id} 未及时响应：主机可能宕机或卡死、网络丢包，或服务器被长命令/fork 阻塞。先 ping 主机，再从看板所在主机执行 `redis-cli -h … -p … ping`——其节点页面的网络检查会完成这两步。',
   },
   auth_failed: {
     en: 'The dashboard’s credentials for {id} are rejected (requirepass or ACL changed). Update the node’s password/user in the ReplicaOps config; replicas using the same password in `masterauth` will fail next too.',
@@ -37,8 +37,8 @@ const ADVICE: Record<
 
 /** Not a cause id of its own (the cause stays `unknown`), but advice of its own. */
 const NOT_REDIS = {
-  en: 'Something other than Redis answers on {id} (an HTTP server, a proxy or another service): check the address and port in the seed or the topology config; the network check on its node page shows what answers.',
-  zh: '{id} 上响应的不是 Redis（HTTP 服务、代理或其他服务）：检查种子或拓扑配置中的地址和端口；其节点页面的网络检查会显示是什么在响应。',
+  en: 'Something other than Redis answers on {id} (an HTTP server, a proxy or another service): check the address and port in the topology config; the network check on its node page shows what answers.',
+  zh: '{id} 上响应的不是 Redis（HTTP 服务、代理或其他服务）：检查拓扑配置中的地址和端口；其节点页面的网络检查会显示是什么在响应。',
 };
 
 /** Logged in, but the ACL user may not run what a poll needs. */

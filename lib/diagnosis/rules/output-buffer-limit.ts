@@ -131,8 +131,8 @@ export const outputBufferLimit: Rule = (input) => {
       detail,
       evidence,
       remedy: remedy(
-        `Set client-output-buffer-limit to "${fix}" on ${view.id} (seed §4.1 suggests replica 512mb 128mb 60; the hard limit should be well above repl-backlog-size). If one replica is simply slow, fix its network or disk too: a bigger buffer only buys time.`,
-        `将 ${view.id} 的 client-output-buffer-limit 设为 "${fix}"（手册 §4.1 建议 replica 512mb 128mb 60；硬限制应明显大于 repl-backlog-size）。如果是某个从节点本身慢，也要修复其网络或磁盘：更大的缓冲区只能争取时间。`,
+        `Set client-output-buffer-limit to "${fix}" on ${view.id} (replica 512mb 128mb 60 is a common choice; the hard limit should be well above repl-backlog-size). If one replica is simply slow, fix its network or disk too: a bigger buffer only buys time.`,
+        `将 ${view.id} 的 client-output-buffer-limit 设为 "${fix}"（常用 replica 512mb 128mb 60；硬限制应明显大于 repl-backlog-size）。如果是某个从节点本身慢，也要修复其网络或磁盘：更大的缓冲区只能争取时间。`,
         'config.apply',
         { settings: { 'client-output-buffer-limit': fix } },
       ),

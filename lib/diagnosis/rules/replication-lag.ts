@@ -174,17 +174,17 @@ export const replicationLag: Rule = (input) => {
       remedy:
         cpuBound
           ? remedy(
-              `${link.replica} is CPU-bound (${replicaCpu}% of a core): move read traffic and slow commands (KEYS, big SORT/ZRANGE, Lua) off it, check for a BGSAVE/AOF rewrite on the same host, and give it a faster core (seed §2.2, §3.4).`,
-              `${link.replica} 受 CPU 限制（单核 ${replicaCpu}%）：把读流量和慢命令（KEYS、大 SORT/ZRANGE、Lua）移走，检查同一主机上是否有 BGSAVE/AOF 重写，并给它更快的 CPU（手册 §2.2、§3.4）。`,
+              `${link.replica} is CPU-bound (${replicaCpu}% of a core): move read traffic and slow commands (KEYS, big SORT/ZRANGE, Lua) off it, check for a BGSAVE/AOF rewrite on the same host, and give it a faster core.`,
+              `${link.replica} 受 CPU 限制（单核 ${replicaCpu}%）：把读流量和慢命令（KEYS、大 SORT/ZRANGE、Lua）移走，检查同一主机上是否有 BGSAVE/AOF 重写，并给它更快的 CPU。`,
             )
           : trend.kind === 'growing'
           ? remedy(
-              `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica} (seed §2.2, §4.2); batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas (seed §3.4).`,
-              `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽（手册 §2.2、§4.2）；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构（手册 §3.4）。`,
+              `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica}; batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas.`,
+              `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构。`,
             )
           : remedy(
-              `Watch the trend; if it does not shrink, check ${link.replica}’s CPU/disk and the network to ${link.upstream} (seed §2.2). Keep latency-sensitive reads on the master meanwhile.`,
-              `观察趋势；若差距不缩小，检查 ${link.replica} 的 CPU/磁盘以及到 ${link.upstream} 的网络（手册 §2.2）。在此期间对延迟敏感的读请求走主节点。`,
+              `Watch the trend; if it does not shrink, check ${link.replica}’s CPU/disk and the network to ${link.upstream}. Keep latency-sensitive reads on the master meanwhile.`,
+              `观察趋势；若差距不缩小，检查 ${link.replica} 的 CPU/磁盘以及到 ${link.upstream} 的网络。在此期间对延迟敏感的读请求走主节点。`,
             ),
     });
   }

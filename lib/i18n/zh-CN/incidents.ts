@@ -123,7 +123,7 @@ export const zhIncidents: { readonly [K in keyof typeof enIncidents]: string } =
   'operator.save': '继续',
   'operator.cancel': '取消',
   'sop.title': '故障响应清单',
-  'sop.source': '运维手册 §5.4 故障响应 SOP',
+  'sop.source': '故障响应检查清单',
   'sop.localOnly': '勾选状态只保存在本浏览器中：不会同步给团队，也不会写入时间线。',
   'sop.progress': '{done} / {total}',
   'sop.step1': '发现故障（监控告警）',

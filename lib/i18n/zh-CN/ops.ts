@@ -81,7 +81,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'checks.node.noCompare': '尚无涉及此节点的数据比对。',
   'drills.title': '故障演练',
   'drills.subtitle':
-    '有意破坏沙箱，观察面板发现问题、进行修复，并为检测和恢复打分（手册 §5.3；每月执行一次，§5.4）。',
+    '有意破坏沙箱，观察面板发现问题、进行修复，并为检测和恢复打分（建议每月执行一次）。',
   'drills.unavailable':
     '演练只会在本服务启动的沙箱上运行（npm run demo），绝不会触碰配置中的 Redis 节点。',
   'drills.loadError': '无法加载演练：{message}',
@@ -199,7 +199,7 @@ export const zhOps: { readonly [K in keyof typeof enOps]: string } = {
   'logs.event.hide': '隐藏日志',
   'logs.event.nodes': '节点：{nodes}',
   'netcheck.title': '网络检查',
-  'netcheck.hint': '手册 §3.3，从看板所在主机执行：DNS → TCP → 认证 → PING → INFO，检查此节点；若为从节点，还检查它所连接的主节点地址。',
+  'netcheck.hint': '从看板所在主机执行：DNS → TCP → 认证 → PING → INFO，检查此节点；若为从节点，还检查它所连接的主节点地址。',
   'netcheck.run': '运行网络检查',
   'netcheck.running': '检查中…',
   'netcheck.error': '检查无法运行：{message}',
