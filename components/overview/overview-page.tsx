@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
-import { TopologyTree } from '@/components/topology/topology-tree';
+import { OverviewTree } from '@/components/scale/overview-tree';
 import { FindingsPanel } from '@/components/findings/findings-panel';
 import { HealthLight } from '@/components/findings/health-light';
 import { EventList } from './event-list';
@@ -36,7 +36,7 @@ export function OverviewPage() {
           ) : nodes.length === 0 ? (
             <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
           ) : (
-            <TopologyTree nodes={nodes} links={links} />
+            <OverviewTree nodes={nodes} links={links} />
           )}
         </section>
         <section className="panel min-w-0 self-start" aria-labelledby="events-title">

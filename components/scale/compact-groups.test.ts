@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import type { Link, Status, TopologyNode } from '@/lib/contracts';
 import { compactSections, isCompactView, searchCells, type GroupRow } from './compact-groups';
 
-const node = (port: number, role: TopologyNode['role'], upstream?: string, status: Status = 'ok'): TopologyNode => ({
+const node = (
+  port: number,
+  role: TopologyNode['role'],
+  upstream?: string,
+  status: Status = 'ok',
+): TopologyNode => ({
   id: `h:${port}`,
   host: 'h',
   port,
@@ -12,7 +17,13 @@ const node = (port: number, role: TopologyNode['role'], upstream?: string, statu
   status,
   ...(upstream ? { upstream } : {}),
 });
-const link = (replica: number, upstream: number, status: Status = 'ok', lag = 0, gap = 0): Link => ({
+const link = (
+  replica: number,
+  upstream: number,
+  status: Status = 'ok',
+  lag = 0,
+  gap = 0,
+): Link => ({
   replica: `h:${replica}`,
   upstream: `h:${upstream}`,
   linkStatus: status === 'critical' ? 'down' : 'up',
@@ -47,7 +58,10 @@ test('compactSections() folds a healthy tree into one card with its worst lag an
   assert.equal(section?.cells.length, 61, 'one grid cell per node');
   assert.equal(section?.rows.length, 1);
   const row = section?.rows[0] as GroupRow;
-  assert.deepEqual([row.kind, row.head.node.id, row.replicas, row.rest], ['group', 'h:1', 60, false]);
+  assert.deepEqual(
+    [row.kind, row.head.node.id, row.replicas, row.rest],
+    ['group', 'h:1', 60, false],
+  );
   assert.equal(row.maxLagSeconds, 3);
   assert.equal(row.maxGapBytes, 1900);
 });
@@ -59,10 +73,20 @@ test('compactSections() expands only the broken branch, down to the broken node,
   assert.equal(section?.problemCount, 1);
   assert.equal(section?.cells[0]?.node.id, 'h:207', 'the broken node is the first cell');
   const rows = section?.rows ?? [];
-  const shape = rows.map((r) => (r.kind === 'node' ? `node ${r.cell.node.id}@${r.depth}` : `group ${r.head.node.id}+${r.replicas}@${r.depth}`));
+  const shape = rows.map((r) =>
+    r.kind === 'node'
+      ? `node ${r.cell.node.id}@${r.depth}`
+      : `group ${r.head.node.id}+${r.replicas}@${r.depth}`,
+  );
   // master → r200 → the broken replica, then r200's 18 healthy replicas in one card, then the
   // master's two healthy branches (2 × 20 nodes) in one card.
-  assert.deepEqual(shape, ['node h:1@0', 'node h:200@1', 'node h:207@2', 'group h:200+18@2', 'group h:1+40@1']);
+  assert.deepEqual(shape, [
+    'node h:1@0',
+    'node h:200@1',
+    'node h:207@2',
+    'group h:200+18@2',
+    'group h:1+40@1',
+  ]);
 });
 
 test('compactSections() keeps a row count that does not grow with healthy fan-out', () => {
@@ -86,10 +110,22 @@ test('compactSections() puts a section with a problem before a healthy one', () 
 test('searchCells() finds a node by port, role and status, and the problems filter drops healthy ones', () => {
   const { nodes, links } = tree([207]);
   const sections = compactSections(nodes, links);
-  assert.deepEqual(searchCells(sections, '215', 'all').map((c) => c.node.id), ['h:215']);
-  assert.deepEqual(searchCells(sections, 'master', 'all').map((c) => c.node.id), ['h:1']);
-  assert.deepEqual(searchCells(sections, 'critical', 'all').map((c) => c.node.id), ['h:207']);
-  assert.deepEqual(searchCells(sections, '', 'problems').map((c) => c.node.id), ['h:207']);
+  assert.deepEqual(
+    searchCells(sections, '215', 'all').map((c) => c.node.id),
+    ['h:215'],
+  );
+  assert.deepEqual(
+    searchCells(sections, 'master', 'all').map((c) => c.node.id),
+    ['h:1'],
+  );
+  assert.deepEqual(
+    searchCells(sections, 'critical', 'all').map((c) => c.node.id),
+    ['h:207'],
+  );
+  assert.deepEqual(
+    searchCells(sections, '', 'problems').map((c) => c.node.id),
+    ['h:207'],
+  );
   assert.equal(searchCells(sections, '', 'all').length, 61);
   assert.equal(searchCells(sections, 'nothing-like-this', 'all').length, 0);
 });

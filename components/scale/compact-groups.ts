@@ -59,7 +59,11 @@ export function worse(a: Status, b: Status): Status {
 
 export function cellOf(node: TopologyNode, link: Link | null): Cell {
   let status = node.reachable ? node.status : node.status === 'ok' ? 'critical' : node.status;
-  if (link) status = worse(status, link.status === 'ok' && link.linkStatus !== 'up' ? 'warning' : link.status);
+  if (link)
+    status = worse(
+      status,
+      link.status === 'ok' && link.linkStatus !== 'up' ? 'warning' : link.status,
+    );
   return { node, link, status };
 }
 
@@ -133,7 +137,10 @@ function sectionOf(tree: TreeNode, detached: boolean): CompactSection {
 }
 
 /** Sections with problems first (worst first), then masters by id. */
-export function compactSections(nodes: readonly TopologyNode[], links: readonly Link[]): CompactSection[] {
+export function compactSections(
+  nodes: readonly TopologyNode[],
+  links: readonly Link[],
+): CompactSection[] {
   const forest = buildForest(nodes, links);
   const sections = [
     ...forest.roots.map((t) => sectionOf(t, false)),
@@ -149,17 +156,30 @@ export function matchesQuery(cell: Cell, query: string): boolean {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return true;
   const n = cell.node;
-  const hay = [n.id, n.host, String(n.port), n.role, cell.status, n.reachable ? 'reachable' : 'unreachable', n.upstream ?? '']
+  const hay = [
+    n.id,
+    n.host,
+    String(n.port),
+    n.role,
+    cell.status,
+    n.reachable ? 'reachable' : 'unreachable',
+    n.upstream ?? '',
+  ]
     .join(' ')
     .toLowerCase();
   return terms.every((term) => hay.includes(term));
 }
 
 /** Cells matching the search and filter, across sections, problems first. */
-export function searchCells(sections: readonly CompactSection[], query: string, filter: StatusFilter): Cell[] {
+export function searchCells(
+  sections: readonly CompactSection[],
+  query: string,
+  filter: StatusFilter,
+): Cell[] {
   const out: Cell[] = [];
   for (const s of sections)
-    for (const c of s.cells) if ((filter === 'all' || isProblem(c)) && matchesQuery(c, query)) out.push(c);
+    for (const c of s.cells)
+      if ((filter === 'all' || isProblem(c)) && matchesQuery(c, query)) out.push(c);
   return out.sort(problemsFirst);
 }
 

@@ -7,6 +7,7 @@ import { enActions } from './en/actions';
 import { enOps } from './en/ops';
 import { enOther } from './en/other';
 import { enSecurityAudit } from './en/security-audit';
+import { enScale } from './en/scale';
 
 export const en = {
   ...enCore,
@@ -15,6 +16,7 @@ export const en = {
   ...enOps,
   ...enOther,
   ...enSecurityAudit,
+  ...enScale,
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { zhActions } from './zh-CN/actions';
 import { zhOps } from './zh-CN/ops';
 import { zhOther } from './zh-CN/other';
 import { zhSecurityAudit } from './zh-CN/security-audit';
+import { zhScale } from './zh-CN/scale';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -15,4 +16,5 @@ export const zhCN: Dictionary = {
   ...zhOps,
   ...zhOther,
   ...zhSecurityAudit,
+  ...zhScale,
 };
