@@ -1,0 +1,139 @@
+// The versioned topology delta: only the fields that changed since the version the client holds.
+// diff(prev, next) and apply(prev, delta) are inverse: apply(prev, diff(prev, next)) equals next.
+// Pure.
+import {
+  LinkSchema,
+  NodeSchema,
+  linkKey,
+  type Link,
+  type Topology,
+  type TopologyNode,
+  type TopologyPatch,
+  type TopologyPatchItem,
+  type TopologyPatchPart,
+} from '../contracts';
+
+export type { TopologyPatch, TopologyPatchItem };
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The fields of `next` that differ from `prev`, and the keys `prev` had that `next` lacks. */
+function fieldPatch<T extends object>(
+  prev: T | undefined,
+  next: T,
+): { set: Partial<T>; unset?: string[] } | null {
+  if (!prev) return { set: { ...next } };
+  const set: Record<string, unknown> = {};
+  const prevRec = prev as Record<string, unknown>;
+  const nextRec = next as Record<string, unknown>;
+  for (const [k, v] of Object.entries(nextRec)) if (!sameValue(prevRec[k], v)) set[k] = v;
+  const unset = Object.keys(prevRec).filter((k) => !(k in nextRec));
+  if (!Object.keys(set).length && !unset.length) return null;
+  return unset.length ? { set: set as Partial<T>, unset } : { set: set as Partial<T> };
+}
+
+function diffList<T extends object>(
+  prev: readonly T[],
+  next: readonly T[],
+  keyOf: (x: T) => string,
+): TopologyPatchPart<T> {
+  const before = new Map(prev.map((x) => [keyOf(x), x]));
+  const upsert: Array<TopologyPatchItem<T>> = [];
+  for (const x of next) {
+    const key = keyOf(x);
+    const p = fieldPatch(before.get(key), x);
+    if (p) upsert.push({ key, ...p });
+  }
+  const nextKeys = new Set(next.map(keyOf));
+  const remove = prev.map(keyOf).filter((k) => !nextKeys.has(k));
+  // apply() keeps survivors in place and appends new items; say the order only when that is wrong.
+  const natural = [
+    ...prev.map(keyOf).filter((k) => nextKeys.has(k)),
+    ...next.map(keyOf).filter((k) => !before.has(k)),
+  ];
+  const actual = next.map(keyOf);
+  const order = natural.some((k, i) => k !== actual[i]) ? actual : undefined;
+  return { upsert, remove, ...(order ? { order } : {}) };
+}
+
+export function diffTopologyVersions(
+  prev: Topology,
+  next: Topology,
+  baseVersion: number,
+): TopologyPatch {
+  return {
+    version: baseVersion + 1,
+    baseVersion,
+    generatedAt: next.generatedAt,
+    nodes: diffList(prev.nodes, next.nodes, (n) => n.id),
+    links: diffList(prev.links, next.links, linkKey),
+  };
+}
+
+export function isEmptyPatch(p: TopologyPatch): boolean {
+  return (
+    !p.nodes.upsert.length &&
+    !p.nodes.remove.length &&
+    !p.links.upsert.length &&
+    !p.links.remove.length &&
+    !p.nodes.order &&
+    !p.links.order
+  );
+}
+
+/** One item with its patch applied; null when a new item's fields do not make a whole one. */
+export function patchItem<T extends object>(
+  base: T | undefined,
+  item: TopologyPatchItem<T>,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): T | null {
+  const merged: Record<string, unknown> = { ...base, ...item.set };
+  for (const k of item.unset ?? []) delete merged[k];
+  if (base) return merged as T; // every field came from a valid item or a field of one
+  const parsed = schema.safeParse(merged);
+  return parsed.success ? parsed.data : null;
+}
+
+function applyList<T extends object>(
+  prev: readonly T[],
+  part: TopologyPatchPart<T>,
+  keyOf: (x: T) => string,
+  schema: Parameters<typeof patchItem<T>>[2],
+): T[] | null {
+  const byKey = new Map(prev.map((x) => [keyOf(x), x]));
+  const order = prev.map(keyOf);
+  for (const key of part.remove) byKey.delete(key);
+  for (const item of part.upsert) {
+    const base = byKey.get(item.key);
+    const patched = patchItem(base, item, schema);
+    if (!patched) return null;
+    if (!base) order.push(item.key);
+    byKey.set(item.key, patched);
+  }
+  const out: T[] = [];
+  for (const key of part.order ?? order) {
+    const x = byKey.get(key);
+    if (x) out.push(x);
+  }
+  return out.length === byKey.size ? out : null;
+}
+
+/**
+ * The topology at `delta.version`, or null when the delta does not apply (it was made against
+ * another version, or it is malformed): the caller re-reads the whole snapshot.
+ */
+export function applyTopologyPatch(
+  prev: Topology,
+  prevVersion: number,
+  delta: TopologyPatch,
+): Topology | null {
+  if (delta.baseVersion !== prevVersion) return null;
+  const nodes = applyList<TopologyNode>(prev.nodes, delta.nodes, (n) => n.id, NodeSchema);
+  const links = applyList<Link>(prev.links, delta.links, linkKey, LinkSchema);
+  if (!nodes || !links) return null;
+  return { generatedAt: delta.generatedAt, nodes, links };
+}
