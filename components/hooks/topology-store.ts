@@ -9,9 +9,13 @@ import {
   setConnection,
   type TopologyState,
 } from '@/components/topology/topology-state';
+import { applyPatchToState } from '@/components/scale/topology-patch-state';
 
 let state: TopologyState = INITIAL_TOPOLOGY_STATE;
 let started = false;
+/** The delta version the state is at; null until a versioned snapshot arrives. */
+let version: number | null = null;
+let resyncing = false;
 const listeners = new Set<() => void>();
 
 function update(next: TopologyState): void {
@@ -27,7 +31,22 @@ function start(): void {
   socket.on('connect', () => update(setConnection(state, 'live')));
   socket.on('disconnect', () => update(setConnection(state, 'reconnecting')));
   socket.on('connect_error', () => update(setConnection(state, 'reconnecting')));
-  socket.on('topology:snapshot', (snap) => update(applySnapshot(state, snap)));
+  socket.on('topology:snapshot', (snap) => {
+    version = snap.version ?? null;
+    resyncing = false;
+    update(applySnapshot(state, snap));
+  });
+  socket.on('topology:delta', (patch) => {
+    if (resyncing) return;
+    const next = applyPatchToState(state, version, patch);
+    if (next) {
+      version = patch.version;
+      return update(next);
+    }
+    // A missed version: ask for the whole snapshot once and drop deltas until it comes.
+    resyncing = true;
+    socket.emit('topology:resync');
+  });
   socket.on('topology:update', (delta) => update(applyDelta(state, delta)));
   socket.on('topology:event', (event) => update(addEvent(state, event)));
   if (socket.connected) update(setConnection(state, 'live'));

@@ -9,7 +9,6 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../lib/contracts';
-import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
 import type { ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
@@ -20,6 +19,7 @@ import type { IncidentService } from '../incidents/incident-service';
 import type { LogLinesEvent } from '../../lib/contracts';
 import type { LogService } from '../logs/log-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
+import { topologyDeltas } from './topology-deltas';
 
 const log = logger('realtime');
 const room = (nodeId: string) => `node:${nodeId}`;
@@ -79,8 +79,9 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     next();
   });
 
+  const deltas = topologyDeltas(io, () => monitor.snapshot());
   io.on('connection', (socket) => {
-    socket.emit('topology:snapshot', monitor.snapshot());
+    deltas.connect(socket);
     if (incidents) socket.emit('findings:snapshot', { findings: incidents.findings('open', 1000), health: incidents.health() });
 
     // A client starts receiving per-poll samples for one node (the node page's live charts).
@@ -103,7 +104,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   });
 
   const onCycle = (report: CycleReport) => {
-    if (!isEmptyDelta(report.delta)) io.emit('topology:update', report.delta);
+    deltas.cycle(report.topology, report.delta);
     for (const sample of report.samples) {
       const r = room(sample.nodeId);
       if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);
