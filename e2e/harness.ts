@@ -51,7 +51,10 @@ async function startProductionServer(seeds: string[], logFiles: Array<[string, s
     JSON.stringify({ logs: logFiles.map(([node, file]) => ({ node, file })), ...(users.length ? { auth: { users } } : {}) }),
   );
   let output = '';
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // What `npm start` runs: the compiled server (dist/server.js), else the TypeScript source.
+  const compiled = path.join(root, 'dist', 'server.js');
+  const entry = existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', 'server/main.ts'];
+  const proc = spawn(process.execPath, entry, {
     cwd: root,
     env: {
       ...process.env,
