@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../server/auth/password';
 import { rootLogger } from '../server/logger';
-import { startSandbox, waitFor, type Sandbox } from '../server/sandbox';
+import { startSandbox, waitFor, type Sandbox, type ShapeEntry } from '../server/sandbox';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,6 +36,8 @@ function freePort(): Promise<number> {
 export interface E2EOptions {
   /** Users with these passwords (auth on); without it auth is off. */
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
+  /** Another sandbox tree than the default 4 nodes (e.g. 61 nodes for the compact overview). */
+  shape?: ShapeEntry[];
 }
 
 async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
@@ -83,7 +85,11 @@ async function startProductionServer(seeds: string[], logFiles: Array<[string, s
 
 export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   rootLogger.level = 'warn';
-  const sandbox = await startSandbox({ writeLoad: { opsPerSec: 50 }, redisServerBin: process.env.REDIS_SERVER_BIN });
+  const sandbox = await startSandbox({
+    writeLoad: { opsPerSec: 50 },
+    redisServerBin: process.env.REDIS_SERVER_BIN,
+    ...(opts.shape ? { shape: opts.shape, masterPersistence: 'none' as const, timeoutMs: 90_000 } : {}),
+  });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   let browser: Browser | undefined;
   try {
