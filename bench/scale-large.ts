@@ -54,7 +54,8 @@ export async function benchScaleLarge(n = 1000, seconds = 60, pollMs = 1000): Pr
     shape,
     masterPersistence: 'none',
     commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
-    timeoutMs: Math.max(60_000, n * 300),
+    spawnConcurrency: 20,
+    timeoutMs: Math.max(120_000, n * 1000),
     redisServerBin: process.env.REDIS_SERVER_BIN,
   });
   const sandboxStartMs = Date.now() - t0;
