@@ -9,12 +9,12 @@ import {
   setConnection,
   type TopologyState,
 } from '@/components/topology/topology-state';
-import { applyPatchToState } from '@/components/scale/topology-patch-state';
+import { applyPatchToState, type HeldTopology } from '@/components/scale/topology-patch-state';
 
 let state: TopologyState = INITIAL_TOPOLOGY_STATE;
 let started = false;
-/** The delta version the state is at; null until a versioned snapshot arrives. */
-let version: number | null = null;
+/** The topology and delta version the state is at; null until a versioned snapshot arrives. */
+let held: HeldTopology | null = null;
 let resyncing = false;
 const listeners = new Set<() => void>();
 
@@ -32,16 +32,16 @@ function start(): void {
   socket.on('disconnect', () => update(setConnection(state, 'reconnecting')));
   socket.on('connect_error', () => update(setConnection(state, 'reconnecting')));
   socket.on('topology:snapshot', (snap) => {
-    version = snap.version ?? null;
+    held = snap.version === undefined ? null : { topology: snap.topology, version: snap.version };
     resyncing = false;
     update(applySnapshot(state, snap));
   });
   socket.on('topology:delta', (patch) => {
     if (resyncing) return;
-    const next = applyPatchToState(state, version, patch);
+    const next = applyPatchToState(state, held, patch);
     if (next) {
-      version = patch.version;
-      return update(next);
+      held = next.held;
+      return update(next.state);
     }
     // A missed version: ask for the whole snapshot once and drop deltas until it comes.
     resyncing = true;

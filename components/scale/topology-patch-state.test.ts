@@ -41,8 +41,14 @@ test('applyPatchToState() turns the held snapshot into the next one and keeps un
     pollIntervalMs: 1000,
     version: 7,
   });
-  const out = applyPatchToState(held, 7, diffTopologyVersions(prev, next, 7));
-  assert.ok(out);
+  const res = applyPatchToState(
+    held,
+    { topology: prev, version: 7 },
+    diffTopologyVersions(prev, next, 7),
+  );
+  assert.ok(res);
+  assert.equal(res.held.version, 8);
+  const out = res.state;
   assert.deepEqual(out.nodes, Object.fromEntries(next.nodes.map((n) => [n.id, n])));
   assert.deepEqual(out.links, Object.fromEntries(next.links.map((l) => [linkKey(l), l])));
   assert.equal(out.generatedAt, 2);
@@ -56,6 +62,9 @@ test('applyPatchToState() answers null on a version gap, so the client re-reads'
     pollIntervalMs: 1000,
     version: 7,
   });
-  assert.equal(applyPatchToState(held, 6, diffTopologyVersions(prev, next, 7)), null);
+  assert.equal(
+    applyPatchToState(held, { topology: prev, version: 6 }, diffTopologyVersions(prev, next, 7)),
+    null,
+  );
   assert.equal(applyPatchToState(held, null, diffTopologyVersions(prev, next, 7)), null);
 });

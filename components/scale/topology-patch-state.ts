@@ -1,29 +1,31 @@
-// Pure: applies a versioned `topology:delta` to the client's topology state. Unchanged nodes and
-// links keep their object identity, so only the cells and cards that changed re-render.
-import { LinkSchema, NodeSchema, type TopologyPatch } from '@/lib/contracts';
-import { patchItem } from '@/lib/topology/topology-delta';
+// Pure: applies a versioned `topology:delta` to the client's topology state. The store holds the
+// topology of the version it is at (arrays, as the server diffed them); unchanged nodes and links
+// keep their object identity, so only the cells and cards that changed re-render.
+import { linkKey, type Topology, type TopologyPatch } from '@/lib/contracts';
+import { applyTopologyPatch } from '@/lib/topology/topology-delta';
 import type { TopologyState } from '@/components/topology/topology-state';
 
-/** The next state, or null when the delta is for another version or does not apply: re-read. */
+export interface HeldTopology {
+  topology: Topology;
+  version: number;
+}
+
+/** The next state and held version, or null when the delta does not apply: re-read. */
 export function applyPatchToState(
   state: TopologyState,
-  heldVersion: number | null,
+  held: HeldTopology | null,
   patch: TopologyPatch,
-): TopologyState | null {
-  if (heldVersion === null || patch.baseVersion !== heldVersion) return null;
-  const nodes = { ...state.nodes };
-  for (const key of patch.nodes.remove) delete nodes[key];
-  for (const item of patch.nodes.upsert) {
-    const node = patchItem(nodes[item.key], item, NodeSchema);
-    if (!node) return null;
-    nodes[item.key] = node;
-  }
-  const links = { ...state.links };
-  for (const key of patch.links.remove) delete links[key];
-  for (const item of patch.links.upsert) {
-    const link = patchItem(links[item.key], item, LinkSchema);
-    if (!link) return null;
-    links[item.key] = link;
-  }
-  return { ...state, nodes, links, generatedAt: patch.generatedAt };
+): { state: TopologyState; held: HeldTopology } | null {
+  if (!held) return null;
+  const topology = applyTopologyPatch(held.topology, held.version, patch);
+  if (!topology) return null;
+  return {
+    state: {
+      ...state,
+      nodes: Object.fromEntries(topology.nodes.map((n) => [n.id, n])),
+      links: Object.fromEntries(topology.links.map((l) => [linkKey(l), l])),
+      generatedAt: topology.generatedAt,
+    },
+    held: { topology, version: patch.version },
+  };
 }

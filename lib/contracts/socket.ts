@@ -41,6 +41,11 @@ export interface TopologyPatchPart<T> {
   remove: string[];
   /** Every key in the new order; only when it is not "survivors in place, new ones appended". */
   order?: string[];
+  /**
+   * The field that changes every cycle, packed: flat pairs `[index, value, …]`, index into the
+   * base version's list. Nodes: `lastSeenAt − generatedAt` (ms); links: `lastIoSecondsAgo`.
+   */
+  packed?: number[];
 }
 
 /** A versioned delta: applies only to `baseVersion`; a client holding another one re-reads. */

@@ -87,7 +87,10 @@ test('a delta carries only the fields that changed', () => {
     nodes: prev.nodes.map((n, i) => (i === 0 ? { ...n, lastSeenAt: 1999 } : n)),
   };
   const delta = diffTopologyVersions(prev, next, 3);
-  assert.deepEqual(delta.nodes.upsert, [{ key: prev.nodes[0]?.id, set: { lastSeenAt: 1999 } }]);
+  // lastSeenAt moves every cycle: packed as [index, ms before generatedAt], no id, no field name.
+  assert.deepEqual(delta.nodes.upsert, []);
+  assert.deepEqual(delta.nodes.packed, [0, -1]);
+  assert.deepEqual(applyTopologyPatch(prev, 3, delta), next);
   assert.deepEqual(delta.links.upsert, []);
   assert.equal(delta.nodes.order, undefined);
   assert.equal(isEmptyPatch(diffTopologyVersions(prev, { ...prev, generatedAt: 3000 }, 3)), true);

@@ -60,29 +60,88 @@ function diffList<T extends object>(
   return { upsert, remove, ...(order ? { order } : {}) };
 }
 
+/** The field each list packs, and how its value is written and read back. */
+interface Packing {
+  field: string;
+  encode: (v: number, generatedAt: number) => number;
+  decode: (v: number, generatedAt: number) => number;
+}
+const NODE_PACKING: Packing = {
+  field: 'lastSeenAt',
+  encode: (v, at) => v - at,
+  decode: (v, at) => v + at,
+};
+const LINK_PACKING: Packing = { field: 'lastIoSecondsAgo', encode: (v) => v, decode: (v) => v };
+
+/** Moves the packed field of items that existed before out of their patch into `[index, value]` pairs. */
+function pack<T extends object>(
+  part: TopologyPatchPart<T>,
+  prev: readonly T[],
+  keyOf: (x: T) => string,
+  p: Packing,
+  at: number,
+): TopologyPatchPart<T> {
+  const index = new Map(prev.map((x, i) => [keyOf(x), i]));
+  const packed: number[] = [];
+  const upsert = part.upsert.filter((item) => {
+    const i = index.get(item.key);
+    const set: Record<string, unknown> = item.set;
+    const v = set[p.field];
+    if (i === undefined || typeof v !== 'number') return true;
+    packed.push(i, p.encode(v, at));
+    delete set[p.field];
+    return Object.keys(set).length > 0 || Boolean(item.unset?.length);
+  });
+  return packed.length ? { ...part, upsert, packed } : { ...part, upsert };
+}
+
+/** The packed pairs back into ordinary patch items; null when an index is out of range. */
+function unpack<T extends object>(
+  part: TopologyPatchPart<T>,
+  prev: readonly T[],
+  keyOf: (x: T) => string,
+  p: Packing,
+  at: number,
+): Array<TopologyPatchItem<T>> | null {
+  if (!part.packed?.length) return part.upsert;
+  const items = new Map(part.upsert.map((item) => [item.key, { ...item, set: { ...item.set } }]));
+  for (let j = 0; j + 1 < part.packed.length; j += 2) {
+    const base = prev[part.packed[j] as number];
+    if (!base) return null;
+    const key = keyOf(base);
+    const item = items.get(key) ?? { key, set: {} };
+    const set: Record<string, unknown> = item.set;
+    set[p.field] = p.decode(part.packed[j + 1] as number, at);
+    items.set(key, item);
+  }
+  return [...items.values()];
+}
+
 export function diffTopologyVersions(
   prev: Topology,
   next: Topology,
   baseVersion: number,
 ): TopologyPatch {
+  const at = next.generatedAt;
   return {
     version: baseVersion + 1,
     baseVersion,
-    generatedAt: next.generatedAt,
-    nodes: diffList(prev.nodes, next.nodes, (n) => n.id),
-    links: diffList(prev.links, next.links, linkKey),
+    generatedAt: at,
+    nodes: pack(
+      diffList(prev.nodes, next.nodes, (n) => n.id),
+      prev.nodes,
+      (n) => n.id,
+      NODE_PACKING,
+      at,
+    ),
+    links: pack(diffList(prev.links, next.links, linkKey), prev.links, linkKey, LINK_PACKING, at),
   };
 }
 
 export function isEmptyPatch(p: TopologyPatch): boolean {
-  return (
-    !p.nodes.upsert.length &&
-    !p.nodes.remove.length &&
-    !p.links.upsert.length &&
-    !p.links.remove.length &&
-    !p.nodes.order &&
-    !p.links.order
-  );
+  const quiet = <T>(part: TopologyPatchPart<T>) =>
+    !part.upsert.length && !part.remove.length && !part.order && !part.packed?.length;
+  return quiet(p.nodes) && quiet(p.links);
 }
 
 /** One item with its patch applied; null when a new item's fields do not make a whole one. */
@@ -103,11 +162,15 @@ function applyList<T extends object>(
   part: TopologyPatchPart<T>,
   keyOf: (x: T) => string,
   schema: Parameters<typeof patchItem<T>>[2],
+  packing: Packing,
+  at: number,
 ): T[] | null {
+  const upsert = unpack(part, prev, keyOf, packing, at);
+  if (!upsert) return null;
   const byKey = new Map(prev.map((x) => [keyOf(x), x]));
   const order = prev.map(keyOf);
   for (const key of part.remove) byKey.delete(key);
-  for (const item of part.upsert) {
+  for (const item of upsert) {
     const base = byKey.get(item.key);
     const patched = patchItem(base, item, schema);
     if (!patched) return null;
@@ -132,8 +195,16 @@ export function applyTopologyPatch(
   delta: TopologyPatch,
 ): Topology | null {
   if (delta.baseVersion !== prevVersion) return null;
-  const nodes = applyList<TopologyNode>(prev.nodes, delta.nodes, (n) => n.id, NodeSchema);
-  const links = applyList<Link>(prev.links, delta.links, linkKey, LinkSchema);
+  const at = delta.generatedAt;
+  const nodes = applyList<TopologyNode>(
+    prev.nodes,
+    delta.nodes,
+    (n) => n.id,
+    NodeSchema,
+    NODE_PACKING,
+    at,
+  );
+  const links = applyList<Link>(prev.links, delta.links, linkKey, LinkSchema, LINK_PACKING, at);
   if (!nodes || !links) return null;
   return { generatedAt: delta.generatedAt, nodes, links };
 }
