@@ -42,10 +42,11 @@ export interface TopologyPatchPart<T> {
   /** Every key in the new order; only when it is not "survivors in place, new ones appended". */
   order?: string[];
   /**
-   * The field that changes every cycle, packed: flat pairs `[index, value, …]`, index into the
-   * base version's list. Nodes: `lastSeenAt − generatedAt` (ms); links: `lastIoSecondsAgo`.
+   * Numeric fields that move every cycle, packed per field as flat pairs `[index, value, …]`
+   * (index into the base version's list): nodes `lastSeenAt` (as ms before `generatedAt`) and
+   * `opsPerSec`; links `lagSeconds` and `lastIoSecondsAgo`.
    */
-  packed?: number[];
+  packed?: Record<string, number[]>;
 }
 
 /** A versioned delta: applies only to `baseVersion`; a client holding another one re-reads. */

@@ -33,6 +33,7 @@ function randomTopology(r: () => number, at: number): Topology {
     if (!n.reachable && r() < 0.8)
       n.error = { code: 'refused', message: `connect ECONNREFUSED ${port}` };
     if (r() < 0.5) n.memoryPct = r() < 0.2 ? null : Math.round(r() * 100);
+    if (r() < 0.6) n.opsPerSec = Math.floor(r() * 5);
     if (i > 0 && r() < 0.8) n.upstream = `127.0.0.1:${ports[Math.floor(r() * i)]}`;
     return n;
   });
@@ -89,7 +90,7 @@ test('a delta carries only the fields that changed', () => {
   const delta = diffTopologyVersions(prev, next, 3);
   // lastSeenAt moves every cycle: packed as [index, ms before generatedAt], no id, no field name.
   assert.deepEqual(delta.nodes.upsert, []);
-  assert.deepEqual(delta.nodes.packed, [0, -1]);
+  assert.deepEqual(delta.nodes.packed, { lastSeenAt: [0, -1] });
   assert.deepEqual(applyTopologyPatch(prev, 3, delta), next);
   assert.deepEqual(delta.links.upsert, []);
   assert.equal(delta.nodes.order, undefined);
@@ -130,4 +131,21 @@ test('applyTopologyPatch() refuses a new node that is not a whole node', () => {
   const delta = diffTopologyVersions(prev, prev, 0);
   delta.nodes.upsert.push({ key: 'h:2', set: { id: 'h:2', port: 2 } });
   assert.equal(applyTopologyPatch(prev, 0, delta), null);
+});
+
+test('applyTopologyPatch() refuses packed values for an index or field it does not know', () => {
+  const r = rng(11);
+  const prev = randomTopology(r, 1);
+  const delta = diffTopologyVersions(prev, prev, 0);
+  assert.equal(
+    applyTopologyPatch(prev, 0, {
+      ...delta,
+      nodes: { ...delta.nodes, packed: { lastSeenAt: [prev.nodes.length, 0] } },
+    }),
+    null,
+  );
+  assert.equal(
+    applyTopologyPatch(prev, 0, { ...delta, nodes: { ...delta.nodes, packed: { role: [0, 1] } } }),
+    null,
+  );
 });
