@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Link, Status, TopologyNode } from '@/lib/contracts';
-import { compactSections, isCompactView, searchCells, type GroupRow } from './compact-groups';
+import {
+  compactSections,
+  isCompactView,
+  linksToChart,
+  searchCells,
+  type GroupRow,
+} from './compact-groups';
 
 const node = (
   port: number,
@@ -135,4 +141,13 @@ test('isCompactView() follows the size rule unless the URL chooses', () => {
   assert.equal(isCompactView(10, null), false);
   assert.equal(isCompactView(61, 'tree'), false);
   assert.equal(isCompactView(3, 'compact'), true);
+});
+
+test('linksToChart() keeps every link in the tree view and only the troubled ones when compact', () => {
+  const { links } = tree([207]);
+  assert.equal(linksToChart(links, false).length, 60);
+  assert.deepEqual(
+    linksToChart(links, true).map((l) => l.replica),
+    ['h:207'],
+  );
 });

@@ -189,3 +189,11 @@ export function isCompactView(nodeCount: number, view: string | null): boolean {
   if (view === 'compact') return true;
   return nodeCount > COMPACT_THRESHOLD;
 }
+
+/** The compact view charts only the links with a concern: 60 flat healthy gap charts are noise. */
+export function linksToChart<T extends Pick<Link, 'status' | 'linkStatus'>>(
+  links: readonly T[],
+  compact: boolean,
+): T[] {
+  return compact ? links.filter((l) => l.status !== 'ok' || l.linkStatus !== 'up') : [...links];
+}

@@ -8,6 +8,12 @@ import { isCompactView } from './compact-groups';
 import { CompactOverview } from './compact-overview';
 import { useUrlParams } from './use-url-params';
 
+/** Whether the overview is compact now (size rule or the URL's `view=`). */
+export function useCompactView(nodeCount: number): boolean {
+  const [params] = useUrlParams();
+  return isCompactView(nodeCount, params.view);
+}
+
 export function OverviewTree({
   nodes,
   links,
