@@ -25,11 +25,30 @@ describe('compact overview of a 61-node tree', { timeout: 240_000 }, () => {
   test('the whole tree fits on two screens, one cell per node, healthy subtrees folded', async () => {
     const page = await e.newPage();
     await page.goto(e.url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="status-cell"]').length === 61, undefined, { timeout: 60_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="status-cell"][data-status="ok"]').length === 61, undefined, { timeout: 60_000 });
-    assert.equal(await page.locator('[data-testid="topology-node"]').count(), 0, 'no full-size card per node');
-    assert.match((await page.locator('[data-testid="compact-group"]').first().textContent()) ?? '', /60/);
-    const { doc, viewport } = await page.evaluate(() => ({ doc: document.documentElement.scrollHeight, viewport: window.innerHeight }));
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="status-cell"]').length === 61,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid="status-cell"][data-status="ok"]').length === 61,
+      undefined,
+      { timeout: 60_000 },
+    );
+    assert.equal(
+      await page.locator('[data-testid="topology-node"]').count(),
+      0,
+      'no full-size card per node',
+    );
+    assert.match(
+      (await page.locator('[data-testid="compact-group"]').first().textContent()) ?? '',
+      /60/,
+    );
+    const { doc, viewport } = await page.evaluate(() => ({
+      doc: document.documentElement.scrollHeight,
+      viewport: window.innerHeight,
+    }));
     assert.ok(doc <= 2 * viewport, `document ${doc} px tall, viewport ${viewport} px`);
     await page.context().close();
   });
@@ -42,7 +61,11 @@ describe('compact overview of a 61-node tree', { timeout: 240_000 }, () => {
     await page.keyboard.press('/');
     await page.keyboard.type(String(target.port));
     const rows = page.locator('[data-testid="compact-results"] [data-testid="compact-node"]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="compact-results"] [data-testid="compact-node"]').length === 1);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid="compact-results"] [data-testid="compact-node"]')
+          .length === 1,
+    );
     assert.equal(await rows.first().getAttribute('data-node-id'), target.id);
     assert.equal(new URL(page.url()).searchParams.get('q'), String(target.port));
     // The link opens the node page.
@@ -58,9 +81,17 @@ describe('compact overview of a 61-node tree', { timeout: 240_000 }, () => {
     const victim = e.sandbox.node('r3s4');
     await e.sandbox.kill('r3s4');
     const first = page.locator('[data-testid="status-cell"]').first();
-    await page.waitForFunction((id) => document.querySelector('[data-testid="status-cell"]')?.getAttribute('data-node-id') === id, victim.id, { timeout: 15_000 });
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="status-cell"]')?.getAttribute('data-node-id') === id,
+      victim.id,
+      { timeout: 15_000 },
+    );
     assert.equal(await first.getAttribute('data-status'), 'critical');
-    assert.equal(await page.locator(`[data-testid="compact-node"][data-node-id="${victim.id}"]`).count(), 1);
+    assert.equal(
+      await page.locator(`[data-testid="compact-node"][data-node-id="${victim.id}"]`).count(),
+      1,
+    );
     await page.context().close();
   });
 });

@@ -4,7 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Topology, TopologyPatch, TopologySnapshot } from '../lib/contracts';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Topology,
+  TopologyPatch,
+  TopologySnapshot,
+} from '../lib/contracts';
 import { applyTopologyPatch } from '../lib/topology/topology-delta';
 import type { ShapeEntry } from '../server/sandbox';
 import { startHarness, type Harness } from './helpers/server';
@@ -43,7 +49,10 @@ class DeltaClient {
       this.deltas++;
       this.deltaBytes += Buffer.byteLength(JSON.stringify(patch));
       if (this.drop) return void (this.drop = false); // a missed version, on purpose
-      const next = this.held && this.version !== null ? applyTopologyPatch(this.held, this.version, patch) : null;
+      const next =
+        this.held && this.version !== null
+          ? applyTopologyPatch(this.held, this.version, patch)
+          : null;
       if (!next) return void this.socket.emit('topology:resync');
       this.version = patch.version;
       this.keep(next);
@@ -53,22 +62,33 @@ class DeltaClient {
   private keep(t: Topology): void {
     this.held = t;
     this.byGeneratedAt.set(t.generatedAt, t);
-    if (this.byGeneratedAt.size > 50) this.byGeneratedAt.delete(this.byGeneratedAt.keys().next().value as number);
+    if (this.byGeneratedAt.size > 50)
+      this.byGeneratedAt.delete(this.byGeneratedAt.keys().next().value as number);
   }
 }
 
 describe('topology deltas at 61 nodes', { timeout: 90_000 }, () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({ sandbox: { shape: shape(), masterPersistence: 'none', timeoutMs: 60_000 }, pollMs: 500 });
-    await h.until((t) => t.nodes.length === 61 && t.links.filter((l) => l.linkStatus === 'up').length === 60, 'the whole tree', 30_000);
+    h = await startHarness({
+      sandbox: { shape: shape(), masterPersistence: 'none', timeoutMs: 60_000 },
+      pollMs: 500,
+    });
+    await h.until(
+      (t) => t.nodes.length === 61 && t.links.filter((l) => l.linkStatus === 'up').length === 60,
+      'the whole tree',
+      30_000,
+    );
   });
   after(() => h?.stop());
 
   /** The REST topology and the client's rebuild of the same cycle agree, field for field. */
   async function assertSameAsRest(client: DeltaClient): Promise<Topology> {
     const rest = (await h.get('/api/topology')).body as Topology;
-    await waitUntil(() => client.byGeneratedAt.has(rest.generatedAt), { what: 'the client reaches the REST cycle', timeoutMs: 5000 });
+    await waitUntil(() => client.byGeneratedAt.has(rest.generatedAt), {
+      what: 'the client reaches the REST cycle',
+      timeoutMs: 5000,
+    });
     assert.deepEqual(client.byGeneratedAt.get(rest.generatedAt), rest);
     return rest;
   }
@@ -84,13 +104,24 @@ describe('topology deltas at 61 nodes', { timeout: 90_000 }, () => {
       const since = { d: client.deltaBytes, l: legacyBytes, at: Date.now() };
       await new Promise((r) => setTimeout(r, 5000));
       const secs = (Date.now() - since.at) / 1000;
-      const perSec = { delta: (client.deltaBytes - since.d) / secs, legacy: (legacyBytes - since.l) / secs };
-      t.diagnostic(`idle 61 nodes, 500 ms polls: deltas ${Math.round(perSec.delta)} B/s, topology:update ${Math.round(perSec.legacy)} B/s per client`);
-      assert.ok(perSec.delta < perSec.legacy, 'field-level deltas are smaller than whole changed nodes');
+      const perSec = {
+        delta: (client.deltaBytes - since.d) / secs,
+        legacy: (legacyBytes - since.l) / secs,
+      };
+      t.diagnostic(
+        `idle 61 nodes, 500 ms polls: deltas ${Math.round(perSec.delta)} B/s, topology:update ${Math.round(perSec.legacy)} B/s per client`,
+      );
+      assert.ok(
+        perSec.delta < perSec.legacy,
+        'field-level deltas are smaller than whole changed nodes',
+      );
 
       await h.sandbox.kill('r2s7');
       const killed = h.sandbox.nodes.find((n) => n.name === 'r2s7')?.id as string;
-      await h.until((topo) => topo.nodes.some((n) => n.id === killed && !n.reachable), 'the killed replica unreachable');
+      await h.until(
+        (topo) => topo.nodes.some((n) => n.id === killed && !n.reachable),
+        'the killed replica unreachable',
+      );
       const rest = await assertSameAsRest(client);
       assert.equal(rest.nodes.find((n) => n.id === killed)?.reachable, false);
       assert.equal(client.snapshots, 1, 'no re-read was needed');

@@ -38,7 +38,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // Hundreds of processes starting at once on a small machine miss their start-up PING.
       const batch = options.spawnConcurrency ?? withPorts.length;
       for (let b = 0; b < withPorts.length; b += batch)
-        await Promise.all(withPorts.slice(b, b + batch).map(({ entry, port }) => sandbox.spawnNew(entry, host, port)));
+        await Promise.all(
+          withPorts
+            .slice(b, b + batch)
+            .map(({ entry, port }) => sandbox.spawnNew(entry, host, port)),
+        );
     }
     if (options.waitForSync ?? true) await sandbox.waitForSync(timeoutMs - (Date.now() - started));
     if (options.writeLoad) sandbox.startWriteLoad(options.writeLoad.opsPerSec);
