@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'events', 'stream', 'url', 'util', 'zlib', 'tls', 'dns'];
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'bench/results/**', 'next-env.d.ts', 'test-results/**'] },
+  { ignores: ['.next/**', 'dist/**', 'node_modules/**', 'data/**', 'bench/results/**', 'next-env.d.ts', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

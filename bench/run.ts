@@ -9,6 +9,7 @@ import { benchConsistency, consistencySection } from './consistency';
 import { benchLogs, logsSection } from './logs';
 import { benchPollingCost, type PollingCostResult } from './polling-cost';
 import { benchScale, scaleSection } from './scale';
+import { benchScaleLarge, scaleLargeSection } from './scale-large';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -23,13 +24,19 @@ function machine(): string {
 }
 
 function detectionSection(rs: DetectionResult[]): string {
-  const label = { kill: 'replica process killed (SIGKILL)', freeze: 'replica frozen (SIGSTOP: no FIN, socket stays open)' };
+  const label = {
+    kill: 'replica process killed (SIGKILL)',
+    freeze: 'replica frozen (SIGSTOP: no FIN, socket stays open)',
+  };
   return [
     `### Detection latency (fault → a socket.io client sees the replica unreachable)`,
     '',
     `| fault | poll interval | trials | p50 | p95 | max | p95 / poll interval |`,
     `|---|---|---|---|---|---|---|`,
-    ...rs.map((r) => `| ${label[r.fault]} | ${r.pollMs} ms | ${r.trials} | ${r.p50Ms} ms | ${r.p95Ms} ms | ${r.maxMs} ms | ${r.p95OverPoll} |`),
+    ...rs.map(
+      (r) =>
+        `| ${label[r.fault]} | ${r.pollMs} ms | ${r.trials} | ${r.p50Ms} ms | ${r.p95Ms} ms | ${r.maxMs} ms | ${r.p95OverPoll} |`,
+    ),
     '',
     ...rs.map((r) => `Samples, ${r.fault} (ms): ${r.samplesMs.join(', ')}\n`),
   ].join('\n');
@@ -76,6 +83,16 @@ async function main(): Promise<void> {
     results.scale = r;
     sections.push(scaleSection(r));
     process.stdout.write(`${scaleSection(r)}\n\n`);
+    // The N-node run (default 1000 processes: about 4 GB of RAM; `--nodes 200` on a shared box).
+    process.stdout.write(`bench: scale, ${flag('nodes', 1000)} nodes…\n`);
+    const large = await benchScaleLarge(
+      flag('nodes', 1000),
+      flag('scale-seconds', 30),
+      flag('poll', 1000),
+    );
+    results.scaleLarge = large;
+    sections.push(scaleLargeSection(large));
+    process.stdout.write(`${scaleLargeSection(large)}\n\n`);
   }
   if (!only || only === 'logs') {
     process.stdout.write('bench: log pipeline…\n');
@@ -105,7 +122,12 @@ async function main(): Promise<void> {
     process.stdout.write(`partial run: results in ${file}; docs/performance.md left as is\n`);
     return;
   }
-  writeFileSync(doc, text.includes(begin) ? text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body) : `${text}\n${body}\n`);
+  writeFileSync(
+    doc,
+    text.includes(begin)
+      ? text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body)
+      : `${text}\n${body}\n`,
+  );
   process.stdout.write(`results: ${file}\ndocs/performance.md updated\n`);
 }
 

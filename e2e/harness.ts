@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../server/auth/password';
 import { rootLogger } from '../server/logger';
-import { startSandbox, startSentinels, waitFor, type Sandbox, type SandboxSentinels, type SentinelOptions } from '../server/sandbox';
+import { startSandbox, startSentinels, waitFor, type Sandbox, type SandboxSentinels, type SentinelOptions, type ShapeEntry } from '../server/sandbox';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +39,8 @@ export interface E2EOptions {
   /** Users with these passwords (auth on); without it auth is off. */
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
   sentinels?: SentinelOptions;
+  /** Another sandbox tree than the default 4 nodes (e.g. 61 nodes for the compact overview). */
+  shape?: ShapeEntry[];
 }
 
 export async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
@@ -54,7 +56,10 @@ export async function startProductionServer(seeds: string[], logFiles: Array<[st
     JSON.stringify({ logs: logFiles.map(([node, file]) => ({ node, file })), ...(users.length ? { auth: { users } } : {}) }),
   );
   let output = '';
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // What `npm start` runs: the compiled server (dist/server.js), else the TypeScript source.
+  const compiled = path.join(root, 'dist', 'server.js');
+  const entry = existsSync(compiled) ? ['--enable-source-maps', compiled] : ['--import', 'tsx', 'server/main.ts'];
+  const proc = spawn(process.execPath, entry, {
     cwd: root,
     env: {
       ...process.env,
@@ -83,7 +88,11 @@ export async function startProductionServer(seeds: string[], logFiles: Array<[st
 
 export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   rootLogger.level = 'warn';
-  const sandbox = await startSandbox({ writeLoad: { opsPerSec: 50 }, redisServerBin: process.env.REDIS_SERVER_BIN });
+  const sandbox = await startSandbox({
+    writeLoad: { opsPerSec: 50 },
+    redisServerBin: process.env.REDIS_SERVER_BIN,
+    ...(opts.shape ? { shape: opts.shape, masterPersistence: 'none' as const, timeoutMs: 90_000 } : {}),
+  });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
   let browser: Browser | undefined;
   let sentinels: SandboxSentinels | undefined;

@@ -5,6 +5,7 @@
 // password is generated and printed each run (`-- --no-auth` to skip the login).
 // `npm run demo -- --sentinel` adds 3 real Sentinels watching the master and points the
 // dashboard at one Sentinel address only (discovery through Sentinel).
+// `-- --nodes 60` starts a bigger tree (the overview turns compact above 40 nodes).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -14,17 +15,37 @@ import { startServer } from '../server/app-server';
 import { hashPassword } from '../server/auth/password';
 import { ConfigError, loadConfig } from '../server/config';
 import { proxyOnly } from '../server/drills/drill-sandbox';
-import { startSandbox, startSentinels, type SandboxSentinels } from '../server/sandbox';
+import { startSandbox, startSentinels, type SandboxSentinels, type ShapeEntry } from '../server/sandbox';
 import { runClusterDemo } from './demo-cluster';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
 const withSentinel = process.argv.includes('--sentinel');
+// `-- --nodes 60`: a bigger tree (1 master → 3 replicas → the rest under them), to see the
+// compact overview (above 40 nodes).
+const nodesAt = process.argv.indexOf('--nodes');
+const nodeCount = nodesAt >= 0 ? Number(process.argv[nodesAt + 1]) : 0;
+
+function bigShape(n: number): ShapeEntry[] {
+  const shape: ShapeEntry[] = [
+    { name: 'm' },
+    { name: 'r1', upstream: 'm' },
+    { name: 'r2', upstream: 'm' },
+    { name: 'r3', upstream: 'm' },
+  ];
+  for (let j = 0; shape.length < n; j++)
+    shape.push({ name: `r${(j % 3) + 1}s${Math.floor(j / 3) + 1}`, upstream: `r${(j % 3) + 1}` });
+  return shape;
+}
 
 async function main(): Promise<void> {
   if (prod && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     process.stdout.write('Building the dashboard (next build)…\n');
-    const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync('npx', ['next', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   // `-- --cluster`: a 3-shard Redis Cluster instead of the replication tree (scripts/demo-cluster.ts).
@@ -39,6 +60,7 @@ async function main(): Promise<void> {
     faultProxy: true,
     linkVia: proxyOnly(['r2']),
     redisServerBin: process.env.REDIS_SERVER_BIN,
+    ...(nodeCount > 4 ? { shape: bigShape(Math.min(nodeCount, 500)), timeoutMs: 120_000 } : {}),
   });
   let sentinels: SandboxSentinels | null = null;
   if (withSentinel) {
@@ -52,29 +74,45 @@ async function main(): Promise<void> {
     REPLICAOPS_SEEDS: sentinels ? sentinels.seed([0]) : sandbox.seeds().join(','),
     // A fresh store per run: the sandbox's ports change every time, so yesterday's nodes would
     // only show up as dead ones. Set REPLICAOPS_DATA_DIR to keep incidents across demo runs.
-    REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
+    REPLICAOPS_DATA_DIR:
+      process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
   });
   // A fresh admin password each run (issue: the demo shows the product with its guards on).
   // `--no-auth` or a config file of your own leaves authentication as configured.
   let password: string | null = null;
   if (!config.auth && !process.argv.includes('--no-auth')) {
     password = randomBytes(9).toString('base64url');
-    config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, sessionsSurviveRestart: true, approval: [] };
+    config.auth = {
+      users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }],
+      tokens: [],
+      sessionTtlMs: 12 * 3600_000,
+      sessionsSurviveRestart: true,
+      approval: [],
+    };
   }
   // The sandbox is ours to write to: show the real delay in milliseconds beside Redis' own lag.
-  config.heartbeat ??= { enabled: true, key: 'replicaops:heartbeat', intervalMs: 1000, ttlSeconds: 600 };
+  config.heartbeat ??= {
+    enabled: true,
+    key: 'replicaops:heartbeat',
+    intervalMs: 1000,
+    ttlSeconds: 600,
+  };
   // The sandbox's own log files feed the log panels and the diagnosis evidence.
-  if (!config.logs.length) config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
+  if (!config.logs.length)
+    config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   const server = await startServer(config, { dev: !prod, sandbox });
 
   const lines = sandbox.nodes.map(
-    (n) => `  ${n.name.padEnd(4)} ${n.id.padEnd(16)} ${n.upstream ? `replica of ${n.upstream}` : 'master'}   log: ${n.logFile}`,
+    (n) =>
+      `  ${n.name.padEnd(4)} ${n.id.padEnd(16)} ${n.upstream ? `replica of ${n.upstream}` : 'master'}   log: ${n.logFile}`,
   );
   process.stdout.write(
     [
       '',
       `ReplicaOps demo is running: open ${server.url}`,
-      ...(password ? [`Log in as admin with password: ${password}   (start with --no-auth to skip the login)`] : []),
+      ...(password
+        ? [`Log in as admin with password: ${password}   (start with --no-auth to skip the login)`]
+        : []),
       '',
       'Sandbox nodes (real redis-server processes):',
       ...lines,
@@ -104,7 +142,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof ConfigError ? `config error: ${err.message}` : err instanceof Error ? err.message : String(err);
+  const message =
+    err instanceof ConfigError
+      ? `config error: ${err.message}`
+      : err instanceof Error
+        ? err.message
+        : String(err);
   process.stderr.write(`replicaops demo: ${message}\n`);
   process.exit(1);
 });

@@ -48,7 +48,10 @@ if (!arg || arg === 'static') {
   run('lint (eslint)', 'npx', ['eslint', '.', '--max-warnings=0']);
   if (arg === 'static') process.exit(0);
 }
-if (selected.includes('e2e')) run('production build (next build)', 'npx', ['next', 'build'], env);
+if (selected.includes('e2e')) {
+  run('production build (next build)', 'npx', ['next', 'build'], env);
+  run('server build (dist/server.js)', 'npx', ['tsx', 'scripts/build-server.ts'], env);
+}
 
 const files = selected.flatMap((t) => tiers[t].flatMap(findTests));
 process.stdout.write(`\n▶ tests: ${files.length} files (${selected.join(', ')})\n`);

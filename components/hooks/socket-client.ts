@@ -20,7 +20,8 @@ async function afterServerDisconnect(s: ReplicaOpsSocket): Promise<void> {
 }
 
 function createSocket(): ReplicaOpsSocket {
-  const s: ReplicaOpsSocket = io({ path: SOCKET_PATH });
+  // `topology: 'delta'`: versioned field-level deltas instead of whole changed nodes each cycle.
+  const s: ReplicaOpsSocket = io({ path: SOCKET_PATH, query: { topology: 'delta' } });
   // With auth on, the handshake is refused without a session.
   s.on('connect_error', (err) => {
     if (err.message === 'unauthorized') redirectToLogin();

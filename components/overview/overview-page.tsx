@@ -6,6 +6,8 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { ClusterView } from '@/components/cluster/cluster-view';
 import { useTopology } from '@/components/hooks/use-topology';
 import { SentinelTrees } from '@/components/sentinel/sentinel-trees';
+import { OverviewTree, useCompactView } from '@/components/scale/overview-tree';
+import { linksToChart } from '@/components/scale/compact-groups';
 import { FindingsPanel } from '@/components/findings/findings-panel';
 import { HealthLight } from '@/components/findings/health-light';
 import { EventList } from './event-list';
@@ -18,6 +20,8 @@ export function OverviewPage() {
   const topo = useTopology();
   const nodes = useMemo(() => Object.values(topo.nodes), [topo.nodes]);
   const links = useMemo(() => Object.values(topo.links), [topo.links]);
+  const compact = useCompactView(nodes.length);
+  const chartLinks = useMemo(() => linksToChart(links, compact), [links, compact]);
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,7 +54,7 @@ export function OverviewPage() {
           </div>
         </section>
       </div>
-      <LinkLagCharts links={links} pollIntervalMs={topo.pollIntervalMs ?? 1000} />
+      <LinkLagCharts links={chartLinks} pollIntervalMs={topo.pollIntervalMs ?? 1000} />
     </div>
   );
 }

@@ -31,15 +31,51 @@ export interface TopologySnapshot {
   topology: Topology;
   events: TopologyEvent[];
   pollIntervalMs: number;
+  /** The version `topology:delta` counts from (sent to clients that asked for deltas). */
+  version?: number;
+}
+
+/** One node or link that is new or changed: the fields that changed and the ones now absent. */
+export interface TopologyPatchItem<T> {
+  /** Node id, or `linkKey()` for a link. */
+  key: string;
+  set: Partial<T>;
+  unset?: string[];
+}
+
+export interface TopologyPatchPart<T> {
+  upsert: Array<TopologyPatchItem<T>>;
+  remove: string[];
+  /** Every key in the new order; only when it is not "survivors in place, new ones appended". */
+  order?: string[];
+  /**
+   * Numeric fields that move every cycle, packed per field as flat pairs `[index, value, …]`
+   * (index into the base version's list): nodes `lastSeenAt` (as ms before `generatedAt`) and
+   * `opsPerSec`; links `lagSeconds` and `lastIoSecondsAgo`.
+   */
+  packed?: Record<string, number[]>;
+}
+
+/** A versioned delta: applies only to `baseVersion`; a client holding another one re-reads. */
+export interface TopologyPatch {
+  version: number;
+  baseVersion: number;
+  generatedAt: number;
+  nodes: TopologyPatchPart<TopologyNode>;
+  links: TopologyPatchPart<Link>;
 }
 
 export interface ServerToClientEvents
-  extends LogServerToClientEvents,
+  extends
+    LogServerToClientEvents,
     ActionServerToClientEvents,
     CheckServerToClientEvents,
     DrillServerToClientEvents {
   'topology:snapshot': (snapshot: TopologySnapshot) => void;
+  /** Sent to clients that do not ask for `topology:delta`. */
   'topology:update': (delta: TopologyDelta) => void;
+  /** Sent instead of `topology:update` to clients that connect with `query: { topology: 'delta' }`. */
+  'topology:delta': (delta: TopologyPatch) => void;
   'topology:event': (event: TopologyEvent) => void;
   /** Sent only to clients watching that node. */
   'node:sample': (sample: NodeSample) => void;
@@ -61,6 +97,8 @@ export type Ack = (result: { ok: true } | { ok: false; error: string }) => void;
 export interface ClientToServerEvents {
   'node:watch': (payload: NodeWatchPayload, ack?: Ack) => void;
   'node:unwatch': (payload: NodeWatchPayload, ack?: Ack) => void;
+  /** A client that missed a delta version asks for the whole snapshot again. */
+  'topology:resync': (ack?: Ack) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

@@ -13,6 +13,7 @@ import { enTruth } from './en/truth';
 import { enSentinel } from './en/sentinel';
 import { enReports } from './en/reports';
 import { enUi } from './en/ui';
+import { enScale } from './en/scale';
 
 export const en = {
   ...enCore,
@@ -27,6 +28,7 @@ export const en = {
   ...enSentinel,
   ...enReports,
   ...enUi,
+  ...enScale,
 };
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { zhTruth } from './zh-CN/truth';
 import { zhSentinel } from './zh-CN/sentinel';
 import { zhReports } from './zh-CN/reports';
 import { zhUi } from './zh-CN/ui';
+import { zhScale } from './zh-CN/scale';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -27,4 +28,5 @@ export const zhCN: Dictionary = {
   ...zhSentinel,
   ...zhReports,
   ...zhUi,
+  ...zhScale,
 };

@@ -33,3 +33,49 @@ test('HistoryStore answers null for an unknown node and [] for a metric never re
   h.drop('a:1');
   assert.equal(h.query('a:1', 'opsPerSec', 0), null);
 });
+
+test('HistoryStore reads back exactly what was recorded: large offsets, decimals, gaps, absences', () => {
+  const h = new HistoryStore(4);
+  h.record('a:1', 1000, { offsetGapBytes: 5, opsPerSec: 0.5 });
+  h.record('a:1', 2000, { offsetGapBytes: 123_456_789_012, opsPerSec: 12.3 });
+  h.record('a:1', 3000, { offsetGapBytes: null, opsPerSec: 1 });
+  h.record('a:1', 4000, { opsPerSec: 2 }); // the link is gone: no gap point at all
+  assert.deepEqual(h.query('a:1', 'offsetGapBytes', 0), [
+    { t: 1000, v: 5 },
+    { t: 2000, v: 123_456_789_012 },
+    { t: 3000, v: null },
+  ]);
+  assert.deepEqual(
+    h.query('a:1', 'opsPerSec', 0)?.map((p) => p.v),
+    [0.5, 12.3, 1, 2],
+  );
+  h.record('a:1', 5000, { opsPerSec: 3, offsetGapBytes: 7 });
+  assert.deepEqual(h.query('a:1', 'offsetGapBytes', 2500), [
+    { t: 3000, v: null },
+    { t: 5000, v: 7 },
+  ]);
+});
+
+test('HistoryStore holds an hour of 1 s samples of 12 metrics in under a third of per-metric (time, value) float64 pairs', () => {
+  const capacity = 3601;
+  const h = new HistoryStore(capacity);
+  const metrics = [
+    'opsPerSec',
+    'memoryPct',
+    'replInputKbps',
+    'replOutputKbps',
+    'keys',
+    'syncFullDelta',
+    'syncPartialOkDelta',
+    'syncPartialErrDelta',
+    'replOffsetRate',
+    'cpuPct',
+    'offsetGapBytes',
+    'lagSeconds',
+  ] as const;
+  for (let i = 0; i < capacity; i++)
+    h.record('a:1', i * 1000, Object.fromEntries(metrics.map((m) => [m, i % 7])));
+  // Small integers stay float32: 8 B of shared time + 12 × 4 B per sample.
+  assert.equal(h.bytes, capacity * (8 + 12 * 4));
+  assert.ok(h.bytes < (capacity * 12 * 16) / 3, `${h.bytes} B`);
+});

@@ -9,7 +9,6 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../lib/contracts';
-import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { logger } from '../logger';
 import type { ActionEvents, ActionService } from '../actions/action-service';
 import type { AuthService } from '../auth/auth-service';
@@ -21,6 +20,7 @@ import type { IncidentEvents, IncidentService } from '../incidents/incident-serv
 import type { LogLinesEvent } from '../../lib/contracts';
 import type { LogService, LogServiceEvents } from '../logs/log-service';
 import type { Monitor, MonitorEvents } from '../monitor/monitor';
+import { topologyDeltas } from './topology-deltas';
 
 const log = logger('realtime');
 const room = (nodeId: string) => `node:${nodeId}`;
@@ -90,8 +90,9 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     next();
   });
 
+  const deltas = topologyDeltas(io, () => monitor.snapshot());
   io.on('connection', (socket) => {
-    socket.emit('topology:snapshot', monitor.snapshot());
+    deltas.connect(socket);
     if (incidents) socket.emit('findings:snapshot', { findings: incidents.findings('open', 1000), health: incidents.health() });
 
     // A client starts receiving per-poll samples for one node (the node page's live charts).
@@ -129,7 +130,8 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   // place that knows the wire names (lib/contracts/socket.ts).
   listen<MonitorEvents>(monitor, {
     cycle: (report) => {
-      if (!isEmptyDelta(report.delta)) io.emit('topology:update', report.delta);
+      // Delta clients get versioned field-level patches, the others the per-cycle delta.
+      deltas.cycle(report.topology, report.delta);
       for (const sample of report.samples) {
         const r = room(sample.nodeId);
         if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);

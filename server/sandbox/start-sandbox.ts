@@ -35,7 +35,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let i = 0;
     for (const level of levels) {
       const withPorts = level.map((entry) => ({ entry, port: ports[i++] ?? 0 }));
-      await Promise.all(withPorts.map(({ entry, port }) => sandbox.spawnNew(entry, host, port)));
+      // Hundreds of processes starting at once on a small machine miss their start-up PING.
+      const batch = options.spawnConcurrency ?? withPorts.length;
+      for (let b = 0; b < withPorts.length; b += batch)
+        await Promise.all(
+          withPorts
+            .slice(b, b + batch)
+            .map(({ entry, port }) => sandbox.spawnNew(entry, host, port)),
+        );
     }
     if (options.waitForSync ?? true) await sandbox.waitForSync(timeoutMs - (Date.now() - started));
     if (options.writeLoad) sandbox.startWriteLoad(options.writeLoad.opsPerSec);

@@ -35,6 +35,8 @@ export interface SandboxOptions {
   writeLoad?: { opsPerSec: number };
   /** Default true: resolve only once every replica is linked and listed online upstream. */
   waitForSync?: boolean;
+  /** At most this many redis-server processes starting at once (default: a whole tree level). */
+  spawnConcurrency?: number;
   /** Budget for the whole start-up, sync included. Default 30 000 ms. */
   timeoutMs?: number;
   /** Path of the redis-server binary; the caller reads REDIS_SERVER_BIN, the sandbox does not. */

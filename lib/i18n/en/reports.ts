@@ -6,7 +6,7 @@ export const enReports = {
   'charts.window.30d': '30 d',
   'reports.title': 'Health report',
   'reports.subtitle':
-    'The daily, weekly and monthly checks of the replication runbook, from the persisted history.',
+    'Daily, weekly and monthly replication health checks, from the persisted history.',
   'reports.period': 'Period',
   'reports.period.day': 'Day',
   'reports.period.week': 'Week',

@@ -7,7 +7,7 @@ export const zhReports: { readonly [K in keyof typeof enReports]: string } = {
   'charts.window.7d': '7 天',
   'charts.window.30d': '30 天',
   'reports.title': '健康报告',
-  'reports.subtitle': '复制运维手册中的每日、每周、每月检查，基于持久化的历史数据。',
+  'reports.subtitle': '每日、每周、每月的复制健康检查，基于持久化的历史数据。',
   'reports.period': '周期',
   'reports.period.day': '日',
   'reports.period.week': '周',

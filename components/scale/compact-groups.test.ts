@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Link, Status, TopologyNode } from '@/lib/contracts';
+import {
+  compactSections,
+  isCompactView,
+  linksToChart,
+  searchCells,
+  type GroupRow,
+} from './compact-groups';
+
+const node = (
+  port: number,
+  role: TopologyNode['role'],
+  upstream?: string,
+  status: Status = 'ok',
+): TopologyNode => ({
+  id: `h:${port}`,
+  host: 'h',
+  port,
+  role,
+  reachable: status !== 'critical',
+  status,
+  ...(upstream ? { upstream } : {}),
+});
+const link = (
+  replica: number,
+  upstream: number,
+  status: Status = 'ok',
+  lag = 0,
+  gap = 0,
+): Link => ({
+  replica: `h:${replica}`,
+  upstream: `h:${upstream}`,
+  linkStatus: status === 'critical' ? 'down' : 'up',
+  offsetGapBytes: gap,
+  lagSeconds: lag,
+  status,
+});
+
+/** 1 master (port 1) → 3 replicas (10, 20, 30) → 19 sub-replicas each (11…29 style). */
+function tree(broken: number[] = []): { nodes: TopologyNode[]; links: Link[] } {
+  const nodes = [node(1, 'master')];
+  const links: Link[] = [];
+  for (const r of [100, 200, 300]) {
+    nodes.push(node(r, 'replica', 'h:1'));
+    links.push(link(r, 1, 'ok', 1, 10));
+    for (let s = 1; s <= 19; s++) {
+      const port = r + s;
+      const bad = broken.includes(port);
+      nodes.push(node(port, 'replica', `h:${r}`, bad ? 'critical' : 'ok'));
+      links.push(link(port, r, bad ? 'critical' : 'ok', s === 19 ? 3 : 0, s * 100));
+    }
+  }
+  return { nodes, links };
+}
+
+test('compactSections() folds a healthy tree into one card with its worst lag and gap', () => {
+  const { nodes, links } = tree();
+  const [section, ...others] = compactSections(nodes, links);
+  assert.equal(others.length, 0);
+  assert.equal(section?.nodeCount, 61);
+  assert.equal(section?.problemCount, 0);
+  assert.equal(section?.cells.length, 61, 'one grid cell per node');
+  assert.equal(section?.rows.length, 1);
+  const row = section?.rows[0] as GroupRow;
+  assert.deepEqual(
+    [row.kind, row.head.node.id, row.replicas, row.rest],
+    ['group', 'h:1', 60, false],
+  );
+  assert.equal(row.maxLagSeconds, 3);
+  assert.equal(row.maxGapBytes, 1900);
+});
+
+test('compactSections() expands only the broken branch, down to the broken node, problems first', () => {
+  const { nodes, links } = tree([207]);
+  const [section] = compactSections(nodes, links);
+  assert.equal(section?.status, 'critical');
+  assert.equal(section?.problemCount, 1);
+  assert.equal(section?.cells[0]?.node.id, 'h:207', 'the broken node is the first cell');
+  const rows = section?.rows ?? [];
+  const shape = rows.map((r) =>
+    r.kind === 'node'
+      ? `node ${r.cell.node.id}@${r.depth}`
+      : `group ${r.head.node.id}+${r.replicas}@${r.depth}`,
+  );
+  // master → r200 → the broken replica, then r200's 18 healthy replicas in one card, then the
+  // master's two healthy branches (2 × 20 nodes) in one card.
+  assert.deepEqual(shape, [
+    'node h:1@0',
+    'node h:200@1',
+    'node h:207@2',
+    'group h:200+18@2',
+    'group h:1+40@1',
+  ]);
+});
+
+test('compactSections() keeps a row count that does not grow with healthy fan-out', () => {
+  const { nodes, links } = tree([105, 305]);
+  const [section] = compactSections(nodes, links);
+  // m, r100, 105, r100 rest, r300, 305, r300 rest, m rest (r200 and its 19).
+  assert.equal(section?.rows.length, 8);
+  assert.equal(section?.problemCount, 2);
+});
+
+test('compactSections() puts a section with a problem before a healthy one', () => {
+  const a = tree();
+  const b = { nodes: [node(9000, 'master', undefined, 'warning')], links: [] };
+  const sections = compactSections([...a.nodes, ...b.nodes], a.links);
+  assert.deepEqual(
+    sections.map((s) => s.root.node.id),
+    ['h:9000', 'h:1'],
+  );
+});
+
+test('searchCells() finds a node by port, role and status, and the problems filter drops healthy ones', () => {
+  const { nodes, links } = tree([207]);
+  const sections = compactSections(nodes, links);
+  assert.deepEqual(
+    searchCells(sections, '215', 'all').map((c) => c.node.id),
+    ['h:215'],
+  );
+  assert.deepEqual(
+    searchCells(sections, 'master', 'all').map((c) => c.node.id),
+    ['h:1'],
+  );
+  assert.deepEqual(
+    searchCells(sections, 'critical', 'all').map((c) => c.node.id),
+    ['h:207'],
+  );
+  assert.deepEqual(
+    searchCells(sections, '', 'problems').map((c) => c.node.id),
+    ['h:207'],
+  );
+  assert.equal(searchCells(sections, '', 'all').length, 61);
+  assert.equal(searchCells(sections, 'nothing-like-this', 'all').length, 0);
+});
+
+test('isCompactView() follows the size rule unless the URL chooses', () => {
+  assert.equal(isCompactView(61, null), true);
+  assert.equal(isCompactView(10, null), false);
+  assert.equal(isCompactView(61, 'tree'), false);
+  assert.equal(isCompactView(3, 'compact'), true);
+});
+
+test('linksToChart() keeps every link in the tree view and only the troubled ones when compact', () => {
+  const { links } = tree([207]);
+  assert.equal(linksToChart(links, false).length, 60);
+  assert.deepEqual(
+    linksToChart(links, true).map((l) => l.replica),
+    ['h:207'],
+  );
+});

@@ -1,0 +1,22 @@
+// English strings: the compact overview of large trees.
+export const enScale = {
+  'scale.viewCompact': 'Compact',
+  'scale.viewTree': 'Tree',
+  'scale.viewLabel': 'Overview layout',
+  'scale.search': 'Search nodes',
+  'scale.searchPlaceholder': 'Address, role or status ( / )',
+  'scale.filterAll': 'All nodes',
+  'scale.filterProblems': 'Problems only',
+  'scale.filterLabel': 'Show',
+  'scale.results': '{n} matching nodes',
+  'scale.resultsMore': 'Showing the first {shown} of {n} matching nodes: refine the search.',
+  'scale.noResults': 'No node matches.',
+  'scale.section': '{id} · {n} nodes',
+  'scale.sectionProblems': '{n} with a problem',
+  'scale.sectionDetached': 'Detached from its upstream',
+  'scale.groupWhole': '{id} → {n} replicas · all OK · max lag {lag} · max gap {gap}',
+  'scale.groupRest': '{id} → {n} more replicas · all OK · max lag {lag} · max gap {gap}',
+  'scale.groupLeaf': '{id} · OK · no replicas',
+  'scale.cellTitle': '{id} · {role} · {status} · lag {lag} · gap {gap}',
+  'scale.gridLabel': 'Every node of {id}, problems first',
+} as const;

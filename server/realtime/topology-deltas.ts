@@ -1,0 +1,58 @@
+// Versioned topology deltas for the clients that ask for them (`query: { topology: 'delta' }`):
+// a snapshot with its version on connect and on `topology:resync`, then after each cycle only
+// the fields that changed. Other clients keep the per-cycle `topology:update`.
+import type { Socket } from 'socket.io';
+import type { Topology, TopologyDelta, TopologySnapshot } from '../../lib/contracts';
+import { isEmptyDelta } from '../../lib/topology/diff-topology';
+import { diffTopologyVersions } from '../../lib/topology/topology-delta';
+import type { RealtimeServer } from './socket-gateway';
+
+const ROOM = 'topology:deltas';
+
+export interface TopologyDeltas {
+  /** Joins a delta client to the delta room and sends it the versioned snapshot. */
+  connect(socket: Pick<Socket, 'handshake' | 'join' | 'emit' | 'on'>): void;
+  /** After each cycle: a delta to the delta room, the old per-cycle delta to everyone else. */
+  cycle(topology: Topology, legacy: TopologyDelta): void;
+}
+
+export function topologyDeltas(
+  io: RealtimeServer,
+  snapshot: () => TopologySnapshot,
+): TopologyDeltas {
+  let version = 0;
+  // What version 0 is: the monitor's topology (or its empty placeholder) when the gateway starts.
+  let current: Topology = snapshot().topology;
+  const versioned = (): TopologySnapshot => ({ ...snapshot(), topology: current, version });
+  return {
+    connect(socket) {
+      if (socket.handshake.query.topology !== 'delta') {
+        socket.emit('topology:snapshot', snapshot());
+        return;
+      }
+      void socket.join(ROOM);
+      socket.emit('topology:snapshot', versioned());
+      // A client that missed a version re-reads once.
+      socket.on('topology:resync', (ack?: unknown) => {
+        socket.emit('topology:snapshot', versioned());
+        if (typeof ack === 'function') (ack as (r: { ok: true }) => void)({ ok: true });
+      });
+    },
+    cycle(topology, legacy) {
+      if (!isEmptyDelta(legacy)) io.except(ROOM).emit('topology:update', legacy);
+      const delta = diffTopologyVersions(current, topology, version);
+      current = topology;
+      version = delta.version;
+      io.to(ROOM).emit('topology:delta', delta);
+      // The patch covers nodes and links; the Cluster and Sentinel models (small, sent whole when
+      // they changed) reach delta clients as an update without node or link changes.
+      const extras = {
+        ...(legacy.cluster !== undefined ? { cluster: legacy.cluster } : {}),
+        ...(legacy.sentinels ? { sentinels: legacy.sentinels } : {}),
+        ...(legacy.groups ? { groups: legacy.groups } : {}),
+      };
+      if (Object.keys(extras).length)
+        io.to(ROOM).emit('topology:update', { generatedAt: legacy.generatedAt, nodes: [], links: [], removedNodes: [], removedLinks: [], ...extras });
+    },
+  };
+}
