@@ -303,10 +303,10 @@ test('the API lists deliveries and webhooks without the URL path, query or secre
         origin: rx.url,
         lastDelivery: {
           status: 'failed',
-          at: list[0]!.createdAt,
+          at: list[0].createdAt,
           attempts: 1,
           responseStatus: 404,
-          error: list[0]!.lastError,
+          error: list[0].lastError,
         },
       },
     ],

@@ -41,8 +41,11 @@ export function OverviewPage() {
             <p className="py-10 text-center text-fg-muted">{t('overview.waiting')}</p>
           ) : nodes.length === 0 ? (
             <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
-          ) : (
+          ) : topo.groups.length > 0 ? (
+            // Sentinel-managed trees are framed with their Sentinels.
             <SentinelTrees nodes={nodes} links={links} groups={topo.groups} sentinels={topo.sentinels} />
+          ) : (
+            <OverviewTree nodes={nodes} links={links} />
           )}
         </section>
         <section className="panel min-w-0 self-start" aria-labelledby="events-title">

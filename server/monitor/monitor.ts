@@ -369,7 +369,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       link: links.find((l) => l.replica === id) ?? null,
       downstream: links.filter((l) => l.upstream === id),
       sampledAt: r.infoAt ?? null,
-      // Not answering now: what follows is from sampledAt, the last good poll (issue 11).
+      // Not answering now: what follows is from sampledAt, the last good poll.
       ...(r.reachable ? {} : { stale: true }),
       info: r.info?.sections ?? {},
       metrics: r.metrics ?? null,
