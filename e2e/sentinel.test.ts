@@ -33,9 +33,25 @@ describe('Sentinel in the dashboard', () => {
     assert.doesNotMatch(text.split('Nodes say')[0] ?? '', new RegExp(m.replace(/\./g, '\\.')));
     await page.waitForSelector('[data-testid="topology-event"][data-kind="sentinel"]');
 
+    // The failover lands on the incident of the old master (not necessarily the newest row:
+    // a replica Sentinel briefly did not list can open one of its own meanwhile).
+    const withFailover = async (): Promise<string | null> => {
+      const list = (await (await fetch(`${e.url}/api/incidents`)).json()) as { incidents: { id: string; nodeIds: string[]; rootNodeId?: string }[] };
+      for (const inc of list.incidents) {
+        if (inc.rootNodeId !== m && !inc.nodeIds.includes(m)) continue;
+        const detail = (await (await fetch(`${e.url}/api/incidents/${inc.id}`)).json()) as { timeline: { summary: string }[] };
+        if (detail.timeline.some((x) => /Sentinel failover of mymaster/.test(x.summary))) return inc.id;
+      }
+      return null;
+    };
+    let incidentId: string | null = null;
+    for (let i = 0; i < 40 && !incidentId; i++) {
+      incidentId = await withFailover();
+      if (!incidentId) await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.ok(incidentId, 'an incident of the old master records the Sentinel failover');
     await page.goto(`${e.url}/incidents`);
-    await page.locator('[data-testid="incident-row"]').first().waitFor({ timeout: 20_000 });
-    await page.locator('[data-testid="incident-row"] a').first().click();
+    await page.locator(`[data-testid="incident-row"] a[href$="${incidentId}"]`).first().click({ timeout: 20_000 });
     await page.waitForFunction(() => /\+switch-master/.test(document.body.textContent ?? '') && /Sentinel failover of mymaster/.test(document.body.textContent ?? ''), undefined, { timeout: 20_000 });
     await page.context().close();
   });
