@@ -39,19 +39,46 @@ test('shardOfNode() finds the shard of a failed former primary and of its promot
   assert.equal(shardOfNode(topology, victim)?.id, shardId);
   assert.equal(shardOfNode(topology, heir)?.id, shardId);
   assert.equal(shardOfNode(topology, '10.9.9.9:1'), undefined);
-  assert.equal(shardOfNode({ generatedAt: 1, nodes: [], links: [] }, heir), undefined, 'no cluster, no shard');
+  assert.equal(
+    shardOfNode({ generatedAt: 1, nodes: [], links: [] }, heir),
+    undefined,
+    'no cluster, no shard',
+  );
 });
 
 test('shardOfFinding(): by root first; cluster-wide findings name no shard', () => {
   const { topology, victim, heir, shardId } = failedOver();
   const other = topology.cluster!.shards.find((s) => s.id !== shardId)!;
   // The heir's own finding rooted at the dead primary: the victim's shard.
-  assert.equal(shardOfFinding({ kind: 'role_changed', nodeId: heir }, victim, topology)?.id, shardId);
-  assert.equal(shardOfFinding({ kind: 'link_down', link: { upstream: victim, replica: heir } }, undefined, topology)?.id, shardId);
+  assert.equal(
+    shardOfFinding({ kind: 'role_changed', nodeId: heir }, victim, topology)?.id,
+    shardId,
+  );
+  assert.equal(
+    shardOfFinding(
+      { kind: 'link_down', link: { upstream: victim, replica: heir } },
+      undefined,
+      topology,
+    )?.id,
+    shardId,
+  );
   // cluster_state_fail read on another shard's primary: that shard only when a failed primary explains it.
-  assert.equal(shardOfFinding({ kind: 'cluster_state_fail', nodeId: other.primaryId! }, other.primaryId!, topology), undefined);
-  assert.equal(shardOfFinding({ kind: 'cluster_state_fail', nodeId: other.primaryId! }, victim, topology)?.id, shardId);
-  assert.equal(shardOfFinding({ kind: 'epoch_collision', nodeId: heir }, heir, topology), undefined);
+  assert.equal(
+    shardOfFinding(
+      { kind: 'cluster_state_fail', nodeId: other.primaryId! },
+      other.primaryId!,
+      topology,
+    ),
+    undefined,
+  );
+  assert.equal(
+    shardOfFinding({ kind: 'cluster_state_fail', nodeId: other.primaryId! }, victim, topology)?.id,
+    shardId,
+  );
+  assert.equal(
+    shardOfFinding({ kind: 'epoch_collision', nodeId: heir }, heir, topology),
+    undefined,
+  );
 });
 
 test('involvesShard() matches an incident by any of its nodes', () => {

@@ -6,13 +6,21 @@ import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 
 /** The shard a node is a member of now (primary, replica, or failed former member). */
-export function shardOfNode(topology: Topology, nodeId: string | undefined): ClusterShard | undefined {
+export function shardOfNode(
+  topology: Topology,
+  nodeId: string | undefined,
+): ClusterShard | undefined {
   const cluster = topology.cluster;
   if (!cluster || !nodeId) return undefined;
-  const id = topology.nodes.find((n) => n.id === nodeId)?.shardId ?? cluster.members.find((m) => m.id === nodeId)?.shardId;
+  const id =
+    topology.nodes.find((n) => n.id === nodeId)?.shardId ??
+    cluster.members.find((m) => m.id === nodeId)?.shardId;
   return (
     (id !== undefined ? cluster.shards.find((s) => s.id === id) : undefined) ??
-    cluster.shards.find((s) => s.primaryId === nodeId || s.replicaIds.includes(nodeId) || s.failedIds.includes(nodeId))
+    cluster.shards.find(
+      (s) =>
+        s.primaryId === nodeId || s.replicaIds.includes(nodeId) || s.failedIds.includes(nodeId),
+    )
   );
 }
 
@@ -23,9 +31,16 @@ type Placeable = Pick<Finding, 'kind' | 'nodeId' | 'link'>;
  * about the whole cluster name none: `epoch_collision` (two primaries), and `cluster_state_fail`
  * unless a failed primary explains it (its node is merely where CLUSTER INFO was read).
  */
-export function shardOfFinding(finding: Placeable, rootNodeId: string | undefined, topology: Topology): ClusterShard | undefined {
+export function shardOfFinding(
+  finding: Placeable,
+  rootNodeId: string | undefined,
+  topology: Topology,
+): ClusterShard | undefined {
   if (!topology.cluster || finding.kind === 'epoch_collision') return undefined;
-  if (finding.kind === 'cluster_state_fail') return rootNodeId && rootNodeId !== finding.nodeId ? shardOfNode(topology, rootNodeId) : undefined;
+  if (finding.kind === 'cluster_state_fail')
+    return rootNodeId && rootNodeId !== finding.nodeId
+      ? shardOfNode(topology, rootNodeId)
+      : undefined;
   for (const id of [rootNodeId, finding.nodeId, finding.link?.replica, finding.link?.upstream]) {
     const shard = shardOfNode(topology, id);
     if (shard) return shard;
@@ -34,7 +49,11 @@ export function shardOfFinding(finding: Placeable, rootNodeId: string | undefine
 }
 
 /** Whether any node of an incident (its root or a node involved) is a member of `shard` now. */
-export function involvesShard(nodeIds: ReadonlyArray<string | undefined>, shard: ClusterShard, topology: Topology): boolean {
+export function involvesShard(
+  nodeIds: ReadonlyArray<string | undefined>,
+  shard: ClusterShard,
+  topology: Topology,
+): boolean {
   return nodeIds.some((id) => id !== undefined && shardOfNode(topology, id)?.id === shard.id);
 }
 
