@@ -4,9 +4,15 @@
 // the claim is about Redis itself, from Redis.
 import type { Topology } from '../../lib/contracts';
 import { shardOfNode } from '../../lib/cluster/shard-of';
-import type { ConditionSpec, FaultSpec, FaultType } from '../../lib/drills/scenario-types';
+import type {
+  ConditionSpec,
+  DrillScenario,
+  FaultSpec,
+  FaultType,
+} from '../../lib/drills/scenario-types';
 import { fmtMs } from '../../lib/drills/scorecard';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { errorText } from '../error-text';
 import type { Monitor } from '../monitor/monitor';
 import { ClusterSandbox, type ClusterSandboxNode } from '../sandbox/cluster-sandbox';
@@ -14,7 +20,7 @@ import { NotSandboxError } from '../sandbox/faults';
 import { infoFields } from '../sandbox/redis-probe';
 import { commonCheck, type CheckResult, type DrillWorld } from './drill-conditions';
 import { DrillTargetError } from './drill-sandbox';
-import { sleep } from './redis-steps';
+import { configGet, configSet, sleep } from './redis-steps';
 
 export interface ClusterDrillTargets {
   primary: ClusterSandboxNode;
@@ -46,8 +52,49 @@ interface Active {
   undo: () => Promise<void>;
 }
 
+/** One command on a short-lived connection (CONFIG GET answers an array, which probes do not read). */
+async function withClient<T>(n: ClusterSandboxNode, fn: (c: Redis) => Promise<T>): Promise<T> {
+  const c = new Redis({
+    host: n.host,
+    port: n.port,
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+  });
+  c.on('error', () => undefined); // the call's own rejection says it
+  try {
+    await c.connect();
+    return await fn(c);
+  } finally {
+    c.disconnect();
+  }
+}
+
+/**
+ * The scenario's redis.conf directives, set on every running node; returns their undo. A fresh
+ * sandbox starts with them already; on a shared one (the demo's) the drill ends as it began.
+ */
+async function applyConfig(
+  sb: ClusterSandbox,
+  config: Record<string, string>,
+): Promise<() => Promise<void>> {
+  const before: Array<[ClusterSandboxNode, string, string]> = [];
+  for (const n of sb.nodes.filter((x) => sb.isRunning(x.name)))
+    for (const [key, value] of Object.entries(config))
+      await withClient(n, async (c) => {
+        before.push([n, key, await configGet(c, key)]);
+        await configSet(c, key, value);
+      });
+  return async () => {
+    for (const [n, key, value] of before.reverse())
+      await withClient(n, (c) => configSet(c, key, value));
+  };
+}
+
 class ClusterDrillFaults {
   private readonly active: Active[] = [];
+  /** Settings put back by cleanup(). */
+  readonly restorers: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly sb: ClusterSandbox,
@@ -90,7 +137,7 @@ class ClusterDrillFaults {
               '',
             ])),
         });
-        return `masteruser/masterauth on ${replica.id} the primary ${primary.id} refuses`;
+        return `masteruser/masterauth set on ${replica.id}: its primary ${primary.id} refuses them`;
       }
       default:
         throw new Error(`${spec.type} is not a Redis Cluster fault`);
@@ -120,12 +167,15 @@ class ClusterDrillFaults {
   }
 
   async cleanup(): Promise<string[]> {
-    try {
-      await this.remove();
-      return [];
-    } catch (err) {
-      return [errorText(err)];
+    const problems: string[] = [];
+    for (const step of [() => this.remove(), ...this.restorers.reverse()]) {
+      try {
+        await step();
+      } catch (err) {
+        problems.push(errorText(err));
+      }
     }
+    return problems;
   }
 }
 
@@ -205,11 +255,18 @@ async function clusterCheck(
 }
 
 /** A Redis Cluster sandbox as a drill drives it. */
-export async function clusterWorld(sb: unknown, monitor: Monitor): Promise<DrillWorld> {
+export async function clusterWorld(
+  sb: unknown,
+  monitor: Monitor,
+  scenario: DrillScenario,
+): Promise<DrillWorld> {
   assertClusterSandbox(sb);
   const targets = await resolveClusterTargets(sb);
+  const faults = new ClusterDrillFaults(sb, targets);
+  if (scenario.sandbox.config)
+    faults.restorers.push(await applyConfig(sb, scenario.sandbox.config));
   return {
-    faults: new ClusterDrillFaults(sb, targets),
+    faults,
     replicaIds: (t) => replicaIdsOf(sb, t),
     check: async (spec, observer, faultAt) =>
       (await commonCheck(spec, observer, faultAt)) ??

@@ -100,7 +100,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
   async execute(): Promise<DrillRun> {
     const { sandbox: sb, monitor, incidents } = this.deps;
     const world: DrillWorld = this.scenario.sandbox.cluster
-      ? await clusterWorld(sb, monitor)
+      ? await clusterWorld(sb, monitor, this.scenario)
       : (assertSandbox(sb), replicationWorld(sb, this.scenario));
     const faults = world.faults;
     const observer = new DrillObserver(

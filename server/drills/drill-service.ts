@@ -13,6 +13,8 @@ import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import type { Sandbox } from '../sandbox';
+import { ClusterSandbox } from '../sandbox/cluster-sandbox';
+import { assertClusterSandbox } from './cluster-drill';
 import { NotSandboxError } from '../sandbox/faults';
 import type { Db } from '../store/database';
 import { DrillTargetError, resolveTargets } from './drill-sandbox';
@@ -43,8 +45,11 @@ export interface DrillServiceDeps {
   monitor: Monitor;
   incidents: IncidentService;
   actions?: ActionService;
-  /** The sandbox this server started and owns; without it every drill is refused. */
-  sandbox?: Sandbox;
+  /**
+   * The sandbox this server started and owns; without it every drill is refused. A Redis
+   * Cluster sandbox runs the cluster scenarios, a master with replicas the others.
+   */
+  sandbox?: Sandbox | ClusterSandbox;
 }
 
 export interface DrillServiceEvents {
@@ -84,7 +89,10 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     const scenario = findScenario(body.scenario);
     if (!scenario) throw new DrillError('not_found', `no drill scenario ${body.scenario}`);
     try {
-      resolveTargets(sandbox, scenario);
+      if (scenario.sandbox.cluster) assertClusterSandbox(sandbox);
+      else if (sandbox instanceof ClusterSandbox)
+        throw new DrillTargetError(`${scenario.id} needs a master with replicas (npm run demo), not a Redis Cluster`);
+      else resolveTargets(sandbox, scenario);
     } catch (err) {
       if (err instanceof DrillTargetError || err instanceof NotSandboxError)
         throw new DrillError('conflict', err.message);
