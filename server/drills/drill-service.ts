@@ -73,8 +73,12 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     return this.deps.sandbox !== undefined && !this.deps.sandbox.isStopped;
   }
 
+  /** With a sandbox, the scenarios it can run (a cluster's, or a master with replicas'); else all. */
   scenarios(): DrillScenariosResponse {
-    return { available: this.isAvailable, scenarios: SCENARIOS.map(scenarioSummary) };
+    const sandbox = this.deps.sandbox;
+    const fits = (s: (typeof SCENARIOS)[number]) =>
+      !sandbox || (s.sandbox.cluster !== undefined) === sandbox instanceof ClusterSandbox;
+    return { available: this.isAvailable, scenarios: SCENARIOS.filter(fits).map(scenarioSummary) };
   }
 
   /** Starts a drill in the background and answers its id at once. */
