@@ -37,7 +37,10 @@ test('every cluster drill on one cluster: detected, every expectation passes, th
   t.after(() => drills.stop());
 
   // The cluster offers only its own scenarios; a replication drill is refused before anything breaks.
-  assert.deepEqual(drills.scenarios().scenarios.map((s) => s.id), CLUSTER_SCENARIOS.map((s) => s.id));
+  assert.deepEqual(
+    drills.scenarios().scenarios.map((s) => s.id),
+    CLUSTER_SCENARIOS.map((s) => s.id),
+  );
   assert.throws(
     () => drills.start({ scenario: 'network-interruption' }, 'test'),
     (e: unknown) =>

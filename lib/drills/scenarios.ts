@@ -2,7 +2,11 @@
 import type { DrillScenarioId, DrillScenarioSummary } from '../contracts/drills';
 import type { DrillScenario, StepDef } from './scenario-types';
 import { emptyMasterRestart, slowLink, writableReplica } from './scenarios-data';
-import { clusterLostReplica, clusterPrimaryFailover, clusterReplicaCannotFailover } from './scenarios-cluster';
+import {
+  clusterLostReplica,
+  clusterPrimaryFailover,
+  clusterReplicaCannotFailover,
+} from './scenarios-cluster';
 import { authFailure, backlogOverflow, bufferLimitLoop } from './scenarios-faults';
 import { masterRestart, networkInterruption, replicaFailure } from './scenarios-seed';
 

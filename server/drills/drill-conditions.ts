@@ -66,13 +66,18 @@ export function replicationWorld(sb: Sandbox, scenario: DrillScenario): DrillWor
   return {
     faults,
     replicaIds: () => targets.replicas.map((r) => r.id),
-    check: (spec, observer, faultAt) => check(spec, { sb, targets, observer, faults, faultAt, syncMark: () => syncMark }),
+    check: (spec, observer, faultAt) =>
+      check(spec, { sb, targets, observer, faults, faultAt, syncMark: () => syncMark }),
     markSync: async () => void (syncMark = await readSyncMark({ sb, targets })),
   };
 }
 
 /** Conditions judged from what the dashboard says, whatever the sandbox; undefined for others. */
-export async function commonCheck(spec: ConditionSpec, observer: DrillObserver, faultAt: () => number): Promise<CheckResult | undefined> {
+export async function commonCheck(
+  spec: ConditionSpec,
+  observer: DrillObserver,
+  faultAt: () => number,
+): Promise<CheckResult | undefined> {
   switch (spec.type) {
     case 'finding': {
       const f = observer.hasFinding(spec.finding.kind, spec.finding.cause, faultAt());

@@ -19,7 +19,12 @@ import type { Sandbox } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
 import type { ClusterSandbox } from '../sandbox/cluster-sandbox';
 import { clusterWorld } from './cluster-drill';
-import { replicationWorld, waitCondition, type CheckResult, type DrillWorld } from './drill-conditions';
+import {
+  replicationWorld,
+  waitCondition,
+  type CheckResult,
+  type DrillWorld,
+} from './drill-conditions';
 import { DrillObserver } from './drill-observer';
 import { sleep } from './redis-steps';
 import { errorText } from '../error-text';

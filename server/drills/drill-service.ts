@@ -95,7 +95,9 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     try {
       if (scenario.sandbox.cluster) assertClusterSandbox(sandbox);
       else if (sandbox instanceof ClusterSandbox)
-        throw new DrillTargetError(`${scenario.id} needs a master with replicas (npm run demo), not a Redis Cluster`);
+        throw new DrillTargetError(
+          `${scenario.id} needs a master with replicas (npm run demo), not a Redis Cluster`,
+        );
       else resolveTargets(sandbox, scenario);
     } catch (err) {
       if (err instanceof DrillTargetError || err instanceof NotSandboxError)
