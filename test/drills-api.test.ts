@@ -123,7 +123,8 @@ test('a guided drill through the API pauses after detection, resumes on the oper
     400,
   );
   // A master with replicas offers no cluster drill, and refuses one by name.
-  const offered = (await call('GET', '/api/drills/scenarios')).body as unknown as DrillScenariosResponse;
+  const offered = (await call('GET', '/api/drills/scenarios'))
+    .body as unknown as DrillScenariosResponse;
   assert.ok(offered.scenarios.length >= 9 && offered.scenarios.every((s) => !s.needsCluster));
   const clusterDrill = await call('POST', '/api/drills', { scenario: 'cluster-primary-failover' });
   assert.equal(clusterDrill.status, 409);
