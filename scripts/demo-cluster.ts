@@ -29,7 +29,9 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
     config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, sessionsSurviveRestart: true, approval: [] };
   }
   if (!config.logs.length) config.logs = cluster.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
-  const server = await startServer(config, { dev: !opts.prod });
+  // The cluster drills change cluster-replica-validity-factor: the dashboard reads it within seconds.
+  config.poll.configEveryMs = Math.min(config.poll.configEveryMs, 2_000);
+  const server = await startServer(config, { dev: !opts.prod, sandbox: cluster });
   // A gentle write load across the slots, so every shard's links show a moving offset.
   const writer = new Cluster([{ host: seed.host, port: seed.port }], { enableOfflineQueue: false });
   writer.on('error', () => undefined); // a killed primary is the point of the demo
@@ -48,6 +50,7 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
       '',
       'Try: kill a primary and watch its replica take over (cluster-node-timeout is 2 s) —',
       `  redis-cli -p ${victim.port} shutdown nosave`,
+      'or run the cluster drills from the Drills page (they break and restore this cluster only).',
       'Ctrl-C stops the dashboard and every cluster process.',
       '',
     ].join('\n'),

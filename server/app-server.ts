@@ -28,7 +28,8 @@ import { NetCheckService } from './network/net-check-service';
 import { DiagnosisService } from './diagnosis/diagnosis-service';
 import { DrillService } from './drills/drill-service';
 import { drillRoutes } from './http/drills.routes';
-import type { Sandbox } from './sandbox';
+import { Sandbox } from './sandbox';
+import type { ClusterSandbox } from './sandbox/cluster-sandbox';
 import { proxyAliases } from './sandbox/faults';
 import { HeartbeatService } from './heartbeat/heartbeat-service';
 import { HistoryService } from './history/history-service';
@@ -54,7 +55,7 @@ export interface StartOptions {
   /** API and socket only, no Next (for integration tests that need no pages). */
   withUi?: boolean;
   /** The sandbox this process started (demo): enables drills, and only against it. */
-  sandbox?: Sandbox;
+  sandbox?: Sandbox | ClusterSandbox;
 }
 
 export interface RunningServer {
@@ -94,7 +95,7 @@ function buildServices(config: Config, opts: StartOptions) {
   // Redis Cluster: members found with CLUSTER SHARDS are polled too; the model rides on the topology.
   new ClusterService(monitor, pool, { refreshMs: Math.max(2000, config.poll.intervalMs * 3) });
   // Replicas of the sandbox replicate through fault proxies: those addresses are their upstreams.
-  if (opts.sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
+  if (opts.sandbox instanceof Sandbox) monitor.addAliases(Object.fromEntries(proxyAliases(opts.sandbox)));
   const history = new HistoryService(db, config.history.rollups);
   const incidentStore = new IncidentStore(db);
   const incidents = new IncidentService(incidentStore);

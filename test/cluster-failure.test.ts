@@ -1,9 +1,16 @@
 // Redis Cluster faults against a real 6-node cluster (cluster-node-timeout 2000 ms).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FindingSchema } from '../lib/contracts';
+import { FindingSchema, IncidentSchema, type Finding } from '../lib/contracts';
 import { waitFor } from '../server/sandbox';
 import { useClusterHarness, type ClusterHarness } from './helpers/cluster';
+
+/** The incident each finding was filed under, with the title it carries. */
+async function incidentOf(h: ClusterHarness, f: Finding) {
+  assert.ok(f.incidentId, `${f.kind} on ${f.nodeId} was filed under an incident`);
+  const res = await fetch(`${h.server.url}/api/incidents/${f.incidentId}`);
+  return IncidentSchema.parse(await res.json());
+}
 
 async function openFindings(h: ClusterHarness) {
   const res = await fetch(`${h.server.url}/api/findings?state=open`);
@@ -63,6 +70,17 @@ test('a killed primary: node_failed, then its replica shown as primary within 2 
   const shard = topo.cluster!.shards.find((s) => s.primaryId === heir.id)!;
   assert.deepEqual(shard.replicaIds, []);
   assert.equal(topo.cluster?.shards.length, 3, 'the dead primary stays in its shard as failed, not a shard of its own');
+
+  // Incidents group by shard: the dead primary's node_failed and its heir's lost replica are
+  // one incident, named after the shard.
+  await waitFor(async () => (await openFindings(h)).some((f) => f.kind === 'shard_without_replica' && f.nodeId === heir.id), 10_000, { what: 'shard_without_replica on the heir' });
+  const open = await openFindings(h);
+  const orphan = open.find((f) => f.kind === 'shard_without_replica' && f.nodeId === heir.id)!;
+  const incident = await incidentOf(h, failed);
+  assert.equal((await incidentOf(h, orphan)).id, incident.id, 'one incident for the shard');
+  assert.ok(incident.title.startsWith(`Shard ${shard.id} (slots `), incident.title);
+  const shardIncidents = new Set(open.filter((f) => [victim.id, heir.id].includes(f.nodeId ?? '') && f.severity !== 'info').map((f) => f.incidentId));
+  assert.deepEqual([...shardIncidents], [incident.id], 'every finding of the shard’s nodes is in it');
 });
 
 test('a killed replica: shard_without_replica on its primary', async (t) => {
@@ -78,4 +96,15 @@ test('a killed replica: shard_without_replica on its primary', async (t) => {
   const found = (await openFindings(h)).filter((f) => f.kind === 'shard_without_replica');
   assert.deepEqual(found.map((f) => f.nodeId), [primary.id]);
   assert.match(found[0]!.remedy.text, /CLUSTER REPLICATE [0-9a-f]{40}/);
+
+  // The replica's own findings and its primary's shard_without_replica: one incident, named after the shard.
+  await waitFor(async () => (await openFindings(h)).some((f) => f.kind === 'node_failed' && f.nodeId === replica.id), 10_000, { what: 'node_failed on the replica' });
+  const open = await openFindings(h);
+  const shardId = h.topology().nodes.find((n) => n.id === primary.id)?.shardId;
+  assert.ok(shardId);
+  const incident = await incidentOf(h, found[0]!);
+  assert.ok(incident.title.startsWith(`Shard ${shardId} (slots `), incident.title);
+  const mine = open.filter((f) => [replica.id, primary.id].includes(f.nodeId ?? '') && f.severity !== 'info');
+  assert.ok(mine.length >= 3, mine.map((f) => f.kind).join(', '));
+  assert.deepEqual([...new Set(mine.map((f) => f.incidentId))], [incident.id], mine.map((f) => `${f.kind}:${f.incidentId}`).join(', '));
 });

@@ -122,6 +122,13 @@ test('a guided drill through the API pauses after detection, resumes on the oper
     (await call('POST', '/api/drills', { scenario: 'auth-failure', bogus: 1 })).status,
     400,
   );
+  // A master with replicas offers no cluster drill, and refuses one by name.
+  const offered = (await call('GET', '/api/drills/scenarios'))
+    .body as unknown as DrillScenariosResponse;
+  assert.ok(offered.scenarios.length >= 9 && offered.scenarios.every((s) => !s.needsCluster));
+  const clusterDrill = await call('POST', '/api/drills', { scenario: 'cluster-primary-failover' });
+  assert.equal(clusterDrill.status, 409);
+  assert.match(JSON.stringify(clusterDrill.body), /needs a Redis Cluster sandbox/);
   const started = await call('POST', '/api/drills', { scenario: 'auth-failure', guided: true });
   assert.equal(started.status, 202);
   const id = String(started.body.id);

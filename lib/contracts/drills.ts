@@ -14,6 +14,9 @@ export const DRILL_SCENARIO_IDS = [
   'empty-master-restart',
   'writable-replica',
   'slow-link',
+  'cluster-primary-failover',
+  'cluster-lost-replica',
+  'cluster-replica-cannot-failover',
 ] as const;
 export const DrillScenarioIdSchema = z.enum(DRILL_SCENARIO_IDS);
 export type DrillScenarioId = z.infer<typeof DrillScenarioIdSchema>;
@@ -119,6 +122,8 @@ export const DrillScenarioSummarySchema = z.object({
   guidedHint: BilingualSchema,
   source: z.string(),
   needsProxy: z.boolean(),
+  /** Runs on a Redis Cluster sandbox only (additive). */
+  needsCluster: z.boolean().optional(),
   expected: z.array(ExpectedFindingSchema),
   maxDetectMs: z.number(),
   maxRecoverMs: z.number(),

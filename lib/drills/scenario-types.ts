@@ -17,7 +17,12 @@ export type FaultSpec =
   | { type: 'output_buffer_loop' }
   | { type: 'writable_replica' }
   /** save "" and appendonly no on the master: what makes a restart wipe the replicas. */
-  | { type: 'persistence_off' };
+  | { type: 'persistence_off' }
+  // Redis Cluster (a cluster sandbox): `primary` is a primary with a replica, `replica` its replica.
+  | { type: 'cluster_kill_primary' }
+  | { type: 'cluster_kill_replica' }
+  /** The replica's link to its primary held down (it cannot AUTH), the replica itself up. */
+  | { type: 'cluster_hold_replica' };
 export type FaultType = FaultSpec['type'];
 
 /** Conditions a `wait` step waits for and a `verify` step scores. */
@@ -33,7 +38,15 @@ export type ConditionSpec =
   | { type: 'canary'; on: 'all' | 'replica' }
   /** The key written into the writable replica is gone (it re-synced from its master). */
   | { type: 'divergence_gone' }
-  | { type: 'sleep'; ms: number };
+  | { type: 'sleep'; ms: number }
+  /** The killed primary flagged FAIL (a majority of primaries agreed) and node_failed open on it. */
+  | { type: 'cluster_node_failed' }
+  /** The dashboard shows the replica promoted: primary of the killed primary's shard. */
+  | { type: 'cluster_failover' }
+  /** The dashboard reads cluster_state ok and every assigned slot ok. */
+  | { type: 'cluster_ok' }
+  /** The replica is still a replica and the cluster still fails, for `ms` (checked to its end). */
+  | { type: 'cluster_no_failover'; ms: number };
 
 export type WriteSpec =
   | { type: 'canary'; keys: number }
@@ -94,6 +107,8 @@ export interface SandboxNeeds {
   needsProxy: boolean;
   /** redis.conf directives for every node of a fresh sandbox, over the drill defaults. */
   config?: Record<string, string>;
+  /** A Redis Cluster sandbox instead of a master with replicas (`npm run demo -- --cluster`). */
+  cluster?: { shards: number; replicasPerShard: number };
 }
 
 export interface DrillScenario {

@@ -2,6 +2,11 @@
 import type { DrillScenarioId, DrillScenarioSummary } from '../contracts/drills';
 import type { DrillScenario, StepDef } from './scenario-types';
 import { emptyMasterRestart, slowLink, writableReplica } from './scenarios-data';
+import {
+  clusterLostReplica,
+  clusterPrimaryFailover,
+  clusterReplicaCannotFailover,
+} from './scenarios-cluster';
 import { authFailure, backlogOverflow, bufferLimitLoop } from './scenarios-faults';
 import { masterRestart, networkInterruption, replicaFailure } from './scenarios-seed';
 
@@ -15,6 +20,9 @@ export const SCENARIOS: readonly DrillScenario[] = [
   emptyMasterRestart,
   writableReplica,
   slowLink,
+  clusterPrimaryFailover,
+  clusterLostReplica,
+  clusterReplicaCannotFailover,
 ];
 
 export function findScenario(id: string): DrillScenario | undefined {
@@ -29,6 +37,7 @@ export function scenarioSummary(s: DrillScenario): DrillScenarioSummary {
     guidedHint: s.guidedHint,
     source: s.source,
     needsProxy: s.sandbox.needsProxy,
+    needsCluster: s.sandbox.cluster !== undefined,
     expected: s.expect,
     maxDetectMs: s.maxDetectMs,
     maxRecoverMs: s.maxRecoverMs,

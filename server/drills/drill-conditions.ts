@@ -1,11 +1,12 @@
 // Conditions a drill waits for and verifies. Findings and links are judged the way the
 // dashboard shows them (monitor + incidents); counters and data are read from Redis directly.
-import type { ConditionSpec } from '../../lib/drills/scenario-types';
+import type { Topology } from '../../lib/contracts';
+import type { ConditionSpec, DrillScenario } from '../../lib/drills/scenario-types';
 import { describeExpected } from '../../lib/drills/scorecard';
 import type { Sandbox } from '../sandbox';
-import type { DrillFaults } from './drill-faults';
+import { DrillFaults } from './drill-faults';
 import type { DrillObserver } from './drill-observer';
-import type { DrillTargets } from './drill-sandbox';
+import { resolveTargets, type DrillTargets } from './drill-sandbox';
 import { canaryCount, infoField, infoNumber, sleep } from './redis-steps';
 import { errorText } from '../error-text';
 
@@ -47,11 +48,39 @@ export async function readSyncMark(
   }
 }
 
-async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckResult> {
-  const { sb, targets } = ctx;
+/** What a drill drives: a master with replicas, or a Redis Cluster (server/drills/cluster-drill.ts). */
+export interface DrillWorld {
+  faults: Pick<DrillFaults, 'inject' | 'remove' | 'repair' | 'write' | 'cleanup'>;
+  /** Node ids whose replica links must all be up, in this topology (a failover changes them). */
+  replicaIds(topology: Topology): readonly string[];
+  check(spec: ConditionSpec, observer: DrillObserver, faultAt: () => number): Promise<CheckResult>;
+  /** Before a remove/repair step: what a later `resync` check compares with. */
+  markSync(): Promise<void>;
+}
+
+/** A master with replicas: the scenario's roles on a Sandbox. */
+export function replicationWorld(sb: Sandbox, scenario: DrillScenario): DrillWorld {
+  const targets = resolveTargets(sb, scenario);
+  const faults = new DrillFaults(sb, targets);
+  let syncMark: SyncMark | undefined;
+  return {
+    faults,
+    replicaIds: () => targets.replicas.map((r) => r.id),
+    check: (spec, observer, faultAt) =>
+      check(spec, { sb, targets, observer, faults, faultAt, syncMark: () => syncMark }),
+    markSync: async () => void (syncMark = await readSyncMark({ sb, targets })),
+  };
+}
+
+/** Conditions judged from what the dashboard says, whatever the sandbox; undefined for others. */
+export async function commonCheck(
+  spec: ConditionSpec,
+  observer: DrillObserver,
+  faultAt: () => number,
+): Promise<CheckResult | undefined> {
   switch (spec.type) {
     case 'finding': {
-      const f = ctx.observer.hasFinding(spec.finding.kind, spec.finding.cause, ctx.faultAt());
+      const f = observer.hasFinding(spec.finding.kind, spec.finding.cause, faultAt());
       return f
         ? {
             ok: true,
@@ -60,9 +89,22 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
         : { ok: false, detail: `${describeExpected(spec.finding)} not open` };
     }
     case 'links_up': {
-      const problem = ctx.observer.linksProblem();
+      const problem = observer.linksProblem();
       return { ok: problem === undefined, detail: problem ?? 'every link up' };
     }
+    case 'sleep':
+      await sleep(spec.ms);
+      return { ok: true, detail: `${spec.ms} ms` };
+    default:
+      return undefined;
+  }
+}
+
+async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckResult> {
+  const { sb, targets } = ctx;
+  const common = await commonCheck(spec, ctx.observer, ctx.faultAt);
+  if (common) return common;
+  switch (spec.type) {
     case 'backlog_trimmed': {
       const upstream = targets.replica.upstream ?? targets.master.name;
       const histlen = await infoNumber(
@@ -115,16 +157,14 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
         detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone`,
       };
     }
-    case 'sleep':
-      await sleep(spec.ms);
-      return { ok: true, detail: `${spec.ms} ms` };
+    default:
+      return { ok: false, detail: `${spec.type} needs a Redis Cluster sandbox` };
   }
 }
 
 /** Polls `spec` until it holds or `timeoutMs` passes; a Redis error counts as "not yet". */
 export async function waitCondition(
-  spec: ConditionSpec,
-  ctx: ConditionContext,
+  check: () => Promise<CheckResult>,
   timeoutMs: number,
   isAborted: () => boolean,
 ): Promise<CheckResult> {
@@ -132,7 +172,7 @@ export async function waitCondition(
   let last: CheckResult = { ok: false, detail: 'not checked' };
   for (;;) {
     try {
-      last = await check(spec, ctx);
+      last = await check();
     } catch (err) {
       last = { ok: false, detail: errorText(err) };
     }

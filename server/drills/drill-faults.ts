@@ -87,6 +87,8 @@ export class DrillFaults {
         return writableReplica(sb, replica.name);
       case 'persistence_off':
         return this.persistenceOff();
+      default:
+        throw new Error(`${spec.type} needs a Redis Cluster sandbox`);
     }
   }
 

@@ -8,7 +8,7 @@ import type {
   DrillStep,
   DrillStepState,
 } from '../../lib/contracts/drills';
-import type { DrillScenario, StepDef } from '../../lib/drills/scenario-types';
+import type { ConditionSpec, DrillScenario, StepDef } from '../../lib/drills/scenario-types';
 import { detectClockIndex, recoveryPointIndex } from '../../lib/drills/scenarios';
 import { computeScorecard, type DrillObservation } from '../../lib/drills/scorecard';
 import type { ActionService } from '../actions/action-service';
@@ -17,15 +17,15 @@ import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import type { Sandbox } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
+import type { ClusterSandbox } from '../sandbox/cluster-sandbox';
+import { clusterWorld } from './cluster-drill';
 import {
-  readSyncMark,
+  replicationWorld,
   waitCondition,
-  type ConditionContext,
-  type SyncMark,
+  type CheckResult,
+  type DrillWorld,
 } from './drill-conditions';
-import { DrillFaults } from './drill-faults';
 import { DrillObserver } from './drill-observer';
-import { resolveTargets } from './drill-sandbox';
 import { sleep } from './redis-steps';
 import { errorText } from '../error-text';
 
@@ -40,7 +40,8 @@ const GUIDED_TIMEOUT_MS = 30 * 60_000;
 const BASELINE_MS = 15_000;
 
 export interface DrillRunnerDeps {
-  sandbox: Sandbox;
+  /** A Redis Cluster sandbox for the scenarios that need one (`sandbox.cluster`). */
+  sandbox: Sandbox | ClusterSandbox;
   monitor: Monitor;
   incidents: IncidentService;
   /** To notice the operator's repair (an action run) during a guided pause. */
@@ -103,14 +104,15 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
 
   async execute(): Promise<DrillRun> {
     const { sandbox: sb, monitor, incidents } = this.deps;
-    assertSandbox(sb);
-    const targets = resolveTargets(sb, this.scenario);
-    const faults = new DrillFaults(sb, targets);
+    const world: DrillWorld = this.scenario.sandbox.cluster
+      ? await clusterWorld(sb, monitor, this.scenario)
+      : (assertSandbox(sb), replicationWorld(sb, this.scenario));
+    const faults = world.faults;
     const observer = new DrillObserver(
       incidents,
       monitor,
       this.scenario,
-      targets.replicas.map((r) => r.id),
+      (t) => world.replicaIds(t),
       (id) => {
         this.run.incidentIds.push(id);
       },
@@ -125,15 +127,8 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       verifications: [],
       failedSteps: [],
     };
-    let syncMark: SyncMark | undefined;
-    const ctx: ConditionContext = {
-      sb,
-      targets,
-      observer,
-      faults,
-      faultAt: () => obs.faultAt ?? this.run.startedAt,
-      syncMark: () => syncMark,
-    };
+    const faultAt = () => obs.faultAt ?? this.run.startedAt;
+    const check = (spec: ConditionSpec) => () => world.check(spec, observer, faultAt);
     const detectIdx = detectClockIndex(this.scenario);
     const recoveryIdx = recoveryPointIndex(this.scenario);
     // A drill starts from a healthy baseline: a fresh sandbox is still catching up after its
@@ -166,8 +161,8 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
           });
         } else {
           this.setStep(i, 'running', { startedAt });
-          if (def.kind === 'remove' || def.kind === 'repair') syncMark = await readSyncMark(ctx);
-          const r = await this.execStep(def, ctx, obs);
+          if (def.kind === 'remove' || def.kind === 'repair') await world.markSync();
+          const r = await this.execStep(def, faults, check, obs);
           this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
           if (!r.ok && def.kind === 'wait')
             obs.failedSteps.push({ label: def.label, detail: r.detail });
@@ -229,10 +224,10 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
 
   private async execStep(
     def: StepDef,
-    ctx: ConditionContext,
+    faults: DrillWorld['faults'],
+    check: (spec: ConditionSpec) => () => Promise<CheckResult>,
     obs: DrillObservation,
   ): Promise<{ ok: boolean; detail: string }> {
-    const { faults } = ctx;
     const aborted = () => this.isAborted;
     switch (def.kind) {
       case 'inject':
@@ -244,9 +239,9 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       case 'write':
         return { ok: true, detail: await faults.write(def.write) };
       case 'wait':
-        return waitCondition(def.until, ctx, def.timeoutMs, aborted);
+        return waitCondition(check(def.until), def.timeoutMs, aborted);
       case 'verify': {
-        const r = await waitCondition(def.check, ctx, def.timeoutMs, aborted);
+        const r = await waitCondition(check(def.check), def.timeoutMs, aborted);
         obs.verifications.push({ what: def.what, passed: r.ok, detail: r.detail });
         return r;
       }

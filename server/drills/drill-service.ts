@@ -13,6 +13,8 @@ import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import type { Sandbox } from '../sandbox';
+import { ClusterSandbox } from '../sandbox/cluster-sandbox';
+import { assertClusterSandbox } from './cluster-drill';
 import { NotSandboxError } from '../sandbox/faults';
 import type { Db } from '../store/database';
 import { DrillTargetError, resolveTargets } from './drill-sandbox';
@@ -43,8 +45,11 @@ export interface DrillServiceDeps {
   monitor: Monitor;
   incidents: IncidentService;
   actions?: ActionService;
-  /** The sandbox this server started and owns; without it every drill is refused. */
-  sandbox?: Sandbox;
+  /**
+   * The sandbox this server started and owns; without it every drill is refused. A Redis
+   * Cluster sandbox runs the cluster scenarios, a master with replicas the others.
+   */
+  sandbox?: Sandbox | ClusterSandbox;
 }
 
 export interface DrillServiceEvents {
@@ -68,8 +73,12 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     return this.deps.sandbox !== undefined && !this.deps.sandbox.isStopped;
   }
 
+  /** With a sandbox, the scenarios it can run (a cluster's, or a master with replicas'); else all. */
   scenarios(): DrillScenariosResponse {
-    return { available: this.isAvailable, scenarios: SCENARIOS.map(scenarioSummary) };
+    const sandbox = this.deps.sandbox;
+    const fits = (s: (typeof SCENARIOS)[number]) =>
+      !sandbox || (s.sandbox.cluster !== undefined) === sandbox instanceof ClusterSandbox;
+    return { available: this.isAvailable, scenarios: SCENARIOS.filter(fits).map(scenarioSummary) };
   }
 
   /** Starts a drill in the background and answers its id at once. */
@@ -84,7 +93,12 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     const scenario = findScenario(body.scenario);
     if (!scenario) throw new DrillError('not_found', `no drill scenario ${body.scenario}`);
     try {
-      resolveTargets(sandbox, scenario);
+      if (scenario.sandbox.cluster) assertClusterSandbox(sandbox);
+      else if (sandbox instanceof ClusterSandbox)
+        throw new DrillTargetError(
+          `${scenario.id} needs a master with replicas (npm run demo), not a Redis Cluster`,
+        );
+      else resolveTargets(sandbox, scenario);
     } catch (err) {
       if (err instanceof DrillTargetError || err instanceof NotSandboxError)
         throw new DrillError('conflict', err.message);

@@ -7,7 +7,8 @@ import type { DrillRun } from '../../lib/contracts/drills';
 import type { DrillScenario } from '../../lib/drills/scenario-types';
 import { startServer, type RunningServer } from '../app-server';
 import { loadConfig } from '../config';
-import { startSandbox, waitFor } from '../sandbox';
+import { startSandbox, waitFor, type Sandbox } from '../sandbox';
+import { startClusterSandbox, type ClusterSandbox } from '../sandbox/cluster-sandbox';
 import { drillSandboxOptions } from './drill-sandbox';
 import { DrillRunner, type DrillRunnerEvents } from './drill-runner';
 import { newDrillId } from './drill-service';
@@ -27,6 +28,7 @@ export async function runFreshDrill(
   scenario: DrillScenario,
   opts: FreshDrillOptions = {},
 ): Promise<DrillRun> {
+  if (scenario.sandbox.cluster) return runFreshClusterDrill(scenario, opts);
   const sandbox = await startSandbox(drillSandboxOptions(scenario, opts.redisServerBin));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
   let server: RunningServer | undefined;
@@ -62,20 +64,77 @@ export async function runFreshDrill(
       15_000,
       { what: 'the dashboard to see the whole sandbox healthy', intervalMs: 100 },
     );
-    const store = new DrillStore(server.db);
-    const runner = new DrillRunner(
-      { sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions },
-      scenario,
-      { id: newDrillId(), actor: 'cli' },
-    );
-    runner.on('progress', (p) => {
-      store.save(runner.run);
-      opts.onProgress?.(p);
+    return await runOn(sandbox, server, scenario, opts);
+  } finally {
+    await server?.stop();
+    await sandbox.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runOn(
+  sandbox: Sandbox | ClusterSandbox,
+  server: RunningServer,
+  scenario: DrillScenario,
+  opts: FreshDrillOptions,
+): Promise<DrillRun> {
+  const store = new DrillStore(server.db);
+  const runner = new DrillRunner(
+    { sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions },
+    scenario,
+    { id: newDrillId(), actor: 'cli' },
+  );
+  runner.on('progress', (p) => {
+    store.save(runner.run);
+    opts.onProgress?.(p);
+  });
+  const run = await runner.execute();
+  store.save(run);
+  await opts.inspect?.(run, server);
+  return run;
+}
+
+/** The same on a fresh Redis Cluster sandbox, the dashboard seeded with one of its nodes. */
+async function runFreshClusterDrill(
+  scenario: DrillScenario,
+  opts: FreshDrillOptions,
+): Promise<DrillRun> {
+  const shape = scenario.sandbox.cluster ?? { shards: 3, replicasPerShard: 1 };
+  const sandbox = await startClusterSandbox({
+    ...shape,
+    redisServerBin: opts.redisServerBin,
+    ...(scenario.sandbox.config ? { commonConfig: scenario.sandbox.config } : {}),
+  });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
+  let server: RunningServer | undefined;
+  try {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: opts.logLevel ?? 'error',
+      REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
+      REPLICAOPS_DATA_DIR: dataDir,
+      REPLICAOPS_SEEDS: `redis://${sandbox.nodes[0]!.id}`,
     });
-    const run = await runner.execute();
-    store.save(run);
-    await opts.inspect?.(run, server);
-    return run;
+    // cluster-node-timeout and the validity settings are read with CONFIG GET.
+    config.poll.configEveryMs = 1_000;
+    config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 0 }));
+    server = await startServer(config, { withUi: false });
+    const monitored = server.monitor;
+    const replicas = shape.shards * shape.replicasPerShard;
+    await waitFor(
+      () => {
+        const t = monitored.snapshot().topology;
+        return (
+          t.cluster?.state === 'ok' &&
+          sandbox.nodes.every((n) => t.nodes.some((x) => x.id === n.id && x.reachable)) &&
+          t.links.filter((l) => l.linkStatus === 'up').length >= replicas
+        );
+      },
+      20_000,
+      { what: 'the dashboard to see the whole cluster healthy', intervalMs: 100 },
+    );
+    return await runOn(sandbox, server, scenario, opts);
   } finally {
     await server?.stop();
     await sandbox.stop();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Finding } from '../../lib/contracts';
+import type { Finding, Topology } from '../../lib/contracts';
 import { findingKey } from '../../lib/diagnosis/finding-key';
 import { freezeFinding, type FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
 import { openDatabase } from '../store/database';
@@ -161,4 +161,39 @@ test('an incident starts with the topology event of the fault, and each log line
   const logs = detail.timeline.filter((e) => e.type === 'log_line');
   assert.equal(logs.length, 1, logs.map((e) => e.summary).join(' | '));
   assert.deepEqual(logs[0]?.data.findingIds, ['f-1', 'f-2']);
+});
+
+test('in a Redis Cluster the findings of one shard make one incident named after the shard; another shard gets its own', (t) => {
+  const { incidents } = setup(t);
+  const [P1, R1, P2, R2] = ['127.0.0.1:7001', '127.0.0.1:7002', '127.0.0.1:7003', '127.0.0.1:7004'];
+  const member = (id: string, shardId: string, role: 'primary' | 'replica') => ({ id, nodeId: id.replace(/\D/g, '').padEnd(40, '0'), shardId, role, health: 'online', flags: [], failReports: 0, primariesAsked: 2 });
+  const shard = (id: string, slots: [number, number], primaryId: string, replicaId: string) => ({ id, slots: [slots], primaryId, replicaIds: [replicaId], health: 'ok' as const, slotCount: slots[1] - slots[0] + 1, failedIds: [], chainedReplicaIds: [] });
+  const topology: Topology = {
+    generatedAt: OPENED,
+    nodes: [],
+    links: [],
+    cluster: {
+      state: 'ok', slotsAssigned: 16384, slotsOk: 16384, currentEpoch: 2, slotsPfail: 0, slotsFail: 0, readFrom: P1, readAt: OPENED, source: 'shards',
+      shards: [shard('slots-0', [0, 8191], P1, R1), shard('slots-8192', [8192, 16383], P2, R2)],
+      members: [member(P1, 'slots-0', 'primary'), member(R1, 'slots-0', 'replica'), member(P2, 'slots-8192', 'primary'), member(R2, 'slots-8192', 'replica')],
+    },
+  };
+  const replicaDown = snapshot('f-1', { nodeId: R1, title: { en: `replica ${R1} is unreachable`, zh: `从节点 ${R1} 不可达` } });
+  // Another node of the same shard, not named by the first incident: joins it by shard.
+  const primaryRisk = snapshot('f-2', { kind: 'config_risk', severity: 'warning', nodeId: P1 });
+  const otherShard = snapshot('f-3', { nodeId: P2 });
+  const key = (id: string) => findingKey({ kind: 'node_unreachable', subject: id });
+  incidents.apply({ opened: [{ finding: replicaDown, key: key(R1) }], updated: [], resolved: [] }, topology, OPENED);
+  incidents.apply({ opened: [{ finding: primaryRisk, key: findingKey({ kind: 'config_risk', subject: P1 }) }, { finding: otherShard, key: key(P2) }], updated: [], resolved: [] }, topology, OPENED + 1000);
+  const list = incidents.list({ limit: 10 });
+  assert.equal(list.length, 2);
+  const first = list.find((i) => i.findingIds.includes('f-1'))!;
+  assert.deepEqual(first.findingIds.sort(), ['f-1', 'f-2']);
+  assert.equal(first.title, `Shard slots-0 (slots 0-8191): replica ${R1} is unreachable`);
+  assert.equal(first.titleI18n?.zh, `分片 slots-0（槽 0-8191）：从节点 ${R1} 不可达`);
+  assert.deepEqual(list.find((i) => i !== first)?.findingIds, ['f-3']);
+  // Without a cluster the same two findings stay apart (grouping by root node only).
+  const plain = setup(t).incidents;
+  plain.apply({ opened: [{ finding: replicaDown, key: key(R1) }, { finding: primaryRisk, key: findingKey({ kind: 'config_risk', subject: P1 }) }], updated: [], resolved: [] }, EMPTY, OPENED);
+  assert.equal(plain.list({ limit: 10 }).length, 2);
 });

@@ -3,6 +3,7 @@
 // SQLite before it is announced, so what a user saw survives a restart or kill -9. The service
 // records: it never changes the findings the tracker hands it (it stores and announces copies).
 import { EventEmitter } from 'node:events';
+import { involvesShard, shardIncidentTitle, shardOfFinding } from '../../lib/cluster/shard-of';
 import type { Finding, Health, Incident, Topology, TopologyEvent } from '../../lib/contracts';
 import type { FindingKey } from '../../lib/diagnosis/finding-key';
 import type { FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
@@ -208,17 +209,21 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     if (rootIncident && rootIncident.state !== 'resolved') return rootIncident;
     const root = c.rootNodeId ?? c.finding.nodeId;
     const open = this.store.openIncidents();
+    // In a Redis Cluster a primary and its replicas fail together: one incident per shard.
+    const shard = shardOfFinding(c.finding, root, topology);
     const existing =
       open.find((i) => root && i.rootNodeId === root) ??
-      open.find((i) => (root && i.nodeIds.includes(root)) || (c.finding.nodeId && i.nodeIds.includes(c.finding.nodeId)));
+      open.find((i) => (root && i.nodeIds.includes(root)) || (c.finding.nodeId && i.nodeIds.includes(c.finding.nodeId))) ??
+      (shard ? open.find((i) => involvesShard([i.rootNodeId, ...i.nodeIds], shard, topology)) : undefined);
     if (existing) return existing;
     const id = `inc-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+    const title = shard ? shardIncidentTitle(shard, c.finding.title) : c.finding.title;
     const incident: Incident = {
       id,
       state: 'open',
       severity: c.finding.severity,
-      title: c.finding.title.en,
-      titleI18n: c.finding.title,
+      title: title.en,
+      titleI18n: title,
       openedAt: now,
       findingIds: [],
       nodeIds: root && root !== c.finding.nodeId ? [root] : [],

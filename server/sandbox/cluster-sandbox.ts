@@ -56,6 +56,10 @@ export class ClusterSandbox {
     public expectedReplicas: number,
   ) {}
 
+  get isStopped(): boolean {
+    return this.stopping !== undefined;
+  }
+
   node(name: string): ClusterSandboxNode {
     const n = this.nodes.find((x) => x.name === name || x.id === name);
     if (!n) throw new Error(`no cluster sandbox node "${name}"`);

@@ -45,6 +45,8 @@ export const enCluster = {
   'cluster.rule.epoch.detail': 'Two primaries with one config epoch cannot tell whose slot claim is newer. Redis resolves this by bumping one of them; a collision that stays means the nodes do not talk to each other.',
   'cluster.rule.epoch.remedy': 'Check the cluster bus between these nodes (port + 10000 or cluster-port). See https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/',
 
+  'cluster.incident.title': 'Shard {shard} (slots {slots}): {title}',
+
   'cluster.view.title': 'Cluster shards',
   'cluster.view.state': 'cluster_state',
   'cluster.view.slots': 'Slots {ok} ok of {assigned} assigned',

@@ -46,6 +46,8 @@ export const zhCluster: { readonly [K in keyof typeof enCluster]: string } = {
   'cluster.rule.epoch.detail': '两个主节点配置纪元相同时，无法判断谁的槽声明更新。Redis 会提升其中一个来解决；冲突持续存在说明这些节点之间不通。',
   'cluster.rule.epoch.remedy': '检查这些节点之间的集群总线（端口 + 10000 或 cluster-port）。参见 https://redis.io/docs/latest/operate/oss_and_stack/reference/cluster-spec/',
 
+  'cluster.incident.title': '分片 {shard}（槽 {slots}）：{title}',
+
   'cluster.view.title': '集群分片',
   'cluster.view.state': 'cluster_state',
   'cluster.view.slots': '已分配 {assigned} 个槽，{ok} 个正常',
