@@ -140,16 +140,16 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     'topology-event': (e) => io.emit('topology:event', e),
   });
   listen<IncidentEvents>(incidents, {
-    'finding:opened': (f) => io.emit('finding:opened', f),
-    'finding:updated': (f) => io.emit('finding:updated', f),
-    'finding:resolved': (f) => io.emit('finding:resolved', f),
-    'incident:updated': (i) => io.emit('incident:updated', i),
+    'finding-opened': (f) => io.emit('finding:opened', f),
+    'finding-updated': (f) => io.emit('finding:updated', f),
+    'finding-resolved': (f) => io.emit('finding:resolved', f),
+    'incident-changed': (i) => io.emit('incident:updated', i),
     health: (h) => io.emit('health:update', h),
   });
   // Action progress goes to every client: an operator elsewhere should see a repair running.
   listen<ActionEvents>(actions, {
-    'action:progress': (p) => io.emit('action:progress', p),
-    'action:finished': (r) => io.emit('action:finished', r),
+    progress: (p) => io.emit('action:progress', p),
+    finished: (r) => io.emit('action:finished', r),
   });
   // Consistency checks, heartbeat delays and drills: small, rate-limited at the source.
   listen<CheckServiceEvents>(checks, {
