@@ -55,6 +55,16 @@ export interface DrillRunOptions {
   cleanup?: boolean;
 }
 
+/** What the steps of one run share: the condition context, the clocks and the sync mark. */
+interface StepScope {
+  ctx: ConditionContext;
+  obs: DrillObservation;
+  observer: DrillObserver;
+  marks: { sync?: SyncMark };
+  detectIdx: number;
+  recoveryIdx: number;
+}
+
 export interface DrillRunnerEvents {
   progress: [DrillProgress];
   finished: [DrillRun];
@@ -125,17 +135,23 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       verifications: [],
       failedSteps: [],
     };
-    let syncMark: SyncMark | undefined;
+    const marks: { sync?: SyncMark } = {};
     const ctx: ConditionContext = {
       sb,
       targets,
       observer,
       faults,
       faultAt: () => obs.faultAt ?? this.run.startedAt,
-      syncMark: () => syncMark,
+      syncMark: () => marks.sync,
     };
-    const detectIdx = detectClockIndex(this.scenario);
-    const recoveryIdx = recoveryPointIndex(this.scenario);
+    const scope: StepScope = {
+      ctx,
+      obs,
+      observer,
+      marks,
+      detectIdx: detectClockIndex(this.scenario),
+      recoveryIdx: recoveryPointIndex(this.scenario),
+    };
     // A drill starts from a healthy baseline: a fresh sandbox is still catching up after its
     // first syncs, and a finding already open would make detection "0 ms" and adopt no incident.
     await this.settleBaseline(monitor, incidents);
@@ -149,42 +165,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     );
     try {
       for (const [i, def] of this.scenario.steps.entries()) {
-        if (this.isAborted) break;
-        let repairAt: number | null = null;
-        if (i === recoveryIdx && this.run.guided) {
-          repairAt = await this.pauseForOperator(i);
-          if (this.isAborted) break;
-        }
-        const startedAt = Date.now();
-        if (i === recoveryIdx) obs.recoverClockAt = repairAt ?? startedAt;
-        if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
-        if (i === recoveryIdx && this.run.guided && observer.healthyFrom !== null) {
-          this.setStep(i, 'skipped', {
-            startedAt,
-            endedAt: startedAt,
-            detail: 'repaired by the operator',
-          });
-        } else {
-          this.setStep(i, 'running', { startedAt });
-          if (def.kind === 'remove' || def.kind === 'repair') syncMark = await readSyncMark(ctx);
-          const r = await this.execStep(def, ctx, obs);
-          this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
-          if (!r.ok && def.kind === 'wait')
-            obs.failedSteps.push({ label: def.label, detail: r.detail });
-        }
-        if (i === detectIdx) obs.detectClockAt = Date.now();
-        const isAction =
-          def.kind === 'inject' ||
-          def.kind === 'remove' ||
-          def.kind === 'repair' ||
-          def.kind === 'write';
-        observer.note(
-          isAction ? 'action' : 'note',
-          `Drill step: ${def.label.en}`,
-          `演练步骤：${def.label.zh}`,
-          { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail },
-          'drill',
-        );
+        if (this.isAborted || !(await this.runStep(i, def, scope))) break;
       }
       if (obs.recoverClockAt !== null && !this.isAborted) {
         obs.recoveredAt = await this.waitRecovered(
@@ -209,6 +190,55 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
         if (problems.length) log.warn({ drill: this.run.id, problems }, 'drill cleanup incomplete');
       }
     }
+    return this.finish(observer, obs);
+  }
+
+  /**
+   * One step: the operator's pause before the recovery point (guided runs), the clocks the
+   * scorecard reads, the step itself and its timeline note. False: aborted during the pause.
+   */
+  private async runStep(i: number, def: StepDef, s: StepScope): Promise<boolean> {
+    const { ctx, obs, observer } = s;
+    let repairAt: number | null = null;
+    if (i === s.recoveryIdx && this.run.guided) {
+      repairAt = await this.pauseForOperator(i);
+      if (this.isAborted) return false;
+    }
+    const startedAt = Date.now();
+    if (i === s.recoveryIdx) obs.recoverClockAt = repairAt ?? startedAt;
+    if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
+    if (i === s.recoveryIdx && this.run.guided && observer.healthyFrom !== null) {
+      this.setStep(i, 'skipped', {
+        startedAt,
+        endedAt: startedAt,
+        detail: 'repaired by the operator',
+      });
+    } else {
+      this.setStep(i, 'running', { startedAt });
+      if (def.kind === 'remove' || def.kind === 'repair') s.marks.sync = await readSyncMark(ctx);
+      const r = await this.execStep(def, ctx, obs);
+      this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
+      if (!r.ok && def.kind === 'wait')
+        obs.failedSteps.push({ label: def.label, detail: r.detail });
+    }
+    if (i === s.detectIdx) obs.detectClockAt = Date.now();
+    const isAction =
+      def.kind === 'inject' ||
+      def.kind === 'remove' ||
+      def.kind === 'repair' ||
+      def.kind === 'write';
+    observer.note(
+      isAction ? 'action' : 'note',
+      `Drill step: ${def.label.en}`,
+      `演练步骤：${def.label.zh}`,
+      { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail },
+      'drill',
+    );
+    return true;
+  }
+
+  /** The scorecard, its timeline note and the run's final state, announced. */
+  private finish(observer: DrillObserver, obs: DrillObservation): DrillRun {
     const card = computeScorecard(obs);
     observer.note(
       'note',
