@@ -18,6 +18,7 @@ import { SeverityBadge } from '@/components/findings/severity-badge';
 import { CheckIcon, DownloadIcon, EyeIcon, UserIcon } from '@/components/findings/icons';
 import { nodeHref } from '@/components/topology/node-card';
 import { IncidentStateBadge } from './incident-state-badge';
+import { RootNodeLink } from './root-node-link';
 import { incidentTitle } from './incident-text';
 import { incidentDurationMs } from './incident-window';
 import type { OperatorPrompt } from './operator-prompt';
@@ -182,16 +183,7 @@ function IncidentFacts({ incident }: { incident: Incident }) {
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 xl:grid-cols-6">
       <Fact label={t('incident.root')}>
-        {incident.rootNodeId ? (
-          <Link
-            href={nodeHref(incident.rootNodeId)}
-            className="focus-ring rounded font-mono hover:underline"
-          >
-            {incident.rootNodeId}
-          </Link>
-        ) : (
-          <span className="text-fg-subtle">—</span>
-        )}
+        <RootNodeLink nodeId={incident.rootNodeId} />
       </Fact>
       <Fact label={t('incident.opened')}>
         <When at={incident.openedAt} by={undefined} />
