@@ -1,15 +1,10 @@
 // `npm run demo -- --cluster`: a real 3-shard Redis Cluster (one replica per shard) from the
 // system redis-server, and the dashboard pointed at one of its nodes; discovery finds the rest.
-import { randomBytes } from 'node:crypto';
 import { Cluster } from 'ioredis';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { startServer } from '../server/app-server';
-import { hashPassword } from '../server/auth/password';
-import { loadConfig } from '../server/config';
 import { rootLogger } from '../server/logger';
 import { startClusterSandbox } from '../server/sandbox/cluster-sandbox';
+import { demoAdmin, demoConfig, stopOnSignal } from './demo-setup';
 
 export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): Promise<void> {
   // The demo talks to a person: warnings and errors only, unless asked otherwise.
@@ -17,17 +12,8 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
   process.stdout.write('Starting a 3-shard Redis Cluster (6 redis-server processes)…\n');
   const cluster = await startClusterSandbox({ redisServerBin: process.env.REDIS_SERVER_BIN });
   const seed = cluster.nodes[0]!;
-  const config = loadConfig({
-    LOG_LEVEL: 'warn',
-    ...process.env,
-    REPLICAOPS_SEEDS: `redis://${seed.id}`,
-    REPLICAOPS_DATA_DIR: process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
-  });
-  let password: string | null = null;
-  if (!config.auth && !opts.noAuth) {
-    password = randomBytes(9).toString('base64url');
-    config.auth = { users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }], tokens: [], sessionTtlMs: 12 * 3600_000, sessionsSurviveRestart: true, approval: [] };
-  }
+  const config = demoConfig(`redis://${seed.id}`);
+  const password = await demoAdmin(config, opts.noAuth);
   if (!config.logs.length) config.logs = cluster.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 1000 }));
   // The cluster drills change cluster-replica-validity-factor: the dashboard reads it within seconds.
   config.poll.configEveryMs = Math.min(config.poll.configEveryMs, 2_000);
@@ -55,17 +41,10 @@ export async function runClusterDemo(opts: { prod: boolean; noAuth: boolean }): 
       '',
     ].join('\n'),
   );
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('\nStopping…\n');
+  stopOnSignal(async () => {
     clearInterval(load);
     writer.disconnect();
     await server.stop().catch(() => undefined);
     await cluster.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  });
 }

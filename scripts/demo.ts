@@ -7,16 +7,14 @@
 // dashboard at one Sentinel address only (discovery through Sentinel).
 // `-- --nodes 60` starts a bigger tree (the overview turns compact above 40 nodes).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../server/app-server';
-import { hashPassword } from '../server/auth/password';
-import { ConfigError, loadConfig } from '../server/config';
+import { ConfigError } from '../server/config';
 import { proxyOnly } from '../server/drills/drill-sandbox';
 import { startSandbox, startSentinels, type SandboxSentinels, type ShapeEntry } from '../server/sandbox';
 import { runClusterDemo } from './demo-cluster';
+import { demoAdmin, demoConfig, stopOnSignal } from './demo-setup';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prod = process.argv.includes('--prod');
@@ -67,29 +65,8 @@ async function main(): Promise<void> {
     process.stdout.write('Starting 3 Sentinels…\n');
     sentinels = await startSentinels(sandbox, { downAfterMs: 3000, failoverTimeoutMs: 15_000, redisServerBin: process.env.REDIS_SERVER_BIN });
   }
-  const config = loadConfig({
-    // The demo talks to a person: warnings and errors only, unless asked otherwise.
-    LOG_LEVEL: 'warn',
-    ...process.env,
-    REPLICAOPS_SEEDS: sentinels ? sentinels.seed([0]) : sandbox.seeds().join(','),
-    // A fresh store per run: the sandbox's ports change every time, so yesterday's nodes would
-    // only show up as dead ones. Set REPLICAOPS_DATA_DIR to keep incidents across demo runs.
-    REPLICAOPS_DATA_DIR:
-      process.env.REPLICAOPS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'replicaops-demo-')),
-  });
-  // A fresh admin password each run (issue: the demo shows the product with its guards on).
-  // `--no-auth` or a config file of your own leaves authentication as configured.
-  let password: string | null = null;
-  if (!config.auth && !process.argv.includes('--no-auth')) {
-    password = randomBytes(9).toString('base64url');
-    config.auth = {
-      users: [{ username: 'admin', role: 'admin', passwordHash: await hashPassword(password) }],
-      tokens: [],
-      sessionTtlMs: 12 * 3600_000,
-      sessionsSurviveRestart: true,
-      approval: [],
-    };
-  }
+  const config = demoConfig(sentinels ? sentinels.seed([0]) : sandbox.seeds().join(','));
+  const password = await demoAdmin(config, process.argv.includes('--no-auth'));
   // The sandbox is ours to write to: show the real delay in milliseconds beside Redis' own lag.
   config.heartbeat ??= {
     enabled: true,
@@ -127,18 +104,11 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write('\nStopping…\n');
+  stopOnSignal(async () => {
     await server.stop().catch(() => undefined);
     await sentinels?.stop().catch(() => undefined);
     await sandbox.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  });
 }
 
 main().catch((err: unknown) => {

@@ -66,7 +66,7 @@ describe('replica actions on a live topology', () => {
     const before = Number(await field(m, 'stats', 'sync_full'));
     const progress: ActionProgress[] = [];
     const onProgress = (p: ActionProgress) => progress.push(p);
-    a.actions.on('action:progress', onProgress);
+    a.actions.on('progress', onProgress);
     const { plan, exec } = await a.planAndRun(
       'ada',
       { action: 'replica.resync', target: a.id('r1'), params: {} },
@@ -84,7 +84,7 @@ describe('replica actions on a live topology', () => {
       ),
     );
     const run = (await a.waitRun(String(exec.body.runId), await a.login('ada'))) as Run;
-    a.actions.off('action:progress', onProgress);
+    a.actions.off('progress', onProgress);
     assert.equal(run.state, 'succeeded', JSON.stringify(run));
     assert.equal(Number(await field(m, 'stats', 'sync_full')), before + 1);
     assert.ok(run.verify.find((c) => c.check === 'full_sync_happened')?.ok);

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, NodeDetail, ServerToClientEvents, TopologySnapshot } from '../lib/contracts';
+import type { ActionProgress, ClientToServerEvents, Health, NodeDetail, ServerToClientEvents, TopologySnapshot } from '../lib/contracts';
 import { startHarness, type Harness } from './helpers/server';
 
 describe('REST and socket.io contract', () => {
@@ -79,6 +79,30 @@ describe('REST and socket.io contract', () => {
       (socket as unknown as Socket).emit('node:watch', 'x'.repeat(1000));
       (socket as unknown as Socket).emit('no:such:event', { a: 1 });
       assert.equal((await h.get('/healthz')).status, 200);
+    } finally {
+      socket.close();
+    }
+  });
+
+  test('socket.io: domain events leave under their wire names', async () => {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(h.server.url, { transports: ['websocket'] });
+    try {
+      await new Promise((resolve) => socket.once('topology:snapshot', resolve));
+      const health: Health = { level: 'warning', openFindings: { info: 0, warning: 1, critical: 0 }, openIncidents: 1 };
+      const heardHealth = new Promise<Health>((resolve) => socket.once('health:update', resolve));
+      h.server.incidents.emit('health', health);
+      assert.deepEqual(await heardHealth, health);
+      const progress: ActionProgress = {
+        runId: 'run-test',
+        action: 'replica.resync',
+        target: replica,
+        at: 1,
+        phase: 'step',
+        message: { en: 'step', zh: '步骤' },
+      };
+      const heardProgress = new Promise<ActionProgress>((resolve) => socket.once('action:progress', resolve));
+      h.server.actions.emit('progress', progress);
+      assert.deepEqual(await heardProgress, progress);
     } finally {
       socket.close();
     }

@@ -16,8 +16,8 @@ describe('a healthy topology under write load', () => {
   const seen = new Map<string, Finding>();
   before(async () => {
     h = await startHarness({ pollMs: POLL_MS, sandbox: { writeLoad: { opsPerSec: 300 }, commonConfig: { 'repl-backlog-size': '16mb' } } });
-    h.server.incidents.on('finding:opened', (f) => seen.set(f.id, f));
-    h.server.incidents.on('finding:updated', (f) => seen.set(f.id, f));
+    h.server.incidents.on('finding-opened', (f) => seen.set(f.id, f));
+    h.server.incidents.on('finding-updated', (f) => seen.set(f.id, f));
   });
   after(() => h?.stop());
 

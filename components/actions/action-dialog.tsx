@@ -16,7 +16,7 @@ import { pick } from './action-text';
 import { ConfirmPanel } from './confirm-panel';
 import { executeBlockers } from './confirmation';
 import { DialogTitleBar, PlanLoadError, PlanMetaBar } from './dialog-parts';
-import { dialogReducer, initialDialogState } from './dialog-state';
+import { dialogReducer, initialDialogState, type DialogEvent, type DialogState } from './dialog-state';
 import { ACTIONS_WITH_FORM } from './params';
 import { ParamsForm } from './params-form';
 import { PlanView } from './plan-view';
@@ -36,52 +36,28 @@ export interface ActionDialogProps {
 
 const APPROVAL_POLL_MS = 3000;
 
-export function ActionDialog(props: ActionDialogProps) {
-  const { t, locale } = useT();
-  const { me } = useMe();
-  const now = useNow();
-  const { catalog } = useActionCatalog();
-  const { open: openFindings } = useFindings();
-  const ref = useRef<HTMLDialogElement>(null);
-  // The dialog is mounted per opening: the props it starts from are read once.
-  const [start] = useState(() => ({
-    planId: props.planId,
-    request: props.request,
-    editParams: !!props.editParams && !props.planId,
-  }));
-  const [state, dispatch] = useReducer(dialogReducer, start, initialDialogState);
-  const { stage, request, plan, isLoading, loadError, typed, reason, pending, actionError, runId } = state;
+/** Plans (or loads a plan) into the dialog; an answer overtaken by a newer request is dropped. */
+function usePlanLoader(dispatch: (e: DialogEvent) => void) {
   const seq = useRef(0);
+  return useCallback(
+    (what: { req: ActionPlanRequest } | { planId: string }) => {
+      const mine = ++seq.current;
+      ('req' in what ? planAction(what.req) : fetchPlan(what.planId))
+        .then((p) => {
+          if (mine === seq.current) dispatch({ type: 'plan_loaded', plan: p });
+        })
+        .catch((err: unknown) => {
+          if (mine === seq.current) dispatch({ type: 'plan_failed', message: errorMessage(err) });
+        });
+    },
+    [dispatch],
+  );
+}
 
+/** The planner's dialog notices the second admin's approval without a reload. */
+function useApprovalPoll(planId: string | undefined, dispatch: (e: DialogEvent) => void) {
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
-  /** Plans (or loads a plan); an answer overtaken by a newer request is dropped. */
-  const load = useCallback((what: { req: ActionPlanRequest } | { planId: string }) => {
-    const mine = ++seq.current;
-    ('req' in what ? planAction(what.req) : fetchPlan(what.planId))
-      .then((p) => {
-        if (mine === seq.current) dispatch({ type: 'plan_loaded', plan: p });
-      })
-      .catch((err: unknown) => {
-        if (mine === seq.current) dispatch({ type: 'plan_failed', message: errorMessage(err) });
-      });
-  }, []);
-
-  useEffect(() => {
-    if (start.planId) load({ planId: start.planId });
-    else if (start.request && !start.editParams) load({ req: start.request });
-  }, [load, start]);
-
-  const waitsForApproval =
-    stage === 'plan' && !!plan && plan.confirmation.approvalRequired && !plan.approvedBy;
-  const planId = plan?.id;
-  // The planner's dialog notices the second admin's approval without a reload.
-  useEffect(() => {
-    if (!waitsForApproval || !planId) return;
+    if (!planId) return;
     const ac = new AbortController();
     const timer = setInterval(() => {
       fetchPlan(planId, ac.signal)
@@ -94,8 +70,16 @@ export function ActionDialog(props: ActionDialogProps) {
       ac.abort();
       clearInterval(timer);
     };
-  }, [waitsForApproval, planId]);
+  }, [planId, dispatch]);
+}
 
+/** What the operator can ask of the plan: plan again, execute, approve, revert a finished run. */
+function useCommands(
+  { plan, typed, reason }: DialogState,
+  dispatch: (e: DialogEvent) => void,
+  load: (what: { req: ActionPlanRequest }) => void,
+) {
+  const { t } = useT();
   const replan = (req: ActionPlanRequest) => {
     dispatch({ type: 'plan_requested', request: req });
     load({ req });
@@ -133,6 +117,44 @@ export function ActionDialog(props: ActionDialogProps) {
     dispatch({ type: 'revert', request: req });
     load({ req });
   };
+  return { replan, execute, approve, revert };
+}
+
+// Still long: the three stages' markup (params, plan, run). State lives in the reducer
+// (dialog-state.ts) and the hooks above; what is left only picks what each stage shows.
+export function ActionDialog(props: ActionDialogProps) {
+  const { t, locale } = useT();
+  const { me } = useMe();
+  const now = useNow();
+  const { catalog } = useActionCatalog();
+  const { open: openFindings } = useFindings();
+  const ref = useRef<HTMLDialogElement>(null);
+  // The dialog is mounted per opening: the props it starts from are read once.
+  const [start] = useState(() => ({
+    planId: props.planId,
+    request: props.request,
+    editParams: !!props.editParams && !props.planId,
+  }));
+  const [state, dispatch] = useReducer(dialogReducer, start, initialDialogState);
+  const { stage, request, plan, isLoading, loadError, typed, reason, pending, actionError, runId } = state;
+  const load = usePlanLoader(dispatch);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+
+  useEffect(() => {
+    if (start.planId) load({ planId: start.planId });
+    else if (start.request && !start.editParams) load({ req: start.request });
+  }, [load, start]);
+
+  const waitsForApproval =
+    stage === 'plan' && !!plan && plan.confirmation.approvalRequired && !plan.approvedBy;
+  useApprovalPoll(waitsForApproval ? plan?.id : undefined, dispatch);
+
+  const { replan, execute, approve, revert } = useCommands(state, dispatch, load);
 
   const action = plan?.action ?? request?.action;
   const target = plan?.target ?? request?.target;

@@ -120,6 +120,8 @@ export interface ConfirmPanelProps {
   error: string | null;
 }
 
+// Long on purpose: markup only (no state or effects: the dialog's reducer owns them); the
+// sections read one plan and a split would only hand it down.
 export function ConfirmPanel(p: ConfirmPanelProps) {
   const { t } = useT();
   const typedId = useId();

@@ -42,11 +42,9 @@ function Notice({ children, href, cta }: { children: React.ReactNode; href: stri
   );
 }
 
-export function LoginPage({ next }: { next: string }) {
-  const { t } = useT();
-  const { me } = useMe();
+/** The form's state and its one request; a refused pair keeps the name and clears the password. */
+function useLogin(next: string) {
   const now = useNow();
-  const isHydrated = useIsHydrated();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [isBusy, setIsBusy] = useState(false);
@@ -80,17 +78,60 @@ export function LoginPage({ next }: { next: string }) {
       if (r.reason === 'invalid') setPassword('');
     }
   };
+  return { username, setUsername, password, setPassword, isBusy, waitS, shownError, submit };
+}
 
+function ErrorLine({ error, waitS }: { error: LoginError | null; waitS: number }) {
+  const { t } = useT();
   const message =
-    shownError?.kind === 'invalid'
+    error?.kind === 'invalid'
       ? t('login.invalid')
-      : shownError?.kind === 'rate_limited'
+      : error?.kind === 'rate_limited'
         ? t('login.rateLimited', { seconds: waitS })
-        : shownError?.kind === 'auth_off'
+        : error?.kind === 'auth_off'
           ? t('login.authOff')
-          : shownError?.kind === 'failed'
-            ? t('login.failed', { message: shownError.message })
+          : error?.kind === 'failed'
+            ? t('login.failed', { message: error.message })
             : null;
+  if (!message) return null;
+  return (
+    <p
+      data-testid="login-error"
+      data-reason={error?.kind}
+      role="alert"
+      className="flex items-start gap-2 rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit"
+    >
+      <WarningIcon className="mt-0.5 h-4 w-4 shrink-0" />
+      <span className="tnum">{message}</span>
+    </p>
+  );
+}
+
+/** Nothing to sign in for (auth off) or already signed in: offer the way on. */
+function SessionNotice({ next }: { next: string }) {
+  const { t } = useT();
+  const { me } = useMe();
+  if (me && !me.authEnabled) {
+    return (
+      <Notice href={next} cta={t('login.continue')}>
+        {t('login.authOff')}
+      </Notice>
+    );
+  }
+  if (me?.authEnabled && me.user) {
+    return (
+      <Notice href={next} cta={t('login.continue')}>
+        {t('login.signedIn', { name: me.user.username })}
+      </Notice>
+    );
+  }
+  return null;
+}
+
+export function LoginPage({ next }: { next: string }) {
+  const { t } = useT();
+  const isHydrated = useIsHydrated();
+  const form = useLogin(next);
 
   return (
     <div className="mx-auto mt-10 flex w-full max-w-sm flex-col gap-4 sm:mt-16">
@@ -106,7 +147,7 @@ export function LoginPage({ next }: { next: string }) {
         className="panel flex flex-col gap-4 p-6"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void form.submit();
         }}
       >
         <div className="flex flex-col gap-1">
@@ -115,16 +156,7 @@ export function LoginPage({ next }: { next: string }) {
           </h1>
           <p className="text-sm text-fg-muted">{t('login.subtitle')}</p>
         </div>
-        {me && !me.authEnabled && (
-          <Notice href={next} cta={t('login.continue')}>
-            {t('login.authOff')}
-          </Notice>
-        )}
-        {me?.authEnabled && me.user && (
-          <Notice href={next} cta={t('login.continue')}>
-            {t('login.signedIn', { name: me.user.username })}
-          </Notice>
-        )}
+        <SessionNotice next={next} />
         <label className="flex flex-col gap-1.5">
           <span className={LABEL}>{t('login.username')}</span>
           <input
@@ -135,8 +167,8 @@ export function LoginPage({ next }: { next: string }) {
             required
             maxLength={64}
             autoFocus
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            value={form.username}
+            onChange={(e) => form.setUsername(e.target.value)}
             className={INPUT}
           />
         </label>
@@ -148,29 +180,19 @@ export function LoginPage({ next }: { next: string }) {
             autoComplete="current-password"
             required
             maxLength={1024}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            value={form.password}
+            onChange={(e) => form.setPassword(e.target.value)}
             className={INPUT}
           />
         </label>
-        {message && (
-          <p
-            data-testid="login-error"
-            data-reason={shownError?.kind}
-            role="alert"
-            className="flex items-start gap-2 rounded-md border border-crit bg-crit-bg px-3 py-2 text-sm text-crit"
-          >
-            <WarningIcon className="mt-0.5 h-4 w-4 shrink-0" />
-            <span className="tnum">{message}</span>
-          </p>
-        )}
+        <ErrorLine error={form.shownError} waitS={form.waitS} />
         <button
           type="submit"
           data-testid="login-submit"
-          disabled={!isHydrated || isBusy || waitS > 0}
+          disabled={!isHydrated || form.isBusy || form.waitS > 0}
           className="focus-ring inline-flex h-10 items-center justify-center rounded-md bg-accent px-4 text-sm font-semibold text-white hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-50"
         >
-          {isBusy ? t('login.submitting') : t('login.submit')}
+          {form.isBusy ? t('login.submitting') : t('login.submit')}
         </button>
         {next !== '/' && (
           <p className="truncate text-center text-xs text-fg-subtle" title={next}>

@@ -5,17 +5,15 @@
 import type { CheckRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 
-export function CheckProgressBar({
-  run,
-  canCancel,
-  isCancelling,
-  onCancel,
-}: {
+/** A run on screen and its Cancel button. */
+export interface CheckRunControls {
   run: CheckRun;
   canCancel: boolean;
   isCancelling: boolean;
   onCancel(): void;
-}) {
+}
+
+export function CheckProgressBar({ run, canCancel, isCancelling, onCancel }: CheckRunControls) {
   const { t, fmt } = useT();
   const { done, total, rate, etaMs } = run.progress;
   const isRunning = run.state === 'running';

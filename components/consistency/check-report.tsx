@@ -2,12 +2,12 @@
 // One run: its progress while running, then the report — counts and first examples per class
 // (compare) or the propagation time per replica (canary) — with JSON / CSV export.
 import Link from 'next/link';
-import { DIFF_CLASSES, type CanaryRun, type CheckRun, type CompareRun } from '@/lib/contracts';
+import { DIFF_CLASSES, type CanaryRun, type CompareRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DriverError } from '@/components/i18n/driver-error';
 import { exportUrl } from '@/components/hooks/use-checks';
 import { STATUS_TONE, StatusBadge, StatusIcon } from '@/components/ui/status';
-import { CheckProgressBar } from './check-progress';
+import { CheckProgressBar, type CheckRunControls } from './check-progress';
 import { CLASS_LABEL, STATE_LABEL, classStatus, stateStatus } from './check-text';
 
 const EXAMPLES_SHOWN = 10;
@@ -133,17 +133,7 @@ function CanaryBody({ run }: { run: CanaryRun }) {
   );
 }
 
-export function CheckReport({
-  run,
-  canCancel,
-  isCancelling,
-  onCancel,
-}: {
-  run: CheckRun;
-  canCancel: boolean;
-  isCancelling: boolean;
-  onCancel(): void;
-}) {
+export function CheckReport({ run, canCancel, isCancelling, onCancel }: CheckRunControls) {
   const { t, fmt } = useT();
   return (
     <section className="panel flex flex-col gap-4 p-4" data-testid="check-report" data-state={run.state} data-kind={run.kind} aria-labelledby="check-report-title">

@@ -45,6 +45,121 @@ function Subject({ finding }: { finding: Finding }) {
   return null;
 }
 
+/** Title, kind, subject, cause (with how sure) and the rule that decided it. */
+function Headline({ finding }: { finding: Finding }) {
+  const { t, locale } = useT();
+  return (
+    <div className="flex min-w-0 flex-1 basis-64 flex-col gap-0.5">
+      <span className="text-sm font-semibold leading-5 text-fg">
+        {locale === 'zh-CN' ? finding.title.zh : finding.title.en}
+      </span>
+      <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-xs text-fg-muted">
+        <span className="font-medium">{t(`kind.${finding.kind}`)}</span>
+        <Subject finding={finding} />
+        {finding.cause && (
+          <span className="rounded bg-surface-3 px-1.5 py-px text-[11px] font-medium text-fg">
+            {t('findings.cause')}: {t(`cause.${finding.cause}`)}
+            {finding.confidence && (
+              <span
+                data-testid="finding-confidence"
+                title={t(`confidence.${finding.confidence}Hint`)}
+                className="ml-1 text-fg-muted"
+              >
+                ({t(`confidence.${finding.confidence}`)})
+              </span>
+            )}
+          </span>
+        )}
+        {finding.rule && (
+          <span
+            className="rounded bg-surface-3 px-1.5 py-px text-[11px] text-fg"
+            title={finding.rule}
+          >
+            {ruleText(finding.rule, t)}
+          </span>
+        )}
+      </span>
+    </div>
+  );
+}
+
+/** When it opened (or resolved), Fix, the node and incident links. */
+function Aside({ finding, showIncidentLink }: { finding: Finding; showIncidentLink: boolean }) {
+  const { t, fmt } = useT();
+  const nodeId = finding.nodeId ?? finding.link?.replica;
+  return (
+    <>
+      {finding.state === 'resolved' && finding.resolvedAt !== undefined ? (
+        <span className="tnum font-medium text-ok" title={fmt.dateTime(finding.resolvedAt)}>
+          {t('findings.resolvedAt', { time: fmt.time(finding.resolvedAt) })}
+        </span>
+      ) : (
+        <TimeAgo
+          at={finding.openedAt}
+          className="tnum text-fg-muted"
+          render={(ago) => t('findings.opened', { ago })}
+        />
+      )}
+      {finding.remedy.actionId && <FixButton finding={finding} />}
+      {nodeId && (
+        <Link
+          href={nodeHref(nodeId)}
+          className="btn-ghost focus-ring"
+          data-testid="finding-node-link"
+        >
+          {t('findings.nodePage')}
+          <ChevronRightIcon className="h-3.5 w-3.5" />
+        </Link>
+      )}
+      {showIncidentLink && finding.incidentId && (
+        <Link
+          href={incidentHref(finding.incidentId)}
+          className="btn-ghost focus-ring"
+          data-testid="finding-incident-link"
+        >
+          <FlagIcon className="h-3.5 w-3.5" />
+          {t('findings.incident')}
+        </Link>
+      )}
+    </>
+  );
+}
+
+/** The expanded part: detail, evidence, remedy, last seen. */
+function Detail({ finding, id }: { finding: Finding; id: string }) {
+  const { t, fmt, locale } = useT();
+  const zh = locale === 'zh-CN';
+  return (
+    <div id={id} className="flex flex-col gap-3 pb-3 pl-4 pr-3" data-testid="finding-detail">
+      <p className="text-sm leading-6 text-fg">{zh ? finding.detail.zh : finding.detail.en}</p>
+      <div className="flex flex-col gap-1.5">
+        <h4 className="panel-title">{t('findings.evidence')}</h4>
+        <EvidenceList evidence={finding.evidence} severity={finding.severity} />
+      </div>
+      <div
+        className="flex flex-col gap-1.5 rounded-md border border-accent/40 bg-accent/5 px-3 py-2"
+        data-testid="finding-remedy"
+      >
+        <h4 className="panel-title flex items-center gap-1.5 text-accent">
+          <BoltIcon className="h-3.5 w-3.5" />
+          {t('findings.remedy')}
+        </h4>
+        <p className="whitespace-pre-line text-sm leading-6 text-fg">
+          {zh ? finding.remedy.textZh : finding.remedy.text}
+        </p>
+        {finding.remedy.actionId && (
+          <span className="font-mono text-xs text-fg-muted">
+            {t('findings.action', { id: finding.remedy.actionId })}
+          </span>
+        )}
+      </div>
+      <span className="tnum text-xs text-fg-subtle">
+        {t('findings.lastSeen', { time: fmt.dateTime(finding.lastSeenAt) })}
+      </span>
+    </div>
+  );
+}
+
 export function FindingItem({
   finding,
   showIncidentLink = true,
@@ -54,12 +169,10 @@ export function FindingItem({
   showIncidentLink?: boolean;
   defaultOpen?: boolean;
 }) {
-  const { t, fmt, locale } = useT();
+  const { t } = useT();
   const [open, setOpen] = useState(defaultOpen);
   const bodyId = useId();
-  const zh = locale === 'zh-CN';
   const tone = STATUS_TONE[SEVERITY_STATUS[finding.severity]];
-  const nodeId = finding.nodeId ?? finding.link?.replica;
   const isResolved = finding.state === 'resolved';
   return (
     <li
@@ -67,7 +180,7 @@ export function FindingItem({
       data-finding-id={finding.id}
       data-kind={finding.kind}
       data-severity={finding.severity}
-      data-node-id={nodeId}
+      data-node-id={finding.nodeId ?? finding.link?.replica}
       data-state={finding.state}
       className="relative"
     >
@@ -77,67 +190,9 @@ export function FindingItem({
       />
       <div className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2.5 pl-4 pr-3">
         <SeverityBadge severity={finding.severity} />
-        <div className="flex min-w-0 flex-1 basis-64 flex-col gap-0.5">
-          <span className="text-sm font-semibold leading-5 text-fg">
-            {zh ? finding.title.zh : finding.title.en}
-          </span>
-          <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-xs text-fg-muted">
-            <span className="font-medium">{t(`kind.${finding.kind}`)}</span>
-            <Subject finding={finding} />
-            {finding.cause && (
-              <span className="rounded bg-surface-3 px-1.5 py-px text-[11px] font-medium text-fg">
-                {t('findings.cause')}: {t(`cause.${finding.cause}`)}
-                {finding.confidence && (
-                  <span
-                    data-testid="finding-confidence"
-                    title={t(`confidence.${finding.confidence}Hint`)}
-                    className="ml-1 text-fg-muted"
-                  >
-                    ({t(`confidence.${finding.confidence}`)})
-                  </span>
-                )}
-              </span>
-            )}
-            {finding.rule && (
-              <span className="rounded bg-surface-3 px-1.5 py-px text-[11px] text-fg" title={finding.rule}>
-                {ruleText(finding.rule, t)}
-              </span>
-            )}
-          </span>
-        </div>
+        <Headline finding={finding} />
         <div className="ml-auto flex shrink-0 items-center gap-2 text-xs">
-          {isResolved && finding.resolvedAt !== undefined ? (
-            <span className="tnum font-medium text-ok" title={fmt.dateTime(finding.resolvedAt)}>
-              {t('findings.resolvedAt', { time: fmt.time(finding.resolvedAt) })}
-            </span>
-          ) : (
-            <TimeAgo
-              at={finding.openedAt}
-              className="tnum text-fg-muted"
-              render={(ago) => t('findings.opened', { ago })}
-            />
-          )}
-          {finding.remedy.actionId && <FixButton finding={finding} />}
-          {nodeId && (
-            <Link
-              href={nodeHref(nodeId)}
-              className="btn-ghost focus-ring"
-              data-testid="finding-node-link"
-            >
-              {t('findings.nodePage')}
-              <ChevronRightIcon className="h-3.5 w-3.5" />
-            </Link>
-          )}
-          {showIncidentLink && finding.incidentId && (
-            <Link
-              href={incidentHref(finding.incidentId)}
-              className="btn-ghost focus-ring"
-              data-testid="finding-incident-link"
-            >
-              <FlagIcon className="h-3.5 w-3.5" />
-              {t('findings.incident')}
-            </Link>
-          )}
+          <Aside finding={finding} showIncidentLink={showIncidentLink} />
           <button
             type="button"
             onClick={() => setOpen((v) => !v)}
@@ -154,39 +209,7 @@ export function FindingItem({
           </button>
         </div>
       </div>
-      {open && (
-        <div
-          id={bodyId}
-          className="flex flex-col gap-3 pb-3 pl-4 pr-3"
-          data-testid="finding-detail"
-        >
-          <p className="text-sm leading-6 text-fg">{zh ? finding.detail.zh : finding.detail.en}</p>
-          <div className="flex flex-col gap-1.5">
-            <h4 className="panel-title">{t('findings.evidence')}</h4>
-            <EvidenceList evidence={finding.evidence} severity={finding.severity} />
-          </div>
-          <div
-            className="flex flex-col gap-1.5 rounded-md border border-accent/40 bg-accent/5 px-3 py-2"
-            data-testid="finding-remedy"
-          >
-            <h4 className="panel-title flex items-center gap-1.5 text-accent">
-              <BoltIcon className="h-3.5 w-3.5" />
-              {t('findings.remedy')}
-            </h4>
-            <p className="whitespace-pre-line text-sm leading-6 text-fg">
-              {zh ? finding.remedy.textZh : finding.remedy.text}
-            </p>
-            {finding.remedy.actionId && (
-              <span className="font-mono text-xs text-fg-muted">
-                {t('findings.action', { id: finding.remedy.actionId })}
-              </span>
-            )}
-          </div>
-          <span className="tnum text-xs text-fg-subtle">
-            {t('findings.lastSeen', { time: fmt.dateTime(finding.lastSeenAt) })}
-          </span>
-        </div>
-      )}
+      {open && <Detail finding={finding} id={bodyId} />}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WebhookDelivery } from '@/lib/contracts';
 import { errorMessage } from './api-client';
 import { fetchDeliveries } from './incidents-api';
+import { pollLoop } from './poll-loop';
 
 export interface DeliveriesState {
   deliveries: WebhookDelivery[] | null;
@@ -18,28 +19,18 @@ export function useDeliveries(limit: number, refreshMs: number): DeliveriesState
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let ac: AbortController | undefined;
-    let stopped = false;
-    const load = async () => {
-      ac = new AbortController();
-      try {
-        setDeliveries(await fetchDeliveries(limit, ac.signal));
-        setError(null);
-      } catch (err) {
-        if (stopped) return;
-        setError(errorMessage(err));
-      }
-      if (!stopped) timer = setTimeout(() => void load(), refreshMs);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      ac?.abort();
-      clearTimeout(timer);
-    };
-  }, [limit, refreshMs, version]);
+  useEffect(
+    () =>
+      pollLoop(async (signal) => {
+        try {
+          setDeliveries(await fetchDeliveries(limit, signal));
+          setError(null);
+        } catch (err) {
+          if (!signal.aborted) setError(errorMessage(err));
+        }
+      }, refreshMs),
+    [limit, refreshMs, version],
+  );
 
   return { deliveries, error, isLoading: deliveries === null && error === null, refresh };
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryPoint } from '@/lib/contracts';
 import { errorMessage, fetchHistory } from './api-client';
+import { pollLoop } from './poll-loop';
 
 export const LAG_METRICS = ['offsetGapBytes', 'lagSeconds'] as const;
 export type LagMetric = (typeof LAG_METRICS)[number];
@@ -38,19 +39,16 @@ export function useIncidentHistory(
     if (!enabled) return;
     const ids = key.split('|')[0]!.split(',').filter(Boolean);
     const since = Number(key.split('|')[1]);
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const ac = new AbortController();
-    const load = async () => {
+    return pollLoop(async (signal) => {
       const jobs = ids.flatMap((id) =>
         LAG_METRICS.map(async (m) => ({
           id,
           m,
-          points: await fetchHistory(id, m, since, ac.signal),
+          points: await fetchHistory(id, m, since, signal),
         })),
       );
       const results = await Promise.allSettled(jobs);
-      if (stopped) return;
+      if (signal.aborted) return false;
       const series: ReplicaSeries = {};
       let error: string | null = null;
       for (const r of results) {
@@ -63,14 +61,8 @@ export function useIncidentHistory(
         series[id][m] = [...points].sort((a, b) => a.t - b.t);
       }
       setState({ key, series, error, isLoading: false });
-      if (isLive) timer = setTimeout(() => void load(), refreshMs);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      ac.abort();
-      clearTimeout(timer);
-    };
+      return isLive;
+    }, refreshMs);
   }, [key, enabled, isLive, refreshMs]);
 
   // While a new key loads, keep drawing the previous series rather than flashing empty.

@@ -4,6 +4,7 @@
 // The state stays with the caller; this only delivers what arrives.
 import { useEffect, useEffectEvent } from 'react';
 import type { ServerToClientEvents } from '@/lib/contracts';
+import { pollLoop } from './poll-loop';
 import { getSocket } from './socket-client';
 
 type EventName = keyof ServerToClientEvents;
@@ -56,22 +57,12 @@ export function useLiveRun<T>({
 
   useEffect(() => {
     if (!id || !isRunning) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const ac = new AbortController();
-    const load = async () => {
+    return pollLoop(async (signal) => {
       try {
-        deliver(await fetchLatest(id, ac.signal));
+        deliver(await fetchLatest(id, signal));
       } catch {
         // transient: the next poll and the socket events still come
       }
-      if (!stopped) timer = setTimeout(() => void load(), pollMs);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      ac.abort();
-      clearTimeout(timer);
-    };
+    }, pollMs);
   }, [id, isRunning, pollMs]);
 }

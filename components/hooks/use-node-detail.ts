@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { NodeDetail } from '@/lib/contracts';
 import { ApiRequestError, errorMessage, fetchNodeDetail } from './api-client';
+import { pollLoop } from './poll-loop';
 
 export interface NodeDetailState {
   nodeId: string;
@@ -23,34 +24,25 @@ const initial = (nodeId: string): NodeDetailState => ({
 export function useNodeDetail(nodeId: string, refreshMs: number): NodeDetailState {
   const [state, setState] = useState<NodeDetailState>(() => initial(nodeId));
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let ac: AbortController | undefined;
-    let stopped = false;
-    const load = async () => {
-      ac = new AbortController();
-      try {
-        const detail = await fetchNodeDetail(nodeId, ac.signal);
-        setState({ nodeId, detail, error: null, isNotFound: false, isLoading: false });
-      } catch (err) {
-        if (stopped) return;
-        const isNotFound = err instanceof ApiRequestError && err.status === 404;
-        setState((prev) => ({
-          ...(prev.nodeId === nodeId ? prev : initial(nodeId)),
-          error: errorMessage(err),
-          isNotFound,
-          isLoading: false,
-        }));
-      }
-      if (!stopped) timer = setTimeout(() => void load(), refreshMs);
-    };
-    void load();
-    return () => {
-      stopped = true;
-      ac?.abort();
-      clearTimeout(timer);
-    };
-  }, [nodeId, refreshMs]);
+  useEffect(
+    () =>
+      pollLoop(async (signal) => {
+        try {
+          const detail = await fetchNodeDetail(nodeId, signal);
+          setState({ nodeId, detail, error: null, isNotFound: false, isLoading: false });
+        } catch (err) {
+          if (signal.aborted) return;
+          const isNotFound = err instanceof ApiRequestError && err.status === 404;
+          setState((prev) => ({
+            ...(prev.nodeId === nodeId ? prev : initial(nodeId)),
+            error: errorMessage(err),
+            isNotFound,
+            isLoading: false,
+          }));
+        }
+      }, refreshMs),
+    [nodeId, refreshMs],
+  );
 
   return state.nodeId === nodeId ? state : initial(nodeId);
 }

@@ -10,7 +10,6 @@ import { useTopology } from '@/components/hooks/use-topology';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { TimeAgo } from '@/components/findings/time-ago';
 import { incidentHref } from '@/components/findings/finding-item';
-import { nodeHref } from '@/components/topology/node-card';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { LoadErrorAlert } from '@/components/ui/load-error-alert';
@@ -18,6 +17,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { IncidentFilterBar } from './incident-filter-bar';
 import { LIST_LIMIT, filtersToSearch, type IncidentFilters } from './incident-filters';
 import { IncidentStateBadge } from './incident-state-badge';
+import { RootNodeLink } from './root-node-link';
 import { incidentTitle } from './incident-text';
 import { incidentDurationMs } from './incident-window';
 
@@ -71,16 +71,7 @@ function IncidentRow({ incident }: { incident: Incident }) {
         </span>
       </td>
       <td className="px-3 py-2">
-        {incident.rootNodeId ? (
-          <Link
-            href={nodeHref(incident.rootNodeId)}
-            className="focus-ring rounded font-mono text-sm hover:underline"
-          >
-            {incident.rootNodeId}
-          </Link>
-        ) : (
-          <span className="text-fg-subtle">—</span>
-        )}
+        <RootNodeLink nodeId={incident.rootNodeId} className="text-sm" />
       </td>
       <td className="whitespace-nowrap px-3 py-2">
         <span className="tnum block font-mono text-sm" title={fmt.dateTime(incident.openedAt)}>

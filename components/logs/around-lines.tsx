@@ -82,3 +82,34 @@ export function AroundList({
     </ol>
   );
 }
+
+/** Loading, failed or empty in words (in the caller's note style); otherwise the lines. */
+export function AroundState({
+  isLoading,
+  error,
+  isEmpty,
+  time,
+  windowLabel,
+  noteClass,
+  children,
+}: {
+  isLoading: boolean;
+  error: string | null;
+  isEmpty: boolean;
+  time: string;
+  windowLabel: string;
+  noteClass: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useT();
+  if (isLoading) return <p className={noteClass}>{t('logs.around.loading', { time })}</p>;
+  if (error)
+    return (
+      <p className={`${noteClass} text-crit`} role="alert">
+        {t('logs.around.error', { time, message: error })}
+      </p>
+    );
+  if (isEmpty)
+    return <p className={noteClass}>{t('logs.around.empty', { window: windowLabel, time })}</p>;
+  return <>{children}</>;
+}

@@ -6,7 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useLogsAround } from '@/components/hooks/use-logs';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { ChevronDownIcon, TerminalIcon } from '@/components/findings/icons';
-import { AroundLimited, AroundList, AroundWindowSwitch } from './around-lines';
+import { AroundLimited, AroundList, AroundState, AroundWindowSwitch } from './around-lines';
 import { DEFAULT_AROUND_WINDOW, logTime, type AroundWindow } from './log-time';
 
 const NOTE = 'px-3 py-2 text-xs text-fg-muted';
@@ -45,26 +45,23 @@ function Lines({
           </span>
         )}
       </div>
-      {around.isLoading ? (
-        <p className={NOTE}>{t('logs.around.loading', { time })}</p>
-      ) : around.error ? (
-        <p className={`${NOTE} text-crit`} role="alert">
-          {t('logs.around.error', { time, message: around.error })}
-        </p>
-      ) : around.lines.length === 0 ? (
-        <p className={NOTE}>{t('logs.around.empty', { window: windowLabel, time })}</p>
-      ) : (
-        <>
-          <AroundLimited count={around.lines.length} at={at} />
-          <AroundList
-            lines={around.lines}
-            at={at}
-            showNode={nodeIds.length > 1}
-            compact
-            className="max-h-80"
-          />
-        </>
-      )}
+      <AroundState
+        isLoading={around.isLoading}
+        error={around.error}
+        isEmpty={around.lines.length === 0}
+        time={time}
+        windowLabel={windowLabel}
+        noteClass={NOTE}
+      >
+        <AroundLimited count={around.lines.length} at={at} />
+        <AroundList
+          lines={around.lines}
+          at={at}
+          showNode={nodeIds.length > 1}
+          compact
+          className="max-h-80"
+        />
+      </AroundState>
     </div>
   );
 }

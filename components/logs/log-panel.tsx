@@ -7,7 +7,7 @@ import { IsoDateTimeInput } from '@/components/ui/iso-datetime-input';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLogTail, useLogsAround } from '@/components/hooks/use-logs';
 import { ClockIcon } from '@/components/findings/icons';
-import { AroundLimited, AroundList, AroundWindowSwitch } from './around-lines';
+import { AroundLimited, AroundList, AroundState, AroundWindowSwitch } from './around-lines';
 import { LogFilterBar } from './log-filter-bar';
 import { LogColumns, LogRow } from './log-row';
 import {
@@ -77,20 +77,17 @@ function AroundView({
           </button>
         </span>
       </div>
-      {around.isLoading ? (
-        <p className={NOTE}>{t('logs.around.loading', { time })}</p>
-      ) : around.error ? (
-        <p className={`${NOTE} text-crit`} role="alert">
-          {t('logs.around.error', { time, message: around.error })}
-        </p>
-      ) : lines.length === 0 ? (
-        <p className={NOTE}>{t('logs.around.empty', { window: windowLabel, time })}</p>
-      ) : (
-        <>
-          <AroundLimited count={around.lines.length} at={at} />
-          <AroundList lines={lines} at={at} showNode={false} className={LIST} />
-        </>
-      )}
+      <AroundState
+        isLoading={around.isLoading}
+        error={around.error}
+        isEmpty={lines.length === 0}
+        time={time}
+        windowLabel={windowLabel}
+        noteClass={NOTE}
+      >
+        <AroundLimited count={around.lines.length} at={at} />
+        <AroundList lines={lines} at={at} showNode={false} className={LIST} />
+      </AroundState>
     </div>
   );
 }

@@ -27,6 +27,7 @@ const CELL = 'shrink-0 whitespace-nowrap text-xs text-fg-muted';
 /** A line that reached the dashboard this long after it was written is labelled with its age. */
 const WRITTEN_LONG_BEFORE_MS = 3600_000;
 
+// Long on purpose: one row's markup (no state or effects), every column of a log line.
 function LogRowView({
   row,
   showNode = false,

@@ -116,6 +116,8 @@ function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+// Long on purpose: one formatter per kind over shared Intl caches (closures over `locale`);
+// each member is a few lines and splitting would only pass the caches around.
 export function createFormatters(
   locale: Locale,
   dict: Dictionary = DICTIONARIES[locale],

@@ -60,8 +60,8 @@ export interface ActionServiceDeps {
 }
 
 export interface ActionEvents {
-  'action:progress': [ActionProgress];
-  'action:finished': [ActionRun];
+  progress: [ActionProgress];
+  finished: [ActionRun];
 }
 
 const newId = (prefix: string) =>
@@ -265,8 +265,8 @@ export class ActionService extends EventEmitter<ActionEvents> {
         timeouts: this.timeouts,
         heartbeatMs: Math.max(500, Math.floor(this.staleLockMs / 5)),
         signal: this.stopping.signal,
-        onProgress: (p) => this.emit('action:progress', p),
-        onFinished: (r) => this.emit('action:finished', r),
+        onProgress: (p) => this.emit('progress', p),
+        onFinished: (r) => this.emit('finished', r),
       },
       run,
       built,

@@ -1,7 +1,29 @@
 // Plans and runs in SQLite: the public shapes as JSON, plus the columns we filter on. A plan can
 // be used by one run only (claimed atomically), so a double click never runs twice.
-import type { ActionPlan, ActionRun } from '../../lib/contracts';
+import { z } from 'zod';
+import {
+  ActionPlanSchema,
+  ActionRunSchema,
+  type ActionPlan,
+  type ActionRun,
+} from '../../lib/contracts';
 import type { Db } from '../store/database';
+import { BodyRowSchema, jsonColumn, parseRow, parseRows } from '../store/rows';
+
+const PlanRowSchema = z.object({
+  body: jsonColumn(ActionPlanSchema),
+  approved_by: z.string().nullable(),
+  approved_at: z.number().nullable(),
+  used_by_run: z.string().nullable(),
+});
+
+/** Run bodies as stored; a body this version cannot read is skipped, not trusted. */
+function parseRuns(rows: unknown[]): ActionRun[] {
+  return parseRows(BodyRowSchema, rows).flatMap((r) => {
+    const run = jsonColumn(ActionRunSchema).safeParse(r.body);
+    return run.success ? [run.data] : [];
+  });
+}
 
 export class ActionStore {
   constructor(private readonly db: Db) {}
@@ -19,18 +41,16 @@ export class ActionStore {
   }
 
   plan(id: string): (ActionPlan & { usedByRun?: string }) | null {
-    const row = this.db
-      .prepare('SELECT body, approved_by, approved_at, used_by_run FROM action_plans WHERE id = ?')
-      .get(id) as
-      | {
-          body: string;
-          approved_by: string | null;
-          approved_at: number | null;
-          used_by_run: string | null;
-        }
-      | undefined;
+    const row = parseRow(
+      PlanRowSchema,
+      this.db
+        .prepare(
+          'SELECT body, approved_by, approved_at, used_by_run FROM action_plans WHERE id = ?',
+        )
+        .get(id),
+    );
     if (!row) return null;
-    const p = JSON.parse(row.body) as ActionPlan & { usedByRun?: string };
+    const p: ActionPlan & { usedByRun?: string } = row.body;
     if (row.approved_by) {
       p.approvedBy = row.approved_by;
       p.approvedAt = row.approved_at ?? undefined;
@@ -82,25 +102,24 @@ export class ActionStore {
   }
 
   run(id: string): ActionRun | null {
-    const row = this.db.prepare('SELECT body FROM action_runs WHERE id = ?').get(id) as
-      { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as ActionRun) : null;
+    const row = this.db.prepare('SELECT body FROM action_runs WHERE id = ?').get(id);
+    return row === undefined ? null : (parseRuns([row])[0] ?? null);
   }
 
   runs(limit: number): ActionRun[] {
-    const rows = this.db
-      .prepare('SELECT body FROM action_runs ORDER BY started_at DESC LIMIT ?')
-      .all(limit) as Array<{ body: string }>;
-    return rows.map((r) => JSON.parse(r.body) as ActionRun);
+    return parseRuns(
+      this.db.prepare('SELECT body FROM action_runs ORDER BY started_at DESC LIMIT ?').all(limit),
+    );
   }
 
   /** Runs still marked running that another boot started (candidates for `interrupted`). */
   orphanedRuns(topology: string, bootId: string): ActionRun[] {
-    const rows = this.db
-      .prepare(
-        "SELECT body FROM action_runs WHERE state = 'running' AND topology = ? AND boot_id != ?",
-      )
-      .all(topology, bootId) as Array<{ body: string }>;
-    return rows.map((r) => JSON.parse(r.body) as ActionRun);
+    return parseRuns(
+      this.db
+        .prepare(
+          "SELECT body FROM action_runs WHERE state = 'running' AND topology = ? AND boot_id != ?",
+        )
+        .all(topology, bootId),
+    );
   }
 }

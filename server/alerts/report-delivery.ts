@@ -4,8 +4,7 @@ import type { Locale } from '../../lib/i18n';
 import { reportSlackText, type ReportMessage } from '../../lib/reports/report-message';
 import { logger } from '../logger';
 import type { WebhookConfig } from './webhook-config';
-import { describeFetchError, scrubUrl } from './webhook-send';
-import { signBody } from './webhook-signature';
+import { describeFetchError, postSigned, scrubUrl } from './webhook-send';
 
 const log = logger('reports');
 const ATTEMPTS = 3;
@@ -18,28 +17,14 @@ export interface ReportDeliveryResult {
 }
 
 async function postOnce(hook: WebhookConfig, body: string): Promise<ReportDeliveryResult> {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    'user-agent': 'ReplicaOps-Webhook/1',
-    'x-replicaops-event': 'report',
-    'x-replicaops-timestamp': String(Math.floor(Date.now() / 1000)),
-  };
-  if (hook.secret) headers['x-replicaops-signature'] = signBody(hook.secret, body);
   try {
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(hook.timeoutMs),
-    });
-    const text = await res.text().catch(() => '');
-    if (res.ok) return { webhook: hook.name, ok: true, status: res.status };
+    const { status, text } = await postSigned(hook, body, { event: 'report', at: Date.now() });
+    if (status >= 200 && status < 300) return { webhook: hook.name, ok: true, status };
     return {
       webhook: hook.name,
       ok: false,
-      status: res.status,
-      error: `HTTP ${res.status} ${scrubUrl(text.slice(0, 200), hook.url)}`.trim(),
+      status,
+      error: `HTTP ${status} ${scrubUrl(text.slice(0, 200), hook.url)}`.trim(),
     };
   } catch (err) {
     return { webhook: hook.name, ok: false, status: null, error: describeFetchError(err, hook) };

@@ -71,11 +71,11 @@ export class WebhookDispatcher {
       const open = incidents.findings('open', 10_000);
       this.ledger.prime(open, this.store.lastEvents(open.map((f) => f.id)));
     });
-    incidents.on('finding:opened', (f) => this.guard('opened', () => this.onChange('opened', f)));
-    incidents.on('finding:updated', (f) =>
+    incidents.on('finding-opened', (f) => this.guard('opened', () => this.onChange('opened', f)));
+    incidents.on('finding-updated', (f) =>
       this.guard('updated', () => this.onChange('updated', f)),
     );
-    incidents.on('finding:resolved', (f) =>
+    incidents.on('finding-resolved', (f) =>
       this.guard('resolved', () => this.onChange('resolved', f)),
     );
     this.start();

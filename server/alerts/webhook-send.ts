@@ -12,35 +12,67 @@ export type SendResult =
 
 const SNIPPET_MAX = 200;
 
+export interface SignedPost {
+  /** `x-replicaops-event`: alert events, `report`, `test`. */
+  event: string;
+  /** Sent as `x-replicaops-timestamp` (seconds). */
+  at: number;
+  /** `x-replicaops-delivery`: the delivery row's id, for alerts. */
+  delivery?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * One POST of a JSON body to a webhook, signed with its secret (alerts, reports and the test
+ * message alike). Answers the status and the response text; throws what fetch throws.
+ */
+export async function postSigned(
+  hook: WebhookConfig,
+  body: string,
+  o: SignedPost,
+): Promise<{ status: number; text: string; headers: Headers }> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'user-agent': 'ReplicaOps-Webhook/1',
+    'x-replicaops-event': o.event,
+    ...(o.delivery === undefined ? {} : { 'x-replicaops-delivery': String(o.delivery) }),
+    'x-replicaops-timestamp': String(Math.floor(o.at / 1000)),
+  };
+  if (hook.secret) headers['x-replicaops-signature'] = signBody(hook.secret, body);
+  const timeout = AbortSignal.timeout(hook.timeoutMs);
+  const res = await fetch(hook.url, {
+    method: 'POST',
+    headers,
+    body,
+    // A redirect would carry a signed message to a host nobody configured.
+    redirect: 'manual',
+    signal: o.signal ? AbortSignal.any([timeout, o.signal]) : timeout,
+  });
+  // Drain the body so the connection can be reused; its start also explains a rejection.
+  const text = await res.text().catch(() => '');
+  return { status: res.status, text, headers: res.headers };
+}
+
+/** `HTTP 404: <start of the answer>`, without the webhook's URL (a 404 page may echo its token). */
+export function httpError(status: number, text: string, webhookUrl: string): string {
+  const snippet = scrubUrl(text.replace(/\s+/g, ' ').trim(), webhookUrl).slice(0, SNIPPET_MAX);
+  return `HTTP ${status}${snippet ? `: ${snippet}` : ''}`;
+}
+
 export async function sendOnce(
   hook: WebhookConfig,
   row: DeliveryRow,
   now: number,
   stopSignal: AbortSignal,
 ): Promise<SendResult> {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    'user-agent': 'ReplicaOps-Webhook/1',
-    'x-replicaops-event': row.event,
-    'x-replicaops-delivery': String(row.id),
-    'x-replicaops-timestamp': String(Math.floor(now / 1000)),
-  };
-  if (hook.secret) headers['x-replicaops-signature'] = signBody(hook.secret, row.payload);
-  const res = await fetch(hook.url, {
-    method: 'POST',
-    headers,
-    body: row.payload,
-    // A redirect would carry a signed alert to a host nobody configured.
-    redirect: 'manual',
-    signal: AbortSignal.any([AbortSignal.timeout(hook.timeoutMs), stopSignal]),
+  const { status, text, headers } = await postSigned(hook, row.payload, {
+    event: row.event,
+    delivery: row.id,
+    at: now,
+    signal: stopSignal,
   });
-  // Drain the body so the connection can be reused; its start also explains a rejection.
-  const text = await res.text().catch(() => '');
-  const status = res.status;
   if (status >= 200 && status < 300) return { kind: 'delivered', status };
-  // A receiver may echo the URL it was called on (a 404 page): that path is the token.
-  const snippet = scrubUrl(text.replace(/\s+/g, ' ').trim(), hook.url).slice(0, SNIPPET_MAX);
-  const error = `HTTP ${status}${snippet ? `: ${snippet}` : ''}`;
+  const error = httpError(status, text, hook.url);
   if (status >= 300 && status < 400)
     return {
       kind: 'fail',
@@ -48,7 +80,7 @@ export async function sendOnce(
       error: `${error} (redirect: point the webhook at the final URL)`,
     };
   if (status === 408 || status === 429 || status >= 500) {
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now);
+    const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now);
     return retryAfterMs === undefined
       ? { kind: 'retry', status, error }
       : { kind: 'retry', status, error, retryAfterMs };
@@ -69,13 +101,23 @@ export function describeFetchError(
   err: unknown,
   hook: Pick<WebhookConfig, 'url' | 'timeoutMs'>,
 ): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  let text: string;
-  if (e.name === 'TimeoutError') text = `no answer within ${hook.timeoutMs} ms`;
-  else if (e.cause?.code) text = `${e.cause.code}${e.cause.message ? ` (${e.cause.message})` : ''}`;
-  else text = e.cause?.message ?? e.message ?? String(err);
-  return scrubUrl(text, hook.url).slice(0, 300);
+  const cause = prop(err, 'cause');
+  const code = text(prop(cause, 'code'));
+  const causeMessage = text(prop(cause, 'message'));
+  let out: string;
+  if (prop(err, 'name') === 'TimeoutError') out = `no answer within ${hook.timeoutMs} ms`;
+  else if (code) out = `${code}${causeMessage ? ` (${causeMessage})` : ''}`;
+  else out = causeMessage ?? text(prop(err, 'message')) ?? String(err);
+  return scrubUrl(out, hook.url).slice(0, 300);
 }
+
+/** A property of a thrown value, whatever was thrown (fetch throws TypeError with a cause). */
+function prop(v: unknown, key: 'name' | 'message' | 'code' | 'cause'): unknown {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const value: unknown = Reflect.get(v, key);
+  return value;
+}
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
 /** Removes the webhook's URL, path and query from text (and credentials of any URL in it). */
 export function scrubUrl(text: string, webhookUrl: string): string {

@@ -3,8 +3,7 @@
 // the webhook's path and query, which are often its token.
 import type { WebhookTestResult } from '../../lib/contracts';
 import type { WebhookConfig } from './webhook-config';
-import { describeFetchError, scrubUrl } from './webhook-send';
-import { signBody } from './webhook-signature';
+import { describeFetchError, httpError, postSigned } from './webhook-send';
 
 const TEXT = 'ReplicaOps test message: this webhook is reachable. No action is needed.';
 
@@ -16,32 +15,20 @@ export function testPayload(hook: Pick<WebhookConfig, 'format'>, sentAt: number)
   );
 }
 
-export async function sendTestMessage(hook: WebhookConfig, now: () => number = Date.now): Promise<WebhookTestResult> {
+export async function sendTestMessage(
+  hook: WebhookConfig,
+  now: () => number = Date.now,
+): Promise<WebhookTestResult> {
   const at = now();
   const body = testPayload(hook, at);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json; charset=utf-8',
-    'user-agent': 'ReplicaOps-Webhook/1',
-    'x-replicaops-event': 'test',
-    'x-replicaops-timestamp': String(Math.floor(at / 1000)),
-  };
-  if (hook.secret) headers['x-replicaops-signature'] = signBody(hook.secret, body);
   try {
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      headers,
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(hook.timeoutMs),
-    });
-    const text = await res.text().catch(() => '');
-    const ok = res.status >= 200 && res.status < 300;
-    const snippet = scrubUrl(text.replace(/\s+/g, ' ').trim(), hook.url).slice(0, 200);
+    const { status, text } = await postSigned(hook, body, { event: 'test', at });
+    const ok = status >= 200 && status < 300;
     return {
       at,
       ok,
-      responseStatus: res.status,
-      ...(ok ? {} : { error: `HTTP ${res.status}${snippet ? `: ${snippet}` : ''}` }),
+      responseStatus: status,
+      ...(ok ? {} : { error: httpError(status, text, hook.url) }),
       durationMs: now() - at,
     };
   } catch (err) {

@@ -6,6 +6,7 @@
 // entry.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { z } from 'zod';
 import type { AuditEntry, AuditVerify } from '../../lib/contracts';
 import {
   GENESIS_HASH,
@@ -16,6 +17,7 @@ import {
 import { redactDeep } from '../../lib/redact';
 import { logger } from '../logger';
 import type { Db } from '../store/database';
+import { parseRow } from '../store/rows';
 import {
   fileAnchorStore,
   memoryAnchorStore,
@@ -38,6 +40,8 @@ export type NewAuditEntry = Omit<
   reason?: string | null;
 };
 
+// Rows are read as written, not parsed against the contract: a row edited by hand (a `kind` no
+// longer in the enum) must still be listed and fail verify(), not throw before verify sees it.
 interface AuditRow {
   id: number;
   at: number;
@@ -57,10 +61,14 @@ interface AuditRow {
 /** The links of entries written before the audit key existed. */
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+const DataSchema = z.record(z.string(), z.unknown());
+const HeadRowSchema = z.object({ id: z.number(), hash: z.string() });
+
 function toEntry(r: AuditRow): AuditEntry {
   let data: Record<string, unknown>;
   try {
-    data = JSON.parse(r.data) as Record<string, unknown>;
+    const parsed = DataSchema.safeParse(JSON.parse(r.data));
+    data = parsed.success ? parsed.data : { unparsable: r.data };
   } catch {
     // A row edited into invalid JSON must still be listed (and fail verify), not crash the page.
     data = { unparsable: r.data };
@@ -110,15 +118,18 @@ export class AuditLog {
 
   /** Highest id ever issued (AUTOINCREMENT's mark survives deletion of the newest rows). */
   private lastIssuedId(): number {
-    const row = this.db
-      .prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")
-      .get() as { seq: number } | undefined;
+    const row = parseRow(
+      z.object({ seq: z.number() }),
+      this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get(),
+    );
     return row?.seq ?? 0;
   }
 
   private head(): { id: number; hash: string } | undefined {
-    return this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-      { id: number; hash: string } | undefined;
+    return parseRow(
+      HeadRowSchema,
+      this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get(),
+    );
   }
 
   /**
@@ -185,7 +196,9 @@ export class AuditLog {
   }
 
   private writeAnchor(since: number, h: { id: number; hash: string }): void {
-    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number };
+    const { n } = z
+      .object({ n: z.number() })
+      .parse(this.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get());
     const a: AuditAnchor = { since, lastId: h.id, entries: n, head: h.hash, at: Date.now() };
     this.anchors.write(a);
     publishAnchor(a);
@@ -217,7 +230,7 @@ export class AuditLog {
           planId: e.planId ?? null,
           reason: e.reason ?? null,
           // Secrets never reach a plan or a run, but the audit is kept forever: sanitize once more.
-          data: JSON.parse(JSON.stringify(redactDeep(e.data))) as Record<string, unknown>,
+          data: DataSchema.parse(JSON.parse(JSON.stringify(redactDeep(e.data)))),
           prevHash: this.head()?.hash ?? GENESIS_HASH,
         };
         const hash = rowHash(content(draft), this.mac);

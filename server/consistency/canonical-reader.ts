@@ -11,6 +11,7 @@ import {
   sameScore,
   streamEntryText,
 } from '../../lib/consistency/canonical-diff';
+import { scanReply, streamEntriesReply } from '../redis/replies';
 
 export interface CanonicalOptions {
   /** Elements per LRANGE/XRANGE/SCAN call. */
@@ -85,7 +86,7 @@ async function compareWindows(type: string, o: CanonicalOptions, read: (start: n
 async function compareStreams(m: Redis, r: Redis, key: Buffer, o: CanonicalOptions): Promise<string | null> {
   const from = { m: '-', r: '-' };
   const read = async (redis: Redis, side: 'm' | 'r'): Promise<string[]> => {
-    const entries = (await redis.callBuffer('XRANGE', key, from[side], '+', 'COUNT', o.chunk)) as Array<[Buffer, Buffer[]]>;
+    const entries = streamEntriesReply(await redis.callBuffer('XRANGE', key, from[side], '+', 'COUNT', o.chunk));
     const last = entries[entries.length - 1];
     if (last) from[side] = nextStreamId(bin(last[0]));
     return entries.map(([id, fields]) => streamEntryText(bin(id), fields.map(bin)));
@@ -102,7 +103,7 @@ async function scanAll(redis: Redis, type: string, key: Buffer, o: CanonicalOpti
   let cursor = '0';
   do {
     checkAbort(o.signal);
-    const [next, items] = (await redis.callBuffer(cmd, key, cursor, 'COUNT', o.chunk)) as [Buffer, Buffer[]];
+    const [next, items] = scanReply(await redis.callBuffer(cmd, key, cursor, 'COUNT', o.chunk), cmd);
     cursor = next.toString();
     if (paired) for (let i = 0; i + 1 < items.length; i += 2) out.set(bin(items[i]), bin(items[i + 1]));
     else for (const item of items) out.set(bin(item), '');
@@ -118,6 +119,7 @@ export async function readCanonical(redis: Redis, key: Buffer, type: string, o: 
     return unordered ? { type, unordered } : null;
   }
   const ordered: string[] = [];
+  let streamFrom = '-';
   for (let start = 0; ; ) {
     checkAbort(o.signal);
     let chunk: string[];
@@ -132,8 +134,9 @@ export async function readCanonical(redis: Redis, key: Buffer, type: string, o: 
       chunk = await lrange(redis, key, start, o.chunk);
       start += o.chunk;
     } else if (type === 'stream') {
-      const from = ordered.length ? nextStreamId(String(JSON.parse(ordered[ordered.length - 1] as string)[0])) : '-';
-      const entries = (await redis.callBuffer('XRANGE', key, from, '+', 'COUNT', o.chunk)) as Array<[Buffer, Buffer[]]>;
+      const entries = streamEntriesReply(await redis.callBuffer('XRANGE', key, streamFrom, '+', 'COUNT', o.chunk));
+      const last = entries[entries.length - 1];
+      if (last) streamFrom = nextStreamId(bin(last[0]));
       chunk = entries.map(([id, fields]) => streamEntryText(bin(id), fields.map(bin)));
     } else return null;
     ordered.push(...chunk);

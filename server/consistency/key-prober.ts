@@ -10,6 +10,7 @@ import { canonicalFromReply, type CanonicalValue } from '../../lib/consistency/c
 import type { KeyProbe } from '../../lib/consistency/classify';
 import { logger } from '../logger';
 import { errorText } from '../error-text';
+import { arrayReply, bufferOrNull } from '../redis/replies';
 
 const log = logger('consistency');
 
@@ -70,7 +71,8 @@ export interface DumpLimits {
 const text = (v: unknown): string => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
 const deep = (v: unknown): unknown => (Buffer.isBuffer(v) ? v.toString('latin1') : Array.isArray(v) ? v.map(deep) : v);
 
-const VALUE_CMD: Record<string, (k: Buffer) => Array<string | Buffer | number>> = {
+type Command = [name: string, ...args: Array<string | Buffer | number>];
+const VALUE_CMD: Record<string, (k: Buffer) => Command> = {
   string: (k) => ['GET', k],
   list: (k) => ['LRANGE', k, 0, -1],
   set: (k) => ['SMEMBERS', k],
@@ -113,15 +115,16 @@ export class KeyProber {
     const reply = this.useScript ? await this.script(keys, 'v') : null;
     if (reply)
       return reply.map((r, i) => {
-        const [type, value] = deep(r) as [string, unknown];
-        return type === types[i] ? canonicalFromReply(type, type === 'string' ? [value].flat() : value) : null;
+        // The script answers {type, value} per key.
+        const [type, value] = arrayReply(deep(r), 'EVAL');
+        return typeof type === 'string' && type === types[i] ? canonicalFromReply(type, type === 'string' ? [value].flat() : value) : null;
       });
     const p = this.redis.pipeline();
-    for (let i = 0; i < keys.length; i++) {
+    keys.forEach((key, i) => {
       const cmd = VALUE_CMD[types[i] ?? ''];
-      if (cmd) p.callBuffer(...(cmd(keys[i] as Buffer) as [string, ...Array<string | Buffer | number>]));
+      if (cmd) p.callBuffer(...cmd(key));
       else p.echo('');
-    }
+    });
     const replies = await exec(p);
     return replies.map((r, i) => {
       const type = types[i] ?? '';
@@ -147,7 +150,7 @@ export class KeyProber {
       type: text(reply[i * 4]),
       pttl: Number(reply[i * 4 + 1]),
       size: Number(reply[i * 4 + 2]),
-      dump: (reply[i * 4 + 3] as Buffer | null) ?? null,
+      dump: bufferOrNull(reply[i * 4 + 3]),
     }));
   }
 
@@ -163,10 +166,10 @@ export class KeyProber {
   private async script(keys: Buffer[], mode: 'p' | 'e' | 'v'): Promise<unknown[] | null> {
     const args = [String(keys.length), ...keys, mode, String(this.limits.maxElements), String(this.limits.maxBytes)];
     try {
-      return (await this.redis.callBuffer('EVALSHA', PROBE_SHA, ...args)) as unknown[];
+      return arrayReply(await this.redis.callBuffer('EVALSHA', PROBE_SHA, ...args), 'EVALSHA');
     } catch (err) {
       const msg = errorText(err);
-      if (/NOSCRIPT/.test(msg)) return (await this.redis.callBuffer('EVAL', PROBE_LUA, ...args)) as unknown[];
+      if (/NOSCRIPT/.test(msg)) return arrayReply(await this.redis.callBuffer('EVAL', PROBE_LUA, ...args), 'EVAL');
       if (/NOPERM|unknown command|ERR .*script|disabled/i.test(msg)) {
         log.info({ err: msg }, 'scripting not available; comparing with pipelined commands');
         this.useScript = false;
@@ -182,19 +185,26 @@ export class KeyProber {
     for (const k of keys) p1.type(k).pttl(k);
     const r1 = await exec(p1);
     const probes: KeyProbe[] = keys.map((_, i) => ({ type: String(r1[i * 2]), pttl: Number(r1[i * 2 + 1]), size: 0, dump: null }));
-    const present = probes.map((p, i) => [p, i] as const).filter(([p]) => LENGTH_CMD[p.type]);
+    const withKeys = probes.flatMap((p, i) => {
+      const key = keys[i];
+      return key ? [{ p, key }] : [];
+    });
+    const present = withKeys.flatMap(({ p, key }) => {
+      const cmd = LENGTH_CMD[p.type];
+      return cmd ? [{ p, key, cmd }] : [];
+    });
     const p2 = this.redis.pipeline();
-    for (const [p, i] of present) p2.call(LENGTH_CMD[p.type] as string, keys[i] as Buffer);
+    for (const { key, cmd } of present) p2.call(cmd, key);
     (await exec(p2)).forEach((n, j) => {
       const entry = present[j];
-      if (entry) entry[0].size = Number(n);
+      if (entry) entry.p.size = Number(n);
     });
-    const small = probes.map((p, i) => [p, i] as const).filter(([p]) => p.type !== 'none' && p.size <= (p.type === 'string' ? this.limits.maxBytes : this.limits.maxElements));
+    const small = withKeys.filter(({ p }) => p.type !== 'none' && p.size <= (p.type === 'string' ? this.limits.maxBytes : this.limits.maxElements));
     const p3 = this.redis.pipeline();
-    for (const [, i] of small) p3.dumpBuffer(keys[i] as Buffer);
+    for (const { key } of small) p3.dumpBuffer(key);
     (await exec(p3)).forEach((d, j) => {
       const entry = small[j];
-      if (entry) entry[0].dump = (d as Buffer | null) ?? null;
+      if (entry) entry.p.dump = bufferOrNull(d);
     });
     return probes;
   }

@@ -32,15 +32,15 @@ export class DrillObserver {
 
   start(): void {
     for (const f of this.incidents.findings('open', 1000)) this.record(f, true);
-    this.incidents.on('finding:opened', this.onOpened);
-    this.incidents.on('finding:updated', this.onUpdated);
+    this.incidents.on('finding-opened', this.onOpened);
+    this.incidents.on('finding-updated', this.onUpdated);
     this.monitor.on('cycle', this.onCycle);
     this.judge(this.monitor.snapshot().topology);
   }
 
   stop(): void {
-    this.incidents.off('finding:opened', this.onOpened);
-    this.incidents.off('finding:updated', this.onUpdated);
+    this.incidents.off('finding-opened', this.onOpened);
+    this.incidents.off('finding-updated', this.onUpdated);
     this.monitor.off('cycle', this.onCycle);
   }
 

@@ -266,7 +266,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
   private async pauseForOperator(i: number): Promise<number | null> {
     let repairAt: number | null = null;
     const onAction = () => void (repairAt ??= Date.now());
-    this.deps.actions?.on('action:progress', onAction);
+    this.deps.actions?.on('progress', onAction);
     this.run.state = 'paused';
     this.setStep(i, 'waiting_operator', { startedAt: Date.now() });
     // An operator who walked away does not hold the sandbox broken forever.
@@ -277,7 +277,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     });
     clearTimeout(timer);
     this.resumeNow = undefined;
-    this.deps.actions?.off('action:progress', onAction);
+    this.deps.actions?.off('progress', onAction);
     this.run.state = 'running';
     return repairAt;
   }

@@ -106,7 +106,7 @@ test('the incident service records frozen findings without changing them, and sa
   const { incidents } = setup(t);
   const f = snapshot('f-1');
   const heard: Finding[] = [];
-  incidents.on('finding:opened', (x) => heard.push(x));
+  incidents.on('finding-opened', (x) => heard.push(x));
   const filed = incidents.apply({ opened: [{ finding: f, key: findingKey({ kind: 'node_unreachable', subject: R }) }], updated: [], resolved: [] }, EMPTY, OPENED + 2000);
   assert.equal(f.incidentId, undefined, 'the tracker’s snapshot is untouched');
   const incidentId = filed.get('f-1');
@@ -125,7 +125,7 @@ test('a rolled-back write leaves no incident behind, and the opened finding is s
   }
   const { store, incidents } = setup(t, (db) => new FailingStore(db));
   const heard: Finding[] = [];
-  incidents.on('finding:opened', (x) => heard.push(x));
+  incidents.on('finding-opened', (x) => heard.push(x));
   const filed = incidents.apply({ opened: [{ finding: snapshot('f-1'), key: findingKey({ kind: 'node_unreachable', subject: R }) }], updated: [], resolved: [] }, EMPTY, OPENED + 2000);
   assert.equal(filed.size, 0);
   assert.equal(heard.length, 1, 'opened is announced even though the write failed');

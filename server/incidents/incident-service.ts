@@ -43,10 +43,10 @@ interface Batch {
 }
 
 export interface IncidentEvents {
-  'finding:opened': [Finding];
-  'finding:updated': [Finding];
-  'finding:resolved': [Finding];
-  'incident:updated': [Incident];
+  'finding-opened': [Finding];
+  'finding-updated': [Finding];
+  'finding-resolved': [Finding];
+  'incident-changed': [Incident];
   health: [Health];
 }
 
@@ -95,10 +95,10 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
       touched.clear();
     }
     const out = (f: FindingSnapshot) => recorded.get(f.id) ?? { ...f };
-    for (const c of changes.opened) this.emit('finding:opened', out(c.finding));
-    for (const c of changes.updated) this.emit('finding:updated', out(c.finding));
-    for (const c of changes.resolved) this.emit('finding:resolved', out(c.finding));
-    for (const i of touched.values()) this.emit('incident:updated', this.store.incident(i.id) ?? i);
+    for (const c of changes.opened) this.emit('finding-opened', out(c.finding));
+    for (const c of changes.updated) this.emit('finding-updated', out(c.finding));
+    for (const c of changes.resolved) this.emit('finding-resolved', out(c.finding));
+    for (const i of touched.values()) this.emit('incident-changed', this.store.incident(i.id) ?? i);
     if (changes.opened.length || changes.updated.length || changes.resolved.length) this.emit('health', this.health());
     return filed;
   }
@@ -264,7 +264,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
       this.store.saveIncident(next);
       this.timeline(id, now, 'state_changed', `Acknowledged by ${actor}`, `${actor} 已确认`, { from: inc.state, to: 'acknowledged' }, actor);
     });
-    this.emit('incident:updated', next);
+    this.emit('incident-changed', next);
     return next;
   }
 
@@ -277,7 +277,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
       this.store.saveIncident(next);
       this.timeline(id, now, 'state_changed', `Resolved by ${actor}`, `${actor} 已关闭事件`, { from: inc.state, to: 'resolved' }, actor);
     });
-    this.emit('incident:updated', next);
+    this.emit('incident-changed', next);
     return next;
   }
 
@@ -289,7 +289,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
   /** Adds `tag` to each incident (a fault drill marks its own); announces those that changed. */
   tagIncidents(ids: readonly string[], tag: string): Incident[] {
     const changed = this.store.addTag(ids, tag);
-    for (const i of changed) this.emit('incident:updated', i);
+    for (const i of changed) this.emit('incident-changed', i);
     return changed;
   }
 

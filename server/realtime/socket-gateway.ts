@@ -53,8 +53,14 @@ export interface RealtimeDeps {
   guard?: HostGuard;
 }
 
-export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
-  const { incidents, auth, logs, actions, checks, heartbeat, guard, drills } = deps;
+type Identify = Parameters<AuthService['identify']>;
+interface HandshakeSocket {
+  request: { headers: Identify[0] };
+  handshake: { auth?: Record<string, unknown> };
+}
+
+/** socket.io on the HTTP server: same path, same origins and security headers as the REST API. */
+function createIo(httpServer: HttpServer, guard: HostGuard | undefined): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -69,26 +75,57 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   const addHeaders = (headers: Record<string, string>) => Object.assign(headers, guard?.headers);
   io.engine.on('initial_headers', addHeaders);
   io.engine.on('headers', addHeaders);
+  io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
+  return io;
+}
 
-  const stillAuthorized = (socket: { request: { headers: Parameters<AuthService['identify']>[0] }; handshake: { auth?: Record<string, unknown> } }) => {
-    if (!auth) return true;
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-    return auth.identify(socket.request.headers, token) !== null;
-  };
+/**
+ * Authenticates at the handshake (the session cookie, or a token in `auth.token`) and drops,
+ * within a minute, sockets whose session ended. Answers the re-check for per-event use and
+ * the sweep's timer.
+ */
+function authenticate(io: RealtimeServer, auth: AuthService | undefined) {
+  const tokenOf = (socket: HandshakeSocket) => (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
+  const stillAuthorized = (socket: HandshakeSocket) => !auth || auth.identify(socket.request.headers, tokenOf(socket)) !== null;
   // A session that ended (logout, expiry, user removed) loses its live feed within a minute.
   const sweep = setInterval(() => {
     for (const s of io.sockets.sockets.values()) if (!stillAuthorized(s)) s.disconnect(true);
   }, 60_000);
   sweep.unref();
-
-  // Authenticate at the handshake: the session cookie rides along, or a token in `auth.token`.
   io.use((socket, next) => {
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-    const identity = auth ? auth.identify(socket.request.headers, token) : { username: 'local', role: 'admin' as const, via: 'none' as const };
+    const identity = auth ? auth.identify(socket.request.headers, tokenOf(socket)) : { username: 'local', role: 'admin' as const, via: 'none' as const };
     if (!identity) return next(new Error('unauthorized'));
     socket.data.identity = identity;
     next();
   });
+  return { stillAuthorized, sweep };
+}
+
+/**
+ * Live log tail: only to clients watching the node (same rooms as the per-node samples). A
+ * NOAUTH storm produces hundreds of batches a second; rows are upserts by id, so only the latest
+ * version of each row per node is kept and flushed at most every LOG_FLUSH_MS.
+ */
+function logBatcher(io: RealtimeServer) {
+  const pending = new Map<string, Map<number, LogLinesEvent['entries'][number]>>();
+  const timer = setInterval(() => {
+    for (const [nodeId, rows] of pending) io.to(room(nodeId)).emit('log:lines', { nodeId, entries: [...rows.values()] });
+    pending.clear();
+  }, LOG_FLUSH_MS);
+  timer.unref();
+  const add = (e: LogLinesEvent) => {
+    if (!io.sockets.adapter.rooms.get(room(e.nodeId))?.size) return;
+    let rows = pending.get(e.nodeId);
+    if (!rows) pending.set(e.nodeId, (rows = new Map()));
+    for (const entry of e.entries) rows.set(entry.id, entry);
+  };
+  return { add, timer };
+}
+
+export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: RealtimeDeps = {}): RealtimeServer {
+  const { incidents, auth, logs, actions, checks, heartbeat, guard, drills } = deps;
+  const io = createIo(httpServer, guard);
+  const { stillAuthorized, sweep } = authenticate(io, auth);
 
   const deltas = topologyDeltas(io, () => monitor.snapshot());
   io.on('connection', (socket) => {
@@ -140,16 +177,16 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     'topology-event': (e) => io.emit('topology:event', e),
   });
   listen<IncidentEvents>(incidents, {
-    'finding:opened': (f) => io.emit('finding:opened', f),
-    'finding:updated': (f) => io.emit('finding:updated', f),
-    'finding:resolved': (f) => io.emit('finding:resolved', f),
-    'incident:updated': (i) => io.emit('incident:updated', i),
+    'finding-opened': (f) => io.emit('finding:opened', f),
+    'finding-updated': (f) => io.emit('finding:updated', f),
+    'finding-resolved': (f) => io.emit('finding:resolved', f),
+    'incident-changed': (i) => io.emit('incident:updated', i),
     health: (h) => io.emit('health:update', h),
   });
   // Action progress goes to every client: an operator elsewhere should see a repair running.
   listen<ActionEvents>(actions, {
-    'action:progress': (p) => io.emit('action:progress', p),
-    'action:finished': (r) => io.emit('action:finished', r),
+    progress: (p) => io.emit('action:progress', p),
+    finished: (r) => io.emit('action:finished', r),
   });
   // Consistency checks, heartbeat delays and drills: small, rate-limited at the source.
   listen<CheckServiceEvents>(checks, {
@@ -161,27 +198,11 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
     progress: (p) => io.emit('drill:progress', p),
     finished: (run) => io.emit('drill:finished', run),
   });
-  io.engine.on('connection_error', (err: { message?: string }) => log.debug({ msg: err.message }, 'socket connection error'));
+  const logLines = logBatcher(io);
+  listen<LogServiceEvents>(logs, { lines: logLines.add });
 
-  // Live log tail: only to clients watching the node (same rooms as the per-node samples).
-  // A NOAUTH storm produces hundreds of batches a second; rows are upserts by id, so only the
-  // latest version of each row per node is kept and flushed at most every LOG_FLUSH_MS.
-  const pendingLogs = new Map<string, Map<number, LogLinesEvent['entries'][number]>>();
-  listen<LogServiceEvents>(logs, {
-    lines: (e) => {
-      if (!io.sockets.adapter.rooms.get(room(e.nodeId))?.size) return;
-      let rows = pendingLogs.get(e.nodeId);
-      if (!rows) pendingLogs.set(e.nodeId, (rows = new Map()));
-      for (const entry of e.entries) rows.set(entry.id, entry);
-    },
-  });
-  const logFlush = setInterval(() => {
-    for (const [nodeId, rows] of pendingLogs) io.to(room(nodeId)).emit('log:lines', { nodeId, entries: [...rows.values()] });
-    pendingLogs.clear();
-  }, LOG_FLUSH_MS);
-  logFlush.unref();
   httpServer.once('close', () => {
-    clearInterval(logFlush);
+    clearInterval(logLines.timer);
     clearInterval(sweep);
     for (const u of unsubscribe) u();
   });

@@ -1,35 +1,51 @@
 // Findings, incidents and their timelines in SQLite. Rows hold the contract shapes as JSON
 // where the shape is rich (finding bodies, timeline data) and columns where we filter.
-import { FindingKindSchema, FindingSchema, type Finding, type Incident, type IncidentState, type Severity, type TimelineEntry, type TimelineEntryType } from '../../lib/contracts';
+import { z } from 'zod';
+import {
+  BilingualSchema,
+  FindingKindSchema,
+  FindingSchema,
+  IncidentStateSchema,
+  SeveritySchema,
+  TimelineEntryTypeSchema,
+  type Finding,
+  type Incident,
+  type IncidentState,
+  type Severity,
+  type TimelineEntry,
+} from '../../lib/contracts';
 import { parseFindingKey, type FindingKey } from '../../lib/diagnosis/finding-key';
 import type { Db } from './database';
+import { IdRowSchema, jsonColumn, parseRow, parseRows } from './rows';
 
-interface IncidentRow {
-  id: string;
-  state: IncidentState;
-  severity: Severity;
-  title: string;
-  root_node_id: string | null;
-  opened_at: number;
-  acknowledged_at: number | null;
-  acknowledged_by: string | null;
-  resolved_at: number | null;
-  resolved_by: string | null;
-  tags: string;
-  node_ids: string;
-  title_i18n: string | null;
-}
+const IncidentRowSchema = z.object({
+  id: z.string(),
+  state: IncidentStateSchema,
+  severity: SeveritySchema,
+  title: z.string(),
+  root_node_id: z.string().nullable(),
+  opened_at: z.number(),
+  acknowledged_at: z.number().nullable(),
+  acknowledged_by: z.string().nullable(),
+  resolved_at: z.number().nullable(),
+  resolved_by: z.string().nullable(),
+  tags: jsonColumn(z.array(z.string())),
+  node_ids: jsonColumn(z.array(z.string())),
+  title_i18n: jsonColumn(BilingualSchema).nullable(),
+});
+type IncidentRow = z.infer<typeof IncidentRowSchema>;
 
-interface TimelineRow {
-  id: number;
-  incident_id: string;
-  at: number;
-  type: TimelineEntryType;
-  actor: string;
-  summary: string;
-  summary_zh: string | null;
-  data: string;
-}
+const TimelineRowSchema = z.object({
+  id: z.number(),
+  incident_id: z.string(),
+  at: z.number(),
+  type: TimelineEntryTypeSchema,
+  actor: z.string(),
+  summary: z.string(),
+  summary_zh: z.string().nullable(),
+  data: z.string(),
+});
+type TimelineRow = z.infer<typeof TimelineRowSchema>;
 
 export interface IncidentFilter {
   state?: IncidentState;
@@ -79,7 +95,7 @@ export class IncidentStore {
 
   /** Open findings with the key the tracker knows them by (to resume after a restart). */
   openFindingsWithKeys(): Array<{ key: FindingKey; finding: Finding }> {
-    const rows = this.db.prepare("SELECT key, body FROM findings WHERE state = 'open'").all() as Array<{ key: string; body: string }>;
+    const rows = parseRows(z.object({ key: z.string(), body: z.string() }), this.db.prepare("SELECT key, body FROM findings WHERE state = 'open'").all());
     return rows.flatMap((r) => {
       const key = parseFindingKey(r.key, FindingKindSchema.options);
       const [finding] = parseBodies([r]);
@@ -94,7 +110,7 @@ export class IncidentStore {
 
   /** The incident a finding was filed under, as committed. */
   incidentIdOf(findingId: string): string | undefined {
-    const row = this.db.prepare('SELECT incident_id FROM findings WHERE id = ?').get(findingId) as { incident_id: string | null } | undefined;
+    const row = parseRow(z.object({ incident_id: z.string().nullable() }), this.db.prepare('SELECT incident_id FROM findings WHERE id = ?').get(findingId));
     return row?.incident_id ?? undefined;
   }
 
@@ -127,7 +143,7 @@ export class IncidentStore {
   }
 
   incident(id: string): Incident | null {
-    const row = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id) as IncidentRow | undefined;
+    const row = parseRow(IncidentRowSchema, this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id));
     return row ? this.toIncident(row) : null;
   }
 
@@ -144,7 +160,7 @@ export class IncidentStore {
     if (f.until !== undefined) add('opened_at <= @until', { until: f.until });
     if (f.node) add('(root_node_id = @node OR node_ids LIKE @nodeLike)', { node: f.node, nodeLike: `%"${f.node}"%` });
     const sql = `SELECT * FROM incidents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY opened_at DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(args) as IncidentRow[]).map((r) => this.toIncident(r));
+    return parseRows(IncidentRowSchema, this.db.prepare(sql).all(args)).map((r) => this.toIncident(r));
   }
 
   /** Adds `tag` to the incidents that lack it; returns those, as saved. */
@@ -161,14 +177,12 @@ export class IncidentStore {
   }
 
   openIncidents(): Incident[] {
-    const rows = this.db.prepare("SELECT * FROM incidents WHERE state != 'resolved' ORDER BY opened_at").all() as IncidentRow[];
+    const rows = parseRows(IncidentRowSchema, this.db.prepare("SELECT * FROM incidents WHERE state != 'resolved' ORDER BY opened_at").all());
     return rows.map((r) => this.toIncident(r));
   }
 
   private toIncident(r: IncidentRow): Incident {
-    const findingIds = (this.db.prepare('SELECT id FROM findings WHERE incident_id = ? ORDER BY opened_at').all(r.id) as Array<{ id: string }>).map(
-      (x) => x.id,
-    );
+    const findingIds = parseRows(IdRowSchema, this.db.prepare('SELECT id FROM findings WHERE incident_id = ? ORDER BY opened_at').all(r.id)).map((x) => x.id);
     const inc: Incident = {
       id: r.id,
       state: r.state,
@@ -176,10 +190,10 @@ export class IncidentStore {
       title: r.title,
       openedAt: r.opened_at,
       findingIds,
-      nodeIds: JSON.parse(r.node_ids) as string[],
-      tags: JSON.parse(r.tags) as string[],
+      nodeIds: r.node_ids,
+      tags: r.tags,
     };
-    if (r.title_i18n) inc.titleI18n = JSON.parse(r.title_i18n) as Incident['titleI18n'];
+    if (r.title_i18n) inc.titleI18n = r.title_i18n;
     if (r.root_node_id) inc.rootNodeId = r.root_node_id;
     if (r.acknowledged_at !== null) inc.acknowledgedAt = r.acknowledged_at;
     if (r.acknowledged_by) inc.acknowledgedBy = r.acknowledged_by;
@@ -207,15 +221,18 @@ export class IncidentStore {
 
   /** When the first topology event on an incident's timeline happened (where its story starts). */
   firstTopologyEventAt(incidentId: string): number | undefined {
-    const row = this.db.prepare("SELECT MIN(at) AS at FROM incident_timeline WHERE incident_id = ? AND type = 'topology_event'").get(incidentId) as { at: number | null } | undefined;
+    const row = parseRow(z.object({ at: z.number().nullable() }), this.db.prepare("SELECT MIN(at) AS at FROM incident_timeline WHERE incident_id = ? AND type = 'topology_event'").get(incidentId));
     return row?.at ?? undefined;
   }
 
   /** The log line entry of an incident with this node, time and message, if copied already. */
   logEntry(incidentId: string, nodeId: string, at: number, message: string): TimelineEntry | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM incident_timeline WHERE incident_id = ? AND type = 'log_line' AND at = ? AND summary = ? AND json_extract(data, '$.nodeId') = ?")
-      .get(incidentId, at, message, nodeId) as TimelineRow | undefined;
+    const row = parseRow(
+      TimelineRowSchema,
+      this.db
+        .prepare("SELECT * FROM incident_timeline WHERE incident_id = ? AND type = 'log_line' AND at = ? AND summary = ? AND json_extract(data, '$.nodeId') = ?")
+        .get(incidentId, at, message, nodeId),
+    );
     return row ? toEntry(row) : undefined;
   }
 
@@ -224,7 +241,7 @@ export class IncidentStore {
   }
 
   timeline(incidentId: string): TimelineEntry[] {
-    const rows = this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY at, id').all(incidentId) as TimelineRow[];
+    const rows = parseRows(TimelineRowSchema, this.db.prepare('SELECT * FROM incident_timeline WHERE incident_id = ? ORDER BY at, id').all(incidentId));
     return rows.map(toEntry);
   }
 

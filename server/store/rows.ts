@@ -13,3 +13,18 @@ export function parseRow<T>(schema: z.ZodType<T>, row: unknown): T | undefined {
 
 export const BodyRowSchema = z.object({ body: z.string() });
 export const IdRowSchema = z.object({ id: z.string() });
+
+/** A TEXT column holding JSON, parsed and then checked against `schema`. */
+export function jsonColumn<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, ctx): unknown => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
