@@ -100,6 +100,13 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
     throw lastError;
   }
 
+  /** Runs a command on one watched Sentinel; rejects when it is unknown or does not answer. */
+  commandOn(sentinelId: string, ...args: string[]): Promise<unknown> {
+    const w = this.watched.get(sentinelId);
+    if (!w) return Promise.reject(new Error(`${sentinelId} is not a Sentinel ReplicaOps watches`));
+    return w.link.command(...args);
+  }
+
   start(): void {
     if (this.running || !this.isEnabled) return;
     this.running = true;
