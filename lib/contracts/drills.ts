@@ -14,6 +14,8 @@ export const DRILL_SCENARIO_IDS = [
   'empty-master-restart',
   'writable-replica',
   'slow-link',
+  'sentinel-failover',
+  'sentinel-quorum-loss',
 ] as const;
 export const DrillScenarioIdSchema = z.enum(DRILL_SCENARIO_IDS);
 export type DrillScenarioId = z.infer<typeof DrillScenarioIdSchema>;

@@ -17,7 +17,9 @@ export type FaultSpec =
   | { type: 'output_buffer_loop' }
   | { type: 'writable_replica' }
   /** save "" and appendonly no on the master: what makes a restart wipe the replicas. */
-  | { type: 'persistence_off' };
+  | { type: 'persistence_off' }
+  /** SIGKILL `count` of the sandbox's Sentinels (the last ones); undone by restarting them. */
+  | { type: 'kill_sentinels'; count: number };
 export type FaultType = FaultSpec['type'];
 
 /** Conditions a `wait` step waits for and a `verify` step scores. */
@@ -33,7 +35,13 @@ export type ConditionSpec =
   | { type: 'canary'; on: 'all' | 'replica' }
   /** The key written into the writable replica is gone (it re-synced from its master). */
   | { type: 'divergence_gone' }
-  | { type: 'sleep'; ms: number };
+  | { type: 'sleep'; ms: number }
+  /** Sentinel announced +switch-master away from the killed master, and names a new one. */
+  | { type: 'sentinel_switched' }
+  /** The dashboard shows Sentinel's new master as master and every other live node under it. */
+  | { type: 'sentinel_tree' }
+  /** SENTINEL CKQUORUM of the group, as the dashboard last read it, is (not) OK. */
+  | { type: 'sentinel_quorum'; ok: boolean };
 
 export type WriteSpec =
   | { type: 'canary'; keys: number }
@@ -94,6 +102,8 @@ export interface SandboxNeeds {
   needsProxy: boolean;
   /** redis.conf directives for every node of a fresh sandbox, over the drill defaults. */
   config?: Record<string, string>;
+  /** Real Sentinels watching the master; the dashboard is given a sentinel:// seed. */
+  sentinels?: { count: number; quorum: number; downAfterMs: number; failoverTimeoutMs: number };
 }
 
 export interface DrillScenario {

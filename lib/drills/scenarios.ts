@@ -4,6 +4,7 @@ import type { DrillScenario, StepDef } from './scenario-types';
 import { emptyMasterRestart, slowLink, writableReplica } from './scenarios-data';
 import { authFailure, backlogOverflow, bufferLimitLoop } from './scenarios-faults';
 import { masterRestart, networkInterruption, replicaFailure } from './scenarios-seed';
+import { sentinelFailover, sentinelQuorumLoss } from './scenarios-sentinel';
 
 export const SCENARIOS: readonly DrillScenario[] = [
   networkInterruption,
@@ -15,6 +16,8 @@ export const SCENARIOS: readonly DrillScenario[] = [
   emptyMasterRestart,
   writableReplica,
   slowLink,
+  sentinelFailover,
+  sentinelQuorumLoss,
 ];
 
 export function findScenario(id: string): DrillScenario | undefined {

@@ -1,7 +1,8 @@
 // Conditions a drill waits for and verifies. Findings and links are judged the way the
 // dashboard shows them (monitor + incidents); counters and data are read from Redis directly.
+import type { Topology } from '../../lib/contracts';
 import type { ConditionSpec } from '../../lib/drills/scenario-types';
-import { describeExpected } from '../../lib/drills/scorecard';
+import { describeExpected, fmtMs } from '../../lib/drills/scorecard';
 import type { Sandbox } from '../sandbox';
 import type { DrillFaults } from './drill-faults';
 import type { DrillObserver } from './drill-observer';
@@ -30,6 +31,42 @@ export interface ConditionContext {
   /** When the first fault went in (findings before it do not count). */
   faultAt: () => number;
   syncMark: () => SyncMark | undefined;
+  /** What the dashboard shows now (Sentinel conditions judge the monitor's view). */
+  topology: () => Topology;
+}
+
+/** The first Sentinel group the dashboard knows (a drill sandbox has one). */
+function sentinelCheck(spec: Extract<ConditionSpec, { type: `sentinel_${string}` }>, ctx: ConditionContext): CheckResult {
+  const t = ctx.topology();
+  const g = t.groups?.[0];
+  if (!g) return { ok: false, detail: 'no Sentinel group on the dashboard' };
+  switch (spec.type) {
+    case 'sentinel_quorum':
+      return { ok: g.ckquorum.ok === spec.ok, detail: `CKQUORUM ${g.name}: ${g.ckquorum.message}` };
+    case 'sentinel_switched': {
+      const old = ctx.targets.master.id;
+      const sw = g.failover?.from === old ? g.failover.phases.find((p) => p.type === '+switch-master') : undefined;
+      const moved = g.masterId !== null && g.masterId !== old;
+      return sw && moved
+        ? { ok: true, detail: `+switch-master ${old} → ${g.masterId ?? '?'} ${fmtMs(sw.at - ctx.faultAt())} after the kill` }
+        : { ok: false, detail: `Sentinel's master of ${g.name}: ${g.masterId ?? '?'}${g.failover ? ` (failover ${g.failover.state})` : ''}` };
+    }
+    case 'sentinel_tree': {
+      const master = g.masterId;
+      const node = (id: string) => t.nodes.find((n) => n.id === id);
+      const others = ctx.sb.nodes.map((n) => n.id).filter((id) => id !== master && node(id)?.reachable);
+      const astray = others.filter((id) => !t.links.some((l) => l.replica === id && l.upstream === master && l.linkStatus === 'up'));
+      const ok = !!master && node(master)?.role === 'master' && astray.length === 0;
+      const sw = g.failover?.phases.find((p) => p.type === '+switch-master');
+      const since = sw ? `, ${fmtMs(Date.now() - sw.at)} after +switch-master` : '';
+      return {
+        ok,
+        detail: ok
+          ? `${master} master; ${others.join(', ') || 'no live replica'} under it, link up${since}`
+          : `Sentinel's master ${master ?? '?'} is ${node(master ?? '')?.role ?? 'unknown'}; not under it with link up: ${astray.join(', ') || '—'}`,
+      };
+    }
+  }
 }
 
 export async function readSyncMark(
@@ -118,6 +155,10 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
     case 'sleep':
       await sleep(spec.ms);
       return { ok: true, detail: `${spec.ms} ms` };
+    case 'sentinel_switched':
+    case 'sentinel_tree':
+    case 'sentinel_quorum':
+      return sentinelCheck(spec, ctx);
   }
 }
 

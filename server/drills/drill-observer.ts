@@ -25,8 +25,8 @@ export class DrillObserver {
     private readonly incidents: IncidentService,
     private readonly monitor: Monitor,
     private readonly scenario: DrillScenario,
-    /** Node ids whose replica links must all be up. */
-    private readonly replicaIds: readonly string[],
+    /** Node ids whose replica links must all be up (asked each time: Sentinel moves roles). */
+    private readonly replicaIds: readonly string[] | (() => readonly string[]),
     private readonly onIncident: (id: string) => void = () => undefined,
   ) {}
 
@@ -108,7 +108,8 @@ export class DrillObserver {
 
   /** Every replica link up as the dashboard sees it, with the detail of what is not. */
   linksProblem(topology: Topology = this.monitor.snapshot().topology): string | undefined {
-    const down = this.replicaIds.filter((id) => {
+    const ids = typeof this.replicaIds === 'function' ? this.replicaIds() : this.replicaIds;
+    const down = ids.filter((id) => {
       const link = topology.links.find((l) => l.replica === id);
       return !link || link.linkStatus !== 'up';
     });

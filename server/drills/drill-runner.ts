@@ -15,7 +15,7 @@ import type { ActionService } from '../actions/action-service';
 import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox, SandboxSentinels } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
 import {
   readSyncMark,
@@ -45,6 +45,8 @@ export interface DrillRunnerDeps {
   incidents: IncidentService;
   /** To notice the operator's repair (an action run) during a guided pause. */
   actions?: Pick<ActionService, 'on' | 'off'>;
+  /** Sentinels watching the sandbox (scenarios with `sandbox.sentinels`). */
+  sentinels?: SandboxSentinels;
 }
 
 export interface DrillRunOptions {
@@ -105,12 +107,19 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     const { sandbox: sb, monitor, incidents } = this.deps;
     assertSandbox(sb);
     const targets = resolveTargets(sb, this.scenario);
-    const faults = new DrillFaults(sb, targets);
+    if (this.scenario.sandbox.sentinels && !this.deps.sentinels)
+      throw new Error(`${this.scenario.id} needs Sentinels watching the sandbox (npm run drill -- ${this.scenario.id} starts them)`);
+    const faults = new DrillFaults(sb, targets, this.deps.sentinels);
+    // With Sentinel the master moves: every node but Sentinel's current master must replicate.
+    const sentinelMaster = () => monitor.snapshot().topology.groups?.[0]?.masterId ?? null;
+    const replicaIds = this.scenario.sandbox.sentinels
+      ? () => sb.nodes.map((n) => n.id).filter((id) => id !== (sentinelMaster() ?? targets.master.id))
+      : targets.replicas.map((r) => r.id);
     const observer = new DrillObserver(
       incidents,
       monitor,
       this.scenario,
-      targets.replicas.map((r) => r.id),
+      replicaIds,
       (id) => {
         this.run.incidentIds.push(id);
       },
@@ -133,6 +142,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       faults,
       faultAt: () => obs.faultAt ?? this.run.startedAt,
       syncMark: () => syncMark,
+      topology: () => monitor.snapshot().topology,
     };
     const detectIdx = detectClockIndex(this.scenario);
     const recoveryIdx = recoveryPointIndex(this.scenario);

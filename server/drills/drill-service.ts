@@ -83,6 +83,9 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
       );
     const scenario = findScenario(body.scenario);
     if (!scenario) throw new DrillError('not_found', `no drill scenario ${body.scenario}`);
+    // The demo's sandbox carries no Sentinels of the drill's own: refuse rather than half-run.
+    if (scenario.sandbox.sentinels)
+      throw new DrillError('conflict', `${scenario.id} runs on a fresh sandbox with its own Sentinels: npm run drill -- ${scenario.id}`);
     try {
       resolveTargets(sandbox, scenario);
     } catch (err) {
