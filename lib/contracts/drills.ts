@@ -16,6 +16,7 @@ export const DRILL_SCENARIO_IDS = [
   'slow-link',
   'sentinel-failover',
   'sentinel-quorum-loss',
+  'sentinel-no-eligible-replica',
 ] as const;
 export const DrillScenarioIdSchema = z.enum(DRILL_SCENARIO_IDS);
 export type DrillScenarioId = z.infer<typeof DrillScenarioIdSchema>;

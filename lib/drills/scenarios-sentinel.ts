@@ -95,3 +95,37 @@ export const sentinelQuorumLoss: DrillScenario = {
   maxDetectMs: 5_000,
   maxRecoverMs: 20_000,
 };
+
+export const sentinelNoEligibleReplica: DrillScenario = {
+  id: 'sentinel-no-eligible-replica',
+  source: 'sentinel failover impossible',
+  title: bi('No replica Sentinel may promote', '没有 Sentinel 可提升的从节点'),
+  description: bi(
+    'Every node runs with replica-priority 0 (Sentinel never promotes such a replica). Crashes the master: Sentinel agrees it is down, tries, and gives up with -failover-abort-no-good-slave. The dashboard must raise failover_failed with that reason; then the master is restarted and the tree comes back as it was.',
+    '所有节点的 replica-priority 都为 0（Sentinel 永不提升这样的从节点）。使主节点崩溃：Sentinel 判定其下线、尝试故障转移，最终以 -failover-abort-no-good-slave 放弃。面板须发出带此原因的 failover_failed；随后重启主节点，复制树恢复原状。',
+  ),
+  guidedHint: bi(
+    'Open failover_failed: Sentinel found no eligible replica. The remedy is a replica-priority above 0 on a healthy replica (config.apply) or the master back; resume to restart the master, as its supervisor would.',
+    '打开 failover_failed：Sentinel 找不到合格的从节点。补救方法是给一个健康从节点设置大于 0 的 replica-priority（config.apply），或恢复主节点；点击继续重启主节点（如同进程守护程序那样）。',
+  ),
+  sandbox: {
+    masterPersistence: 'aof',
+    writeOpsPerSec: 0,
+    needsProxy: false,
+    config: { ...GUARDED, 'replica-priority': '0' },
+    sentinels: { count: 3, quorum: 2, downAfterMs: 1000, failoverTimeoutMs: 10_000 },
+  },
+  steps: [
+    inject({ type: 'kill_master', signal: 'SIGKILL', wipe: false }, bi('Crash the master (SIGKILL)', '使主节点崩溃（SIGKILL）')),
+    observe({ kind: 'node_unreachable' }, 10_000, bi('master unreachable', '主节点不可达')),
+    observe({ kind: 'failover_failed' }, 30_000, bi('Sentinel gave up: no eligible replica', 'Sentinel 放弃：没有合格的从节点')),
+    recoverByRemoving(bi('Restart the master', '重启主节点')),
+    linksUp(30_000, bi('Wait for the replicas to reconnect', '等待从节点重新连接')),
+  ],
+  expect: [{ kind: 'node_unreachable' }, { kind: 'failover_failed' }],
+  tolerate: ['link_down', 'replication_lag', 'sync_stuck', 'failover_in_progress'],
+  // failover_failed stays shown 10 minutes after Sentinel gave up, by design.
+  mayStayOpen: ['failover_failed', 'failover_in_progress'],
+  maxDetectMs: 5_000,
+  maxRecoverMs: 20_000,
+};

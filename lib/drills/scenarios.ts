@@ -4,7 +4,7 @@ import type { DrillScenario, StepDef } from './scenario-types';
 import { emptyMasterRestart, slowLink, writableReplica } from './scenarios-data';
 import { authFailure, backlogOverflow, bufferLimitLoop } from './scenarios-faults';
 import { masterRestart, networkInterruption, replicaFailure } from './scenarios-seed';
-import { sentinelFailover, sentinelQuorumLoss } from './scenarios-sentinel';
+import { sentinelFailover, sentinelNoEligibleReplica, sentinelQuorumLoss } from './scenarios-sentinel';
 
 export const SCENARIOS: readonly DrillScenario[] = [
   networkInterruption,
@@ -18,6 +18,7 @@ export const SCENARIOS: readonly DrillScenario[] = [
   slowLink,
   sentinelFailover,
   sentinelQuorumLoss,
+  sentinelNoEligibleReplica,
 ];
 
 export function findScenario(id: string): DrillScenario | undefined {
