@@ -27,6 +27,16 @@ describe('Sentinel in the dashboard', () => {
     // The whole 4-node tree sits inside the frame.
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="sentinel-group"] [data-testid="topology-node"]').length === 4);
 
+    // Sentinel's own settings from the frame: the form plans SENTINEL SET on every Sentinel.
+    await frame.getByRole('button', { name: 'Change Sentinel settings' }).click();
+    await frame.locator('[data-testid="sentinel-setting-parallel-syncs"]').fill('2');
+    await frame.getByRole('button', { name: 'Plan the change' }).click();
+    const dialog = page.locator('[data-testid="action-dialog"]');
+    await dialog.locator('[data-testid="plan-step"]').first().waitFor({ timeout: 20_000 });
+    const steps = await dialog.locator('[data-testid="plan-step"] code').allTextContents();
+    assert.deepEqual(steps, ['SENTINEL SET mymaster parallel-syncs 2', 'SENTINEL SET mymaster parallel-syncs 2', 'SENTINEL SET mymaster parallel-syncs 2']);
+    await dialog.locator('[data-testid="action-close"]').click();
+
     await e.sandbox.kill('m');
     await page.waitForFunction(() => /done/.test(document.querySelector('[data-testid="sentinel-failover"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
     const text = (await frame.locator('[data-testid="sentinel-master"]').textContent()) ?? '';

@@ -116,7 +116,7 @@ function buildServices(config: Config, opts: StartOptions) {
     monitor,
     credentialsFor: (id) => pool.credentialsFor(id),
     incidents,
-    ...(sentinels.isEnabled ? { sentinel: { groupOf: (id: string) => sentinels.groupOf(id), group: (name: string) => sentinels.group(name), command: (g: string, ...args: string[]) => sentinels.command(g, ...args) } } : {}),
+    ...(sentinels.isEnabled ? { sentinel: sentinels } : {}),
   });
   const drills = new DrillService({ db, monitor, incidents, actions, sandbox: opts.sandbox });
   const checks = new CheckService(monitor, pool, config.consistency, config.heartbeat?.key ?? 'replicaops:heartbeat', new CheckStore(db));

@@ -11,8 +11,8 @@ import { LogIngestSchema, LogSourceSchema } from './logs/log-config';
 const RedisUrlSchema = z
   .string()
   .regex(
-    /^(rediss?|sentinel):\/\/[^\s]+$/,
-    'expected redis://[user:pass@]host:port, rediss://… or sentinel://[user:pass@]host:port[,host:port…]/<masterName>',
+    /^(rediss?|sentinels?):\/\/[^\s]+$/,
+    'expected redis://[user:pass@]host:port, rediss://…, sentinel://[user:pass@]host:port[,host:port…]/<masterName> or sentinels://… (TLS)',
   );
 
 export const NodeCredentialsSchema = z
@@ -169,6 +169,8 @@ export const ConfigFileSchema = z
         /** Credentials of the Sentinels (sentinel:// seeds), when the seed URL carries none. */
         sentinelUsername: z.string().min(1).optional(),
         sentinelPassword: z.string().min(1).optional(),
+        /** TLS to the Sentinels, as a node's `tls`; a `sentinels://` seed switches it on. */
+        sentinelTls: NodeCredentialsSchema.shape.tls,
       })
       .strict()
       .prefault({}),

@@ -107,17 +107,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.REPLICAOPS_READ_ONLY) file.readOnly = e.REPLICAOPS_READ_ONLY === '1' || e.REPLICAOPS_READ_ONLY === 'true';
 
   // A CA file that cannot be read would fail every TLS connection later, one by one: say it now.
-  const tlsSources: Array<[string, ConfigFile['topology']['defaults']]> = [
-    ['config.topology.defaults', file.topology.defaults],
-    ...Object.entries(file.topology.nodes).map(([id, c]): [string, typeof c] => [`config.topology.nodes["${id}"]`, c]),
+  const tlsSources: Array<[string, ConfigFile['topology']['defaults']['tls']]> = [
+    ['config.topology.defaults.tls', file.topology.defaults.tls],
+    ...Object.entries(file.topology.nodes).map(([id, c]): [string, typeof c.tls] => [`config.topology.nodes["${id}"].tls`, c.tls]),
+    ['config.topology.sentinelTls', file.topology.sentinelTls],
   ];
-  for (const [where, c] of tlsSources) {
-    const caFile = typeof c.tls === 'object' ? c.tls.caFile : undefined;
+  for (const [where, tls] of tlsSources) {
+    const caFile = typeof tls === 'object' ? tls.caFile : undefined;
     if (!caFile) continue;
     try {
       accessSync(caFile, constants.R_OK);
     } catch {
-      throw new ConfigError(`${where}.tls.caFile: cannot read ${caFile}`);
+      throw new ConfigError(`${where}.caFile: cannot read ${caFile}`);
     }
   }
 

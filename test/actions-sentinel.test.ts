@@ -41,6 +41,19 @@ describe('guarded repairs next to Redis Sentinel', () => {
     ).body;
   };
 
+  test('Sentinel settings cannot be planned on a tree no watched Sentinel manages', async () => {
+    const cookie = await a.login('ada');
+    const plan = (
+      await a.api<{ allowed: boolean; steps: unknown[]; preflight: Array<{ check: string; ok: boolean; detail: string }> }>('POST', '/api/actions/plan', {
+        cookie,
+        body: { action: 'sentinel.set', target: a.id('m'), params: { settings: { quorum: 2 } } },
+      })
+    ).body;
+    assert.equal(plan.allowed, false);
+    assert.deepEqual(plan.steps, []);
+    assert.match(plan.preflight.find((c) => c.check === 'sentinel_group')?.detail ?? '', /no Sentinel ReplicaOps watches manages .*sentinel:\/\/ seed/);
+  });
+
   test('without Sentinel the promotion plan says nothing about it; with one watching m it warns', async () => {
     assert.ok(!(await promotePlan()).warnings.some((w) => /Sentinel/.test(w.en)));
 

@@ -129,6 +129,10 @@ test('a guided drill through the API pauses after detection, resumes on the oper
   const clusterDrill = await call('POST', '/api/drills', { scenario: 'cluster-primary-failover' });
   assert.equal(clusterDrill.status, 409);
   assert.match(JSON.stringify(clusterDrill.body), /needs a Redis Cluster sandbox/);
+  // The demo's sandbox has no Sentinels of the drill's own: refused, naming the CLI that has.
+  const sentinelDrill = await call('POST', '/api/drills', { scenario: 'sentinel-failover' });
+  assert.equal(sentinelDrill.status, 409);
+  assert.match(JSON.stringify(sentinelDrill.body), /npm run drill -- sentinel-failover/);
   const started = await call('POST', '/api/drills', { scenario: 'auth-failure', guided: true });
   assert.equal(started.status, 202);
   const id = String(started.body.id);

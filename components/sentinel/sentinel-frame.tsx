@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Sentinel, SentinelGroup, Status, TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { STATUS_TONE, StatusIcon } from '@/components/ui/status';
+import { SentinelActions } from './sentinel-actions';
 
 function Chip({ status, children, title, testId }: { status: Status; children: ReactNode; title?: string; testId?: string }) {
   const tone = STATUS_TONE[status];
@@ -110,6 +111,7 @@ export function SentinelFrame({
           )}
         </div>
         <SentinelChips group={group} sentinels={sentinels} />
+        <SentinelActions group={group} />
       </header>
       {children}
     </section>

@@ -8,6 +8,7 @@ import {
   type Bilingual,
 } from '../contracts';
 import { CLUSTER_ACTION_META } from './catalog-cluster';
+import { SENTINEL_ACTION_META } from './catalog-sentinel';
 
 export interface ActionMeta {
   title: Bilingual;
@@ -65,6 +66,7 @@ export const ACTION_META: Record<ActionId, ActionMeta> = {
     destructive: false,
   },
   ...CLUSTER_ACTION_META,
+  ...SENTINEL_ACTION_META,
 };
 
 export function isActionId(id: string): id is ActionId {

@@ -13,6 +13,8 @@ export const ActionIdSchema = z.enum([
   'config.revert',
   'cluster.failover',
   'cluster.replicate',
+  'sentinel.set',
+  'sentinel.reset',
 ]);
 export type ActionId = z.infer<typeof ActionIdSchema>;
 
@@ -75,6 +77,24 @@ export const ClusterFailoverParamsSchema = z.object({ mode: z.enum(['default', '
 /** CLUSTER REPLICATE on the target: make it a replica of `primary` (a primary of the same cluster). */
 export const ClusterReplicateParamsSchema = z.object({ primary: NodeIdSchema }).strict();
 
+/**
+ * SENTINEL SET <name> on every Sentinel of the target's group: only the settings the Redis docs
+ * list for tuning failover (no scripts, no auth), each within a range Sentinel can act on.
+ */
+export const SentinelSettingsSchema = z
+  .object({
+    quorum: z.number().int().min(1).max(100).optional(),
+    'down-after-milliseconds': z.number().int().min(100).max(86_400_000).optional(),
+    'failover-timeout': z.number().int().min(1000).max(86_400_000).optional(),
+    'parallel-syncs': z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((s) => Object.keys(s).length > 0, 'give at least one setting');
+export type SentinelSettings = z.infer<typeof SentinelSettingsSchema>;
+export const SentinelSetParamsSchema = z.object({ settings: SentinelSettingsSchema }).strict();
+/** SENTINEL RESET <name> on every Sentinel of the target's group, one after the other. */
+export const SentinelResetParamsSchema = z.object({}).strict();
+
 export const ACTION_PARAMS_SCHEMAS = {
   'replica.reattach': ReattachParamsSchema,
   'replica.reconnect': ReconnectParamsSchema,
@@ -84,6 +104,8 @@ export const ACTION_PARAMS_SCHEMAS = {
   'config.revert': ConfigRevertParamsSchema,
   'cluster.failover': ClusterFailoverParamsSchema,
   'cluster.replicate': ClusterReplicateParamsSchema,
+  'sentinel.set': SentinelSetParamsSchema,
+  'sentinel.reset': SentinelResetParamsSchema,
 } as const satisfies Record<ActionId, z.ZodType>;
 export type ActionParams<A extends ActionId> = z.infer<(typeof ACTION_PARAMS_SCHEMAS)[A]>;
 

@@ -17,6 +17,9 @@ export const DRILL_SCENARIO_IDS = [
   'cluster-primary-failover',
   'cluster-lost-replica',
   'cluster-replica-cannot-failover',
+  'sentinel-failover',
+  'sentinel-quorum-loss',
+  'sentinel-no-eligible-replica',
 ] as const;
 export const DrillScenarioIdSchema = z.enum(DRILL_SCENARIO_IDS);
 export type DrillScenarioId = z.infer<typeof DrillScenarioIdSchema>;

@@ -22,7 +22,9 @@ export type FaultSpec =
   | { type: 'cluster_kill_primary' }
   | { type: 'cluster_kill_replica' }
   /** The replica's link to its primary held down (it cannot AUTH), the replica itself up. */
-  | { type: 'cluster_hold_replica' };
+  | { type: 'cluster_hold_replica' }
+  /** SIGKILL `count` of the sandbox's Sentinels (the last ones); undone by restarting them. */
+  | { type: 'kill_sentinels'; count: number };
 export type FaultType = FaultSpec['type'];
 
 /** Conditions a `wait` step waits for and a `verify` step scores. */
@@ -46,7 +48,13 @@ export type ConditionSpec =
   /** The dashboard reads cluster_state ok and every assigned slot ok. */
   | { type: 'cluster_ok' }
   /** The replica is still a replica and the cluster still fails, for `ms` (checked to its end). */
-  | { type: 'cluster_no_failover'; ms: number };
+  | { type: 'cluster_no_failover'; ms: number }
+  /** Sentinel announced +switch-master away from the killed master, and names a new one. */
+  | { type: 'sentinel_switched' }
+  /** The dashboard shows Sentinel's new master as master and every other live node under it. */
+  | { type: 'sentinel_tree' }
+  /** SENTINEL CKQUORUM of the group, as the dashboard last read it, is (not) OK. */
+  | { type: 'sentinel_quorum'; ok: boolean };
 
 export type WriteSpec =
   | { type: 'canary'; keys: number }
@@ -109,6 +117,8 @@ export interface SandboxNeeds {
   config?: Record<string, string>;
   /** A Redis Cluster sandbox instead of a master with replicas (`npm run demo -- --cluster`). */
   cluster?: { shards: number; replicasPerShard: number };
+  /** Real Sentinels watching the master; the dashboard is given a sentinel:// seed. */
+  sentinels?: { count: number; quorum: number; downAfterMs: number; failoverTimeoutMs: number };
 }
 
 export interface DrillScenario {

@@ -9,6 +9,7 @@ import {
 } from './scenarios-cluster';
 import { authFailure, backlogOverflow, bufferLimitLoop } from './scenarios-faults';
 import { masterRestart, networkInterruption, replicaFailure } from './scenarios-seed';
+import { sentinelFailover, sentinelNoEligibleReplica, sentinelQuorumLoss } from './scenarios-sentinel';
 
 export const SCENARIOS: readonly DrillScenario[] = [
   networkInterruption,
@@ -23,6 +24,9 @@ export const SCENARIOS: readonly DrillScenario[] = [
   clusterPrimaryFailover,
   clusterLostReplica,
   clusterReplicaCannotFailover,
+  sentinelFailover,
+  sentinelQuorumLoss,
+  sentinelNoEligibleReplica,
 ];
 
 export function findScenario(id: string): DrillScenario | undefined {

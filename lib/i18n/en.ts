@@ -11,6 +11,7 @@ import { enSecurityAudit } from './en/security-audit';
 import { enCluster } from './en/cluster';
 import { enTruth } from './en/truth';
 import { enSentinel } from './en/sentinel';
+import { enSentinelActions } from './en/sentinel-actions';
 import { enReports } from './en/reports';
 import { enUi } from './en/ui';
 import { enScale } from './en/scale';
@@ -26,6 +27,7 @@ export const en = {
   ...enCluster,
   ...enTruth,
   ...enSentinel,
+  ...enSentinelActions,
   ...enReports,
   ...enUi,
   ...enScale,

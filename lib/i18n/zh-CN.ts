@@ -11,6 +11,7 @@ import { zhSecurityAudit } from './zh-CN/security-audit';
 import { zhCluster } from './zh-CN/cluster';
 import { zhTruth } from './zh-CN/truth';
 import { zhSentinel } from './zh-CN/sentinel';
+import { zhSentinelActions } from './zh-CN/sentinel-actions';
 import { zhReports } from './zh-CN/reports';
 import { zhUi } from './zh-CN/ui';
 import { zhScale } from './zh-CN/scale';
@@ -26,6 +27,7 @@ export const zhCN: Dictionary = {
   ...zhCluster,
   ...zhTruth,
   ...zhSentinel,
+  ...zhSentinelActions,
   ...zhReports,
   ...zhUi,
   ...zhScale,

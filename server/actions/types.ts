@@ -124,4 +124,6 @@ export interface SentinelGate {
   group(name: string): SentinelGroup | undefined;
   /** A command on a reachable Sentinel of the group (SENTINEL FAILOVER <name>). */
   command(group: string, ...args: string[]): Promise<{ sentinelId: string; reply: unknown }>;
+  /** A command on one Sentinel (SENTINEL SET / RESET go to each Sentinel in turn). */
+  commandOn(sentinelId: string, ...args: string[]): Promise<unknown>;
 }

@@ -2,8 +2,8 @@
 // dashboard shows them (monitor + incidents); counters and data are read from Redis directly.
 import type { Topology } from '../../lib/contracts';
 import type { ConditionSpec, DrillScenario } from '../../lib/drills/scenario-types';
-import { describeExpected } from '../../lib/drills/scorecard';
-import type { Sandbox } from '../sandbox';
+import { describeExpected, fmtMs } from '../../lib/drills/scorecard';
+import type { Sandbox, SandboxSentinels } from '../sandbox';
 import { DrillFaults } from './drill-faults';
 import type { DrillObserver } from './drill-observer';
 import { resolveTargets, type DrillTargets } from './drill-sandbox';
@@ -31,6 +31,59 @@ export interface ConditionContext {
   /** When the first fault went in (findings before it do not count). */
   faultAt: () => number;
   syncMark: () => SyncMark | undefined;
+  /** What the dashboard shows now (Sentinel conditions judge the monitor's view). */
+  topology: () => Topology;
+}
+
+/** The first Sentinel group the dashboard knows (a drill sandbox has one). */
+function sentinelCheck(
+  spec: Extract<ConditionSpec, { type: `sentinel_${string}` }>,
+  ctx: ConditionContext,
+): CheckResult {
+  const t = ctx.topology();
+  const g = t.groups?.[0];
+  if (!g) return { ok: false, detail: 'no Sentinel group on the dashboard' };
+  switch (spec.type) {
+    case 'sentinel_quorum':
+      return { ok: g.ckquorum.ok === spec.ok, detail: `CKQUORUM ${g.name}: ${g.ckquorum.message}` };
+    case 'sentinel_switched': {
+      const old = ctx.targets.master.id;
+      const sw =
+        g.failover?.from === old
+          ? g.failover.phases.find((p) => p.type === '+switch-master')
+          : undefined;
+      const moved = g.masterId !== null && g.masterId !== old;
+      return sw && moved
+        ? {
+            ok: true,
+            detail: `+switch-master ${old} → ${g.masterId ?? '?'} ${fmtMs(sw.at - ctx.faultAt())} after the kill`,
+          }
+        : {
+            ok: false,
+            detail: `Sentinel's master of ${g.name}: ${g.masterId ?? '?'}${g.failover ? ` (failover ${g.failover.state})` : ''}`,
+          };
+    }
+    case 'sentinel_tree': {
+      const master = g.masterId;
+      const node = (id: string) => t.nodes.find((n) => n.id === id);
+      const others = ctx.sb.nodes
+        .map((n) => n.id)
+        .filter((id) => id !== master && node(id)?.reachable);
+      const astray = others.filter(
+        (id) =>
+          !t.links.some((l) => l.replica === id && l.upstream === master && l.linkStatus === 'up'),
+      );
+      const ok = !!master && node(master)?.role === 'master' && astray.length === 0;
+      const sw = g.failover?.phases.find((p) => p.type === '+switch-master');
+      const since = sw ? `, ${fmtMs(Date.now() - sw.at)} after +switch-master` : '';
+      return {
+        ok,
+        detail: ok
+          ? `${master} master; ${others.join(', ') || 'no live replica'} under it, link up${since}`
+          : `Sentinel's master ${master ?? '?'} is ${node(master ?? '')?.role ?? 'unknown'}; not under it with link up: ${astray.join(', ') || '—'}`,
+      };
+    }
+  }
 }
 
 export async function readSyncMark(
@@ -59,15 +112,34 @@ export interface DrillWorld {
 }
 
 /** A master with replicas: the scenario's roles on a Sandbox. */
-export function replicationWorld(sb: Sandbox, scenario: DrillScenario): DrillWorld {
+export function replicationWorld(
+  sb: Sandbox,
+  scenario: DrillScenario,
+  opts: { topology: () => Topology; sentinels?: SandboxSentinels },
+): DrillWorld {
   const targets = resolveTargets(sb, scenario);
-  const faults = new DrillFaults(sb, targets);
+  const faults = new DrillFaults(sb, targets, opts.sentinels);
   let syncMark: SyncMark | undefined;
+  // With Sentinel the master moves: every node but Sentinel's current master must replicate.
+  const replicaIds = scenario.sandbox.sentinels
+    ? (t: Topology) => {
+        const master = t.groups?.[0]?.masterId ?? targets.master.id;
+        return sb.nodes.map((n) => n.id).filter((id) => id !== master);
+      }
+    : () => targets.replicas.map((r) => r.id);
   return {
     faults,
-    replicaIds: () => targets.replicas.map((r) => r.id),
+    replicaIds,
     check: (spec, observer, faultAt) =>
-      check(spec, { sb, targets, observer, faults, faultAt, syncMark: () => syncMark }),
+      check(spec, {
+        sb,
+        targets,
+        observer,
+        faults,
+        faultAt,
+        syncMark: () => syncMark,
+        topology: opts.topology,
+      }),
     markSync: async () => void (syncMark = await readSyncMark({ sb, targets })),
   };
 }
@@ -157,6 +229,10 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
         detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone`,
       };
     }
+    case 'sentinel_switched':
+    case 'sentinel_tree':
+    case 'sentinel_quorum':
+      return sentinelCheck(spec, ctx);
     default:
       return { ok: false, detail: `${spec.type} needs a Redis Cluster sandbox` };
   }

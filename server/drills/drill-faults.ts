@@ -15,7 +15,7 @@ import {
   type InjectedFault,
   type PasswordFault,
 } from '../sandbox/faults';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox, SandboxSentinels } from '../sandbox';
 import type { DrillTargets } from './drill-sandbox';
 import { CANARY_PREFIX, configGet, configSet, sleep, takeBackup, type Backup } from './redis-steps';
 import { errorText } from '../error-text';
@@ -45,6 +45,8 @@ export class DrillFaults {
   constructor(
     private readonly sb: Sandbox,
     private readonly targets: DrillTargets,
+    /** The Sentinels of a Sentinel drill (kill_sentinels). */
+    private readonly sentinels?: SandboxSentinels,
   ) {}
 
   /** Injects one fault; returns its detail for the step's record. */
@@ -87,9 +89,27 @@ export class DrillFaults {
         return writableReplica(sb, replica.name);
       case 'persistence_off':
         return this.persistenceOff();
+      case 'kill_sentinels':
+        return this.killSentinels(spec.count);
       default:
         throw new Error(`${spec.type} needs a Redis Cluster sandbox`);
     }
+  }
+
+  /** The last `count` Sentinels (the first is the dashboard's seed); undo restarts them. */
+  private async killSentinels(count: number): Promise<DrillFault> {
+    const set = this.sentinels;
+    if (!set) throw new Error('this sandbox has no Sentinels (the scenario needs sandbox.sentinels)');
+    const victims = set.sentinels.slice(-count);
+    for (const s of victims) await set.kill(s.index);
+    return {
+      kind: 'kill_sentinels',
+      nodes: victims.map((s) => s.id),
+      detail: { signal: 'SIGKILL', left: set.sentinels.length - victims.length },
+      undo: once(async () => {
+        for (const s of victims) if (!s.running) await set.launch(s.index);
+      }),
+    };
   }
 
   /** Also notes each replica's masterauth: an operator who fixed it by hand left a new one. */

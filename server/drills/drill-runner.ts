@@ -15,7 +15,7 @@ import type { ActionService } from '../actions/action-service';
 import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
-import type { Sandbox } from '../sandbox';
+import type { Sandbox, SandboxSentinels } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
 import type { ClusterSandbox } from '../sandbox/cluster-sandbox';
 import { clusterWorld } from './cluster-drill';
@@ -46,6 +46,8 @@ export interface DrillRunnerDeps {
   incidents: IncidentService;
   /** To notice the operator's repair (an action run) during a guided pause. */
   actions?: Pick<ActionService, 'on' | 'off'>;
+  /** Sentinels watching the sandbox (scenarios with `sandbox.sentinels`). */
+  sentinels?: SandboxSentinels;
 }
 
 export interface DrillRunOptions {
@@ -102,11 +104,24 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     this.resumeNow?.();
   }
 
+  /** A master with replicas; with Sentinel the master moves, so the links are judged against its. */
+  private replicationWorldOf(sb: Sandbox): DrillWorld {
+    const { monitor, sentinels } = this.deps;
+    if (this.scenario.sandbox.sentinels && !sentinels)
+      throw new Error(
+        `${this.scenario.id} needs Sentinels watching the sandbox (npm run drill -- ${this.scenario.id} starts them)`,
+      );
+    return replicationWorld(sb, this.scenario, {
+      topology: () => monitor.snapshot().topology,
+      ...(sentinels ? { sentinels } : {}),
+    });
+  }
+
   async execute(): Promise<DrillRun> {
     const { sandbox: sb, monitor, incidents } = this.deps;
     const world: DrillWorld = this.scenario.sandbox.cluster
       ? await clusterWorld(sb, monitor, this.scenario)
-      : (assertSandbox(sb), replicationWorld(sb, this.scenario));
+      : (assertSandbox(sb), this.replicationWorldOf(sb));
     const faults = world.faults;
     const observer = new DrillObserver(
       incidents,

@@ -73,11 +73,16 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
     return this.deps.sandbox !== undefined && !this.deps.sandbox.isStopped;
   }
 
-  /** With a sandbox, the scenarios it can run (a cluster's, or a master with replicas'); else all. */
+  /**
+   * With a sandbox, the scenarios it can run (a cluster's, or a master with replicas'; the
+   * Sentinel drills start their own Sentinels, so they run headless only); else all.
+   */
   scenarios(): DrillScenariosResponse {
     const sandbox = this.deps.sandbox;
     const fits = (s: (typeof SCENARIOS)[number]) =>
-      !sandbox || (s.sandbox.cluster !== undefined) === sandbox instanceof ClusterSandbox;
+      !sandbox ||
+      (!s.sandbox.sentinels &&
+        (s.sandbox.cluster !== undefined) === sandbox instanceof ClusterSandbox);
     return { available: this.isAvailable, scenarios: SCENARIOS.filter(fits).map(scenarioSummary) };
   }
 
@@ -92,6 +97,12 @@ export class DrillService extends EventEmitter<DrillServiceEvents> {
       );
     const scenario = findScenario(body.scenario);
     if (!scenario) throw new DrillError('not_found', `no drill scenario ${body.scenario}`);
+    // The demo's sandbox carries no Sentinels of the drill's own: refuse rather than half-run.
+    if (scenario.sandbox.sentinels)
+      throw new DrillError(
+        'conflict',
+        `${scenario.id} runs on a fresh sandbox with its own Sentinels: npm run drill -- ${scenario.id}`,
+      );
     try {
       if (scenario.sandbox.cluster) assertClusterSandbox(sandbox);
       else if (sandbox instanceof ClusterSandbox)

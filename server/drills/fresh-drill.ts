@@ -7,7 +7,7 @@ import type { DrillRun } from '../../lib/contracts/drills';
 import type { DrillScenario } from '../../lib/drills/scenario-types';
 import { startServer, type RunningServer } from '../app-server';
 import { loadConfig } from '../config';
-import { startSandbox, waitFor, type Sandbox } from '../sandbox';
+import { startSandbox, startSentinels, waitFor, type Sandbox, type SandboxSentinels } from '../sandbox';
 import { startClusterSandbox, type ClusterSandbox } from '../sandbox/cluster-sandbox';
 import { drillSandboxOptions } from './drill-sandbox';
 import { DrillRunner, type DrillRunnerEvents } from './drill-runner';
@@ -32,7 +32,17 @@ export async function runFreshDrill(
   const sandbox = await startSandbox(drillSandboxOptions(scenario, opts.redisServerBin));
   const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
   let server: RunningServer | undefined;
+  let sentinels: SandboxSentinels | undefined;
   try {
+    const want = scenario.sandbox.sentinels;
+    if (want)
+      sentinels = await startSentinels(sandbox, {
+        count: want.count,
+        quorum: want.quorum,
+        downAfterMs: want.downAfterMs,
+        failoverTimeoutMs: want.failoverTimeoutMs,
+        redisServerBin: opts.redisServerBin,
+      });
     // The master first: the monitor keeps the address it polled first for a node it also
     // reaches through a proxy (see proxyOnly()).
     const config = loadConfig({
@@ -41,7 +51,8 @@ export async function runFreshDrill(
       LOG_LEVEL: opts.logLevel ?? 'error',
       REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
       REPLICAOPS_DATA_DIR: dataDir,
-      REPLICAOPS_SEEDS: sandbox.seeds().join(','),
+      // With Sentinels, the dashboard is pointed at the first one, as an operator would.
+      REPLICAOPS_SEEDS: [...sandbox.seeds(), ...(sentinels ? [sentinels.seed([0])] : [])].join(','),
     });
     // Persistence and buffer settings are read with CONFIG GET, every 30 s by default.
     config.poll.configEveryMs = 1_000;
@@ -58,15 +69,19 @@ export async function runFreshDrill(
         return (
           sandbox.nodes.every((n) => t.nodes.some((x) => x.id === n.id && x.reachable)) &&
           t.links.length >= sandbox.nodes.length - 1 &&
-          t.links.every((l) => l.linkStatus === 'up')
+          t.links.every((l) => l.linkStatus === 'up') &&
+          (!sentinels ||
+            (t.groups?.[0]?.ckquorum.ok === true &&
+              t.groups[0].reachableSentinelIds?.length === sentinels.sentinels.length))
         );
       },
       15_000,
       { what: 'the dashboard to see the whole sandbox healthy', intervalMs: 100 },
     );
-    return await runOn(sandbox, server, scenario, opts);
+    return await runOn(sandbox, server, scenario, opts, sentinels);
   } finally {
     await server?.stop();
+    await sentinels?.stop();
     await sandbox.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -77,10 +92,17 @@ async function runOn(
   server: RunningServer,
   scenario: DrillScenario,
   opts: FreshDrillOptions,
+  sentinels?: SandboxSentinels,
 ): Promise<DrillRun> {
   const store = new DrillStore(server.db);
   const runner = new DrillRunner(
-    { sandbox, monitor: server.monitor, incidents: server.incidents, actions: server.actions },
+    {
+      sandbox,
+      monitor: server.monitor,
+      incidents: server.incidents,
+      actions: server.actions,
+      ...(sentinels ? { sentinels } : {}),
+    },
     scenario,
     { id: newDrillId(), actor: 'cli' },
   );

@@ -16,6 +16,15 @@ import { describeEvent, metricSnapshot } from './timeline-text';
 
 const log = logger('incidents');
 
+/**
+ * Standing risks: a setting or a placement that is wrong all the time, not something that
+ * happened. An incident made only of them is not the cause of a fault that occurs later on the
+ * same node, so the fault opens an incident of its own.
+ */
+const STANDING_RISKS = new Set(['split_brain_unguarded', 'sentinel_placement', 'config_risk', 'master_no_persistence', 'backlog_too_small']);
+/** A Sentinel failover is what happened to the group: it names the incident it is filed under. */
+const NAMES_INCIDENT = new Set(['failover_in_progress', 'failover_failed']);
+
 /** A finding change with what the tracker knows beyond the wire shape. */
 export interface FindingChange {
   finding: FindingSnapshot;
@@ -167,9 +176,14 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     touched.set(incident.id, this.maybeAutoResolve(incident, topology, now));
   }
 
-  /** Adds the finding's node and severity to its incident (the incident row, not the finding). */
+  /** Adds the finding's node and severity to its incident (the incident row, not the finding); a failover names it. */
   private fileUnder(incident: Incident, f: Finding): void {
     let dirty = false;
+    if (NAMES_INCIDENT.has(f.kind) && incident.title !== f.title.en) {
+      incident.title = f.title.en;
+      incident.titleI18n = f.title;
+      dirty = true;
+    }
     if (f.nodeId && !incident.nodeIds.includes(f.nodeId)) {
       incident.nodeIds = [...incident.nodeIds, f.nodeId];
       dirty = true;
@@ -208,7 +222,8 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     const rootIncident = rootIncidentId ? this.store.incident(rootIncidentId) : null;
     if (rootIncident && rootIncident.state !== 'resolved') return rootIncident;
     const root = c.rootNodeId ?? c.finding.nodeId;
-    const open = this.store.openIncidents();
+    const standingOnly = (i: Incident) => this.store.findingsOf(i.id).every((f) => STANDING_RISKS.has(f.kind));
+    const open = this.store.openIncidents().filter((i) => STANDING_RISKS.has(c.finding.kind) || !standingOnly(i));
     // In a Redis Cluster a primary and its replicas fail together: one incident per shard.
     const shard = shardOfFinding(c.finding, root, topology);
     const existing =

@@ -2,15 +2,17 @@
 // CKQUORUM, INFO sentinel) and a subscriber connection on `PSUBSCRIBE *`. Both reconnect on
 // their own; ioredis re-subscribes after every reconnect. A dead Sentinel never queues commands.
 import Redis from 'ioredis';
+import type { NodeCredentials } from '../config';
 import { classifyConnectionError } from '../redis/connection-error';
+import { connectionOptions } from '../redis/connection-options';
 import type { Logger } from '../logger';
 import { isTilted, parseInstances, parseMasters, type InstanceRecord, type MasterRecord } from '../../lib/sentinel/sentinel-replies';
 
 export interface SentinelLinkOptions {
   host: string;
   port: number;
-  username?: string;
-  password?: string;
+  /** The Sentinels' own user/password and TLS (never the data nodes'). */
+  credentials: NodeCredentials;
   connectTimeoutMs: number;
   commandTimeoutMs: number;
   maxBackoffMs: number;
@@ -39,26 +41,20 @@ export class SentinelLink {
 
   constructor(private readonly opts: SentinelLinkOptions) {
     this.id = `${opts.host}:${opts.port}`;
-    const base = {
+    // The one options builder of every Redis connection: credentials, TLS, timeouts, fail-fast.
+    const base = connectionOptions({
       host: opts.host,
       port: opts.port,
-      username: opts.username,
-      password: opts.password,
-      connectTimeout: opts.connectTimeoutMs,
-      lazyConnect: true,
+      credentials: opts.credentials,
+      name: 'replicaops',
+      connectTimeoutMs: opts.connectTimeoutMs,
+      commandTimeoutMs: opts.commandTimeoutMs,
       retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs),
-    };
-    this.cmd = new Redis({
-      ...base,
-      connectionName: 'replicaops',
-      commandTimeout: opts.commandTimeoutMs,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      enableReadyCheck: false,
     });
+    this.cmd = new Redis(base);
     // The subscription waits for the connection (offline queue on) and is renewed after
     // every reconnect (autoResubscribe), so a restarted Sentinel is heard again.
-    this.sub = new Redis({ ...base, connectionName: 'replicaops-events', autoResubscribe: true, maxRetriesPerRequest: null });
+    this.sub = new Redis({ ...base, connectionName: 'replicaops-events', commandTimeout: undefined, enableOfflineQueue: true, autoResubscribe: true, maxRetriesPerRequest: null });
     this.cmd.on('error', (err) => this.noteError(err));
     this.sub.on('error', (err) => this.noteError(err));
     this.sub.on('pmessage', (_pattern: string, channel: string, message: string) => opts.onMessage(channel, message));
@@ -75,7 +71,9 @@ export class SentinelLink {
 
   /** One round of questions; `names` null: every master it monitors. Never rejects. */
   async poll(names: readonly string[] | null): Promise<SentinelPoll> {
-    if (this.cmd.status === 'wait' || this.cmd.status === 'end') return { ok: false, error: this.lastError ?? 'not connected' };
+    // Not connected: the connection's own last error (refused, TLS, auth) says why, not the
+    // "offline queue is off" refusal a command would get.
+    if (this.cmd.status !== 'ready') return { ok: false, error: this.lastError ?? `not connected (${this.cmd.status})` };
     try {
       const [mastersReply, info] = await Promise.all([
         this.cmd.call('SENTINEL', 'MASTERS'),

@@ -8,7 +8,7 @@ import { describeFailover, FailoverTracker } from '../../lib/sentinel/failover-t
 import { nodeIdOf } from '../../lib/sentinel/node-id';
 import { buildSentinelModel, type SentinelModel, type SentinelObservation } from '../../lib/sentinel/sentinel-model';
 import { parseSentinelMessage } from '../../lib/sentinel/sentinel-events';
-import type { Config } from '../config';
+import type { Config, NodeCredentials } from '../config';
 import { logger } from '../logger';
 import { SentinelLink } from './sentinel-link';
 import type { SentinelSeed } from './sentinel-url';
@@ -18,6 +18,20 @@ const log = logger('sentinel');
 const GATHER_MS = 1000;
 /** Failover phases land on the old master's timeline, not the replica's. */
 const ABOUT_MASTER = /^\+(selected-slave|promoted-slave|failover-state-|slave-reconf)/;
+
+/**
+ * The Sentinels' user, password and TLS: the seed URL's, else `topology.sentinel*`. A
+ * `sentinels://` seed only switches TLS on; it keeps the CA and server name of `sentinelTls`.
+ */
+export function sentinelCredentials(config: Config, seed: SentinelSeed): NodeCredentials {
+  const { sentinelUsername, sentinelPassword, sentinelTls } = config.topology;
+  const tls = seed.tls && (sentinelTls === undefined || sentinelTls === false) ? true : sentinelTls;
+  return {
+    ...(seed.username ?? sentinelUsername ? { username: seed.username ?? sentinelUsername } : {}),
+    ...(seed.password ?? sentinelPassword ? { password: seed.password ?? sentinelPassword } : {}),
+    ...(tls ? { tls } : {}),
+  };
+}
 
 export interface SentinelDeps {
   canonical: (id: string) => string;
@@ -36,7 +50,7 @@ interface Watched {
   port: number;
   source: 'seed' | 'discovered';
   names: string[] | null;
-  credentials: { username?: string; password?: string };
+  credentials: NodeCredentials;
   last?: SentinelObservation;
 }
 
@@ -59,10 +73,7 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
   ) {
     super();
     for (const seed of seeds) {
-      const credentials = {
-        username: seed.username ?? config.topology.sentinelUsername,
-        password: seed.password ?? config.topology.sentinelPassword,
-      };
+      const credentials = sentinelCredentials(config, seed);
       for (const a of seed.addresses) this.watch(a.host, a.port, 'seed', seed.masterNames.length ? seed.masterNames : null, credentials);
     }
   }
@@ -100,6 +111,13 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
     throw lastError;
   }
 
+  /** Runs a command on one watched Sentinel; rejects when it is unknown or does not answer. */
+  commandOn(sentinelId: string, ...args: string[]): Promise<unknown> {
+    const w = this.watched.get(sentinelId);
+    if (!w) return Promise.reject(new Error(`${sentinelId} is not a Sentinel ReplicaOps watches`));
+    return w.link.command(...args);
+  }
+
   start(): void {
     if (this.running || !this.isEnabled) return;
     this.running = true;
@@ -129,7 +147,7 @@ export class SentinelService extends EventEmitter<SentinelServiceEvents> {
     const link = new SentinelLink({
       host,
       port,
-      ...credentials,
+      credentials,
       connectTimeoutMs: poll.connectTimeoutMs,
       commandTimeoutMs: poll.commandTimeoutMs,
       maxBackoffMs: Math.max(1000, Math.min(5000, poll.intervalMs * 2)),

@@ -1,5 +1,6 @@
 // `sentinel://[user:pass@]host:port[,host:port…]/<masterName>[,<masterName>…]` → the Sentinels
-// to ask and the master names to follow (none: every master they monitor).
+// to ask and the master names to follow (none: every master they monitor). `sentinels://` is
+// the same over TLS (as `rediss://` is to `redis://`).
 import { nodeIdOf } from '../../lib/sentinel/node-id';
 
 export interface SentinelSeed {
@@ -8,9 +9,11 @@ export interface SentinelSeed {
   masterNames: string[];
   username?: string;
   password?: string;
+  /** `sentinels://`: TLS on (the CA and server name come from `topology.sentinelTls`). */
+  tls?: true;
 }
 
-const SHAPE = /^sentinel:\/\/(?:([^@/]*)@)?([^/@]+)(?:\/(.*))?$/;
+const SHAPE = /^sentinel(s?):\/\/(?:([^@/]*)@)?([^/@]+)(?:\/(.*))?$/;
 const DEFAULT_PORT = 26379;
 
 function address(part: string): { host: string; port: number; id: string } {
@@ -25,8 +28,8 @@ function address(part: string): { host: string; port: number; id: string } {
 /** Throws an Error whose message says what is wrong (the config loader prefixes the field). */
 export function parseSentinelSeed(url: string): SentinelSeed {
   const m = SHAPE.exec(url.trim());
-  if (!m) throw new Error('expected sentinel://[user:pass@]host:port[,host:port…]/<masterName>');
-  const [, auth, hosts, path] = m;
+  if (!m) throw new Error('expected sentinel://[user:pass@]host:port[,host:port…]/<masterName> (or sentinels:// for TLS)');
+  const [, secure, auth, hosts, path] = m;
   const addresses = (hosts as string).split(',').filter((h) => h.trim()).map(address);
   if (!addresses.length) throw new Error('a sentinel:// seed needs at least one host:port');
   const masterNames = (path ?? '')
@@ -34,7 +37,7 @@ export function parseSentinelSeed(url: string): SentinelSeed {
     .map((n) => decodeURIComponent(n.trim()))
     .filter(Boolean);
   for (const n of masterNames) if (/\s/.test(n)) throw new Error(`master name "${n}" contains spaces`);
-  const seed: SentinelSeed = { addresses, masterNames };
+  const seed: SentinelSeed = { addresses, masterNames, ...(secure ? { tls: true as const } : {}) };
   if (auth) {
     const colon = auth.indexOf(':');
     const user = decodeURIComponent(colon < 0 ? auth : auth.slice(0, colon));
@@ -46,7 +49,7 @@ export function parseSentinelSeed(url: string): SentinelSeed {
 }
 
 export function isSentinelUrl(url: string): boolean {
-  return url.trim().startsWith('sentinel://');
+  return /^sentinels?:\/\//.test(url.trim());
 }
 
 /**

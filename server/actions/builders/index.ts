@@ -8,6 +8,8 @@ import { buildPromote } from './promote';
 import { buildReattach } from './reattach';
 import { buildReconnect } from './reconnect';
 import { buildResync } from './resync';
+import { buildSentinelReset } from './sentinel-reset';
+import { buildSentinelSet } from './sentinel-set';
 
 type Builders = {
   [A in ActionId]: (
@@ -26,6 +28,8 @@ const BUILDERS: Builders = {
   'config.revert': buildConfigRevert,
   'cluster.failover': buildClusterFailover,
   'cluster.replicate': buildClusterReplicate,
+  'sentinel.set': buildSentinelSet,
+  'sentinel.reset': (ctx, target) => buildSentinelReset(ctx, target),
 };
 
 /** Parses params (throws the zod error for the caller to turn into a 400) and builds live. */
