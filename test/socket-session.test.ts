@@ -14,7 +14,9 @@ type AckResult = { ok: true } | { ok: false; error: string };
 async function configFile(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-socket-session-'));
   const file = path.join(dir, 'config.json');
-  const users = [{ username: 'ada', role: 'admin', passwordHash: await hashPassword('admin-password') }];
+  const users = [
+    { username: 'ada', role: 'admin', passwordHash: await hashPassword('admin-password') },
+  ];
   writeFileSync(file, JSON.stringify({ auth: { users } }));
   return file;
 }
@@ -22,7 +24,10 @@ async function configFile(): Promise<string> {
 describe('socket requests after the session ended', () => {
   let h: Harness;
   before(async () => {
-    h = await startHarness({ sandbox: { shape: [{ name: 'm' }] }, env: { REPLICAOPS_CONFIG: await configFile() } });
+    h = await startHarness({
+      sandbox: { shape: [{ name: 'm' }] },
+      env: { REPLICAOPS_CONFIG: await configFile() },
+    });
   });
   after(() => h?.stop());
 
@@ -52,11 +57,16 @@ describe('socket requests after the session ended', () => {
     try {
       // While the session lives, both requests are served.
       assert.deepEqual(await ask((ack) => socket.emit('topology:resync', ack)), { ok: true });
-      assert.deepEqual(await ask((ack) => socket.emit('node:watch', { nodeId }, ack)), { ok: true });
+      assert.deepEqual(await ask((ack) => socket.emit('node:watch', { nodeId }, ack)), {
+        ok: true,
+      });
       const served = snapshots;
       assert.ok(served >= 2, `a resync sends a snapshot (${served})`);
 
-      await fetch(`${h.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-replicaops-request': '1' } });
+      await fetch(`${h.server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie, 'x-replicaops-request': '1' },
+      });
       const refused = { ok: false, error: 'unauthorized' };
       assert.deepEqual(await ask((ack) => socket.emit('topology:resync', ack)), refused);
       assert.deepEqual(await ask((ack) => socket.emit('node:watch', { nodeId }, ack)), refused);

@@ -22,6 +22,7 @@ import { HistoryStore } from './history';
 import type { MonitorPool } from './monitor-pool';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
+import { FULL_PLAN, phaseOf, pollPlan, type PollPlan } from './poll-tiers';
 import type { NodeMemoryStore } from '../store/node-memory-store';
 
 const log = logger('monitor');
@@ -187,6 +188,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
     const polled = new Set<string>();
     const referenced = new Set<string>();
+    const rereads = new Set<string>();
     for (const s of this.sources) for (const id of s.nodeIds()) this.registry.ensure(this.canonical(id), started).lastKnownAt = started;
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
@@ -200,9 +202,16 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         if (!result.ok) {
           rec.reachable = false;
           rec.error = result.error;
+          // Whatever it was doing before, read all of it once it answers again.
+          rec.refreshAll = true;
           continue;
         }
-        this.registry.applyInfo(rec, result.info, result.at, result.latencyMs);
+        // A new process of the node (restarted between two polls): its slow sections are read
+        // in the same cycle, one more round trip for this node only, rather than judged absent.
+        if (this.registry.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
+          rereads.add(id);
+          next.add(id);
+        }
         if (result.config || result.configError) {
           rec.config = result.config ?? rec.config;
           rec.configError = result.configError;
@@ -229,7 +238,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** One poll per node, all at once; one node's failure is that node's state, never the wave's. */
   private async pollWave(wave: string[], deadline: number, started: number): Promise<Array<readonly [string, PollResult]>> {
     // async: a synchronous throw (a bad id) becomes that node's rejection too, not the wave's.
-    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.configDue(id, started))));
+    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.planFor(id, started))));
     return settled.map((s, i) => {
       const id = wave[i]!;
       if (s.status === 'fulfilled') return [id, s.value] as const;
@@ -239,9 +248,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     });
   }
 
-  private configDue(id: string, now: number): boolean {
+  /** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
+  private planFor(id: string, now: number): PollPlan {
     const r = this.records.get(id);
-    return !r?.configAt || now - r.configAt >= this.config.poll.configEveryMs;
+    if (!r) return { ...FULL_PLAN, withConfig: true };
+    const syncing = r.info?.replication.master_sync_in_progress === true || r.info?.sections.persistence?.loading === '1';
+    const { poll } = this.config;
+    return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(id));
   }
 
   /** Persist the set of known nodes when it changed (ids, parents, roles). */
@@ -346,6 +359,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       prevInfo: r.prevInfo,
       metrics: r.reachable ? r.metrics : undefined,
       config: r.config,
+      sectionAt: r.sectionAt,
     }));
   }
 
@@ -372,8 +386,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       // Not answering now: what follows is from sampledAt, the last good poll.
       ...(r.reachable ? {} : { stale: true }),
       info: r.info?.sections ?? {},
+      sectionsReadAt: { ...r.sectionAt },
       metrics: r.metrics ?? null,
       config: r.config ?? null,
+      ...(r.configAt ? { configAt: r.configAt } : {}),
       ...(r.configError ? { configError: r.configError } : {}),
     };
   }
