@@ -192,19 +192,20 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     for (const s of this.sources) for (const id of s.nodeIds()) this.registry.ensure(this.canonical(id), started).lastKnownAt = started;
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
-      const results = await this.pollWave(wave, deadline, started);
       const next = new Set<string>();
-      for (const [id, result] of results) {
+      // Each reply is parsed as it arrives: 1,000 INFO parses spread over the replies' I/O
+      // callbacks instead of blocking the event loop in one piece after the last reply.
+      await this.pollWave(wave, deadline, started, (id, result) => {
         polled.add(id);
         // Removed (by the operator, or merged as an alias) while its poll was out: it stays gone.
         const rec = this.records.get(id);
-        if (!rec) continue;
+        if (!rec) return;
         if (!result.ok) {
           rec.reachable = false;
           rec.error = result.error;
           // Whatever it was doing before, read all of it once it answers again.
           rec.refreshAll = true;
-          continue;
+          return;
         }
         // A new process of the node (restarted between two polls): its slow sections are read
         // in the same cycle, one more round trip for this node only, rather than judged absent.
@@ -223,7 +224,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
           if (known) known.lastKnownAt = started;
           if (!polled.has(this.canonical(ref)) && !known) next.add(ref);
         }
-      }
+      });
       // Neighbours named for the first time are polled in the same cycle (so gaps compare).
       for (const id of next) this.registry.ensure(id, started);
       wave = [...next];
@@ -235,17 +236,30 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.remember();
   }
 
-  /** One poll per node, all at once; one node's failure is that node's state, never the wave's. */
-  private async pollWave(wave: string[], deadline: number, started: number): Promise<Array<readonly [string, PollResult]>> {
-    // async: a synchronous throw (a bad id) becomes that node's rejection too, not the wave's.
-    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.planFor(id, started))));
-    return settled.map((s, i) => {
-      const id = wave[i]!;
-      if (s.status === 'fulfilled') return [id, s.value] as const;
-      log.warn({ node: id, err: s.reason }, 'poll rejected; the node counts as unreachable this cycle');
-      const message = s.reason instanceof Error ? s.reason.message : String(s.reason);
-      return [id, { ok: false, at: Date.now(), error: { code: 'unknown', message } }] as const;
-    });
+  /**
+   * One poll per node, all at once; each result handed to `onResult` as it arrives. One node's
+   * failure is that node's state, never the wave's.
+   */
+  private async pollWave(
+    wave: string[],
+    deadline: number,
+    started: number,
+    onResult: (id: string, result: PollResult) => void,
+  ): Promise<void> {
+    await Promise.all(
+      wave.map(async (id) => {
+        let result: PollResult;
+        try {
+          // Inside the try: a synchronous throw (a bad id) becomes that node's failure too.
+          result = await this.pool.get(id).poll(deadline, this.planFor(id, started));
+        } catch (err) {
+          log.warn({ node: id, err }, 'poll rejected; the node counts as unreachable this cycle');
+          const message = err instanceof Error ? err.message : String(err);
+          result = { ok: false, at: Date.now(), error: { code: 'unknown', message } };
+        }
+        onResult(id, result);
+      }),
+    );
   }
 
   /** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
