@@ -14,6 +14,7 @@ import { enSentinel } from './en/sentinel';
 import { enReports } from './en/reports';
 import { enUi } from './en/ui';
 import { enScale } from './en/scale';
+import { enFindingsPages } from './en/findings-pages';
 
 export const en = {
   ...enCore,
@@ -29,6 +30,7 @@ export const en = {
   ...enReports,
   ...enUi,
   ...enScale,
+  ...enFindingsPages,
 };
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { zhSentinel } from './zh-CN/sentinel';
 import { zhReports } from './zh-CN/reports';
 import { zhUi } from './zh-CN/ui';
 import { zhScale } from './zh-CN/scale';
+import { zhFindingsPages } from './zh-CN/findings-pages';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -29,4 +30,5 @@ export const zhCN: Dictionary = {
   ...zhReports,
   ...zhUi,
   ...zhScale,
+  ...zhFindingsPages,
 };
