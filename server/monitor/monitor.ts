@@ -232,8 +232,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.registry.dedupeByRunId(referenced);
     this.registry.attachReportedReplicas(started);
     this.registry.forget(started, this.config.discovery.forgetAfterMs);
-    this.publish(started);
     this.remember();
+    await this.publish(started);
   }
 
   /**
@@ -306,7 +306,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }));
   }
 
-  private publish(started: number): void {
+  private publish(started: number): Promise<void> {
     const derived = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
     const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
     const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
@@ -319,8 +319,24 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
     const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    this.emit('cycle', report);
-    for (const e of events) this.emit('topology-event', e);
+    return this.dispatch(report);
+  }
+
+  /**
+   * Each 'cycle' listener (diagnosis, history, the socket feed…) in its own turn of the event
+   * loop: at 1,000 nodes one cycle's work is several short tasks instead of one long one that
+   * holds back every socket and timer. The cycle ends (and the next is timed) after the last.
+   */
+  private async dispatch(report: CycleReport): Promise<void> {
+    for (const listener of this.listeners('cycle')) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      try {
+        listener(report);
+      } catch (err) {
+        log.error({ err }, 'a cycle listener failed; the others still run');
+      }
+    }
+    for (const e of report.events) this.emit('topology-event', e);
   }
 
   private recordHistory(topology: Topology, t: number): NodeSample[] {

@@ -93,23 +93,21 @@ export const FULL_PLAN: PollPlan = {
 };
 
 /** Fields whose change means the node's situation moved: read its slow tiers again at once. */
-function signature(info: ParsedInfo): string {
-  const r = info.replication;
-  return [
-    r.role,
-    info.sections.server?.run_id,
-    r.master_replid,
-    r.master_host,
-    r.master_port,
-    r.master_link_status,
-    r.master_sync_in_progress,
-    r.connected_slaves,
-    info.sections.stats?.sync_full,
-  ].join('|');
-}
-
 export function situationChanged(before: ParsedInfo | undefined, now: ParsedInfo): boolean {
-  return before !== undefined && signature(before) !== signature(now);
+  if (before === undefined) return false;
+  const a = before.replication;
+  const b = now.replication;
+  return (
+    a.role !== b.role ||
+    a.master_replid !== b.master_replid ||
+    a.master_host !== b.master_host ||
+    a.master_port !== b.master_port ||
+    a.master_link_status !== b.master_link_status ||
+    a.master_sync_in_progress !== b.master_sync_in_progress ||
+    a.connected_slaves !== b.connected_slaves ||
+    before.sections.server?.run_id !== now.sections.server?.run_id ||
+    before.sections.stats?.sync_full !== now.sections.stats?.sync_full
+  );
 }
 
 /**
