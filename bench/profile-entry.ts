@@ -42,6 +42,8 @@ async function flip(): Promise<void> {
   const out = {
     ms: Date.now() - window.at,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    userMs: cpu.user / 1000,
+    systemMs: cpu.system / 1000,
     loopP50Ms: loop.percentile(50) / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     loopMaxMs: loop.max / 1e6,

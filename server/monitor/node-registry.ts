@@ -57,7 +57,8 @@ export class NodeRegistry {
   /**
    * This poll's INFO into the record. Slow-tier sections it did not carry are kept from the
    * previous poll of the same process, with their own read time in `sectionAt`. Returns true
-   * when a slow section is missing (a new process of the node): the caller reads it in full now,
+   * when the node restarted since its last poll and this poll did not read every slow section
+   * (a new process: the earlier readings are dropped): the caller reads it in full now,
    * with `again` set (deltas stay measured from the previous cycle's INFO).
    */
   applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number, again = false): boolean {
@@ -91,7 +92,8 @@ export class NodeRegistry {
     const previous = rec.metrics;
     rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt, cpuRead && prevCpuAt ? at - prevCpuAt : null);
     if (!cpuRead) rec.metrics.cpuPct = previous?.cpuPct ?? null;
-    return SLOW_SECTIONS.some((s) => info.sections[s] === undefined);
+    // Only a new process: a server that never reports a section must not cost a re-read a poll.
+    return before !== undefined && !sameProcess && SLOW_SECTIONS.some((s) => info.sections[s] === undefined);
   }
 
   neighbours(rec: NodeRecord): string[] {
