@@ -60,11 +60,6 @@ else
     packages: 'external',
     logLevel: 'warning',
   });
-// Packages resolve from the project's node_modules: run the bundle from a file beside it.
-const entry = path.join(root, 'dist', `profile-${process.pid}.mjs`);
-mkdirSync(path.dirname(entry), { recursive: true });
-copyFileSync(bundle, entry);
-
 const shape = shapeOf(n);
 const sandbox = await startSandbox({
   shape,
@@ -73,6 +68,11 @@ const sandbox = await startSandbox({
   spawnConcurrency: 20,
   timeoutMs: Math.max(120_000, n * 1000),
 });
+// Packages resolve from the project's node_modules: run the bundle from a file beside it.
+const entry = path.join(root, 'dist', `profile-${process.pid}.mjs`);
+mkdirSync(path.dirname(entry), { recursive: true });
+copyFileSync(bundle, entry);
+
 const out = path.join(work, 'window.json');
 const port = await new Promise<number>((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
