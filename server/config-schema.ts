@@ -4,6 +4,7 @@ import { NodeIdSchema } from '../lib/contracts';
 import { DEFAULT_DIAGNOSIS_SETTINGS } from '../lib/diagnosis/diagnosis-input';
 import { DEFAULT_THRESHOLDS as T } from '../lib/topology/status';
 import { LogIngestSchema, LogSourceSchema } from './logs/log-config';
+import { SECTION_EVERY_MS } from './monitor/poll-tiers';
 
 // Defaults are written once: per field (from the pure modules that own them where one does),
 // and every section `.prefault({})`, so an absent section is parsed as an empty one.
@@ -181,6 +182,20 @@ export const ConfigFileSchema = z
         commandTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
         /** How often the replication settings are re-read with CONFIG GET (same round trip). */
         configEveryMs: z.number().int().min(1000).default(30_000),
+        /**
+         * How often each slow INFO section is re-read (ms; at most the poll interval = every
+         * poll). Replication, server, stats, errorstats and cluster ride every poll.
+         */
+        sectionEveryMs: z
+          .object({
+            memory: z.number().int().min(0).max(3_600_000).default(SECTION_EVERY_MS.memory),
+            persistence: z.number().int().min(0).max(3_600_000).default(SECTION_EVERY_MS.persistence),
+            clients: z.number().int().min(0).max(3_600_000).default(SECTION_EVERY_MS.clients),
+            cpu: z.number().int().min(0).max(3_600_000).default(SECTION_EVERY_MS.cpu),
+            keyspace: z.number().int().min(0).max(3_600_000).default(SECTION_EVERY_MS.keyspace),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

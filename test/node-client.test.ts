@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { logger } from '../server/logger';
+import { FULL_PLAN } from '../server/monitor/poll-tiers';
 import { NodeClient } from '../server/redis/node-client';
 import type { Sandbox } from '../server/sandbox';
 import { startSandbox } from '../server/sandbox';
@@ -57,7 +58,7 @@ describe('NodeClient.poll() against a real redis-server', () => {
   });
 
   test('a caller that wants CONFIG gets it even while a plain poll is in flight', async () => {
-    const [plain, withConfig] = await Promise.all([c.poll(5000, false), c.poll(5000, true)]);
+    const [plain, withConfig] = await Promise.all([c.poll(5000, FULL_PLAN), c.poll(5000, { ...FULL_PLAN, withConfig: true })]);
     assert.equal(plain.ok, true);
     assert.ok(withConfig.ok);
     assert.equal(withConfig.config?.['repl-backlog-size'] !== undefined, true, 'CONFIG GET answered');

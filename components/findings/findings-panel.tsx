@@ -6,6 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useFindings } from '@/components/hooks/use-findings';
 import { OkIcon } from '@/components/ui/icons';
 import { FindingGroupItem } from './finding-group';
+import { FINDINGS_PAGE, findingsPage } from './findings-page';
 import { foldFindings } from './findings-state';
 import { SeverityBadge } from './severity-badge';
 
@@ -18,6 +19,8 @@ export function FindingsPanel() {
   const findings = useMemo(() => foldFindings(Object.values(open)), [open]);
   // Info findings are hygiene hints: folded away so problems stay on top and the tree stays in view.
   const [showInfo, setShowInfo] = useState(false);
+  // Paged: a tree with hundreds of problems renders one page of root findings at a time.
+  const [limit, setLimit] = useState(FINDINGS_PAGE);
   const problems = findings.filter((g) => g.root.severity !== 'info');
   const hints = findings.filter((g) => g.root.severity === 'info');
   const counts = useMemo(() => {
@@ -25,6 +28,7 @@ export function FindingsPanel() {
     for (const g of findings) c[g.root.severity] += 1;
     return c;
   }, [findings]);
+  const page = findingsPage(showInfo ? findings : problems, limit);
   return (
     <section
       className="panel min-w-0"
@@ -67,10 +71,35 @@ export function FindingsPanel() {
             </p>
           )}
           <ul className="max-h-[70vh] divide-y divide-border overflow-y-auto">
-            {(showInfo ? findings : problems).map((g) => (
+            {page.shown.map((g) => (
               <FindingGroupItem key={g.root.id} group={g} />
             ))}
           </ul>
+          {page.more > 0 && (
+            <div
+              className="flex flex-wrap items-center gap-3 border-t border-border px-4 py-2 text-xs"
+              data-testid="findings-pager"
+            >
+              <span className="tnum text-fg-muted">
+                {t('findings.pageShown', { shown: fmt.number(page.shown.length), total: fmt.number(page.total) })}
+              </span>
+              <button
+                type="button"
+                className="focus-ring rounded px-2 py-1 font-semibold text-fg-muted hover:bg-surface-2"
+                data-testid="findings-more"
+                onClick={() => setLimit(page.shown.length + page.more)}
+              >
+                {t('findings.showMore', { count: fmt.number(page.more) })}
+              </button>
+              <button
+                type="button"
+                className="focus-ring rounded px-2 py-1 font-semibold text-fg-muted hover:bg-surface-2"
+                onClick={() => setLimit(page.total)}
+              >
+                {t('findings.showAll', { total: fmt.number(page.total) })}
+              </button>
+            </div>
+          )}
           {hints.length > 0 && (
             <button
               type="button"

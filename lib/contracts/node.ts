@@ -99,6 +99,13 @@ export const NodeDetailSchema = z.object({
   stale: z.boolean().optional(),
   /** Every INFO section, every field as Redis printed it. */
   info: z.record(z.string(), z.record(z.string(), z.string())),
+  /**
+   * When each section of `info` was read (ms). Memory, persistence, clients, cpu and keyspace are
+   * read on slower tiers than the poll (`poll.sectionEveryMs`), so they may be older than
+   * `sampledAt`; `configAt` is the same for `config`.
+   */
+  sectionsReadAt: z.record(z.string(), z.number()).optional(),
+  configAt: z.number().optional(),
   metrics: NodeMetricsSchema.nullable(),
   /** Replication settings read with CONFIG GET (no secrets); null when CONFIG is not allowed. */
   config: z.record(z.string(), z.string()).nullable().optional(),

@@ -39,6 +39,12 @@ export interface NodeView {
    * need it stay silent rather than guess.
    */
   config?: Record<string, string>;
+  /**
+   * When each INFO section in `info` was read (ms). The slow tiers (memory, persistence, clients,
+   * cpu, keyspace) may be older than replication: a rule that compares a slow field with this
+   * poll's replication state checks it is as fresh (`freshSection()` in rule-kit).
+   */
+  sectionAt?: Readonly<Record<string, number>>;
 }
 
 /** A classified log line attached to a node (filled once log ingestion exists). */

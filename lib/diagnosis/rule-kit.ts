@@ -57,6 +57,17 @@ export function infoField(view: NodeView, section: string, field: string): Evide
     : { type: 'field', nodeId: view.id, section, field, value };
 }
 
+/**
+ * A section read in the same poll as the node's replication section, else undefined: slow-tier
+ * sections (memory, persistence, clients, cpu, keyspace) may be carried from an earlier poll,
+ * and a rule comparing them with this poll's replication state must not judge from them.
+ */
+export function freshSection(view: NodeView, section: string): Record<string, string> | undefined {
+  const at = view.sectionAt;
+  const fresh = !at || (at[section] !== undefined && at[section] >= (at.replication ?? 0));
+  return fresh ? view.info?.sections[section] : undefined;
+}
+
 /** Several raw fields of one section, skipping absent ones. */
 export function infoFields(view: NodeView, section: string, fields: string[]): Evidence[] {
   return fields

@@ -80,47 +80,63 @@ export const avgOf = (a: Agg): number => (a.count ? a.sum / a.count : 0);
 
 /** Collects samples into buckets of several widths until `drain` hands them over. */
 export class RollupAccumulator {
-  private buckets = new Map<string, RollupRow>();
+  /**
+   * Open buckets by `resolution|node|bucket start`, then by metric. One key per node and
+   * resolution per sample (not per metric), and rows updated in place: this runs for every node
+   * on every poll.
+   */
+  private buckets = new Map<string, Map<string, RollupRow>>();
 
   constructor(private readonly resolutions: readonly number[]) {}
 
   add(nodeId: string, t: number, values: RollupValues): void {
-    for (const [metric, v] of Object.entries(values)) {
-      if (v === null || v === undefined || !Number.isFinite(v) || !isRollupMetric(metric)) continue;
-      for (const resMs of this.resolutions) {
-        const bucket = bucketStart(t, resMs);
-        const key = `${resMs}|${nodeId}|${metric}|${bucket}`;
-        const row = this.buckets.get(key);
-        if (row) Object.assign(row, mergeAgg(row, { count: 1, sum: v, min: v, max: v }));
-        else
-          this.buckets.set(key, {
-            resMs,
-            nodeId,
-            metric,
-            bucket,
-            count: 1,
-            sum: v,
-            min: v,
-            max: v,
-          });
+    for (const resMs of this.resolutions) {
+      const bucket = bucketStart(t, resMs);
+      const key = `${resMs}|${nodeId}|${bucket}`;
+      let rows = this.buckets.get(key);
+      if (!rows) this.buckets.set(key, (rows = new Map()));
+      for (const metric in values) {
+        if (!isRollupMetric(metric)) continue;
+        const v = values[metric];
+        if (v === null || v === undefined || !Number.isFinite(v)) continue;
+        const row = rows.get(metric);
+        if (!row) {
+          rows.set(metric, { resMs, nodeId, metric, bucket, count: 1, sum: v, min: v, max: v });
+          continue;
+        }
+        row.count += 1;
+        row.sum += v;
+        if (v < row.min) row.min = v;
+        if (v > row.max) row.max = v;
       }
     }
   }
 
+  private rows(): RollupRow[] {
+    const out: RollupRow[] = [];
+    for (const rows of this.buckets.values()) for (const row of rows.values()) out.push(row);
+    return out;
+  }
+
   /** Every bucket collected so far (open ones too: the store merges them), then empty. */
   drain(): RollupRow[] {
-    const rows = [...this.buckets.values()];
+    const rows = this.rows();
     this.buckets = new Map();
     return rows;
   }
 
   /** Copies of the collected buckets (not yet written), for queries that must see the last minute. */
   peek(filter: (r: RollupRow) => boolean): RollupRow[] {
-    return [...this.buckets.values()].filter(filter).map((r) => ({ ...r }));
+    return this.rows()
+      .filter(filter)
+      .map((r) => ({ ...r }));
   }
 
+  /** Open rows (one per resolution, node, metric and bucket). */
   get size(): number {
-    return this.buckets.size;
+    let n = 0;
+    for (const rows of this.buckets.values()) n += rows.size;
+    return n;
   }
 }
 

@@ -15,6 +15,7 @@ import { enSentinelActions } from './en/sentinel-actions';
 import { enReports } from './en/reports';
 import { enUi } from './en/ui';
 import { enScale } from './en/scale';
+import { enFindingsPages } from './en/findings-pages';
 
 export const en = {
   ...enCore,
@@ -31,6 +32,7 @@ export const en = {
   ...enReports,
   ...enUi,
   ...enScale,
+  ...enFindingsPages,
 };
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { zhSentinelActions } from './zh-CN/sentinel-actions';
 import { zhReports } from './zh-CN/reports';
 import { zhUi } from './zh-CN/ui';
 import { zhScale } from './zh-CN/scale';
+import { zhFindingsPages } from './zh-CN/findings-pages';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -31,4 +32,5 @@ export const zhCN: Dictionary = {
   ...zhReports,
   ...zhUi,
   ...zhScale,
+  ...zhFindingsPages,
 };

@@ -54,11 +54,20 @@ export function parseInfo(text: string): ParsedInfo {
   // Inside a section with a hostile name: its fields are reported as malformed, never stored.
   let skipping = false;
 
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.charCodeAt(rawLine.length - 1) === CR ? rawLine.slice(0, -1) : rawLine;
-    if (line.length === 0) continue;
-    const first = line.charCodeAt(0);
+  // Scans the text in place: only keys, values and the rare odd line become strings (INFO is
+  // parsed for every node on every poll; a line array and a string per line were most of the
+  // garbage).
+  for (let pos = 0; pos < text.length; ) {
+    const newline = text.indexOf('\n', pos);
+    const next = newline === -1 ? text.length : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    if (end > pos && text.charCodeAt(end - 1) === CR) end--;
+    const start = pos;
+    pos = next;
+    if (end === start) continue;
+    const first = text.charCodeAt(start);
     if (first === HASH) {
+      const line = text.slice(start, end);
       const name = line.slice(1).trim().toLowerCase();
       skipping = isHostileName(name);
       if (skipping) malformed.push(line);
@@ -66,24 +75,25 @@ export function parseInfo(text: string): ParsedInfo {
       continue;
     }
     if (skipping) {
-      malformed.push(line);
+      malformed.push(text.slice(start, end));
       continue;
     }
     if (first <= 32) {
+      const line = text.slice(start, end);
       if (line.trim().length > 0) malformed.push(line);
       continue;
     }
     // Split at the FIRST colon: values such as `executable:/usr/bin/redis-server` or IPv6
     // addresses contain more of them.
-    const colon = line.indexOf(':');
-    const key = colon > 0 ? line.slice(0, colon) : '';
+    const colon = text.indexOf(':', start);
+    const key = colon > start && colon < end ? text.slice(start, colon) : '';
     // Redis field names never contain blanks, nor the names that reach a prototype.
     if (key.length === 0 || key.includes(' ') || key.includes('\t') || isHostileName(key)) {
-      malformed.push(line);
+      malformed.push(text.slice(start, end));
       continue;
     }
     current ??= sections[''] = bareRecord();
-    current[key] = line.slice(colon + 1);
+    current[key] = text.slice(colon + 1, end);
   }
 
   return {

@@ -151,6 +151,10 @@ function nodeOut(o: NodeObservation, ownLink: Link | undefined, t: StatusThresho
   return node;
 }
 
+// One collator for every comparison: `localeCompare(b, 'en', { numeric: true })` builds a new
+// one per call, which made sorting 1,000 nodes cost tens of milliseconds every poll.
+const byAddress = new Intl.Collator('en', { numeric: true }).compare;
+
 export function deriveTopology(
   observations: NodeObservation[],
   canonical: (id: string) => string,
@@ -174,8 +178,8 @@ export function deriveTopology(
     if (inCycle.has(o.id)) node.status = 'critical';
     return node;
   });
-  nodes.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
-  links.sort((a, b) => a.replica.localeCompare(b.replica, 'en', { numeric: true }));
+  nodes.sort((a, b) => byAddress(a.id, b.id));
+  links.sort((a, b) => byAddress(a.replica, b.replica));
   return { generatedAt: now, nodes, links };
 }
 

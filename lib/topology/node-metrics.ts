@@ -19,7 +19,16 @@ export function totalKeys(info: ParsedInfo): number {
   return info.keyspace.reduce((sum, db) => sum + db.keys, 0);
 }
 
-export function deriveNodeMetrics(cur: ParsedInfo, prev: ParsedInfo | undefined, dtMs: number | null): NodeMetrics {
+/**
+ * `cpuDtMs`: time between the two reads of the cpu section (the monitor reads it on a slower
+ * tier than the poll, so it may span several polls); defaults to `dtMs`.
+ */
+export function deriveNodeMetrics(
+  cur: ParsedInfo,
+  prev: ParsedInfo | undefined,
+  dtMs: number | null,
+  cpuDtMs: number | null = dtMs,
+): NodeMetrics {
   const used = infoNumber(cur, 'memory', 'used_memory');
   const max = infoNumber(cur, 'memory', 'maxmemory');
   const syncFull = infoNumber(cur, 'stats', 'sync_full');
@@ -46,7 +55,7 @@ export function deriveNodeMetrics(cur: ParsedInfo, prev: ParsedInfo | undefined,
     keys: totalKeys(cur),
     connectedClients: infoNumber(cur, 'clients', 'connected_clients'),
     replOffsetRate: offsetDelta !== null && dtMs ? Math.round((offsetDelta * 1000) / dtMs) : null,
-    cpuPct: cpuPercent(cur, prev, dtMs),
+    cpuPct: cpuPercent(cur, prev, cpuDtMs),
   };
 }
 

@@ -1,10 +1,11 @@
 // What the monitor needs from its connections, and nothing more: the concrete NodePool in
 // production, a fake in the cycle's unit tests.
 import type { PollResult } from '../redis/node-client';
+import type { PollPlan } from './poll-tiers';
 
 export interface PollTarget {
   /** Resolves by `deadlineMs` at the latest; a failure is a `{ ok: false }` result. */
-  poll(deadlineMs: number, withConfig?: boolean): Promise<PollResult>;
+  poll(deadlineMs: number, plan?: PollPlan): Promise<PollResult>;
 }
 
 export interface MonitorPool {

@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import type { PollResult } from '../redis/node-client';
 import { Monitor, type CycleReport } from './monitor';
 import type { MonitorPool, PollTarget } from './monitor-pool';
+import { FULL_PLAN, type PollPlan } from './poll-tiers';
 
 const A = '10.0.0.1:6379';
 const B = '10.0.0.2:6379';
@@ -115,4 +116,38 @@ test('the monitor polls again after a cycle in which every node failed', async (
   assert.equal((await nextCycle(m)).nodes[0]?.reachable, false);
   pool.behaviour.delete(A);
   assert.equal((await nextCycle(m)).nodes[0]?.reachable, true);
+});
+
+/** INFO as a Redis 7 answers `INFO <sections…>`: only what the plan asked for. */
+function infoFor(runId: string, usedMemory: number, plan: PollPlan): string {
+  const slow: Record<string, string[]> = {
+    memory: [`used_memory:${usedMemory}`],
+    persistence: ['loading:0'],
+    clients: ['connected_clients:1'],
+    cpu: ['used_cpu_sys:1.0', 'used_cpu_user:1.0'],
+    keyspace: [],
+  };
+  const lines = [masterInfo(runId)];
+  for (const s of plan.sections) if (slow[s]) lines.push(`# ${s}`, ...slow[s], '');
+  return lines.join('\r\n');
+}
+
+test('a node restarted between two polls is read in full in the same cycle, never judged on the old process', async () => {
+  const pool = new FakePool([A]);
+  const node = { runId: 'r1', usedMemory: 100 };
+  pool.get = () => ({
+    poll: (_deadline, plan = FULL_PLAN) =>
+      Promise.resolve({ ok: true, info: infoFor(node.runId, node.usedMemory, plan), latencyMs: 1, at: Date.now() }),
+  });
+  const m = startMonitor(pool);
+  await nextCycle(m);
+  assert.equal(m.nodeDetail(A)?.info.memory?.used_memory, '100', 'first contact reads every section');
+  Object.assign(node, { runId: 'r2', usedMemory: 200 });
+  let detail = m.nodeDetail(A);
+  while (detail?.info.server?.run_id !== 'r2') {
+    await nextCycle(m);
+    detail = m.nodeDetail(A);
+  }
+  assert.equal(detail.info.memory?.used_memory, '200', 'the new process was read in the same cycle');
+  assert.ok((detail.sectionsReadAt?.memory ?? 0) >= (detail.sectionsReadAt?.replication ?? Infinity));
 });

@@ -22,6 +22,7 @@ import { HistoryStore } from './history';
 import type { MonitorPool } from './monitor-pool';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
+import { FULL_PLAN, phaseOf, pollPlan, type PollPlan } from './poll-tiers';
 import type { NodeMemoryStore } from '../store/node-memory-store';
 
 const log = logger('monitor');
@@ -187,22 +188,31 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
     const polled = new Set<string>();
     const referenced = new Set<string>();
+    const rereads = new Set<string>();
     for (const s of this.sources) for (const id of s.nodeIds()) this.registry.ensure(this.canonical(id), started).lastKnownAt = started;
     let wave = [...this.records.keys()];
     for (let w = 0; w < MAX_WAVES && wave.length; w++) {
-      const results = await this.pollWave(wave, deadline, started);
       const next = new Set<string>();
-      for (const [id, result] of results) {
+      // Each reply is parsed as it arrives: 1,000 INFO parses spread over the replies' I/O
+      // callbacks instead of blocking the event loop in one piece after the last reply.
+      await this.pollWave(wave, deadline, started, (id, result) => {
         polled.add(id);
         // Removed (by the operator, or merged as an alias) while its poll was out: it stays gone.
         const rec = this.records.get(id);
-        if (!rec) continue;
+        if (!rec) return;
         if (!result.ok) {
           rec.reachable = false;
           rec.error = result.error;
-          continue;
+          // Whatever it was doing before, read all of it once it answers again.
+          rec.refreshAll = true;
+          return;
         }
-        this.registry.applyInfo(rec, result.info, result.at, result.latencyMs);
+        // A new process of the node (restarted between two polls): its slow sections are read
+        // in the same cycle, one more round trip for this node only, rather than judged absent.
+        if (this.registry.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
+          rereads.add(id);
+          next.add(id);
+        }
         if (result.config || result.configError) {
           rec.config = result.config ?? rec.config;
           rec.configError = result.configError;
@@ -214,7 +224,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
           if (known) known.lastKnownAt = started;
           if (!polled.has(this.canonical(ref)) && !known) next.add(ref);
         }
-      }
+      });
       // Neighbours named for the first time are polled in the same cycle (so gaps compare).
       for (const id of next) this.registry.ensure(id, started);
       wave = [...next];
@@ -222,26 +232,43 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.registry.dedupeByRunId(referenced);
     this.registry.attachReportedReplicas(started);
     this.registry.forget(started, this.config.discovery.forgetAfterMs);
-    this.publish(started);
     this.remember();
+    await this.publish(started);
   }
 
-  /** One poll per node, all at once; one node's failure is that node's state, never the wave's. */
-  private async pollWave(wave: string[], deadline: number, started: number): Promise<Array<readonly [string, PollResult]>> {
-    // async: a synchronous throw (a bad id) becomes that node's rejection too, not the wave's.
-    const settled = await Promise.allSettled(wave.map(async (id) => this.pool.get(id).poll(deadline, this.configDue(id, started))));
-    return settled.map((s, i) => {
-      const id = wave[i]!;
-      if (s.status === 'fulfilled') return [id, s.value] as const;
-      log.warn({ node: id, err: s.reason }, 'poll rejected; the node counts as unreachable this cycle');
-      const message = s.reason instanceof Error ? s.reason.message : String(s.reason);
-      return [id, { ok: false, at: Date.now(), error: { code: 'unknown', message } }] as const;
-    });
+  /**
+   * One poll per node, all at once; each result handed to `onResult` as it arrives. One node's
+   * failure is that node's state, never the wave's.
+   */
+  private async pollWave(
+    wave: string[],
+    deadline: number,
+    started: number,
+    onResult: (id: string, result: PollResult) => void,
+  ): Promise<void> {
+    await Promise.all(
+      wave.map(async (id) => {
+        let result: PollResult;
+        try {
+          // Inside the try: a synchronous throw (a bad id) becomes that node's failure too.
+          result = await this.pool.get(id).poll(deadline, this.planFor(id, started));
+        } catch (err) {
+          log.warn({ node: id, err }, 'poll rejected; the node counts as unreachable this cycle');
+          const message = err instanceof Error ? err.message : String(err);
+          result = { ok: false, at: Date.now(), error: { code: 'unknown', message } };
+        }
+        onResult(id, result);
+      }),
+    );
   }
 
-  private configDue(id: string, now: number): boolean {
+  /** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
+  private planFor(id: string, now: number): PollPlan {
     const r = this.records.get(id);
-    return !r?.configAt || now - r.configAt >= this.config.poll.configEveryMs;
+    if (!r) return { ...FULL_PLAN, withConfig: true };
+    const syncing = r.info?.replication.master_sync_in_progress === true || r.info?.sections.persistence?.loading === '1';
+    const { poll } = this.config;
+    return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(id));
   }
 
   /** Persist the set of known nodes when it changed (ids, parents, roles). */
@@ -279,7 +306,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }));
   }
 
-  private publish(started: number): void {
+  private publish(started: number): Promise<void> {
     const derived = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
     const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
     const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
@@ -292,8 +319,24 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
     const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    this.emit('cycle', report);
-    for (const e of events) this.emit('topology-event', e);
+    return this.dispatch(report);
+  }
+
+  /**
+   * Each 'cycle' listener (diagnosis, history, the socket feed…) in its own turn of the event
+   * loop: at 1,000 nodes one cycle's work is several short tasks instead of one long one that
+   * holds back every socket and timer. The cycle ends (and the next is timed) after the last.
+   */
+  private async dispatch(report: CycleReport): Promise<void> {
+    for (const listener of this.listeners('cycle')) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      try {
+        listener(report);
+      } catch (err) {
+        log.error({ err }, 'a cycle listener failed; the others still run');
+      }
+    }
+    for (const e of report.events) this.emit('topology-event', e);
   }
 
   private recordHistory(topology: Topology, t: number): NodeSample[] {
@@ -346,6 +389,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       prevInfo: r.prevInfo,
       metrics: r.reachable ? r.metrics : undefined,
       config: r.config,
+      sectionAt: r.sectionAt,
     }));
   }
 
@@ -372,8 +416,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       // Not answering now: what follows is from sampledAt, the last good poll.
       ...(r.reachable ? {} : { stale: true }),
       info: r.info?.sections ?? {},
+      sectionsReadAt: { ...r.sectionAt },
       metrics: r.metrics ?? null,
       config: r.config ?? null,
+      ...(r.configAt ? { configAt: r.configAt } : {}),
       ...(r.configError ? { configError: r.configError } : {}),
     };
   }

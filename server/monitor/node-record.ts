@@ -22,6 +22,13 @@ export interface NodeRecord {
   /** Last time the node answered or a neighbour named it; drives forgetting. */
   lastKnownAt: number;
   latencyMs?: number;
+  /**
+   * When each INFO section in `info` was read (slow-tier sections are carried from an earlier
+   * poll of the same process, server/monitor/poll-tiers.ts).
+   */
+  sectionAt: Record<string, number>;
+  /** Read every section (and CONFIG) on the next poll. */
+  refreshAll: boolean;
   /** CONFIG GET of the replication settings (see CONFIG_PARAMS), when allowed. */
   config?: Record<string, string>;
   configError?: string;

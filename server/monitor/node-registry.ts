@@ -6,6 +6,7 @@ import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
 import { logger } from '../logger';
 import { parseNodeId } from '../redis/redis-url';
 import type { NodeRecord } from './node-record';
+import { carrySlowSections, situationChanged, SLOW_SECTIONS } from './poll-tiers';
 
 const log = logger('monitor');
 
@@ -34,17 +35,47 @@ export class NodeRegistry {
     let r = this.records.get(id);
     if (!r) {
       const { host, port } = parseNodeId(id);
-      r = { id, host, port, reachable: false, role: 'unknown', discoveredOnly: true, isSeed: false, firstSeenAt: now, lastKnownAt: now };
+      r = {
+        id,
+        host,
+        port,
+        reachable: false,
+        role: 'unknown',
+        discoveredOnly: true,
+        isSeed: false,
+        firstSeenAt: now,
+        lastKnownAt: now,
+        sectionAt: {},
+        refreshAll: true,
+      };
       this.records.set(id, r);
     }
     Object.assign(r, extra);
     return r;
   }
 
-  applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number): void {
-    const info = parseInfo(text);
-    rec.prevInfo = rec.info;
-    rec.prevInfoAt = rec.infoAt;
+  /**
+   * This poll's INFO into the record. Slow-tier sections it did not carry are kept from the
+   * previous poll of the same process, with their own read time in `sectionAt`. Returns true
+   * when the node restarted since its last poll and this poll did not read every slow section
+   * (a new process: the earlier readings are dropped): the caller reads it in full now,
+   * with `again` set (deltas stay measured from the previous cycle's INFO).
+   */
+  applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number, again = false): boolean {
+    const fresh = parseInfo(text);
+    const readNow = Object.keys(fresh.sections);
+    const before = rec.info;
+    const runId = fresh.sections.server?.run_id;
+    const sameProcess = runId !== undefined && before?.sections.server?.run_id === runId;
+    const info = carrySlowSections(fresh, before);
+    const prevCpuAt = sameProcess ? rec.sectionAt.cpu : undefined;
+    rec.sectionAt = sameProcess ? { ...rec.sectionAt } : {};
+    for (const name of readNow) rec.sectionAt[name] = at;
+    rec.refreshAll = situationChanged(before, info);
+    if (!again) {
+      rec.prevInfo = before;
+      rec.prevInfoAt = rec.infoAt;
+    }
     rec.info = info;
     rec.infoAt = at;
     rec.reachable = true;
@@ -56,7 +87,13 @@ export class NodeRegistry {
     rec.role = info.replication.role;
     rec.upstream = upstreamOf(info, this.canonical);
     const dt = rec.prevInfoAt ? at - rec.prevInfoAt : null;
-    rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt);
+    // CPU % is the counter's rise between two reads of the cpu section, however far apart.
+    const cpuRead = readNow.includes('cpu');
+    const previous = rec.metrics;
+    rec.metrics = deriveNodeMetrics(info, rec.prevInfo, dt, cpuRead && prevCpuAt ? at - prevCpuAt : null);
+    if (!cpuRead) rec.metrics.cpuPct = previous?.cpuPct ?? null;
+    // Only a new process: a server that never reports a section must not cost a re-read a poll.
+    return before !== undefined && !sameProcess && SLOW_SECTIONS.some((s) => info.sections[s] === undefined);
   }
 
   neighbours(rec: NodeRecord): string[] {

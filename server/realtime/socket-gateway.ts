@@ -129,7 +129,7 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
 
   const deltas = topologyDeltas(io, () => monitor.snapshot());
   io.on('connection', (socket) => {
-    deltas.connect(socket);
+    deltas.connect(socket, () => stillAuthorized(socket));
     if (incidents) socket.emit('findings:snapshot', { findings: incidents.findings('open', 1000), health: incidents.health() });
 
     // A client starts receiving per-poll samples for one node (the node page's live charts).

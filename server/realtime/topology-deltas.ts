@@ -2,16 +2,24 @@
 // a snapshot with its version on connect and on `topology:resync`, then after each cycle only
 // the fields that changed. Other clients keep the per-cycle `topology:update`.
 import type { Socket } from 'socket.io';
-import type { Topology, TopologyDelta, TopologySnapshot } from '../../lib/contracts';
+import type { Ack, Topology, TopologyDelta, TopologySnapshot } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
 import { diffTopologyVersions } from '../../lib/topology/topology-delta';
 import type { RealtimeServer } from './socket-gateway';
 
 const ROOM = 'topology:deltas';
 
+/** A client may send anything where the ack goes; only a function is called. */
+function reply(ack: unknown, result: Parameters<Ack>[0]): void {
+  if (typeof ack === 'function') ack(result);
+}
+
 export interface TopologyDeltas {
-  /** Joins a delta client to the delta room and sends it the versioned snapshot. */
-  connect(socket: Pick<Socket, 'handshake' | 'join' | 'emit' | 'on'>): void;
+  /**
+   * Joins a delta client to the delta room and sends it the versioned snapshot. `allowed` is
+   * asked at each of the client's requests: a session that ended gets nothing more.
+   */
+  connect(socket: Pick<Socket, 'handshake' | 'join' | 'emit' | 'on'>, allowed: () => boolean): void;
   /** After each cycle: a delta to the delta room, the old per-cycle delta to everyone else. */
   cycle(topology: Topology, legacy: TopologyDelta): void;
 }
@@ -25,7 +33,7 @@ export function topologyDeltas(
   let current: Topology = snapshot().topology;
   const versioned = (): TopologySnapshot => ({ ...snapshot(), topology: current, version });
   return {
-    connect(socket) {
+    connect(socket, allowed) {
       if (socket.handshake.query.topology !== 'delta') {
         socket.emit('topology:snapshot', snapshot());
         return;
@@ -34,8 +42,9 @@ export function topologyDeltas(
       socket.emit('topology:snapshot', versioned());
       // A client that missed a version re-reads once.
       socket.on('topology:resync', (ack?: unknown) => {
+        if (!allowed()) return reply(ack, { ok: false, error: 'unauthorized' });
         socket.emit('topology:snapshot', versioned());
-        if (typeof ack === 'function') (ack as (r: { ok: true }) => void)({ ok: true });
+        reply(ack, { ok: true });
       });
     },
     cycle(topology, legacy) {

@@ -6,11 +6,10 @@ import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
 import { bareRecord, isHostileName } from '../../lib/info/safe-record';
+import { FULL_PLAN, type PollPlan } from '../monitor/poll-tiers';
 import { classifyConnectionError } from './connection-error';
 import { connectionOptions } from './connection-options';
 
-/** INFO sections the monitor reads; Redis ≥ 7 answers them in one command. */
-export const INFO_SECTIONS = ['replication', 'stats', 'memory', 'persistence', 'server', 'clients', 'cpu', 'keyspace', 'errorstats', 'cluster'];
 
 /**
  * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).
@@ -80,10 +79,15 @@ function readConfigReplies(replies: Array<[Error | null, unknown]>): { config?: 
   return { config };
 }
 
+/** A poll in flight answers a caller when it asks at least for the same sections and CONFIG. */
+function covers(have: PollPlan, want: PollPlan): boolean {
+  return (have.withConfig || !want.withConfig) && want.sections.every((s) => have.sections.includes(s));
+}
+
 export class NodeClient {
   private readonly redis: Redis;
   private lastError: NodeError | null = null;
-  private inFlight: { promise: Promise<PollResult>; withConfig: boolean } | null = null;
+  private inFlight: { promise: Promise<PollResult>; plan: PollPlan } | null = null;
   /** Redis < 7 rejects `INFO a b c`; we fall back to the default section set once. */
   private multiSectionInfo = true;
 
@@ -138,13 +142,14 @@ export class NodeClient {
   }
 
   /**
-   * One INFO round trip. Never two in flight for one node: a caller arriving while the previous
-   * poll is still out waits on that one — unless it wants CONFIG and that one does not ask for
-   * it, then a poll with CONFIG follows right after. Resolves by `deadlineMs` at the latest and
-   * never rejects: every failure is a `{ ok: false }` result.
+   * One round trip: INFO of the plan's sections (Redis ≥ 7 answers several names in one
+   * command), plus CONFIG GET when the plan says so, pipelined. Never two in flight for one
+   * node: a caller arriving while the previous poll is still out waits on that one — unless it
+   * wants a section or CONFIG that one does not ask for, then a poll for it follows right after.
+   * Resolves by `deadlineMs` at the latest and never rejects: every failure is `{ ok: false }`.
    */
-  async poll(deadlineMs: number, withConfig = false): Promise<PollResult> {
-    const shared = this.sharedPoll(withConfig);
+  async poll(deadlineMs: number, plan: PollPlan = FULL_PLAN): Promise<PollResult> {
+    const shared = this.sharedPoll(plan);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<PollResult>((resolve) => {
       timer = setTimeout(
@@ -159,27 +164,28 @@ export class NodeClient {
     }
   }
 
-  private sharedPoll(withConfig: boolean): Promise<PollResult> {
+  private sharedPoll(plan: PollPlan): Promise<PollResult> {
     const current = this.inFlight;
-    if (current && (current.withConfig || !withConfig)) return current.promise;
-    const promise = (current ? current.promise.then(() => this.safeInfo(withConfig)) : this.safeInfo(withConfig)).finally(() => {
+    if (current && covers(current.plan, plan)) return current.promise;
+    const promise = (current ? current.promise.then(() => this.safeInfo(plan)) : this.safeInfo(plan)).finally(() => {
       if (this.inFlight?.promise === promise) this.inFlight = null;
     });
-    this.inFlight = { promise, withConfig };
+    this.inFlight = { promise, plan };
     return promise;
   }
 
   /** runInfo with any rejection (a dropped socket mid-fallback, a bug) turned into node state. */
-  private async safeInfo(withConfig: boolean): Promise<PollResult> {
+  private async safeInfo(plan: PollPlan): Promise<PollResult> {
     try {
-      return await this.runInfo(withConfig);
+      return await this.runInfo(plan);
     } catch (err) {
       this.lastError = this.moreSpecific(classifyConnectionError(err));
       return { ok: false, at: Date.now(), error: this.lastError };
     }
   }
 
-  private async runInfo(withConfig: boolean): Promise<PollResult> {
+  private async runInfo(plan: PollPlan): Promise<PollResult> {
+    const { withConfig } = plan;
     const started = performance.now();
     // A connection attempt in progress (first poll of a new node, or a reconnect): wait for its
     // outcome rather than report a node as down that is merely being dialled. The caller's
@@ -189,7 +195,7 @@ export class NodeClient {
       return { ok: false, at: Date.now(), error: this.lastError ?? { code: 'unknown', message: `connection ${this.redis.status}` } };
     }
     const pipeline = this.redis.pipeline();
-    pipeline.call('INFO', ...(this.multiSectionInfo ? INFO_SECTIONS : []));
+    pipeline.call('INFO', ...(this.multiSectionInfo ? plan.sections : []));
     if (withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
     let replies: Array<[Error | null, unknown]>;
     try {
@@ -204,7 +210,7 @@ export class NodeClient {
       if (/syntax error/i.test(error.message) && this.multiSectionInfo) {
         // Pre-7 servers reject several section names: ask for the default set from now on.
         this.multiSectionInfo = false;
-        return this.runInfo(withConfig);
+        return this.runInfo(plan);
       }
       // A command error on an open socket (e.g. NOAUTH) is the node's state too.
       this.lastError = this.moreSpecific(error);

@@ -51,3 +51,16 @@ test('sync_stuck stays silent for a young sync and for a loading replica near it
   assert.deepEqual(syncStuck(input(30_000)), []);
   assert.deepEqual(syncStuck(input(400_000, undefined, infoText('replica-loading.txt'))), []);
 });
+
+test('sync_stuck judges no stall from a persistence section older than this poll (it may be loading now)', () => {
+  const stuck = input(400_000);
+  const view = stuck.nodes.find((n) => n.id === REPLICA);
+  assert.ok(view);
+  view.sectionAt = { replication: stuck.now, persistence: stuck.now - 4000 };
+  // Only what replication alone shows remains: the pace, not a stall.
+  const [f] = syncStuck(stuck);
+  assert.equal(f?.severity, 'warning');
+  assert.doesNotMatch(f?.detail.en ?? '', /no bytes arrived/);
+  view.sectionAt = { replication: stuck.now, persistence: stuck.now };
+  assert.equal(syncStuck(stuck)[0]?.severity, 'critical');
+});

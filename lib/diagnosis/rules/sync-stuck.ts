@@ -9,6 +9,7 @@ import {
   eventEvidence,
   fmtBytes,
   fmtDuration,
+  freshSection,
   infoFields,
   pollIntervalMs,
   remedy,
@@ -50,9 +51,11 @@ export const syncStuck: Rule = (input) => {
     const prevRead = view.prevInfo?.replication.master_sync_in_progress
       ? view.prevInfo.replication.master_sync_read_bytes
       : undefined;
-    const loading = view.info?.sections.persistence?.loading === '1';
-    const loadEta = Number(view.info?.sections.persistence?.loading_eta_seconds ?? NaN);
-    const stalled = !loading && prevRead !== undefined && read === prevRead;
+    // `loading` must be from this poll: bytes stop while the replica loads the RDB it received.
+    const persistence = freshSection(view, 'persistence');
+    const loading = persistence?.loading === '1';
+    const loadEta = Number(persistence?.loading_eta_seconds ?? NaN);
+    const stalled = persistence !== undefined && !loading && prevRead !== undefined && read === prevRead;
     // Projected length of the whole transfer at the average pace so far (size known only for
     // disk-based masters: diskless streams report total 0, reference §10.5).
     const projected = total > 0 && read > 0 ? (age * total) / read : null;
