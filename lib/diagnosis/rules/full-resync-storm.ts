@@ -111,6 +111,7 @@ export const fullResyncStorm: Rule = (input) => {
       nodeId: view.id,
       cause,
       ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
+      ...(verdict.ruledOut ? { causeRuledOut: verdict.ruledOut } : {}),
       title: bi(
         `${count} full resyncs from ${view.id} in ${win.en}`,
         `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
