@@ -23,6 +23,7 @@ describe('causes without log files', () => {
   after(() => h?.stop());
 
   test('a replica held out past a 16 KB backlog → full_resync_storm caused by backlog_exhausted, from INFO', async () => {
+    const started = Date.now();
     assert.equal(h.server.logs.recentEvidence(0).length, 0, 'no log lines at all');
     const m = await h.sandbox.client('m');
     await m.config('SET', 'repl-backlog-size', '16384');
@@ -41,7 +42,13 @@ describe('causes without log files', () => {
       await h.sandbox.waitFor(async () => (await stat(h, 'm', 'sync_full')) > fullBefore, 30_000, `full sync (round ${round})`);
       await h.until((t) => t.links[0]!.linkStatus === 'up', `r1 resynced (round ${round})`, 30_000);
     }
-    await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'full_resync_storm'), 20_000, 'full_resync_storm');
+    await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'full_resync_storm'), 20_000, 'full_resync_storm').catch((err: Error) => {
+      // What the storm rule counted: the master's full syncs in its history and the events.
+      const mId = h.sandbox.node('m').id;
+      const fulls = (h.server.monitor.historyOf(mId, 'syncFullDelta', started) ?? []).reduce((n, p) => n + (p.v ?? 0), 0);
+      const events = h.server.monitor.eventsSince(started).map((e) => `${e.kind}:${e.nodeId === mId ? 'm' : 'r1'}${e.to ? `→${e.to}` : ''}`);
+      throw new Error(`${err.message}; master full syncs in history: ${fulls}; events: ${events.join(', ')}`);
+    });
     const storm = open(h).find((f) => f.kind === 'full_resync_storm') as Finding;
     assert.equal(storm.cause, 'backlog_exhausted', JSON.stringify(storm.evidence.slice(0, 6)));
     assert.ok(storm.confidence === 'likely' || storm.confidence === 'proven');
