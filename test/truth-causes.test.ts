@@ -62,6 +62,11 @@ describe('causes without log files', () => {
     const mId = h.sandbox.node('m').id;
     const r1Id = h.sandbox.node('r1').id;
     const replidBefore = /master_replid:(\w+)/.exec(await (await h.sandbox.client('m')).info('replication'))?.[1];
+    // The storm of the test before (if still open) is m's real history; while m is down it may
+    // resolve and then reopen with that same count. The restart's own full sync must not add to it.
+    const stormCount = () =>
+      Math.max(0, ...open(h).filter((f) => f.kind === 'full_resync_storm' && f.nodeId === mId).map((f) => Number(/^(\d+) full resyncs/.exec(f.title.en)?.[1] ?? 0)));
+    const countBefore = stormCount();
     await h.sandbox.kill('m', 'SIGTERM');
     await h.sandbox.waitFor(() => open(h).some((f) => f.kind === 'link_down' && f.nodeId === r1Id), 15_000, 'r1 link_down while m is down');
     const root = open(h).find((f) => f.kind === 'node_unreachable' && f.nodeId === mId);
@@ -79,7 +84,7 @@ describe('causes without log files', () => {
     await new Promise((r) => setTimeout(r, 2000));
     const since = all(h).filter((f) => f.lastSeenAt >= before);
     for (const f of since.filter((x) => x.kind === 'link_down')) assert.equal(f.cause, 'upstream_down', JSON.stringify(f.evidence.slice(0, 4)));
-    assert.ok(!since.some((f) => f.kind === 'full_resync_storm' && f.openedAt >= before), 'the one full sync after a restart is expected, not a storm');
+    assert.ok(stormCount() <= countBefore, `the one full sync after a restart is expected, not (part of) a storm: ${countBefore} before, ${stormCount()} after`);
   });
 });
 

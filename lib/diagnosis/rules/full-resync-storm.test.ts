@@ -166,3 +166,14 @@ test('full_resync_storm: a buffer peak at the replica limit is direct evidence o
   assert.equal(f?.cause, 'output_buffer_limit');
   assert.ok(f?.evidence.some((e) => e.type === 'field' && e.field === 'client_recent_max_output_buffer' && e.value === '61512'));
 });
+
+test('full_resync_storm: a replica the dashboard merely discovered at its start explains none of the later full syncs', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    // Discovered 5 min ago (no full sync then); two full syncs a minute ago, its link never caught in `sync`.
+    history: { [`${M} syncFullDelta`]: [{ t: NOW - 300_000, v: 0 }, ...deltas(70_000, 60_000)] },
+    events: [event('node_added', R3, 300_000, null, 'replica')],
+  });
+  const [f] = fullResyncStorm(input);
+  assert.match(f?.title.en ?? '', /^2 full resyncs/);
+});

@@ -26,6 +26,8 @@ import { stormCause } from '../causes';
 import { findingKey } from '../finding-key';
 
 const REPLICA_FULL_SYNC = /Full resync from master/;
+/** How far from an attach (new replica, re-pointed replica) its own full sync shows on the source. */
+const ATTACH_SYNC_MS = 10_000;
 
 export const fullResyncStorm: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -38,12 +40,17 @@ export const fullResyncStorm: Rule = (input) => {
     if (masterCount === 0 && replicas.length === 0) continue;
 
     // Full syncs that are expected: a replica attached to this node for the first time, and
-    // every replica once after this node restarted or changed its replication ID.
+    // every replica once after this node restarted or changed its replication ID. An attach
+    // explains a full sync only when one happened around it: a replica the dashboard merely
+    // discovered (at its own start) synced long before, outside this history.
+    const syncedNear = (t: number) =>
+      deltas.some((p) => p.v > 0 && Math.abs(p.t - t) <= ATTACH_SYNC_MS);
     const attachEvents = recentEvents(
       input,
       (e) =>
-        (e.kind === 'upstream_changed' && e.to === view.id) ||
-        (e.kind === 'node_added' && replicas.includes(e.nodeId)),
+        ((e.kind === 'upstream_changed' && e.to === view.id) ||
+          (e.kind === 'node_added' && replicas.includes(e.nodeId))) &&
+        syncedNear(e.at),
     );
     const resetEvents = recentEvents(
       input,
