@@ -177,3 +177,11 @@ test('full_resync_storm: a replica the dashboard merely discovered at its start 
   const [f] = fullResyncStorm(input);
   assert.match(f?.title.en ?? '', /^2 full resyncs/);
 });
+
+test('full_resync_storm: a source that misses a poll keeps its loop (the full syncs are in the window, not in this poll)', () => {
+  const input = buildInput({
+    nodes: [{ id: M, info: infoText('master.txt'), reachable: false }, { id: R2, info: infoText('replica-chained.txt') }, { id: R3, info: infoText('replica.txt') }],
+    history: { [`${M} syncFullDelta`]: deltas(70_000, 60_000) },
+  });
+  assert.match(fullResyncStorm(input)[0]?.title.en ?? '', /^2 full resyncs/);
+});

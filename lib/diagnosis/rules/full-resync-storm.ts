@@ -33,7 +33,9 @@ export const fullResyncStorm: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const windowMs = input.settings.resyncWindowMs;
   for (const view of input.nodes) {
-    if (!view.reachable || !view.info) continue;
+    // A loop is in the history of the window: a poll of the source that times out (a busy or
+    // restarting node) does not end it, or the finding would resolve and reopen with each blip.
+    if (!view.info) continue;
     const replicas = replicaLinks(input, view.id).map((l) => l.replica);
     const deltas = series(input, view.id, 'syncFullDelta');
     const masterCount = deltas.reduce((n, p) => n + p.v, 0);
