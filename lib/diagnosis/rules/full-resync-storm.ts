@@ -14,6 +14,7 @@ import {
   logEvidence,
   MB,
   noteEvidence,
+  pollIntervalMs,
   recentEvents,
   recentLogs,
   remedy,
@@ -26,8 +27,11 @@ import { stormCause } from '../causes';
 import { findingKey } from '../finding-key';
 
 const REPLICA_FULL_SYNC = /Full resync from master/;
-/** How far from an attach (new replica, re-pointed replica) its own full sync shows on the source. */
-const ATTACH_SYNC_MS = 10_000;
+/**
+ * How far from an attach (new replica, re-pointed replica) its own full sync shows on the source:
+ * the source counts it at PSYNC, when the replica also shows up in its INFO (at least 3 polls).
+ */
+const ATTACH_SYNC_MS = 2_000;
 
 export const fullResyncStorm: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -45,8 +49,8 @@ export const fullResyncStorm: Rule = (input) => {
     // every replica once after this node restarted or changed its replication ID. An attach
     // explains a full sync only when one happened around it: a replica the dashboard merely
     // discovered (at its own start) synced long before, outside this history.
-    const syncedNear = (t: number) =>
-      deltas.some((p) => p.v > 0 && Math.abs(p.t - t) <= ATTACH_SYNC_MS);
+    const near = Math.max(ATTACH_SYNC_MS, 3 * (pollIntervalMs(input, view.id) ?? 0));
+    const syncedNear = (t: number) => deltas.some((p) => p.v > 0 && Math.abs(p.t - t) <= near);
     const attachEvents = recentEvents(
       input,
       (e) =>
