@@ -36,6 +36,17 @@ describe('findings and incidents in the browser', () => {
     await row.waitFor({ timeout: 10_000 });
     await row.locator('a').first().click();
     await page.waitForSelector('[data-testid="timeline-entry"][data-type="finding_opened"]', { timeout: 10_000 });
+    // Its findings read as one fault: the dead replica first, its own link folded under it.
+    const incFindings = page.locator('[data-testid="incident-findings"]');
+    const incRoot = incFindings.locator(`[data-testid="finding"][data-kind="node_unreachable"][data-node-id="${r2.id}"]`);
+    await incRoot.waitFor({ timeout: 10_000 });
+    assert.equal(await incFindings.locator('[data-testid="finding"]').first().getAttribute('data-kind'), 'node_unreachable', 'the root comes first');
+    const incFolded = incFindings.locator(`[data-testid="finding-consequences"][data-root-id="${await incRoot.getAttribute('data-finding-id')}"]`);
+    await incFolded.waitFor({ timeout: 5_000 });
+    const ownLink = incFindings.locator(`[data-testid="finding"][data-kind="link_down"][data-node-id="${r2.id}"]`);
+    assert.equal(await ownLink.count(), 0, 'the dead replica’s own link is folded, not listed beside its root');
+    await incFolded.locator('[data-testid="finding-consequences-toggle"]').click();
+    await ownLink.waitFor({ timeout: 5_000 });
     assert.ok((await page.locator('[data-testid="timeline-entry"][data-type="metric_snapshot"]').count()) >= 1);
     const href = await page.locator('[data-testid="postmortem-link"]').getAttribute('href');
     assert.ok(href);

@@ -16,7 +16,7 @@ function topologyOf(s: Sandbox): Topology {
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? Infinity;
 
-test('heartbeat: real delay in ms on a healthy tree (p95 < 20 ms over 20 s), "> window" for a frozen replica', async (t) => {
+test('heartbeat: real delay in ms on a healthy tree (p95 < 20 ms over 30 s), "> window" for a frozen replica', async (t) => {
   const s = await useSandbox(t, { shape: [{ name: 'm' }, { name: 'r1', upstream: 'm' }, { name: 'r1a', upstream: 'r1' }, { name: 'r2', upstream: 'm' }] });
   const topology = topologyOf(s);
   const hb = new HeartbeatService({ snapshot: () => ({ topology }) }, { credentialsFor: () => ({}) }, { key: 'replicaops:heartbeat', intervalMs: 250, ttlSeconds: 60, readIntervalMs: 250, commandTimeoutMs: 1000 });
@@ -36,7 +36,7 @@ test('heartbeat: real delay in ms on a healthy tree (p95 < 20 ms over 20 s), "> 
   let last = await waitCycles(1);
   for (let i = 0; i < 50 && !last?.every((x) => x.delayMs !== null); i++) last = await waitCycles(1);
   const from = cycles.length;
-  const until = Date.now() + 20_000;
+  const until = Date.now() + 30_000;
   while (Date.now() < until) await waitCycles(1);
   const measured = cycles.slice(from).flat();
   const delays = measured.map((x) => x.delayMs);
@@ -44,7 +44,7 @@ test('heartbeat: real delay in ms on a healthy tree (p95 < 20 ms over 20 s), "> 
   const values = delays.filter((d): d is number => d !== null);
   t.diagnostic(`${values.length} delays; p50 ${[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]} ms, p95 ${p95(values)} ms, max ${Math.max(...values)} ms, missed ${missed}`);
   assert.equal(missed, 0, 'every heartbeat seen on every healthy replica');
-  assert.ok(values.length >= 3 * 40, `${values.length} samples`);
+  assert.ok(values.length >= 3 * 60, `${values.length} samples`);
   assert.ok(p95(values) < 20, `p95 ${p95(values)} ms`);
   for (const name of ['r1', 'r1a', 'r2']) assert.ok(measured.some((x) => x.nodeId === id(name)), name);
   const m = await s.client('m');

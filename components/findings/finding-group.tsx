@@ -6,14 +6,21 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FindingItem } from './finding-item';
 import type { FindingGroup } from './findings-state';
 
-export function FindingGroupItem({ group }: { group: FindingGroup }) {
+export function FindingGroupItem({
+  group,
+  showIncidentLink = true,
+}: {
+  group: FindingGroup;
+  /** Off where the group is shown inside its own incident. */
+  showIncidentLink?: boolean;
+}) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const n = group.consequences.length;
   return (
     <>
-      <FindingItem finding={group.root} />
+      <FindingItem finding={group.root} showIncidentLink={showIncidentLink} />
       {n > 0 && (
         <li className="pl-4" data-testid="finding-consequences" data-root-id={group.root.id} data-count={n}>
           <button

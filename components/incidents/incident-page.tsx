@@ -1,14 +1,14 @@
 'use client';
 // The incident page: lifecycle header, lag around the window, timeline, notes, the SOP
-// checklist and the findings with their evidence.
+// checklist and the findings with their evidence, roots first with their consequences folded.
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useIncident } from '@/components/hooks/use-incident';
 import { useTopology } from '@/components/hooks/use-topology';
-import { FindingItem } from '@/components/findings/finding-item';
+import { FindingGroupItem } from '@/components/findings/finding-group';
 import { SEVERITY_STATUS } from '@/components/findings/severity-badge';
-import { sortFindings } from '@/components/findings/findings-state';
+import { foldFindings } from '@/components/findings/findings-state';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { IncidentHeader } from './incident-header';
 import { IncidentLagChart } from './incident-lag-chart';
@@ -25,7 +25,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   const topo = useTopology();
   const links = useMemo(() => Object.values(topo.links), [topo.links]);
   const { detail } = state;
-  const findings = useMemo(() => sortFindings(detail?.findings ?? []), [detail?.findings]);
+  const findings = useMemo(() => foldFindings(detail?.findings ?? []), [detail?.findings]);
 
   return (
     <div className="flex flex-col gap-5">
@@ -92,7 +92,11 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
             </div>
             <div className="flex min-w-0 flex-col gap-5">
               <SopChecklist incident={detail} />
-              <section className="panel min-w-0" aria-labelledby="inc-findings-title">
+              <section
+                className="panel min-w-0"
+                aria-labelledby="inc-findings-title"
+                data-testid="incident-findings"
+              >
                 <h2
                   id="inc-findings-title"
                   className="panel-title border-b border-border px-4 py-2.5"
@@ -100,8 +104,8 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
                   {t('incident.findings')} ({findings.length})
                 </h2>
                 <ul className="divide-y divide-border">
-                  {findings.map((f) => (
-                    <FindingItem key={f.id} finding={f} showIncidentLink={false} />
+                  {findings.map((g) => (
+                    <FindingGroupItem key={g.root.id} group={g} showIncidentLink={false} />
                   ))}
                 </ul>
               </section>

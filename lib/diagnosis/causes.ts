@@ -4,13 +4,13 @@
 // log line naming another cause wins (it is direct proof). docs/diagnosis.md has the table.
 import type { Cause, Confidence, Evidence, Link } from '../contracts';
 import type { DiagnosisInput, LogEvidenceLine, NodeView } from './diagnosis-input';
+import { outputBufferCause } from './output-buffer-cause';
 import {
   fmtBytes,
   fmtDuration,
   infoField,
   logEvidence,
   noteEvidence,
-  parseSize,
   recentEvents,
   recentLogs,
   series,
@@ -20,6 +20,8 @@ export interface CauseVerdict {
   cause: Cause;
   confidence?: Confidence;
   evidence: Evidence[];
+  /** Causes this cycle's evidence contradicts: an earlier cycle's reading of one is dropped. */
+  ruledOut?: Cause[];
 }
 
 const UNKNOWN: CauseVerdict = { cause: 'unknown', evidence: [] };
@@ -51,7 +53,8 @@ function withLogs(info: CauseVerdict, lines: LogEvidenceLine[]): CauseVerdict {
   const proving = lines.filter((l) => l.causeHint === top[0]).slice(-4).map(logEvidence);
   if (top[0] === info.cause) return { ...info, confidence: 'proven', evidence: [...info.evidence, ...proving] };
   if (WEAK_LOG_CAUSES.includes(top[0])) {
-    return info.cause === 'unknown' ? { cause: top[0], confidence: 'likely', evidence: proving } : info;
+    const usable = info.cause === 'unknown' && !info.ruledOut?.includes(top[0]);
+    return usable ? { ...info, cause: top[0], confidence: 'likely', evidence: proving } : info;
   }
   return { cause: top[0], confidence: 'proven', evidence: [...proving, ...info.evidence] };
 }
@@ -119,46 +122,20 @@ function stormCauseFromInfo(input: DiagnosisInput, view: NodeView, replicas: str
     return { cause: 'backlog_exhausted', confidence: 'likely', evidence };
   }
   // Cut off mid-transfer: more specific than a restart, which also asks for a full copy.
-  const buffer = outputBufferCause(view);
+  const buffer = outputBufferCause(input, view);
   if (buffer) return buffer;
   const restarted = recentEvents(input, (e) => e.kind === 'run_id_changed' && replicas.includes(e.nodeId));
-  // Each restart explains one full copy; a loop needs a replica that keeps restarting.
-  if (restarted.length && restarted.length >= syncs - 1) {
-    return {
-      cause: 'replica_restarted',
-      confidence: 'likely',
-      evidence: [
-        ...restarted.slice(-3).map((event): Evidence => ({ type: 'event', event })),
-        noteEvidence('A replica’s run_id changed: it restarted and asked for a full copy (PSYNC ? -1).', '从节点的 run_id 变化：它重启后请求了全量复制（PSYNC ? -1）。'),
-      ],
-    };
-  }
-  return UNKNOWN;
-}
-
-/** The replica class of `client-output-buffer-limit` reached by the master's biggest client buffer. */
-function outputBufferCause(view: NodeView): CauseVerdict | null {
-  const peak = Number(view.info?.sections.clients?.client_recent_max_output_buffer);
-  const raw = view.config?.['client-output-buffer-limit'];
-  const t = raw?.trim().split(/\s+/) ?? [];
-  const i = t.findIndex((x) => x === 'replica' || x === 'slave');
-  const hard = parseSize(t[i + 1]);
-  const soft = parseSize(t[i + 2]);
-  const limits = [hard, soft].filter((x): x is number => x !== undefined && x > 0);
-  if (i < 0 || !limits.length || !Number.isFinite(peak)) return null;
-  const limit = Math.min(...limits);
-  // The peak is sampled about once a second, so a buffer cut at the limit shows as a good part of it.
-  if (peak < limit / 2) return null;
+  // Each restart explains one full copy; a loop needs a replica that restarts before each one.
+  // Fewer restarts than full copies rule restarts out, also for a cycle that read them earlier
+  // (a replica restarted without data, then cut off again and again, is no restart loop).
+  if (!restarted.length) return UNKNOWN;
+  if (restarted.length < syncs) return { ...UNKNOWN, ruledOut: ['replica_restarted'] };
   return {
-    cause: 'output_buffer_limit',
+    cause: 'replica_restarted',
     confidence: 'likely',
     evidence: [
-      { type: 'field', nodeId: view.id, section: 'clients', field: 'client_recent_max_output_buffer', value: String(peak) },
-      { type: 'config', nodeId: view.id, name: 'client-output-buffer-limit', value: raw ?? '' },
-      noteEvidence(
-        `A client output buffer on ${view.id} reached ${fmtBytes(peak)} against a replica limit of ${fmtBytes(limit)}, while full syncs repeat without refused PSYNCs: replicas are cut off mid-transfer and start over.`,
-        `${view.id} 上的客户端输出缓冲区达到 ${fmtBytes(peak)}，而从节点限制为 ${fmtBytes(limit)}，同时全量同步反复发生却没有被拒绝的 PSYNC：从节点在传输中被断开并重新开始。`,
-      ),
+      ...restarted.slice(-3).map((event): Evidence => ({ type: 'event', event })),
+      noteEvidence('A replica’s run_id changed: it restarted and asked for a full copy (PSYNC ? -1).', '从节点的 run_id 变化：它重启后请求了全量复制（PSYNC ? -1）。'),
     ],
   };
 }

@@ -100,6 +100,11 @@ export interface FindingCandidate {
   cause?: Cause;
   /** `proven` (a log line or a direct probe says so) or `likely` (INFO counters point to it). */
   confidence?: Confidence;
+  /**
+   * Causes this cycle's evidence contradicts (e.g. fewer replica restarts than full syncs): the
+   * tracker drops an established cause listed here instead of keeping it through an `unknown`.
+   */
+  causeRuledOut?: Cause[];
   rule?: string;
   title: Bilingual;
   detail: Bilingual;

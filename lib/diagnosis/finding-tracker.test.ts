@@ -182,3 +182,32 @@ test('FindingTracker keeps an established cause when a later cycle cannot tell',
   const proven = candidate('storm', 'critical', { kind: 'full_resync_storm', cause: 'backlog_exhausted', confidence: 'proven' });
   assert.equal(t.update([proven], at(2)).updated[0]?.cause, 'backlog_exhausted');
 });
+
+test('FindingTracker drops an established cause that a later cycle rules out, and says so', () => {
+  const t = tracker({ openAfter: 1 });
+  const storm = (extra: Partial<FindingCandidate>) => candidate('storm', 'critical', { kind: 'full_resync_storm', ...extra });
+  t.update([storm({ cause: 'replica_restarted', confidence: 'likely' })], at(0));
+  const r = t.update([storm({ cause: 'unknown', causeRuledOut: ['replica_restarted'] })], at(1));
+  assert.equal(r.updated[0]?.cause, 'unknown');
+  const note = r.open[0]?.evidence[0];
+  assert.ok(note?.type === 'note' && /First read as “Replica restarted” \(likely\); later polls rule that out/.test(note.text.en), JSON.stringify(note));
+  assert.ok(note?.type === 'note' && note.text.zh.includes('从节点重启'));
+  // A cause the cycle does not rule out still holds through an unknown.
+  const t2 = tracker({ openAfter: 1 });
+  t2.update([storm({ cause: 'replica_restarted', confidence: 'likely' })], at(0));
+  assert.equal(t2.update([storm({ cause: 'unknown', causeRuledOut: ['backlog_exhausted'] })], at(1)).open[0]?.cause, 'replica_restarted');
+});
+
+test('FindingTracker: a stronger later cause replaces the first one, and the finding keeps saying what it was first read as', () => {
+  const t = tracker({ openAfter: 1 });
+  const storm = (extra: Partial<FindingCandidate>) => candidate('storm', 'critical', { kind: 'full_resync_storm', ...extra });
+  t.update([storm({ cause: 'replica_restarted', confidence: 'likely' })], at(0));
+  const revised = storm({ cause: 'output_buffer_limit', confidence: 'likely' });
+  for (const cycle of [1, 2]) {
+    const f = t.update([revised], at(cycle)).open[0];
+    assert.equal(f?.cause, 'output_buffer_limit');
+    const first = f?.evidence[0];
+    assert.ok(first?.type === 'note' && /Cause revised: first read as “Replica restarted” \(likely\); later polls show “Output buffer limit”/.test(first.text.en), `cycle ${cycle}`);
+    assert.equal(f?.evidence.length, 2, 'one revision note, not one per cycle');
+  }
+});

@@ -3,10 +3,11 @@
 // and resolves after `closeAfter` consecutive cycles without one. It links a consequence to its
 // root (`rootFindingId`) and hands out frozen snapshots: other modules read, they never mutate.
 // Pure state machine: no timers, no I/O; the caller passes `now` and an id generator.
-import type { Finding } from '../contracts';
+import type { Cause, Confidence, Finding } from '../contracts';
 import type { FindingCandidate } from './diagnosis-input';
 import type { FindingKey } from './finding-key';
 import { byGravity } from './severity';
+import { causeRevisionNote } from './cause-revision';
 
 /** A finding as the tracker hands it out: frozen, nested parts included. */
 export type FindingSnapshot = Readonly<Finding>;
@@ -41,6 +42,8 @@ interface Entry {
   misses: number;
   finding?: FindingSnapshot;
   rootNodeId?: string;
+  /** The specific cause this finding was first read as, once later evidence replaced it. */
+  revisedFrom?: { cause: Cause; confidence?: Confidence };
 }
 
 /** Freezes a finding and the objects inside it, so a reader cannot change what the tracker owns. */
@@ -147,12 +150,15 @@ export class FindingTracker {
         // an established cause: once proven or likely, a cycle that cannot tell (a peak that
         // aged out of INFO, a log line that left the window) does not take it back.
         const next = toFinding(c, prev.id, prev.openedAt, now, root.id);
-        if (prev.cause && prev.cause !== 'unknown' && (c.cause ?? 'unknown') === 'unknown') {
+        const known = prev.cause && prev.cause !== 'unknown' ? prev.cause : undefined;
+        if (known && (c.cause ?? 'unknown') === 'unknown' && !c.causeRuledOut?.includes(known)) {
           next.cause = prev.cause;
           if (prev.confidence) next.confidence = prev.confidence;
           next.detail = prev.detail;
           next.evidence = [...prev.evidence];
           next.remedy = prev.remedy;
+        } else {
+          this.noteRevision(entry, prev, next);
         }
         if (prev.incidentId !== undefined) next.incidentId = prev.incidentId;
         entry.finding = freezeFinding(next);
@@ -164,6 +170,22 @@ export class FindingTracker {
       }
     }
     return { opened, updated, resolved, open: this.open() };
+  }
+
+  /**
+   * A cause that later evidence replaced or ruled out is not silently swapped: the finding says
+   * what it was first read as, for as long as it reads otherwise.
+   */
+  private noteRevision(entry: Entry, prev: FindingSnapshot, next: Finding): void {
+    if (prev.cause && prev.cause !== 'unknown' && next.cause !== prev.cause) {
+      entry.revisedFrom = { cause: prev.cause, ...(prev.confidence ? { confidence: prev.confidence } : {}) };
+    }
+    const from = entry.revisedFrom;
+    if (!from || next.cause === from.cause) {
+      delete entry.revisedFrom;
+      return;
+    }
+    next.evidence = [causeRevisionNote(from.cause, from.confidence, next.cause ?? 'unknown'), ...next.evidence];
   }
 
   /**

@@ -118,3 +118,70 @@ test('full_resync_storm: one replica fully syncing twice in the window is a stor
   const [f] = fullResyncStorm(input);
   assert.equal(f?.kind, 'full_resync_storm');
 });
+
+// A replica restarted without data, then cut off mid-sync over and over (the master's replica
+// buffer fills faster than its snapshot ends). Its buffer peak may never be sampled by INFO.
+const SMALL_LIMIT = 'normal 0 0 0 slave 65536 32768 1 pubsub 33554432 8388608 60';
+const cutOffLoop = (rateBytesPerSecond: number, masterEdits: Record<string, string> = {}) =>
+  buildInput({
+    nodes: [
+      {
+        id: M,
+        info: editInfo(infoText('master.txt'), {
+          repl_backlog_size: '65536',
+          rdb_last_bgsave_time_sec: '2',
+          ...masterEdits,
+        }),
+        config: { 'client-output-buffer-limit': SMALL_LIMIT },
+      },
+      { id: R2, info: infoText('replica-chained.txt') },
+      { id: R3, info: infoText('replica.txt') },
+    ],
+    history: {
+      [`${M} syncFullDelta`]: deltas(9_000, 6_000, 3_000),
+      [`${M} replOffsetRate`]: [8_000, 6_000, 4_000, 2_000].map((ago) => ({ t: NOW - ago, v: rateBytesPerSecond })),
+    },
+    events: [event('run_id_changed', R3, 9_500, 'aaa', 'bbb')],
+  });
+
+test('full_resync_storm: stream rate × snapshot time past the replica buffer limit → output_buffer_limit, without a sampled peak', () => {
+  const [f] = fullResyncStorm(cutOffLoop(800_000));
+  assert.equal(f?.cause, 'output_buffer_limit');
+  assert.equal(f?.confidence, 'likely');
+  assert.ok(f?.evidence.some((e) => e.type === 'metric' && e.metric === 'replOffsetRate' && e.value === 800_000));
+  assert.ok(f?.evidence.some((e) => e.type === 'field' && e.field === 'rdb_last_bgsave_time_sec' && e.value === '2'));
+  assert.ok(f?.evidence.some((e) => e.type === 'note' && /1\.5 MB by the end of a 2 s snapshot.*hard limit of 64 KB/.test(e.text.en)));
+  // A healthy replica's 20 KB block is not a peak at a 32 KB limit.
+  assert.ok(!f?.evidence.some((e) => e.type === 'field' && e.field === 'client_recent_max_output_buffer'));
+});
+
+test('full_resync_storm: one replica restart does not explain three full syncs → not replica_restarted, and restarts are ruled out', () => {
+  const [f] = fullResyncStorm(cutOffLoop(0));
+  assert.equal(f?.cause, 'unknown');
+  assert.deepEqual(f?.causeRuledOut, ['replica_restarted']);
+});
+
+test('full_resync_storm: a buffer peak at the replica limit is direct evidence of output_buffer_limit', () => {
+  const [f] = fullResyncStorm(cutOffLoop(0, { client_recent_max_output_buffer: '61512' }));
+  assert.equal(f?.cause, 'output_buffer_limit');
+  assert.ok(f?.evidence.some((e) => e.type === 'field' && e.field === 'client_recent_max_output_buffer' && e.value === '61512'));
+});
+
+test('full_resync_storm: a replica the dashboard merely discovered at its start explains none of the later full syncs', () => {
+  const input = buildInput({
+    nodes: nodes(),
+    // Discovered 5 min ago (no full sync then); two full syncs a minute ago, its link never caught in `sync`.
+    history: { [`${M} syncFullDelta`]: [{ t: NOW - 300_000, v: 0 }, ...deltas(70_000, 60_000)] },
+    events: [event('node_added', R3, 300_000, null, 'replica')],
+  });
+  const [f] = fullResyncStorm(input);
+  assert.match(f?.title.en ?? '', /^2 full resyncs/);
+});
+
+test('full_resync_storm: a source that misses a poll keeps its loop (the full syncs are in the window, not in this poll)', () => {
+  const input = buildInput({
+    nodes: [{ id: M, info: infoText('master.txt'), reachable: false }, { id: R2, info: infoText('replica-chained.txt') }, { id: R3, info: infoText('replica.txt') }],
+    history: { [`${M} syncFullDelta`]: deltas(70_000, 60_000) },
+  });
+  assert.match(fullResyncStorm(input)[0]?.title.en ?? '', /^2 full resyncs/);
+});

@@ -14,6 +14,7 @@ import {
   logEvidence,
   MB,
   noteEvidence,
+  pollIntervalMs,
   recentEvents,
   recentLogs,
   remedy,
@@ -26,24 +27,36 @@ import { stormCause } from '../causes';
 import { findingKey } from '../finding-key';
 
 const REPLICA_FULL_SYNC = /Full resync from master/;
+/**
+ * How far from an attach (new replica, re-pointed replica) its own full sync shows on the source:
+ * the source counts it at PSYNC, when the replica also shows up in its INFO (at least 3 polls).
+ */
+const ATTACH_SYNC_MS = 2_000;
 
 export const fullResyncStorm: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const windowMs = input.settings.resyncWindowMs;
   for (const view of input.nodes) {
-    if (!view.reachable || !view.info) continue;
+    // A loop is in the history of the window: a poll of the source that times out (a busy or
+    // restarting node) does not end it, or the finding would resolve and reopen with each blip.
+    if (!view.info) continue;
     const replicas = replicaLinks(input, view.id).map((l) => l.replica);
     const deltas = series(input, view.id, 'syncFullDelta');
     const masterCount = deltas.reduce((n, p) => n + p.v, 0);
     if (masterCount === 0 && replicas.length === 0) continue;
 
     // Full syncs that are expected: a replica attached to this node for the first time, and
-    // every replica once after this node restarted or changed its replication ID.
+    // every replica once after this node restarted or changed its replication ID. An attach
+    // explains a full sync only when one happened around it: a replica the dashboard merely
+    // discovered (at its own start) synced long before, outside this history.
+    const near = Math.max(ATTACH_SYNC_MS, 3 * (pollIntervalMs(input, view.id) ?? 0));
+    const syncedNear = (t: number) => deltas.some((p) => p.v > 0 && Math.abs(p.t - t) <= near);
     const attachEvents = recentEvents(
       input,
       (e) =>
-        (e.kind === 'upstream_changed' && e.to === view.id) ||
-        (e.kind === 'node_added' && replicas.includes(e.nodeId)),
+        ((e.kind === 'upstream_changed' && e.to === view.id) ||
+          (e.kind === 'node_added' && replicas.includes(e.nodeId))) &&
+        syncedNear(e.at),
     );
     const resetEvents = recentEvents(
       input,
@@ -111,6 +124,7 @@ export const fullResyncStorm: Rule = (input) => {
       nodeId: view.id,
       cause,
       ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
+      ...(verdict.ruledOut ? { causeRuledOut: verdict.ruledOut } : {}),
       title: bi(
         `${count} full resyncs from ${view.id} in ${win.en}`,
         `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,

@@ -15,4 +15,8 @@ export const enTruth = {
   'value.unknownHint': 'No current value: a link is down or the node does not answer.',
   'heartbeat.overWindow': '> {ms} ms',
   'heartbeat.overWindowHint': 'The heartbeat did not show on this replica within {ms} ms.',
+  'findings.causeRevised':
+    'Cause revised: first read as “{from}” ({confidence}); later polls show “{to}”, which explains it better.',
+  'findings.causeRuledOut':
+    'First read as “{from}” ({confidence}); later polls rule that out, and no other cause is shown yet.',
 } as const;

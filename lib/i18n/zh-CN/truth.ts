@@ -16,4 +16,6 @@ export const zhTruth: { readonly [K in keyof typeof enTruth]: string } = {
   'value.unknownHint': '没有当前值：链路已断开或节点无响应。',
   'heartbeat.overWindow': '> {ms} 毫秒',
   'heartbeat.overWindowHint': '在 {ms} 毫秒内未在该从节点上看到心跳值。',
+  'findings.causeRevised': '原因已修正：起初判断为“{from}”（{confidence}），后续轮询显示为“{to}”，更能解释该问题。',
+  'findings.causeRuledOut': '起初判断为“{from}”（{confidence}），后续轮询已排除该原因，暂未得出其他原因。',
 };
