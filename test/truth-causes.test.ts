@@ -132,8 +132,8 @@ describe('output buffer limit without log files', () => {
     const heard = (f: Finding) => {
       if (f.kind === 'full_resync_storm') causes.push(f.cause ?? 'none');
     };
-    h.server.incidents.on('finding:opened', heard);
-    h.server.incidents.on('finding:updated', heard);
+    h.server.incidents.on('finding-opened', heard);
+    h.server.incidents.on('finding-updated', heard);
     let storm: Finding | undefined;
     try {
       const fullBefore = await stat(h, 'm', 'sync_full');
@@ -150,8 +150,8 @@ describe('output buffer limit without log files', () => {
     } finally {
       writing = false;
       await writer;
-      h.server.incidents.off('finding:opened', heard);
-      h.server.incidents.off('finding:updated', heard);
+      h.server.incidents.off('finding-opened', heard);
+      h.server.incidents.off('finding-updated', heard);
     }
     const f = storm as Finding;
     assert.equal(f.confidence, 'likely');
