@@ -1,6 +1,8 @@
 // One table of report checks: ✅ / ⚠️ / ❌ with a word, the check's name and its reason.
 import type { ReportCheck } from '@/lib/reports/report-types';
 import { checkTitleKey, STATUS_ICON } from '@/lib/reports/report-render';
+import { checkReason } from '@/lib/reports/report-words';
+import { DICTIONARIES } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 
 const TONE = { ok: 'text-ok', warn: 'text-warn', fail: 'text-crit' } as const;
@@ -15,7 +17,7 @@ export function StatusBadge({ status }: { status: ReportCheck['status'] }) {
 }
 
 export function ReportChecks({ checks }: { checks: readonly ReportCheck[] }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <table className="w-full text-left text-sm">
       <thead className="text-xs text-fg-muted">
@@ -35,7 +37,7 @@ export function ReportChecks({ checks }: { checks: readonly ReportCheck[] }) {
                 <StatusBadge status={c.status} />
               </td>
               <td className="py-1.5">
-                {t(c.reason, c.params)}
+                {checkReason(c, DICTIONARIES[locale], locale)}
                 {c.incidentIds?.map((id) => (
                   <a
                     key={id}
