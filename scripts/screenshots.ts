@@ -68,6 +68,8 @@ async function open(b: Browser, url: string, lang: string, theme: string, viewpo
 }
 
 async function shot(page: Page, name: string): Promise<void> {
+  const live = page.locator('[data-testid="live-indicator"]');
+  if (await live.count()) await live.and(page.locator('[data-state="live"]')).waitFor();
   await page.waitForTimeout(1500); // let the last live update and chart animation settle
   const file = path.join(OUT, `${name}.png`);
   await page.screenshot({ path: file, timeout: SLOW, animations: 'disabled' });
@@ -77,7 +79,9 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function redis(address: string): Promise<Redis> {
   const [host, port] = address.split(':');
-  return new Redis({ host, port: Number(port), lazyConnect: true, maxRetriesPerRequest: 1 });
+  const client = new Redis({ host, port: Number(port), lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  client.on('error', () => undefined); // r2 is shut down on purpose: its reconnect errors are expected
+  return client;
 }
 
 async function main(): Promise<void> {
