@@ -1,5 +1,6 @@
 'use client';
-// Preflight or verification checks: pass/fail icon and word, the check id, the detail.
+// Preflight or verification checks: pass/fail icon and word, the detail (the check's id stays in
+// data-check: `config_value` under the sentence told an operator nothing).
 import type { PreflightCheck } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { CriticalIcon, OkIcon } from '@/components/ui/icons';
@@ -31,11 +32,8 @@ export function CheckList({
           <span className="sr-only">
             {t(c.ok ? 'actions.check.passed' : 'actions.check.failed')}
           </span>
-          <span className="flex min-w-0 flex-col">
-            <span className={`break-words leading-5 ${c.ok ? 'text-fg' : 'font-medium text-crit'}`}>
-              {checkDetail(c, locale)}
-            </span>
-            <span className="font-mono text-[11px] text-fg-subtle">{c.check}</span>
+          <span className={`min-w-0 break-words leading-5 ${c.ok ? 'text-fg' : 'font-medium text-crit'}`}>
+            {checkDetail(c, locale)}
           </span>
         </li>
       ))}

@@ -8,7 +8,7 @@ import { STATUS_TONE } from '@/components/ui/status';
 import { UserIcon } from '@/components/findings/icons';
 import { EventLogLines } from '@/components/logs/event-log-lines';
 import { aroundNodes } from '@/components/logs/log-rows';
-import type { TimelineItem } from './timeline-data';
+import { topologyEventOf, type TimelineItem } from './timeline-data';
 import { TimelineEntryBody } from './timeline-entry-body';
 import { entryAttrs, entryNode, entryStatus, stateTo, summaryOf } from './timeline-entry-meta';
 import { TimelineRow } from './timeline-row';
@@ -37,7 +37,12 @@ export function TimelineEntryRow({
   const logNodes = useMemo(() => aroundNodes(entryNode(entry), nodeIds), [entry, nodeIds]);
   const status = entryStatus(entry, severity);
   const isNote = entry.type === 'note';
-  const text = summaryOf(entry, locale === 'zh-CN');
+  // A topology change reads from its own fields in the page's words ("Node unreachable
+  // 127.0.0.1:7002 Connection refused"); the stored line said "(– → refused)". Sentinel events
+  // keep their stored line: it carries Sentinel's own report.
+  const event = entry.type === 'topology_event' ? topologyEventOf(entry.data) : null;
+  const isStructured = event !== null && event.kind !== 'sentinel';
+  const text = isStructured ? '' : summaryOf(entry, locale === 'zh-CN');
   return (
     <TimelineRow
       {...entryAttrs(entry)}
@@ -60,7 +65,7 @@ export function TimelineEntryRow({
           {typeof entry.data.text === 'string' ? entry.data.text : text}
         </p>
       ) : (
-        <span className="text-sm text-fg">{text}</span>
+        text && <span className="text-sm text-fg">{text}</span>
       )}
       {/* A topology event's summary already says what the body would (node, kind, from → to). */}
       {!isNote && !(entry.type === 'topology_event' && text) && <TimelineEntryBody entry={entry} />}

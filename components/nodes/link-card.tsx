@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { Link as ReplLink } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
+import { replicaStateText } from '@/components/i18n/code-labels';
 import { LinkStateWord } from '@/components/topology/link-label';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
@@ -122,7 +123,9 @@ export function LinkCard({ link }: { link: ReplLink | null }) {
               </Row>
             )}
             {link.upstreamState && (
-              <Row label={t('linkCard.upstreamState')}>{link.upstreamState}</Row>
+              <Row label={t('linkCard.upstreamState')}>
+                <span title={link.upstreamState}>{replicaStateText(link.upstreamState, t)}</span>
+              </Row>
             )}
           </dl>
           <SyncProgress link={link} />

@@ -21,7 +21,10 @@ function Tile({
   const size = value.length > 7 ? 'text-xl lg:text-2xl' : 'text-2xl lg:text-3xl';
   return (
     <div className="flex min-w-0 flex-col justify-center gap-1 px-5 py-3" data-testid={testId}>
-      <span className="panel-title truncate">{label}</span>
+      {/* Two lines on a phone rather than "BIGGEST OFFSET…"; one line from sm up. */}
+      <span className="panel-title break-words sm:truncate" title={label}>
+        {label}
+      </span>
       <span className={`tnum break-words font-mono font-semibold ${size} ${color}`} title={value}>
         {tone && tone !== 'ok' && (
           <StatusIcon status={tone} className="mr-1.5 inline h-5 w-5 align-[-2px]" />

@@ -2,6 +2,8 @@
 // The report itself: summary, topology checks, incidents, then one section per node.
 import type { HealthReport } from '@/lib/reports/report-types';
 import { reportTime } from '@/lib/reports/report-render';
+import { incidentWords, reportRole } from '@/lib/reports/report-words';
+import { DICTIONARIES } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { ReportChecks, StatusBadge } from './report-checks';
 
@@ -43,7 +45,8 @@ export function ReportBody({ report }: { report: HealthReport }) {
                 >
                   {i.id}
                 </a>{' '}
-                · {i.title} · {fmt.dateTime(i.openedAt)}
+                · {incidentWords(i, DICTIONARIES[locale], locale).title} ·{' '}
+                {fmt.dateTime(i.openedAt)}
                 {i.detectMs !== undefined &&
                   ` · ${t('reports.incident.detect', { value: fmt.duration(i.detectMs / 1000) })}`}
                 {' · '}
@@ -60,7 +63,10 @@ export function ReportBody({ report }: { report: HealthReport }) {
         <section key={n.id} className="panel px-4 py-3" data-node={n.id}>
           <h3 className="mb-1 font-medium">
             <StatusBadge status={n.status} />{' '}
-            {t('reports.node.heading', { id: n.id, role: n.role })}
+            {t('reports.node.heading', {
+              id: n.id,
+              role: reportRole(n.role, DICTIONARIES[locale]),
+            })}
           </h3>
           {n.upstream && (
             <p className="mb-2 text-xs text-fg-muted">

@@ -7,6 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { errorMessage, getJson } from '@/components/hooks/api-client';
 import { ReportBody } from './report-body';
 import { SendNow } from './send-now';
+import { IsoDateInput } from '@/components/ui/iso-date-input';
 
 const PERIODS: ReportPeriod[] = ['day', 'week', 'month'];
 
@@ -78,10 +79,9 @@ export function ReportsPage() {
         </div>
         <label className="flex items-center gap-2 text-sm">
           {t('reports.at')}
-          <input
-            type="date"
+          <IsoDateInput
             value={date}
-            onChange={(e) => e.target.value && setDate(e.target.value)}
+            onChange={setDate}
             className="focus-ring h-8 rounded-md border border-border bg-surface px-2"
           />
         </label>

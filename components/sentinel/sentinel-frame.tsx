@@ -43,13 +43,13 @@ function SentinelChips({ group, sentinels }: { group: SentinelGroup; sentinels: 
 }
 
 function FailoverLine({ group }: { group: SentinelGroup }) {
-  const { t } = useT();
+  const { t, fmt } = useT();
   const f = group.failover;
   if (!f) return null;
   const status: Status = f.state === 'failed' ? 'critical' : f.state === 'in_progress' ? 'warning' : 'ok';
-  const took = f.endedAt !== undefined ? ` · ${((f.endedAt - f.startedAt) / 1000).toFixed(1)} s` : '';
+  const took = f.endedAt !== undefined ? ` · ${fmt.seconds((f.endedAt - f.startedAt) / 1000)}` : '';
   return (
-    <Chip status={status} testId="sentinel-failover" title={f.phases.map((p) => `${p.type} +${(p.sincePrevMs / 1000).toFixed(1)} s`).join('\n')}>
+    <Chip status={status} testId="sentinel-failover" title={f.phases.map((p) => `${p.type} +${fmt.seconds(p.sincePrevMs / 1000)}`).join('\n')}>
       {t('sentinel.failover', { from: f.from, to: f.to ?? '…', state: t(`sentinel.failover.${f.state}`) })}
       {took}
     </Chip>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { TopologyNode } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DriverError } from '@/components/i18n/driver-error';
+import { driverErrorText } from '@/components/i18n/code-labels';
 import { STATUS_TONE, StatusBadge } from '@/components/ui/status';
 import { CriticalIcon } from '@/components/ui/icons';
 import { RoleBadge } from './role-badge';
@@ -23,9 +24,15 @@ function Metric({ label, value, title }: { label: string; value: string; title?:
 
 /** `isFluid`: fill the width (phone layout) instead of the fixed 18 rem of the wide tree. */
 export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFluid?: boolean }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const tone = STATUS_TONE[node.status];
   const isDown = !node.reachable;
+  const errorLabel = node.error ? t(`nodeError.${node.error.code}`) : '';
+  // A message that translates to the label itself ("连接被拒绝" twice) gives way to the time.
+  const message =
+    node.error?.message && driverErrorText(node.error.message, t, locale) !== errorLabel
+      ? node.error.message
+      : '';
   const frame = isDown
     ? 'border-2 border-crit bg-crit-bg'
     : node.status === 'ok'
@@ -60,13 +67,13 @@ export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFlui
             {t('node.unreachable')}
           </span>
           {node.error && (
-            <span className="truncate text-sm font-semibold">
-              {t(`nodeError.${node.error.code}`)}
+            <span className="truncate text-sm font-semibold" title={node.error.message}>
+              {errorLabel}
             </span>
           )}
           {/* The whole message, wrapped: an address cut at "127.0.0.1:452…" says nothing. */}
-          {node.error?.message ? (
-            <DriverError message={node.error.message} className="text-xs" />
+          {message ? (
+            <DriverError message={message} className="text-xs" />
           ) : (
             <span className="text-xs">
               {node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : ''}

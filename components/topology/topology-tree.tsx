@@ -152,8 +152,11 @@ export function TopologyTree({
 }) {
   const { t } = useT();
   const forest = buildForest(nodes, links);
-  // Redis Cluster primaries (they carry a shardId) are meant to be separate trees.
-  const masters = forest.roots.filter((r) => r.node.role === 'master' && !r.node.shardId).length;
+  // Redis Cluster primaries (they carry a shardId) are meant to be separate trees; an
+  // unreachable root's role is its last known one (the old master after a failover).
+  const masters = forest.roots.filter(
+    (r) => r.node.role === 'master' && r.node.reachable && !r.node.shardId,
+  ).length;
   const isNarrow = useMediaQuery(NARROW_QUERY);
   return (
     <div className="flex flex-col gap-6">

@@ -94,7 +94,9 @@ export function DataTable<T>({
 }) {
   return (
     <>
-      <div className="panel overflow-x-auto">
+      {/* relative: the sr-only header of an icon column is absolutely placed; without a
+          positioned scroller it escapes it and widens the page on a phone. */}
+      <div className="panel relative overflow-x-auto">
         <table className={`w-full ${minWidth} table-fixed text-left text-sm`} data-testid={testId}>
           <colgroup>
             {columns.map((c, i) => (
@@ -107,10 +109,14 @@ export function DataTable<T>({
               <tr>
                 <td
                   colSpan={columns.length}
-                  className="px-4 py-8 text-center text-fg-muted"
+                  className="px-4 py-8 text-fg-muted"
                   data-testid={emptyTestId}
                 >
-                  {emptyText}
+                  {/* Sticky at the scroller's left edge: centred in a table wider than a
+                      phone, the message sat off-screen. */}
+                  <p className="sticky left-4 max-w-[calc(100vw-4rem)] md:max-w-none md:text-center">
+                    {emptyText}
+                  </p>
                 </td>
               </tr>
             ) : (

@@ -3,6 +3,7 @@
 import { translate, DICTIONARIES, createFormatters, type Locale } from '../i18n';
 import { checkTitleKey, reportTime, STATUS_ICON } from './report-render';
 import type { HealthReport } from './report-types';
+import { checkReason } from './report-words';
 
 export interface ReportMessage {
   event: 'report';
@@ -37,7 +38,7 @@ export function reportMessage(
             ...(nodeId ? { nodeId } : {}),
             check: c.id,
             status: c.status,
-            reason: translate(dict, c.reason, c.params),
+            reason: checkReason(c, dict, locale),
           },
         ],
   );

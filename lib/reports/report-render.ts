@@ -3,6 +3,7 @@
 import { createFormatters, DICTIONARIES, translate, type Locale, type MessageKey } from '../i18n';
 import { en } from '../i18n/en';
 import type { CheckStatus, HealthReport, ReportCheck } from './report-types';
+import { checkReason, incidentWords, reportRole } from './report-words';
 
 export const STATUS_ICON: Record<CheckStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌' };
 
@@ -40,15 +41,19 @@ function textOf(locale: Locale) {
   const row = (c: ReportCheck): Row => {
     const titleKey = checkTitleKey(c.id);
     const reason =
-      t(c.reason, c.params) + (c.incidentIds?.length ? ` (${c.incidentIds.join(', ')})` : '');
+      checkReason(c, dict, locale) +
+      (c.incidentIds?.length ? ` (${c.incidentIds.join(', ')})` : '');
     return { title: titleKey ? t(titleKey) : c.id, status: c.status, reason };
   };
-  return { t, f: { ...f, dateTime: reportTime(locale) }, row };
+  const heading = (n: HealthReport['nodes'][number]): string =>
+    t('reports.node.heading', { id: n.id, role: reportRole(n.role, dict) });
+  return { t, f: { ...f, dateTime: reportTime(locale) }, row, heading };
 }
 
 function incidentLine(r: HealthReport['incidents'][number], locale: Locale): string {
   const { t, f } = textOf(locale);
-  const parts = [`${r.id} · ${r.severity} · ${r.title} · ${f.dateTime(r.openedAt)}`];
+  const w = incidentWords(r, DICTIONARIES[locale], locale);
+  const parts = [`${r.id} · ${w.severity} · ${w.title} · ${f.dateTime(r.openedAt)}`];
   if (r.detectMs !== undefined)
     parts.push(t('reports.incident.detect', { value: f.duration(r.detectMs / 1000) }));
   parts.push(
@@ -62,7 +67,7 @@ function incidentLine(r: HealthReport['incidents'][number], locale: Locale): str
 const mdCell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function reportToMarkdown(r: HealthReport, locale: Locale): string {
-  const { t, f, row } = textOf(locale);
+  const { t, f, row, heading } = textOf(locale);
   const table = (checks: readonly ReportCheck[]): string[] => [
     `| ${t('reports.col.check')} | ${t('reports.col.status')} | ${t('reports.col.reason')} |`,
     '|---|---|---|',
@@ -94,11 +99,7 @@ export function reportToMarkdown(r: HealthReport, locale: Locale): string {
     `## ${t('reports.nodes')}`,
   ];
   for (const n of r.nodes) {
-    out.push(
-      '',
-      `### ${STATUS_ICON[n.status]} ${t('reports.node.heading', { id: n.id, role: n.role })}`,
-      '',
-    );
+    out.push('', `### ${STATUS_ICON[n.status]} ${heading(n)}`, '');
     if (n.upstream) out.push(t('reports.node.upstream', { id: n.upstream }), '');
     out.push(...table(n.checks));
   }
@@ -109,7 +110,7 @@ const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function reportToHtml(r: HealthReport, locale: Locale): string {
-  const { t, f, row } = textOf(locale);
+  const { t, f, row, heading } = textOf(locale);
   const table = (checks: readonly ReportCheck[]): string =>
     `<table><thead><tr><th>${esc(t('reports.col.check'))}</th><th>${esc(t('reports.col.status'))}</th><th>${esc(t('reports.col.reason'))}</th></tr></thead><tbody>${checks
       .map(row)
@@ -121,7 +122,7 @@ export function reportToHtml(r: HealthReport, locale: Locale): string {
   const nodes = r.nodes
     .map(
       (n) =>
-        `<h3>${STATUS_ICON[n.status]} ${esc(t('reports.node.heading', { id: n.id, role: n.role }))}</h3>${n.upstream ? `<p>${esc(t('reports.node.upstream', { id: n.upstream }))}</p>` : ''}${table(n.checks)}`,
+        `<h3>${STATUS_ICON[n.status]} ${esc(heading(n))}</h3>${n.upstream ? `<p>${esc(t('reports.node.upstream', { id: n.upstream }))}</p>` : ''}${table(n.checks)}`,
     )
     .join('');
   const incidents = r.incidents.length

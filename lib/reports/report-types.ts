@@ -52,9 +52,16 @@ export interface NodeReport {
   checks: ReportCheck[];
 }
 
+/** An incident title in both languages (the incident's `titleI18n`). */
+export interface ReportTitle {
+  en: string;
+  zh: string;
+}
+
 export interface IncidentSummary {
   id: string;
   title: string;
+  titleI18n?: ReportTitle;
   severity: string;
   state: string;
   openedAt: number;
@@ -96,6 +103,7 @@ export interface ReportNodeInfo {
 export interface ReportIncident {
   id: string;
   title: string;
+  titleI18n?: ReportTitle;
   severity: string;
   state: string;
   openedAt: number;

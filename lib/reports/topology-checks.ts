@@ -77,6 +77,7 @@ export function incidentSummaries(
     return {
       id: i.id,
       title: i.title,
+      ...(i.titleI18n ? { titleI18n: i.titleI18n } : {}),
       severity: i.severity,
       state: i.state,
       openedAt: i.openedAt,

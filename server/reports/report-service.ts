@@ -65,6 +65,7 @@ export class ReportService {
       incidents: this.incidents.incidents({ since: from, until: to, limit: 1000 }).map((i) => ({
         id: i.id,
         title: i.title,
+        ...(i.titleI18n ? { titleI18n: i.titleI18n } : {}),
         severity: i.severity,
         state: i.state,
         openedAt: i.openedAt,

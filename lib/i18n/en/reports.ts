@@ -57,14 +57,14 @@ export const enReports = {
   'reports.reason.noData': 'No history for this period (the dashboard was not watching this node).',
   'reports.reason.alwaysUp': 'Reachable and linked all period.',
   'reports.reason.downMinutes':
-    'Unreachable {unreachable} min, link down {linkDown} min ({episodes} episodes).',
+    'Unreachable {unreachable} min, link down {linkDown} min ({episodes, plural, one {# episode} other {# episodes}}).',
   'reports.reason.lagOk': 'Lag p50 {p50} s, p95 {p95} s, max {max} s.',
   'reports.reason.lagHigh':
     'Lag p50 {p50} s, p95 {p95} s, max {max} s; {episodes} worst episodes listed.',
   'reports.reason.delay': 'Delay p50 {p50} ms, p95 {p95} ms, max {max} ms.',
   'reports.reason.noFullResync': 'No full resync; partial resyncs accepted {partialOk}.',
   'reports.reason.fullResyncs':
-    '{full} full resyncs, {partialOk} partial accepted, {partialErr} partial refused.',
+    '{full, plural, one {# full resync} other {# full resyncs}}, {partialOk} partial accepted, {partialErr} partial refused.',
   'reports.reason.memoryOk':
     'Peak {peakMiB} MiB ({peakPct} % of maxmemory); growth {growthMiB} MiB/week; full in {days} days at that rate.',
   'reports.reason.memoryNoLimit':
@@ -81,18 +81,18 @@ export const enReports = {
     'Fork took up to {forkMs} ms (latest_fork_usec): saves stall the server.',
   'reports.reason.logsNotRead': 'No Redis log is read for this node.',
   'reports.reason.logsClean': 'No abnormal Redis log line.',
-  'reports.reason.logErrors': '{total} abnormal log lines: {categories}.',
+  'reports.reason.logErrors': '{total, plural, one {# abnormal log line} other {# abnormal log lines}}: {categories}.',
   'reports.reason.noIncidents': 'No incident opened.',
   'reports.reason.incidents':
     '{opened} opened, {resolved} resolved, {open} still open; mean time to recover {mttrSeconds} s.',
   'reports.reason.noDrift': 'Masters and their replicas share the replication settings.',
   'reports.reason.drift': 'Settings differ within a group: {keys}.',
-  'reports.reason.checksFailed': '{failed} of {runs} consistency or canary checks found a problem.',
+  'reports.reason.checksFailed': '{failed} of {runs, plural, one {# consistency or canary check} other {# consistency or canary checks}} found a problem.',
   'reports.reason.noChecks': 'No consistency or canary check ran in the period.',
-  'reports.reason.checksOk': '{runs} consistency or canary checks, all clean.',
-  'reports.reason.drillsFailed': '{failed} of {runs} drills failed.',
+  'reports.reason.checksOk': '{runs, plural, one {# consistency or canary check, clean} other {# consistency or canary checks, all clean}}.',
+  'reports.reason.drillsFailed': '{failed} of {runs, plural, one {# drill} other {# drills}} failed.',
   'reports.reason.noDrills': 'No fault drill ran in the period.',
-  'reports.reason.drillsOk': '{passed} of {runs} drills passed.',
+  'reports.reason.drillsOk': '{passed} of {runs, plural, one {# drill} other {# drills}} passed.',
   'reports.reason.relay':
     '{master} feeds {replicas} replicas (more than {max}) at up to {outKbps} kbit/s: chain some of them behind {relay} as a relay replica.',
   'reports.reason.colocated':

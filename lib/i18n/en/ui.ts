@@ -78,4 +78,8 @@ export const enUi = {
   'replicaState.send_bulk': 'receiving the RDB',
   'replicaState.wait_bgsave_end': 'waiting for the snapshot to finish',
   'replicaState.wait_rdb_channel': 'waiting for the RDB channel',
+  'ui.dateOnlyHint': 'Year-month-day',
+  'reports.value.ok': 'ok',
+  'reports.value.err': 'failed',
+  'reports.value.off': 'off',
 } as const;

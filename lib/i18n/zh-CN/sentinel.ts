@@ -27,5 +27,5 @@ export const zhSentinel: { readonly [K in keyof typeof enSentinel]: string } = {
   'sentinel.failover.in_progress': '进行中',
   'sentinel.failover.done': '已完成',
   'sentinel.failover.failed': '失败',
-  'sentinel.settings': 'down-after {downAfter} ms · failover-timeout {failoverTimeout} ms · parallel-syncs {parallelSyncs}',
+  'sentinel.settings': 'down-after {downAfter} 毫秒 · failover-timeout {failoverTimeout} 毫秒 · parallel-syncs {parallelSyncs}',
 };

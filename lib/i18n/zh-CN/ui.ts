@@ -79,4 +79,8 @@ export const zhUi: { readonly [K in keyof typeof enUi]: string } = {
   'replicaState.send_bulk': '正在接收 RDB',
   'replicaState.wait_bgsave_end': '等待快照完成',
   'replicaState.wait_rdb_channel': '等待 RDB 通道',
+  'ui.dateOnlyHint': '年-月-日',
+  'reports.value.ok': '成功',
+  'reports.value.err': '失败',
+  'reports.value.off': '关闭',
 };
