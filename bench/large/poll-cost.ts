@@ -10,11 +10,13 @@ import Redis from 'ioredis';
 import { track } from '../../server/sandbox/process-reaper';
 import { reserveFreePorts } from '../../server/sandbox/free-port';
 import { startSandbox, waitFor, type Sandbox } from '../../server/sandbox';
-import { diffCommandStats, exposedValue, parseCommandStats, parseCpuSeconds, totalCommandTime, type CommandStat } from './stats';
+import { diffCommandStats, exposedValue, median, netOfIdle, parseCommandStats, parseCpuSeconds, totalCommandTime, type CommandStat } from './stats';
 
 export const EXPORTER_BIN = process.env.REDIS_EXPORTER_BIN ?? '/usr/bin/prometheus-redis-exporter';
 const NAMES = ['replicaops', 'exporter', 'infoAll', 'idle'] as const;
 type Name = (typeof NAMES)[number];
+const POLLED = ['replicaops', 'exporter', 'infoAll'] as const;
+type Polled = (typeof POLLED)[number];
 
 export interface PollCostRow {
   polls: number;
@@ -31,7 +33,9 @@ export interface PollCost {
   /** False: the binary was missing, the exporter column is the INFO ALL loop's twin. */
   exporterBinary: boolean;
   exporterVersion: string | null;
-  rows: Record<Exclude<Name, 'idle'>, PollCostRow>;
+  /** Dashboard cycles in the window (its INFO calls on its node should match). */
+  dashboardCycles: number;
+  rows: Record<Polled, PollCostRow>;
   idleCpuMsPerMin: number;
 }
 
@@ -106,7 +110,7 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
         if (exposedValue(text, 'redis_up') !== 1) throw new Error(`redis_exporter reports redis_up != 1\n${exporterOut}`);
       }
     : async () => void (await clients.exporter.info('all'));
-  const count = { exporter: 0, infoAll: 0 };
+  const count = { exporter: 0, infoAll: 0 }; // requests sent (Redis' own INFO counts are the polls)
   let running = true;
   const loop = async (what: 'exporter' | 'infoAll', once: () => Promise<unknown>) => {
     while (running) {
@@ -123,38 +127,50 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
     seed: sandbox.seeds()[0] as string,
     async measure(seconds, cycles) {
       const version = binary ? (exporterOut.match(/Exporter (\S+)/)?.[1] ?? null) : null;
-      const before = await readAll();
-      const polls0 = { replicaops: cycles(), exporter: count.exporter, infoAll: count.infoAll };
-      await new Promise((r) => setTimeout(r, seconds * 1000));
-      const after = await readAll();
-      const polls = { replicaops: cycles() - polls0.replicaops, exporter: count.exporter - polls0.exporter, infoAll: count.infoAll - polls0.infoAll };
-      const idleUsec = totalCommandTime(diffCommandStats(before.idle.stats, after.idle.stats)).usec;
-      const idleCpu = after.idle.cpu - before.idle.cpu;
-      const row = (n: Exclude<Name, 'idle'>): PollCostRow => {
-        const d = diffCommandStats(before[n].stats, after[n].stats);
-        const bench = diffCommandStats(before.idle.stats, after.idle.stats); // the bench's own reads
-        for (const [cmd, s] of bench) {
-          const x = d.get(cmd);
-          if (x) d.set(cmd, { calls: x.calls - s.calls, usec: x.usec - s.usec });
-        }
-        for (const [cmd, s] of d) if (s.calls <= 0) d.delete(cmd);
-        const p = Math.max(1, polls[n]);
-        const usec = totalCommandTime(diffCommandStats(before[n].stats, after[n].stats)).usec - idleUsec;
-        return {
-          polls: polls[n],
-          usecPerPoll: Math.round((usec / p) * 10) / 10,
-          cpuMsPerPoll: Math.round((((after[n].cpu - before[n].cpu - idleCpu) * 1000) / p) * 1000) / 1000,
-          commands: describeCommands(d, p),
-        };
+      // 5 s windows; each one's cost per poll is its net command time over its net INFO calls
+      // (one per poll for all three pollers). The median window is robust to the moments a busy
+      // machine preempts redis-server in the middle of a command.
+      const windows = Math.max(1, Math.round(seconds / 5));
+      const per: Record<Polled, { usec: number[]; cpu: number[]; polls: number }> = {
+        replicaops: { usec: [], cpu: [], polls: 0 },
+        exporter: { usec: [], cpu: [], polls: 0 },
+        infoAll: { usec: [], cpu: [], polls: 0 },
       };
+      const first = await readAll();
+      const c0 = cycles();
+      let before = first;
+      for (let w = 0; w < windows; w++) {
+        await new Promise((r) => setTimeout(r, (seconds * 1000) / windows));
+        const after = await readAll();
+        const idle = diffCommandStats(before.idle.stats, after.idle.stats);
+        const idleCpu = after.idle.cpu - before.idle.cpu;
+        for (const n of POLLED) {
+          const net = netOfIdle(diffCommandStats(before[n].stats, after[n].stats), idle);
+          const polls = net.get('info')?.calls ?? 0;
+          if (polls === 0) continue;
+          per[n].polls += polls;
+          per[n].usec.push(totalCommandTime(net).usec / polls);
+          per[n].cpu.push(((after[n].cpu - before[n].cpu - idleCpu) * 1000) / polls);
+        }
+        before = after;
+      }
+      const whole = (n: Polled) => netOfIdle(diffCommandStats(first[n].stats, before[n].stats), diffCommandStats(first.idle.stats, before.idle.stats));
+      const row = (n: Polled): PollCostRow => ({
+        polls: per[n].polls,
+        usecPerPoll: Math.round(median(per[n].usec) * 10) / 10,
+        cpuMsPerPoll: Math.round(median(per[n].cpu) * 1000) / 1000,
+        commands: describeCommands(whole(n), per[n].polls),
+      });
+      const idleCpuMs = (before.idle.cpu - first.idle.cpu) * 1000;
       return {
         keys,
         seconds,
         pollMs,
         exporterBinary: binary,
         exporterVersion: version,
+        dashboardCycles: cycles() - c0,
         rows: { replicaops: row('replicaops'), exporter: row('exporter'), infoAll: row('infoAll') },
-        idleCpuMsPerMin: Math.round(((idleCpu * 1000) / seconds) * 60 * 10) / 10,
+        idleCpuMsPerMin: Math.round((idleCpuMs / seconds) * 60 * 10) / 10,
       };
     },
     async stop() {

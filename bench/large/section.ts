@@ -11,9 +11,9 @@ function pollCostRows(r: LargeRun): string[] {
   const ratio = p.rows.replicaops.usecPerPoll / Math.max(0.1, p.rows.exporter.usecPerPoll);
   return [
     '',
-    `Redis-side cost of one poll, side by side in this run: four identical standalone nodes (${p.keys.toLocaleString('en')} keys each, same config), ${p.seconds} s, one poll per ${p.pollMs} ms; command time from \`INFO commandstats\`, CPU from \`used_cpu_sys + used_cpu_user\`, both net of the unpolled node (${p.idleCpuMsPerMin} ms CPU per minute of its own).`,
+    `Redis-side cost of one poll, side by side in this run: four identical standalone nodes (${p.keys.toLocaleString('en')} keys each, same config), ${p.seconds} s, one poll per ${p.pollMs} ms; command time from \`INFO commandstats\`, CPU from \`used_cpu_sys + used_cpu_user\`, both net of the unpolled node (${p.idleCpuMsPerMin} ms CPU per minute of its own), per poll = net time over net INFO calls, the median of 5 s windows (a busy machine preempting redis-server mid-command inflates single windows).`,
     '',
-    '| poller | polls | Redis command time per poll | Redis CPU per poll (net of idle; noisy) | commands per poll |',
+    '| poller | polls (INFO calls Redis served) | Redis command time per poll | Redis CPU per poll (net of idle; noisy) | commands per poll (mean µs each over the run) |',
     '|---|---|---|---|---|',
     `| ReplicaOps (the dashboard above) | ${p.rows.replicaops.polls} | ${p.rows.replicaops.usecPerPoll} µs | ${p.rows.replicaops.cpuMsPerPoll} ms | ${p.rows.replicaops.commands} |`,
     `| ${exp} | ${p.rows.exporter.polls} | ${p.rows.exporter.usecPerPoll} µs | ${p.rows.exporter.cpuMsPerPoll} ms | ${p.rows.exporter.commands} |`,

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {
   diffCommandStats,
   exposedValue,
+  median,
+  netOfIdle,
   parseCommandStats,
   parseCpuSeconds,
   parseProcStatTicks,
@@ -61,4 +63,22 @@ test('an unlabelled exposition sample, not a longer name sharing its prefix', ()
   assert.equal(exposedValue(text, 'redis_up'), 1);
   assert.equal(exposedValue(text, 'redis_exporter_scrapes_total'), 42);
   assert.equal(exposedValue(text, 'missing'), null);
+});
+
+test('net of idle: the bench reads seen on the unpolled node come off each command', () => {
+  const node = new Map([
+    ['info', { calls: 12, usec: 1300 }],
+    ['config|get', { calls: 1, usec: 20 }],
+  ]);
+  const idle = new Map([['info', { calls: 2, usec: 100 }]]);
+  const net = netOfIdle(node, idle);
+  assert.deepEqual(net.get('info'), { calls: 10, usec: 1200 });
+  assert.deepEqual(net.get('config|get'), { calls: 1, usec: 20 });
+  assert.equal(netOfIdle(idle, idle).size, 0);
+});
+
+test('median of odd and even lists', () => {
+  assert.equal(median([5, 1, 3]), 3);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.equal(median([]), 0);
 });

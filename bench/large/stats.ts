@@ -70,3 +70,24 @@ export function exposedValue(text: string, name: string): number | null {
   const m = new RegExp(`^${name}(?:\\{\\})? ([^\\s]+)`, 'm').exec(text);
   return m ? Number(m[1]) : null;
 }
+
+/** Per command, a node's commandstats difference less the unpolled node's (the bench's own reads). */
+export function netOfIdle(
+  node: Map<string, CommandStat>,
+  idle: Map<string, CommandStat>,
+): Map<string, CommandStat> {
+  const out = new Map<string, CommandStat>();
+  for (const [cmd, s] of node) {
+    const i = idle.get(cmd) ?? { calls: 0, usec: 0 };
+    if (s.calls - i.calls > 0) out.set(cmd, { calls: s.calls - i.calls, usec: s.usec - i.usec });
+  }
+  return out;
+}
+
+/** The median of a list (mean of the middle two for an even length); 0 for an empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
