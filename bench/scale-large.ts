@@ -116,6 +116,7 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
     const idle = await idleWindow(dashboard, delta, legacy, total, seconds);
     process.stdout.write(`  idle window: ${JSON.stringify(idle)}\n`);
     legacy.close();
+    rig.alignTo(() => delta.lastCycleStart());
     const pollCost = await rig.measure(Math.max(30, seconds), () => delta.cycles());
     process.stdout.write(`  poll cost: ${JSON.stringify(pollCost.rows)}\n`);
 

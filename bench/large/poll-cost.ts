@@ -42,6 +42,8 @@ export interface PollCost {
 export interface PollCostRig {
   /** The seed to give the dashboard under test. */
   seed: string;
+  /** Fire the comparison pollers with the dashboard's cycles (`lastStart` = its last cycle start). */
+  alignTo(lastStart: () => number): void;
   /** Measure for `seconds`; `cycles()` counts the dashboard's completed polls. */
   measure(seconds: number, cycles: () => number): Promise<PollCost>;
   stop(): Promise<void>;
@@ -112,12 +114,21 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
     : async () => void (await clients.exporter.info('all'));
   const count = { exporter: 0, infoAll: 0 }; // requests sent (Redis' own INFO counts are the polls)
   let running = true;
+  // Once aligned, both pollers fire when the dashboard's cycle starts (its last cycle start plus
+  // the interval): every node of the tree is being polled then, so all three are measured in the
+  // same crowd of busy redis-servers, which inflates command time on a shared machine.
+  let cycleStart: (() => number) | null = null;
+  const nextAt = (last: number) => {
+    let at = cycleStart ? cycleStart() + pollMs : last + pollMs;
+    while (at <= Date.now()) at += pollMs;
+    return at;
+  };
   const loop = async (what: 'exporter' | 'infoAll', once: () => Promise<unknown>) => {
     while (running) {
       const t = Date.now();
       await once();
       count[what]++;
-      await new Promise((r) => setTimeout(r, Math.max(0, pollMs - (Date.now() - t))));
+      await new Promise((r) => setTimeout(r, nextAt(t) - Date.now()));
     }
   };
   // Separate connections for the pollers: the bench's reads go over `clients`.
@@ -125,6 +136,7 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
   const loops = [loop('exporter', scrapeOnce), loop('infoAll', () => infoAllConn.info('all'))];
   return {
     seed: sandbox.seeds()[0] as string,
+    alignTo: (lastStart) => void (cycleStart = lastStart),
     async measure(seconds, cycles) {
       const version = binary ? (exporterOut.match(/Exporter (\S+)/)?.[1] ?? null) : null;
       // 5 s windows; each one's cost per poll is its net command time over its net INFO calls

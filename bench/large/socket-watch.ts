@@ -14,6 +14,8 @@ export interface SocketWatch {
   latencies(): number[];
   resetLatency(): void;
   resyncs(): number;
+  /** `generatedAt` of the last delta: when the dashboard's last cycle started. */
+  lastCycleStart(): number;
   close(): void;
 }
 
@@ -35,6 +37,7 @@ export function watchSocket(url: string, mode: 'delta' | 'legacy' = 'delta'): So
   let bytes = 0;
   let resyncs = 0;
   let latencies: number[] = [];
+  let lastStart = 0;
   countBytes(socket, (n) => (bytes += n));
   socket.on('topology:snapshot', (s: TopologySnapshot) => {
     topology = s.topology;
@@ -43,6 +46,7 @@ export function watchSocket(url: string, mode: 'delta' | 'legacy' = 'delta'): So
   socket.on('topology:delta', (d: TopologyPatch) => {
     cycles++;
     latencies.push(Date.now() - d.generatedAt);
+    lastStart = d.generatedAt;
     const next = topology ? applyTopologyPatch(topology, version, d) : null;
     if (next) {
       topology = next;
@@ -62,6 +66,7 @@ export function watchSocket(url: string, mode: 'delta' | 'legacy' = 'delta'): So
     latencies: () => latencies,
     resetLatency: () => (latencies = []),
     resyncs: () => resyncs,
+    lastCycleStart: () => lastStart,
     close: () => socket.close(),
   };
 }
