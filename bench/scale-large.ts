@@ -56,6 +56,23 @@ async function until(cond: () => boolean, timeoutMs: number): Promise<number | n
   return null;
 }
 
+/** Until every upstream lists all its replicas `state=online` (INFO replication every 2 s). */
+async function waitForTreeSync(sandbox: Sandbox, shape: ShapeEntry[], timeoutMs: number): Promise<void> {
+  const expected = new Map<string, number>();
+  for (const e of shape) if (e.upstream) expected.set(e.upstream, (expected.get(e.upstream) ?? 0) + 1);
+  const clients = await Promise.all([...expected.keys()].map(async (name) => [name, await sandbox.client(name)] as const));
+  const t0 = Date.now();
+  for (;;) {
+    const counts = await Promise.all(
+      clients.map(async ([name, c]) => [name, (await c.info('replication')).match(/^slave\d+:.*state=online/gm)?.length ?? 0] as const),
+    );
+    const behind = counts.filter(([name, k]) => k < (expected.get(name) ?? 0));
+    if (behind.length === 0) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`replication sync: ${behind.map(([nm, k]) => `${nm} ${k}/${expected.get(nm)}`).join(', ')}`);
+    await sleep(2000);
+  }
+}
+
 /** The dashboard idle for `seconds` with two socket clients (no browser): its own CPU, RSS, loop. */
 async function idleWindow(d: Dashboard, delta: SocketWatch, legacy: SocketWatch, n: number, seconds: number) {
   const b0 = { delta: delta.bytes(), legacy: legacy.bytes() };
@@ -96,7 +113,12 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
       spawnTimeoutMs: 60_000,
       timeoutMs: Math.max(120_000, n * 1000),
       redisServerBin: process.env.REDIS_SERVER_BIN,
+      // The sandbox's own check probes every replica and its upstream with a new connection
+      // every 100 ms: 2,000 connections a round at this size. Count online replicas upstream
+      // instead, over one connection per upstream.
+      waitForSync: false,
     });
+    await waitForTreeSync(sandbox, shape, Math.max(120_000, n * 600));
     const sandboxStartMs = Date.now() - t0;
     process.stdout.write(`  ${n} redis-servers up in ${(sandboxStartMs / 1000).toFixed(1)} s\n`);
     rig = await startPollCostRig(pollMs);
