@@ -62,7 +62,13 @@ async function waitForTreeSync(sandbox: Sandbox, shape: ShapeEntry[], timeoutMs:
   for (const e of shape) if (e.upstream) expected.set(e.upstream, (expected.get(e.upstream) ?? 0) + 1);
   const clients = await Promise.all([...expected.keys()].map(async (name) => [name, await sandbox.client(name)] as const));
   const t0 = Date.now();
+  const restarted = new Set<string>();
   for (;;) {
+    // A node that lost its port to another program at start exits at once: one restart each.
+    for (const node of sandbox.nodes.filter((x) => !x.running && !restarted.has(x.name))) {
+      restarted.add(node.name);
+      await sandbox.restart(node.name).catch((err: unknown) => process.stdout.write(`  restart ${node.name}: ${String(err)}\n`));
+    }
     const counts = await Promise.all(
       clients.map(async ([name, c]) => [name, (await c.info('replication')).match(/^slave\d+:.*state=online/gm)?.length ?? 0] as const),
     );
@@ -109,7 +115,7 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
       masterPersistence: 'none',
       commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
       // Hundreds of forks on 2 shared cores: fewer at once, and patience for the first PING.
-      spawnConcurrency: 10,
+      spawnConcurrency: 20,
       spawnTimeoutMs: 60_000,
       timeoutMs: Math.max(120_000, n * 1000),
       redisServerBin: process.env.REDIS_SERVER_BIN,
@@ -177,11 +183,17 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
       killDetectionMs,
       pollCost,
     };
+  } catch (err) {
+    // Said before the teardown, whose own failure must not hide it.
+    process.stdout.write(`  failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    throw err;
   } finally {
     for (const w of watches) w.close();
-    await browser?.close().catch(() => undefined);
-    await dashboard?.stop();
-    await rig?.stop();
-    await sandbox?.stop();
+    const quietly = (what: string, p: Promise<unknown> | undefined) =>
+      p?.catch((e: unknown) => process.stdout.write(`  stopping ${what}: ${String(e)}\n`));
+    await quietly('the browser', browser?.close());
+    await quietly('the dashboard', dashboard?.stop());
+    await quietly('the poll-cost nodes', rig?.stop());
+    await quietly('the sandbox', sandbox?.stop());
   }
 }

@@ -74,6 +74,7 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
     shape: NAMES.map((name) => ({ name })),
     masterPersistence: 'none',
     commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '64mb' },
+    spawnTimeoutMs: 60_000,
     redisServerBin: process.env.REDIS_SERVER_BIN,
   });
   const clients: Record<Name, Redis> = {
