@@ -91,7 +91,7 @@ export async function startDashboard(seeds: string[], pollMs: number): Promise<D
     resetLoop: () => proc.send('probe:reset'),
     readLoop: () =>
       new Promise<LoopReading>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the probe did not answer')), 10_000);
+        const timer = setTimeout(() => reject(new Error('the probe did not answer within 60 s')), 60_000);
         proc.once('message', (m: unknown) => {
           clearTimeout(timer);
           const r = LoopReadingSchema.safeParse(m);
