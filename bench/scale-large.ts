@@ -88,7 +88,10 @@ async function idleWindow(d: Dashboard, delta: SocketWatch, legacy: SocketWatch,
   const cpu0 = d.cpuSeconds();
   await sleep(seconds * 1000);
   const cpuMs = (d.cpuSeconds() - cpu0) * 1000;
-  const loop = await d.readLoop();
+  const loop = await d.readLoop().catch((err: unknown) => {
+    process.stdout.write(`  event-loop probe: ${String(err)}; dashboard output: ${d.output().slice(-1500)}\n`);
+    return { p50Ms: NaN, p99Ms: NaN, maxMs: NaN };
+  });
   const lat = [...delta.latencies()].sort((a, b) => a - b);
   return {
     cycleMs: { p50: percentile(lat, 0.5), p95: percentile(lat, 0.95), pollsPerMin: Math.round(((delta.cycles() - c0) / seconds) * 60) },
