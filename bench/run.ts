@@ -1,4 +1,4 @@
-// `npm run bench [-- detection|polling|scale|logs|consistency] [--trials N] [--seconds S] [--keys N]`: runs the benchmarks against
+// `npm run bench [-- detection|polling|scale|scale-large|logs|consistency] [--trials N] [--seconds S] [--keys N]`: runs the benchmarks against
 // real redis-server processes, saves raw results to bench/results/ and rewrites the measured
 // section of docs/performance.md.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -83,12 +83,16 @@ async function main(): Promise<void> {
     results.scale = r;
     sections.push(scaleSection(r));
     process.stdout.write(`${scaleSection(r)}\n\n`);
-    // The N-node run (default 1000 processes: about 4 GB of RAM; `--nodes 200` on a shared box).
+  }
+  if (!only || only === 'scale' || only === 'scale-large') {
+    // The N-node run (default 1000 processes: about 4 GB of RAM; `--nodes 200` on a shared box;
+    // `--kill K` replicas killed for the detection figure, default 5). Needs `npm run build`.
     process.stdout.write(`bench: scale, ${flag('nodes', 1000)} nodes…\n`);
     const large = await benchScaleLarge(
       flag('nodes', 1000),
       flag('scale-seconds', 30),
       flag('poll', 1000),
+      flag('kill', 5),
     );
     results.scaleLarge = large;
     sections.push(scaleLargeSection(large));

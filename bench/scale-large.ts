@@ -1,171 +1,202 @@
 // `npm run bench -- scale --nodes N` (default 1000): one N-node tree of real redis-server
 // processes (1 master → 10 replicas → the rest spread under them), each started small and quiet
-// (`--hz 1`, no RDB or AOF, `maxmemory 8mb`: about 3–4 MB RSS per process), watched by an
-// in-process ReplicaOps server with a browser-like socket client. Reports discovery time, cycle
-// p50/p95, dashboard CPU per node per minute, RSS, event-loop p99, socket bytes per second per
-// client (versioned deltas and the old per-cycle update side by side) and kill detection.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { io } from 'socket.io-client';
-import type { Topology } from '../lib/contracts';
-import { startServer } from '../server/app-server';
-import { loadConfig } from '../server/config';
+// (`--hz 1`, no RDB or AOF, `maxmemory 8mb`: 3–4 MB RSS per process, so about 4 GB at 1,000),
+// watched by the compiled dashboard (`node dist/server.js`, its own process; `npm run build`
+// first). Reports discovery, cycle p50/p95, the dashboard's CPU per node per minute, RSS and
+// event-loop p99, socket bytes/s per client, the overview in headless Chromium, kill detection,
+// and the Redis-side cost of one poll beside the real redis_exporter binary (bench/large/).
+import os from 'node:os';
 import { rootLogger } from '../server/logger';
-import { startSandbox, type ShapeEntry } from '../server/sandbox';
+import { startSandbox, type Sandbox, type ShapeEntry } from '../server/sandbox';
+import { openOverview, type OverviewBrowser } from './large/browser';
+import { startDashboard, type Dashboard, type LoopReading } from './large/dashboard';
+import { startPollCostRig, type PollCost, type PollCostRig } from './large/poll-cost';
+import { watchSocket, type SocketWatch } from './large/socket-watch';
+import { percentile } from './large/stats';
+
+export { scaleLargeSection } from './large/section';
 
 export interface LargeRun {
   nodes: number;
   pollMs: number;
   seconds: number;
+  loadAvg: { before: number[]; after: number[] };
   sandboxStartMs: number;
   discoveredMs: number | null;
-  cycleMs: { p50: number; p95: number };
+  cycleMs: { p50: number; p95: number; pollsPerMin: number };
   cpuMsPerNodePerMin: number;
   rssMb: number;
-  eventLoopP99Ms: number;
+  loop: LoopReading;
   socketBytesPerSec: { delta: number; legacy: number };
-  killDetectionMs: number | null;
+  resyncs: number;
+  browser: { firstRenderMs: number; screens: number; idleTaskMsPerSec: number; heapMb: number; killShownMs: number | null } | null;
   killed: number;
+  killDetectionMs: number | null;
+  pollCost: PollCost;
 }
 
-function shapeOf(n: number): ShapeEntry[] {
+export function shapeOf(n: number): ShapeEntry[] {
   const shape: ShapeEntry[] = [{ name: 'm' }];
   const mids = Math.min(10, n - 1);
   for (let i = 1; i <= mids; i++) shape.push({ name: `r${i}`, upstream: 'm' });
   for (let j = 0; shape.length < n; j++)
-    shape.push({
-      name: `r${(j % mids) + 1}s${Math.floor(j / mids) + 1}`,
-      upstream: `r${(j % mids) + 1}`,
-    });
+    shape.push({ name: `r${(j % mids) + 1}s${Math.floor(j / mids) + 1}`, upstream: `r${(j % mids) + 1}` });
   return shape;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function benchScaleLarge(n = 1000, seconds = 60, pollMs = 1000): Promise<LargeRun> {
-  rootLogger.level = 'warn';
-  const shape = shapeOf(n);
+async function until(cond: () => boolean, timeoutMs: number): Promise<number | null> {
   const t0 = Date.now();
-  const sandbox = await startSandbox({
-    shape,
-    masterPersistence: 'none',
-    commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
-    spawnConcurrency: 20,
-    timeoutMs: Math.max(120_000, n * 1000),
-    redisServerBin: process.env.REDIS_SERVER_BIN,
-  });
-  const sandboxStartMs = Date.now() - t0;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-bench-large-'));
-  const seed = sandbox.seeds()[sandbox.nodes.length - 1] as string;
-  const server = await startServer(
-    loadConfig({
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      REPLICAOPS_POLL_MS: String(pollMs),
-      REPLICAOPS_DATA_DIR: dataDir,
-      REPLICAOPS_SEEDS: seed,
-    }),
-    { withUi: false },
-  );
-  try {
-    const started = Date.now();
-    let discoveredMs: number | null = null;
-    const seen: { latest: Topology | null } = { latest: null };
-    const durations: number[] = [];
-    const whole = (t: Topology) =>
-      t.nodes.length === n && t.links.filter((l) => l.linkStatus === 'up').length === n - 1;
-    server.monitor.on('cycle', (r: { topology: Topology; durationMs: number }) => {
-      seen.latest = r.topology;
-      if (discoveredMs !== null) durations.push(r.durationMs);
-      if (discoveredMs === null && whole(r.topology)) discoveredMs = Date.now() - started;
-    });
-    while (discoveredMs === null && Date.now() - started < Math.max(120_000, n * 200))
-      await sleep(200);
-    await sleep(5000); // first compilations and the first diagnosis passes are start-up
-    // Two browser-like clients: one on versioned deltas, one on the old per-cycle update.
-    const counts = { delta: 0, legacy: 0 };
-    const deltaClient = io(server.url, { transports: ['websocket'], query: { topology: 'delta' } });
-    const legacyClient = io(server.url, { transports: ['websocket'] });
-    deltaClient.on('topology:delta', (d) => (counts.delta += Buffer.byteLength(JSON.stringify(d))));
-    legacyClient.on(
-      'topology:update',
-      (d) => (counts.legacy += Buffer.byteLength(JSON.stringify(d))),
-    );
-    await sleep(3000);
-    const before = { ...counts };
-    durations.length = 0;
-    const loop = monitorEventLoopDelay({ resolution: 10 });
-    loop.enable();
-    const cpu0 = process.cpuUsage();
-    await sleep(seconds * 1000);
-    const cpu = process.cpuUsage(cpu0);
-    loop.disable();
-    const socketBytesPerSec = {
-      delta: Math.round((counts.delta - before.delta) / seconds),
-      legacy: Math.round((counts.legacy - before.legacy) / seconds),
-    };
-    const rssMb = Math.round(process.memoryUsage().rss / 1e6);
-    deltaClient.close();
-    legacyClient.close();
+  while (Date.now() - t0 < timeoutMs) {
+    if (cond()) return Date.now() - t0;
+    await sleep(20);
+  }
+  return null;
+}
 
-    // Kill detection: 5 leaf replicas SIGKILLed at once, time until all show unreachable.
-    const victims = shape
-      .filter((e) => /s\d+$/.test(e.name))
-      .slice(-5)
-      .map((e) => e.name);
-    const ids = new Set(victims.map((v) => sandbox.node(v).id));
-    const k0 = Date.now();
-    await Promise.all(victims.map((v) => sandbox.kill(v)));
-    let killDetectionMs: number | null = null;
-    while (Date.now() - k0 < 20_000) {
-      const t = seen.latest;
-      if (t && [...ids].every((id) => t.nodes.some((x) => x.id === id && !x.reachable))) {
-        killDetectionMs = Date.now() - k0;
-        break;
-      }
-      await sleep(20);
+/** Until every upstream lists all its replicas `state=online` (INFO replication every 2 s). */
+async function waitForTreeSync(sandbox: Sandbox, shape: ShapeEntry[], timeoutMs: number): Promise<void> {
+  const expected = new Map<string, number>();
+  for (const e of shape) if (e.upstream) expected.set(e.upstream, (expected.get(e.upstream) ?? 0) + 1);
+  const clients = await Promise.all([...expected.keys()].map(async (name) => [name, await sandbox.client(name)] as const));
+  const t0 = Date.now();
+  const restarted = new Set<string>();
+  for (;;) {
+    // A node that lost its port to another program at start exits at once: one restart each.
+    for (const node of sandbox.nodes.filter((x) => !x.running && !restarted.has(x.name))) {
+      restarted.add(node.name);
+      await sandbox.restart(node.name).catch((err: unknown) => process.stdout.write(`  restart ${node.name}: ${String(err)}\n`));
     }
-    const sorted = [...durations].sort((a, b) => a - b);
+    const counts = await Promise.all(
+      clients.map(async ([name, c]) => [name, (await c.info('replication')).match(/^slave\d+:.*state=online/gm)?.length ?? 0] as const),
+    );
+    const behind = counts.filter(([name, k]) => k < (expected.get(name) ?? 0));
+    if (behind.length === 0) return;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`replication sync: ${behind.map(([nm, k]) => `${nm} ${k}/${expected.get(nm)}`).join(', ')}`);
+    await sleep(2000);
+  }
+}
+
+/** The dashboard idle for `seconds` with two socket clients (no browser): its own CPU, RSS, loop. */
+async function idleWindow(d: Dashboard, delta: SocketWatch, legacy: SocketWatch, n: number, seconds: number) {
+  const b0 = { delta: delta.bytes(), legacy: legacy.bytes() };
+  const c0 = delta.cycles();
+  delta.resetLatency();
+  d.resetLoop();
+  const cpu0 = d.cpuSeconds();
+  await sleep(seconds * 1000);
+  const cpuMs = (d.cpuSeconds() - cpu0) * 1000;
+  const loop = await d.readLoop().catch((err: unknown) => {
+    process.stdout.write(`  event-loop probe: ${String(err)}; dashboard output: ${d.output().slice(-1500)}\n`);
+    return { p50Ms: NaN, p99Ms: NaN, maxMs: NaN };
+  });
+  const lat = [...delta.latencies()].sort((a, b) => a - b);
+  return {
+    cycleMs: { p50: percentile(lat, 0.5), p95: percentile(lat, 0.95), pollsPerMin: Math.round(((delta.cycles() - c0) / seconds) * 60) },
+    cpuMsPerNodePerMin: round1((cpuMs * (60 / seconds)) / n),
+    rssMb: Math.round(d.rssBytes() / 1e6),
+    loop: { p50Ms: round1(loop.p50Ms), p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs) },
+    socketBytesPerSec: { delta: Math.round((delta.bytes() - b0.delta) / seconds), legacy: Math.round((legacy.bytes() - b0.legacy) / seconds) },
+  };
+}
+
+export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, killCount = 5): Promise<LargeRun> {
+  rootLogger.level = 'warn';
+  const before = os.loadavg().map(round1);
+  const shape = shapeOf(n);
+  let sandbox: Sandbox | undefined;
+  let rig: PollCostRig | undefined;
+  let dashboard: Dashboard | undefined;
+  let browser: OverviewBrowser | undefined;
+  const watches: SocketWatch[] = [];
+  try {
+    const t0 = Date.now();
+    sandbox = await startSandbox({
+      shape,
+      masterPersistence: 'none',
+      commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
+      // Hundreds of forks on 2 shared cores: fewer at once, and patience for the first PING.
+      spawnConcurrency: 20,
+      spawnTimeoutMs: 60_000,
+      timeoutMs: Math.max(120_000, n * 1000),
+      redisServerBin: process.env.REDIS_SERVER_BIN,
+      // The sandbox's own check probes every replica and its upstream with a new connection
+      // every 100 ms: 2,000 connections a round at this size. Count online replicas upstream
+      // instead, over one connection per upstream.
+      waitForSync: false,
+    });
+    await waitForTreeSync(sandbox, shape, Math.max(120_000, n * 600));
+    const sandboxStartMs = Date.now() - t0;
+    process.stdout.write(`  ${n} redis-servers up in ${(sandboxStartMs / 1000).toFixed(1)} s\n`);
+    rig = await startPollCostRig(pollMs);
+    const total = n + 1; // the tree and the poll-cost node the dashboard also watches
+    const s = sandbox;
+    dashboard = await startDashboard([s.seeds()[n - 1] as string, rig.seed], pollMs);
+    const started = Date.now();
+    const delta = watchSocket(dashboard.url, 'delta');
+    const legacy = watchSocket(dashboard.url, 'legacy');
+    watches.push(delta, legacy);
+    const whole = () => {
+      const t = delta.topology();
+      return !!t && t.nodes.length === total && t.links.filter((l) => l.linkStatus === 'up').length === n - 1;
+    };
+    const found = await until(whole, Math.max(120_000, n * 200));
+    const discoveredMs = found === null ? null : Date.now() - started;
+    process.stdout.write(`  discovered: ${discoveredMs ?? 'NOT'} ms\n`);
+    await sleep(5000); // first compilations and diagnosis passes are start-up
+    const idle = await idleWindow(dashboard, delta, legacy, total, seconds);
+    process.stdout.write(`  idle window: ${JSON.stringify(idle)}\n`);
+    legacy.close();
+    rig.alignTo(() => delta.lastCycleStart());
+    const pollCost = await rig.measure(Math.max(30, seconds), () => delta.cycles());
+    process.stdout.write(`  poll cost: ${JSON.stringify(pollCost.rows)}\n`);
+
+    let b: LargeRun['browser'] = null;
+    try {
+      browser = await openOverview(dashboard.url, total, 120_000);
+      b = { firstRenderMs: browser.firstRenderMs, screens: await browser.screens(), idleTaskMsPerSec: await browser.idleTaskMsPerSec(15), heapMb: await browser.jsHeapMb(), killShownMs: null };
+    } catch (err) {
+      process.stdout.write(`  browser: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    // Kill detection: leaf replicas SIGKILLed at once, time until all show unreachable.
+    const victims = shape.filter((e) => /s\d+$/.test(e.name)).slice(-killCount).map((e) => e.name);
+    const ids = victims.map((v) => s.node(v).id);
+    const k0 = Date.now();
+    const shown = browser?.waitNotOk(ids, k0, 20_000);
+    await Promise.all(victims.map((v) => s.kill(v)));
+    const seen = await until(() => {
+      const t = delta.topology();
+      return !!t && ids.every((id) => t.nodes.some((x) => x.id === id && !x.reachable));
+    }, 20_000);
+    const killDetectionMs = seen === null ? null : Date.now() - k0;
+    if (b && shown) b.killShownMs = await shown;
     return {
       nodes: n,
       pollMs,
       seconds,
+      loadAvg: { before, after: os.loadavg().map(round1) },
       sandboxStartMs,
       discoveredMs,
-      cycleMs: { p50: pct(sorted, 0.5), p95: pct(sorted, 0.95) },
-      // Includes the sandbox's own bookkeeping in this process (no write load, so it is small).
-      cpuMsPerNodePerMin:
-        Math.round(((((cpu.user + cpu.system) / 1000) * (60 / seconds)) / n) * 10) / 10,
-      rssMb,
-      eventLoopP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
-      socketBytesPerSec,
-      killDetectionMs,
+      ...idle,
+      resyncs: delta.resyncs(),
+      browser: b,
       killed: victims.length,
+      killDetectionMs,
+      pollCost,
     };
+  } catch (err) {
+    // Said before the teardown, whose own failure must not hide it.
+    process.stdout.write(`  failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    throw err;
   } finally {
-    await server.stop();
-    await sandbox.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const w of watches) w.close();
+    const quietly = (what: string, p: Promise<unknown> | undefined) =>
+      p?.catch((e: unknown) => process.stdout.write(`  stopping ${what}: ${String(e)}\n`));
+    await quietly('the browser', browser?.close());
+    await quietly('the dashboard', dashboard?.stop());
+    await quietly('the poll-cost nodes', rig?.stop());
+    await quietly('the sandbox', sandbox?.stop());
   }
-}
-
-export function scaleLargeSection(r: LargeRun): string {
-  return [
-    `### Scale: ${r.nodes} real redis-server processes (1 → 10 → ${r.nodes - 11}; --hz 1, no persistence, maxmemory 8mb), one poll per ${r.pollMs} ms, ${r.seconds} s measured`,
-    '',
-    '| | measured |',
-    '|---|---|',
-    `| sandbox start (${r.nodes} processes, every link synced) | ${(r.sandboxStartMs / 1000).toFixed(1)} s |`,
-    `| whole tree discovered from the deepest replica | ${r.discoveredMs === null ? 'not within the budget' : `${(r.discoveredMs / 1000).toFixed(1)} s`} |`,
-    `| poll cycle p50 / p95 | ${r.cycleMs.p50} / ${r.cycleMs.p95} ms |`,
-    `| dashboard CPU per node per minute (process total, no browser) | ${r.cpuMsPerNodePerMin} ms |`,
-    `| dashboard RSS (bench process) | ${r.rssMb} MB |`,
-    `| event-loop delay p99 | ${r.eventLoopP99Ms} ms |`,
-    `| socket bytes/s per client, idle tree: topology:delta / old topology:update | ${r.socketBytesPerSec.delta} / ${r.socketBytesPerSec.legacy} B/s |`,
-    `| ${r.killed} replicas SIGKILLed: all shown unreachable after | ${r.killDetectionMs === null ? 'not within 20 s' : `${r.killDetectionMs} ms`} |`,
-  ].join('\n');
 }

@@ -279,7 +279,7 @@ export class Sandbox {
       configFile: node.configFile,
       logFile: node.logFile,
       target: { host: node.host, port: node.port, password: this.options.password },
-      timeoutMs: SPAWN_TIMEOUT_MS,
+      timeoutMs: this.options.spawnTimeoutMs ?? SPAWN_TIMEOUT_MS,
     });
     this.procs.set(node.name, proc);
     Object.assign(node, { pid: proc.pid, running: true, paused: false });

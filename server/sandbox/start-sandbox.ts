@@ -37,12 +37,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const withPorts = level.map((entry) => ({ entry, port: ports[i++] ?? 0 }));
       // Hundreds of processes starting at once on a small machine miss their start-up PING.
       const batch = options.spawnConcurrency ?? withPorts.length;
-      for (let b = 0; b < withPorts.length; b += batch)
-        await Promise.all(
+      for (let b = 0; b < withPorts.length; b += batch) {
+        // Settle the whole batch before failing: a spawn still writing its files would make the
+        // teardown's rm fail and hide the first error.
+        const settled = await Promise.allSettled(
           withPorts
             .slice(b, b + batch)
             .map(({ entry, port }) => sandbox.spawnNew(entry, host, port)),
         );
+        const failed = settled.find((s) => s.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
     }
     if (options.waitForSync ?? true) await sandbox.waitForSync(timeoutMs - (Date.now() - started));
     if (options.writeLoad) sandbox.startWriteLoad(options.writeLoad.opsPerSec);

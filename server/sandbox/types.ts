@@ -37,6 +37,8 @@ export interface SandboxOptions {
   waitForSync?: boolean;
   /** At most this many redis-server processes starting at once (default: a whole tree level). */
   spawnConcurrency?: number;
+  /** How long one redis-server may take to answer its first PING. Default 10 000 ms. */
+  spawnTimeoutMs?: number;
   /** Budget for the whole start-up, sync included. Default 30 000 ms. */
   timeoutMs?: number;
   /** Path of the redis-server binary; the caller reads REDIS_SERVER_BIN, the sandbox does not. */
