@@ -7,6 +7,7 @@ import { NodeClient, type PollResult } from '../server/redis/node-client';
 import { waitFor } from '../server/sandbox';
 import { startClusterSandbox, type ClusterSandbox } from '../server/sandbox/cluster-sandbox';
 import { infoFields } from '../server/sandbox/redis-probe';
+import { useClusterHarness } from './helpers/cluster';
 
 function client(c: ClusterSandbox, name: string, credentials: { username?: string; password?: string } = {}): NodeClient {
   const n = c.node(name);
@@ -62,4 +63,26 @@ describe('a cluster node\'s poll', () => {
     assert.match(r.info, /cluster_enabled:1/);
     assert.equal(r.clusterInfo, undefined);
   });
+});
+
+test('the topology\'s cluster_state follows each poll\'s CLUSTER INFO, not only the slower cluster read', async (t) => {
+  const h = await useClusterHarness(t, { sandbox: { replicasPerShard: 0 } });
+  await h.until((x) => x.cluster?.state === 'ok' && x.nodes.filter((n) => n.reachable).length === 3, 'a 3-shard cluster read');
+  const seen: Array<{ state: string; readAt: number; polled?: { state: string; at: number } }> = [];
+  h.server.monitor.on('cycle', ({ topology }) => {
+    const c = topology.cluster;
+    if (!c) return;
+    const polled = h.server.monitor.clusterInfoReadings().find((r) => r.id === c.readFrom);
+    seen.push({ state: c.state, readAt: c.readAt, ...(polled ? { polled: { state: polled.info.state, at: polled.at } } : {}) });
+  });
+  // Right after a cluster read (readAt moved), so the next one is seconds away while polls run.
+  const lastRead = h.topology().cluster!.readAt;
+  await waitFor(() => seen.some((s) => s.readAt > lastRead), 15_000, { what: 'a fresh cluster read' });
+  const readFrom = h.topology().cluster!.readFrom;
+  await h.cluster.call(h.cluster.nodes.find((n) => n.id === readFrom)!.name, ['CLUSTER', 'DELSLOTSRANGE', '0', '100']);
+  await waitFor(() => seen.some((s) => s.polled && s.polled.at > s.readAt && s.polled.state === 'fail'), 15_000, {
+    what: 'a poll reading cluster_state:fail after the last cluster read',
+  });
+  assert.equal(h.topology().cluster?.state, 'fail');
+  for (const s of seen.filter((x) => x.polled && x.polled.at > x.readAt)) assert.equal(s.state, s.polled?.state, 'the topology shows the poll\'s own reading');
 });
