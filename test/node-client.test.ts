@@ -57,6 +57,16 @@ describe('NodeClient.poll() against a real redis-server', () => {
     assert.equal(left, 0, `${left} deadline timers still pending after 20 answered polls`);
   });
 
+  test('a node outside a cluster is sent no CLUSTER command and gets no cluster reading', async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await c.poll(5000, { ...FULL_PLAN, withConfig: true });
+      assert.ok(r.ok);
+      assert.equal(r.clusterInfo, undefined);
+      assert.equal(r.config?.['repl-backlog-size'] !== undefined, true, 'CONFIG GET answered');
+    }
+    assert.doesNotMatch(String(await c.client.call('INFO', 'commandstats')), /cmdstat_cluster/);
+  });
+
   test('a caller that wants CONFIG gets it even while a plain poll is in flight', async () => {
     const [plain, withConfig] = await Promise.all([c.poll(5000, FULL_PLAN), c.poll(5000, { ...FULL_PLAN, withConfig: true })]);
     assert.equal(plain.ok, true);

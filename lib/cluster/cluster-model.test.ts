@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Topology } from '../contracts';
-import { buildCluster, shardMemory, withCluster, type ClusterReadings } from './cluster-model';
+import { buildCluster, shardMemory, withCluster, withPollClusterInfo, type ClusterReadings } from './cluster-model';
 import { parseClusterInfo, parseClusterNodes, parseClusterShards } from './cluster-parse';
 
 const FIXTURES = new URL('../../test/fixtures/cluster/', import.meta.url);
@@ -83,4 +83,19 @@ test('withCluster() shows a replica that won the election as primary before the 
   assert.deepEqual(s?.replicaIds, []);
   assert.deepEqual(s?.failedIds, [shard.primaryId]);
   assert.equal(s?.health, 'warning', 'a primary without replica');
+});
+
+test('withPollClusterInfo(): a poll read after the model brings cluster_state, slots and epoch; an older one does not', () => {
+  const c = buildCluster(readings('healthy'));
+  const pfail = parseClusterInfo(text('pfail.info.txt'));
+  const failed = { ...pfail, state: 'fail' as const, slotsOk: 10923, slotsFail: 5461, currentEpoch: c.currentEpoch + 1 };
+  assert.equal(withPollClusterInfo(c, [{ id: c.readFrom, info: failed, at: c.readAt }]), c, 'not newer than the read');
+  const other = 'elsewhere:1';
+  const later = withPollClusterInfo(c, [{ id: other, info: failed, at: c.readAt + 2 }]);
+  assert.deepEqual([later.state, later.slotsOk, later.slotsFail, later.currentEpoch], ['fail', 10923, 5461, c.currentEpoch + 1]);
+  assert.equal(later.shards, c.shards, 'shards wait for the next CLUSTER SHARDS read');
+  // The node the model was read from speaks for the cluster when it answered, like the read.
+  const own = withPollClusterInfo(c, [{ id: other, info: failed, at: c.readAt + 2 }, { id: c.readFrom, info: { ...failed, state: 'ok' }, at: c.readAt + 1 }]);
+  assert.equal(own.state, 'ok');
+  assert.equal(own.currentEpoch, c.currentEpoch + 1);
 });

@@ -164,3 +164,25 @@ function promotedSince(s: ClusterShard, topology: Topology, cluster: Cluster): C
 export function shardMemory(cluster: Cluster, into: Map<string, string>): void {
   for (const m of cluster.members) if (m.role === 'primary' || !into.has(m.nodeId)) into.set(m.nodeId, m.shardId);
 }
+
+/** One node's CLUSTER INFO from its own poll, and when it was read. */
+export interface PollClusterInfo {
+  id: string;
+  info: ClusterInfoReading;
+  at: number;
+}
+
+/**
+ * State, slot counts and epoch from the polls' CLUSTER INFO read after the model was: the
+ * node the model was read from when it answered, else the most recent reading. `cluster_state`
+ * thus moves at poll speed; shards and members wait for the next CLUSTER SHARDS/NODES read.
+ */
+export function withPollClusterInfo(cluster: Cluster, readings: PollClusterInfo[]): Cluster {
+  const fresh = readings.filter((r) => r.at > cluster.readAt);
+  const own = fresh.find((r) => r.id === cluster.readFrom);
+  const pick = own ?? fresh.reduce<PollClusterInfo | undefined>((a, r) => (a && a.at >= r.at ? a : r), undefined);
+  if (!pick) return cluster;
+  const { state, slotsAssigned, slotsOk, slotsPfail, slotsFail } = pick.info;
+  const currentEpoch = Math.max(cluster.currentEpoch, ...fresh.map((r) => r.info.currentEpoch));
+  return { ...cluster, state, slotsAssigned, slotsOk, slotsPfail, slotsFail, currentEpoch };
+}

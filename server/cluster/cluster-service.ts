@@ -1,9 +1,10 @@
 // Redis Cluster discovery: once a polled node says `cluster_enabled:1`, read CLUSTER SHARDS
 // (CLUSTER NODES before 7.0) from one node, CLUSTER INFO and CLUSTER NODES from every node that
-// answers, every few seconds and right after a topology change. Every member is handed to the
+// answers, every few seconds and right after a topology change. `cluster_state`, slot counts
+// and epoch follow each poll's own CLUSTER INFO (server/redis/node-client.ts) in between. Every member is handed to the
 // monitor to be polled like any node; the model rides on the topology as `cluster`.
 import type { Cluster, TopologyEvent } from '../../lib/contracts';
-import { buildCluster, shardMemory, withCluster, type ObserverView } from '../../lib/cluster/cluster-model';
+import { buildCluster, shardMemory, withCluster, withPollClusterInfo, type ObserverView } from '../../lib/cluster/cluster-model';
 import { parseClusterInfo, parseClusterNodes, parseClusterShards, shardsFromNodes, type ShardReading } from '../../lib/cluster/cluster-parse';
 import { logger } from '../logger';
 import type { CycleReport, Monitor } from '../monitor/monitor';
@@ -33,14 +34,20 @@ export class ClusterService {
   ) {
     monitor.addDiscovery({
       nodeIds: () => this.cluster?.members.flatMap((m) => m.id ?? []) ?? [],
-      decorate: (t) => (this.cluster ? withCluster(t, this.cluster) : t),
+      decorate: (t) => {
+        const cluster = this.snapshot();
+        return cluster ? withCluster(t, cluster) : t;
+      },
     });
     monitor.on('cycle', (report) => this.onCycle(report));
   }
 
-  /** The latest model, or null when no cluster node has answered. */
+  /**
+   * The latest model, its state, slot counts and epoch from the polls' CLUSTER INFO when newer
+   * than the last CLUSTER SHARDS/NODES read; null when no cluster node has answered.
+   */
   snapshot(): Cluster | null {
-    return this.cluster;
+    return this.cluster && withPollClusterInfo(this.cluster, this.monitor.clusterInfoReadings());
   }
 
   /** Polled nodes that say they run in cluster mode, the last one read from first. */

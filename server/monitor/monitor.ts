@@ -15,6 +15,7 @@ import type {
 import { deriveTopology, type NodeObservation } from '../../lib/topology/derive-topology';
 import { diffTopology } from '../../lib/topology/diff-topology';
 import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
+import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { PollResult } from '../redis/node-client';
@@ -218,6 +219,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
           rec.configError = result.configError;
           rec.configAt = result.at;
         }
+        // A refused CLUSTER INFO keeps the last reading, with its own (older) read time.
+        if (result.clusterInfo || rec.info?.sections.cluster?.cluster_enabled !== '1') {
+          rec.clusterInfo = result.clusterInfo;
+          rec.clusterInfoAt = result.clusterInfo ? result.at : undefined;
+        }
         for (const ref of this.registry.neighbours(rec)) {
           referenced.add(ref);
           const known = this.records.get(this.canonical(ref));
@@ -391,6 +397,11 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       config: r.config,
       sectionAt: r.sectionAt,
     }));
+  }
+
+  /** The latest per-poll CLUSTER INFO of each reachable cluster node, with its read time. */
+  clusterInfoReadings(): Array<{ id: string; info: ClusterInfoReading; at: number }> {
+    return [...this.records.values()].flatMap((r) => (r.reachable && r.clusterInfo && r.clusterInfoAt ? [{ id: r.id, info: r.clusterInfo, at: r.clusterInfoAt }] : []));
   }
 
   /** Topology events at or after `sinceMs`, oldest first. */

@@ -1,4 +1,5 @@
 import type { NodeError, NodeMetrics, Role } from '../../lib/contracts';
+import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { ParsedInfo } from '../../lib/info/info-types';
 
 /** Everything the monitor remembers about one node between cycles. */
@@ -33,4 +34,7 @@ export interface NodeRecord {
   config?: Record<string, string>;
   configError?: string;
   configAt?: number;
+  /** CLUSTER INFO from the poll's own pipeline (cluster nodes only) and when it was read. */
+  clusterInfo?: ClusterInfoReading;
+  clusterInfoAt?: number;
 }

@@ -2,6 +2,7 @@
 // commands (no offline queue), and its connection error becomes node state, never a rejection
 // that escapes.
 import Redis from 'ioredis';
+import { parseClusterInfo, type ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { NodeError } from '../../lib/contracts';
 import type { NodeCredentials } from '../config';
 import type { Logger } from '../logger';
@@ -48,6 +49,11 @@ export type PollResult =
       /** Present when asked for and allowed; `configError` says why not otherwise. */
       config?: Record<string, string>;
       configError?: string;
+      /**
+       * CLUSTER INFO, read in the same pipeline when the node's previous INFO said
+       * `cluster_enabled:1`; absent otherwise, or when the node refused it (the INFO still counts).
+       */
+      clusterInfo?: ClusterInfoReading;
       latencyMs: number;
       at: number;
     }
@@ -90,6 +96,8 @@ export class NodeClient {
   private inFlight: { promise: Promise<PollResult>; plan: PollPlan } | null = null;
   /** Redis < 7 rejects `INFO a b c`; we fall back to the default section set once. */
   private multiSectionInfo = true;
+  /** The last INFO said `cluster_enabled:1`: CLUSTER INFO rides the next polls' pipeline. */
+  private clusterEnabled = false;
 
   constructor(private readonly opts: NodeClientOptions) {
     const options = connectionOptions({
@@ -143,7 +151,7 @@ export class NodeClient {
 
   /**
    * One round trip: INFO of the plan's sections (Redis ≥ 7 answers several names in one
-   * command), plus CONFIG GET when the plan says so, pipelined. Never two in flight for one
+   * command), plus CLUSTER INFO on a cluster node and CONFIG GET when the plan says so, pipelined. Never two in flight for one
    * node: a caller arriving while the previous poll is still out waits on that one — unless it
    * wants a section or CONFIG that one does not ask for, then a poll for it follows right after.
    * Resolves by `deadlineMs` at the latest and never rejects: every failure is `{ ok: false }`.
@@ -196,6 +204,8 @@ export class NodeClient {
     }
     const pipeline = this.redis.pipeline();
     pipeline.call('INFO', ...(this.multiSectionInfo ? plan.sections : []));
+    const withCluster = this.clusterEnabled;
+    if (withCluster) pipeline.call('CLUSTER', 'INFO');
     if (withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
     let replies: Array<[Error | null, unknown]>;
     try {
@@ -223,8 +233,11 @@ export class NodeClient {
       info = String(await this.redis.call('INFO'));
     }
     this.lastError = null;
+    this.clusterEnabled = /^cluster_enabled:1\r?$/m.test(info);
     const result: PollResult = { ok: true, info, latencyMs: performance.now() - started, at: Date.now() };
-    if (withConfig) Object.assign(result, readConfigReplies(replies.slice(1)));
+    const [clusterErr, clusterReply] = withCluster ? (replies[1] ?? [null, null]) : [null, null];
+    if (withCluster && !clusterErr && typeof clusterReply === 'string') result.clusterInfo = parseClusterInfo(clusterReply);
+    if (withConfig) Object.assign(result, readConfigReplies(replies.slice(withCluster ? 2 : 1)));
     return result;
   }
 
