@@ -46,3 +46,12 @@ test('buildSentinelModel(): addresses go through the alias map; no reachable Sen
   assert.equal(dark?.masterId, null);
   assert.deepEqual(dark?.ckquorum, { ok: false, message: 'no Sentinel of this group is reachable' });
 });
+
+test('buildSentinelModel(): right after a failover the newest config-epoch names the master, even from one Sentinel of three', () => {
+  const old = { ...master('10.0.0.1', 6379), configEpoch: 0 };
+  const promoted = { ...master('10.0.0.2', 6379), configEpoch: 1 };
+  const g = buildSentinelModel([obs('s:1', old), obs('s:2', promoted), obs('s:3', old)], (id) => id).groups[0];
+  assert.equal(g?.masterId, '10.0.0.2:6379');
+  // Every view is still shown: the other two have not adopted the new configuration yet.
+  assert.deepEqual(g?.masterViews?.map((v) => v.masterId), ['10.0.0.1:6379', '10.0.0.2:6379', '10.0.0.1:6379']);
+});

@@ -37,6 +37,18 @@ function majorityOf(values: string[]): string | null {
   return best;
 }
 
+/**
+ * The group's master: the newest configuration wins, as among Sentinels themselves (a failover
+ * raises `config-epoch`, and the others adopt the greater epoch from the winner's hello
+ * messages, seconds later); among views of that epoch, or without epochs, the majority.
+ */
+function groupMaster(views: { masterId: string; record: MasterRecord }[]): string | null {
+  const epochs = views.flatMap((v) => (v.record.configEpoch === undefined ? [] : [v.record.configEpoch]));
+  if (!epochs.length) return majorityOf(views.map((v) => v.masterId));
+  const newest = Math.max(...epochs);
+  return majorityOf(views.filter((v) => v.record.configEpoch === newest).map((v) => v.masterId));
+}
+
 export function buildSentinelModel(
   observations: SentinelObservation[],
   canonical: Canonical,
@@ -91,7 +103,7 @@ function groupOf(
   };
   return {
     name,
-    masterId: majorityOf(views.map((v) => v.masterId)),
+    masterId: groupMaster(views),
     quorum: firstRecord?.quorum ?? null,
     sentinelIds: [...ids].sort(),
     ckquorum,

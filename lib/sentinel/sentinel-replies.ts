@@ -34,6 +34,8 @@ export interface MasterRecord {
   downAfterMs?: number;
   failoverTimeoutMs?: number;
   parallelSyncs?: number;
+  /** The epoch of the configuration this Sentinel holds for the master (`config-epoch`). */
+  configEpoch?: number;
 }
 
 export interface InstanceRecord {
@@ -65,6 +67,7 @@ export function parseMasters(reply: unknown): MasterRecord[] {
         downAfterMs: num(r['down-after-milliseconds']),
         failoverTimeoutMs: num(r['failover-timeout']),
         parallelSyncs: num(r['parallel-syncs']),
+        configEpoch: num(r['config-epoch']),
       },
     ];
   });
