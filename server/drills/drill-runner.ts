@@ -8,24 +8,16 @@ import type {
   DrillStep,
   DrillStepState,
 } from '../../lib/contracts/drills';
-import type { ConditionSpec, DrillScenario, StepDef } from '../../lib/drills/scenario-types';
+import type { DrillScenario, StepDef } from '../../lib/drills/scenario-types';
 import { detectClockIndex, recoveryPointIndex } from '../../lib/drills/scenarios';
 import { computeScorecard, type DrillObservation } from '../../lib/drills/scorecard';
 import type { ActionService } from '../actions/action-service';
 import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
-import type { Sandbox, SandboxSentinels } from '../sandbox';
-import { assertSandbox } from '../sandbox/faults';
-import type { ClusterSandbox } from '../sandbox/cluster-sandbox';
-import { clusterWorld } from './cluster-drill';
-import {
-  replicationWorld,
-  waitCondition,
-  type CheckResult,
-  type DrillWorld,
-} from './drill-conditions';
-import { DrillObserver } from './drill-observer';
+import { waitCondition, type CheckResult } from './drill-conditions';
+import type { DrillObserver } from './drill-observer';
+import { prepareRun, type DrillWorldDeps, type RunContext } from './drill-run-context';
 import { sleep } from './redis-steps';
 import { errorText } from '../error-text';
 
@@ -39,15 +31,9 @@ const GUIDED_TIMEOUT_MS = 30 * 60_000;
 /** How long a drill waits for a healthy baseline before injecting its fault. */
 const BASELINE_MS = 15_000;
 
-export interface DrillRunnerDeps {
-  /** A Redis Cluster sandbox for the scenarios that need one (`sandbox.cluster`). */
-  sandbox: Sandbox | ClusterSandbox;
-  monitor: Monitor;
-  incidents: IncidentService;
+export interface DrillRunnerDeps extends DrillWorldDeps {
   /** To notice the operator's repair (an action run) during a guided pause. */
   actions?: Pick<ActionService, 'on' | 'off'>;
-  /** Sentinels watching the sandbox (scenarios with `sandbox.sentinels`). */
-  sentinels?: SandboxSentinels;
 }
 
 export interface DrillRunOptions {
@@ -104,51 +90,12 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     this.resumeNow?.();
   }
 
-  /** A master with replicas; with Sentinel the master moves, so the links are judged against its. */
-  private replicationWorldOf(sb: Sandbox): DrillWorld {
-    const { monitor, sentinels } = this.deps;
-    if (this.scenario.sandbox.sentinels && !sentinels)
-      throw new Error(
-        `${this.scenario.id} needs Sentinels watching the sandbox (npm run drill -- ${this.scenario.id} starts them)`,
-      );
-    return replicationWorld(sb, this.scenario, {
-      topology: () => monitor.snapshot().topology,
-      ...(sentinels ? { sentinels } : {}),
-    });
-  }
-
   async execute(): Promise<DrillRun> {
-    const { sandbox: sb, monitor, incidents } = this.deps;
-    const world: DrillWorld = this.scenario.sandbox.cluster
-      ? await clusterWorld(sb, monitor, this.scenario)
-      : (assertSandbox(sb), this.replicationWorldOf(sb));
-    const faults = world.faults;
-    const observer = new DrillObserver(
-      incidents,
-      monitor,
-      this.scenario,
-      (t) => world.replicaIds(t),
-      (id) => {
-        this.run.incidentIds.push(id);
-      },
-    );
-    const obs: DrillObservation = {
-      scenario: this.scenario,
-      faultAt: null,
-      detectClockAt: null,
-      recoverClockAt: null,
-      recoveredAt: null,
-      findings: observer.findings,
-      verifications: [],
-      failedSteps: [],
-    };
-    const faultAt = () => obs.faultAt ?? this.run.startedAt;
-    const check = (spec: ConditionSpec) => () => world.check(spec, observer, faultAt);
-    const detectIdx = detectClockIndex(this.scenario);
-    const recoveryIdx = recoveryPointIndex(this.scenario);
+    const ctx = await prepareRun(this.deps, this.scenario, this.run);
+    const { observer, obs } = ctx;
     // A drill starts from a healthy baseline: a fresh sandbox is still catching up after its
     // first syncs, and a finding already open would make detection "0 ms" and adopt no incident.
-    await this.settleBaseline(monitor, incidents);
+    await this.settleBaseline(this.deps.monitor, this.deps.incidents);
     observer.start();
     observer.note(
       'note',
@@ -158,67 +105,103 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       'drill',
     );
     try {
-      for (const [i, def] of this.scenario.steps.entries()) {
-        if (this.isAborted) break;
-        let repairAt: number | null = null;
-        if (i === recoveryIdx && this.run.guided) {
-          repairAt = await this.pauseForOperator(i);
-          if (this.isAborted) break;
-        }
-        const startedAt = Date.now();
-        if (i === recoveryIdx) obs.recoverClockAt = repairAt ?? startedAt;
-        if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
-        if (i === recoveryIdx && this.run.guided && observer.healthyFrom !== null) {
-          this.setStep(i, 'skipped', {
-            startedAt,
-            endedAt: startedAt,
-            detail: 'repaired by the operator',
-          });
-        } else {
-          this.setStep(i, 'running', { startedAt });
-          if (def.kind === 'remove' || def.kind === 'repair') await world.markSync();
-          const r = await this.execStep(def, faults, check, obs);
-          this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
-          if (!r.ok && def.kind === 'wait')
-            obs.failedSteps.push({ label: def.label, detail: r.detail });
-        }
-        if (i === detectIdx) obs.detectClockAt = Date.now();
-        const isAction =
-          def.kind === 'inject' ||
-          def.kind === 'remove' ||
-          def.kind === 'repair' ||
-          def.kind === 'write';
-        observer.note(
-          isAction ? 'action' : 'note',
-          `Drill step: ${def.label.en}`,
-          `演练步骤：${def.label.zh}`,
-          { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail },
-          'drill',
-        );
-      }
-      if (obs.recoverClockAt !== null && !this.isAborted) {
-        obs.recoveredAt = await this.waitRecovered(
-          observer,
-          this.scenario.maxRecoverMs + RECOVERY_GRACE_MS,
-        );
-        obs.recoveryProblem =
-          obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
-      }
+      await this.runSteps(ctx);
+      await this.timeRecovery(ctx);
     } catch (err) {
-      obs.error = errorText(err);
-      log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');
-      const running = this.run.steps.find((s) => s.state === 'running');
-      if (running)
-        this.setStep(running.index, 'failed', { endedAt: Date.now(), detail: obs.error });
+      this.failRunningStep(obs, err);
     } finally {
-      observer.stop();
-      for (const s of this.run.steps)
-        if (s.state === 'pending') this.setStep(s.index, 'skipped', {});
-      if (this.opts.cleanup) {
-        const problems = await faults.cleanup();
-        if (problems.length) log.warn({ drill: this.run.id, problems }, 'drill cleanup incomplete');
-      }
+      await this.wrapUp(ctx);
     }
+    return this.finish(ctx);
+  }
+
+  /** Every step in order; starts the fault, detection and recovery clocks as their steps come. */
+  private async runSteps(ctx: RunContext): Promise<void> {
+    const { observer, obs } = ctx;
+    const detectIdx = detectClockIndex(this.scenario);
+    const recoveryIdx = recoveryPointIndex(this.scenario);
+    for (const [i, def] of this.scenario.steps.entries()) {
+      if (this.isAborted) break;
+      const isRecovery = i === recoveryIdx;
+      const repairAt = isRecovery && this.run.guided ? await this.pauseForOperator(i) : null;
+      if (this.isAborted) break;
+      const startedAt = Date.now();
+      if (isRecovery) obs.recoverClockAt = repairAt ?? startedAt;
+      if (def.kind === 'inject' && obs.faultAt === null) obs.faultAt = startedAt;
+      if (isRecovery && this.run.guided && observer.healthyFrom !== null) {
+        this.setStep(i, 'skipped', {
+          startedAt,
+          endedAt: startedAt,
+          detail: 'repaired by the operator',
+        });
+      } else {
+        await this.runStep(i, def, startedAt, ctx);
+      }
+      if (i === detectIdx) obs.detectClockAt = Date.now();
+      this.noteStep(i, def, observer);
+    }
+  }
+
+  private async runStep(
+    i: number,
+    def: StepDef,
+    startedAt: number,
+    ctx: RunContext,
+  ): Promise<void> {
+    this.setStep(i, 'running', { startedAt });
+    if (def.kind === 'remove' || def.kind === 'repair') await ctx.world.markSync();
+    const r = await this.execStep(def, ctx);
+    this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
+    if (!r.ok && def.kind === 'wait')
+      ctx.obs.failedSteps.push({ label: def.label, detail: r.detail });
+  }
+
+  /** The step on the drill's timeline: what it did (an action) or what it waited for (a note). */
+  private noteStep(i: number, def: StepDef, observer: DrillObserver): void {
+    const isAction =
+      def.kind === 'inject' ||
+      def.kind === 'remove' ||
+      def.kind === 'repair' ||
+      def.kind === 'write';
+    observer.note(
+      isAction ? 'action' : 'note',
+      `Drill step: ${def.label.en}`,
+      `演练步骤：${def.label.zh}`,
+      { ...this.data(), step: i, kind: def.kind, detail: this.run.steps[i]?.detail },
+      'drill',
+    );
+  }
+
+  /** After the recovery point: when the dashboard showed health that held (null: never). */
+  private async timeRecovery({ observer, obs }: RunContext): Promise<void> {
+    if (obs.recoverClockAt === null || this.isAborted) return;
+    obs.recoveredAt = await this.waitRecovered(
+      observer,
+      this.scenario.maxRecoverMs + RECOVERY_GRACE_MS,
+    );
+    obs.recoveryProblem =
+      obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
+  }
+
+  private failRunningStep(obs: DrillObservation, err: unknown): void {
+    obs.error = errorText(err);
+    log.warn({ drill: this.run.id, err: obs.error }, 'drill step failed');
+    const running = this.run.steps.find((s) => s.state === 'running');
+    if (running) this.setStep(running.index, 'failed', { endedAt: Date.now(), detail: obs.error });
+  }
+
+  /** Stops observing, marks what never ran as skipped, and puts the sandbox back when asked. */
+  private async wrapUp({ world, observer }: RunContext): Promise<void> {
+    observer.stop();
+    for (const s of this.run.steps) if (s.state === 'pending') this.setStep(s.index, 'skipped', {});
+    if (this.opts.cleanup) {
+      const problems = await world.faults.cleanup();
+      if (problems.length) log.warn({ drill: this.run.id, problems }, 'drill cleanup incomplete');
+    }
+  }
+
+  /** Scores the run, notes the verdict on the timeline and announces the finished run. */
+  private finish({ observer, obs }: RunContext): DrillRun {
     const card = computeScorecard(obs);
     observer.note(
       'note',
@@ -239,10 +222,8 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
 
   private async execStep(
     def: StepDef,
-    faults: DrillWorld['faults'],
-    check: (spec: ConditionSpec) => () => Promise<CheckResult>,
-    obs: DrillObservation,
-  ): Promise<{ ok: boolean; detail: string }> {
+    { world: { faults }, check, obs }: RunContext,
+  ): Promise<CheckResult> {
     const aborted = () => this.isAborted;
     switch (def.kind) {
       case 'inject':
@@ -263,10 +244,6 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     }
   }
 
-  /**
-   * Holds before the repair until the operator resumes. Recovery is then timed from their
-   * first action run during the pause (their repair), or from the resume when they ran none.
-   */
   /** Up to BASELINE_MS for every link up and no open warning/critical finding; then go on. */
   private async settleBaseline(monitor: Monitor, incidents: IncidentService): Promise<void> {
     const deadline = Date.now() + BASELINE_MS;
@@ -278,6 +255,10 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     }
   }
 
+  /**
+   * Holds before the repair until the operator resumes. Recovery is then timed from their
+   * first action run during the pause (their repair), or from the resume when they ran none.
+   */
   private async pauseForOperator(i: number): Promise<number | null> {
     let repairAt: number | null = null;
     const onAction = () => void (repairAt ??= Date.now());
