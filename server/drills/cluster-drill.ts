@@ -13,7 +13,6 @@ import type {
 import { fmtMs } from '../../lib/drills/scorecard';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { errorText } from '../error-text';
 import type { Monitor } from '../monitor/monitor';
 import { ClusterSandbox, type ClusterSandboxNode } from '../sandbox/cluster-sandbox';
 import { NotSandboxError } from '../sandbox/faults';
@@ -21,6 +20,7 @@ import { infoFields } from '../sandbox/redis-probe';
 import { commonCheck, type CheckResult, type DrillWorld } from './drill-conditions';
 import { DrillTargetError } from './drill-sandbox';
 import { configGet, configSet, sleep } from './redis-steps';
+import { UndoLedger } from './undo-ledger';
 
 export interface ClusterDrillTargets {
   primary: ClusterSandboxNode;
@@ -45,11 +45,6 @@ export async function resolveClusterTargets(sb: ClusterSandbox): Promise<Cluster
     if (p && sb.isRunning(p)) return { primary: sb.node(p), replica: sb.node(r) };
   }
   throw new DrillTargetError('the cluster sandbox has no primary with a running replica');
-}
-
-interface Active {
-  type: FaultType;
-  undo: () => Promise<void>;
 }
 
 /** One command on a short-lived connection (CONFIG GET answers an array, which probes do not read). */
@@ -92,9 +87,8 @@ async function applyConfig(
 }
 
 class ClusterDrillFaults {
-  private readonly active: Active[] = [];
-  /** Settings put back by cleanup(). */
-  readonly restorers: Array<() => Promise<void>> = [];
+  /** Active faults, and settings put back by cleanup(). */
+  readonly undo = new UndoLedger();
 
   constructor(
     private readonly sb: ClusterSandbox,
@@ -111,7 +105,7 @@ class ClusterDrillFaults {
         const node = spec.type === 'cluster_kill_primary' ? primary : replica;
         await sb.kill(node.name, 'SIGKILL');
         // Restarted from its nodes.conf, it rejoins the cluster by itself.
-        this.active.push({ type: spec.type, undo: () => sb.launch(node.name) });
+        this.undo.fault(spec.type, () => sb.launch(node.name));
         return `SIGKILL ${node.id} (${spec.type === 'cluster_kill_primary' ? 'primary' : 'replica'})`;
       }
       case 'cluster_hold_replica': {
@@ -125,9 +119,9 @@ class ClusterDrillFaults {
           randomBytes(12).toString('hex'),
         ]);
         await sb.call(replica.name, ['CLIENT', 'KILL', 'TYPE', 'master']);
-        this.active.push({
-          type: spec.type,
-          undo: async () =>
+        this.undo.fault(
+          spec.type,
+          async () =>
             void (await sb.call(replica.name, [
               'CONFIG',
               'SET',
@@ -136,7 +130,7 @@ class ClusterDrillFaults {
               'masterauth',
               '',
             ])),
-        });
+        );
         return `masteruser/masterauth set on ${replica.id}: its primary ${primary.id} refuses them`;
       }
       default:
@@ -144,18 +138,8 @@ class ClusterDrillFaults {
     }
   }
 
-  /** Undoes the newest active fault of `type`, or every active fault, newest first. */
-  async remove(type?: FaultType): Promise<string> {
-    const picked =
-      type === undefined
-        ? [...this.active].reverse()
-        : this.active.filter((a) => a.type === type).slice(-1);
-    if (!picked.length) return 'nothing to remove';
-    for (const a of picked) {
-      await a.undo();
-      this.active.splice(this.active.indexOf(a), 1);
-    }
-    return `removed ${picked.map((a) => a.type).join(', ')}`;
+  remove(type?: FaultType): Promise<string> {
+    return this.undo.remove(type);
   }
 
   repair(): Promise<string> {
@@ -166,16 +150,8 @@ class ClusterDrillFaults {
     return Promise.reject(new Error('cluster drills write no canary keys'));
   }
 
-  async cleanup(): Promise<string[]> {
-    const problems: string[] = [];
-    for (const step of [() => this.remove(), ...this.restorers.reverse()]) {
-      try {
-        await step();
-      } catch (err) {
-        problems.push(errorText(err));
-      }
-    }
-    return problems;
+  cleanup(): Promise<string[]> {
+    return this.undo.cleanup();
   }
 }
 
@@ -264,7 +240,7 @@ export async function clusterWorld(
   const targets = await resolveClusterTargets(sb);
   const faults = new ClusterDrillFaults(sb, targets);
   if (scenario.sandbox.config)
-    faults.restorers.push(await applyConfig(sb, scenario.sandbox.config));
+    faults.undo.restoreLater(await applyConfig(sb, scenario.sandbox.config));
   return {
     faults,
     replicaIds: (t) => replicaIdsOf(sb, t),

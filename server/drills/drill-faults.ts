@@ -18,7 +18,7 @@ import {
 import type { Sandbox, SandboxSentinels } from '../sandbox';
 import type { DrillTargets } from './drill-sandbox';
 import { CANARY_PREFIX, configGet, configSet, sleep, takeBackup, type Backup } from './redis-steps';
-import { errorText } from '../error-text';
+import { UndoLedger } from './undo-ledger';
 
 /** Redis' own default save points: what "turn persistence on" sets. */
 const DEFAULT_SAVE = '3600 1 300 100 60 10000';
@@ -26,15 +26,9 @@ const DEFAULT_SAVE = '3600 1 300 100 60 10000';
 /** An injected fault; `kind` is free text here (turning persistence off has no FaultKind). */
 type DrillFault = Omit<InjectedFault, 'kind'> & { kind: string };
 
-interface ActiveFault {
-  type: FaultType;
-  fault: DrillFault;
-}
-
 export class DrillFaults {
-  private readonly active: ActiveFault[] = [];
-  /** Settings the repairs changed, put back by cleanup() so a shared sandbox ends as it began. */
-  private readonly restorers: Array<() => Promise<void>> = [];
+  /** Active faults, and settings the repairs changed: put back by cleanup() so a shared sandbox ends as it began. */
+  private readonly undo = new UndoLedger();
   private backup: Backup | undefined;
   private password: PasswordFault | undefined;
   /** The divergent key a writable-replica fault wrote (checked by `divergence_gone`). */
@@ -53,7 +47,7 @@ export class DrillFaults {
   async inject(spec: FaultSpec): Promise<string> {
     assertSandbox(this.sb);
     const fault = await this.injectOne(spec);
-    this.active.push({ type: spec.type, fault });
+    this.undo.fault(spec.type, async () => fault.undo?.());
     if (spec.type === 'writable_replica') this.divergentKey = String(fault.detail.key);
     const detail = Object.entries(fault.detail).map(([k, v]) => `${k}=${v}`);
     return [`${fault.kind} on ${fault.nodes.join(', ')}`, ...detail].join(' ');
@@ -99,7 +93,8 @@ export class DrillFaults {
   /** The last `count` Sentinels (the first is the dashboard's seed); undo restarts them. */
   private async killSentinels(count: number): Promise<DrillFault> {
     const set = this.sentinels;
-    if (!set) throw new Error('this sandbox has no Sentinels (the scenario needs sandbox.sentinels)');
+    if (!set)
+      throw new Error('this sandbox has no Sentinels (the scenario needs sandbox.sentinels)');
     const victims = set.sentinels.slice(-count);
     for (const s of victims) await set.kill(s.index);
     return {
@@ -118,7 +113,7 @@ export class DrillFaults {
     const before = new Map<string, string>();
     for (const r of replicas)
       before.set(r.name, await configGet(await this.sb.client(r.name), 'masterauth'));
-    this.restorers.push(async () => {
+    this.undo.restoreLater(async () => {
       for (const [name, value] of before)
         await configSet(await this.sb.client(name), 'masterauth', value);
     });
@@ -147,17 +142,8 @@ export class DrillFaults {
   }
 
   /** Undoes the newest active fault of `type`, or every active fault, newest first. */
-  async remove(type?: FaultType): Promise<string> {
-    const picked =
-      type === undefined
-        ? [...this.active].reverse()
-        : this.active.filter((a) => a.type === type).slice(-1);
-    if (!picked.length) return 'nothing to remove';
-    for (const a of picked) {
-      await a.fault.undo?.();
-      this.active.splice(this.active.indexOf(a), 1);
-    }
-    return `removed ${picked.map((a) => a.type).join(', ')}`;
+  remove(type?: FaultType): Promise<string> {
+    return this.undo.remove(type);
   }
 
   async repair(spec: RepairSpec): Promise<string> {
@@ -180,7 +166,7 @@ export class DrillFaults {
         const client = await sb.client(replica.upstream ?? master.name);
         const previous = await configGet(client, 'repl-backlog-size');
         await configSet(client, 'repl-backlog-size', String(spec.bytes));
-        this.restorers.push(async () =>
+        this.undo.restoreLater(async () =>
           configSet(
             await sb.client(replica.upstream ?? master.name),
             'repl-backlog-size',
@@ -222,15 +208,7 @@ export class DrillFaults {
   }
 
   /** Puts back every fault still active and every setting a repair changed. */
-  async cleanup(): Promise<string[]> {
-    const problems: string[] = [];
-    for (const step of [() => this.remove(), ...this.restorers.reverse()]) {
-      try {
-        await step();
-      } catch (err) {
-        problems.push(errorText(err));
-      }
-    }
-    return problems;
+  cleanup(): Promise<string[]> {
+    return this.undo.cleanup();
   }
 }
