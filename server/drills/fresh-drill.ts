@@ -7,7 +7,13 @@ import type { DrillRun } from '../../lib/contracts/drills';
 import type { DrillScenario } from '../../lib/drills/scenario-types';
 import { startServer, type RunningServer } from '../app-server';
 import { loadConfig } from '../config';
-import { startSandbox, startSentinels, waitFor, type Sandbox, type SandboxSentinels } from '../sandbox';
+import {
+  startSandbox,
+  startSentinels,
+  waitFor,
+  type Sandbox,
+  type SandboxSentinels,
+} from '../sandbox';
 import { startClusterSandbox, type ClusterSandbox } from '../sandbox/cluster-sandbox';
 import { drillSandboxOptions } from './drill-sandbox';
 import { DrillRunner, type DrillRunnerEvents } from './drill-runner';
@@ -22,6 +28,31 @@ export interface FreshDrillOptions {
   onProgress?: (...args: DrillRunnerEvents['progress']) => void;
   /** Looks at the server (incidents, history) after the drill, before it is torn down. */
   inspect?: (run: DrillRun, server: RunningServer) => void | Promise<void>;
+}
+
+/** The in-process server a fresh drill is watched by: API + socket, fast polls, tailing the nodes' logs. */
+async function startDrillServer(
+  seeds: string[],
+  nodes: ReadonlyArray<{ id: string; logFile: string }>,
+  dataDir: string,
+  opts: FreshDrillOptions,
+): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: opts.logLevel ?? 'error',
+    REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
+    REPLICAOPS_DATA_DIR: dataDir,
+    REPLICAOPS_SEEDS: seeds.join(','),
+  });
+  // Persistence, buffer and cluster-node-timeout settings are read with CONFIG GET, every 30 s
+  // by default.
+  config.poll.configEveryMs = 1_000;
+  // No backfill: the sandbox's own start-up (every replica's first full sync, seconds ago)
+  // would sit inside diagnosis.resyncWindowMs as if the drill caused it. A real topology has
+  // usually been stable for longer than that window when a fault hits.
+  config.logs = nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 0 }));
+  return startServer(config, { withUi: false });
 }
 
 export async function runFreshDrill(
@@ -45,22 +76,9 @@ export async function runFreshDrill(
       });
     // The master first: the monitor keeps the address it polled first for a node it also
     // reaches through a proxy (see proxyOnly()).
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: opts.logLevel ?? 'error',
-      REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
-      REPLICAOPS_DATA_DIR: dataDir,
-      // With Sentinels, the dashboard is pointed at the first one, as an operator would.
-      REPLICAOPS_SEEDS: [...sandbox.seeds(), ...(sentinels ? [sentinels.seed([0])] : [])].join(','),
-    });
-    // Persistence and buffer settings are read with CONFIG GET, every 30 s by default.
-    config.poll.configEveryMs = 1_000;
-    // No backfill: the sandbox's own start-up (every replica's first full sync, seconds ago)
-    // would sit inside diagnosis.resyncWindowMs as if the drill caused it. A real topology has
-    // usually been stable for longer than that window when a fault hits.
-    config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 0 }));
-    server = await startServer(config, { withUi: false });
+    // With Sentinels, the dashboard is pointed at the first one, as an operator would.
+    const seeds = [...sandbox.seeds(), ...(sentinels ? [sentinels.seed([0])] : [])];
+    server = await startDrillServer(seeds, sandbox.nodes, dataDir, opts);
     const monitored = server.monitor;
     // Start from a known-good picture: every node polled, every link up.
     await waitFor(
@@ -130,18 +148,9 @@ async function runFreshClusterDrill(
   const dataDir = await mkdtemp(path.join(tmpdir(), 'replicaops-drill-'));
   let server: RunningServer | undefined;
   try {
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: opts.logLevel ?? 'error',
-      REPLICAOPS_POLL_MS: String(opts.pollMs ?? 250),
-      REPLICAOPS_DATA_DIR: dataDir,
-      REPLICAOPS_SEEDS: `redis://${sandbox.nodes[0]!.id}`,
-    });
-    // cluster-node-timeout and the validity settings are read with CONFIG GET.
-    config.poll.configEveryMs = 1_000;
-    config.logs = sandbox.nodes.map((n) => ({ node: n.id, file: n.logFile, backfillLines: 0 }));
-    server = await startServer(config, { withUi: false });
+    const seed = sandbox.nodes[0];
+    if (!seed) throw new Error('the cluster sandbox started no node');
+    server = await startDrillServer([`redis://${seed.id}`], sandbox.nodes, dataDir, opts);
     const monitored = server.monitor;
     const replicas = shape.shards * shape.replicasPerShard;
     await waitFor(
