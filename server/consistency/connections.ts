@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import type { NodeCredentials } from '../config';
 import { logger } from '../logger';
 import { parseNodeId } from '../redis/redis-url';
-import { connectionOptions, NEVER_RECONNECT } from '../redis/connection-options';
+import { backoff, connectionOptions, NEVER_RECONNECT } from '../redis/connection-options';
 
 const log = logger('consistency');
 
@@ -30,7 +30,7 @@ export function openConnection(id: string, credentials: NodeCredentials, opts: C
     name: opts.name,
     connectTimeoutMs: opts.connectTimeoutMs ?? 2000,
     commandTimeoutMs: opts.commandTimeoutMs,
-    retryStrategy: opts.reconnect ? (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000) : NEVER_RECONNECT,
+    retryStrategy: opts.reconnect ? backoff(2000) : NEVER_RECONNECT,
   });
   const redis = new Redis(options);
   // Without a listener ioredis prints every connection error to the console.

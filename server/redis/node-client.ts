@@ -4,12 +4,10 @@
 import Redis from 'ioredis';
 import { parseClusterInfo, type ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { NodeError } from '../../lib/contracts';
-import type { NodeCredentials } from '../config';
-import type { Logger } from '../logger';
 import { bareRecord, isHostileName } from '../../lib/info/safe-record';
 import { FULL_PLAN, type PollPlan } from '../monitor/poll-tiers';
 import { classifyConnectionError } from './connection-error';
-import { connectionOptions } from './connection-options';
+import { backoff, linkOptions, type LinkOptions } from './connection-options';
 
 
 /**
@@ -59,14 +57,7 @@ export type PollResult =
     }
   | { ok: false; error: NodeError; at: number };
 
-export interface NodeClientOptions {
-  host: string;
-  port: number;
-  credentials: NodeCredentials;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  maxBackoffMs: number;
-  log: Logger;
+export interface NodeClientOptions extends LinkOptions {
   /** Called when an established connection closes (the node died or cut us off). */
   onLost?: () => void;
 }
@@ -100,17 +91,9 @@ export class NodeClient {
   private clusterEnabled = false;
 
   constructor(private readonly opts: NodeClientOptions) {
-    const options = connectionOptions({
-      host: opts.host,
-      port: opts.port,
-      credentials: opts.credentials,
-      name: 'replicaops',
-      connectTimeoutMs: opts.connectTimeoutMs,
-      commandTimeoutMs: opts.commandTimeoutMs,
-      // First retry at once: a refused reconnect tells us why the link dropped (refused vs
-      // timeout) before the early poll reports it. Then exponential, capped.
-      retryStrategy: (times) => (times === 1 ? 5 : Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs)),
-    });
+    // First retry at once: a refused reconnect tells us why the link dropped (refused vs
+    // timeout) before the early poll reports it. Then exponential, capped.
+    const options = linkOptions(opts, 'replicaops', backoff(opts.maxBackoffMs, 5));
     this.redis = new Redis(options);
     this.redis.on('error', (err) => {
       const e = classifyConnectionError(err);

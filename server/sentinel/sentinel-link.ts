@@ -2,21 +2,11 @@
 // CKQUORUM, INFO sentinel) and a subscriber connection on `PSUBSCRIBE *`. Both reconnect on
 // their own; ioredis re-subscribes after every reconnect. A dead Sentinel never queues commands.
 import Redis from 'ioredis';
-import type { NodeCredentials } from '../config';
 import { classifyConnectionError } from '../redis/connection-error';
-import { connectionOptions } from '../redis/connection-options';
-import type { Logger } from '../logger';
+import { linkOptions, type LinkOptions } from '../redis/connection-options';
 import { isTilted, parseInstances, parseMasters, type InstanceRecord, type MasterRecord } from '../../lib/sentinel/sentinel-replies';
 
-export interface SentinelLinkOptions {
-  host: string;
-  port: number;
-  /** The Sentinels' own user/password and TLS (never the data nodes'). */
-  credentials: NodeCredentials;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  maxBackoffMs: number;
-  log: Logger;
+export interface SentinelLinkOptions extends LinkOptions {
   onMessage: (channel: string, message: string) => void;
 }
 
@@ -42,15 +32,7 @@ export class SentinelLink {
   constructor(private readonly opts: SentinelLinkOptions) {
     this.id = `${opts.host}:${opts.port}`;
     // The one options builder of every Redis connection: credentials, TLS, timeouts, fail-fast.
-    const base = connectionOptions({
-      host: opts.host,
-      port: opts.port,
-      credentials: opts.credentials,
-      name: 'replicaops',
-      connectTimeoutMs: opts.connectTimeoutMs,
-      commandTimeoutMs: opts.commandTimeoutMs,
-      retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 10), opts.maxBackoffMs),
-    });
+    const base = linkOptions(opts, 'replicaops');
     this.cmd = new Redis(base);
     // The subscription waits for the connection (offline queue on) and is renewed after
     // every reconnect (autoResubscribe), so a restarted Sentinel is heard again.
