@@ -32,11 +32,4 @@ export function acceptsConnections(
 }
 
 /** Whether `pid` is still a live process (ESRCH means it is gone and reaped). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isProcessAlive } from '../../server/actions/action-lock';
