@@ -25,23 +25,32 @@ function eligibility(ctx: BuildContext, group: SentinelGroup, live: Map<string, 
   });
 }
 
-export async function buildSentinelFailover(
-  ctx: BuildContext,
-  gate: SentinelGate,
-  group: SentinelGroup,
-  target: string,
-  params: ActionParams<'replica.promote'>,
-): Promise<BuiltPlan> {
+type Candidate = ReturnType<typeof eligibility>[number];
+
+/** The group's nodes as they are now, and whom Sentinel can and most likely will choose. */
+interface FailoverReading {
+  ids: string[];
+  me: Candidate | undefined;
+  likely: Candidate | undefined;
+}
+
+async function readFailover(ctx: BuildContext, group: SentinelGroup, target: string): Promise<FailoverReading> {
   const oldMaster = group.masterId;
   const ids = [...new Set([...(oldMaster ? [oldMaster] : []), ...(group.replicas ?? []).map((r) => r.id)])];
   const live = new Map((await Promise.all(ids.map((id) => ctx.live.probe(id)))).map((n) => [n.id, n]));
   const master = oldMaster ? live.get(oldMaster) : undefined;
   const candidates = eligibility(ctx, group, live, master);
-  const me = candidates.find((c) => c.id === target);
   const eligible = candidates.filter((c) => c.why.length === 0);
-  const likely = [...eligible].sort((a, b) => a.priority - b.priority || b.offset - a.offset || a.id.localeCompare(b.id))[0];
+  return {
+    ids,
+    me: candidates.find((c) => c.id === target),
+    likely: [...eligible].sort((a, b) => a.priority - b.priority || b.offset - a.offset || a.id.localeCompare(b.id))[0],
+  };
+}
+
+function failoverChecks(group: SentinelGroup, target: string, me: Candidate | undefined): PreflightCheck[] {
   const reachable = group.reachableSentinelIds?.length ?? 0;
-  const preflight: PreflightCheck[] = [
+  return [
     check('sentinel_quorum', group.ckquorum.ok, `SENTINEL CKQUORUM ${group.name}: ${group.ckquorum.message} (${reachable} of ${group.sentinelIds.length} reachable)`, `SENTINEL CKQUORUM ${group.name}：${group.ckquorum.message}`),
     check(
       'sentinel_idle',
@@ -56,6 +65,9 @@ export async function buildSentinelFailover(
       !me ? `${target} 不在 Sentinel 为 ${group.name} 列出的从节点中` : me.why.length ? `Sentinel 不会选择 ${target}：${me.why.join('；')}` : `${target} 符合条件`,
     ),
   ];
+}
+
+function failoverWarnings(group: SentinelGroup, target: string, likely: Candidate | undefined, params: ActionParams<'replica.promote'>): Bilingual[] {
   const warnings: Bilingual[] = [
     {
       en: `Sentinel manages ${group.name}: this promotion runs SENTINEL FAILOVER ${group.name}, and Sentinel re-points the other replicas and tells its clients the new master.`,
@@ -68,10 +80,15 @@ export async function buildSentinelFailover(
       zh: `Sentinel 自行选择从节点，很可能选 ${likely.id}（priority ${likely.priority}，offset ${likely.offset}），而不是 ${target}。若要选 ${target}，请先把它的 replica-priority 设得比其他节点低。`,
     });
   if (params.force) warnings.push({ en: 'force has no effect with Sentinel: it applies its own rules.', zh: 'Sentinel 模式下 force 无效：Sentinel 按自己的规则执行。' });
+  return warnings;
+}
 
+/** SENTINEL FAILOVER on one Sentinel, then the wait for its +switch-master. */
+function failoverSteps(ctx: BuildContext, gate: SentinelGate, group: SentinelGroup, target: string): Step[] {
+  const oldMaster = group.masterId;
   let startedAt = 0;
   const timeoutMs = (group.failoverTimeoutMs ?? 180_000) + ctx.timeouts.failoverMs;
-  const steps: Step[] = [
+  return [
     {
       nodeId: group.reachableSentinelIds?.[0] ?? oldMaster ?? target,
       command: `SENTINEL FAILOVER ${group.name}`,
@@ -104,24 +121,40 @@ export async function buildSentinelFailover(
       },
     },
   ];
+}
+
+/** Sentinel names a new master, it is one, and it is the target (Sentinel may choose another). */
+function failoverVerify(gate: SentinelGate, group: SentinelGroup, target: string): BuiltPlan['verify'] {
+  const oldMaster = group.masterId;
+  return async (run) => {
+    const g = gate.group(group.name);
+    const now = g?.masterId ?? null;
+    const me2 = await run.live.probe(target);
+    const moved = now !== null && now !== oldMaster;
+    const newNode = now ? await run.live.probe(now) : null;
+    return [
+      check('sentinel_switched', moved, `Sentinel's master of ${group.name}: ${oldMaster ?? '?'} → ${now ?? '?'}`, `Sentinel 认定的 ${group.name} 主节点：${oldMaster ?? '?'} → ${now ?? '?'}`),
+      check('new_master_role', newNode?.role === 'master', `${now ?? '?'} is ${newNode ? describe(newNode) : 'unknown'}`),
+      check('candidate_master', me2.role === 'master', me2.role === 'master' ? `${target} is the master` : `Sentinel chose ${now ?? '?'}; ${target} is ${describe(me2)}`),
+    ];
+  };
+}
+
+export async function buildSentinelFailover(
+  ctx: BuildContext,
+  gate: SentinelGate,
+  group: SentinelGroup,
+  target: string,
+  params: ActionParams<'replica.promote'>,
+): Promise<BuiltPlan> {
+  const { ids, me, likely } = await readFailover(ctx, group, target);
   return {
-    steps,
-    preflight,
-    warnings,
+    steps: failoverSteps(ctx, gate, group, target),
+    preflight: failoverChecks(group, target, me),
+    warnings: failoverWarnings(group, target, likely, params),
     destructive: true,
     involved: ids,
-    async verify(run) {
-      const g = gate.group(group.name);
-      const now = g?.masterId ?? null;
-      const me2 = await run.live.probe(target);
-      const moved = now !== null && now !== oldMaster;
-      const newNode = now ? await run.live.probe(now) : null;
-      return [
-        check('sentinel_switched', moved, `Sentinel's master of ${group.name}: ${oldMaster ?? '?'} → ${now ?? '?'}`, `Sentinel 认定的 ${group.name} 主节点：${oldMaster ?? '?'} → ${now ?? '?'}`),
-        check('new_master_role', newNode?.role === 'master', `${now ?? '?'} is ${newNode ? describe(newNode) : 'unknown'}`),
-        check('candidate_master', me2.role === 'master', me2.role === 'master' ? `${target} is the master` : `Sentinel chose ${now ?? '?'}; ${target} is ${describe(me2)}`),
-      ];
-    },
+    verify: failoverVerify(gate, group, target),
   };
 }
 
