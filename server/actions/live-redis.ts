@@ -107,7 +107,7 @@ export class LiveRedis {
 
   /** `CONFIG GET name` → value ('' when Redis knows the name but it is empty), null when unknown. */
   async configGet(id: string, name: string): Promise<string | null> {
-    const reply = (await this.call(id, ['CONFIG', 'GET', name])) as unknown[];
+    const reply = await this.call(id, ['CONFIG', 'GET', name]);
     return Array.isArray(reply) && reply.length >= 2 ? String(reply[1]) : null;
   }
 

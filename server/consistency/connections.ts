@@ -102,8 +102,8 @@ export class ConnectionSet {
 
 /** Replication offset as ROLE reports it: the master's own, or what a replica has processed. */
 export async function replicationOffset(redis: Redis): Promise<number> {
-  const role = (await redis.call('ROLE')) as unknown[];
-  const value = role[0] === 'master' ? role[1] : role[4];
+  const role = await redis.call('ROLE');
+  const value = Array.isArray(role) ? (role[0] === 'master' ? role[1] : role[4]) : undefined;
   const n = Number(value);
   if (!Number.isFinite(n)) throw new Error(`unexpected ROLE reply: ${JSON.stringify(role).slice(0, 120)}`);
   return n;

@@ -1,6 +1,6 @@
 // Which sandbox a drill runs on, and which of its nodes play the roles a scenario names.
 import type { DrillScenario } from '../../lib/drills/scenario-types';
-import type { Sandbox, SandboxNode, SandboxOptions, ShapeEntry, UpstreamAddress } from '../sandbox';
+import type { Sandbox, SandboxNode, SandboxOptions, ShapeEntry } from '../sandbox';
 import { assertSandbox } from '../sandbox/faults';
 
 /** A master and two replicas: one to break, one to show the blast radius stays small. */
@@ -19,11 +19,8 @@ export const DRILL_SHAPE: ShapeEntry[] = [
  */
 export function proxyOnly(proxied: readonly string[]): NonNullable<SandboxOptions['linkVia']> {
   return async ({ replica, upstream }) =>
-    proxied.includes(replica)
-      ? // The sandbox falls back to its own proxy when linkVia answers nothing (its type
-        // says it always answers; sandbox.ts `if (via) return via`).
-        (undefined as unknown as UpstreamAddress)
-      : { host: upstream.host, port: upstream.port };
+    // Nothing for a proxied replica: the sandbox puts its own fault proxy on that link.
+    proxied.includes(replica) ? undefined : { host: upstream.host, port: upstream.port };
 }
 
 /** Options for a fresh sandbox shaped for `scenario`. */

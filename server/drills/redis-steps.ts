@@ -8,8 +8,8 @@ export { sleep } from '../sandbox';
 export const CANARY_PREFIX = 'replicaops:drill:canary:';
 
 export async function configGet(client: Redis, key: string): Promise<string> {
-  const reply = (await client.call('CONFIG', 'GET', key)) as string[];
-  return reply[1] ?? '';
+  const reply = await client.call('CONFIG', 'GET', key);
+  return Array.isArray(reply) && reply[1] !== undefined ? String(reply[1]) : '';
 }
 
 export async function configSet(client: Redis, key: string, value: string): Promise<void> {

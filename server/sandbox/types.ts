@@ -51,9 +51,10 @@ export interface SandboxOptions {
   faultProxy?: boolean;
   /**
    * Hook for the fault proxy: return the address a replica should put in `replicaof`
-   * instead of its upstream's own. Called once per replica, before it is spawned.
+   * instead of its upstream's own. Called once per replica, before it is spawned; answering
+   * nothing leaves the link to `faultProxy` (or direct).
    */
-  linkVia?: (link: { replica: string; upstream: SandboxNode }) => Promise<UpstreamAddress>;
+  linkVia?: (link: { replica: string; upstream: SandboxNode }) => Promise<UpstreamAddress | undefined>;
 }
 
 export interface SandboxNode {

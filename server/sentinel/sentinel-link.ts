@@ -90,7 +90,9 @@ export class SentinelLink {
 
   /** A command for repairs (SENTINEL FAILOVER <name>); rejects with Sentinel's own error. */
   command(...args: string[]): Promise<unknown> {
-    return this.cmd.call(args[0] as string, ...args.slice(1));
+    const [name, ...rest] = args;
+    if (!name) return Promise.reject(new Error('empty Sentinel command'));
+    return this.cmd.call(name, ...rest);
   }
 
   close(): void {

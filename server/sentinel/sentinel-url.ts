@@ -18,8 +18,8 @@ const DEFAULT_PORT = 26379;
 
 function address(part: string): { host: string; port: number; id: string } {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(part.trim());
-  if (!m) throw new Error(`"${part}" is not host:port`);
-  const host = (m[1] as string).replace(/^\[(.*)\]$/, '$1');
+  if (!m?.[1]) throw new Error(`"${part}" is not host:port`);
+  const host = m[1].replace(/^\[(.*)\]$/, '$1');
   const port = m[2] === undefined ? DEFAULT_PORT : Number(m[2]);
   if (port < 1 || port > 65535) throw new Error(`port ${port} is out of range`);
   return { host, port, id: nodeIdOf(host, port) };
@@ -30,7 +30,7 @@ export function parseSentinelSeed(url: string): SentinelSeed {
   const m = SHAPE.exec(url.trim());
   if (!m) throw new Error('expected sentinel://[user:pass@]host:port[,host:port…]/<masterName> (or sentinels:// for TLS)');
   const [, secure, auth, hosts, path] = m;
-  const addresses = (hosts as string).split(',').filter((h) => h.trim()).map(address);
+  const addresses = (hosts ?? '').split(',').filter((h) => h.trim()).map(address);
   if (!addresses.length) throw new Error('a sentinel:// seed needs at least one host:port');
   const masterNames = (path ?? '')
     .split(',')
@@ -62,7 +62,8 @@ export function splitSeedList(text: string): string[] {
     const piece = raw.trim();
     if (!piece) continue;
     const last = out.length - 1;
-    if (!/^[a-z]+:\/\//i.test(piece) && last >= 0 && isSentinelUrl(out[last] as string)) out[last] += `,${piece}`;
+    const prev = out[last];
+    if (!/^[a-z]+:\/\//i.test(piece) && prev !== undefined && isSentinelUrl(prev)) out[last] = `${prev},${piece}`;
     else out.push(piece);
   }
   return out;
