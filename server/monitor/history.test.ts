@@ -56,7 +56,7 @@ test('HistoryStore reads back exactly what was recorded: large offsets, decimals
   ]);
 });
 
-test('HistoryStore holds an hour of 1 s samples of 12 metrics in under a third of per-metric (time, value) float64 pairs', () => {
+test('HistoryStore holds an hour of 1 s samples of 12 small-integer metrics in 1/10 of per-metric (time, value) float64 pairs', () => {
   const capacity = 3601;
   const h = new HistoryStore(capacity);
   const metrics = [
@@ -75,7 +75,38 @@ test('HistoryStore holds an hour of 1 s samples of 12 metrics in under a third o
   ] as const;
   for (let i = 0; i < capacity; i++)
     h.record('a:1', i * 1000, Object.fromEntries(metrics.map((m) => [m, i % 7])));
-  // Small integers stay float32: 8 B of shared time + 12 × 4 B per sample.
-  assert.equal(h.bytes, capacity * (8 + 12 * 4));
-  assert.ok(h.bytes < (capacity * 12 * 16) / 3, `${h.bytes} B`);
+  // Small integers stay one byte: 4 B of shared time (ms after the first sample) + 12 × 1 B.
+  assert.equal(h.bytes, capacity * (4 + 12 * 1));
+  assert.ok(h.bytes < (capacity * 12 * 16) / 10, `${h.bytes} B`);
+});
+
+test('a column widens byte → 16 bit → float32 → float64 as values need, and every point reads back', () => {
+  const h = new HistoryStore(8);
+  const values = [0, 253, null, 254, 65_533, 65_534, 0.5, 0.1];
+  const sizes: number[] = [];
+  values.forEach((v, i) => {
+    h.record('a:1', 1000 + i, { lagSeconds: v });
+    sizes.push(h.bytes);
+  });
+  // 8 × 4 B of time, then the column at 1, 1, 1, 2, 2, 4, 4, 8 B per sample.
+  assert.deepEqual(sizes, [1, 1, 1, 2, 2, 4, 4, 8].map((b) => 8 * 4 + 8 * b));
+  assert.deepEqual(
+    h.query('a:1', 'lagSeconds', 0)?.map((p) => p.v),
+    values,
+  );
+  assert.deepEqual(
+    h.query('a:1', 'lagSeconds', 0)?.map((p) => p.t),
+    values.map((_, i) => 1000 + i),
+  );
+});
+
+test('sample times read back exactly, also past 49 days, before the first sample, or fractional', () => {
+  const h = new HistoryStore(4);
+  const t0 = 1_795_000_000_000;
+  const times = [t0, t0 + 1000, t0 + 2 ** 32 + 5, t0 - 7.5];
+  for (const t of times) h.record('a:1', t, { opsPerSec: 1 });
+  assert.deepEqual(
+    h.query('a:1', 'opsPerSec', -Infinity)?.map((p) => p.t),
+    times,
+  );
 });

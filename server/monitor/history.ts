@@ -1,28 +1,97 @@
 // Bounded in-memory time series: one fixed-size ring per node, so memory stays flat however
-// long the server runs. A node's metrics share one timestamp column; each metric's values sit in
-// a Float32Array, widened to Float64Array the first time a value would not survive float32
-// exactly (large offsets, counters): a point reads back exactly as it was recorded.
-// Per sample and metric that is 4 B (8 B once widened) + 8 B / metrics for the shared time.
+// long the server runs. A node's metrics share one timestamp column (ms after the ring's first
+// sample, Uint32: 4 B, good for 49 days of uptime, then widened to float64 epoch ms). Each
+// metric's values start in the narrowest array that holds them exactly: Uint8Array (integers
+// 0–253: lag, resync counts, small rates), then Uint16Array (0–65533), Float32Array, and
+// Float64Array (large offsets, fractional rates), each widened the first time a value would not
+// survive it: a point reads back exactly as it was recorded.
+// Per sample and metric that is 1, 2, 4 or 8 B + 4 B / metrics for the shared time.
 import type { HistoryMetric, HistoryPoint } from '../../lib/contracts';
 
 /** Null (node unreachable) is a gap in the chart; ABSENT is "not recorded at that time". */
 const ABSENT = Number.NEGATIVE_INFINITY;
 
+type Values = Uint8Array | Uint16Array | Float32Array | Float64Array;
+
+/** The narrowest kind of array that holds `v` exactly (NaN is null, ABSENT is absent). */
+function rank(v: number): number {
+  if (Number.isNaN(v) || v === ABSENT) return 0;
+  if (Number.isInteger(v) && v >= 0 && !Object.is(v, -0)) {
+    if (v <= 253) return 0;
+    if (v <= 65_533) return 1;
+  }
+  return Math.fround(v) === v ? 2 : 3;
+}
+const RANK_OF = (data: Values) =>
+  data instanceof Uint8Array ? 0 : data instanceof Uint16Array ? 1 : data instanceof Float32Array ? 2 : 3;
+
 class ValueColumn {
-  private data: Float32Array | Float64Array;
+  private data: Values;
 
   constructor(capacity: number) {
-    this.data = new Float32Array(capacity).fill(ABSENT);
+    this.data = new Uint8Array(capacity).fill(255);
   }
 
   set(i: number, v: number): void {
-    if (this.data instanceof Float32Array && !Number.isNaN(v) && Math.fround(v) !== v)
-      this.data = Float64Array.from(this.data);
-    this.data[i] = v;
+    const need = rank(v);
+    if (need > RANK_OF(this.data)) this.widen(need);
+    const data = this.data;
+    if (data instanceof Uint8Array || data instanceof Uint16Array) {
+      const max = data instanceof Uint8Array ? 255 : 65_535;
+      data[i] = v === ABSENT ? max : Number.isNaN(v) ? max - 1 : v;
+    } else data[i] = v;
   }
 
   get(i: number): number {
-    return this.data[i] as number;
+    const data = this.data;
+    const v = data[i] as number;
+    if (data instanceof Uint8Array || data instanceof Uint16Array) {
+      const max = data instanceof Uint8Array ? 255 : 65_535;
+      return v === max ? ABSENT : v === max - 1 ? Number.NaN : v;
+    }
+    return v;
+  }
+
+  private widen(to: number): void {
+    const wider = [Uint8Array, Uint16Array, Float32Array, Float64Array][to] as
+      | Uint16ArrayConstructor
+      | Float32ArrayConstructor
+      | Float64ArrayConstructor;
+    const next = new wider(this.data.length);
+    for (let i = 0; i < next.length; i++) {
+      const v = this.get(i);
+      next[i] = to === 1 ? (v === ABSENT ? 65_535 : Number.isNaN(v) ? 65_534 : v) : v;
+    }
+    this.data = next;
+  }
+
+  get bytes(): number {
+    return this.data.byteLength;
+  }
+}
+
+/** Sample times: Uint32 ms after the first one, widened to float64 ms when one does not fit. */
+class TimeColumn {
+  private data: Uint32Array | Float64Array;
+  private base: number | null = null;
+
+  constructor(capacity: number) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  set(i: number, t: number): void {
+    this.base ??= t;
+    const rel = t - this.base;
+    if (this.data instanceof Uint32Array) {
+      if (Number.isInteger(rel) && rel >= 0 && rel < 2 ** 32) return void (this.data[i] = rel);
+      const base = this.base;
+      this.data = Float64Array.from(this.data, (x) => x + base);
+    }
+    this.data[i] = t;
+  }
+
+  get(i: number): number {
+    return this.data instanceof Uint32Array ? (this.data[i] as number) + (this.base ?? 0) : (this.data[i] as number);
   }
 
   get bytes(): number {
@@ -32,18 +101,18 @@ class ValueColumn {
 
 /** One node's ring: a shared time column and one value column per metric, allocated on first use. */
 class NodeRing {
-  private readonly t: Float64Array;
+  private readonly t: TimeColumn;
   private readonly columns = new Map<HistoryMetric, ValueColumn>();
   private next = 0;
   private size = 0;
 
   constructor(private readonly capacity: number) {
-    this.t = new Float64Array(capacity);
+    this.t = new TimeColumn(capacity);
   }
 
   push(t: number, values: Partial<Record<HistoryMetric, number | null>>): void {
     const at = this.next;
-    this.t[at] = t;
+    this.t.set(at, t);
     for (const [metric, col] of this.columns) if (!(metric in values)) col.set(at, ABSENT);
     for (const [metric, v] of Object.entries(values) as Array<
       [HistoryMetric, number | null | undefined]
@@ -64,7 +133,7 @@ class NodeRing {
     const start = (this.next - this.size + this.capacity) % this.capacity;
     for (let i = 0; i < this.size; i++) {
       const at = (start + i) % this.capacity;
-      const t = this.t[at] as number;
+      const t = this.t.get(at);
       const v = col.get(at);
       if (t < sinceMs || v === ABSENT) continue;
       out.push({ t, v: Number.isNaN(v) ? null : v });
@@ -73,7 +142,7 @@ class NodeRing {
   }
 
   get bytes(): number {
-    let sum = this.t.byteLength;
+    let sum = this.t.bytes;
     for (const col of this.columns.values()) sum += col.bytes;
     return sum;
   }
