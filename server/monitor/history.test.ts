@@ -80,24 +80,37 @@ test('HistoryStore holds an hour of 1 s samples of 12 small-integer metrics in 1
   assert.ok(h.bytes < (capacity * 12 * 16) / 10, `${h.bytes} B`);
 });
 
-test('a column widens byte → 16 bit → float32 → float64 as values need, and every point reads back', () => {
-  const h = new HistoryStore(8);
-  const values = [0, 253, null, 254, 65_533, 65_534, 0.5, 0.1];
-  const sizes: number[] = [];
+/** Bytes per sample of one metric's column after each value, and what reads back. */
+function widening(values: Array<number | null>): { perSample: number[]; back: Array<number | null> } {
+  const h = new HistoryStore(values.length);
+  const perSample: number[] = [];
   values.forEach((v, i) => {
     h.record('a:1', 1000 + i, { lagSeconds: v });
-    sizes.push(h.bytes);
+    perSample.push((h.bytes - values.length * 4) / values.length); // minus 4 B of time a sample
   });
-  // 8 × 4 B of time, then the column at 1, 1, 1, 2, 2, 4, 4, 8 B per sample.
-  assert.deepEqual(sizes, [1, 1, 1, 2, 2, 4, 4, 8].map((b) => 8 * 4 + 8 * b));
+  const points = h.query('a:1', 'lagSeconds', 0) ?? [];
   assert.deepEqual(
-    h.query('a:1', 'lagSeconds', 0)?.map((p) => p.v),
-    values,
-  );
-  assert.deepEqual(
-    h.query('a:1', 'lagSeconds', 0)?.map((p) => p.t),
+    points.map((p) => p.t),
     values.map((_, i) => 1000 + i),
   );
+  return { perSample, back: points.map((p) => p.v) };
+}
+
+test('a column widens byte → 16 bit → hundredths → float64 as values need, and every point reads back', () => {
+  const values = [0, 253, null, 254, 65_533, 65_534, 0.5, 0.01, 12.3, 42_949_672.93, 0.001];
+  const { perSample, back } = widening(values);
+  assert.deepEqual(perSample, [1, 1, 1, 2, 2, 4, 4, 4, 4, 4, 8]);
+  assert.deepEqual(back, values);
+});
+
+test('large integers go to float32 when exact there, and a value float32 cannot hold to float64', () => {
+  const values = [1, null, 2 ** 30, 0.5, -3, 0.1];
+  const { perSample, back } = widening(values);
+  assert.deepEqual(perSample, [1, 1, 4, 4, 4, 8]);
+  assert.deepEqual(back, values);
+  // Hundredths never hold a negative zero or more than two decimals.
+  assert.deepEqual(widening([0.25, -0]).back, [0.25, -0]);
+  assert.deepEqual(widening([0.25, 1.005]).perSample, [4, 8]);
 });
 
 test('sample times read back exactly, also past 49 days, before the first sample, or fractional', () => {

@@ -2,66 +2,84 @@
 // long the server runs. A node's metrics share one timestamp column (ms after the ring's first
 // sample, Uint32: 4 B, good for 49 days of uptime, then widened to float64 epoch ms). Each
 // metric's values start in the narrowest array that holds them exactly: Uint8Array (integers
-// 0–253: lag, resync counts, small rates), then Uint16Array (0–65533), Float32Array, and
-// Float64Array (large offsets, fractional rates), each widened the first time a value would not
-// survive it: a point reads back exactly as it was recorded.
+// 0–253: lag, resync counts, small rates), Uint16Array (0–65533), then Uint32Array of
+// hundredths (values with at most two decimals up to 42,949,672: the kbps, one-decimal
+// percentages and rates INFO and the metrics give) or Float32Array, and Float64Array (large
+// offsets, anything else), each widened the first time a value would not survive it: a point
+// reads back exactly as it was recorded.
 // Per sample and metric that is 1, 2, 4 or 8 B + 4 B / metrics for the shared time.
 import type { HistoryMetric, HistoryPoint } from '../../lib/contracts';
 
 /** Null (node unreachable) is a gap in the chart; ABSENT is "not recorded at that time". */
 const ABSENT = Number.NEGATIVE_INFINITY;
 
-type Values = Uint8Array | Uint16Array | Float32Array | Float64Array;
+type Values = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
 
-/** The narrowest kind of array that holds `v` exactly (NaN is null, ABSENT is absent). */
-function rank(v: number): number {
-  if (Number.isNaN(v) || v === ABSENT) return 0;
-  if (Number.isInteger(v) && v >= 0 && !Object.is(v, -0)) {
-    if (v <= 253) return 0;
-    if (v <= 65_533) return 1;
-  }
-  return Math.fround(v) === v ? 2 : 3;
+/** One way to store a column: the array, which values it holds, and how they are written. */
+interface Kind {
+  make(capacity: number): Values;
+  /** Whether an ordinary value (not NaN, not ABSENT) survives. */
+  fits(v: number): boolean;
+  encode(v: number): number;
+  decode(x: number): number;
 }
-const RANK_OF = (data: Values) =>
-  data instanceof Uint8Array ? 0 : data instanceof Uint16Array ? 1 : data instanceof Float32Array ? 2 : 3;
+
+/** An unsigned integer array whose two top codes mean absent and null. */
+function coded(make: (n: number) => Uint8Array | Uint16Array | Uint32Array, max: number, scale: number): Kind {
+  const scaled = (v: number) => Math.round(v * scale);
+  return {
+    make,
+    fits: (v) => {
+      const x = scaled(v);
+      return x >= 0 && x <= max - 2 && x / scale === v && !Object.is(v, -0);
+    },
+    encode: (v) => (v === ABSENT ? max : Number.isNaN(v) ? max - 1 : scaled(v)),
+    decode: (x) => (x === max ? ABSENT : x === max - 1 ? Number.NaN : x / scale),
+  };
+}
+const plain = (make: (n: number) => Float32Array | Float64Array, fits: (v: number) => boolean): Kind => ({
+  make,
+  fits,
+  encode: (v) => v,
+  decode: (x) => x,
+});
+
+const U8 = coded((n) => new Uint8Array(n), 255, 1);
+const U16 = coded((n) => new Uint16Array(n), 65_535, 1);
+const CENTS = coded((n) => new Uint32Array(n), 2 ** 32 - 1, 100);
+const F32 = plain((n) => new Float32Array(n), (v) => Math.fround(v) === v);
+const F64 = plain((n) => new Float64Array(n), () => true);
+/** Where a column may widen to: kinds that hold every value the current one can, narrowest first. */
+const WIDER = new Map<Kind, Kind[]>([
+  [U8, [U16, CENTS, F32, F64]],
+  [U16, [CENTS, F32, F64]],
+  [CENTS, [F64]],
+  [F32, [F64]],
+  [F64, []],
+]);
 
 class ValueColumn {
+  private kind: Kind = U8;
   private data: Values;
 
   constructor(capacity: number) {
-    this.data = new Uint8Array(capacity).fill(255);
+    this.data = U8.make(capacity).fill(U8.encode(ABSENT));
   }
 
   set(i: number, v: number): void {
-    const need = rank(v);
-    if (need > RANK_OF(this.data)) this.widen(need);
-    const data = this.data;
-    if (data instanceof Uint8Array || data instanceof Uint16Array) {
-      const max = data instanceof Uint8Array ? 255 : 65_535;
-      data[i] = v === ABSENT ? max : Number.isNaN(v) ? max - 1 : v;
-    } else data[i] = v;
+    if (!Number.isNaN(v) && v !== ABSENT && !this.kind.fits(v)) this.widen(v);
+    this.data[i] = this.kind.encode(v);
   }
 
   get(i: number): number {
-    const data = this.data;
-    const v = data[i] as number;
-    if (data instanceof Uint8Array || data instanceof Uint16Array) {
-      const max = data instanceof Uint8Array ? 255 : 65_535;
-      return v === max ? ABSENT : v === max - 1 ? Number.NaN : v;
-    }
-    return v;
+    return this.kind.decode(this.data[i] as number);
   }
 
-  private widen(to: number): void {
-    const wider = [Uint8Array, Uint16Array, Float32Array, Float64Array][to] as
-      | Uint16ArrayConstructor
-      | Float32ArrayConstructor
-      | Float64ArrayConstructor;
-    const next = new wider(this.data.length);
-    for (let i = 0; i < next.length; i++) {
-      const v = this.get(i);
-      next[i] = to === 1 ? (v === ABSENT ? 65_535 : Number.isNaN(v) ? 65_534 : v) : v;
-    }
+  private widen(v: number): void {
+    const to = WIDER.get(this.kind)?.find((k) => k.fits(v)) ?? F64;
+    const next = to.make(this.data.length);
+    for (let i = 0; i < next.length; i++) next[i] = to.encode(this.get(i));
+    this.kind = to;
     this.data = next;
   }
 
