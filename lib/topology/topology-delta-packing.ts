@@ -41,7 +41,6 @@ export const LINK_PACKING: Packing[] = [
 ];
 
 const ABSENT = '.';
-const DIGITS = /^[0-9a-z]+$/;
 
 /** The column string for (index, encoded value) pairs sorted by index, and the pairs that do not fit. */
 function toColumn(values: Array<[number, number]>, width: number): { text: string; rest: number[] } {
@@ -104,6 +103,13 @@ export function pack<T extends object>(
   };
 }
 
+/** A base-36 digit's value (`0-9a-z`), or -1. */
+function digit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 122) return code - 87;
+  return -1;
+}
+
 /** (index, encoded value) from a column string; null when it is malformed. */
 function fromColumn(text: string, width: number): Array<[number, number]> | null {
   const out: Array<[number, number]> = [];
@@ -113,9 +119,14 @@ function fromColumn(text: string, width: number): Array<[number, number]> | null
       pos++;
       continue;
     }
-    const code = text.slice(pos, pos + width);
-    if (code.length < width || !DIGITS.test(code)) return null;
-    out.push([i, parseInt(code, 36)]);
+    if (pos + width > text.length) return null;
+    let v = 0;
+    for (let k = 0; k < width; k++) {
+      const d = digit(text.charCodeAt(pos + k));
+      if (d < 0) return null;
+      v = v * 36 + d;
+    }
+    out.push([i, v]);
     pos += width;
   }
   return out;
