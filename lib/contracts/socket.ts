@@ -49,11 +49,18 @@ export interface TopologyPatchPart<T> {
   /** Every key in the new order; only when it is not "survivors in place, new ones appended". */
   order?: string[];
   /**
-   * Numeric fields that move every cycle, packed per field as flat pairs `[index, value, …]`
-   * (index into the base version's list): nodes `lastSeenAt` (as ms before `generatedAt`) and
-   * `opsPerSec`; links `lagSeconds` and `lastIoSecondsAgo`.
+   * Changed numbers of items the base version had, per field as flat pairs `[index, value, …]`
+   * (index into the base version's list): nodes `lastSeenAt` (as ms after `generatedAt`),
+   * `opsPerSec`, `offset`, `usedMemoryBytes`, `rssBytes`, `memoryPct`, `keys`; links
+   * `lagSeconds`, `lastIoSecondsAgo`, `offsetGapBytes`, `downSinceSeconds`.
    */
   packed?: Record<string, number[]>;
+  /**
+   * The same, as one base-36 string per field when most items changed: per index in order,
+   * `.` (unchanged) or a fixed number of digits (nodes `lastSeenAt` 2, `opsPerSec` 1; links
+   * `lagSeconds` 1, `lastIoSecondsAgo` 1). A value that does not fit stays in `packed`.
+   */
+  columns?: Record<string, string>;
 }
 
 /** A versioned delta: applies only to `baseVersion`; a client holding another one re-reads. */

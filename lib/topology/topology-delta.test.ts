@@ -149,3 +149,85 @@ test('applyTopologyPatch() refuses packed values for an index or field it does n
     null,
   );
 });
+
+/** An idle 1,000-node tree one cycle later: every node answered, every link's last-I/O clock ticked. */
+function idlePair(): { prev: Topology; next: Topology } {
+  const nodes: TopologyNode[] = Array.from({ length: 1000 }, (_, i) => ({
+    id: `10.0.${Math.floor(i / 250)}.${i % 250}:6379`,
+    host: `10.0.${Math.floor(i / 250)}.${i % 250}`,
+    port: 6379,
+    role: i ? 'replica' : 'master',
+    reachable: true,
+    status: 'ok',
+    offset: 123_456_789,
+    lastSeenAt: 1_000_000 + (i % 300),
+    opsPerSec: 1,
+  }));
+  const links: Link[] = nodes.slice(1).map((n, i) => ({
+    upstream: nodes[i < 10 ? 0 : 1 + (i % 10)]?.id as string,
+    replica: n.id,
+    linkStatus: 'up',
+    offsetGapBytes: 0,
+    lagSeconds: 0,
+    status: 'ok',
+    lastIoSecondsAgo: i % 10,
+  }));
+  const next: Topology = {
+    generatedAt: 1_001_000,
+    nodes: nodes.map((n, i) => ({
+      ...n,
+      lastSeenAt: 1_001_000 + ((i * 7) % 400),
+      // A PING reached a tenth of the tree; one node answered 2 s late (does not fit a column).
+      ...(i % 10 === 3 ? { offset: 123_456_803 } : {}),
+      ...(i === 5 ? { lastSeenAt: 1_003_000 } : {}),
+    })),
+    links: links.map((l, i) => ({ ...l, lastIoSecondsAgo: i % 10 === 9 ? 0 : (i % 10) + 1 })),
+  };
+  return { prev: { generatedAt: 1_000_000, nodes, links }, next };
+}
+
+test('an idle 1,000-node cycle travels as columns and pairs, without ids, and applies exactly', () => {
+  const { prev, next } = idlePair();
+  const delta = diffTopologyVersions(prev, next, 7);
+  assert.deepEqual(delta.nodes.upsert, []);
+  assert.deepEqual(delta.links.upsert, []);
+  assert.equal(delta.nodes.columns?.lastSeenAt?.length, 2 * 999 + 1); // "." for node 5
+  assert.deepEqual(delta.nodes.packed?.lastSeenAt, [5, 2000]);
+  assert.equal(delta.links.columns?.lastIoSecondsAgo?.length, 999);
+  assert.equal(delta.nodes.packed?.offset?.length, 200);
+  assert.deepEqual(applyTopologyPatch(prev, 7, delta), next);
+  // Two characters a node and one a link, plus the moved offsets: a few KB, not 1,000 ids.
+  assert.ok(JSON.stringify(delta).length < 6000, `${JSON.stringify(delta).length} B`);
+});
+
+test('a column is chosen only when it is shorter than the pairs', () => {
+  const { prev } = idlePair();
+  const next = {
+    ...prev,
+    generatedAt: 1_001_000,
+    nodes: prev.nodes.map((n, i) => (i === 500 ? { ...n, lastSeenAt: 1_001_010 } : n)),
+  };
+  const delta = diffTopologyVersions(prev, next, 0);
+  assert.equal(delta.nodes.columns, undefined);
+  assert.deepEqual(delta.nodes.packed, { lastSeenAt: [500, 10] });
+  assert.deepEqual(applyTopologyPatch(prev, 0, delta), next);
+});
+
+test('applyTopologyPatch() refuses a malformed column', () => {
+  const { prev, next } = idlePair();
+  const delta = diffTopologyVersions(prev, next, 0);
+  const withColumns = (columns: Record<string, string>) => ({
+    ...delta,
+    nodes: { ...delta.nodes, columns },
+  });
+  const good = delta.nodes.columns?.lastSeenAt as string;
+  const bad: Array<Record<string, string>> = [
+    { lastSeenAt: good.slice(0, -1) }, // half a value
+    { lastSeenAt: `${good.slice(0, -2)}A!` }, // not base 36
+    { lastSeenAt: `${good}00` }, // an index past the list
+    { offset: '00' }, // offsets have no column form
+    { role: '0' },
+  ];
+  for (const columns of bad)
+    assert.equal(applyTopologyPatch(prev, 0, withColumns(columns)), null, JSON.stringify(Object.keys(columns)));
+});

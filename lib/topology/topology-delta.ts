@@ -12,6 +12,7 @@ import {
   type TopologyPatchItem,
   type TopologyPatchPart,
 } from '../contracts';
+import { LINK_PACKING, NODE_PACKING, pack, unpack, type Packing } from './topology-delta-packing';
 
 export type { TopologyPatch, TopologyPatchItem };
 
@@ -60,73 +61,6 @@ function diffList<T extends object>(
   return { upsert, remove, ...(order ? { order } : {}) };
 }
 
-/** A field packed by index, and how its value is written and read back. */
-interface Packing {
-  field: string;
-  encode: (v: number, generatedAt: number) => number;
-  decode: (v: number, generatedAt: number) => number;
-}
-const same = (v: number) => v;
-const NODE_PACKING: Packing[] = [
-  { field: 'lastSeenAt', encode: (v, at) => v - at, decode: (v, at) => v + at },
-  { field: 'opsPerSec', encode: same, decode: same },
-];
-const LINK_PACKING: Packing[] = [
-  { field: 'lagSeconds', encode: same, decode: same },
-  { field: 'lastIoSecondsAgo', encode: same, decode: same },
-];
-
-/** Moves packed numeric fields of items that existed before out of their patch into `[index, value]` pairs. */
-function pack<T extends object>(
-  part: TopologyPatchPart<T>,
-  prev: readonly T[],
-  keyOf: (x: T) => string,
-  packings: Packing[],
-  at: number,
-): TopologyPatchPart<T> {
-  const index = new Map(prev.map((x, i) => [keyOf(x), i]));
-  const packed: Record<string, number[]> = {};
-  const upsert = part.upsert.filter((item) => {
-    const i = index.get(item.key);
-    if (i === undefined) return true;
-    const set: Record<string, unknown> = item.set;
-    for (const p of packings) {
-      const v = set[p.field];
-      if (typeof v !== 'number') continue;
-      (packed[p.field] ??= []).push(i, p.encode(v, at));
-      delete set[p.field];
-    }
-    return Object.keys(set).length > 0 || Boolean(item.unset?.length);
-  });
-  return Object.keys(packed).length ? { ...part, upsert, packed } : { ...part, upsert };
-}
-
-/** The packed pairs back into ordinary patch items; null when an index or field is unknown. */
-function unpack<T extends object>(
-  part: TopologyPatchPart<T>,
-  prev: readonly T[],
-  keyOf: (x: T) => string,
-  packings: Packing[],
-  at: number,
-): Array<TopologyPatchItem<T>> | null {
-  if (!part.packed) return part.upsert;
-  const items = new Map(part.upsert.map((item) => [item.key, { ...item, set: { ...item.set } }]));
-  for (const [field, pairs] of Object.entries(part.packed)) {
-    const p = packings.find((x) => x.field === field);
-    if (!p) return null;
-    for (let j = 0; j + 1 < pairs.length; j += 2) {
-      const base = prev[pairs[j] as number];
-      if (!base) return null;
-      const key = keyOf(base);
-      const item = items.get(key) ?? { key, set: {} };
-      const set: Record<string, unknown> = item.set;
-      set[field] = p.decode(pairs[j + 1] as number, at);
-      items.set(key, item);
-    }
-  }
-  return [...items.values()];
-}
-
 export function diffTopologyVersions(
   prev: Topology,
   next: Topology,
@@ -150,7 +84,7 @@ export function diffTopologyVersions(
 
 export function isEmptyPatch(p: TopologyPatch): boolean {
   const quiet = <T>(part: TopologyPatchPart<T>) =>
-    !part.upsert.length && !part.remove.length && !part.order && !part.packed;
+    !part.upsert.length && !part.remove.length && !part.order && !part.packed && !part.columns;
   return quiet(p.nodes) && quiet(p.links);
 }
 

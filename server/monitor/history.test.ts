@@ -56,7 +56,7 @@ test('HistoryStore reads back exactly what was recorded: large offsets, decimals
   ]);
 });
 
-test('HistoryStore holds an hour of 1 s samples of 12 metrics in under a third of per-metric (time, value) float64 pairs', () => {
+test('HistoryStore holds an hour of 1 s samples of 12 small-integer metrics in 1/10 of per-metric (time, value) float64 pairs', () => {
   const capacity = 3601;
   const h = new HistoryStore(capacity);
   const metrics = [
@@ -75,7 +75,51 @@ test('HistoryStore holds an hour of 1 s samples of 12 metrics in under a third o
   ] as const;
   for (let i = 0; i < capacity; i++)
     h.record('a:1', i * 1000, Object.fromEntries(metrics.map((m) => [m, i % 7])));
-  // Small integers stay float32: 8 B of shared time + 12 × 4 B per sample.
-  assert.equal(h.bytes, capacity * (8 + 12 * 4));
-  assert.ok(h.bytes < (capacity * 12 * 16) / 3, `${h.bytes} B`);
+  // Small integers stay one byte: 4 B of shared time (ms after the first sample) + 12 × 1 B.
+  assert.equal(h.bytes, capacity * (4 + 12 * 1));
+  assert.ok(h.bytes < (capacity * 12 * 16) / 10, `${h.bytes} B`);
+});
+
+/** Bytes per sample of one metric's column after each value, and what reads back. */
+function widening(values: Array<number | null>): { perSample: number[]; back: Array<number | null> } {
+  const h = new HistoryStore(values.length);
+  const perSample: number[] = [];
+  values.forEach((v, i) => {
+    h.record('a:1', 1000 + i, { lagSeconds: v });
+    perSample.push((h.bytes - values.length * 4) / values.length); // minus 4 B of time a sample
+  });
+  const points = h.query('a:1', 'lagSeconds', 0) ?? [];
+  assert.deepEqual(
+    points.map((p) => p.t),
+    values.map((_, i) => 1000 + i),
+  );
+  return { perSample, back: points.map((p) => p.v) };
+}
+
+test('a column widens byte → 16 bit → hundredths → float64 as values need, and every point reads back', () => {
+  const values = [0, 253, null, 254, 65_533, 65_534, 0.5, 0.01, 12.3, 42_949_672.93, 0.001];
+  const { perSample, back } = widening(values);
+  assert.deepEqual(perSample, [1, 1, 1, 2, 2, 4, 4, 4, 4, 4, 8]);
+  assert.deepEqual(back, values);
+});
+
+test('large integers go to float32 when exact there, and a value float32 cannot hold to float64', () => {
+  const values = [1, null, 2 ** 30, 0.5, -3, 0.1];
+  const { perSample, back } = widening(values);
+  assert.deepEqual(perSample, [1, 1, 4, 4, 4, 8]);
+  assert.deepEqual(back, values);
+  // Hundredths never hold a negative zero or more than two decimals.
+  assert.deepEqual(widening([0.25, -0]).back, [0.25, -0]);
+  assert.deepEqual(widening([0.25, 1.005]).perSample, [4, 8]);
+});
+
+test('sample times read back exactly, also past 49 days, before the first sample, or fractional', () => {
+  const h = new HistoryStore(4);
+  const t0 = 1_795_000_000_000;
+  const times = [t0, t0 + 1000, t0 + 2 ** 32 + 5, t0 - 7.5];
+  for (const t of times) h.record('a:1', t, { opsPerSec: 1 });
+  assert.deepEqual(
+    h.query('a:1', 'opsPerSec', -Infinity)?.map((p) => p.t),
+    times,
+  );
 });

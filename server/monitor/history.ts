@@ -1,28 +1,115 @@
 // Bounded in-memory time series: one fixed-size ring per node, so memory stays flat however
-// long the server runs. A node's metrics share one timestamp column; each metric's values sit in
-// a Float32Array, widened to Float64Array the first time a value would not survive float32
-// exactly (large offsets, counters): a point reads back exactly as it was recorded.
-// Per sample and metric that is 4 B (8 B once widened) + 8 B / metrics for the shared time.
+// long the server runs. A node's metrics share one timestamp column (ms after the ring's first
+// sample, Uint32: 4 B, good for 49 days of uptime, then widened to float64 epoch ms). Each
+// metric's values start in the narrowest array that holds them exactly: Uint8Array (integers
+// 0–253: lag, resync counts, small rates), Uint16Array (0–65533), then Uint32Array of
+// hundredths (values with at most two decimals up to 42,949,672: the kbps, one-decimal
+// percentages and rates INFO and the metrics give) or Float32Array, and Float64Array (large
+// offsets, anything else), each widened the first time a value would not survive it: a point
+// reads back exactly as it was recorded.
+// Per sample and metric that is 1, 2, 4 or 8 B + 4 B / metrics for the shared time.
 import type { HistoryMetric, HistoryPoint } from '../../lib/contracts';
 
 /** Null (node unreachable) is a gap in the chart; ABSENT is "not recorded at that time". */
 const ABSENT = Number.NEGATIVE_INFINITY;
 
+type Values = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
+
+/** One way to store a column: the array, which values it holds, and how they are written. */
+interface Kind {
+  make(capacity: number): Values;
+  /** Whether an ordinary value (not NaN, not ABSENT) survives. */
+  fits(v: number): boolean;
+  encode(v: number): number;
+  decode(x: number): number;
+}
+
+/** An unsigned integer array whose two top codes mean absent and null. */
+function coded(make: (n: number) => Uint8Array | Uint16Array | Uint32Array, max: number, scale: number): Kind {
+  const scaled = (v: number) => Math.round(v * scale);
+  return {
+    make,
+    fits: (v) => {
+      const x = scaled(v);
+      return x >= 0 && x <= max - 2 && x / scale === v && !Object.is(v, -0);
+    },
+    encode: (v) => (v === ABSENT ? max : Number.isNaN(v) ? max - 1 : scaled(v)),
+    decode: (x) => (x === max ? ABSENT : x === max - 1 ? Number.NaN : x / scale),
+  };
+}
+const plain = (make: (n: number) => Float32Array | Float64Array, fits: (v: number) => boolean): Kind => ({
+  make,
+  fits,
+  encode: (v) => v,
+  decode: (x) => x,
+});
+
+const U8 = coded((n) => new Uint8Array(n), 255, 1);
+const U16 = coded((n) => new Uint16Array(n), 65_535, 1);
+const CENTS = coded((n) => new Uint32Array(n), 2 ** 32 - 1, 100);
+const F32 = plain((n) => new Float32Array(n), (v) => Math.fround(v) === v);
+const F64 = plain((n) => new Float64Array(n), () => true);
+/** Where a column may widen to: kinds that hold every value the current one can, narrowest first. */
+const WIDER = new Map<Kind, Kind[]>([
+  [U8, [U16, CENTS, F32, F64]],
+  [U16, [CENTS, F32, F64]],
+  [CENTS, [F64]],
+  [F32, [F64]],
+  [F64, []],
+]);
+
 class ValueColumn {
-  private data: Float32Array | Float64Array;
+  private kind: Kind = U8;
+  private data: Values;
 
   constructor(capacity: number) {
-    this.data = new Float32Array(capacity).fill(ABSENT);
+    this.data = U8.make(capacity).fill(U8.encode(ABSENT));
   }
 
   set(i: number, v: number): void {
-    if (this.data instanceof Float32Array && !Number.isNaN(v) && Math.fround(v) !== v)
-      this.data = Float64Array.from(this.data);
-    this.data[i] = v;
+    if (!Number.isNaN(v) && v !== ABSENT && !this.kind.fits(v)) this.widen(v);
+    this.data[i] = this.kind.encode(v);
   }
 
   get(i: number): number {
-    return this.data[i] as number;
+    return this.kind.decode(this.data[i] as number);
+  }
+
+  private widen(v: number): void {
+    const to = WIDER.get(this.kind)?.find((k) => k.fits(v)) ?? F64;
+    const next = to.make(this.data.length);
+    for (let i = 0; i < next.length; i++) next[i] = to.encode(this.get(i));
+    this.kind = to;
+    this.data = next;
+  }
+
+  get bytes(): number {
+    return this.data.byteLength;
+  }
+}
+
+/** Sample times: Uint32 ms after the first one, widened to float64 ms when one does not fit. */
+class TimeColumn {
+  private data: Uint32Array | Float64Array;
+  private base: number | null = null;
+
+  constructor(capacity: number) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  set(i: number, t: number): void {
+    this.base ??= t;
+    const rel = t - this.base;
+    if (this.data instanceof Uint32Array) {
+      if (Number.isInteger(rel) && rel >= 0 && rel < 2 ** 32) return void (this.data[i] = rel);
+      const base = this.base;
+      this.data = Float64Array.from(this.data, (x) => x + base);
+    }
+    this.data[i] = t;
+  }
+
+  get(i: number): number {
+    return this.data instanceof Uint32Array ? (this.data[i] as number) + (this.base ?? 0) : (this.data[i] as number);
   }
 
   get bytes(): number {
@@ -32,18 +119,18 @@ class ValueColumn {
 
 /** One node's ring: a shared time column and one value column per metric, allocated on first use. */
 class NodeRing {
-  private readonly t: Float64Array;
+  private readonly t: TimeColumn;
   private readonly columns = new Map<HistoryMetric, ValueColumn>();
   private next = 0;
   private size = 0;
 
   constructor(private readonly capacity: number) {
-    this.t = new Float64Array(capacity);
+    this.t = new TimeColumn(capacity);
   }
 
   push(t: number, values: Partial<Record<HistoryMetric, number | null>>): void {
     const at = this.next;
-    this.t[at] = t;
+    this.t.set(at, t);
     for (const [metric, col] of this.columns) if (!(metric in values)) col.set(at, ABSENT);
     for (const [metric, v] of Object.entries(values) as Array<
       [HistoryMetric, number | null | undefined]
@@ -64,7 +151,7 @@ class NodeRing {
     const start = (this.next - this.size + this.capacity) % this.capacity;
     for (let i = 0; i < this.size; i++) {
       const at = (start + i) % this.capacity;
-      const t = this.t[at] as number;
+      const t = this.t.get(at);
       const v = col.get(at);
       if (t < sinceMs || v === ABSENT) continue;
       out.push({ t, v: Number.isNaN(v) ? null : v });
@@ -73,7 +160,7 @@ class NodeRing {
   }
 
   get bytes(): number {
-    let sum = this.t.byteLength;
+    let sum = this.t.bytes;
     for (const col of this.columns.values()) sum += col.bytes;
     return sum;
   }
