@@ -11,16 +11,17 @@ export class NodeMemoryWriter {
   private signature = '';
   private savedAt = 0;
 
-  constructor(private readonly memory: NodeMemoryStore) {}
+  constructor(private readonly memory: Pick<NodeMemoryStore, 'save'>) {}
 
   save(records: Iterable<NodeRecord>): void {
-    const nodes = [...records]
-      .filter((r) => r.role !== 'unknown')
-      .map((r) => ({ id: r.id, upstream: r.upstream, role: r.role, firstSeenAt: r.firstSeenAt, lastKnownAt: r.lastKnownAt }));
-    const signature = JSON.stringify(nodes.map((n) => [n.id, n.upstream, n.role]));
+    const known = [...records].filter((r) => r.role !== 'unknown');
+    // Built every cycle: one string, no per-node objects until something is written.
+    let signature = '';
+    for (const r of known) signature += `${r.id} ${r.upstream ?? ''} ${r.role}\n`;
     if (signature === this.signature && Date.now() - this.savedAt < REFRESH_MS) return;
     this.signature = signature;
     this.savedAt = Date.now();
+    const nodes = known.map((r) => ({ id: r.id, upstream: r.upstream, role: r.role, firstSeenAt: r.firstSeenAt, lastKnownAt: r.lastKnownAt }));
     try {
       this.memory.save(nodes);
     } catch (err) {

@@ -120,7 +120,9 @@ export class NodeRegistry {
     for (const r of this.records.values()) {
       const runId = r.reachable ? r.info?.sections.server?.run_id : undefined;
       if (!runId) continue;
-      byRunId.set(runId, [...(byRunId.get(runId) ?? []), r]);
+      const group = byRunId.get(runId);
+      if (group) group.push(r);
+      else byRunId.set(runId, [r]);
     }
     for (const group of byRunId.values()) {
       if (group.length < 2) continue;
