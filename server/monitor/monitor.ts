@@ -23,7 +23,7 @@ import type { MonitorPool } from './monitor-pool';
 import { MonitorView } from './monitor-view';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
-import { inSlices } from './slices';
+import { inSlices, yieldToLoop } from './slices';
 import { FULL_PLAN, phaseOf, pollPlan, type PollPlan } from './poll-tiers';
 import type { NodeMemoryStore } from '../store/node-memory-store';
 import { NodeMemoryWriter } from './node-memory-writer';
@@ -265,17 +265,21 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(id));
   }
 
-  private publish(started: number): Promise<void> {
+  /** Derive, diff, record: each a pass over every node, each in its own event-loop task. */
+  private async publish(started: number): Promise<void> {
+    await yieldToLoop();
     const derived = deriveTopology(this.registry.observations(), this.canonical, this.config.thresholds, started);
     const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
+    await yieldToLoop();
     const { delta, events } = diffTopology(this.view.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
     this.view.topology = topology;
     this.cycles++;
-    const samples = this.view.recordHistory(topology, started);
     this.view.pushEvents(events);
     for (const e of events) log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
+    await yieldToLoop();
+    const samples = this.view.recordHistory(topology, started);
     const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    return this.dispatch(report);
+    await this.dispatch(report);
   }
 
   /**
