@@ -203,3 +203,15 @@ test('a cycle step runs before the cycle listeners and holds the next cycle unti
   await nextCycle(m);
   assert.equal(steps, count, 'a removed step no longer runs');
 });
+
+test('a reply the monitor cannot apply costs that node only, never the cycle or the process', async () => {
+  const pool = new FakePool([A, B]);
+  // Not INFO text at all (a bug, a broken proxy): applying it throws.
+  const garbage = JSON.parse('{"ok":true,"info":null,"latencyMs":1,"at":0}') as PollResult;
+  pool.behaviour.set(B, () => Promise.resolve(garbage));
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  assert.equal(t.nodes.find((n) => n.id === A)?.reachable, true);
+  assert.notEqual(t.nodes.find((n) => n.id === B)?.reachable, true);
+  await nextCycle(m);
+});

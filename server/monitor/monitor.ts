@@ -241,7 +241,16 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     started: number,
     onResult: (id: string, result: PollResult) => void,
   ): Promise<void> {
-    const polls = await inSlices(wave, WAVE_SLICE, (id) => this.pollOne(id, deadline, started).then((result) => onResult(id, result)));
+    // Each promise settles without rejecting: they wait across slices, where an unhandled
+    // rejection would end the process.
+    const polls = await inSlices(wave, WAVE_SLICE, async (id) => {
+      const result = await this.pollOne(id, deadline, started);
+      try {
+        onResult(id, result);
+      } catch (err) {
+        log.error({ node: id, err }, 'could not apply a poll result; the node keeps its last state');
+      }
+    });
     await Promise.all(polls);
   }
 
