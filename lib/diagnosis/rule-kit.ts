@@ -15,6 +15,7 @@ import type {
   LogEvidenceLine,
   NodeView,
 } from './diagnosis-input';
+import { eventIndex, linksByUpstream } from './input-index';
 
 export type Rule = (input: DiagnosisInput) => FindingCandidate[];
 
@@ -38,7 +39,7 @@ export function nodesById(input: DiagnosisInput): Map<string, NodeView> {
 
 /** Links whose upstream is `nodeId` (its direct replicas as the topology knows them). */
 export function replicaLinks(input: DiagnosisInput, nodeId: string): Link[] {
-  return input.topology.links.filter((l) => l.upstream === nodeId);
+  return [...(linksByUpstream(input.topology.links).get(nodeId) ?? [])];
 }
 
 /** A node is a replication source when it lists replicas or the topology hangs some under it. */
@@ -127,6 +128,24 @@ export function recentEvents(
 ): TopologyEvent[] {
   const since = windowStart(input);
   return input.events.filter((e) => e.at >= since && pred(e));
+}
+
+/** recentEvents of one node (`e.nodeId`), from an index built once per cycle. */
+export function recentNodeEvents(
+  input: DiagnosisInput,
+  nodeId: string,
+  pred: (e: TopologyEvent) => boolean = () => true,
+): TopologyEvent[] {
+  return (eventIndex(input.events, windowStart(input)).byNode.get(nodeId) ?? []).filter(pred);
+}
+
+/** recentEvents of one kind, from an index built once per cycle. */
+export function recentKindEvents(
+  input: DiagnosisInput,
+  kind: TopologyEvent['kind'],
+  pred: (e: TopologyEvent) => boolean = () => true,
+): TopologyEvent[] {
+  return (eventIndex(input.events, windowStart(input)).byKind.get(kind) ?? []).filter(pred);
 }
 
 /** Log lines of one node in the window; a line without a timestamp counts as recent. */

@@ -1,7 +1,7 @@
 // Runs the diagnosis rules after every poll cycle: builds the input from the monitor, applies
 // hysteresis with the finding tracker, and hands changes to the incident service. Findings from
 // elsewhere (consistency checks, canaries) join through `report()`.
-import { diagnose } from '../../lib/diagnosis/diagnose';
+import { diagnoseInSteps } from '../../lib/diagnosis/diagnose';
 import type { DiagnosisSettings, FindingCandidate, LogEvidenceLine } from '../../lib/diagnosis/diagnosis-input';
 import type { FindingKey } from '../../lib/diagnosis/finding-key';
 import { FindingTracker, type FindingSnapshot } from '../../lib/diagnosis/finding-tracker';
@@ -11,6 +11,7 @@ import type { FindingChange, IncidentService } from '../incidents/incident-servi
 import { logger } from '../logger';
 import type { CycleReport, Monitor } from '../monitor/monitor';
 import type { IncidentStore } from '../store/incident-store';
+import { yieldToLoop } from '../monitor/slices';
 
 const log = logger('diagnosis');
 /** Open findings' latest evidence is written back this often (cycles), not on every poll. */
@@ -24,7 +25,7 @@ export class DiagnosisService {
   private readonly external = new Map<FindingKey, { candidate: FindingCandidate; until: number }>();
   private cycles = 0;
   private logSource: LogEvidenceSource = () => [];
-  private readonly onCycle = (r: CycleReport) => this.run(r);
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     config: Config,
@@ -45,12 +46,14 @@ export class DiagnosisService {
     );
   }
 
+  /** Runs within each cycle, before its 'cycle' listeners (the socket feed) hear of it. */
   start(): void {
-    this.monitor.on('cycle', this.onCycle);
+    this.unsubscribe ??= this.monitor.addCycleStep((r) => this.run(r));
   }
 
   stop(): void {
-    this.monitor.off('cycle', this.onCycle);
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   /** Log lines become evidence once log ingestion is wired. */
@@ -67,11 +70,12 @@ export class DiagnosisService {
     this.external.delete(key);
   }
 
-  private run(report: CycleReport): void {
+  private async run(report: CycleReport): Promise<void> {
     const now = report.topology.generatedAt;
     let candidates: FindingCandidate[];
     try {
-      candidates = diagnose({
+      // One rule per event-loop task: at 1,000 nodes the whole set in one piece held the loop.
+      candidates = await diagnoseInSteps({
         now,
         topology: report.topology,
         nodes: this.monitor.nodeViews(),
@@ -79,7 +83,7 @@ export class DiagnosisService {
         history: (id, metric, since) => this.monitor.historyOf(id, metric, since) ?? [],
         logs: this.logSource(now - this.settings.resyncWindowMs),
         settings: this.settings,
-      });
+      }, yieldToLoop);
     } catch (err) {
       // One broken rule must not stop monitoring; the rest of the cycle already went out.
       log.error({ err }, 'diagnosis failed this cycle');

@@ -45,6 +45,8 @@ afterEach(() => monitor?.stop());
 function startMonitor(pool: FakePool): Monitor {
   const config = loadConfig({});
   config.poll.intervalMs = 100;
+  // A minute of history, not an hour at 100 ms polls (36,000 slots per node and metric).
+  config.history.retentionMs = 60_000;
   monitor = new Monitor(config, pool);
   monitor.start();
   return monitor;
@@ -150,4 +152,66 @@ test('a node restarted between two polls is read in full in the same cycle, neve
   }
   assert.equal(detail.info.memory?.used_memory, '200', 'the new process was read in the same cycle');
   assert.ok((detail.sectionsReadAt?.memory ?? 0) >= (detail.sectionsReadAt?.replication ?? Infinity));
+});
+
+test('a wave larger than one slice polls every node once per cycle', async () => {
+  const many = Array.from({ length: 100 }, (_, i) => `10.0.1.${i}:6379`);
+  const pool = new FakePool(many);
+  const polls = new Map<string, number>();
+  const get = pool.get.bind(pool);
+  pool.get = (id) => ({
+    poll: (deadline, plan) => {
+      polls.set(id, (polls.get(id) ?? 0) + 1);
+      return get(id).poll(deadline, plan);
+    },
+  });
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  assert.equal(t.nodes.length, 100);
+  assert.ok(t.nodes.every((n) => n.reachable));
+  assert.deepEqual([...polls.keys()].sort(), [...many].sort());
+  assert.ok([...polls.values()].every((n) => n === 1), 'each node once in the first cycle');
+});
+
+test('a cycle step runs before the cycle listeners and holds the next cycle until it ends', async () => {
+  const pool = new FakePool([A]);
+  const trace: string[] = [];
+  let finishStep!: () => void;
+  const config = loadConfig({});
+  config.poll.intervalMs = 100;
+  monitor = new Monitor(config, pool);
+  const m = monitor;
+  let steps = 0;
+  const remove = m.addCycleStep(async () => {
+    steps++;
+    trace.push('step start');
+    if (steps === 1) await new Promise<void>((resolve) => (finishStep = resolve));
+    trace.push('step end');
+  });
+  m.on('cycle', () => trace.push('cycle'));
+  m.start();
+  while (!finishStep) await new Promise((r) => setTimeout(r, 10));
+  // Held far longer than an interval: no second cycle meanwhile.
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(trace, ['step start']);
+  finishStep();
+  await nextCycle(m);
+  assert.deepEqual(trace.slice(0, 3), ['step start', 'step end', 'cycle']);
+  remove();
+  const count = steps;
+  await nextCycle(m);
+  await nextCycle(m);
+  assert.equal(steps, count, 'a removed step no longer runs');
+});
+
+test('a reply the monitor cannot apply costs that node only, never the cycle or the process', async () => {
+  const pool = new FakePool([A, B]);
+  // Not INFO text at all (a bug, a broken proxy): applying it throws.
+  const garbage = JSON.parse('{"ok":true,"info":null,"latencyMs":1,"at":0}') as PollResult;
+  pool.behaviour.set(B, () => Promise.resolve(garbage));
+  const m = startMonitor(pool);
+  const t = await nextCycle(m);
+  assert.equal(t.nodes.find((n) => n.id === A)?.reachable, true);
+  assert.notEqual(t.nodes.find((n) => n.id === B)?.reachable, true);
+  await nextCycle(m);
 });

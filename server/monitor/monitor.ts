@@ -1,6 +1,6 @@
-// The poll loop: every interval, one INFO round trip per node, discovery of the whole tree from
+// The poll cycle: every interval, one INFO round trip per node, discovery of the whole tree from
 // whatever answers, then derived topology, history and events. It knows nothing of sockets or
-// HTTP: it emits typed events and answers queries.
+// HTTP: it emits typed events; the queries it answers are its read side (monitor-view.ts).
 import { EventEmitter } from 'node:events';
 import type {
   HistoryMetric,
@@ -12,23 +12,26 @@ import type {
   TopologyEvent,
   TopologySnapshot,
 } from '../../lib/contracts';
-import { deriveTopology, type NodeObservation } from '../../lib/topology/derive-topology';
+import { deriveTopology } from '../../lib/topology/derive-topology';
 import { diffTopology } from '../../lib/topology/diff-topology';
 import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { PollResult } from '../redis/node-client';
-import { HistoryStore } from './history';
 import type { MonitorPool } from './monitor-pool';
+import { MonitorView } from './monitor-view';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
+import { inSlices, yieldToLoop } from './slices';
 import { FULL_PLAN, phaseOf, pollPlan, type PollPlan } from './poll-tiers';
 import type { NodeMemoryStore } from '../store/node-memory-store';
+import { NodeMemoryWriter } from './node-memory-writer';
 
 const log = logger('monitor');
 const MAX_WAVES = 8;
-const MAX_EVENTS = 1000;
+/** Polls sent per event-loop task (see pollWave). */
+const WAVE_SLICE = 32;
 /** Lets the other connections of a dying process close too, so one early cycle sees them all. */
 const EARLY_POLL_DELAY_MS = 50;
 
@@ -46,6 +49,8 @@ export interface DiscoverySource {
   decorate(topology: Topology): Topology;
 }
 
+export type CycleStep = (report: CycleReport) => Promise<void>;
+
 export interface MonitorEvents {
   cycle: [CycleReport];
   'topology-event': [TopologyEvent];
@@ -53,18 +58,17 @@ export interface MonitorEvents {
 
 export class Monitor extends EventEmitter<MonitorEvents> {
   private readonly registry: NodeRegistry;
-  private readonly history: HistoryStore;
-  private readonly events: TopologyEvent[] = [];
-  private topology: Topology | null = null;
+  /** The read side: topology, events and history rings as the last cycle left them. */
+  private readonly view: MonitorView;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private cyclePromise: Promise<void> | null = null;
   /** A connection dropped during a cycle: run the next one right after it. */
   private rerunSoon = false;
   private eventSeq = 0;
-  private rememberedSignature = '';
-  private rememberedAt = 0;
+  private readonly memoryWriter: NodeMemoryWriter | null;
   private readonly sources: DiscoverySource[] = [];
+  private readonly steps: CycleStep[] = [];
   /** Parts of the topology other services own (Sentinels and their groups). */
   private extras: () => Pick<Topology, 'sentinels' | 'groups'> = () => ({});
   cycles = 0;
@@ -75,11 +79,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     private readonly memory?: NodeMemoryStore,
   ) {
     super();
-    this.history = new HistoryStore(Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1);
+    this.memoryWriter = memory ? new NodeMemoryWriter(memory) : null;
     this.registry = new NodeRegistry((id) => {
       this.pool.release(id);
-      this.history.drop(id);
+      this.view.history.drop(id);
     });
+    const historyLength = Math.ceil(config.history.retentionMs / config.poll.intervalMs) + 1;
+    this.view = new MonitorView(this.registry.records, this.registry.canonical, config.poll.intervalMs, historyLength);
     const now = Date.now();
     for (const seed of pool.seeds) this.registry.ensure(seed.id, now, { isSeed: true });
     // Nodes seen before a restart come back as unreachable until they answer (or age out).
@@ -140,6 +146,19 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     }, delayMs);
   }
 
+  /**
+   * Work that belongs to the cycle and runs in several event-loop tasks (diagnosis): awaited in
+   * order before the 'cycle' listeners, so the next cycle never starts while it runs. Returns
+   * the way to remove it.
+   */
+  addCycleStep(step: CycleStep): () => void {
+    this.steps.push(step);
+    return () => {
+      const i = this.steps.indexOf(step);
+      if (i >= 0) this.steps.splice(i, 1);
+    };
+  }
+
   canonical = (id: string): string => this.registry.canonical(id);
 
   /**
@@ -172,8 +191,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
 
   /** A topology event from another source (a Sentinel's): kept, logged and announced. */
   recordEvent(e: TopologyEvent): void {
-    this.events.push(e);
-    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    this.view.pushEvents([e]);
     log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
     this.emit('topology-event', e);
   }
@@ -198,38 +216,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       // callbacks instead of blocking the event loop in one piece after the last reply.
       await this.pollWave(wave, deadline, started, (id, result) => {
         polled.add(id);
-        // Removed (by the operator, or merged as an alias) while its poll was out: it stays gone.
-        const rec = this.records.get(id);
-        if (!rec) return;
-        if (!result.ok) {
-          rec.reachable = false;
-          rec.error = result.error;
-          // Whatever it was doing before, read all of it once it answers again.
-          rec.refreshAll = true;
-          return;
-        }
-        // A new process of the node (restarted between two polls): its slow sections are read
-        // in the same cycle, one more round trip for this node only, rather than judged absent.
-        if (this.registry.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
-          rereads.add(id);
-          next.add(id);
-        }
-        if (result.config || result.configError) {
-          rec.config = result.config ?? rec.config;
-          rec.configError = result.configError;
-          rec.configAt = result.at;
-        }
-        // A refused CLUSTER INFO keeps the last reading, with its own (older) read time.
-        if (result.clusterInfo || rec.info?.sections.cluster?.cluster_enabled !== '1') {
-          rec.clusterInfo = result.clusterInfo;
-          rec.clusterInfoAt = result.clusterInfo ? result.at : undefined;
-        }
-        for (const ref of this.registry.neighbours(rec)) {
-          referenced.add(ref);
-          const known = this.records.get(this.canonical(ref));
-          if (known) known.lastKnownAt = started;
-          if (!polled.has(this.canonical(ref)) && !known) next.add(ref);
-        }
+        for (const ref of this.registry.applyResult(id, result, { started, rereads, referenced, polled })) next.add(ref);
       });
       // Neighbours named for the first time are polled in the same cycle (so gaps compare).
       for (const id of next) this.registry.ensure(id, started);
@@ -238,13 +225,15 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.registry.dedupeByRunId(referenced);
     this.registry.attachReportedReplicas(started);
     this.registry.forget(started, this.config.discovery.forgetAfterMs);
-    this.remember();
+    this.memoryWriter?.save(this.records.values());
     await this.publish(started);
   }
 
   /**
-   * One poll per node, all at once; each result handed to `onResult` as it arrives. One node's
-   * failure is that node's state, never the wave's.
+   * One poll per node, each result handed to `onResult` as it arrives. The polls are sent
+   * WAVE_SLICE nodes per event-loop task: each pipelined write wakes its redis-server, and 1,000
+   * of them in one task held the loop for hundreds of ms. One node's failure is that node's
+   * state, never the wave's.
    */
   private async pollWave(
     wave: string[],
@@ -252,20 +241,28 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     started: number,
     onResult: (id: string, result: PollResult) => void,
   ): Promise<void> {
-    await Promise.all(
-      wave.map(async (id) => {
-        let result: PollResult;
-        try {
-          // Inside the try: a synchronous throw (a bad id) becomes that node's failure too.
-          result = await this.pool.get(id).poll(deadline, this.planFor(id, started));
-        } catch (err) {
-          log.warn({ node: id, err }, 'poll rejected; the node counts as unreachable this cycle');
-          const message = err instanceof Error ? err.message : String(err);
-          result = { ok: false, at: Date.now(), error: { code: 'unknown', message } };
-        }
+    // Each promise settles without rejecting: they wait across slices, where an unhandled
+    // rejection would end the process.
+    const polls = await inSlices(wave, WAVE_SLICE, async (id) => {
+      const result = await this.pollOne(id, deadline, started);
+      try {
         onResult(id, result);
-      }),
-    );
+      } catch (err) {
+        log.error({ node: id, err }, 'could not apply a poll result; the node keeps its last state');
+      }
+    });
+    await Promise.all(polls);
+  }
+
+  private async pollOne(id: string, deadline: number, started: number): Promise<PollResult> {
+    try {
+      // Inside the try: a synchronous throw (a bad id) becomes that node's failure too.
+      return await this.pool.get(id).poll(deadline, this.planFor(id, started));
+    } catch (err) {
+      log.warn({ node: id, err }, 'poll rejected; the node counts as unreachable this cycle');
+      const message = err instanceof Error ? err.message : String(err);
+      return { ok: false, at: Date.now(), error: { code: 'unknown', message } };
+    }
   }
 
   /** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
@@ -277,55 +274,21 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(id));
   }
 
-  /** Persist the set of known nodes when it changed (ids, parents, roles). */
-  private remember(): void {
-    if (!this.memory) return;
-    const nodes = [...this.records.values()]
-      .filter((r) => r.role !== 'unknown')
-      .map((r) => ({ id: r.id, upstream: r.upstream, role: r.role, firstSeenAt: r.firstSeenAt, lastKnownAt: r.lastKnownAt }));
-    const signature = JSON.stringify(nodes.map((n) => [n.id, n.upstream, n.role]));
-    // lastKnownAt is refreshed on disk once a minute; the shape on every change.
-    if (signature === this.rememberedSignature && Date.now() - this.rememberedAt < 60_000) return;
-    this.rememberedSignature = signature;
-    this.rememberedAt = Date.now();
-    try {
-      this.memory.save(nodes);
-    } catch (err) {
-      log.error({ err }, 'could not save the node memory');
-    }
-  }
-
-  private observations(): NodeObservation[] {
-    return [...this.records.values()].map((r) => ({
-      id: r.id,
-      host: r.host,
-      port: r.port,
-      reachable: r.reachable,
-      error: r.error,
-      info: r.info,
-      metrics: r.reachable ? r.metrics : undefined,
-      lastSeenAt: r.lastSeenAt,
-      upstream: r.upstream,
-      role: r.role,
-      discoveredOnly: r.discoveredOnly,
-      sampledAt: r.reachable ? r.infoAt : undefined,
-    }));
-  }
-
-  private publish(started: number): Promise<void> {
-    const derived = deriveTopology(this.observations(), this.canonical, this.config.thresholds, started);
+  /** Derive, diff, record: each a pass over every node, each in its own event-loop task. */
+  private async publish(started: number): Promise<void> {
+    await yieldToLoop();
+    const derived = deriveTopology(this.registry.observations(), this.canonical, this.config.thresholds, started);
     const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
-    const { delta, events } = diffTopology(this.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
-    this.topology = topology;
+    await yieldToLoop();
+    const { delta, events } = diffTopology(this.view.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
+    this.view.topology = topology;
     this.cycles++;
-    const samples = this.recordHistory(topology, started);
-    for (const e of events) {
-      this.events.push(e);
-      log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
-    }
-    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+    this.view.pushEvents(events);
+    for (const e of events) log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
+    await yieldToLoop();
+    const samples = this.view.recordHistory(topology, started);
     const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    return this.dispatch(report);
+    await this.dispatch(report);
   }
 
   /**
@@ -334,6 +297,13 @@ export class Monitor extends EventEmitter<MonitorEvents> {
    * holds back every socket and timer. The cycle ends (and the next is timed) after the last.
    */
   private async dispatch(report: CycleReport): Promise<void> {
+    for (const step of [...this.steps]) {
+      try {
+        await step(report);
+      } catch (err) {
+        log.error({ err }, 'a cycle step failed; the others still run');
+      }
+    }
     for (const listener of this.listeners('cycle')) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       try {
@@ -345,98 +315,33 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     for (const e of report.events) this.emit('topology-event', e);
   }
 
-  private recordHistory(topology: Topology, t: number): NodeSample[] {
-    const linkOf = new Map(topology.links.map((l) => [l.replica, l]));
-    const samples: NodeSample[] = [];
-    for (const r of this.records.values()) {
-      const m = r.reachable ? r.metrics : undefined;
-      const link = linkOf.get(r.id);
-      const values: NodeSample['values'] = {
-        opsPerSec: m?.opsPerSec ?? null,
-        memoryPct: m?.memoryPct ?? null,
-        usedMemoryBytes: m?.usedMemoryBytes ?? null,
-        rssBytes: m?.rssBytes ?? null,
-        replInputKbps: m?.replInputKbps ?? null,
-        replOutputKbps: m?.replOutputKbps ?? null,
-        keys: m?.keys ?? null,
-        syncFullDelta: m?.syncFullDelta ?? null,
-        syncPartialOkDelta: m?.syncPartialOkDelta ?? null,
-        syncPartialErrDelta: m?.syncPartialErrDelta ?? null,
-        replOffsetRate: m?.replOffsetRate ?? null,
-        cpuPct: m?.cpuPct ?? null,
-      };
-      if (link) {
-        values.offsetGapBytes = link.offsetGapBytes;
-        values.lagSeconds = link.lagSeconds;
-      }
-      this.history.record(r.id, t, values);
-      samples.push({ nodeId: r.id, t, values });
-    }
-    return samples;
-  }
-
+  // ── the read side (monitor-view.ts), unchanged for callers ──────────────────────────────
   snapshot(): TopologySnapshot {
-    return {
-      topology: this.topology ?? { generatedAt: Date.now(), nodes: [], links: [] },
-      events: this.events.slice(-200),
-      pollIntervalMs: this.intervalMs,
-    };
+    return this.view.snapshot();
   }
 
-  /** What the diagnosis rules read: each node's latest INFO, the one before, metrics, config. */
   nodeViews(): NodeView[] {
-    return [...this.records.values()].map((r) => ({
-      id: r.id,
-      reachable: r.reachable,
-      error: r.error,
-      role: r.role,
-      upstream: r.upstream,
-      info: r.info,
-      prevInfo: r.prevInfo,
-      metrics: r.reachable ? r.metrics : undefined,
-      config: r.config,
-      sectionAt: r.sectionAt,
-    }));
+    return this.view.nodeViews();
   }
 
-  /** The latest per-poll CLUSTER INFO of each reachable cluster node, with its read time. */
   clusterInfoReadings(): Array<{ id: string; info: ClusterInfoReading; at: number }> {
-    return [...this.records.values()].flatMap((r) => (r.reachable && r.clusterInfo && r.clusterInfoAt ? [{ id: r.id, info: r.clusterInfo, at: r.clusterInfoAt }] : []));
+    return this.view.clusterInfoReadings();
   }
 
-  /** Topology events at or after `sinceMs`, oldest first. */
   eventsSince(sinceMs: number): TopologyEvent[] {
-    return this.events.filter((e) => e.at >= sinceMs);
+    return this.view.eventsSince(sinceMs);
   }
 
   recentEvents(limit = 200): TopologyEvent[] {
-    return this.events.slice(-limit);
+    return this.view.recentEvents(limit);
   }
 
   nodeDetail(rawId: string): NodeDetail | null {
-    const id = this.canonical(rawId);
-    const r = this.records.get(id);
-    const node = this.topology?.nodes.find((n) => n.id === id);
-    if (!r || !node) return null;
-    const links = this.topology?.links ?? [];
-    return {
-      node,
-      link: links.find((l) => l.replica === id) ?? null,
-      downstream: links.filter((l) => l.upstream === id),
-      sampledAt: r.infoAt ?? null,
-      // Not answering now: what follows is from sampledAt, the last good poll.
-      ...(r.reachable ? {} : { stale: true }),
-      info: r.info?.sections ?? {},
-      sectionsReadAt: { ...r.sectionAt },
-      metrics: r.metrics ?? null,
-      config: r.config ?? null,
-      ...(r.configAt ? { configAt: r.configAt } : {}),
-      ...(r.configError ? { configError: r.configError } : {}),
-    };
+    return this.view.nodeDetail(rawId);
   }
 
   historyOf(rawId: string, metric: HistoryMetric, sinceMs: number): HistoryPoint[] | null {
-    return this.history.query(this.canonical(rawId), metric, sinceMs);
+    return this.view.historyOf(rawId, metric, sinceMs);
   }
 
   /** Operator removal of a node that is gone for good. A node that still answers comes back. */

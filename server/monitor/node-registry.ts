@@ -1,14 +1,25 @@
 // What the monitor knows of each node across cycles: records, address aliases, discovery of
 // neighbours, and the memory of nodes that died. No I/O; the monitor drives it.
 import { parseInfo } from '../../lib/info/info-parser';
-import { replicaEntryId, upstreamOf } from '../../lib/topology/derive-topology';
+import { replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
 import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
 import { logger } from '../logger';
+import type { PollResult } from '../redis/node-client';
 import { parseNodeId } from '../redis/redis-url';
 import type { NodeRecord } from './node-record';
 import { carrySlowSections, situationChanged, SLOW_SECTIONS } from './poll-tiers';
 
 const log = logger('monitor');
+
+/** What one cycle has seen so far, shared by the results of its waves. */
+export interface CycleState {
+  started: number;
+  /** Nodes already read a second time this cycle (after a restart). */
+  rereads: Set<string>;
+  /** Every address some node named (upstream or replica). */
+  referenced: Set<string>;
+  polled: Set<string>;
+}
 
 export class NodeRegistry {
   readonly records = new Map<string, NodeRecord>();
@@ -109,7 +120,9 @@ export class NodeRegistry {
     for (const r of this.records.values()) {
       const runId = r.reachable ? r.info?.sections.server?.run_id : undefined;
       if (!runId) continue;
-      byRunId.set(runId, [...(byRunId.get(runId) ?? []), r]);
+      const group = byRunId.get(runId);
+      if (group) group.push(r);
+      else byRunId.set(runId, [r]);
     }
     for (const group of byRunId.values()) {
       if (group.length < 2) continue;
@@ -155,4 +168,64 @@ export class NodeRegistry {
     this.onDrop(id);
   }
 
+  /**
+   * One poll's result into the node's record. Returns the ids to poll next in this cycle: the
+   * node itself when it restarted (its slow sections, one more round trip), and neighbours it
+   * names that are not known yet.
+   */
+  applyResult(id: string, result: PollResult, cycle: CycleState): string[] {
+    // Removed (by the operator, or merged as an alias) while its poll was out: it stays gone.
+    const rec = this.records.get(id);
+    if (!rec) return [];
+    if (!result.ok) {
+      rec.reachable = false;
+      rec.error = result.error;
+      // Whatever it was doing before, read all of it once it answers again.
+      rec.refreshAll = true;
+      return [];
+    }
+    const next: string[] = [];
+    const { rereads, referenced, polled, started } = cycle;
+    // A new process of the node (restarted between two polls): its slow sections are read
+    // in the same cycle, one more round trip for this node only, rather than judged absent.
+    if (this.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
+      rereads.add(id);
+      next.push(id);
+    }
+    if (result.config || result.configError) {
+      rec.config = result.config ?? rec.config;
+      rec.configError = result.configError;
+      rec.configAt = result.at;
+    }
+    // A refused CLUSTER INFO keeps the last reading, with its own (older) read time.
+    if (result.clusterInfo || rec.info?.sections.cluster?.cluster_enabled !== '1') {
+      rec.clusterInfo = result.clusterInfo;
+      rec.clusterInfoAt = result.clusterInfo ? result.at : undefined;
+    }
+    for (const ref of this.neighbours(rec)) {
+      referenced.add(ref);
+      const known = this.records.get(this.canonical(ref));
+      if (known) known.lastKnownAt = started;
+      if (!polled.has(this.canonical(ref)) && !known) next.push(ref);
+    }
+    return next;
+  }
+
+  /** What deriveTopology reads of each node. */
+  observations(): NodeObservation[] {
+    return [...this.records.values()].map((r) => ({
+      id: r.id,
+      host: r.host,
+      port: r.port,
+      reachable: r.reachable,
+      error: r.error,
+      info: r.info,
+      metrics: r.reachable ? r.metrics : undefined,
+      lastSeenAt: r.lastSeenAt,
+      upstream: r.upstream,
+      role: r.role,
+      discoveredOnly: r.discoveredOnly,
+      sampledAt: r.reachable ? r.infoAt : undefined,
+    }));
+  }
 }

@@ -15,7 +15,8 @@ import {
   MB,
   noteEvidence,
   pollIntervalMs,
-  recentEvents,
+  recentKindEvents,
+  recentNodeEvents,
   recentLogs,
   remedy,
   replicaLinks,
@@ -51,17 +52,12 @@ export const fullResyncStorm: Rule = (input) => {
     // discovered (at its own start) synced long before, outside this history.
     const near = Math.max(ATTACH_SYNC_MS, 3 * (pollIntervalMs(input, view.id) ?? 0));
     const syncedNear = (t: number) => deltas.some((p) => p.v > 0 && Math.abs(p.t - t) <= near);
-    const attachEvents = recentEvents(
-      input,
-      (e) =>
-        ((e.kind === 'upstream_changed' && e.to === view.id) ||
-          (e.kind === 'node_added' && replicas.includes(e.nodeId))) &&
-        syncedNear(e.at),
-    );
-    const resetEvents = recentEvents(
-      input,
-      (e) => e.nodeId === view.id && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'),
-    );
+    const replicaSet = new Set(replicas);
+    const attachEvents = [
+      ...recentKindEvents(input, 'upstream_changed', (e) => e.to === view.id && syncedNear(e.at)),
+      ...[...replicaSet].flatMap((id) => recentNodeEvents(input, id, (e) => e.kind === 'node_added' && syncedNear(e.at))),
+    ];
+    const resetEvents = recentNodeEvents(input, view.id, (e) => e.kind === 'run_id_changed' || e.kind === 'replid_changed');
     const expected =
       attachEvents.length + (resetEvents.length ? resetEvents.length * replicas.length : 0);
     const unexplained = Math.max(0, masterCount - expected);
@@ -70,10 +66,7 @@ export const fullResyncStorm: Rule = (input) => {
     let replicaCount = 0;
     const replicaEvidence: Evidence[] = [];
     for (const id of replicas) {
-      const restarts = recentEvents(
-        input,
-        (e) => e.nodeId === id && e.kind === 'link_up' && e.to === 'sync',
-      );
+      const restarts = recentNodeEvents(input, id, (e) => e.kind === 'link_up' && e.to === 'sync');
       const logged = recentLogs(input, id, (l) => REPLICA_FULL_SYNC.test(l.message));
       const n = Math.max(restarts.length, lineCount(logged));
       if (n === 0) continue;

@@ -9,7 +9,7 @@ import {
   fmtDuration,
   infoFields,
   logEvidence,
-  recentEvents,
+  recentNodeEvents,
   recentLogs,
   remedy,
   replicaLinks,
@@ -31,10 +31,7 @@ export const replicaWiped: Rule = (input) => {
   for (const view of input.nodes) {
     const master = view.upstream;
     if (!view.reachable || view.info?.replication.role !== 'replica' || !master) continue;
-    const resets = recentEvents(
-      input,
-      (e) => e.nodeId === master && (e.kind === 'run_id_changed' || e.kind === 'replid_changed'),
-    );
+    const resets = recentNodeEvents(input, master, (e) => e.kind === 'run_id_changed' || e.kind === 'replid_changed');
     const reset = resets[0];
     if (!reset) continue;
     const now = view.metrics?.keys ?? keysOf(view.info);

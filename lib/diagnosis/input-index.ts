@@ -1,0 +1,45 @@
+// Per-cycle lookups over one DiagnosisInput, built once and shared by every rule: a rule that
+// asks "this node's events" or "this node's replica links" for each of 1,000 nodes scanned the
+// whole event list (or link list) each time. Keyed by the input's own arrays, so a new cycle
+// (new arrays) gets a new index and nothing is kept after it. Pure.
+import type { Link, TopologyEvent } from '../contracts';
+
+interface EventIndex {
+  since: number;
+  byNode: Map<string, TopologyEvent[]>;
+  byKind: Map<string, TopologyEvent[]>;
+}
+
+const eventIndexes = new WeakMap<readonly TopologyEvent[], EventIndex>();
+const linkIndexes = new WeakMap<readonly Link[], Map<string, Link[]>>();
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Events at or after `since`, grouped by node and by kind, each group oldest first. */
+export function eventIndex(events: readonly TopologyEvent[], since: number): EventIndex {
+  const known = eventIndexes.get(events);
+  if (known && known.since === since) return known;
+  const index: EventIndex = { since, byNode: new Map(), byKind: new Map() };
+  for (const e of events) {
+    if (e.at < since) continue;
+    push(index.byNode, e.nodeId, e);
+    push(index.byKind, e.kind, e);
+  }
+  eventIndexes.set(events, index);
+  return index;
+}
+
+/** Links grouped by their upstream, each group in the links' order. */
+export function linksByUpstream(links: readonly Link[]): Map<string, Link[]> {
+  let index = linkIndexes.get(links);
+  if (!index) {
+    index = new Map();
+    for (const l of links) push(index, l.upstream, l);
+    linkIndexes.set(links, index);
+  }
+  return index;
+}
