@@ -2,13 +2,12 @@
 // A finding's evidence, each type drawn the way an operator reads it: INFO fields and config as
 // `name value`, counters as from → to with the rate, metrics against their threshold, topology
 // events with their transition, and Redis log lines verbatim in monospace.
-import Link from 'next/link';
 import type { Evidence, Severity } from '@/lib/contracts';
 import { logTagText } from '@/components/i18n/code-labels';
 import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
-import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
+import { NodeLink } from '@/components/ui/node-link';
 import {
   deltaFacts,
   evidenceNode,
@@ -21,14 +20,7 @@ import {
 import { SEVERITY_STATUS } from './severity-badge';
 
 function NodeRef({ id }: { id: string }) {
-  return (
-    <Link
-      href={nodeHref(id)}
-      className="focus-ring truncate rounded font-mono text-xs text-fg-muted hover:text-fg hover:underline"
-    >
-      {id}
-    </Link>
-  );
+  return <NodeLink nodeId={id} className="truncate text-xs text-fg-muted hover:text-fg" />;
 }
 
 function Code({ children }: { children: React.ReactNode }) {
