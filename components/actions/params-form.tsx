@@ -157,6 +157,20 @@ function SettingsField({
   );
 }
 
+// The on/off parameters each action takes, in the order the form shows them.
+const FLAGS: Partial<Record<ActionId, readonly Flag[]>> = {
+  'replica.reattach': ['allowChain'],
+  'replica.promote': ['repoint', 'fence', 'force'],
+  'config.apply': ['rewrite'],
+};
+const FLAG_TEST_ID: Record<Flag, string> = {
+  allowChain: 'param-allow-chain',
+  repoint: 'param-repoint',
+  fence: 'param-fence',
+  force: 'param-force',
+  rewrite: 'param-rewrite',
+};
+
 /** The fields of one action's parameters; `set(key)` changes one of them. */
 function ActionFields({
   action,
@@ -169,47 +183,23 @@ function ActionFields({
   values: ParamValues;
   set: <K extends keyof ParamValues>(key: K) => (value: ParamValues[K]) => void;
 }) {
-  switch (action) {
-    case 'replica.reattach':
-      return (
-        <>
-          <UpstreamField target={target} value={v.upstream} onChange={set('upstream')} />
-          <Check
-            flag="allowChain"
-            checked={v.allowChain}
-            onChange={set('allowChain')}
-            testId="param-allow-chain"
-          />
-        </>
-      );
-    case 'replica.promote':
-      return (
-        <>
-          <Check
-            flag="repoint"
-            checked={v.repoint}
-            onChange={set('repoint')}
-            testId="param-repoint"
-          />
-          <Check flag="fence" checked={v.fence} onChange={set('fence')} testId="param-fence" />
-          <Check flag="force" checked={v.force} onChange={set('force')} testId="param-force" />
-        </>
-      );
-    case 'config.apply':
-      return (
-        <>
-          <SettingsField rows={v.rows} onChange={set('rows')} />
-          <Check
-            flag="rewrite"
-            checked={v.rewrite}
-            onChange={set('rewrite')}
-            testId="param-rewrite"
-          />
-        </>
-      );
-    default:
-      return null;
-  }
+  return (
+    <>
+      {action === 'replica.reattach' && (
+        <UpstreamField target={target} value={v.upstream} onChange={set('upstream')} />
+      )}
+      {action === 'config.apply' && <SettingsField rows={v.rows} onChange={set('rows')} />}
+      {(FLAGS[action] ?? []).map((flag) => (
+        <Check
+          key={flag}
+          flag={flag}
+          checked={v[flag]}
+          onChange={set(flag)}
+          testId={FLAG_TEST_ID[flag]}
+        />
+      ))}
+    </>
+  );
 }
 
 /** Edits a copy of `initial`; `onSubmit` gets params the contract accepts. */

@@ -2,9 +2,18 @@
 // Past checks, newest first: when, what, on which nodes, how it went.
 import type { CheckSummary } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { HistoryTable, OpenTimeCell } from '@/components/ui/history-table';
+import { HistoryTable, OpenTimeCell, type HistoryColumn } from '@/components/ui/history-table';
 import { StatusBadge } from '@/components/ui/status';
 import { STATE_LABEL, verdictStatus } from './check-text';
+
+const COLUMNS: readonly HistoryColumn[] = [
+  'checks.col.when',
+  'checks.col.kind',
+  'checks.col.nodes',
+  'checks.col.state',
+  'checks.col.result',
+  ['checks.col.duration', 'right'],
+];
 
 function CheckRow({ check: c, onOpen }: { check: CheckSummary; onOpen(id: string): void }) {
   const { t, fmt } = useT();
@@ -64,20 +73,11 @@ export function CheckHistory({
   const { t } = useT();
   return (
     <HistoryTable
-      titleId="check-history-title"
+      id="check-history"
       title={t('checks.history')}
       emptyText={t('checks.history.empty')}
-      testId="check-history"
-      columns={[
-        { header: t('checks.col.when') },
-        { header: t('checks.col.kind') },
-        { header: t('checks.col.nodes') },
-        { header: t('checks.col.state') },
-        { header: t('checks.col.result') },
-        { header: t('checks.col.duration'), align: 'right' },
-      ]}
+      columns={COLUMNS}
       rows={checks}
-      rowKey={(c) => c.id}
       renderRow={(c) => <CheckRow check={c} onOpen={onOpen} />}
     />
   );

@@ -2,9 +2,18 @@
 // Past drills, newest first: when, which, how it went, how fast.
 import type { DrillRun, DrillScenarioSummary } from '@/lib/contracts/drills';
 import { useT } from '@/components/i18n/i18n-provider';
-import { HistoryTable, OpenTimeCell } from '@/components/ui/history-table';
+import { HistoryTable, OpenTimeCell, type HistoryColumn } from '@/components/ui/history-table';
 import { StatusBadge } from '@/components/ui/status';
 import { pick } from './bilingual';
+
+const COLUMNS: readonly HistoryColumn[] = [
+  'drills.col.when',
+  'drills.col.scenario',
+  'drills.col.result',
+  ['drills.detect', 'right'],
+  ['drills.recover', 'right'],
+  'drills.col.by',
+];
 
 function SecondsCell({ ms }: { ms: number | null | undefined }) {
   const { fmt } = useT();
@@ -73,20 +82,11 @@ export function DrillHistory({
   };
   return (
     <HistoryTable
-      titleId="drill-history-title"
+      id="drill-history"
       title={t('drills.history')}
       emptyText={t('drills.history.empty')}
-      testId="drill-history"
-      columns={[
-        { header: t('drills.col.when') },
-        { header: t('drills.col.scenario') },
-        { header: t('drills.col.result') },
-        { header: t('drills.detect'), align: 'right' },
-        { header: t('drills.recover'), align: 'right' },
-        { header: t('drills.col.by') },
-      ]}
+      columns={COLUMNS}
       rows={drills}
-      rowKey={(d) => d.id}
       renderRow={(d) => <DrillRow drill={d} title={title(d.scenario)} onOpen={onOpen} />}
     />
   );
