@@ -11,16 +11,17 @@ import { useFindings } from '@/components/hooks/use-findings';
 import { useActionCatalog } from '@/components/hooks/use-action-catalog';
 import { ApiRequestError, errorMessage } from '@/components/hooks/api-client';
 import { approvePlan, executePlan, fetchPlan, planAction } from '@/components/hooks/actions-api';
-import { SyncIcon } from '@/components/ui/icons';
 import { pick } from './action-text';
-import { ConfirmPanel } from './confirm-panel';
 import { executeBlockers } from './confirmation';
-import { DialogTitleBar, PlanLoadError, PlanMetaBar } from './dialog-parts';
-import { dialogReducer, initialDialogState, type DialogEvent, type DialogState } from './dialog-state';
+import { DialogTitleBar } from './dialog-parts';
+import { ParamsStage, PlanStage, RunStage } from './dialog-stages';
+import {
+  dialogReducer,
+  initialDialogState,
+  type DialogEvent,
+  type DialogState,
+} from './dialog-state';
 import { ACTIONS_WITH_FORM } from './params';
-import { ParamsForm } from './params-form';
-import { PlanView } from './plan-view';
-import { RunPanel } from './run-panel';
 
 export interface ActionDialogProps {
   /** Start from a request (a finding's Fix, the node menu)… */
@@ -113,22 +114,30 @@ function useCommands(
   };
 
   const revert = (run: ActionRun) => {
-    const req: ActionPlanRequest = { action: 'config.revert', target: run.target, params: { runId: run.id } };
+    const req: ActionPlanRequest = {
+      action: 'config.revert',
+      target: run.target,
+      params: { runId: run.id },
+    };
     dispatch({ type: 'revert', request: req });
     load({ req });
   };
   return { replan, execute, approve, revert };
 }
 
-// Still long: the three stages' markup (params, plan, run). State lives in the reducer
-// (dialog-state.ts) and the hooks above; what is left only picks what each stage shows.
-export function ActionDialog(props: ActionDialogProps) {
-  const { t, locale } = useT();
-  const { me } = useMe();
-  const now = useNow();
-  const { catalog } = useActionCatalog();
-  const { open: openFindings } = useFindings();
+/** Shows the dialog as a modal while it is mounted. */
+function useModal() {
   const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return ref;
+}
+
+/** The dialog's state: the reducer, the first plan (or plan load), the approval poll. */
+function useDialogState(props: ActionDialogProps) {
   // The dialog is mounted per opening: the props it starts from are read once.
   const [start] = useState(() => ({
     planId: props.planId,
@@ -136,34 +145,35 @@ export function ActionDialog(props: ActionDialogProps) {
     editParams: !!props.editParams && !props.planId,
   }));
   const [state, dispatch] = useReducer(dialogReducer, start, initialDialogState);
-  const { stage, request, plan, isLoading, loadError, typed, reason, pending, actionError, runId } = state;
   const load = usePlanLoader(dispatch);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
-
   useEffect(() => {
     if (start.planId) load({ planId: start.planId });
     else if (start.request && !start.editParams) load({ req: start.request });
   }, [load, start]);
-
+  const { stage, plan } = state;
   const waitsForApproval =
     stage === 'plan' && !!plan && plan.confirmation.approvalRequired && !plan.approvedBy;
   useApprovalPoll(waitsForApproval ? plan?.id : undefined, dispatch);
+  return { state, dispatch, commands: useCommands(state, dispatch, load) };
+}
 
-  const { replan, execute, approve, revert } = useCommands(state, dispatch, load);
+export function ActionDialog(props: ActionDialogProps) {
+  const { t, locale } = useT();
+  const { me } = useMe();
+  const now = useNow();
+  const { catalog } = useActionCatalog();
+  const { open: openFindings } = useFindings();
+  const ref = useModal();
+  const { state, dispatch, commands } = useDialogState(props);
+  const { replan, execute, approve, revert } = commands;
+  const { stage, request, plan, typed, reason, runId } = state;
 
   const action = plan?.action ?? request?.action;
   const target = plan?.target ?? request?.target;
   const entry = catalog?.actions.find((a) => a.id === action);
   const findingId = plan?.findingId ?? request?.findingId;
   const finding = props.finding ?? (findingId ? openFindings[findingId] : undefined);
-  const blockers = plan ? executeBlockers(plan, me, { typed, reason }, now) : [];
   const hasForm = !!action && ACTIONS_WITH_FORM.has(action);
-  const destructive = plan?.destructive ?? entry?.destructive ?? false;
 
   return (
     <dialog
@@ -183,80 +193,40 @@ export function ActionDialog(props: ActionDialogProps) {
         <DialogTitleBar
           title={entry ? pick(entry.title, locale) : (action ?? t('actions.title'))}
           target={target}
-          isDestructive={destructive}
+          isDestructive={plan?.destructive ?? entry?.destructive ?? false}
           onClose={props.onClose}
         />
 
         <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4">
           {stage === 'params' && action && target && (
-            <>
-              {entry && (
-                <p className="text-sm leading-6 text-fg-muted">{pick(entry.description, locale)}</p>
-              )}
-              <ParamsForm
-                action={action}
-                target={target}
-                initial={request?.params ?? {}}
-                onCancel={plan ? () => dispatch({ type: 'stage', stage: 'plan' }) : props.onClose}
-                onSubmit={(params) => {
-                  if (request) replan({ ...request, params });
-                }}
-              />
-            </>
-          )}
-
-          {stage === 'plan' && isLoading && (
-            <p
-              className="flex items-center gap-2 text-sm text-fg-muted"
-              data-testid="action-planning"
-            >
-              <SyncIcon className="h-4 w-4 animate-spin motion-reduce:animate-none" />
-              {t('actions.planning')}
-            </p>
-          )}
-          {stage === 'plan' && !isLoading && loadError && (
-            <PlanLoadError
-              message={loadError}
-              onRetry={request ? () => replan(request) : undefined}
-              onEditParams={hasForm ? () => dispatch({ type: 'stage', stage: 'params' }) : undefined}
+            <ParamsStage
+              action={action}
+              target={target}
+              entry={entry}
+              request={request}
+              onCancel={plan ? () => dispatch({ type: 'stage', stage: 'plan' }) : props.onClose}
+              onPlan={replan}
             />
           )}
-          {stage === 'plan' && !isLoading && !loadError && plan && (
-            <>
-              <PlanMetaBar
-                plan={plan}
-                onEditParams={hasForm ? () => dispatch({ type: 'stage', stage: 'params' }) : undefined}
-                onRecheck={() => request && replan(request)}
-              />
-              <PlanView plan={plan} entry={entry} finding={finding} />
-              <ConfirmPanel
-                plan={plan}
-                me={me}
-                now={now}
-                blockers={blockers}
-                typed={typed}
-                reason={reason}
-                onTyped={(value) => dispatch({ type: 'typed', value })}
-                onReason={(value) => dispatch({ type: 'reason', value })}
-                onExecute={() => void execute()}
-                executing={pending === 'execute'}
-                onApprove={() => void approve()}
-                approving={pending === 'approve'}
-                error={actionError}
-              />
-            </>
+          {stage === 'plan' && (
+            <PlanStage
+              state={state}
+              dispatch={dispatch}
+              me={me}
+              now={now}
+              entry={entry}
+              finding={finding}
+              blockers={plan ? executeBlockers(plan, me, { typed, reason }, now) : []}
+              onEditParams={
+                hasForm ? () => dispatch({ type: 'stage', stage: 'params' }) : undefined
+              }
+              onPlan={replan}
+              onExecute={() => void execute()}
+              onApprove={() => void approve()}
+            />
           )}
-
           {stage === 'run' && runId && plan && (
-            <>
-              {finding && (
-                <p className="text-sm text-fg-muted">
-                  {t('actions.runFor', { finding: pick(finding.title, locale) })}
-                </p>
-              )}
-              <RunPanel key={runId} runId={runId} steps={plan.steps} onRevert={revert} />
-              <p className="text-xs text-fg-subtle">{t('actions.closeHint')}</p>
-            </>
+            <RunStage runId={runId} plan={plan} finding={finding} onRevert={revert} />
           )}
         </div>
       </div>

@@ -2,36 +2,16 @@
 // The confirmation the plan asks for: operator click; admin + reason + the node id typed for
 // destructive plans; a second admin's approval when the config lists the action. Read-only mode
 // and too small a role hide the execute button and say why.
-import { useId } from 'react';
 import type { ActionPlan } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import type { Me } from '@/components/hooks/auth-api';
 import { ClockIcon, CheckIcon, EyeIcon } from '@/components/findings/icons';
-import { CriticalIcon, WarningIcon } from '@/components/ui/icons';
-import type { MessageKey } from '@/lib/i18n';
+import { CriticalIcon } from '@/components/ui/icons';
 import { canApprove, hidesExecute, type ExecuteBlocker } from './confirmation';
+import { BlockerList, BlockerText, ExecuteButton, ReasonField, TypedField } from './confirm-fields';
 
 export function approvalHref(planId: string): string {
   return `/audit?plan=${encodeURIComponent(planId)}`;
-}
-
-function BlockerText({ b }: { b: ExecuteBlocker }) {
-  const { t } = useT();
-  switch (b.kind) {
-    case 'role':
-      return b.have
-        ? t('actions.block.role', {
-            role: t(`auth.role.${b.needed}`),
-            have: t(`auth.role.${b.have}`),
-          })
-        : t('actions.block.roleAnonymous', { role: t(`auth.role.${b.needed}`) });
-    case 'typed_mismatch':
-      return t('actions.block.typed', { id: b.expected });
-    case 'approver_cannot_run':
-      return t('actions.block.approverCannotRun', { name: b.approver });
-    default:
-      return t(`actions.block.${b.kind}` as MessageKey);
-  }
 }
 
 function Approval({
@@ -120,17 +100,38 @@ export interface ConfirmPanelProps {
   error: string | null;
 }
 
-// Long on purpose: markup only (no state or effects: the dialog's reducer owns them); the
-// sections read one plan and a split would only hand it down.
-export function ConfirmPanel(p: ConfirmPanelProps) {
+/** Why the execute button is hidden (read-only mode, too small a role). */
+function ExecuteHidden({
+  blockers,
+  isReadOnly,
+}: {
+  blockers: readonly ExecuteBlocker[];
+  isReadOnly: boolean;
+}) {
   const { t } = useT();
-  const typedId = useId();
-  const reasonId = useId();
+  const hiding = blockers.filter((b) => hidesExecute([b]));
+  return (
+    <p
+      className="flex items-start gap-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-fg"
+      data-testid="action-disabled"
+      data-reason={hiding[0]?.kind}
+    >
+      <EyeIcon className="mt-0.5 h-4 w-4 shrink-0 text-fg-muted" />
+      <span>
+        {hiding.map((b) => (
+          <BlockerText key={b.kind} b={b} />
+        ))}
+        {isReadOnly && <span className="block text-fg-muted">{t('actions.readOnlyHint')}</span>}
+      </span>
+    </p>
+  );
+}
+
+/** The inputs the plan asks for, what still blocks it, and the execute button. */
+function ExecuteForm(p: ConfirmPanelProps) {
+  const { t } = useT();
   const { plan, blockers } = p;
   const c = plan.confirmation;
-  const hidden = hidesExecute(blockers);
-  const readOnly = blockers.some((b) => b.kind === 'read_only');
-  const typedOk = c.typed !== undefined && p.typed.trim() === c.typed;
   // The inputs' own hints already say what is missing there.
   const listed = blockers.filter(
     (b) =>
@@ -138,13 +139,39 @@ export function ConfirmPanel(p: ConfirmPanelProps) {
       !(b.kind === 'reason_missing' && p.reason === ''),
   );
   return (
+    <>
+      <p className="text-sm text-fg-muted">
+        {plan.destructive
+          ? t('actions.confirmDestructive')
+          : t('actions.confirmOperator', { role: t(`auth.role.${c.role}`) })}
+      </p>
+      {c.typed !== undefined && (
+        <TypedField expected={c.typed} value={p.typed} onChange={p.onTyped} />
+      )}
+      <ReasonField isRequired={c.reasonRequired} value={p.reason} onChange={p.onReason} />
+      <BlockerList blockers={listed} />
+      <ExecuteButton
+        plan={plan}
+        isDisabled={blockers.length > 0 || p.executing}
+        isExecuting={p.executing}
+        onExecute={p.onExecute}
+      />
+    </>
+  );
+}
+
+export function ConfirmPanel(p: ConfirmPanelProps) {
+  const { t } = useT();
+  const { plan, blockers } = p;
+  const readOnly = blockers.some((b) => b.kind === 'read_only');
+  return (
     <section
       className="flex flex-col gap-3 border-t border-border pt-4"
       data-testid="action-confirm"
       aria-label={t('actions.confirm')}
     >
       <h3 className="panel-title">{t('actions.confirm')}</h3>
-      {c.approvalRequired && !readOnly && (
+      {plan.confirmation.approvalRequired && !readOnly && (
         <Approval
           plan={plan}
           me={p.me}
@@ -153,105 +180,10 @@ export function ConfirmPanel(p: ConfirmPanelProps) {
           approving={p.approving}
         />
       )}
-      {hidden ? (
-        <p
-          className="flex items-start gap-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-fg"
-          data-testid="action-disabled"
-          data-reason={blockers.find((b) => hidesExecute([b]))?.kind}
-        >
-          <EyeIcon className="mt-0.5 h-4 w-4 shrink-0 text-fg-muted" />
-          <span>
-            {blockers
-              .filter((b) => hidesExecute([b]))
-              .map((b) => (
-                <BlockerText key={b.kind} b={b} />
-              ))}
-            {readOnly && <span className="block text-fg-muted">{t('actions.readOnlyHint')}</span>}
-          </span>
-        </p>
+      {hidesExecute(blockers) ? (
+        <ExecuteHidden blockers={blockers} isReadOnly={readOnly} />
       ) : (
-        <>
-          <p className="text-sm text-fg-muted">
-            {plan.destructive
-              ? t('actions.confirmDestructive')
-              : t('actions.confirmOperator', { role: t(`auth.role.${c.role}`) })}
-          </p>
-          {c.typed !== undefined && (
-            <label htmlFor={typedId} className="flex flex-col gap-1.5">
-              <span className="text-xs font-semibold text-fg-muted">
-                {t('actions.typedLabel')}{' '}
-                <code className="select-all rounded bg-surface-3 px-1 font-mono text-fg">
-                  {c.typed}
-                </code>
-              </span>
-              <span className="flex items-center gap-2">
-                <input
-                  id={typedId}
-                  value={p.typed}
-                  onChange={(e) => p.onTyped(e.target.value)}
-                  autoComplete="off"
-                  spellCheck={false}
-                  placeholder={c.typed}
-                  aria-invalid={p.typed !== '' && !typedOk}
-                  className="focus-ring h-9 w-full max-w-sm rounded-md border border-border bg-surface-2 px-3 font-mono text-sm"
-                  data-testid="confirm-typed"
-                />
-                {typedOk && (
-                  <span className="flex items-center gap-1 text-xs font-medium text-ok">
-                    <CheckIcon className="h-4 w-4" />
-                    {t('actions.typedOk')}
-                  </span>
-                )}
-              </span>
-            </label>
-          )}
-          <label htmlFor={reasonId} className="flex flex-col gap-1.5">
-            <span className="text-xs font-semibold text-fg-muted">
-              {t(c.reasonRequired ? 'actions.reasonRequired' : 'actions.reasonOptional')}
-            </span>
-            <textarea
-              id={reasonId}
-              value={p.reason}
-              onChange={(e) => p.onReason(e.target.value)}
-              maxLength={1000}
-              rows={2}
-              placeholder={t('actions.reasonPlaceholder')}
-              className="focus-ring rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
-              data-testid="confirm-reason"
-            />
-          </label>
-          {listed.length > 0 && (
-            <ul className="flex flex-col gap-0.5 text-sm text-warn" data-testid="action-blockers">
-              {listed.map((b) => (
-                <li key={b.kind} className="flex items-start gap-1.5">
-                  <WarningIcon className="mt-0.5 h-4 w-4 shrink-0" />
-                  <BlockerText b={b} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="flex justify-end">
-            <button
-              type="button"
-              onClick={p.onExecute}
-              disabled={blockers.length > 0 || p.executing}
-              className={`focus-ring inline-flex h-9 items-center gap-1.5 rounded-md px-4 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50 ${plan.destructive ? 'bg-crit' : 'bg-accent'}`}
-              data-testid="action-execute"
-            >
-              {plan.destructive && <WarningIcon className="h-4 w-4" />}
-              {t(
-                p.executing
-                  ? 'actions.starting'
-                  : plan.destructive
-                    ? 'actions.executeDestructive'
-                    : 'actions.execute',
-                {
-                  n: plan.steps.length,
-                },
-              )}
-            </button>
-          </div>
-        </>
+        <ExecuteForm {...p} />
       )}
       {p.error && (
         <p

@@ -1,7 +1,7 @@
 'use client';
 // The guarded actions that apply to one node, by its live role: a replica can be re-attached,
 // reconnected, fully resynced or promoted; any node can be re-pointed or get settings applied.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ActionCatalogEntry, ActionId } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
@@ -57,6 +57,54 @@ function MenuItem({ entry, onPick }: { entry: ActionCatalogEntry; onPick(): void
   );
 }
 
+/** Closes the open menu on a click outside `box` or on Escape. */
+function useDismiss(box: RefObject<HTMLElement | null>, isOpen: boolean, close: () => void) {
+  useEffect(() => {
+    if (!isOpen) return;
+    const onDown = (e: PointerEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) close();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [box, isOpen, close]);
+}
+
+function ActionMenu({
+  id,
+  entries,
+  isReadOnly,
+  onPick,
+}: {
+  id: string;
+  entries: readonly ActionCatalogEntry[];
+  isReadOnly: boolean;
+  onPick(action: ActionId): void;
+}) {
+  const { t } = useT();
+  return (
+    <div
+      id={id}
+      className="absolute right-0 z-30 mt-1 w-96 max-w-[90vw] rounded-lg border border-border bg-surface p-1 shadow-xl"
+    >
+      {isReadOnly && (
+        <p className="px-3 py-1.5 text-xs text-fg-muted">{t('actions.menuReadOnly')}</p>
+      )}
+      <ul role="menu" aria-label={t('actions.nodeMenu')}>
+        {entries.map((e) => (
+          <MenuItem key={e.id} entry={e} onPick={() => onPick(e.id)} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function NodeActions({ nodeId }: { nodeId: string }) {
   const { t } = useT();
   const topo = useTopology();
@@ -66,30 +114,14 @@ export function NodeActions({ nodeId }: { nodeId: string }) {
   const [picked, setPicked] = useState<ActionId | null>(null);
   const menuId = useId();
   const box = useRef<HTMLDivElement>(null);
+  const closeMenu = useCallback(() => setIsMenuOpen(false), []);
+  useDismiss(box, isMenuOpen, closeMenu);
   const node = topo.nodes[nodeId];
   const upstream = Object.values(topo.links).find((l) => l.replica === nodeId)?.upstream;
-  const ids = actionsForRole(node?.role);
-  const entries = ids
+  const entries = actionsForRole(node?.role)
     .map((id) => catalog?.actions.find((a) => a.id === id))
     .filter((e): e is ActionCatalogEntry => !!e);
 
-  useEffect(() => {
-    if (!isMenuOpen) return;
-    const onDown = (e: PointerEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) setIsMenuOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setIsMenuOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [isMenuOpen]);
-
-  const readOnly = me?.readOnly || catalog?.readOnly;
   return (
     <div
       ref={box}
@@ -115,26 +147,15 @@ export function NodeActions({ nodeId }: { nodeId: string }) {
         />
       </button>
       {isMenuOpen && (
-        <div
+        <ActionMenu
           id={menuId}
-          className="absolute right-0 z-30 mt-1 w-96 max-w-[90vw] rounded-lg border border-border bg-surface p-1 shadow-xl"
-        >
-          {readOnly && (
-            <p className="px-3 py-1.5 text-xs text-fg-muted">{t('actions.menuReadOnly')}</p>
-          )}
-          <ul role="menu" aria-label={t('actions.nodeMenu')}>
-            {entries.map((e) => (
-              <MenuItem
-                key={e.id}
-                entry={e}
-                onPick={() => {
-                  setIsMenuOpen(false);
-                  setPicked(e.id);
-                }}
-              />
-            ))}
-          </ul>
-        </div>
+          entries={entries}
+          isReadOnly={!!(me?.readOnly || catalog?.readOnly)}
+          onPick={(action) => {
+            setIsMenuOpen(false);
+            setPicked(action);
+          }}
+        />
       )}
       {picked && (
         <ActionDialog

@@ -6,25 +6,32 @@ import type { ActionId } from '@/lib/contracts';
 import { APPLICABLE_CONFIG } from '@/lib/actions/config-values';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTopology } from '@/components/hooks/use-topology';
-import type { MessageKey } from '@/lib/i18n';
-import { paramsProblem, rowsToSettings, settingsToRows, type SettingRow } from './params';
+import {
+  formParams,
+  paramValues,
+  paramsProblem,
+  type ParamValues,
+  type SettingRow,
+} from './params';
 
 const input =
   'focus-ring h-8 rounded-md border border-border bg-surface-2 px-2.5 font-mono text-sm';
 
+type Flag = 'allowChain' | 'repoint' | 'fence' | 'force' | 'rewrite';
+
+/** One on/off parameter, its label and hint from `actions.param.<flag>` and `…Hint`. */
 function Check({
-  label,
-  hint,
+  flag,
   checked,
   onChange,
   testId,
 }: {
-  label: string;
-  hint: string;
+  flag: Flag;
   checked: boolean;
   onChange(v: boolean): void;
   testId: string;
 }) {
+  const { t } = useT();
   return (
     <label className="flex items-start gap-2 text-sm">
       <input
@@ -35,8 +42,8 @@ function Check({
         data-testid={testId}
       />
       <span className="flex flex-col">
-        <span className="font-medium text-fg">{label}</span>
-        <span className="text-xs text-fg-muted">{hint}</span>
+        <span className="font-medium text-fg">{t(`actions.param.${flag}`)}</span>
+        <span className="text-xs text-fg-muted">{t(`actions.param.${flag}Hint`)}</span>
       </span>
     </label>
   );
@@ -150,6 +157,51 @@ function SettingsField({
   );
 }
 
+// The on/off parameters each action takes, in the order the form shows them.
+const FLAGS: Partial<Record<ActionId, readonly Flag[]>> = {
+  'replica.reattach': ['allowChain'],
+  'replica.promote': ['repoint', 'fence', 'force'],
+  'config.apply': ['rewrite'],
+};
+const FLAG_TEST_ID: Record<Flag, string> = {
+  allowChain: 'param-allow-chain',
+  repoint: 'param-repoint',
+  fence: 'param-fence',
+  force: 'param-force',
+  rewrite: 'param-rewrite',
+};
+
+/** The fields of one action's parameters; `set(key)` changes one of them. */
+function ActionFields({
+  action,
+  target,
+  values: v,
+  set,
+}: {
+  action: ActionId;
+  target: string;
+  values: ParamValues;
+  set: <K extends keyof ParamValues>(key: K) => (value: ParamValues[K]) => void;
+}) {
+  return (
+    <>
+      {action === 'replica.reattach' && (
+        <UpstreamField target={target} value={v.upstream} onChange={set('upstream')} />
+      )}
+      {action === 'config.apply' && <SettingsField rows={v.rows} onChange={set('rows')} />}
+      {(FLAGS[action] ?? []).map((flag) => (
+        <Check
+          key={flag}
+          flag={flag}
+          checked={v[flag]}
+          onChange={set(flag)}
+          testId={FLAG_TEST_ID[flag]}
+        />
+      ))}
+    </>
+  );
+}
+
 /** Edits a copy of `initial`; `onSubmit` gets params the contract accepts. */
 export function ParamsForm({
   action,
@@ -165,86 +217,26 @@ export function ParamsForm({
   onCancel(): void;
 }) {
   const { t } = useT();
-  const [upstream, setUpstream] = useState(String(initial.upstream ?? ''));
-  const [allowChain, setAllowChain] = useState(initial.allowChain === true);
-  const [repoint, setRepoint] = useState(initial.repoint !== false);
-  const [force, setForce] = useState(initial.force === true);
-  const [fence, setFence] = useState(initial.fence !== false);
-  const [rows, setRows] = useState(() => settingsToRows(initial));
-  const [rewrite, setRewrite] = useState(initial.rewrite === true);
+  const [values, setValues] = useState(() => paramValues(initial));
   const [problem, setProblem] = useState<string | null>(null);
-
-  const build = (): Record<string, unknown> => {
-    if (action === 'replica.reattach')
-      return { upstream: upstream.trim(), ...(allowChain ? { allowChain } : {}) };
-    if (action === 'replica.promote') return { repoint, force, fence };
-    if (action === 'config.apply')
-      return { settings: rowsToSettings(rows), ...(rewrite ? { rewrite } : {}) };
-    return {};
-  };
-  const k = (s: string) => `actions.param.${s}` as MessageKey;
+  const set =
+    <K extends keyof ParamValues>(key: K) =>
+    (value: ParamValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
   return (
     <form
       className="flex flex-col gap-3"
       data-testid="action-params"
       onSubmit={(e) => {
         e.preventDefault();
-        const params = build();
+        const params = formParams(action, values);
         const p = paramsProblem(action, params);
         setProblem(p);
         if (!p) onSubmit(params);
       }}
     >
       <h3 className="panel-title">{t('actions.params')}</h3>
-      {action === 'replica.reattach' && (
-        <>
-          <UpstreamField target={target} value={upstream} onChange={setUpstream} />
-          <Check
-            label={t(k('allowChain'))}
-            hint={t(k('allowChainHint'))}
-            checked={allowChain}
-            onChange={setAllowChain}
-            testId="param-allow-chain"
-          />
-        </>
-      )}
-      {action === 'replica.promote' && (
-        <>
-          <Check
-            label={t(k('repoint'))}
-            hint={t(k('repointHint'))}
-            checked={repoint}
-            onChange={setRepoint}
-            testId="param-repoint"
-          />
-          <Check
-            label={t(k('fence'))}
-            hint={t(k('fenceHint'))}
-            checked={fence}
-            onChange={setFence}
-            testId="param-fence"
-          />
-          <Check
-            label={t(k('force'))}
-            hint={t(k('forceHint'))}
-            checked={force}
-            onChange={setForce}
-            testId="param-force"
-          />
-        </>
-      )}
-      {action === 'config.apply' && (
-        <>
-          <SettingsField rows={rows} onChange={setRows} />
-          <Check
-            label={t(k('rewrite'))}
-            hint={t(k('rewriteHint'))}
-            checked={rewrite}
-            onChange={setRewrite}
-            testId="param-rewrite"
-          />
-        </>
-      )}
+      <ActionFields action={action} target={target} values={values} set={set} />
       {problem && (
         <p role="alert" className="text-sm text-crit" data-testid="action-params-problem">
           {t('actions.paramsInvalid', { problem })}

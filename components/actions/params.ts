@@ -60,3 +60,40 @@ export function paramsProblem(action: ActionId, params: Record<string, unknown>)
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue?.message ?? 'invalid'}`;
 }
+
+/** Every field the parameter form edits, whichever action it is for. */
+export interface ParamValues {
+  upstream: string;
+  allowChain: boolean;
+  repoint: boolean;
+  force: boolean;
+  fence: boolean;
+  rows: SettingRow[];
+  rewrite: boolean;
+}
+
+export function paramValues(initial: Record<string, unknown>): ParamValues {
+  return {
+    upstream: typeof initial.upstream === 'string' ? initial.upstream : '',
+    allowChain: initial.allowChain === true,
+    repoint: initial.repoint !== false,
+    force: initial.force === true,
+    fence: initial.fence !== false,
+    rows: settingsToRows(initial),
+    rewrite: initial.rewrite === true,
+  };
+}
+
+/** The params `action` takes from the form's fields (flags left out while off). */
+export function formParams(action: ActionId, v: ParamValues): Record<string, unknown> {
+  switch (action) {
+    case 'replica.reattach':
+      return { upstream: v.upstream.trim(), ...(v.allowChain ? { allowChain: true } : {}) };
+    case 'replica.promote':
+      return { repoint: v.repoint, force: v.force, fence: v.fence };
+    case 'config.apply':
+      return { settings: rowsToSettings(v.rows), ...(v.rewrite ? { rewrite: true } : {}) };
+    default:
+      return {};
+  }
+}

@@ -1,12 +1,12 @@
 'use client';
 // How a run ended: the outcome, the verification checks, the state each node was left in (the
 // operator's next starting point) and the audit entry.
-import Link from 'next/link';
 import type { ActionRun } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { TableHead } from '@/components/ui/data-table';
 import { DriverError } from '@/components/i18n/driver-error';
-import { nodeHref } from '@/components/topology/node-card';
+import { GhostLink } from '@/components/ui/ghost-link';
+import { NodeLink } from '@/components/ui/node-link';
 import { CriticalIcon } from '@/components/ui/icons';
 import { ExternalIcon, RefreshIcon } from '@/components/findings/icons';
 import { CheckList } from './check-list';
@@ -44,12 +44,7 @@ function NodeStates({ run }: { run: ActionRun }) {
               data-testid="action-node-state"
             >
               <td className="px-3 py-1.5">
-                <Link
-                  href={nodeHref(n.nodeId)}
-                  className="focus-ring rounded font-mono text-xs hover:underline"
-                >
-                  {n.nodeId}
-                </Link>
+                <NodeLink nodeId={n.nodeId} />
               </td>
               <td className="px-3 py-1.5 text-xs">
                 {n.reachable ? (
@@ -117,14 +112,10 @@ export function RunResult({ run, onRevert }: { run: ActionRun; onRevert?: () => 
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <Link
-          href={auditHrefForRun(run.id)}
-          className="btn-ghost focus-ring"
-          data-testid="action-audit-link"
-        >
+        <GhostLink href={auditHrefForRun(run.id)} testId="action-audit-link">
           <ExternalIcon className="h-3.5 w-3.5" />
           {t('actions.auditLink')}
-        </Link>
+        </GhostLink>
         {onRevert && (
           <button
             type="button"

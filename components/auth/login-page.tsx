@@ -28,6 +28,15 @@ const INPUT =
   'focus-ring h-10 rounded-md border border-border bg-surface-2 px-3 text-sm text-fg hover:border-border-strong';
 const LABEL = 'text-xs font-semibold uppercase tracking-wide text-fg-muted';
 
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1.5">
+      <span className={LABEL}>{label}</span>
+      {children}
+    </label>
+  );
+}
+
 function Notice({ children, href, cta }: { children: React.ReactNode; href: string; cta: string }) {
   return (
     <div
@@ -157,8 +166,7 @@ export function LoginPage({ next }: { next: string }) {
           <p className="text-sm text-fg-muted">{t('login.subtitle')}</p>
         </div>
         <SessionNotice next={next} />
-        <label className="flex flex-col gap-1.5">
-          <span className={LABEL}>{t('login.username')}</span>
+        <Field label={t('login.username')}>
           <input
             name="username"
             autoComplete="username"
@@ -171,9 +179,8 @@ export function LoginPage({ next }: { next: string }) {
             onChange={(e) => form.setUsername(e.target.value)}
             className={INPUT}
           />
-        </label>
-        <label className="flex flex-col gap-1.5">
-          <span className={LABEL}>{t('login.password')}</span>
+        </Field>
+        <Field label={t('login.password')}>
           <input
             name="password"
             type="password"
@@ -184,7 +191,7 @@ export function LoginPage({ next }: { next: string }) {
             onChange={(e) => form.setPassword(e.target.value)}
             className={INPUT}
           />
-        </label>
+        </Field>
         <ErrorLine error={form.shownError} waitS={form.waitS} />
         <button
           type="submit"

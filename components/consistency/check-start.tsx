@@ -10,6 +10,86 @@ const LABEL = 'text-xs font-semibold uppercase tracking-wide text-fg-muted';
 const PRIMARY =
   'focus-ring inline-flex h-9 items-center justify-center rounded-md bg-accent px-4 text-sm font-semibold text-white hover:brightness-110 disabled:cursor-not-allowed disabled:opacity-50';
 
+type Replica = { id: string; reachable: boolean };
+
+function ReplicaSelect({
+  replicas,
+  value,
+  onChange,
+}: {
+  replicas: Replica[];
+  value: string;
+  onChange(id: string): void;
+}) {
+  const { t } = useT();
+  return (
+    <label className="flex flex-col gap-1.5">
+      <span className={LABEL}>{t('checks.replica')}</span>
+      <select
+        className={`${SELECT} min-w-[14rem] font-mono`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="check-replica"
+      >
+        {replicas.length === 0 && <option value="">{t('checks.noReplicas')}</option>}
+        {replicas.map((r) => (
+          <option key={r.id} value={r.id} data-reachable={r.reachable ? 'true' : 'false'}>
+            {r.reachable ? r.id : `${r.id} — ⚠ ${t('checks.unreachable')}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const isMode = (v: string): v is CompareMode => v === 'sample' || v === 'full';
+
+/** Sample or full comparison, and the sample's size while sampling. */
+function ModeFields({
+  mode,
+  size,
+  onMode,
+  onSize,
+}: {
+  mode: CompareMode;
+  size: number;
+  onMode(m: CompareMode): void;
+  onSize(n: number): void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <label className="flex flex-col gap-1.5">
+        <span className={LABEL}>{t('checks.mode')}</span>
+        <select
+          className={SELECT}
+          value={mode}
+          onChange={(e) => isMode(e.target.value) && onMode(e.target.value)}
+          data-testid="check-mode"
+        >
+          <option value="sample">{t('checks.mode.sample')}</option>
+          <option value="full">{t('checks.mode.full')}</option>
+        </select>
+      </label>
+      {mode === 'sample' && (
+        <label className="flex flex-col gap-1.5">
+          <span className={LABEL}>{t('checks.sampleSize')}</span>
+          <input
+            type="number"
+            min={1}
+            max={1_000_000}
+            step={1000}
+            value={Number.isFinite(size) ? size : ''}
+            onChange={(e) => onSize(e.target.valueAsNumber)}
+            className={`${SELECT} tnum w-32 font-mono`}
+            data-testid="check-sample-size"
+          />
+        </label>
+      )}
+    </>
+  );
+}
+
 export function CheckStart({
   replicas,
   canStart,
@@ -18,7 +98,7 @@ export function CheckStart({
   onCompare,
 }: {
   /** Unreachable replicas stay listed (their history matters) but are marked. */
-  replicas: Array<{ id: string; reachable: boolean }>;
+  replicas: Replica[];
   canStart: boolean;
   isBusy: boolean;
   onCanary(): void;
@@ -38,44 +118,8 @@ export function CheckStart({
         {t('checks.start')}
       </h2>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1.5">
-          <span className={LABEL}>{t('checks.replica')}</span>
-          <select
-            className={`${SELECT} min-w-[14rem] font-mono`}
-            value={replica}
-            onChange={(e) => setChosen(e.target.value)}
-            data-testid="check-replica"
-          >
-            {replicas.length === 0 && <option value="">{t('checks.noReplicas')}</option>}
-            {replicas.map((r) => (
-              <option key={r.id} value={r.id} data-reachable={r.reachable ? 'true' : 'false'}>
-                {r.reachable ? r.id : `${r.id} — ⚠ ${t('checks.unreachable')}`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1.5">
-          <span className={LABEL}>{t('checks.mode')}</span>
-          <select className={SELECT} value={mode} onChange={(e) => setMode(e.target.value as CompareMode)} data-testid="check-mode">
-            <option value="sample">{t('checks.mode.sample')}</option>
-            <option value="full">{t('checks.mode.full')}</option>
-          </select>
-        </label>
-        {mode === 'sample' && (
-          <label className="flex flex-col gap-1.5">
-            <span className={LABEL}>{t('checks.sampleSize')}</span>
-            <input
-              type="number"
-              min={1}
-              max={1_000_000}
-              step={1000}
-              value={Number.isFinite(size) ? size : ''}
-              onChange={(e) => setSize(e.target.valueAsNumber)}
-              className={`${SELECT} tnum w-32 font-mono`}
-              data-testid="check-sample-size"
-            />
-          </label>
-        )}
+        <ReplicaSelect replicas={replicas} value={replica} onChange={setChosen} />
+        <ModeFields mode={mode} size={size} onMode={setMode} onSize={setSize} />
         <button
           type="button"
           className={PRIMARY}
@@ -86,7 +130,13 @@ export function CheckStart({
           {t('checks.startCompare')}
         </button>
         <span className="mx-1 h-9 w-px bg-border" aria-hidden />
-        <button type="button" className="btn-ghost h-9" data-testid="check-start-canary" disabled={!canStart || isBusy} onClick={onCanary}>
+        <button
+          type="button"
+          className="btn-ghost h-9"
+          data-testid="check-start-canary"
+          disabled={!canStart || isBusy}
+          onClick={onCanary}
+        >
           {t('checks.startCanary')}
         </button>
       </div>

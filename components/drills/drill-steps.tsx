@@ -16,6 +16,69 @@ const TONE: Record<DrillStepState, Status> = {
   skipped: 'unknown',
 };
 
+/** Guided mode's pause: what to do now, and the Resume button. */
+function PausedBox({
+  hint,
+  isResuming,
+  onResume,
+}: {
+  hint?: string;
+  isResuming: boolean;
+  onResume(): void;
+}) {
+  const { t } = useT();
+  return (
+    <div
+      className="flex flex-col gap-2 rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm"
+      role="status"
+    >
+      <strong className="text-warn">{t('drills.paused')}</strong>
+      {hint && <p className="text-fg">{hint}</p>}
+      <p className="text-xs text-fg-muted">{t('drills.pausedHint')}</p>
+      <div>
+        <button
+          type="button"
+          data-testid="drill-resume"
+          className="focus-ring inline-flex h-8 items-center rounded-md bg-accent px-3 text-xs font-semibold text-white disabled:opacity-50"
+          disabled={isResuming}
+          onClick={onResume}
+        >
+          {t('drills.resume')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function StepItem({ step: s }: { step: DrillRun['steps'][number] }) {
+  const { t, locale, fmt } = useT();
+  const tone = STATUS_TONE[TONE[s.state]];
+  return (
+    <li
+      data-testid="drill-step"
+      data-state={s.state}
+      data-kind={s.kind}
+      className="flex items-start gap-2 text-sm"
+    >
+      <StatusIcon status={TONE[s.state]} className={`mt-0.5 h-4 w-4 shrink-0 ${tone.text}`} />
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <span className="text-fg">{pick(s.label, locale)}</span>
+          <span className={`text-[11px] font-semibold uppercase ${tone.text}`}>
+            {t(`drills.step.${s.state}`)}
+          </span>
+          {s.startedAt !== undefined && s.endedAt !== undefined && (
+            <span className="tnum text-[11px] text-fg-muted">
+              {fmt.seconds((s.endedAt - s.startedAt) / 1000)}
+            </span>
+          )}
+        </div>
+        {s.detail && <p className="break-words font-mono text-[11px] text-fg-muted">{s.detail}</p>}
+      </div>
+    </li>
+  );
+}
+
 export function DrillSteps({
   run,
   guidedHint,
@@ -27,7 +90,7 @@ export function DrillSteps({
   isResuming: boolean;
   onResume(): void;
 }) {
-  const { t, locale, fmt } = useT();
+  const { t } = useT();
   return (
     <section
       className="panel flex flex-col gap-3 p-4"
@@ -43,60 +106,12 @@ export function DrillSteps({
         </span>
       </div>
       {run.state === 'paused' && (
-        <div
-          className="flex flex-col gap-2 rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm"
-          role="status"
-        >
-          <strong className="text-warn">{t('drills.paused')}</strong>
-          {guidedHint && <p className="text-fg">{guidedHint}</p>}
-          <p className="text-xs text-fg-muted">{t('drills.pausedHint')}</p>
-          <div>
-            <button
-              type="button"
-              data-testid="drill-resume"
-              className="focus-ring inline-flex h-8 items-center rounded-md bg-accent px-3 text-xs font-semibold text-white disabled:opacity-50"
-              disabled={isResuming}
-              onClick={onResume}
-            >
-              {t('drills.resume')}
-            </button>
-          </div>
-        </div>
+        <PausedBox hint={guidedHint} isResuming={isResuming} onResume={onResume} />
       )}
       <ol className="flex flex-col gap-1.5">
-        {run.steps.map((s) => {
-          const tone = STATUS_TONE[TONE[s.state]];
-          return (
-            <li
-              key={s.index}
-              data-testid="drill-step"
-              data-state={s.state}
-              data-kind={s.kind}
-              className="flex items-start gap-2 text-sm"
-            >
-              <StatusIcon
-                status={TONE[s.state]}
-                className={`mt-0.5 h-4 w-4 shrink-0 ${tone.text}`}
-              />
-              <div className="min-w-0 flex-1">
-                <div className="flex flex-wrap items-baseline gap-x-2">
-                  <span className="text-fg">{pick(s.label, locale)}</span>
-                  <span className={`text-[11px] font-semibold uppercase ${tone.text}`}>
-                    {t(`drills.step.${s.state}`)}
-                  </span>
-                  {s.startedAt !== undefined && s.endedAt !== undefined && (
-                    <span className="tnum text-[11px] text-fg-muted">
-                      {fmt.seconds((s.endedAt - s.startedAt) / 1000)}
-                    </span>
-                  )}
-                </div>
-                {s.detail && (
-                  <p className="break-words font-mono text-[11px] text-fg-muted">{s.detail}</p>
-                )}
-              </div>
-            </li>
-          );
-        })}
+        {run.steps.map((s) => (
+          <StepItem key={s.index} step={s} />
+        ))}
       </ol>
     </section>
   );

@@ -2,13 +2,12 @@
 // A finding's evidence, each type drawn the way an operator reads it: INFO fields and config as
 // `name value`, counters as from → to with the rate, metrics against their threshold, topology
 // events with their transition, and Redis log lines verbatim in monospace.
-import Link from 'next/link';
 import type { Evidence, Severity } from '@/lib/contracts';
 import { logTagText } from '@/components/i18n/code-labels';
 import { EventChange } from '@/components/topology/event-change';
 import { useT } from '@/components/i18n/i18n-provider';
-import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
+import { NodeLink } from '@/components/ui/node-link';
 import {
   deltaFacts,
   evidenceNode,
@@ -21,18 +20,89 @@ import {
 import { SEVERITY_STATUS } from './severity-badge';
 
 function NodeRef({ id }: { id: string }) {
-  return (
-    <Link
-      href={nodeHref(id)}
-      className="focus-ring truncate rounded font-mono text-xs text-fg-muted hover:text-fg hover:underline"
-    >
-      {id}
-    </Link>
-  );
+  return <NodeLink nodeId={id} className="truncate text-xs text-fg-muted hover:text-fg" />;
 }
 
 function Code({ children }: { children: React.ReactNode }) {
   return <code className="font-mono text-[13px] text-fg">{children}</code>;
+}
+
+type EvidenceOf<K extends Evidence['type']> = Extract<Evidence, { type: K }>;
+
+/** A counter as from → to, with the change over its window and the rate. */
+function DeltaBody({ e }: { e: EvidenceOf<'delta'> }) {
+  const { t, fmt } = useT();
+  const d = deltaFacts(e.from, e.to, e.windowMs);
+  return (
+    <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+      <Code>{e.field}</Code>
+      <span className="tnum font-mono text-[13px]">
+        {fmt.number(e.from)} → <span className="font-semibold">{fmt.number(e.to)}</span>
+      </span>
+      <span className="tnum text-xs text-fg-muted">
+        ({signed(d.change, fmt)}{' '}
+        {t('evidence.inWindow', { duration: fmt.duration(e.windowMs / 1000) })}
+        {d.perSecond !== null &&
+          `, ${t('evidence.perSecond', { value: fmt.number(d.perSecond, 2) })}`}
+        )
+      </span>
+    </span>
+  );
+}
+
+/** A metric against its threshold, over in the finding's severity colour. */
+function MetricBody({ e, severity }: { e: EvidenceOf<'metric'>; severity: Severity }) {
+  const { t, fmt } = useT();
+  const key = metricLabelKey(e.metric);
+  const verdict = thresholdVerdict(e.value, e.threshold);
+  const overTone = STATUS_TONE[SEVERITY_STATUS[severity]].text;
+  return (
+    <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
+      <span className="text-[13px] text-fg-muted">{key ? t(key) : <Code>{e.metric}</Code>}</span>
+      <span className="tnum font-mono text-[13px] font-semibold">
+        {formatByUnit(e.value, e.unit, fmt)}
+      </span>
+      {e.threshold !== undefined && (
+        <span className="tnum text-xs text-fg-muted">
+          {t('evidence.threshold', { value: formatByUnit(e.threshold, e.unit, fmt) })}
+        </span>
+      )}
+      {verdict && (
+        <span className={`text-xs font-semibold ${verdict === 'over' ? overTone : 'text-ok'}`}>
+          {verdict === 'over' ? `▲ ${t('evidence.over')}` : `✓ ${t('evidence.within')}`}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A Redis log line verbatim, with its category and verdict tags. */
+function LogBody({ e }: { e: EvidenceOf<'log'> }) {
+  const { t, fmt } = useT();
+  return (
+    <span className="flex min-w-0 flex-col gap-1">
+      <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface-2 px-2 py-1 font-mono text-xs leading-5 text-fg">
+        <span className="text-fg-subtle">
+          {e.time !== null ? fmt.time(e.time) : t('evidence.noTime')}{' '}
+        </span>
+        {e.message}
+        {e.count !== undefined && e.count > 1 && (
+          <span className="font-semibold text-fg-muted">
+            {' '}
+            {t('evidence.repeated', { n: e.count })}
+          </span>
+        )}
+      </pre>
+      <span className="flex flex-wrap gap-1.5 text-[11px] text-fg-muted">
+        <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.category}>
+          {logTagText('category', e.category, t)}
+        </span>
+        <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.verdict}>
+          {logTagText('verdict', e.verdict, t)}
+        </span>
+      </span>
+    </span>
+  );
 }
 
 function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
@@ -59,49 +129,10 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
           </Code>
         </span>
       );
-    case 'delta': {
-      const d = deltaFacts(e.from, e.to, e.windowMs);
-      return (
-        <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-          <Code>{e.field}</Code>
-          <span className="tnum font-mono text-[13px]">
-            {fmt.number(e.from)} → <span className="font-semibold">{fmt.number(e.to)}</span>
-          </span>
-          <span className="tnum text-xs text-fg-muted">
-            ({signed(d.change, fmt)}{' '}
-            {t('evidence.inWindow', { duration: fmt.duration(e.windowMs / 1000) })}
-            {d.perSecond !== null &&
-              `, ${t('evidence.perSecond', { value: fmt.number(d.perSecond, 2) })}`}
-            )
-          </span>
-        </span>
-      );
-    }
-    case 'metric': {
-      const key = metricLabelKey(e.metric);
-      const verdict = thresholdVerdict(e.value, e.threshold);
-      const overTone = STATUS_TONE[SEVERITY_STATUS[severity]].text;
-      return (
-        <span className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-          <span className="text-[13px] text-fg-muted">
-            {key ? t(key) : <Code>{e.metric}</Code>}
-          </span>
-          <span className="tnum font-mono text-[13px] font-semibold">
-            {formatByUnit(e.value, e.unit, fmt)}
-          </span>
-          {e.threshold !== undefined && (
-            <span className="tnum text-xs text-fg-muted">
-              {t('evidence.threshold', { value: formatByUnit(e.threshold, e.unit, fmt) })}
-            </span>
-          )}
-          {verdict && (
-            <span className={`text-xs font-semibold ${verdict === 'over' ? overTone : 'text-ok'}`}>
-              {verdict === 'over' ? `▲ ${t('evidence.over')}` : `✓ ${t('evidence.within')}`}
-            </span>
-          )}
-        </span>
-      );
-    }
+    case 'delta':
+      return <DeltaBody e={e} />;
+    case 'metric':
+      return <MetricBody e={e} severity={severity} />;
     case 'event':
       return (
         <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 text-[13px]">
@@ -113,30 +144,7 @@ function EvidenceBody({ e, severity }: { e: Evidence; severity: Severity }) {
         </span>
       );
     case 'log':
-      return (
-        <span className="flex min-w-0 flex-col gap-1">
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-surface-2 px-2 py-1 font-mono text-xs leading-5 text-fg">
-            <span className="text-fg-subtle">
-              {e.time !== null ? fmt.time(e.time) : t('evidence.noTime')}{' '}
-            </span>
-            {e.message}
-            {e.count !== undefined && e.count > 1 && (
-              <span className="font-semibold text-fg-muted">
-                {' '}
-                {t('evidence.repeated', { n: e.count })}
-              </span>
-            )}
-          </pre>
-          <span className="flex flex-wrap gap-1.5 text-[11px] text-fg-muted">
-            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.category}>
-              {logTagText('category', e.category, t)}
-            </span>
-            <span className="rounded bg-surface-3 px-1.5 py-0.5" title={e.verdict}>
-              {logTagText('verdict', e.verdict, t)}
-            </span>
-          </span>
-        </span>
-      );
+      return <LogBody e={e} />;
     case 'note':
       return <span className="text-[13px]">{locale === 'zh-CN' ? e.text.zh : e.text.en}</span>;
   }

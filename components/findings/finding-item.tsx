@@ -2,13 +2,14 @@
 // One finding: severity, title in the current language, subject, cause, age, links to its node
 // and incident, a Fix button when a guarded action applies; expands to the detail, the evidence
 // and the remedy.
-import Link from 'next/link';
 import { useId, useState } from 'react';
 import type { Finding } from '@/lib/contracts';
 import { ruleText } from '@/components/i18n/code-labels';
 import { useT } from '@/components/i18n/i18n-provider';
 import { nodeHref } from '@/components/topology/node-card';
 import { STATUS_TONE } from '@/components/ui/status';
+import { GhostLink } from '@/components/ui/ghost-link';
+import { NodeLink } from '@/components/ui/node-link';
 import { FixButton } from '@/components/actions/fix-button';
 import { ChevronRightIcon } from '@/components/ui/icons';
 import { EvidenceList } from './evidence-list';
@@ -20,28 +21,21 @@ export function incidentHref(id: string): string {
   return `/incidents/${encodeURIComponent(id)}`;
 }
 
-function NodeLink({ id }: { id: string }) {
-  return (
-    <Link
-      href={nodeHref(id)}
-      className="focus-ring rounded font-mono text-fg hover:underline"
-      title={id}
-    >
-      {id}
-    </Link>
-  );
-}
-
 function Subject({ finding }: { finding: Finding }) {
   if (finding.link)
     return (
       <span className="inline-flex min-w-0 items-baseline gap-1">
-        <NodeLink id={finding.link.replica} />
+        <NodeLink nodeId={finding.link.replica} className="text-fg" title={finding.link.replica} />
         <span className="text-fg-subtle">→</span>
-        <NodeLink id={finding.link.upstream} />
+        <NodeLink
+          nodeId={finding.link.upstream}
+          className="text-fg"
+          title={finding.link.upstream}
+        />
       </span>
     );
-  if (finding.nodeId) return <NodeLink id={finding.nodeId} />;
+  if (finding.nodeId)
+    return <NodeLink nodeId={finding.nodeId} className="text-fg" title={finding.nodeId} />;
   return null;
 }
 
@@ -102,24 +96,16 @@ function Aside({ finding, showIncidentLink }: { finding: Finding; showIncidentLi
       )}
       {finding.remedy.actionId && <FixButton finding={finding} />}
       {nodeId && (
-        <Link
-          href={nodeHref(nodeId)}
-          className="btn-ghost focus-ring"
-          data-testid="finding-node-link"
-        >
+        <GhostLink href={nodeHref(nodeId)} testId="finding-node-link">
           {t('findings.nodePage')}
           <ChevronRightIcon className="h-3.5 w-3.5" />
-        </Link>
+        </GhostLink>
       )}
       {showIncidentLink && finding.incidentId && (
-        <Link
-          href={incidentHref(finding.incidentId)}
-          className="btn-ghost focus-ring"
-          data-testid="finding-incident-link"
-        >
+        <GhostLink href={incidentHref(finding.incidentId)} testId="finding-incident-link">
           <FlagIcon className="h-3.5 w-3.5" />
           {t('findings.incident')}
-        </Link>
+        </GhostLink>
       )}
     </>
   );

@@ -2,7 +2,7 @@
 // The global health light (seed §5.1): green normal, amber warning, red critical — always with
 // its icon and word; grey until the server has reported.
 import Link from 'next/link';
-import type { Health, Status } from '@/lib/contracts';
+import type { Health, Severity, Status } from '@/lib/contracts';
 import type { MessageKey } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useFindings } from '@/components/hooks/use-findings';
@@ -32,6 +32,26 @@ function Count({ label, value, icon }: { label: string; value: string; icon?: Re
         {value}
       </span>
     </div>
+  );
+}
+
+const SEVERITIES = ['critical', 'warning', 'info'] as const satisfies readonly Severity[];
+// A severity with none open turns grey; info stays grey-blue either way.
+const ICON_TONE: Record<Severity, { some: string; none: string }> = {
+  critical: { some: 'text-crit', none: 'text-fg-subtle' },
+  warning: { some: 'text-warn', none: 'text-fg-subtle' },
+  info: { some: 'text-unk', none: 'text-unk' },
+};
+
+function SeverityCount({ severity, n }: { severity: Severity; n: number }) {
+  const { t, fmt } = useT();
+  const tone = ICON_TONE[severity];
+  return (
+    <Count
+      label={t(`severity.${severity}`)}
+      value={fmt.number(n)}
+      icon={<SeverityIcon severity={severity} className={`h-4 w-4 ${n ? tone.some : tone.none}`} />}
+    />
   );
 }
 
@@ -72,31 +92,9 @@ export function HealthLight() {
       </div>
       {health && f && (
         <div className="ml-auto flex items-center gap-6">
-          <Count
-            label={t('severity.critical')}
-            value={fmt.number(f.critical)}
-            icon={
-              <SeverityIcon
-                severity="critical"
-                className={`h-4 w-4 ${f.critical ? 'text-crit' : 'text-fg-subtle'}`}
-              />
-            }
-          />
-          <Count
-            label={t('severity.warning')}
-            value={fmt.number(f.warning)}
-            icon={
-              <SeverityIcon
-                severity="warning"
-                className={`h-4 w-4 ${f.warning ? 'text-warn' : 'text-fg-subtle'}`}
-              />
-            }
-          />
-          <Count
-            label={t('severity.info')}
-            value={fmt.number(f.info)}
-            icon={<SeverityIcon severity="info" className="h-4 w-4 text-unk" />}
-          />
+          {SEVERITIES.map((sev) => (
+            <SeverityCount key={sev} severity={sev} n={f[sev]} />
+          ))}
           <Link
             href="/incidents"
             className="focus-ring flex flex-col items-end gap-0.5 rounded border-l border-border pl-6 hover:underline"
