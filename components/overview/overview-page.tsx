@@ -15,6 +15,9 @@ import { LinkLagCharts } from './link-lag-charts';
 import { LiveIndicator } from './live-indicator';
 import { SummaryBar } from './summary-bar';
 
+/** Gap charts in the compact view: the links with the most concern, two rows on a wide screen. */
+const COMPACT_CHARTS = 6;
+
 export function OverviewPage() {
   const { t } = useT();
   const topo = useTopology();
@@ -52,12 +55,17 @@ export function OverviewPage() {
           <h2 id="events-title" className="panel-title border-b border-border px-4 py-3">
             {t('events.title')}
           </h2>
-          <div className="max-h-[640px] overflow-y-auto">
+          {/* Below the tree (under 1,900 px wide) a big tree's events scroll in less height. */}
+          <div className={`overflow-y-auto ${compact ? 'max-h-[320px] min-[1900px]:max-h-[640px]' : 'max-h-[640px]'}`}>
             <EventList events={topo.events} />
           </div>
         </section>
       </div>
-      <LinkLagCharts links={chartLinks} pollIntervalMs={topo.pollIntervalMs ?? 1000} />
+      <LinkLagCharts
+        links={chartLinks}
+        pollIntervalMs={topo.pollIntervalMs ?? 1000}
+        maxCharts={compact ? COMPACT_CHARTS : undefined}
+      />
     </div>
   );
 }
