@@ -38,7 +38,12 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     while (Date.now() - t0 < 120_000) {
       const t = socket.topology();
-      if (t && t.nodes.length === n && t.links.filter((l) => l.linkStatus === 'up').length === n - 1) break;
+      if (
+        t &&
+        t.nodes.length === n &&
+        t.links.filter((l) => l.linkStatus === 'up').length === n - 1
+      )
+        break;
       await sleep(100);
     }
     await sleep(5000);
@@ -53,7 +58,8 @@ async function main(): Promise<void> {
       });
       page.on('websocket', (ws) =>
         ws.on('framereceived', (f) => {
-          if (snapshotMs === null && String(f.payload).includes('topology:snapshot')) snapshotMs = Date.now() - t0;
+          if (snapshotMs === null && String(f.payload).includes('topology:snapshot'))
+            snapshotMs = Date.now() - t0;
         }),
       );
     });
@@ -67,7 +73,10 @@ async function main(): Promise<void> {
     };
     out.requests = requests;
     out.rscRequests = rscRequests;
-    const victims = shape.filter((e) => /s\d+$/.test(e.name)).slice(-kill).map((e) => e.name);
+    const victims = shape
+      .filter((e) => /s\d+$/.test(e.name))
+      .slice(-kill)
+      .map((e) => e.name);
     const ids = victims.map((v) => sandbox.node(v).id);
     const k0 = Date.now();
     const shown = browser.waitNotOk(ids, k0, 30_000);
@@ -83,7 +92,13 @@ async function main(): Promise<void> {
     }
     out.killSocketMs = seenMs;
     out.killCellsMs = await shown;
-    out.load = [load0.map((x) => x.toFixed(1)).join('/'), os.loadavg().map((x) => x.toFixed(1)).join('/')];
+    out.load = [
+      load0.map((x) => x.toFixed(1)).join('/'),
+      os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join('/'),
+    ];
     process.stdout.write(`${JSON.stringify(out)}\n`);
     await browser.close();
   } finally {

@@ -46,7 +46,12 @@ export function OverviewPage() {
             <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
           ) : topo.groups.length > 0 ? (
             // Sentinel-managed trees are framed with their Sentinels.
-            <SentinelTrees nodes={nodes} links={links} groups={topo.groups} sentinels={topo.sentinels} />
+            <SentinelTrees
+              nodes={nodes}
+              links={links}
+              groups={topo.groups}
+              sentinels={topo.sentinels}
+            />
           ) : (
             <OverviewTree nodes={nodes} links={links} />
           )}
@@ -56,7 +61,9 @@ export function OverviewPage() {
             {t('events.title')}
           </h2>
           {/* Below the tree (under 1,900 px wide) a big tree's events scroll in less height. */}
-          <div className={`overflow-y-auto ${compact ? 'max-h-[320px] min-[1900px]:max-h-[640px]' : 'max-h-[640px]'}`}>
+          <div
+            className={`overflow-y-auto ${compact ? 'max-h-[320px] min-[1900px]:max-h-[640px]' : 'max-h-[640px]'}`}
+          >
             <EventList events={topo.events} />
           </div>
         </section>

@@ -148,16 +148,20 @@ test('capRows() keeps the worst branch rows and counts the problems it leaves ou
   assert.equal(rows.length, 1 + 2 * (1 + 19) + 1, 'm, 2 × (branch + 19 broken), m rest');
   const shown = capRows(rows, 8);
   assert.equal(shown.rows.length, 8);
-  assert.deepEqual(shown.rows.slice(0, 2).map((r) => r.kind === 'node' && r.cell.node.id), [
-    'h:1',
-    'h:100',
-  ]);
+  assert.deepEqual(
+    shown.rows.slice(0, 2).map((r) => r.kind === 'node' && r.cell.node.id),
+    ['h:1', 'h:100'],
+  );
   assert.equal(shown.hidden, rows.length - 8);
   // 6 of the 38 problem rows are shown (rows 3–8), the other 32 are counted.
   assert.equal(shown.hiddenProblems, 32);
   // Every problem stays one filter away: the problems filter lists all 38.
   assert.equal(searchCells(section ? [section] : [], '', 'problems').length, 38);
-  assert.deepEqual(capRows(rows.slice(0, 3), 8), { rows: rows.slice(0, 3), hidden: 0, hiddenProblems: 0 });
+  assert.deepEqual(capRows(rows.slice(0, 3), 8), {
+    rows: rows.slice(0, 3),
+    hidden: 0,
+    hiddenProblems: 0,
+  });
 });
 
 test('sameCellLook() ignores lag and gap (hover-only) but not status, role or reachability', () => {
@@ -166,14 +170,20 @@ test('sameCellLook() ignores lag and gap (hover-only) but not status, role or re
   assert.equal(sameCellLook(base, cellOf({ ...n }, link(101, 100, 'ok', 2, 5000))), true);
   assert.equal(sameCellLook(base, cellOf(n, link(101, 100, 'warning', 30, 10))), false);
   assert.equal(sameCellLook(base, cellOf({ ...n, role: 'master' }, null)), false);
-  assert.equal(sameCellLook(base, cellOf({ ...n, reachable: false, status: 'critical' }, null)), false);
+  assert.equal(
+    sameCellLook(base, cellOf({ ...n, reachable: false, status: 'critical' }, null)),
+    false,
+  );
 });
 
 test('compactSections() orders ids by number, not by text ("h:9" before "h:10")', () => {
   const nodes = [node(1, 'master'), node(10, 'replica', 'h:1'), node(9, 'replica', 'h:1')];
   const links = [link(10, 1), link(9, 1)];
   const [section] = compactSections(nodes, links);
-  assert.deepEqual(section?.cells.map((c) => c.node.id), ['h:1', 'h:9', 'h:10']);
+  assert.deepEqual(
+    section?.cells.map((c) => c.node.id),
+    ['h:1', 'h:9', 'h:10'],
+  );
 });
 
 test('isCompactView() follows the size rule unless the URL chooses', () => {

@@ -69,7 +69,10 @@ function SectionView({
             ),
           )}
           {shown.hidden > 0 && (
-            <p className="flex flex-wrap items-center gap-2 px-1 text-xs text-fg-muted" data-testid="compact-more">
+            <p
+              className="flex flex-wrap items-center gap-2 px-1 text-xs text-fg-muted"
+              data-testid="compact-more"
+            >
               {t('scale.moreRows', {
                 n: fmt.number(shown.hidden),
                 problems: fmt.number(shown.hiddenProblems),
