@@ -15,8 +15,8 @@ import { LinkLagCharts } from './link-lag-charts';
 import { LiveIndicator } from './live-indicator';
 import { SummaryBar } from './summary-bar';
 
-/** Gap charts in the compact view: the links with the most concern, two rows on a wide screen. */
-const COMPACT_CHARTS = 6;
+/** Gap charts in the compact view: the links with the most concern, one row on a wide screen. */
+const COMPACT_CHARTS = 3;
 
 export function OverviewPage() {
   const { t } = useT();
