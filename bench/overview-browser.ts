@@ -72,6 +72,8 @@ async function main(): Promise<void> {
         break;
       await sleep(100);
     }
+    const seen = socket.topology();
+    process.stdout.write(`discovered ${seen?.nodes.length ?? 0} nodes in ${Date.now() - t0} ms\n`);
     await sleep(5000);
     let requests = 0;
     let rscRequests = 0;
