@@ -24,7 +24,13 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
 }
 
-export async function openOverview(url: string, n: number, timeoutMs: number): Promise<OverviewBrowser> {
+export async function openOverview(
+  url: string,
+  n: number,
+  timeoutMs: number,
+  /** Called with the page before it navigates (to watch its requests or socket frames). */
+  onPage?: (page: Page) => void,
+): Promise<OverviewBrowser> {
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -32,6 +38,7 @@ export async function openOverview(url: string, n: number, timeoutMs: number): P
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page: Page = await context.newPage();
+    onPage?.(page);
     const t0 = Date.now();
     await page.goto(url);
     await page.waitForFunction(

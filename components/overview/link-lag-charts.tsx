@@ -8,6 +8,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useNow } from '@/components/hooks/use-now';
 import { useNodeSeries } from '@/components/hooks/use-node-series';
 import { MetricChart } from '@/components/charts/metric-chart';
+import { compareIds } from '@/components/topology/compare-ids';
 
 const WINDOW_MS = 5 * 60_000;
 const METRICS = ['offsetGapBytes'] as const;
@@ -41,16 +42,19 @@ function byConcern(a: Link, b: Link): number {
   return (
     down(b) - down(a) ||
     (b.offsetGapBytes ?? 0) - (a.offsetGapBytes ?? 0) ||
-    a.replica.localeCompare(b.replica, 'en', { numeric: true })
+    compareIds(a.replica, b.replica)
   );
 }
 
 export function LinkLagCharts({
   links,
   pollIntervalMs,
+  maxCharts = MAX_CHARTS,
 }: {
   links: Link[];
   pollIntervalMs: number;
+  /** The compact overview of a big tree charts fewer: the page stays on two screens. */
+  maxCharts?: number;
 }) {
   const { t } = useT();
   // Which links get a chart is decided by concern, but the order stays stable by address so
@@ -59,13 +63,13 @@ export function LinkLagCharts({
     const picked = new Set(
       [...links]
         .sort(byConcern)
-        .slice(0, MAX_CHARTS)
+        .slice(0, maxCharts)
         .map((l) => l.replica),
     );
     return links
       .filter((l) => picked.has(l.replica))
-      .sort((a, b) => a.replica.localeCompare(b.replica, 'en', { numeric: true }));
-  }, [links]);
+      .sort((a, b) => compareIds(a.replica, b.replica));
+  }, [links, maxCharts]);
   if (!links.length) return null;
   return (
     <section

@@ -15,6 +15,9 @@ import { LinkLagCharts } from './link-lag-charts';
 import { LiveIndicator } from './live-indicator';
 import { SummaryBar } from './summary-bar';
 
+/** Gap charts in the compact view: the links with the most concern, one row on a wide screen. */
+const COMPACT_CHARTS = 3;
+
 export function OverviewPage() {
   const { t } = useT();
   const topo = useTopology();
@@ -32,7 +35,15 @@ export function OverviewPage() {
       <SummaryBar nodes={nodes} links={links} />
       <FindingsPanel />
       {topo.cluster && <ClusterView cluster={topo.cluster} nodes={topo.nodes} links={topo.links} />}
-      <div className="grid grid-cols-1 gap-5 min-[1900px]:grid-cols-[minmax(0,1fr)_380px]">
+      {/* The compact view keeps the events beside the tree from 1280 px: below it they cost a
+          big tree its second screen. The full tree needs the width up to 1900 px. */}
+      <div
+        className={`grid grid-cols-1 gap-5 ${
+          compact
+            ? 'xl:grid-cols-[minmax(0,1fr)_340px] min-[1900px]:grid-cols-[minmax(0,1fr)_380px]'
+            : 'min-[1900px]:grid-cols-[minmax(0,1fr)_380px]'
+        }`}
+      >
         <section className="panel min-w-0 p-4" aria-labelledby="tree-title">
           <h2 id="tree-title" className="panel-title mb-4">
             {t('overview.tree')}
@@ -43,7 +54,12 @@ export function OverviewPage() {
             <p className="py-10 text-center text-fg-muted">{t('overview.empty')}</p>
           ) : topo.groups.length > 0 ? (
             // Sentinel-managed trees are framed with their Sentinels.
-            <SentinelTrees nodes={nodes} links={links} groups={topo.groups} sentinels={topo.sentinels} />
+            <SentinelTrees
+              nodes={nodes}
+              links={links}
+              groups={topo.groups}
+              sentinels={topo.sentinels}
+            />
           ) : (
             <OverviewTree nodes={nodes} links={links} />
           )}
@@ -52,12 +68,19 @@ export function OverviewPage() {
           <h2 id="events-title" className="panel-title border-b border-border px-4 py-3">
             {t('events.title')}
           </h2>
-          <div className="max-h-[640px] overflow-y-auto">
+          {/* Below a big tree (on a narrow screen) its events scroll in less height. */}
+          <div
+            className={`overflow-y-auto ${compact ? 'max-h-[320px] xl:max-h-[480px] min-[1900px]:max-h-[640px]' : 'max-h-[640px]'}`}
+          >
             <EventList events={topo.events} />
           </div>
         </section>
       </div>
-      <LinkLagCharts links={chartLinks} pollIntervalMs={topo.pollIntervalMs ?? 1000} />
+      <LinkLagCharts
+        links={chartLinks}
+        pollIntervalMs={topo.pollIntervalMs ?? 1000}
+        maxCharts={compact ? COMPACT_CHARTS : undefined}
+      />
     </div>
   );
 }

@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Link, Status, TopologyNode } from '@/lib/contracts';
 import {
+  capRows,
+  cellOf,
   compactSections,
+  sameCellLook,
   isCompactView,
   linksToChart,
   searchCells,
@@ -134,6 +137,53 @@ test('searchCells() finds a node by port, role and status, and the problems filt
   );
   assert.equal(searchCells(sections, '', 'all').length, 61);
   assert.equal(searchCells(sections, 'nothing-like-this', 'all').length, 0);
+});
+
+test('capRows() keeps the worst branch rows and counts the problems it leaves out', () => {
+  // Every replica under r100 and r200 broken: 2 branches × 19 problem rows expanded.
+  const broken = [...Array(19).keys()].flatMap((i) => [101 + i, 201 + i]);
+  const { nodes, links } = tree(broken);
+  const [section] = compactSections(nodes, links);
+  const rows = section?.rows ?? [];
+  assert.equal(rows.length, 1 + 2 * (1 + 19) + 1, 'm, 2 × (branch + 19 broken), m rest');
+  const shown = capRows(rows, 8);
+  assert.equal(shown.rows.length, 8);
+  assert.deepEqual(
+    shown.rows.slice(0, 2).map((r) => r.kind === 'node' && r.cell.node.id),
+    ['h:1', 'h:100'],
+  );
+  assert.equal(shown.hidden, rows.length - 8);
+  // 6 of the 38 problem rows are shown (rows 3–8), the other 32 are counted.
+  assert.equal(shown.hiddenProblems, 32);
+  // Every problem stays one filter away: the problems filter lists all 38.
+  assert.equal(searchCells(section ? [section] : [], '', 'problems').length, 38);
+  assert.deepEqual(capRows(rows.slice(0, 3), 8), {
+    rows: rows.slice(0, 3),
+    hidden: 0,
+    hiddenProblems: 0,
+  });
+});
+
+test('sameCellLook() ignores lag and gap (hover-only) but not status, role or reachability', () => {
+  const n = node(101, 'replica', 'h:100');
+  const base = cellOf(n, link(101, 100, 'ok', 0, 10));
+  assert.equal(sameCellLook(base, cellOf({ ...n }, link(101, 100, 'ok', 2, 5000))), true);
+  assert.equal(sameCellLook(base, cellOf(n, link(101, 100, 'warning', 30, 10))), false);
+  assert.equal(sameCellLook(base, cellOf({ ...n, role: 'master' }, null)), false);
+  assert.equal(
+    sameCellLook(base, cellOf({ ...n, reachable: false, status: 'critical' }, null)),
+    false,
+  );
+});
+
+test('compactSections() orders ids by number, not by text ("h:9" before "h:10")', () => {
+  const nodes = [node(1, 'master'), node(10, 'replica', 'h:1'), node(9, 'replica', 'h:1')];
+  const links = [link(10, 1), link(9, 1)];
+  const [section] = compactSections(nodes, links);
+  assert.deepEqual(
+    section?.cells.map((c) => c.node.id),
+    ['h:1', 'h:9', 'h:10'],
+  );
 });
 
 test('isCompactView() follows the size rule unless the URL chooses', () => {

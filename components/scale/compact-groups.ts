@@ -3,6 +3,7 @@
 // broken node and every healthy subtree folded into one group card.
 import type { Link, Status, TopologyNode } from '@/lib/contracts';
 import { buildForest, type TreeNode } from '@/components/topology/build-tree';
+import { compareIds } from '@/components/topology/compare-ids';
 
 /** Above this many nodes the overview starts compact (the URL or the toggle can override). */
 export const COMPACT_THRESHOLD = 40;
@@ -69,7 +70,7 @@ export function cellOf(node: TopologyNode, link: Link | null): Cell {
 
 export const isProblem = (c: Cell) => c.status !== 'ok';
 
-const byId = (a: Cell, b: Cell) => a.node.id.localeCompare(b.node.id, 'en', { numeric: true });
+const byId = (a: Cell, b: Cell) => compareIds(a.node.id, b.node.id);
 const problemsFirst = (a: Cell, b: Cell) => RANK[a.status] - RANK[b.status] || byId(a, b);
 
 function maxOf(values: Array<number | null | undefined>): number | null {
@@ -109,8 +110,10 @@ function rowsOf(tree: TreeNode, depth: number): CompactRow[] {
   if (!w.hasProblem) return [groupRow(head, w.cells.slice(1), depth, false)];
   const rows: CompactRow[] = [{ kind: 'node', depth, cell: head }];
   const children = tree.children.map((c) => ({ c, w: walk(c) }));
-  const broken = children.filter((x) => x.w.hasProblem);
-  broken.sort((a, b) => problemsFirst(worstOf(a.w.cells), worstOf(b.w.cells)));
+  const broken = children
+    .filter((x) => x.w.hasProblem)
+    .map((x) => ({ ...x, worst: worstOf(x.w.cells) }));
+  broken.sort((a, b) => problemsFirst(a.worst, b.worst));
   for (const { c } of broken) rows.push(...rowsOf(c, depth + 1));
   // All healthy children of a node on a broken path share one card, however many there are.
   const healthy = children.filter((x) => !x.w.hasProblem).flatMap((x) => x.w.cells);
@@ -119,7 +122,9 @@ function rowsOf(tree: TreeNode, depth: number): CompactRow[] {
 }
 
 function worstOf(cells: Cell[]): Cell {
-  return [...cells].sort(problemsFirst)[0] as Cell;
+  let worst = cells[0] as Cell;
+  for (const c of cells) if (problemsFirst(c, worst) < 0) worst = c;
+  return worst;
 }
 
 function sectionOf(tree: TreeNode, detached: boolean): CompactSection {
@@ -147,6 +152,41 @@ export function compactSections(
     ...forest.detached.map((d) => sectionOf(d.tree, true)),
   ];
   return sections.sort((a, b) => RANK[a.status] - RANK[b.status] || byId(a.root, b.root));
+}
+
+/** Expanded rows per section before the rest fold into one "more" line (problems stay a click away). */
+export const MAX_ROWS = 8;
+
+export interface ShownRows {
+  rows: CompactRow[];
+  /** Rows left out. */
+  hidden: number;
+  /** Nodes with a problem among the rows left out. */
+  hiddenProblems: number;
+}
+
+/** The first `max` rows of a section: broken branches come first, so the worst stay in view. */
+export function capRows(rows: readonly CompactRow[], max = MAX_ROWS): ShownRows {
+  if (rows.length <= max) return { rows: [...rows], hidden: 0, hiddenProblems: 0 };
+  const rest = rows.slice(max);
+  return {
+    rows: rows.slice(0, max),
+    hidden: rest.length,
+    hiddenProblems: rest.filter((r) => r.kind === 'node' && isProblem(r.cell)).length,
+  };
+}
+
+/**
+ * Whether a grid cell looks the same: it shows id, status, role and reachability. Lag and gap
+ * are only in its hover title, computed when hovered, so a cell does not re-render every poll.
+ */
+export function sameCellLook(a: Cell, b: Cell): boolean {
+  return (
+    a.node.id === b.node.id &&
+    a.status === b.status &&
+    a.node.role === b.node.role &&
+    a.node.reachable === b.node.reachable
+  );
 }
 
 export type StatusFilter = 'all' | 'problems';

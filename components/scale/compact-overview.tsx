@@ -7,28 +7,42 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { StatusBadge } from '@/components/ui/status';
 import { RoleBadge } from '@/components/topology/role-badge';
 import {
+  capRows,
   compactSections,
   searchCells,
   type CompactSection,
   type StatusFilter,
 } from './compact-groups';
-import { GroupCard, NodeRowView, StatusCell } from './status-cell';
+import { GroupCard, NodeRowView } from './status-cell';
+import { DENSE_ABOVE, StatusGrid } from './status-grid';
 import type { OverviewParams } from './use-url-params';
 
 /** More results than this are cut: a search is for finding one node, not listing them all. */
 const MAX_RESULTS = 200;
 
-function SectionView({ section }: { section: CompactSection }) {
+function SectionView({
+  section,
+  dense,
+  onListProblems,
+}: {
+  section: CompactSection;
+  dense: boolean;
+  onListProblems: () => void;
+}) {
   const { t, fmt } = useT();
   const id = section.root.node.id;
+  const shown = useMemo(() => capRows(section.rows), [section.rows]);
+  // A healthy master's group is one line: its folded card beside the title, the grid after it.
+  const [only] = shown.rows;
+  const folded = shown.rows.length === 1 && only?.kind === 'group' && !only.rest ? only : null;
   return (
     <section
       data-testid="compact-section"
       data-node-id={id}
       data-status={section.status}
-      className="flex flex-col gap-2 rounded-lg border border-border p-3"
+      className={`flex flex-col rounded-lg border border-border ${dense ? 'gap-1.5 p-2' : 'gap-2 p-3'}`}
     >
-      <header className="flex flex-wrap items-center gap-2">
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <RoleBadge role={section.root.node.role} />
         <h3 className="font-mono text-sm font-semibold">
           {t('scale.section', { id, n: fmt.number(section.nodeCount) })}
@@ -42,23 +56,38 @@ function SectionView({ section }: { section: CompactSection }) {
         {section.detached && (
           <span className="text-xs text-warn">{t('scale.sectionDetached')}</span>
         )}
+        {folded && <GroupCard row={folded} />}
       </header>
-      <div role="list" aria-label={t('scale.gridLabel', { id })} className="flex flex-wrap gap-1">
-        {section.cells.map((c) => (
-          <div role="listitem" key={c.node.id}>
-            <StatusCell cell={c} />
-          </div>
-        ))}
-      </div>
-      <div className="flex flex-col gap-1">
-        {section.rows.map((r) =>
-          r.kind === 'node' ? (
-            <NodeRowView key={`n-${r.cell.node.id}`} cell={r.cell} depth={r.depth} />
-          ) : (
-            <GroupCard key={`g-${r.head.node.id}-${r.rest ? 'rest' : 'all'}`} row={r} />
-          ),
-        )}
-      </div>
+      <StatusGrid cells={section.cells} dense={dense} label={t('scale.gridLabel', { id })} />
+      {!folded && (
+        <div className="flex flex-col gap-1">
+          {shown.rows.map((r) =>
+            r.kind === 'node' ? (
+              <NodeRowView key={`n-${r.cell.node.id}`} cell={r.cell} depth={r.depth} />
+            ) : (
+              <GroupCard key={`g-${r.head.node.id}-${r.rest ? 'rest' : 'all'}`} row={r} />
+            ),
+          )}
+          {shown.hidden > 0 && (
+            <p
+              className="flex flex-wrap items-center gap-2 px-1 text-xs text-fg-muted"
+              data-testid="compact-more"
+            >
+              {t('scale.moreRows', {
+                n: fmt.number(shown.hidden),
+                problems: fmt.number(shown.hiddenProblems),
+              })}
+              <button
+                type="button"
+                onClick={onListProblems}
+                className="focus-ring rounded px-2 py-0.5 font-semibold text-accent hover:bg-surface-2"
+              >
+                {t('scale.listProblems')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }
@@ -97,6 +126,7 @@ export function CompactOverview({
   useSlashFocus(input);
   const sections = useMemo(() => compactSections(nodes, links), [nodes, links]);
   const filter: StatusFilter = params.only === 'problems' ? 'problems' : 'all';
+  const listProblems = () => setParams({ only: 'problems' });
   const searching = params.q.trim() !== '' || filter !== 'all';
   const results = useMemo(
     () => (searching ? searchCells(sections, params.q, filter) : []),
@@ -147,7 +177,14 @@ export function CompactOverview({
           ))}
         </div>
       ) : (
-        sections.map((s) => <SectionView key={s.root.node.id} section={s} />)
+        sections.map((s) => (
+          <SectionView
+            key={s.root.node.id}
+            section={s}
+            dense={nodes.length > DENSE_ABOVE}
+            onListProblems={listProblems}
+          />
+        ))
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
-// The compact overview's building blocks: a grid cell per node, a one-line node row, and the card
-// that stands for a folded healthy subtree. Colour always comes with an icon or a word.
+// The compact overview's building blocks: a one-line node row and the card that stands for a
+// folded healthy subtree (the grid cells are in status-grid.tsx). Colour always comes with an
+// icon or a word. No router prefetch: a big tree would prefetch every node page in view.
 import { memo } from 'react';
 import Link from 'next/link';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -8,54 +9,27 @@ import { STATUS_TONE, StatusBadge, StatusIcon } from '@/components/ui/status';
 import { RoleBadge } from '@/components/topology/role-badge';
 import { nodeHref } from '@/components/topology/node-card';
 import type { Cell, GroupRow } from './compact-groups';
+import { useCellTitle } from './status-grid';
 
-function useCellTitle(cell: Cell): string {
-  const { t, fmt } = useT();
-  return t('scale.cellTitle', {
-    id: cell.node.id,
-    role: t(`role.${cell.node.role}`),
-    status: cell.node.reachable ? t(`status.${cell.status}`) : t('node.unreachable'),
-    lag: fmt.seconds(cell.link?.lagSeconds),
-    gap: fmt.bytes(cell.link?.offsetGapBytes),
-  });
-}
-
-// Cells only re-render when their node or link object changed: the store keeps unchanged ones.
+// Rows only re-render when their node or link object changed: the store keeps unchanged ones.
 const same = (a: { cell: Cell }, b: { cell: Cell }) =>
   a.cell.node === b.cell.node && a.cell.link === b.cell.link;
-
-export const StatusCell = memo(function StatusCell({ cell }: { cell: Cell }) {
-  const title = useCellTitle(cell);
-  const tone = STATUS_TONE[cell.status];
-  return (
-    <Link
-      href={nodeHref(cell.node.id)}
-      title={title}
-      aria-label={title}
-      data-testid="status-cell"
-      data-node-id={cell.node.id}
-      data-status={cell.status}
-      className={`focus-ring inline-flex h-6 w-6 items-center justify-center rounded ring-1 ring-inset ${tone.bg} ${tone.text} ${tone.ring}`}
-    >
-      <StatusIcon status={cell.status} className="h-3.5 w-3.5" />
-    </Link>
-  );
-}, same);
 
 export const NodeRowView = memo(
   function NodeRowView({ cell, depth }: { cell: Cell; depth: number }) {
     const { t, fmt } = useT();
-    const title = useCellTitle(cell);
+    const title = useCellTitle()(cell);
     const { node, link } = cell;
     return (
       <Link
         href={nodeHref(node.id)}
+        prefetch={false}
         title={title}
         data-testid="compact-node"
         data-node-id={node.id}
         data-status={cell.status}
         style={{ marginLeft: depth * 20 }}
-        className={`focus-ring flex min-w-0 items-center gap-3 rounded-md border bg-surface px-3 py-1.5 hover:border-border-strong ${
+        className={`focus-ring flex min-w-0 items-center gap-3 rounded-md border bg-surface px-3 py-1 hover:border-border-strong ${
           cell.status === 'ok' ? 'border-border' : STATUS_TONE[cell.status].border
         }`}
       >
@@ -100,7 +74,7 @@ export function GroupCard({ row }: { row: GroupRow }) {
     </>
   );
   const className =
-    'flex min-w-0 items-center gap-2 rounded-md border border-ok/40 bg-ok-bg/40 px-3 py-1.5';
+    'flex min-w-0 items-center gap-2 rounded-md border border-ok/40 bg-ok-bg/40 px-3 py-1';
   return row.rest ? (
     <div data-testid="compact-group" style={{ marginLeft: row.depth * 20 }} className={className}>
       {body}
@@ -108,6 +82,7 @@ export function GroupCard({ row }: { row: GroupRow }) {
   ) : (
     <Link
       href={nodeHref(row.head.node.id)}
+      prefetch={false}
       data-testid="compact-group"
       data-node-id={row.head.node.id}
       style={{ marginLeft: row.depth * 20 }}

@@ -1,6 +1,7 @@
 // Pure: turns the flat node/link lists into a forest for drawing. Roots are nodes without an
 // upstream; nodes whose upstream is not monitored, or that sit in a cycle, go to `detached`.
 import type { Link, TopologyNode } from '@/lib/contracts';
+import { compareIds } from './compare-ids';
 
 export interface TreeNode {
   node: TopologyNode;
@@ -21,8 +22,7 @@ export interface Forest {
   detached: DetachedTree[];
 }
 
-const byId = (a: { id: string }, b: { id: string }) =>
-  a.id.localeCompare(b.id, 'en', { numeric: true });
+const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
 
 const ROLE_ORDER: Record<TopologyNode['role'], number> = { master: 0, replica: 1, unknown: 2 };
 

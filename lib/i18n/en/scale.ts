@@ -19,4 +19,7 @@ export const enScale = {
   'scale.groupLeaf': '{id} · OK · no replicas',
   'scale.cellTitle': '{id} · {role} · {status} · lag {lag} · gap {gap}',
   'scale.gridLabel': 'Every node of {id}, problems first',
+  'scale.cellLabel': '{id} · {role} · {status}',
+  'scale.moreRows': '{n} more rows on these branches ({problems} with a problem).',
+  'scale.listProblems': 'List every problem',
 } as const;

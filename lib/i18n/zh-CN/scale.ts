@@ -21,4 +21,7 @@ export const zhScale: { readonly [K in keyof typeof enScale]: string } = {
   'scale.groupLeaf': '{id} · 正常 · 无从节点',
   'scale.cellTitle': '{id} · {role} · {status} · 延迟 {lag} · 差距 {gap}',
   'scale.gridLabel': '{id} 的全部节点，有问题的在前',
+  'scale.cellLabel': '{id} · {role} · {status}',
+  'scale.moreRows': '这些分支上还有 {n} 行（其中 {problems} 个有问题）。',
+  'scale.listProblems': '列出全部问题',
 };
