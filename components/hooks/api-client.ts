@@ -1,7 +1,6 @@
 // Tiny REST client for the dashboard API; errors keep the server's `{ error: { code, message } }`.
 import { z } from 'zod';
 import {
-  ApiErrorSchema,
   HistoryResponseSchema,
   NodeDetailSchema,
   type HistoryMetric,
@@ -51,12 +50,20 @@ async function parseBody<S extends z.ZodType>(
   throw new UnexpectedResponseError(url, `${where}${issue?.message ?? 'invalid body'}`);
 }
 
+/**
+ * An error body, read loosely: a code this client does not know yet still brings its message
+ * (the closed list is `ApiErrorCodeSchema`).
+ */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
 async function throwIfFailed(res: Response): Promise<void> {
   if (!res.ok) {
     let code = 'internal';
     let message = `HTTP ${res.status}`;
     try {
-      const body = ApiErrorSchema.safeParse(await res.json());
+      const body = ErrorBodySchema.safeParse(await res.json());
       if (body.success) ({ code, message } = body.data.error);
     } catch {
       // not JSON: keep the status line
