@@ -114,7 +114,7 @@ export function markerLineProps(
   x: number,
   color: string,
   label: string,
-  position: 'insideTopLeft' | 'insideTopRight',
+  position: 'insideTopLeft' | 'insideTopRight' | 'insideBottomRight',
 ): Omit<ReferenceLineProps, 'ref'> {
   return {
     x,

@@ -12,7 +12,14 @@ import {
 import type { HistoryMetric, HistoryPoint } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downsampleMax, timeTicks, trimBefore, withGapBreaks } from './series';
-import { GRID_PROPS, scaledAxis, seriesLineProps, seriesMax, timeAxisProps, tooltipProps } from './chart-parts';
+import {
+  GRID_PROPS,
+  scaledAxis,
+  seriesLineProps,
+  seriesMax,
+  timeAxisProps,
+  tooltipProps,
+} from './chart-parts';
 import { ChartNoData } from './chart-no-data';
 import { AxisUnit } from './axis-unit';
 import type { AxisKind } from './value-ticks';
@@ -60,7 +67,12 @@ export function MetricChart({
   const inWindow = trimBefore(points, now - windowMs);
   const drawn = withGapBreaks(downsampleMax(inWindow, MAX_DRAWN_POINTS), maxGapMs);
   const last = inWindow[inWindow.length - 1];
-  const y = scaledAxis(axis, seriesMax(drawn, (p) => p.v), fmt.locale, minTop);
+  const y = scaledAxis(
+    axis,
+    seriesMax(drawn, (p) => p.v),
+    fmt.locale,
+    minTop,
+  );
   return (
     <figure
       data-testid={`chart-${metric}`}
@@ -76,7 +88,11 @@ export function MetricChart({
       <AxisUnit unit={y.scale.unit} />
       <div className="relative" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={drawn} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+          <LineChart
+            data={drawn}
+            margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+            aria-label={title}
+          >
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(now - windowMs, now, timeTicks(now - windowMs, now), fmt)} />
             <YAxis {...y.props} />

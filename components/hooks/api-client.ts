@@ -1,5 +1,12 @@
 // Tiny REST client for the dashboard API; errors keep the server's `{ error: { code, message } }`.
-import type { HistoryMetric, HistoryPoint, HistoryResponse, NodeDetail } from '@/lib/contracts';
+import { z } from 'zod';
+import {
+  HistoryResponseSchema,
+  NodeDetailSchema,
+  type HistoryMetric,
+  type HistoryPoint,
+  type NodeDetail,
+} from '@/lib/contracts';
 import { redirectToLogin } from './login-redirect';
 
 export class ApiRequestError extends Error {
@@ -13,14 +20,51 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * A 2xx answer whose body is not what the contract says (a proxy's HTML page, a server of another
+ * version): the page shows this message instead of failing on a missing field later.
+ */
+export class UnexpectedResponseError extends Error {
+  constructor(url: string, detail: string) {
+    super(`Unexpected answer from the server for ${url.split('?')[0]}: ${detail}`);
+    this.name = 'UnexpectedResponseError';
+  }
+}
+
+/** The body of `res`, checked against `schema`. */
+async function parseBody<S extends z.ZodType>(
+  res: Response,
+  url: string,
+  schema: S,
+): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new UnexpectedResponseError(url, 'not JSON');
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new UnexpectedResponseError(url, `${where}${issue?.message ?? 'invalid body'}`);
+}
+
+/**
+ * An error body, read loosely: a code this client does not know yet still brings its message
+ * (the closed list is `ApiErrorCodeSchema`).
+ */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
 async function throwIfFailed(res: Response): Promise<void> {
   if (!res.ok) {
     let code = 'internal';
     let message = `HTTP ${res.status}`;
     try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
+      const body = ErrorBodySchema.safeParse(await res.json());
+      if (body.success) ({ code, message } = body.data.error);
     } catch {
       // not JSON: keep the status line
     }
@@ -30,49 +74,84 @@ async function throwIfFailed(res: Response): Promise<void> {
   }
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+/** GET `url`, its body checked against `schema`. */
+export async function fetchParsed<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
   const res = await fetch(url, {
     signal,
     headers: { accept: 'application/json' },
     cache: 'no-store',
   });
   await throwIfFailed(res);
-  return (await res.json()) as T;
+  return parseBody(res, url, schema);
+}
+
+/** GET without a contract check; prefer `fetchParsed` wherever lib/contracts has the schema. */
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  // A cast until every caller names its schema (the actions, checks and drills pages).
+  return (await fetchParsed(url, z.unknown(), signal)) as T;
 }
 
 /** Mutations carry the custom header the server requires (a cheap CSRF guard) and a JSON body. */
-export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+async function mutate(
+  method: 'POST' | 'DELETE',
+  url: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
   const res = await fetch(url, {
-    method: 'POST',
+    method,
     signal,
     headers: {
       accept: 'application/json',
-      'content-type': 'application/json',
       'X-ReplicaOps-Request': '1',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
   });
   await throwIfFailed(res);
-  return (await res.json()) as T;
+  return res;
 }
 
-/** DELETE with the same CSRF header as postJson. */
+/** POST `body` as JSON; the answer checked against `schema`. */
+export async function postParsed<S extends z.ZodType>(
+  url: string,
+  body: unknown,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
+  return parseBody(await mutate('POST', url, body, signal), url, schema);
+}
+
+/** DELETE; the answer checked against `schema`. */
+export async function deleteParsed<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
+  return parseBody(await mutate('DELETE', url, undefined, signal), url, schema);
+}
+
+/** POST without a contract check; prefer `postParsed`. */
+export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  // A cast until every caller names its schema (the actions, checks and drills pages).
+  return (await postParsed(url, body, z.unknown(), signal)) as T;
+}
+
+/** DELETE without a contract check; prefer `deleteParsed`. */
 export async function deleteJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, {
-    method: 'DELETE',
-    signal,
-    headers: { accept: 'application/json', 'X-ReplicaOps-Request': '1' },
-    cache: 'no-store',
-  });
-  await throwIfFailed(res);
-  return (await res.json()) as T;
+  // A cast until every caller names its schema (the checks page).
+  return (await deleteParsed(url, z.unknown(), signal)) as T;
 }
 
 const nodePath = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;
 
 export function fetchNodeDetail(id: string, signal?: AbortSignal): Promise<NodeDetail> {
-  return getJson<NodeDetail>(nodePath(id), signal);
+  return fetchParsed(nodePath(id), NodeDetailSchema, signal);
 }
 
 export async function fetchHistory(
@@ -82,13 +161,13 @@ export async function fetchHistory(
   signal?: AbortSignal,
 ): Promise<HistoryPoint[]> {
   const qs = new URLSearchParams({ metric, sinceMs: String(Math.floor(sinceMs)) });
-  const body = await getJson<HistoryResponse>(`${nodePath(id)}/history?${qs}`, signal);
+  const body = await fetchParsed(`${nodePath(id)}/history?${qs}`, HistoryResponseSchema, signal);
   return body.points;
 }
 
 /** Removes a node that is gone for good from the tree (operator role; 409 while it answers). */
 export function removeNode(id: string): Promise<{ removed: string }> {
-  return deleteJson<{ removed: string }>(nodePath(id));
+  return deleteParsed(nodePath(id), z.object({ removed: z.string() }));
 }
 
 export function errorMessage(err: unknown): string {

@@ -1,7 +1,7 @@
 // Who is signed in, and the login / logout calls (docs/api.md "Who may call what").
 import { z } from 'zod';
 import { retryAfterSeconds } from '@/components/auth/retry-after';
-import { getJson, postJson } from './api-client';
+import { ErrorBodySchema, getJson, postJson } from './api-client';
 
 // `GET /api/auth/me` has no schema in lib/contracts yet; its documented shape is checked here.
 export const UserRoleSchema = z.enum(['viewer', 'operator', 'admin']);
@@ -68,8 +68,8 @@ export async function login(username: string, password: string): Promise<LoginRe
     };
   let message = `HTTP ${res.status}`;
   try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    message = body.error?.message ?? message;
+    const body = ErrorBodySchema.safeParse(await res.json());
+    if (body.success) message = body.data.error.message;
   } catch {
     // not JSON: keep the status line
   }

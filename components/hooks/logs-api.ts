@@ -1,7 +1,12 @@
 // REST calls for Redis log excerpts (docs/api.md "Redis log excerpts").
-import type { LogAroundResponse, LogEntry, LogListResponse, LogRawLine } from '@/lib/contracts';
+import {
+  LogAroundResponseSchema,
+  LogListResponseSchema,
+  type LogEntry,
+  type LogRawLine,
+} from '@/lib/contracts';
 import { aroundQueryString, logQueryString, type LogFilter } from '@/components/logs/log-rows';
-import { getJson } from './api-client';
+import { fetchParsed } from './api-client';
 
 export async function fetchNodeLogs(
   nodeId: string,
@@ -9,8 +14,9 @@ export async function fetchNodeLogs(
   limit: number,
   signal?: AbortSignal,
 ): Promise<LogEntry[]> {
-  const body = await getJson<LogListResponse>(
+  const body = await fetchParsed(
     `/api/logs?${logQueryString(nodeId, filter, limit)}`,
+    LogListResponseSchema,
     signal,
   );
   return body.lines;
@@ -23,8 +29,9 @@ export async function fetchLogsAround(
   windowMs: number,
   signal?: AbortSignal,
 ): Promise<LogRawLine[]> {
-  const body = await getJson<LogAroundResponse>(
+  const body = await fetchParsed(
     `/api/logs/around?${aroundQueryString(nodes, t, windowMs)}`,
+    LogAroundResponseSchema,
     signal,
   );
   return body.lines;

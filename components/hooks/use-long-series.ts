@@ -2,9 +2,9 @@
 // Chart series for the 24 h / 7 d / 30 d windows: per-minute or per-15-minute rollups from the
 // history API (`range=`), which survive a server restart. No live points: a bucket is a minute.
 import { useEffect, useState } from 'react';
-import type { HistoryMetric, HistoryResponse } from '@/lib/contracts';
+import { HistoryResponseSchema, type HistoryMetric } from '@/lib/contracts';
 import type { SeriesMap } from '@/components/charts/series';
-import { errorMessage, getJson } from './api-client';
+import { errorMessage, fetchParsed } from './api-client';
 
 const REFRESH_MS = 60_000;
 
@@ -27,8 +27,9 @@ export function useLongSeries(
     const load = () =>
       void Promise.allSettled(
         wanted.map((m) =>
-          getJson<HistoryResponse>(
+          fetchParsed(
             `/api/nodes/${encodeURIComponent(nodeId)}/history?${new URLSearchParams({ metric: m, range })}`,
+            HistoryResponseSchema,
             ac.signal,
           ),
         ),

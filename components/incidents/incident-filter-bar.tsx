@@ -21,6 +21,47 @@ import {
 
 const SEVERITIES_WORST_FIRST = [...SeveritySchema.options].reverse();
 
+/** Opened-in: a preset, or `custom` with from/until pickers beside it. */
+function RangeFields({
+  value,
+  set,
+}: {
+  value: IncidentFilters;
+  set: (patch: Partial<IncidentFilters>) => void;
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <FilterField label={t('incidents.filter.range')}>
+        <OptionSelect
+          name="range"
+          value={value.range}
+          options={RANGES}
+          optionLabel={(r) => t(`incidents.range.${r}`)}
+          // No "any" choice here, so the select never reports undefined; the default is for the type.
+          onChange={(range = value.range) =>
+            set(
+              range === 'custom'
+                ? { range, from: value.from ?? Date.now() - 86_400_000, until: value.until }
+                : { range, from: undefined, until: undefined },
+            )
+          }
+        />
+      </FilterField>
+      {value.range === 'custom' &&
+        (['from', 'until'] as const).map((edge) => (
+          <FilterField key={edge} label={t(`incidents.filter.${edge}`)}>
+            <IsoDateTimeInput
+              className={FILTER_CONTROL}
+              value={toLocalInput(value[edge])}
+              onChange={(v) => set({ [edge]: fromLocalInput(v) })}
+            />
+          </FilterField>
+        ))}
+    </>
+  );
+}
+
 export function IncidentFilterBar({
   value,
   nodeOptions,
@@ -65,40 +106,7 @@ export function IncidentFilterBar({
           className="min-w-44 font-mono"
         />
       </FilterField>
-      <FilterField label={t('incidents.filter.range')}>
-        <OptionSelect
-          name="range"
-          value={value.range}
-          options={RANGES}
-          optionLabel={(r) => t(`incidents.range.${r}`)}
-          // No "any" choice here, so the select never reports undefined; the default is for the type.
-          onChange={(range = value.range) =>
-            set(
-              range === 'custom'
-                ? { range, from: value.from ?? Date.now() - 86_400_000, until: value.until }
-                : { range, from: undefined, until: undefined },
-            )
-          }
-        />
-      </FilterField>
-      {value.range === 'custom' && (
-        <>
-          <FilterField label={t('incidents.filter.from')}>
-            <IsoDateTimeInput
-              className={FILTER_CONTROL}
-              value={toLocalInput(value.from)}
-              onChange={(v) => set({ from: fromLocalInput(v) })}
-            />
-          </FilterField>
-          <FilterField label={t('incidents.filter.until')}>
-            <IsoDateTimeInput
-              className={FILTER_CONTROL}
-              value={toLocalInput(value.until)}
-              onChange={(v) => set({ until: fromLocalInput(v) })}
-            />
-          </FilterField>
-        </>
-      )}
+      <RangeFields value={value} set={set} />
       {!isDefaultFilters(value) && (
         <FilterResetButton
           label={t('incidents.filter.reset')}

@@ -29,7 +29,12 @@ import {
 } from '@/components/charts/chart-parts';
 import { ChartNoData } from '@/components/charts/chart-no-data';
 import { AxisUnit } from '@/components/charts/axis-unit';
-import { affectedReplicas, incidentWindow } from './incident-window';
+import {
+  affectedReplicas,
+  incidentWindow,
+  markerLabelPositions,
+  type IncidentWindow,
+} from './incident-window';
 import { SnapshotTable } from './snapshot-table';
 
 const COLORS = [
@@ -55,6 +60,31 @@ function inRange(points: readonly HistoryPoint[], from: number, to: number): His
   return points.filter((p) => p.t >= from && p.t <= to);
 }
 
+type LagSeries = Record<string, Record<LagMetric, HistoryPoint[]>>;
+
+/** One line per replica over the window, thinned and broken where polls were missed. */
+function useLagLines(
+  series: LagSeries,
+  replicas: readonly string[],
+  metric: LagMetric,
+  from: number,
+  to: number,
+) {
+  const { fmt } = useT();
+  const lines = replicas.map((id, i) => ({
+    id,
+    color: COLORS[i % COLORS.length]!,
+    points: withGapBreaks(downsampleMax(inRange(series[id]?.[metric] ?? [], from, to), 400), 5_000),
+  }));
+  const total = lines.reduce((n, l) => n + l.points.length, 0);
+  const y = scaledAxis(
+    metric === 'offsetGapBytes' ? 'bytes' : 'seconds',
+    Math.max(0, ...lines.map((l) => seriesMax(l.points, (p) => p.v))),
+    fmt.locale,
+  );
+  return { lines, total, y };
+}
+
 function LagPanel({
   title,
   metric,
@@ -68,7 +98,7 @@ function LagPanel({
 }: {
   title: string;
   metric: LagMetric;
-  series: Record<string, Record<LagMetric, HistoryPoint[]>>;
+  series: LagSeries;
   replicas: readonly string[];
   from: number;
   to: number;
@@ -77,17 +107,8 @@ function LagPanel({
   format: (v: number) => string;
 }) {
   const { t, fmt } = useT();
-  const lines = replicas.map((id, i) => ({
-    id,
-    color: COLORS[i % COLORS.length]!,
-    points: withGapBreaks(downsampleMax(inRange(series[id]?.[metric] ?? [], from, to), 400), 5_000),
-  }));
-  const total = lines.reduce((n, l) => n + l.points.length, 0);
-  const y = scaledAxis(
-    metric === 'offsetGapBytes' ? 'bytes' : 'seconds',
-    Math.max(0, ...lines.map((l) => seriesMax(l.points, (p) => p.v))),
-    fmt.locale,
-  );
+  const { lines, total, y } = useLagLines(series, replicas, metric, from, to);
+  const labelAt = markerLabelPositions(from, to, openedAt, resolvedAt);
   return (
     <figure
       className="flex min-w-0 flex-col gap-1"
@@ -98,7 +119,7 @@ function LagPanel({
       <AxisUnit unit={y.scale.unit} />
       <div className="relative h-48">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 14, right: 8, bottom: 0, left: 0 }}>
+          <LineChart margin={{ top: 14, right: 8, bottom: 0, left: 0 }} aria-label={title}>
             <CartesianGrid {...GRID_PROPS} />
             <XAxis {...timeAxisProps(from, to, ticks(from, to), fmt)} />
             <YAxis {...y.props} />
@@ -111,7 +132,7 @@ function LagPanel({
             />
             {openedAt >= from && (
               <ReferenceLine
-                {...markerLineProps(openedAt, 'var(--crit)', t('lagChart.opened'), 'insideTopLeft')}
+                {...markerLineProps(openedAt, 'var(--crit)', t('lagChart.opened'), labelAt.opened)}
               />
             )}
             {resolvedAt !== undefined && resolvedAt <= to && (
@@ -120,7 +141,7 @@ function LagPanel({
                   resolvedAt,
                   'var(--ok)',
                   t('lagChart.resolved'),
-                  'insideTopRight',
+                  labelAt.resolved,
                 )}
               />
             )}
@@ -139,6 +160,63 @@ function LagPanel({
         {total === 0 && <ChartNoData />}
       </div>
     </figure>
+  );
+}
+
+/** The two panels (offset gap, lag) with their notes and the colour key of the replicas. */
+function LagPanels({
+  incident,
+  win,
+  replicas,
+  history,
+}: {
+  incident: IncidentDetail;
+  win: IncidentWindow;
+  replicas: readonly string[];
+  history: { series: LagSeries; error: string | null };
+}) {
+  const { t, fmt } = useT();
+  return (
+    <>
+      {win.coverage === 'partial' && (
+        <p className="rounded-md border border-border bg-surface-2 px-3 py-2 text-xs text-fg-muted">
+          {t('lagChart.partial', { time: fmt.time(win.chartFrom, false) })}
+        </p>
+      )}
+      {history.error && (
+        <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn">
+          {t('charts.loadError', { message: history.error })}
+        </p>
+      )}
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+        {(['offsetGapBytes', 'lagSeconds'] as const).map((m) => (
+          <LagPanel
+            key={m}
+            metric={m}
+            title={t(`metric.${m}`)}
+            series={history.series}
+            replicas={replicas}
+            from={win.chartFrom}
+            to={win.to}
+            openedAt={incident.openedAt}
+            resolvedAt={incident.resolvedAt}
+            format={m === 'offsetGapBytes' ? (v) => fmt.bytes(v) : (v) => fmt.seconds(v)}
+          />
+        ))}
+      </div>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={t('incident.nodes')}>
+        {replicas.map((id, i) => (
+          <li key={id} className="flex items-center gap-1.5 font-mono text-fg-muted">
+            <span
+              aria-hidden="true"
+              className="h-0.5 w-4 rounded"
+              style={{ background: COLORS[i % COLORS.length] }}
+            />
+            {id}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -193,46 +271,7 @@ export function IncidentLagChart({
       ) : replicas.length === 0 ? (
         <p className="text-sm text-fg-muted">{t('lagChart.noReplicas')}</p>
       ) : (
-        <>
-          {win.coverage === 'partial' && (
-            <p className="rounded-md border border-border bg-surface-2 px-3 py-2 text-xs text-fg-muted">
-              {t('lagChart.partial', { time: fmt.time(win.chartFrom, false) })}
-            </p>
-          )}
-          {history.error && (
-            <p className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn">
-              {t('charts.loadError', { message: history.error })}
-            </p>
-          )}
-          <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-            {(['offsetGapBytes', 'lagSeconds'] as const).map((m) => (
-              <LagPanel
-                key={m}
-                metric={m}
-                title={t(`metric.${m}`)}
-                series={history.series}
-                replicas={replicas}
-                from={win.chartFrom}
-                to={win.to}
-                openedAt={incident.openedAt}
-                resolvedAt={incident.resolvedAt}
-                format={m === 'offsetGapBytes' ? (v) => fmt.bytes(v) : (v) => fmt.seconds(v)}
-              />
-            ))}
-          </div>
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={t('incident.nodes')}>
-            {replicas.map((id, i) => (
-              <li key={id} className="flex items-center gap-1.5 font-mono text-fg-muted">
-                <span
-                  aria-hidden="true"
-                  className="h-0.5 w-4 rounded"
-                  style={{ background: COLORS[i % COLORS.length] }}
-                />
-                {id}
-              </li>
-            ))}
-          </ul>
-        </>
+        <LagPanels incident={incident} win={win} replicas={replicas} history={history} />
       )}
     </section>
   );

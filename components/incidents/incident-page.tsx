@@ -4,7 +4,9 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
-import { useIncident } from '@/components/hooks/use-incident';
+import { useIncident, type UseIncident } from '@/components/hooks/use-incident';
+import type { IncidentDetail } from '@/lib/contracts';
+import { DetailGate } from '@/components/layout/detail-gate';
 import { useTopology } from '@/components/hooks/use-topology';
 import { FindingGroupItem } from '@/components/findings/finding-group';
 import { SEVERITY_STATUS } from '@/components/findings/severity-badge';
@@ -14,18 +16,79 @@ import { IncidentHeader } from './incident-header';
 import { IncidentLagChart } from './incident-lag-chart';
 import { IncidentTimeline } from './incident-timeline';
 import { NoteForm } from './note-form';
-import { useOperatorPrompt } from './operator-prompt';
+import { useOperatorPrompt, type OperatorPrompt } from './operator-prompt';
 import { SopChecklist } from './sop-checklist';
 import { incidentTitle } from './incident-text';
+
+/** The page once the incident is known: header, then lag, timeline and notes beside SOP and findings. */
+function IncidentBody({
+  detail,
+  state,
+  operator,
+}: {
+  detail: IncidentDetail;
+  state: UseIncident;
+  operator: OperatorPrompt;
+}) {
+  const { t } = useT();
+  const topo = useTopology();
+  const links = useMemo(() => Object.values(topo.links), [topo.links]);
+  const findings = useMemo(() => foldFindings(detail.findings), [detail.findings]);
+  return (
+    <>
+      <IncidentHeader
+        incident={detail}
+        operator={operator}
+        onChanged={(i) => {
+          state.applyIncident(i);
+          state.reload();
+        }}
+      />
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_420px]">
+        <div className="flex min-w-0 flex-col gap-5">
+          <IncidentLagChart incident={detail} links={links} />
+          <IncidentTimeline
+            entries={detail.timeline}
+            openedAt={detail.openedAt}
+            severity={SEVERITY_STATUS[detail.severity]}
+            nodeIds={detail.nodeIds}
+          />
+          <NoteForm
+            incidentId={detail.id}
+            operator={operator}
+            onAdded={(e) => {
+              state.appendEntry(e);
+              state.reload();
+            }}
+          />
+        </div>
+        <div className="flex min-w-0 flex-col gap-5">
+          <SopChecklist incident={detail} />
+          <section
+            className="panel min-w-0"
+            aria-labelledby="inc-findings-title"
+            data-testid="incident-findings"
+          >
+            <h2 id="inc-findings-title" className="panel-title border-b border-border px-4 py-2.5">
+              {t('incident.findings')} ({findings.length})
+            </h2>
+            <ul className="divide-y divide-border">
+              {findings.map((g) => (
+                <FindingGroupItem key={g.root.id} group={g} showIncidentLink={false} />
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
 
 export function IncidentPage({ incidentId }: { incidentId: string }) {
   const { t, locale } = useT();
   const state = useIncident(incidentId);
   const operator = useOperatorPrompt();
-  const topo = useTopology();
-  const links = useMemo(() => Object.values(topo.links), [topo.links]);
   const { detail } = state;
-  const findings = useMemo(() => foldFindings(detail?.findings ?? []), [detail?.findings]);
 
   return (
     <div className="flex flex-col gap-5">
@@ -41,78 +104,20 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           {detail ? incidentTitle(detail, locale) : incidentId}
         </span>
       </nav>
-
-      {state.isNotFound && !detail ? (
-        <p
-          className="panel px-5 py-8 text-center text-fg-muted"
-          role="alert"
-          data-testid="incident-not-found"
-        >
-          {t('incident.notFound', { id: incidentId })}
-        </p>
-      ) : !detail ? (
-        <p className="panel px-5 py-8 text-center text-fg-muted">
-          {state.error ? t('incident.loadError', { message: state.error }) : t('incident.loading')}
-        </p>
-      ) : (
-        <>
-          {state.error && (
-            <p
-              className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
-              role="status"
-            >
-              {t('incident.stale', { message: state.error })}
-            </p>
-          )}
-          <IncidentHeader
-            incident={detail}
-            operator={operator}
-            onChanged={(i) => {
-              state.applyIncident(i);
-              state.reload();
-            }}
-          />
-          <div className="grid grid-cols-1 gap-5 xl:grid-cols-[minmax(0,1fr)_420px]">
-            <div className="flex min-w-0 flex-col gap-5">
-              <IncidentLagChart incident={detail} links={links} />
-              <IncidentTimeline
-                entries={detail.timeline}
-                openedAt={detail.openedAt}
-                severity={SEVERITY_STATUS[detail.severity]}
-                nodeIds={detail.nodeIds}
-              />
-              <NoteForm
-                incidentId={detail.id}
-                operator={operator}
-                onAdded={(e) => {
-                  state.appendEntry(e);
-                  state.reload();
-                }}
-              />
-            </div>
-            <div className="flex min-w-0 flex-col gap-5">
-              <SopChecklist incident={detail} />
-              <section
-                className="panel min-w-0"
-                aria-labelledby="inc-findings-title"
-                data-testid="incident-findings"
-              >
-                <h2
-                  id="inc-findings-title"
-                  className="panel-title border-b border-border px-4 py-2.5"
-                >
-                  {t('incident.findings')} ({findings.length})
-                </h2>
-                <ul className="divide-y divide-border">
-                  {findings.map((g) => (
-                    <FindingGroupItem key={g.root.id} group={g} showIncidentLink={false} />
-                  ))}
-                </ul>
-              </section>
-            </div>
-          </div>
-        </>
-      )}
+      <DetailGate
+        notFound={state.isNotFound && !detail ? t('incident.notFound', { id: incidentId }) : null}
+        notFoundTestId="incident-not-found"
+        pending={
+          !detail
+            ? state.error
+              ? t('incident.loadError', { message: state.error })
+              : t('incident.loading')
+            : null
+        }
+        stale={state.error ? t('incident.stale', { message: state.error }) : null}
+      >
+        {detail && <IncidentBody detail={detail} state={state} operator={operator} />}
+      </DetailGate>
       {operator.dialog}
     </div>
   );

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { affectedReplicas, incidentDurationMs, incidentWindow } from './incident-window';
+import {
+  affectedReplicas,
+  incidentDurationMs,
+  incidentWindow,
+  markerLabelPositions,
+} from './incident-window';
 
 const MIN = 60_000;
 const NOW = 1_000_000_000_000;
@@ -54,4 +59,19 @@ test('affectedReplicas() takes finding links, replica-type findings and involved
 test('incidentDurationMs() runs to now while open and stops at resolution', () => {
   assert.equal(incidentDurationMs({ openedAt: NOW - MIN }, NOW), MIN);
   assert.equal(incidentDurationMs({ openedAt: NOW - MIN, resolvedAt: NOW - 30_000 }, NOW), 30_000);
+});
+
+test('markerLabelPositions() keeps the opened label inside the plot when the incident just opened', () => {
+  // Live, opened 5 s ago: the line is at the right edge, so its label reads to the left of it.
+  const justOpened = markerLabelPositions(NOW - 5 * MIN - 5_000, NOW, NOW - 5_000, undefined);
+  assert.equal(justOpened.opened, 'insideTopRight');
+  const older = markerLabelPositions(NOW - 25 * MIN, NOW, NOW - 20 * MIN, undefined);
+  assert.equal(older.opened, 'insideTopLeft');
+});
+
+test('markerLabelPositions() moves the resolved label down when it would cover the opened one', () => {
+  const apart = markerLabelPositions(NOW - 60 * MIN, NOW, NOW - 55 * MIN, NOW - 10 * MIN);
+  assert.deepEqual(apart, { opened: 'insideTopLeft', resolved: 'insideTopRight' });
+  const close = markerLabelPositions(NOW - 11 * MIN, NOW, NOW - 6 * MIN, NOW - 5 * MIN);
+  assert.deepEqual(close, { opened: 'insideTopLeft', resolved: 'insideBottomRight' });
 });

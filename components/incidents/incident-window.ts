@@ -67,3 +67,30 @@ export function incidentDurationMs(
 ): number {
   return Math.max(0, (incident.resolvedAt ?? now) - incident.openedAt);
 }
+
+export type MarkerLabelPosition = 'insideTopLeft' | 'insideTopRight' | 'insideBottomRight';
+
+/** A marker label needs about this share of the chart's width beside its line. */
+const LABEL_ROOM = 0.14;
+
+/**
+ * Where the "opened" and "resolved" marker labels go so neither runs off the plot nor over the
+ * other: beside its line on the side with room, the resolved one at the bottom when both would
+ * crowd the same corner (a live incident opened seconds ago sits at the right edge).
+ */
+export function markerLabelPositions(
+  from: number,
+  to: number,
+  openedAt: number,
+  resolvedAt: number | undefined,
+): { opened: MarkerLabelPosition; resolved: MarkerLabelPosition } {
+  const span = Math.max(1, to - from);
+  const share = (t: number) => (t - from) / span;
+  const opened: MarkerLabelPosition =
+    1 - share(openedAt) >= LABEL_ROOM ? 'insideTopLeft' : 'insideTopRight';
+  if (resolvedAt === undefined) return { opened, resolved: 'insideTopRight' };
+  // The resolved label reads left of its line; that space is shared with the opened label.
+  const gap = share(resolvedAt) - share(openedAt);
+  const roomLeft = opened === 'insideTopLeft' ? gap >= 2 * LABEL_ROOM : gap >= LABEL_ROOM;
+  return { opened, resolved: roomLeft ? 'insideTopRight' : 'insideBottomRight' };
+}

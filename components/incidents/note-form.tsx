@@ -11,18 +11,13 @@ import type { OperatorPrompt } from './operator-prompt';
 
 const MAX_NOTE = 5000;
 
-export function NoteForm({
-  incidentId,
-  operator,
-  onAdded,
-}: {
-  incidentId: string;
-  operator: OperatorPrompt;
-  onAdded: (entry: TimelineEntry) => void;
-}) {
-  const { t } = useT();
-  const { me } = useMe();
-  const isViewer = me !== null && !canOperate(me);
+/** The note being typed and its submission: asks for the operator's name first, once. */
+function useNoteDraft(
+  incidentId: string,
+  operator: OperatorPrompt,
+  isViewer: boolean,
+  onAdded: (entry: TimelineEntry) => void,
+) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +38,27 @@ export function NoteForm({
       setBusy(false);
     }
   };
+  return { text, setText, trimmed, busy, error, submit };
+}
+
+export function NoteForm({
+  incidentId,
+  operator,
+  onAdded,
+}: {
+  incidentId: string;
+  operator: OperatorPrompt;
+  onAdded: (entry: TimelineEntry) => void;
+}) {
+  const { t } = useT();
+  const { me } = useMe();
+  const isViewer = me !== null && !canOperate(me);
+  const { text, setText, trimmed, busy, error, submit } = useNoteDraft(
+    incidentId,
+    operator,
+    isViewer,
+    onAdded,
+  );
 
   return (
     <form

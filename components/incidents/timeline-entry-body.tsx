@@ -82,8 +82,56 @@ function Scalars({ data, skip = [] }: { data: Record<string, unknown>; skip?: st
   );
 }
 
-export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
+/** A finding opened, changed severity or resolved: severity (from → to), kind, node; or how long it was open. */
+function FindingEntryBody({ entry }: { entry: TimelineEntry }) {
   const { t, fmt } = useT();
+  const { data } = entry;
+  const ref = findingRefOf(data);
+  if (entry.type === 'finding_resolved' && typeof data.durationMs === 'number')
+    return (
+      <span className="tnum text-xs text-fg-muted">
+        {t('timeline.openFor', { duration: fmt.duration(data.durationMs / 1000) })}
+      </span>
+    );
+  if (!ref.kind && !ref.severity) return <Scalars data={data} skip={['findingId']} />;
+  return (
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
+      {ref.from && ref.severity && ref.from !== ref.severity && (
+        <>
+          <SeverityBadge severity={ref.from} size="sm" />
+          <span className="text-fg-subtle">→</span>
+        </>
+      )}
+      {ref.severity && <SeverityBadge severity={ref.severity} size="sm" />}
+      {ref.kind && <span className="font-medium text-fg">{t(`kind.${ref.kind}`)}</span>}
+      {ref.nodeId && <NodeLink id={ref.nodeId} />}
+    </span>
+  );
+}
+
+/** An action run: a link to its full record (commands, results, verification) in the audit trail. */
+function ActionEntryBody({ data }: { data: TimelineEntry['data'] }) {
+  const { t } = useT();
+  const runId = typeof data.runId === 'string' ? data.runId : null;
+  const error = typeof data.error === 'string' && data.error ? data.error : null;
+  return (
+    <span className="flex flex-wrap items-baseline gap-x-3 text-xs">
+      {runId && (
+        <Link
+          href={`/audit?run=${encodeURIComponent(runId)}`}
+          className="focus-ring rounded text-accent hover:underline"
+          data-testid="timeline-run-link"
+        >
+          {t('timeline.openRun')}
+        </Link>
+      )}
+      {error && <DriverError message={error} className="text-crit" />}
+    </span>
+  );
+}
+
+export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
+  const { t } = useT();
   const { data } = entry;
   switch (entry.type) {
     case 'topology_event': {
@@ -99,29 +147,8 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
     }
     case 'finding_opened':
     case 'finding_updated':
-    case 'finding_resolved': {
-      const ref = findingRefOf(data);
-      if (entry.type === 'finding_resolved' && typeof data.durationMs === 'number')
-        return (
-          <span className="tnum text-xs text-fg-muted">
-            {t('timeline.openFor', { duration: fmt.duration(data.durationMs / 1000) })}
-          </span>
-        );
-      if (!ref.kind && !ref.severity) return <Scalars data={data} skip={['findingId']} />;
-      return (
-        <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
-          {ref.from && ref.severity && ref.from !== ref.severity && (
-            <>
-              <SeverityBadge severity={ref.from} size="sm" />
-              <span className="text-fg-subtle">→</span>
-            </>
-          )}
-          {ref.severity && <SeverityBadge severity={ref.severity} size="sm" />}
-          {ref.kind && <span className="font-medium text-fg">{t(`kind.${ref.kind}`)}</span>}
-          {ref.nodeId && <NodeLink id={ref.nodeId} />}
-        </span>
-      );
-    }
+    case 'finding_resolved':
+      return <FindingEntryBody entry={entry} />;
     case 'metric_snapshot':
       return <SnapshotValues data={data} />;
     case 'state_changed': {
@@ -147,25 +174,8 @@ export function TimelineEntryBody({ entry }: { entry: TimelineEntry }) {
     }
     case 'incident_opened':
       return <Scalars data={data} skip={['title', 'titleZh']} />;
-    case 'action': {
-      // The run's full record (commands, results, verification) is in the audit trail.
-      const runId = typeof data.runId === 'string' ? data.runId : null;
-      const error = typeof data.error === 'string' && data.error ? data.error : null;
-      return (
-        <span className="flex flex-wrap items-baseline gap-x-3 text-xs">
-          {runId && (
-            <Link
-              href={`/audit?run=${encodeURIComponent(runId)}`}
-              className="focus-ring rounded text-accent hover:underline"
-              data-testid="timeline-run-link"
-            >
-              {t('timeline.openRun')}
-            </Link>
-          )}
-          {error && <DriverError message={error} className="text-crit" />}
-        </span>
-      );
-    }
+    case 'action':
+      return <ActionEntryBody data={data} />;
     default:
       return <Scalars data={data} />;
   }

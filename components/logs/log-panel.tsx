@@ -9,15 +9,8 @@ import { useLogTail, useLogsAround } from '@/components/hooks/use-logs';
 import { ClockIcon } from '@/components/findings/icons';
 import { AroundLimited, AroundList, AroundState, AroundWindowSwitch } from './around-lines';
 import { LogFilterBar } from './log-filter-bar';
-import { LogColumns, LogRow } from './log-row';
-import {
-  MAX_LOG_ROWS,
-  isEmptyFilter,
-  lineCount,
-  matchesLogFilter,
-  splitRoutine,
-  type LogFilter,
-} from './log-rows';
+import { LOG_LIST, LOG_NOTE, LogLiveView } from './log-live-view';
+import { lineCount, matchesLogFilter, splitRoutine, type LogFilter } from './log-rows';
 import {
   DEFAULT_AROUND_WINDOW,
   fromLocalSecondsInput,
@@ -26,8 +19,15 @@ import {
   type AroundWindow,
 } from './log-time';
 
-const LIST = 'max-h-[36rem] min-h-24 overflow-y-auto';
-const NOTE = 'px-4 py-6 text-sm text-fg-muted';
+/** `value` once it has stopped changing for `ms`. */
+function useDebounced<T>(value: T, ms: number): T | undefined {
+  const [settled, setSettled] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 function AroundView({
   nodeId,
@@ -83,33 +83,39 @@ function AroundView({
         isEmpty={lines.length === 0}
         time={time}
         windowLabel={windowLabel}
-        noteClass={NOTE}
+        noteClass={LOG_NOTE}
       >
         <AroundLimited count={around.lines.length} at={at} />
-        <AroundList lines={lines} at={at} showNode={false} className={LIST} />
+        <AroundList lines={lines} at={at} showNode={false} className={LOG_LIST} />
       </AroundState>
     </div>
   );
 }
 
-function JumpForm({
-  value,
-  windowMs,
-  onValue,
-  onWindow,
-  onGo,
-  hasWindow,
-}: {
-  /** Off while the around view shows its own window switch. */
-  hasWindow: boolean;
-  value: string;
-  windowMs: AroundWindow;
-  onValue: (v: string) => void;
-  onWindow: (w: AroundWindow) => void;
-  onGo: (t: number) => void;
-}) {
+/** Where "jump to time" points: the typed time, the window, and the open around view. */
+function useLogJump() {
+  const [around, setAround] = useState<{ at: number; windowMs: AroundWindow } | null>(null);
+  const [value, setValue] = useState('');
+  const [windowMs, setWindowMs] = useState<AroundWindow>(DEFAULT_AROUND_WINDOW);
+  // Stable, so a live push re-renders only the rows that changed.
+  const jumpTo = useCallback(
+    (at: number) => {
+      setValue(toLocalSecondsInput(at));
+      setAround({ at, windowMs });
+    },
+    [windowMs],
+  );
+  const changeWindow = (w: AroundWindow) => {
+    setWindowMs(w);
+    if (around) setAround({ ...around, windowMs: w });
+  };
+  return { around, value, setValue, windowMs, jumpTo, changeWindow, back: () => setAround(null) };
+}
+type LogJump = ReturnType<typeof useLogJump>;
+
+function JumpForm({ jump }: { jump: LogJump }) {
   const { t } = useT();
-  const at = fromLocalSecondsInput(value);
+  const at = fromLocalSecondsInput(jump.value);
   return (
     <form
       data-testid="log-jump"
@@ -117,18 +123,19 @@ function JumpForm({
       className="flex flex-wrap items-center gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        if (at !== undefined) onGo(at);
+        if (at !== undefined) jump.jumpTo(at);
       }}
     >
       <IsoDateTimeInput
         withSeconds
         name="at"
         ariaLabel={t('logs.jump.time')}
-        value={value}
-        onChange={onValue}
+        value={jump.value}
+        onChange={jump.setValue}
         className="focus-ring h-7 rounded-md border border-border bg-surface-2 px-2 text-xs text-fg hover:border-border-strong"
       />
-      {hasWindow && <AroundWindowSwitch value={windowMs} onChange={onWindow} />}
+      {/* Off while the around view shows its own window switch. */}
+      {!jump.around && <AroundWindowSwitch value={jump.windowMs} onChange={jump.changeWindow} />}
       <button
         type="submit"
         disabled={at === undefined}
@@ -145,33 +152,15 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
   const { t, fmt } = useT();
   const [filter, setFilter] = useState<LogFilter>({});
   // Typing refetches only once the operator pauses.
-  const [debouncedQ, setDebouncedQ] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebouncedQ(filter.q), 300);
-    return () => clearTimeout(timer);
-  }, [filter.q]);
+  const debouncedQ = useDebounced(filter.q, 300);
   const applied = useMemo(() => ({ ...filter, q: debouncedQ }), [filter, debouncedQ]);
 
   const tail = useLogTail(nodeId, applied);
   const [frozen, setFrozen] = useState<LogEntry[] | null>(null);
   const [isShowingRoutine, setIsShowingRoutine] = useState(false);
   const { shown: rows, hiddenRoutine } = splitRoutine(frozen ?? tail.rows, applied, isShowingRoutine);
-  const [around, setAround] = useState<{ at: number; windowMs: AroundWindow } | null>(null);
-  const [jumpValue, setJumpValue] = useState('');
-  const [jumpWindow, setJumpWindow] = useState<AroundWindow>(DEFAULT_AROUND_WINDOW);
-
-  // Stable, so a live push re-renders only the rows that changed.
-  const jumpTo = useCallback(
-    (at: number) => {
-      setJumpValue(toLocalSecondsInput(at));
-      setAround({ at, windowMs: jumpWindow });
-    },
-    [jumpWindow],
-  );
-  const changeWindow = (w: AroundWindow) => {
-    setJumpWindow(w);
-    if (around) setAround({ ...around, windowMs: w });
-  };
+  const jump = useLogJump();
+  const { around, jumpTo, changeWindow } = jump;
 
   return (
     <section
@@ -205,14 +194,7 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
               {frozen ? t('logs.resume') : t('logs.pause')}
             </button>
           )}
-          <JumpForm
-            hasWindow={!around}
-            value={jumpValue}
-            windowMs={jumpWindow}
-            onValue={setJumpValue}
-            onWindow={changeWindow}
-            onGo={(at) => jumpTo(at)}
-          />
+          <JumpForm jump={jump} />
         </div>
       </div>
       <LogFilterBar
@@ -229,67 +211,20 @@ export function LogPanel({ nodeId }: { nodeId: string }) {
           windowMs={around.windowMs}
           filter={applied}
           onWindow={changeWindow}
-          onBack={() => setAround(null)}
+          onBack={jump.back}
         />
       ) : (
-        <>
-          {frozen && (
-            <p
-              className="border-b border-border bg-surface-2 px-4 py-1.5 text-xs text-fg-muted"
-              role="status"
-            >
-              {t('logs.paused')}
-            </p>
-          )}
-          {tail.error && (
-            <p className="border-b border-border px-4 py-2 text-sm text-crit" role="alert">
-              {t('logs.loadError', { message: tail.error })}
-            </p>
-          )}
-          {(hiddenRoutine > 0 || isShowingRoutine) && !applied.verdict && (
-            <p
-              className="flex flex-wrap items-center gap-x-3 border-b border-border bg-surface-2 px-4 py-1.5 text-xs text-fg-muted"
-              data-testid="log-routine"
-              data-hidden={hiddenRoutine}
-            >
-              {isShowingRoutine
-                ? t('logs.routineShown')
-                : t('logs.routineHidden', { n: fmt.number(hiddenRoutine) })}
-              <button
-                type="button"
-                className="btn-ghost h-6"
-                data-testid="log-routine-toggle"
-                aria-pressed={isShowingRoutine}
-                onClick={() => setIsShowingRoutine((v) => !v)}
-              >
-                {isShowingRoutine ? t('logs.routineHide') : t('logs.routineShow')}
-              </button>
-            </p>
-          )}
-          {rows.length === 0 ? (
-            hiddenRoutine > 0 ? null : !tail.error && (
-              <p className={NOTE}>
-                {tail.isLoading
-                  ? t('logs.loading')
-                  : isEmptyFilter(applied)
-                    ? t('logs.empty')
-                    : t('logs.noMatch')}
-              </p>
-            )
-          ) : (
-            <ol className={LIST} data-testid="log-rows">
-              <LogColumns />
-              {rows.map((row) => (
-                <LogRow key={row.id} row={row} onJump={jumpTo} />
-              ))}
-            </ol>
-          )}
-          {rows.length >= MAX_LOG_ROWS && (
-            <p className="border-t border-border px-4 py-1.5 text-xs text-fg-muted">
-              {t('logs.capped', { n: fmt.number(MAX_LOG_ROWS) })}
-            </p>
-          )}
-        </>
+        <LogLiveView
+          rows={rows}
+          hiddenRoutine={hiddenRoutine}
+          isShowingRoutine={isShowingRoutine}
+          onToggleRoutine={() => setIsShowingRoutine((v) => !v)}
+          applied={applied}
+          isPaused={frozen !== null}
+          isLoading={tail.isLoading}
+          error={tail.error}
+          onJump={jumpTo}
+        />
       )}
     </section>
   );

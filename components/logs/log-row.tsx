@@ -27,7 +27,96 @@ const CELL = 'shrink-0 whitespace-nowrap text-xs text-fg-muted';
 /** A line that reached the dashboard this long after it was written is labelled with its age. */
 const WRITTEN_LONG_BEFORE_MS = 3600_000;
 
-// Long on purpose: one row's markup (no state or effects), every column of a log line.
+/** What matters about a row beyond its words: its age, ×count, the peer it names, the cause it proves. */
+function LogRowTags({
+  row,
+  count,
+  shownAt,
+  lateBy,
+}: {
+  row: LogRowData;
+  count: number;
+  shownAt: number;
+  lateBy: number;
+}) {
+  const { t, fmt } = useT();
+  const isOld = lateBy >= WRITTEN_LONG_BEFORE_MS;
+  return (
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[11px]">
+      {isOld && (
+        <span data-testid="log-written-ago" className="rounded bg-surface-3 px-1.5 text-fg-muted">
+          {t('logs.writtenAgo', {
+            ago: fmt.duration(lateBy / 1000),
+            date: fmt.dateTime(shownAt),
+          })}
+        </span>
+      )}
+      {isFolded(row) && count > 1 && (
+        <span
+          className="tnum inline-flex items-center gap-1.5"
+          title={t('logs.folded', {
+            n: fmt.number(count),
+            first: fmt.dateTime(row.firstAt),
+            last: fmt.dateTime(row.lastAt),
+          })}
+        >
+          <span
+            data-testid="log-count"
+            className="rounded bg-surface-3 px-1.5 font-mono font-bold text-fg"
+          >
+            {t('logs.repeated', { n: fmt.number(count) })}
+          </span>
+          <span className="font-mono text-fg-subtle">
+            {logTime(fmt, row.firstAt)} → {logTime(fmt, row.lastAt)}
+          </span>
+        </span>
+      )}
+      {row.peerNodeId && (
+        <Link
+          href={nodeHref(row.peerNodeId)}
+          data-testid="log-peer"
+          className="focus-ring rounded font-mono text-accent hover:underline"
+        >
+          {t('logs.peer', { id: row.peerNodeId })}
+        </Link>
+      )}
+      {row.causeHint && (
+        <span
+          data-testid="log-cause"
+          data-cause={row.causeHint}
+          className="inline-flex items-center gap-1 rounded bg-accent/10 px-1.5 font-semibold text-accent"
+        >
+          <BoltIcon className="h-3 w-3" />
+          {t('logs.proves', { cause: t(`cause.${row.causeHint}`) })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function LogRowTime({ shownAt, onJump }: { shownAt: number; onJump?: (t: number) => void }) {
+  const { t, fmt } = useT();
+  const stamp = logTime(fmt, shownAt);
+  return onJump ? (
+    <button
+      type="button"
+      onClick={() => onJump(shownAt)}
+      title={`${fmt.dateTime(shownAt)} · ${t('logs.jumpHere')}`}
+      className={`${CELL} tnum focus-ring rounded text-left font-mono text-fg hover:text-accent hover:underline`}
+    >
+      {stamp}
+    </button>
+  ) : (
+    <time
+      dateTime={new Date(shownAt).toISOString()}
+      title={fmt.dateTime(shownAt)}
+      className={`${CELL} tnum font-mono text-fg`}
+    >
+      {stamp}
+    </time>
+  );
+}
+
 function LogRowView({
   row,
   showNode = false,
@@ -41,11 +130,10 @@ function LogRowView({
   /** Clicking the time shows every line around it. */
   onJump?: (t: number) => void;
 }) {
-  const { t, fmt } = useT();
+  const { t } = useT();
   const count = isFolded(row) ? row.count : 1;
   const shownAt = isFolded(row) ? row.lastAt : row.time;
   const grid = compact ? '' : showNode ? LOG_GRID.wideWithNode : LOG_GRID.wide;
-  const stamp = logTime(fmt, shownAt);
   // Backfilled files and logs posted after the fact: the time-of-day stamp alone would read as today.
   const lateBy = row.receivedAt === undefined ? 0 : row.receivedAt - shownAt;
   const isOld = lateBy >= WRITTEN_LONG_BEFORE_MS;
@@ -58,24 +146,7 @@ function LogRowView({
       data-count={count}
       className={`flex flex-wrap items-baseline gap-x-3 gap-y-0.5 border-b border-l-2 border-b-border px-3 py-1 [contain-intrinsic-size:auto_2.25rem] [content-visibility:auto] last:border-b-0 ${VERDICT_EDGE[row.verdict]} ${grid}`}
     >
-      {onJump ? (
-        <button
-          type="button"
-          onClick={() => onJump(shownAt)}
-          title={`${fmt.dateTime(shownAt)} · ${t('logs.jumpHere')}`}
-          className={`${CELL} tnum focus-ring rounded text-left font-mono text-fg hover:text-accent hover:underline`}
-        >
-          {stamp}
-        </button>
-      ) : (
-        <time
-          dateTime={new Date(shownAt).toISOString()}
-          title={fmt.dateTime(shownAt)}
-          className={`${CELL} tnum font-mono text-fg`}
-        >
-          {stamp}
-        </time>
-      )}
+      <LogRowTime shownAt={shownAt} onJump={onJump} />
       {showNode && (
         <Link
           href={nodeHref(row.nodeId)}
@@ -101,57 +172,7 @@ function LogRowView({
         >
           {row.message}
         </span>
-        {hasTags && (
-          <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[11px]">
-            {isOld && (
-              <span data-testid="log-written-ago" className="rounded bg-surface-3 px-1.5 text-fg-muted">
-                {t('logs.writtenAgo', {
-                  ago: fmt.duration(lateBy / 1000),
-                  date: fmt.dateTime(shownAt),
-                })}
-              </span>
-            )}
-            {isFolded(row) && count > 1 && (
-              <span
-                className="tnum inline-flex items-center gap-1.5"
-                title={t('logs.folded', {
-                  n: fmt.number(count),
-                  first: fmt.dateTime(row.firstAt),
-                  last: fmt.dateTime(row.lastAt),
-                })}
-              >
-                <span
-                  data-testid="log-count"
-                  className="rounded bg-surface-3 px-1.5 font-mono font-bold text-fg"
-                >
-                  {t('logs.repeated', { n: fmt.number(count) })}
-                </span>
-                <span className="font-mono text-fg-subtle">
-                  {logTime(fmt, row.firstAt)} → {logTime(fmt, row.lastAt)}
-                </span>
-              </span>
-            )}
-            {row.peerNodeId && (
-              <Link
-                href={nodeHref(row.peerNodeId)}
-                data-testid="log-peer"
-                className="focus-ring rounded font-mono text-accent hover:underline"
-              >
-                {t('logs.peer', { id: row.peerNodeId })}
-              </Link>
-            )}
-            {row.causeHint && (
-              <span
-                data-testid="log-cause"
-                data-cause={row.causeHint}
-                className="inline-flex items-center gap-1 rounded bg-accent/10 px-1.5 font-semibold text-accent"
-              >
-                <BoltIcon className="h-3 w-3" />
-                {t('logs.proves', { cause: t(`cause.${row.causeHint}`) })}
-              </span>
-            )}
-          </span>
-        )}
+        {hasTags && <LogRowTags row={row} count={count} shownAt={shownAt} lateBy={lateBy} />}
       </span>
     </li>
   );

@@ -2,9 +2,15 @@
 // Seed §3.3 on demand: the node (and the master address a replica dials) step by step, each
 // step with its state word, time, what it means and the command to run next on the host.
 import { useState } from 'react';
-import type { NetCheckResult, NetStep, NetTargetResult, Status } from '@/lib/contracts';
+import {
+  NetCheckResultSchema,
+  type NetCheckResult,
+  type NetStep,
+  type NetTargetResult,
+  type Status,
+} from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { errorMessage, postJson } from '@/components/hooks/api-client';
+import { errorMessage, postParsed } from '@/components/hooks/api-client';
 import { pick } from '@/components/actions/action-text';
 import { STATUS_TONE, StatusBadge, StatusIcon } from '@/components/ui/status';
 
@@ -91,7 +97,11 @@ export function NetCheckPanel({ nodeId }: { nodeId: string }) {
     setError(null);
     try {
       setResult(
-        await postJson<NetCheckResult>(`/api/nodes/${encodeURIComponent(nodeId)}/netcheck`, {}),
+        await postParsed(
+          `/api/nodes/${encodeURIComponent(nodeId)}/netcheck`,
+          {},
+          NetCheckResultSchema,
+        ),
       );
     } catch (err) {
       setError(errorMessage(err));

@@ -23,6 +23,7 @@ import { NodeHeader } from './node-header';
 import { RawSections } from './raw-sections';
 import { ReplicationTable } from './replication-table';
 import { StaleBanner } from './stale-banner';
+import { DetailGate } from '@/components/layout/detail-gate';
 
 function placeholderNode(id: string): TopologyNode {
   const sep = id.lastIndexOf(':');
@@ -160,48 +161,37 @@ export function NodePage({ nodeId }: { nodeId: string }) {
         </div>
       </div>
 
-      {state.isNotFound && !node ? (
-        <p
-          className="panel px-5 py-8 text-center text-fg-muted"
-          role="alert"
-          data-testid="node-not-found"
-        >
-          {t('nodePage.notFound', { id: nodeId })}
-        </p>
-      ) : !detail && !node ? (
-        <p className="panel px-5 py-8 text-center text-fg-muted">
-          {state.error ? t('nodePage.loadError', { message: state.error }) : t('nodePage.loading')}
-        </p>
-      ) : (
-        <>
-          {state.error && detail && (
-            <p
-              className="rounded-md border border-warn bg-warn-bg px-3 py-2 text-sm text-warn"
-              role="status"
-            >
-              {t('nodePage.stale', { message: state.error })}
-            </p>
-          )}
-          <NodeHeader node={shownNode} detail={detail} />
-          {isStale && <StaleBanner sampledAt={detail?.sampledAt} />}
-          {node && !node.reachable && canOperate(me) && <RemoveNode nodeId={liveId} />}
-          <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-            <LinkCard link={link} />
-            <DownstreamCard links={downstream} />
-          </div>
-          <NodeCharts
-            nodeId={liveId}
-            hasUpstream={hasUpstream}
-            hasMemoryLimit={maxmemory === undefined || maxmemory === null || maxmemory > 0}
-            pollIntervalMs={topoPoll ?? 1000}
-          />
-          <LogPanel nodeId={liveId} />
-          <NetCheckPanel nodeId={liveId} />
-          <NodeConsistency nodeId={liveId} />
-          <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} isStale={isStale} />
-          {detail && <RawSections info={detail.info} isStale={isStale} />}
-        </>
-      )}
+      <DetailGate
+        notFound={state.isNotFound && !node ? t('nodePage.notFound', { id: nodeId }) : null}
+        notFoundTestId="node-not-found"
+        pending={
+          !detail && !node
+            ? state.error
+              ? t('nodePage.loadError', { message: state.error })
+              : t('nodePage.loading')
+            : null
+        }
+        stale={state.error && detail ? t('nodePage.stale', { message: state.error }) : null}
+      >
+        <NodeHeader node={shownNode} detail={detail} />
+        {isStale && <StaleBanner sampledAt={detail?.sampledAt} />}
+        {node && !node.reachable && canOperate(me) && <RemoveNode nodeId={liveId} />}
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
+          <LinkCard link={link} />
+          <DownstreamCard links={downstream} />
+        </div>
+        <NodeCharts
+          nodeId={liveId}
+          hasUpstream={hasUpstream}
+          hasMemoryLimit={maxmemory === undefined || maxmemory === null || maxmemory > 0}
+          pollIntervalMs={topoPoll ?? 1000}
+        />
+        <LogPanel nodeId={liveId} />
+        <NetCheckPanel nodeId={liveId} />
+        <NodeConsistency nodeId={liveId} />
+        <ReplicationTable fields={detail?.info.replication} knownIds={knownIds} isStale={isStale} />
+        {detail && <RawSections info={detail.info} isStale={isStale} />}
+      </DetailGate>
     </div>
   );
 }

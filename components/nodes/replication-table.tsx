@@ -9,7 +9,12 @@ import { nodeHref } from '@/components/topology/node-card';
 import { OkIcon } from '@/components/ui/icons';
 import { InfoValue } from './info-value-cell';
 import { replicaStateText } from '@/components/i18n/code-labels';
-import { checkReplicationField, isReplicaLineField, parseReplicaLine } from './field-health';
+import {
+  checkReplicationField,
+  isReplicaLineField,
+  parseReplicaLine,
+  type FieldCheck,
+} from './field-health';
 
 function useFieldMeaning() {
   const { t, locale } = useT();
@@ -75,8 +80,84 @@ function ReplicaLineValue({
   );
 }
 
-// Long on purpose: one table's markup (no state, no effects); the rows and cells read the same
-// fields and a split would only hand them down.
+/** The verdict cell: unknown while stale, the problem found (icon + words), or "normal". */
+function CheckCell({ check, isStale }: { check: FieldCheck | null; isStale: boolean }) {
+  const { t } = useT();
+  if (isStale)
+    return (
+      <span className="flex items-center gap-1.5 text-fg-subtle" data-testid="field-stale">
+        {t('value.unknown')}
+      </span>
+    );
+  if (!check)
+    return (
+      <span className="flex items-center gap-1.5 text-fg-subtle">
+        <OkIcon className="h-4 w-4" />
+        {t('replTable.normal')}
+      </span>
+    );
+  return (
+    <span className={`flex items-start gap-1.5 font-semibold ${STATUS_TONE[check.status].text}`}>
+      <StatusIcon status={check.status} className="mt-0.5 h-4 w-4 shrink-0" />
+      <span>
+        {t(
+          check.key,
+          typeof check.params?.state === 'string'
+            ? { ...check.params, state: replicaStateText(check.params.state, t) }
+            : check.params,
+        )}
+      </span>
+    </span>
+  );
+}
+
+function ReplicationRow({
+  name,
+  value,
+  fields,
+  masterOffset,
+  knownIds,
+  isStale,
+}: {
+  name: string;
+  value: string;
+  fields: Readonly<Record<string, string>>;
+  masterOffset: number | null;
+  knownIds: ReadonlySet<string>;
+  isStale: boolean;
+}) {
+  const meaningOf = useFieldMeaning();
+  const check = isStale ? null : checkReplicationField(name, value, fields);
+  const tone = check ? STATUS_TONE[check.status] : null;
+  const doc = meaningOf(name);
+  return (
+    <tr
+      data-testid="info-field-row"
+      data-field={name}
+      data-abnormal={check ? check.status : undefined}
+      className={`align-top ${tone ? tone.bg : ''} ${isStale ? 'text-fg-subtle opacity-60' : ''}`}
+    >
+      <th scope="row" className="px-4 py-2 text-left font-mono font-medium text-fg">
+        <code>{name}</code>
+      </th>
+      <td className={`px-4 py-2 ${tone ? `font-semibold ${tone.text}` : ''}`}>
+        {isReplicaLineField(name) ? (
+          <ReplicaLineValue value={value} upstreamOffset={masterOffset} knownIds={knownIds} />
+        ) : (
+          <InfoValue field={name} value={value} />
+        )}
+      </td>
+      <td className="px-4 py-2">
+        <span className={doc.hasDoc ? 'text-fg' : 'italic text-fg-subtle'}>{doc.meaning}</span>
+        {doc.healthy && <span className="mt-0.5 block text-xs text-fg-subtle">{doc.healthy}</span>}
+      </td>
+      <td className="px-4 py-2">
+        <CheckCell check={check} isStale={isStale} />
+      </td>
+    </tr>
+  );
+}
+
 export function ReplicationTable({
   fields,
   knownIds,
@@ -92,8 +173,9 @@ export function ReplicationTable({
   isStale?: boolean;
 }) {
   const { t } = useT();
-  const meaningOf = useFieldMeaning();
-  const entries = Object.entries(fields ?? {}).filter(([name]) => !(isStale && isReplicaLineField(name)));
+  const entries = Object.entries(fields ?? {}).filter(
+    ([name]) => !(isStale && isReplicaLineField(name)),
+  );
   const masterOffset =
     fields?.master_repl_offset !== undefined ? Number(fields.master_repl_offset) : null;
   return (
@@ -126,67 +208,17 @@ export function ReplicationTable({
               ]}
             />
             <tbody className="divide-y divide-border">
-              {entries.map(([name, value]) => {
-                const check = isStale ? null : checkReplicationField(name, value, fields ?? {});
-                const tone = check ? STATUS_TONE[check.status] : null;
-                const doc = meaningOf(name);
-                return (
-                  <tr
-                    key={name}
-                    data-testid="info-field-row"
-                    data-field={name}
-                    data-abnormal={check ? check.status : undefined}
-                    className={`align-top ${tone ? tone.bg : ''} ${isStale ? 'text-fg-subtle opacity-60' : ''}`}
-                  >
-                    <th scope="row" className="px-4 py-2 text-left font-mono font-medium text-fg">
-                      <code>{name}</code>
-                    </th>
-                    <td className={`px-4 py-2 ${tone ? `font-semibold ${tone.text}` : ''}`}>
-                      {isReplicaLineField(name) ? (
-                        <ReplicaLineValue
-                          value={value}
-                          upstreamOffset={masterOffset}
-                          knownIds={knownIds}
-                        />
-                      ) : (
-                        <InfoValue field={name} value={value} />
-                      )}
-                    </td>
-                    <td className="px-4 py-2">
-                      <span className={doc.hasDoc ? 'text-fg' : 'italic text-fg-subtle'}>
-                        {doc.meaning}
-                      </span>
-                      {doc.healthy && (
-                        <span className="mt-0.5 block text-xs text-fg-subtle">{doc.healthy}</span>
-                      )}
-                    </td>
-                    <td className="px-4 py-2">
-                      {isStale ? (
-                        <span className="flex items-center gap-1.5 text-fg-subtle" data-testid="field-stale">
-                          {t('value.unknown')}
-                        </span>
-                      ) : check && tone ? (
-                        <span className={`flex items-start gap-1.5 font-semibold ${tone.text}`}>
-                          <StatusIcon status={check.status} className="mt-0.5 h-4 w-4 shrink-0" />
-                          <span>
-                            {t(
-                              check.key,
-                              typeof check.params?.state === 'string'
-                                ? { ...check.params, state: replicaStateText(check.params.state, t) }
-                                : check.params,
-                            )}
-                          </span>
-                        </span>
-                      ) : (
-                        <span className="flex items-center gap-1.5 text-fg-subtle">
-                          <OkIcon className="h-4 w-4" />
-                          {t('replTable.normal')}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {entries.map(([name, value]) => (
+                <ReplicationRow
+                  key={name}
+                  name={name}
+                  value={value}
+                  fields={fields ?? {}}
+                  masterOffset={masterOffset}
+                  knownIds={knownIds}
+                  isStale={isStale}
+                />
+              ))}
             </tbody>
           </table>
         </div>

@@ -8,6 +8,7 @@ import { errorMessage, getJson } from '@/components/hooks/api-client';
 import { ReportBody } from './report-body';
 import { SendNow } from './send-now';
 import { IsoDateInput } from '@/components/ui/iso-date-input';
+import { Segmented } from '@/components/ui/segmented';
 
 const PERIODS: ReportPeriod[] = ['day', 'week', 'month'];
 
@@ -19,16 +20,13 @@ const today = (): string => {
 /** Local midnight of a yyyy-mm-dd date, as epoch ms (the server takes `at` as a time in the period). */
 const atOf = (date: string): string => String(new Date(`${date}T12:00:00`).getTime());
 
-export function ReportsPage() {
-  const { t, locale } = useT();
-  const [period, setPeriod] = useState<ReportPeriod>('day');
-  const [date, setDate] = useState(today);
+/** The report of one period, fetched again whenever the period or date changes. */
+function useReport(query: string) {
   const [state, setState] = useState<{
     key: string;
     report: HealthReport | null;
     error: string | null;
   }>({ key: '', report: null, error: null });
-  const query = new URLSearchParams({ period, at: atOf(date) }).toString();
 
   useEffect(() => {
     const ac = new AbortController();
@@ -40,18 +38,26 @@ export function ReportsPage() {
     return () => ac.abort();
   }, [query]);
 
-  const exportMarkdown = async () => {
-    const res = await fetch(`/api/reports?${query}&format=md&lang=${locale}`);
-    const blob = new Blob([await res.text()], { type: 'text/markdown' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `replicaops-${period}-report-${date}.md`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  return state.key === query ? state : { report: null, error: null };
+}
 
-  const report = state.key === query ? state.report : null;
-  const error = state.key === query ? state.error : null;
+/** Markdown export: fetched and saved as a file, in the page's language. */
+async function downloadMarkdown(query: string, locale: string, fileName: string) {
+  const res = await fetch(`/api/reports?${query}&format=md&lang=${locale}`);
+  const blob = new Blob([await res.text()], { type: 'text/markdown' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
+export function ReportsPage() {
+  const { t, locale } = useT();
+  const [period, setPeriod] = useState<ReportPeriod>('day');
+  const [date, setDate] = useState(today);
+  const query = new URLSearchParams({ period, at: atOf(date) }).toString();
+  const { report, error } = useReport(query);
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-4 p-4" data-testid="reports-page">
       <header className="flex flex-col gap-1">
@@ -59,24 +65,14 @@ export function ReportsPage() {
         <p className="text-sm text-fg-muted">{t('reports.subtitle')}</p>
       </header>
       <div className="flex flex-wrap items-end gap-3">
-        <div
-          role="group"
-          aria-label={t('reports.period')}
-          className="flex h-8 items-center rounded-md border border-border bg-surface-2 p-0.5 text-xs"
-        >
-          {PERIODS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              aria-pressed={p === period}
-              data-period={p}
-              onClick={() => setPeriod(p)}
-              className={`focus-ring h-full rounded px-3 font-medium ${p === period ? 'bg-surface text-fg shadow-sm' : 'text-fg-muted hover:text-fg'}`}
-            >
-              {t(`reports.period.${p}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('reports.period')}
+          testId="report-period"
+          attr="period"
+          value={period}
+          options={PERIODS.map((p) => ({ value: p, label: t(`reports.period.${p}`) }))}
+          onChange={setPeriod}
+        />
         <label className="flex items-center gap-2 text-sm">
           {t('reports.at')}
           <IsoDateInput
@@ -87,7 +83,9 @@ export function ReportsPage() {
         </label>
         <button
           type="button"
-          onClick={() => void exportMarkdown()}
+          onClick={() =>
+            void downloadMarkdown(query, locale, `replicaops-${period}-report-${date}.md`)
+          }
           data-testid="export-md"
           className="focus-ring h-8 rounded-md border border-border px-3 text-sm"
         >

@@ -3,8 +3,12 @@
 import { useState } from 'react';
 import type { ReportPeriod } from '@/lib/reports/report-types';
 import { useT } from '@/components/i18n/i18n-provider';
-import { errorMessage, postJson } from '@/components/hooks/api-client';
+import { z } from 'zod';
+import { errorMessage, postParsed } from '@/components/hooks/api-client';
 import { canOperate, useMe } from '@/components/hooks/use-me';
+
+/** What POST /api/reports/send answers: one result per webhook. */
+const SendResultSchema = z.object({ results: z.array(z.object({ ok: z.boolean() })) });
 
 export function SendNow({ period, at }: { period: ReportPeriod; at: number }) {
   const { t, locale } = useT();
@@ -15,11 +19,11 @@ export function SendNow({ period, at }: { period: ReportPeriod; at: number }) {
   const send = async () => {
     setSending(true);
     try {
-      const { results } = await postJson<{ results: Array<{ ok: boolean }> }>('/api/reports/send', {
-        period,
-        at,
-        lang: locale,
-      });
+      const { results } = await postParsed(
+        '/api/reports/send',
+        { period, at, lang: locale },
+        SendResultSchema,
+      );
       setMessage(
         results.length
           ? t('reports.sent', { ok: results.filter((r) => r.ok).length, total: results.length })

@@ -16,6 +16,7 @@ import { enReports } from './en/reports';
 import { enUi } from './en/ui';
 import { enScale } from './en/scale';
 import { enFindingsPages } from './en/findings-pages';
+import { enReportWords } from './en/report-words';
 
 export const en = {
   ...enCore,
@@ -33,6 +34,7 @@ export const en = {
   ...enUi,
   ...enScale,
   ...enFindingsPages,
+  ...enReportWords,
 };
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import { zhReports } from './zh-CN/reports';
 import { zhUi } from './zh-CN/ui';
 import { zhScale } from './zh-CN/scale';
 import { zhFindingsPages } from './zh-CN/findings-pages';
+import { zhReportWords } from './zh-CN/report-words';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -33,4 +34,5 @@ export const zhCN: Dictionary = {
   ...zhUi,
   ...zhScale,
   ...zhFindingsPages,
+  ...zhReportWords,
 };

@@ -175,6 +175,16 @@ function resyncCheck(f: NodeFigures): ReportCheck {
   };
 }
 
+/** The memory reason, or its "growth unknown yet" twin when the history is too short for a trend. */
+function memoryReason(f: NodeFigures, level: 'ok' | 'noLimit' | 'high'): ReportCheck['reason'] {
+  const hasTrend = f.memoryGrowthPerWeekBytes !== null;
+  if (level === 'high')
+    return hasTrend ? 'reports.reason.memoryHigh' : 'reports.reason.memoryHighNoTrend';
+  if (level === 'noLimit')
+    return hasTrend ? 'reports.reason.memoryNoLimit' : 'reports.reason.memoryNoLimitNoTrend';
+  return hasTrend ? 'reports.reason.memoryOk' : 'reports.reason.memoryOkNoTrend';
+}
+
 function memoryCheck(f: NodeFigures, t: ReportInput['thresholds']): ReportCheck | null {
   if (f.memoryPeakBytes === null) return null;
   const params = {
@@ -183,17 +193,18 @@ function memoryCheck(f: NodeFigures, t: ReportInput['thresholds']): ReportCheck 
     growthMiB:
       f.memoryGrowthPerWeekBytes === null ? '—' : round(f.memoryGrowthPerWeekBytes / 1048576),
     days: f.daysUntilMaxmemory ?? '—',
+    trendHours: TREND_MIN_SPAN_MS / 3600_000,
   };
   const pct = f.memoryPeakPct ?? 0;
   const days = f.daysUntilMaxmemory;
   if (pct >= t.memoryCriticalPct || (days !== null && days < 7))
-    return { id: 'memory', status: 'fail', reason: 'reports.reason.memoryHigh', params };
+    return { id: 'memory', status: 'fail', reason: memoryReason(f, 'high'), params };
   if (pct >= t.memoryWarningPct || (days !== null && days < 30))
-    return { id: 'memory', status: 'warn', reason: 'reports.reason.memoryHigh', params };
+    return { id: 'memory', status: 'warn', reason: memoryReason(f, 'high'), params };
   return {
     id: 'memory',
     status: 'ok',
-    reason: f.memoryPeakPct === null ? 'reports.reason.memoryNoLimit' : 'reports.reason.memoryOk',
+    reason: memoryReason(f, f.memoryPeakPct === null ? 'noLimit' : 'ok'),
     params,
   };
 }
@@ -215,6 +226,7 @@ function persistenceCheck(input: ReportInput, node: ReportNodeInfo, f: NodeFigur
   const params = {
     bgsave: node.rdbBgsaveStatus ?? '—',
     ageHours: age === undefined ? '—' : round(age / 3600),
+    ageMinutes: age === undefined ? '—' : Math.floor(age / 60),
     aof: node.aofEnabled ? (node.aofRewriteStatus ?? '—') : 'off',
     forkMs: f.forkMaxUsec === null ? '—' : round(f.forkMaxUsec / 1000),
   };
@@ -229,7 +241,14 @@ function persistenceCheck(input: ReportInput, node: ReportNodeInfo, f: NodeFigur
     return { id: 'persistence', status: 'warn', reason: 'reports.reason.saveOld', params };
   if (f.forkMaxUsec !== null && f.forkMaxUsec > 1_000_000)
     return { id: 'persistence', status: 'warn', reason: 'reports.reason.forkSlow', params };
-  return { id: 'persistence', status: 'ok', reason: 'reports.reason.persistenceOk', params };
+  // Under an hour in minutes ("just now" under one), so a fresh save never reads "0 h ago".
+  const reason =
+    age === undefined
+      ? 'reports.reason.persistenceOk'
+      : age < 3600
+        ? 'reports.reason.persistenceOkRecent'
+        : 'reports.reason.persistenceOkHours';
+  return { id: 'persistence', status: 'ok', reason, params };
 }
 
 function logCheck(input: ReportInput, node: ReportNodeInfo): ReportCheck {

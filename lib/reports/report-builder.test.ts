@@ -5,6 +5,8 @@ import { periodBounds } from './period-stats';
 import { buildReport } from './report-builder';
 import { reportToHtml, reportToMarkdown } from './report-render';
 import type { ReportInput } from './report-types';
+import { checkReason } from './report-words';
+import { DICTIONARIES } from '../i18n';
 
 const MIN = 60_000;
 const DAY0 = Date.UTC(2026, 0, 5); // a Monday
@@ -287,4 +289,36 @@ test('reportMessage lists every check that is not ✅, node ones first, with the
     r.checks.length + r.nodes.reduce((s, n) => s + n.checks.length, 0),
   );
   assert.match(reportSlackText(reportMessage(r, null, 'en'), 'en'), /^❌ \*Health report — Day\*/);
+});
+
+test('buildReport: with under an hour of memory history the growth is unknown, and says how much it needs', () => {
+  const short = input({
+    rows: [...rows(M, 'reachable', 0, 30, 1), ...rows(M, 'memoryUsedBytes', 0, 30, 100 * 1048576)],
+  });
+  const memory = buildReport(short)
+    .nodes.find((n) => n.id === M)
+    ?.checks.find((c) => c.id === 'memory');
+  assert.ok(memory);
+  const en = checkReason(memory, DICTIONARIES.en, 'en');
+  assert.match(en, /growth unknown until 1 hour of memory history exist/);
+  assert.doesNotMatch(en, /—|MiB\/week/);
+  assert.match(
+    checkReason(memory, DICTIONARIES['zh-CN'], 'zh-CN'),
+    /内存历史满 1 小时后才能估算增长/,
+  );
+});
+
+test('buildReport: a save minutes old reads in minutes ("just now" under one), never "0 h ago"', () => {
+  const persistence = (age: number) => {
+    const nodes = input().nodes.map((n) => (n.id === M ? { ...n, rdbLastSaveAgeSeconds: age } : n));
+    const c = buildReport(input({ nodes }))
+      .nodes.find((n) => n.id === M)
+      ?.checks.find((c) => c.id === 'persistence');
+    assert.ok(c);
+    return checkReason(c, DICTIONARIES.en, 'en');
+  };
+  assert.match(persistence(600), /Last bgsave ok, 10 minutes ago;/);
+  assert.match(persistence(30), /Last bgsave ok, just now;/);
+  assert.match(persistence(60), /, 1 minute ago;/);
+  assert.match(persistence(7200), /, 2 hours ago;/);
 });
