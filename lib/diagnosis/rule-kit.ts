@@ -234,10 +234,9 @@ export { severityRank, worstSeverity } from './severity';
 
 /** Least-squares slope (units per second) of a series; null under 3 points or 2 s of span. */
 export function slopePerSecond(points: Array<{ t: number; v: number }>): number | null {
-  if (points.length < 3) return null;
-  const first = points[0] as { t: number };
-  const last = points[points.length - 1] as { t: number };
-  if (last.t - first.t < 2000) return null;
+  const first = points[0];
+  const last = points.at(-1);
+  if (points.length < 3 || !first || !last || last.t - first.t < 2000) return null;
   const n = points.length;
   const mt = points.reduce((s, p) => s + p.t, 0) / n;
   const mv = points.reduce((s, p) => s + p.v, 0) / n;

@@ -15,7 +15,7 @@ export const LOCALE_STORAGE_KEY = 'replicaops-lang';
 export const DICTIONARIES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return LOCALES.some((l) => l === value);
 }
 
 /** Best locale for an `Accept-Language` header (only English and Chinese are offered). */
