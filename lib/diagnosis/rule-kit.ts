@@ -3,6 +3,7 @@
 import type {
   Bilingual,
   Evidence,
+  FindingKind,
   HistoryMetric,
   Link,
   Remedy,
@@ -15,6 +16,7 @@ import type {
   LogEvidenceLine,
   NodeView,
 } from './diagnosis-input';
+import { findingKey, type FindingSubject } from './finding-key';
 
 export type Rule = (input: DiagnosisInput) => FindingCandidate[];
 
@@ -251,4 +253,13 @@ export function slopePerSecond(points: Array<{ t: number; v: number }>): number 
 
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** A finding's identity: its key from kind and subject, its kind (written once), its severity. */
+export function findingHead(
+  kind: FindingKind,
+  subject: FindingSubject['subject'],
+  severity: Severity,
+): Pick<FindingCandidate, 'key' | 'kind' | 'severity'> {
+  return { key: findingKey({ kind, subject }), kind, severity };
 }

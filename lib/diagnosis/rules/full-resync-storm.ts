@@ -7,6 +7,7 @@ import type { Cause, Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   fmtDuration,
@@ -24,7 +25,6 @@ import {
 } from '../rule-kit';
 import { recommendedBacklog } from './backlog-too-small';
 import { stormCause } from '../causes';
-import { findingKey } from '../finding-key';
 
 const REPLICA_FULL_SYNC = /Full resync from master/;
 /**
@@ -147,9 +147,7 @@ function stormFinding(input: DiagnosisInput, view: NodeView, facts: StormFacts):
 
   const win = fmtDuration(input.settings.resyncWindowMs / 1000);
   return {
-    key: findingKey({ kind: 'full_resync_storm', subject: view.id }),
-    kind: 'full_resync_storm',
-    severity: 'critical',
+    ...findingHead('full_resync_storm', view.id, 'critical'),
     nodeId: view.id,
     cause,
     ...(verdict.confidence ? { confidence: verdict.confidence } : {}),

@@ -5,6 +5,7 @@ import type { Evidence, TopologyEvent } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   configEvidence,
   eventEvidence,
   fmtDuration,
@@ -17,7 +18,6 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 const MIN_LOST_KEYS = 100;
 const MIN_LOST_RATIO = 0.5;
@@ -130,9 +130,7 @@ function wipedFinding(
   const lost = peak - now;
   const ago = fmtDuration((input.now - reset.at) / 1000);
   return {
-    key: findingKey({ kind: 'replica_wiped', subject: view.id }),
-    kind: 'replica_wiped',
-    severity: 'critical',
+    ...findingHead('replica_wiped', view.id, 'critical'),
     nodeId: view.id,
     link: { upstream: master, replica: view.id },
     rootNodeId: master,

@@ -5,8 +5,7 @@
 // turns a broken chain into a false cycle.
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, infoFields, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import { findingHead, bi, infoFields, remedy, type Rule } from '../rule-kit';
 
 export const replicationCycle: Rule = (input) => {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -55,9 +54,7 @@ export const replicationCycle: Rule = (input) => {
     const ring = [...cycle, cycle[0]].join(' → ');
     const self = cycle.length === 1;
     out.push({
-      key: findingKey({ kind: 'replication_cycle', subject: key }),
-      kind: 'replication_cycle',
-      severity: 'critical',
+      ...findingHead('replication_cycle', key, 'critical'),
       nodeId: cycle[0],
       title: self
         ? bi(`${cycle[0]} replicates from itself`, `${cycle[0]} 在复制自己`)

@@ -13,6 +13,7 @@ import type { Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   infoFields,
@@ -22,7 +23,6 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 const NO_ID = '0'.repeat(40);
 /** Above this the offset moves for writes, not just the 14-byte PING every 10 s (§6). */
@@ -118,9 +118,7 @@ function splitFinding(input: DiagnosisInput, group: NodeView[]): FindingCandidat
   const otherIds = others.map((o) => o.id).join(', ');
 
   return {
-    key: findingKey({ kind: 'split_brain', subject: ids }),
-    kind: 'split_brain',
-    severity: idle ? 'warning' : 'critical',
+    ...findingHead('split_brain', ids, idle ? 'warning' : 'critical'),
     nodeId: keep.id,
     title: bi(
       `Split brain: ${ids.length} masters in one replication group (${ids.join(', ')})`,

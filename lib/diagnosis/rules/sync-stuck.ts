@@ -6,6 +6,7 @@ import type { Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   fmtDuration,
@@ -15,7 +16,6 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 function syncAgeSeconds(
   input: DiagnosisInput,
@@ -142,9 +142,7 @@ export const syncStuck: Rule = (input) => {
     const ageText = fmtDuration(age);
     const [whyEn, whyZh] = whyOf(progress, r.master_sync_last_io_seconds_ago);
     out.push({
-      key: findingKey({ kind: 'sync_stuck', subject: view.id }),
-      kind: 'sync_stuck',
-      severity: stalled ? 'critical' : 'warning',
+      ...findingHead('sync_stuck', view.id, stalled ? 'critical' : 'warning'),
       nodeId: view.id,
       link: { upstream: view.upstream ?? upstream, replica: view.id },
       title: bi(
