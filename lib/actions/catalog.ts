@@ -74,7 +74,7 @@ export function isActionId(id: string): id is ActionId {
 }
 
 export function actionCatalog(approval: readonly string[]): ActionCatalogEntry[] {
-  return (Object.keys(ACTION_META) as ActionId[]).map((id) => {
+  return Object.keys(ACTION_META).filter(isActionId).map((id) => {
     const meta = ACTION_META[id];
     return {
       id,

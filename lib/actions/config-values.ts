@@ -70,7 +70,7 @@ function bufferClasses(value: string): Map<string, string[]> | null {
   if (t.length % 4 !== 0) return null;
   const out = new Map<string, string[]>();
   for (let i = 0; i < t.length; i += 4) {
-    const cls = (t[i] as string).toLowerCase();
+    const cls = (t[i] ?? '').toLowerCase();
     out.set(cls === 'replica' ? 'slave' : cls, t.slice(i + 1, i + 4));
   }
   return out;

@@ -44,8 +44,7 @@ export function descendantsOf(upstreams: UpstreamMap, id: string): string[] {
   const out: string[] = [];
   const queue = [id];
   const seen = new Set<string>([id]);
-  while (queue.length) {
-    const cur = queue.shift() as string;
+  for (let cur = queue.shift(); cur !== undefined; cur = queue.shift()) {
     for (const r of replicasOf(upstreams, cur)) {
       if (seen.has(r)) continue;
       seen.add(r);

@@ -79,7 +79,8 @@ export function parseClusterNodes(text: string): ClusterNodeLine[] {
     if (!line) continue;
     const f = line.split(/\s+/);
     if (f.length < 8) throw new ClusterParseError(`CLUSTER NODES line has ${f.length} fields, expected at least 8: ${line.slice(0, 80)}`);
-    const [nodeId, address, flagField, primary, ping, pong, epoch, link] = f as [string, string, string, string, string, string, string, string];
+    // Eight fields checked above; the defaults only satisfy the index check.
+    const [nodeId = '', address = '', flagField = '', primary = '', ping = '', pong = '', epoch = '', link = ''] = f;
     const flagWords = flagField.split(',');
     const role = flagWords.includes('master') ? 'primary' : flagWords.includes('slave') ? 'replica' : 'unknown';
     out.push({

@@ -99,7 +99,7 @@ export function diffCanonical(a: CanonicalValue, b: CanonicalValue): string | nu
  * WITHSCORES / HGETALL / XRANGE, binary strings) → canonical form; null for other types.
  */
 export function canonicalFromReply(type: string, reply: unknown): CanonicalValue | null {
-  const items = Array.isArray(reply) ? (reply as unknown[]) : [];
+  const items: unknown[] = Array.isArray(reply) ? reply : [];
   const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
   const pairs = () => {
     const m = new Map<string, string>();
@@ -119,7 +119,7 @@ export function canonicalFromReply(type: string, reply: unknown): CanonicalValue
       return {
         type,
         ordered: items.map((e) => {
-          const [id, fields] = Array.isArray(e) ? (e as unknown[]) : [];
+          const [id, fields]: unknown[] = Array.isArray(e) ? e : [];
           return streamEntryText(str(id), Array.isArray(fields) ? fields.map(str) : []);
         }),
       };

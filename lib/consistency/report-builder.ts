@@ -1,10 +1,14 @@
 // Accumulates a compare report: counts by class, the first N examples of each, skipped keys.
 import { DIFF_CLASSES, type CompareMode, type CompareReport, type DiffClass, type DiffExample } from '../contracts';
 
-const emptyCounts = (): Record<DiffClass, number> =>
-  Object.fromEntries(DIFF_CLASSES.map((c) => [c, 0])) as Record<DiffClass, number>;
-const emptyExamples = (): Record<DiffClass, DiffExample[]> =>
-  Object.fromEntries(DIFF_CLASSES.map((c) => [c, []])) as unknown as Record<DiffClass, DiffExample[]>;
+/** One entry per diff class. */
+function byClass<V>(make: (c: DiffClass) => V): Record<DiffClass, V> {
+  const out: Partial<Record<DiffClass, V>> = {};
+  for (const c of DIFF_CLASSES) out[c] = make(c);
+  return out as Record<DiffClass, V>; // the loop just set every class
+}
+const emptyCounts = () => byClass(() => 0);
+const emptyExamples = () => byClass((): DiffExample[] => []);
 
 /** A quantile of a sample (nearest rank); null when empty. */
 export function quantile(values: readonly number[], q: number): number | null {
@@ -58,7 +62,7 @@ export class ReportBuilder {
     return {
       ...this.base,
       counts: { ...this.counts },
-      examples: Object.fromEntries(DIFF_CLASSES.map((c) => [c, [...this.examples[c]]])) as Record<DiffClass, DiffExample[]>,
+      examples: byClass((c) => [...this.examples[c]]),
       keysCompared: this.keysCompared,
       keysCheckedOnReplica: this.keysCheckedOnReplica,
       rechecked: this.rechecked,

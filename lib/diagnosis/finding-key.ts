@@ -28,5 +28,6 @@ export const TOPOLOGY_SUBJECT = 'topology';
 /** A key read back from storage: accepted when it starts with a known kind. */
 export function parseFindingKey(raw: string, kinds: readonly string[]): FindingKey | null {
   const kind = raw.split(':', 1)[0] ?? '';
+  // Branded once checked: a known kind and a subject after it.
   return kinds.includes(kind) && raw.length > kind.length + 1 ? (raw as FindingKey) : null;
 }

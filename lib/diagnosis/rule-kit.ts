@@ -3,6 +3,7 @@
 import type {
   Bilingual,
   Evidence,
+  FindingKind,
   HistoryMetric,
   Link,
   Remedy,
@@ -16,6 +17,7 @@ import type {
   NodeView,
 } from './diagnosis-input';
 import { eventIndex, linksByUpstream } from './input-index';
+import { findingKey, type FindingSubject } from './finding-key';
 
 export type Rule = (input: DiagnosisInput) => FindingCandidate[];
 
@@ -253,10 +255,9 @@ export { severityRank, worstSeverity } from './severity';
 
 /** Least-squares slope (units per second) of a series; null under 3 points or 2 s of span. */
 export function slopePerSecond(points: Array<{ t: number; v: number }>): number | null {
-  if (points.length < 3) return null;
-  const first = points[0] as { t: number };
-  const last = points[points.length - 1] as { t: number };
-  if (last.t - first.t < 2000) return null;
+  const first = points[0];
+  const last = points.at(-1);
+  if (points.length < 3 || !first || !last || last.t - first.t < 2000) return null;
   const n = points.length;
   const mt = points.reduce((s, p) => s + p.t, 0) / n;
   const mv = points.reduce((s, p) => s + p.v, 0) / n;
@@ -271,4 +272,13 @@ export function slopePerSecond(points: Array<{ t: number; v: number }>): number 
 
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** A finding's identity: its key from kind and subject, its kind (written once), its severity. */
+export function findingHead(
+  kind: FindingKind,
+  subject: FindingSubject['subject'],
+  severity: Severity,
+): Pick<FindingCandidate, 'key' | 'kind' | 'severity'> {
+  return { key: findingKey({ kind, subject }), kind, severity };
 }

@@ -44,7 +44,7 @@ export const COUNTER_METRICS: ReadonlySet<RollupMetric> = new Set([
 ]);
 
 export function isRollupMetric(v: string): v is RollupMetric {
-  return (ROLLUP_METRICS as readonly string[]).includes(v);
+  return ROLLUP_METRICS.some((m) => m === v);
 }
 
 export interface Agg {

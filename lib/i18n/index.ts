@@ -15,7 +15,7 @@ export const LOCALE_STORAGE_KEY = 'replicaops-lang';
 export const DICTIONARIES: Record<Locale, Dictionary> = { en, 'zh-CN': zhCN };
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return LOCALES.some((l) => l === value);
 }
 
 /** Best locale for an `Accept-Language` header (only English and Chinese are offered). */
@@ -116,12 +116,8 @@ function isNum(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-// Long on purpose: one formatter per kind over shared Intl caches (closures over `locale`);
-// each member is a few lines and splitting would only pass the caches around.
-export function createFormatters(
-  locale: Locale,
-  dict: Dictionary = DICTIONARIES[locale],
-): Formatters {
+/** The Intl formatters of one locale, made once per createFormatters call. */
+function intlOf(locale: Locale) {
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const nf = (digits: number): Intl.NumberFormat => {
     let f = numberFormats.get(digits);
@@ -131,78 +127,78 @@ export function createFormatters(
     }
     return f;
   };
-  const timeFmt = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-  const timeSecFmt = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
-  const dateTimeFmt = new Intl.DateTimeFormat('en-GB', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hour12: false };
+  return {
+    nf,
+    time: new Intl.DateTimeFormat(locale, clock),
+    timeSec: new Intl.DateTimeFormat(locale, { ...clock, second: '2-digit' }),
+    // en-GB only for its 24-hour parts: dateTime reassembles them in ISO order.
+    dateTime: new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...clock,
+      second: '2-digit',
+    }),
+  };
+}
 
+function formatBytes(nf: (digits: number) => Intl.NumberFormat, value: number): string {
+  const sign = value < 0 ? '-' : '';
+  let abs = Math.abs(value);
+  let unit = 0;
+  while (abs >= 1024 && unit < BYTE_UNITS.length - 1) {
+    abs /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : abs < 10 ? 2 : abs < 100 ? 1 : 0;
+  return `${sign}${nf(digits).format(abs)} ${BYTE_UNITS[unit]}`;
+}
+
+/** The two largest non-zero units, e.g. `3d 4h`; `0s` for zero. */
+function formatDuration(dict: Dictionary, seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const parts: [number, MessageKey][] = [
+    [Math.floor(total / 86400), 'unit.days'],
+    [Math.floor((total % 86400) / 3600), 'unit.hours'],
+    [Math.floor((total % 3600) / 60), 'unit.minutes'],
+    [total % 60, 'unit.seconds'],
+  ];
+  const firstNonZero = parts.findIndex(([n]) => n > 0);
+  if (firstNonZero === -1) return translate(dict, 'unit.seconds', { n: 0 });
+  return parts
+    .slice(firstNonZero, firstNonZero + 2)
+    .filter(([n], i) => i === 0 || n > 0)
+    .map(([n, key]) => translate(dict, key, { n }))
+    .join(translate(dict, 'unit.separator'));
+}
+
+/** ISO order in every locale: 12/03/2026 is 3 December to some readers, 12 March to others. */
+function isoDateTime(fmt: Intl.DateTimeFormat, epochMs: number): string {
+  const p = fmt.formatToParts(epochMs);
+  const part = (type: Intl.DateTimeFormatPartTypes) => p.find((x) => x.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+export function createFormatters(
+  locale: Locale,
+  dict: Dictionary = DICTIONARIES[locale],
+): Formatters {
+  const intl = intlOf(locale);
   const number: Formatters['number'] = (value, digits = 0) =>
-    isNum(value) ? nf(digits).format(value) : EMPTY_VALUE;
+    isNum(value) ? intl.nf(digits).format(value) : EMPTY_VALUE;
 
   return {
     locale,
     number,
-    bytes(value) {
-      if (!isNum(value)) return EMPTY_VALUE;
-      const sign = value < 0 ? '-' : '';
-      let abs = Math.abs(value);
-      let unit = 0;
-      while (abs >= 1024 && unit < BYTE_UNITS.length - 1) {
-        abs /= 1024;
-        unit += 1;
-      }
-      const digits = unit === 0 ? 0 : abs < 10 ? 2 : abs < 100 ? 1 : 0;
-      return `${sign}${nf(digits).format(abs)} ${BYTE_UNITS[unit]}`;
-    },
-    percent(value, digits = 1) {
-      return isNum(value) ? `${nf(digits).format(value)}%` : EMPTY_VALUE;
-    },
-    duration(seconds) {
-      if (!isNum(seconds)) return EMPTY_VALUE;
-      const total = Math.max(0, Math.floor(seconds));
-      const parts: [number, MessageKey][] = [
-        [Math.floor(total / 86400), 'unit.days'],
-        [Math.floor((total % 86400) / 3600), 'unit.hours'],
-        [Math.floor((total % 3600) / 60), 'unit.minutes'],
-        [total % 60, 'unit.seconds'],
-      ];
-      const firstNonZero = parts.findIndex(([n]) => n > 0);
-      if (firstNonZero === -1) return translate(dict, 'unit.seconds', { n: 0 });
-      return parts
-        .slice(firstNonZero, firstNonZero + 2)
-        .filter(([n], i) => i === 0 || n > 0)
-        .map(([n, key]) => translate(dict, key, { n }))
-        .join(translate(dict, 'unit.separator'));
-    },
+    bytes: (value) => (isNum(value) ? formatBytes(intl.nf, value) : EMPTY_VALUE),
+    percent: (value, digits = 1) => (isNum(value) ? `${intl.nf(digits).format(value)}%` : EMPTY_VALUE),
+    duration: (seconds) => (isNum(seconds) ? formatDuration(dict, seconds) : EMPTY_VALUE),
     seconds(value) {
       if (!isNum(value)) return EMPTY_VALUE;
       return translate(dict, 'unit.secondsValue', { n: number(value, value < 10 ? 1 : 0) });
     },
-    time(epochMs, withSeconds = true) {
-      return (withSeconds ? timeSecFmt : timeFmt).format(epochMs);
-    },
-    dateTime(epochMs) {
-      // ISO order in every locale: 12/03/2026 is 3 December to some readers, 12 March to others.
-      const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]) =>
-        parts.find((p) => p.type === type)?.value ?? '';
-      const p = dateTimeFmt.formatToParts(epochMs);
-      return `${part('year', p)}-${part('month', p)}-${part('day', p)} ${part('hour', p)}:${part('minute', p)}:${part('second', p)}`;
-    },
+    time: (epochMs, withSeconds = true) => (withSeconds ? intl.timeSec : intl.time).format(epochMs),
+    dateTime: (epochMs) => isoDateTime(intl.dateTime, epochMs),
   };
 }

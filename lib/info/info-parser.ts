@@ -104,14 +104,19 @@ export function parseInfo(text: string): ParsedInfo {
   };
 }
 
+/** hasOwn: a field named `toString` must not find Object.prototype's method as its kind. */
+function isTypedField(key: string): key is TypedField {
+  return Object.hasOwn(REPLICATION_FIELD_KINDS, key);
+}
+
 function typeReplication(raw: Record<string, string>): ReplicationInfo {
   const info: ReplicationInfo = { role: 'unknown', replicas: [], unknown: bareRecord() };
   // Assigning by a computed key needs an index signature; REPLICATION_FIELD_KINDS keeps it honest.
   const out = info as unknown as Record<string, unknown>;
   for (const key in raw) {
-    const value = raw[key] as string;
-    // hasOwn: a field named `toString` must not find Object.prototype's method as its kind.
-    const kind = Object.hasOwn(REPLICATION_FIELD_KINDS, key) ? (REPLICATION_FIELD_KINDS as Record<string, FieldKind>)[key] : undefined;
+    const value = raw[key];
+    if (value === undefined) continue;
+    const kind = isTypedField(key) ? REPLICATION_FIELD_KINDS[key] : undefined;
     let typed: unknown;
     if (kind === undefined) {
       const replica = numberedPrefix(key, 'slave') ?? numberedPrefix(key, 'replica');
@@ -142,7 +147,8 @@ function typeKeyspace(raw: Record<string, string>): KeyspaceEntry[] {
   const entries: KeyspaceEntry[] = [];
   for (const key in raw) {
     const db = numberedPrefix(key, 'db');
-    const pairs = db === undefined ? undefined : toPairs(raw[key] as string);
+    const text = raw[key];
+    const pairs = db === undefined || text === undefined ? undefined : toPairs(text);
     if (db === undefined || pairs === undefined) continue;
     const keys = toNumber(pairs.keys);
     const expires = toNumber(pairs.expires);

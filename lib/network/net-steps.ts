@@ -194,6 +194,7 @@ export function pingStep(o: ProbeOutcome): NetStep | null {
       command: `redis-cli -h ${o.host} -p ${o.port} --latency`,
     };
   }
+  // An ok ping holds one sample per PING sent (net-probe sends at least one).
   const rtt = rttOf(o) as NonNullable<NetTargetResult['rttMs']>;
   const range = `min ${rtt.min} / avg ${rtt.avg} / max ${rtt.max} ms`;
   const slow =

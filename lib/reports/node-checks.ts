@@ -54,12 +54,12 @@ export function nodeFigures(input: ReportInput, node: ReportNodeInfo): NodeFigur
   const lag = s('lagSeconds');
   const mem = s('memoryUsedBytes');
   const cpu = s('cpuPct');
-  const spanMs = mem.length
-    ? (mem[mem.length - 1] as RollupRow).bucket - (mem[0] as RollupRow).bucket
-    : 0;
+  const firstMem = mem[0];
+  const lastMem = mem.at(-1);
+  const spanMs = firstMem && lastMem ? lastMem.bucket - firstMem.bucket : 0;
   const slope = spanMs >= TREND_MIN_SPAN_MS ? slopePerMs(mem) : null;
   const maxmemory = node.maxmemoryBytes ?? maxOf(s('maxmemoryBytes')) ?? 0;
-  const lastUsed = mem.length ? avgOf(mem[mem.length - 1] as RollupRow) : null;
+  const lastUsed = lastMem ? avgOf(lastMem) : null;
   const perDay = slope === null ? null : slope * 24 * 3600_000;
   const warnLag = input.thresholds.lagWarningSeconds;
   const lagEpisodes = episodes(

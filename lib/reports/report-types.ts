@@ -58,7 +58,8 @@ export interface ReportTitle {
   zh: string;
 }
 
-export interface IncidentSummary {
+/** What a report says of an incident wherever it names one. */
+export interface IncidentBase {
   id: string;
   title: string;
   titleI18n?: ReportTitle;
@@ -66,12 +67,29 @@ export interface IncidentSummary {
   state: string;
   openedAt: number;
   resolvedAt?: number;
+}
+
+/** The IncidentBase fields of a larger incident record, and only those. */
+export function incidentBase(i: IncidentBase): IncidentBase {
+  return {
+    id: i.id,
+    title: i.title,
+    ...(i.titleI18n ? { titleI18n: i.titleI18n } : {}),
+    severity: i.severity,
+    state: i.state,
+    openedAt: i.openedAt,
+    ...(i.resolvedAt !== undefined ? { resolvedAt: i.resolvedAt } : {}),
+  };
+}
+
+export interface IncidentSummary extends IncidentBase {
   /** Upper bound: the start of the first bad bucket to the incident opening (the fault began within that bucket). */
   detectMs?: number;
   recoverMs?: number;
 }
 
-export interface HealthReport {
+/** Which period of which topology a report covers, and from what bucket width. */
+export interface ReportFrame {
   period: ReportPeriod;
   from: number;
   to: number;
@@ -79,6 +97,9 @@ export interface HealthReport {
   topology: string;
   /** Bucket width the figures come from (ms). */
   resolutionMs: number;
+}
+
+export interface HealthReport extends ReportFrame {
   status: CheckStatus;
   checks: ReportCheck[];
   nodes: NodeReport[];
@@ -100,25 +121,12 @@ export interface ReportNodeInfo {
   maxmemoryBytes?: number;
 }
 
-export interface ReportIncident {
-  id: string;
-  title: string;
-  titleI18n?: ReportTitle;
-  severity: string;
-  state: string;
-  openedAt: number;
-  resolvedAt?: number;
+export interface ReportIncident extends IncidentBase {
   nodeIds: string[];
   tags: string[];
 }
 
-export interface ReportInput {
-  period: ReportPeriod;
-  from: number;
-  to: number;
-  generatedAt: number;
-  topology: string;
-  resolutionMs: number;
+export interface ReportInput extends ReportFrame {
   rows: readonly RollupRow[];
   nodes: ReportNodeInfo[];
   incidents: ReportIncident[];

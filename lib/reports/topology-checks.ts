@@ -1,7 +1,7 @@
 // Topology-wide checks of a health report: config drift, consistency checks, drills, incidents,
 // and the topology / capacity advice (relay replica, co-located replicas, backlog size).
 import { maxOf, seriesOf } from './period-stats';
-import type { IncidentSummary, NodeReport, ReportCheck, ReportInput } from './report-types';
+import { incidentBase, type IncidentSummary, type NodeReport, type ReportCheck, type ReportInput } from './report-types';
 
 /** Settings that must match between a master and its replicas (a failover inherits them). */
 const DRIFT_KEYS = [
@@ -75,15 +75,8 @@ export function incidentSummaries(
       .map((e) => e.from);
     const faultStart = starts.length ? Math.min(...starts) : undefined;
     return {
-      id: i.id,
-      title: i.title,
-      ...(i.titleI18n ? { titleI18n: i.titleI18n } : {}),
-      severity: i.severity,
-      state: i.state,
-      openedAt: i.openedAt,
-      ...(i.resolvedAt !== undefined
-        ? { resolvedAt: i.resolvedAt, recoverMs: i.resolvedAt - i.openedAt }
-        : {}),
+      ...incidentBase(i),
+      ...(i.resolvedAt !== undefined ? { recoverMs: i.resolvedAt - i.openedAt } : {}),
       // The fault began within the first bad bucket: opening − bucket start is an upper bound.
       ...(faultStart !== undefined && i.openedAt >= faultStart
         ? { detectMs: i.openedAt - faultStart }

@@ -11,7 +11,11 @@ export function fieldRecords(reply: unknown): Array<Record<string, string>> {
   if (!parsed.success) return [];
   return parsed.data.map((flat) => {
     const out: Record<string, string> = {};
-    for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i] as string] = flat[i + 1] as string;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const key = flat[i];
+      const value = flat[i + 1];
+      if (key !== undefined && value !== undefined) out[key] = value;
+    }
     return out;
   });
 }

@@ -72,11 +72,11 @@ function skewBytes(upstream: NodeObservation | undefined, replica: NodeObservati
 
 function buildLink(
   replica: NodeObservation,
+  upstreamId: string,
   upstream: NodeObservation | undefined,
   canonical: (id: string) => string,
   t: StatusThresholds,
 ): Link {
-  const upstreamId = replica.upstream as string;
   const entry = upstream?.reachable
     ? upstream.info?.replication.replicas.find((e) => replicaEntryId(e, canonical) === replica.id)
     : undefined;
@@ -166,7 +166,7 @@ export function deriveTopology(
   const linkOf = new Map<string, Link>();
   for (const o of observations) {
     if (!o.upstream || o.upstream === o.id) continue;
-    const link = buildLink(o, byId.get(o.upstream), canonical, thresholds);
+    const link = buildLink(o, o.upstream, byId.get(o.upstream), canonical, thresholds);
     links.push(link);
     linkOf.set(o.id, link);
   }

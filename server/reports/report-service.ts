@@ -5,11 +5,12 @@ import { canaryCandidates, inconsistencyCandidate } from '../../lib/consistency/
 import { num, str } from '../../lib/info/info-numbers';
 import { periodBounds } from '../../lib/reports/period-stats';
 import { buildReport } from '../../lib/reports/report-builder';
-import type {
-  HealthReport,
-  ReportInput,
-  ReportNodeInfo,
-  ReportPeriod,
+import {
+  incidentBase,
+  type HealthReport,
+  type ReportInput,
+  type ReportNodeInfo,
+  type ReportPeriod,
 } from '../../lib/reports/report-types';
 import type { Config } from '../config';
 import { CheckStore } from '../consistency/check-store';
@@ -63,13 +64,7 @@ export class ReportService {
       rows,
       nodes: this.nodes(rows.map((r) => r.nodeId)),
       incidents: this.incidents.incidents({ since: from, until: to, limit: 1000 }).map((i) => ({
-        id: i.id,
-        title: i.title,
-        ...(i.titleI18n ? { titleI18n: i.titleI18n } : {}),
-        severity: i.severity,
-        state: i.state,
-        openedAt: i.openedAt,
-        ...(i.resolvedAt !== undefined ? { resolvedAt: i.resolvedAt } : {}),
+        ...incidentBase(i),
         nodeIds: i.nodeIds,
         tags: i.tags,
       })),

@@ -5,11 +5,11 @@
 // - epoch_collision: two slot-serving primaries with one config epoch. Redis bumps one of them
 //   on its own (cluster-spec "configEpoch conflicts resolution"); one that lasts means the two
 //   do not exchange bus messages. The tracker's hysteresis keeps a passing collision quiet.
+import { findingHead } from '../rule-kit';
 import type { ClusterMember } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cRemedy, ct } from './cluster-kit';
-import { findingKey } from '../finding-key';
 
 export const nodeFailed: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -24,9 +24,7 @@ export const nodeFailed: Rule = (input) => {
       const note = m.role === 'primary' ? ct('cluster.rule.failed.primaryNote') : { en: '', zh: '' };
       const params = { node: name, flag: isFail ? 'FAIL' : 'PFAIL', reports: m.failReports, asked: m.primariesAsked };
       return {
-        key: findingKey({ kind: 'node_failed', subject: m.nodeId }),
-        kind: 'node_failed',
-        severity: isFail && m.role === 'primary' ? 'critical' : 'warning',
+        ...findingHead('node_failed', m.nodeId, isFail && m.role === 'primary' ? 'critical' : 'warning'),
         ...(m.id ? { nodeId: m.id, rootNodeId: m.id } : {}),
         title: { en: ct('cluster.rule.failed.title', { ...params, role: role.en }).en, zh: ct('cluster.rule.failed.title', { ...params, role: role.zh }).zh },
         detail: {
@@ -57,9 +55,7 @@ export const epochCollision: Rule = (input) => {
     const params = { nodes: ids.join(', '), epoch };
     return [
       {
-        key: findingKey({ kind: 'epoch_collision', subject: String(epoch) }),
-        kind: 'epoch_collision',
-        severity: 'warning',
+        ...findingHead('epoch_collision', String(epoch), 'warning'),
         ...(ms[0]?.id ? { nodeId: ms[0].id } : {}),
         title: ct('cluster.rule.epoch.title', params),
         detail: ct('cluster.rule.epoch.detail', params),

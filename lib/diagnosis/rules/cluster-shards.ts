@@ -7,11 +7,11 @@
 // - uneven_replicas: a shard without replica while another has several, and replica migration
 //   cannot even it out because the rich primary would keep fewer than cluster-migration-barrier
 //   replicas (a replica migrates only if its primary keeps at least that many; default 1).
+import { findingHead } from '../rule-kit';
 import type { ClusterShard, Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cNote, cRemedy, configNumber, ct, hostOf, isDown, isHealthyReplica, isLoopback, memberById } from './cluster-kit';
-import { findingKey } from '../finding-key';
 
 function healthyReplicas(input: DiagnosisInput, s: ClusterShard): string[] {
   const cluster = input.topology.cluster;
@@ -64,9 +64,7 @@ export const shardWithoutReplica: Rule = (input) => {
         ...s.replicaIds.map((id) => ({ type: 'note' as const, text: { en: states[s.replicaIds.indexOf(id)]!, zh: states[s.replicaIds.indexOf(id)]! } })),
       ];
       return {
-        key: findingKey({ kind: 'shard_without_replica', subject: s.id }),
-        kind: 'shard_without_replica',
-        severity: 'warning',
+        ...findingHead('shard_without_replica', s.id, 'warning'),
         nodeId: primary.id ?? undefined,
         title: ct('cluster.rule.noReplica.title', params),
         detail: {
@@ -92,9 +90,7 @@ export const replicasColocated: Rule = (input) => {
     const params = { shard: s.id, host, primary: s.primaryId, replicas: s.replicaIds.join(', '), primaryNodeId: primary?.nodeId ?? '?' };
     return [
       {
-        key: findingKey({ kind: 'replicas_colocated', subject: s.id }),
-        kind: 'replicas_colocated',
-        severity: 'warning',
+        ...findingHead('replicas_colocated', s.id, 'warning'),
         nodeId: s.primaryId,
         title: ct('cluster.rule.colocated.title', params),
         detail: ct('cluster.rule.colocated.detail', params),
@@ -120,9 +116,7 @@ export const unevenReplicas: Rule = (input) => {
       const primary = memberById(cluster, s.primaryId);
       const params = { shard: s.id, rich: rich.s.id, count: rich.healthy.length, barrier, primaryNodeId: primary?.nodeId ?? '?' };
       return {
-        key: findingKey({ kind: 'uneven_replicas', subject: s.id }),
-        kind: 'uneven_replicas',
-        severity: 'warning',
+        ...findingHead('uneven_replicas', s.id, 'warning'),
         nodeId: s.primaryId ?? undefined,
         title: ct('cluster.rule.uneven.title', params),
         detail: ct('cluster.rule.uneven.detail', params),

@@ -3,11 +3,11 @@
 // that is flagged FAIL with no replica left to promote (with cluster-require-full-coverage yes,
 // the default, either stops the whole cluster). Seen from a minority partition, a node reports
 // fail with every slot covered: the finding says so instead of inventing a cause.
+import { findingHead } from '../rule-kit';
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import type { Rule } from '../rule-kit';
 import { cNote, cRemedy, ct, isHealthyReplica, rangesText, unassignedSlots } from './cluster-kit';
-import { findingKey } from '../finding-key';
 
 export const clusterStateFail: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -46,9 +46,7 @@ export const clusterStateFail: Rule = (input) => {
   const en = ct('cluster.rule.stateFail.detail', { node: cluster.readFrom, why: why.join('; ') }).en;
   const zh = ct('cluster.rule.stateFail.detail', { node: cluster.readFrom, why: whyZh.join('；') }).zh;
   const finding: FindingCandidate = {
-    key: findingKey({ kind: 'cluster_state_fail', subject: 'cluster' }),
-    kind: 'cluster_state_fail',
-    severity: 'critical',
+    ...findingHead('cluster_state_fail', 'cluster', 'critical'),
     nodeId: cluster.readFrom,
     title,
     detail: { en, zh },

@@ -6,9 +6,8 @@
 // Critical when its primary is flagged down (it is the replica needed now), else warning.
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { configEvidence, infoField, type Rule } from '../rule-kit';
+import { findingHead, configEvidence, infoField, type Rule } from '../rule-kit';
 import { cRemedy, configNumber, ct, isDown } from './cluster-kit';
-import { findingKey } from '../finding-key';
 
 export const replicaCannotFailover: Rule = (input) => {
   const cluster = input.topology.cluster;
@@ -37,9 +36,7 @@ export const replicaCannotFailover: Rule = (input) => {
     ];
     return [
       {
-        key: findingKey({ kind: 'replica_cannot_failover', subject: m.id }),
-        kind: 'replica_cannot_failover',
-        severity: primaryDown ? 'critical' : 'warning',
+        ...findingHead('replica_cannot_failover', m.id, primaryDown ? 'critical' : 'warning'),
         nodeId: m.id,
         ...(primary?.id ? { link: { upstream: primary.id, replica: m.id } } : {}),
         title: ct('cluster.rule.validity.title', params),

@@ -11,7 +11,7 @@
 //                          16–64 MB); info, skipped when backlog_too_small already measures it.
 //   diskless_sync_disabled repl-diskless-sync no on a 7.0+ master with replicas: every full sync
 //                          writes the RDB to disk first (doubles disk I/O; default yes since 7.0).
-import type { Severity } from '../../contracts';
+import type { Evidence, Severity } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
@@ -39,13 +39,16 @@ interface Risk {
   config: string[];
 }
 
-function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string>): Risk[] {
-  const c = view.config as Record<string, string>;
-  const id = view.id;
-  const risks: Risk[] = [];
-  const feeds = replicaCount(input, view) > 0;
-  const isReplica = view.info?.replication.role === 'replica';
+/** What a node's risks are judged on: its config, id, and place in replication. */
+interface RiskSubject {
+  c: Record<string, string>;
+  id: string;
+  feeds: boolean;
+  isReplica: boolean;
+}
 
+function timeoutRisk({ c, id, feeds, isReplica }: RiskSubject): Risk[] {
+  const risks: Risk[] = [];
   const timeout = Number(c['repl-timeout']);
   const ping = Number(c['repl-ping-replica-period']);
   if (
@@ -74,7 +77,11 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       config: ['repl-timeout', 'repl-ping-replica-period'],
     });
   }
+  return risks;
+}
 
+function keepaliveRisk({ c, id }: RiskSubject): Risk[] {
+  const risks: Risk[] = [];
   const keepalive = Number(c['tcp-keepalive']);
   if (c['tcp-keepalive'] !== undefined && Number.isFinite(keepalive)) {
     if (keepalive === 0) {
@@ -114,7 +121,11 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       });
     }
   }
+  return risks;
+}
 
+function backlogRisk({ c, id, feeds }: RiskSubject, smallBacklog: Set<string>): Risk[] {
+  const risks: Risk[] = [];
   const backlog = parseSize(c['repl-backlog-size']);
   if (backlog === MB && feeds && !smallBacklog.has(id)) {
     risks.push({
@@ -133,7 +144,11 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
       config: ['repl-backlog-size'],
     });
   }
+  return risks;
+}
 
+function disklessRisk({ c, id, feeds }: RiskSubject, view: NodeView): Risk[] {
+  const risks: Risk[] = [];
   const major = Number(
     /^(\d+)\./.exec(view.info?.sections.server?.redis_version ?? '')?.[1] ?? NaN,
   );
@@ -157,6 +172,26 @@ function risksOf(input: DiagnosisInput, view: NodeView, smallBacklog: Set<string
   return risks;
 }
 
+function risksOf(
+  input: DiagnosisInput,
+  view: NodeView,
+  config: Record<string, string>,
+  smallBacklog: Set<string>,
+): Risk[] {
+  const subject: RiskSubject = {
+    c: config,
+    id: view.id,
+    feeds: replicaCount(input, view) > 0,
+    isReplica: view.info?.replication.role === 'replica',
+  };
+  return [
+    ...timeoutRisk(subject),
+    ...keepaliveRisk(subject),
+    ...backlogRisk(subject, smallBacklog),
+    ...disklessRisk(subject, view),
+  ];
+}
+
 /** Title of the one suggestion that gathers an info rule's nodes. */
 const GROUP_TITLE: Record<string, (n: number, values: string) => [string, string]> = {
   tcp_keepalive_high: (n, v) => [`tcp-keepalive ${v} s on ${n} node${n > 1 ? 's' : ''}`, `${n} 个节点的 tcp-keepalive 为 ${v} 秒`],
@@ -166,8 +201,20 @@ const GROUP_TITLE: Record<string, (n: number, values: string) => [string, string
 /** Nodes named in a suggestion's text and evidence (the rest are counted). */
 const LISTED = 20;
 
-function suggestion(rule: string, members: Array<{ view: NodeView; risk: Risk }>): FindingCandidate {
-  const first = members[0] as { view: NodeView; risk: Risk };
+interface Member {
+  view: NodeView;
+  risk: Risk;
+}
+
+/** The settings a risk names, as the node reports them (skipping ones it does not). */
+const riskEvidence = ({ view, risk }: Member): Evidence[] =>
+  risk.config.flatMap((name) => {
+    const value = view.config?.[name];
+    return value === undefined ? [] : [configEvidence(view.id, name, value)];
+  });
+
+function suggestion(rule: string, members: [Member, ...Member[]]): FindingCandidate {
+  const [first] = members;
   const ids = members.map((m) => m.view.id).sort();
   const values = [...new Set(members.flatMap((m) => m.risk.config.map((name) => m.view.config?.[name] ?? '')))].filter(Boolean).join('/');
   const [en, zh] = (GROUP_TITLE[rule] ?? ((n) => [`${first.risk.title[0]} (${n} nodes)`, `${first.risk.title[1]}（${n} 个节点）`]))(ids.length, values);
@@ -182,9 +229,7 @@ function suggestion(rule: string, members: Array<{ view: NodeView; risk: Risk }>
     title: bi(en, zh),
     detail: bi(`${first.risk.detail[0]} Nodes: ${shown}${more}.`, `${first.risk.detail[1]} 节点：${shown}${more}。`),
     evidence: [
-      ...members.slice(0, LISTED).flatMap((m) =>
-        m.risk.config.filter((name) => m.view.config?.[name] !== undefined).map((name) => configEvidence(m.view.id, name, m.view.config?.[name] ?? '')),
-      ),
+      ...members.slice(0, LISTED).flatMap(riskEvidence),
       noteEvidence(`Rule ${rule}: a suggestion, not a fault (Redis works as configured).`, `规则 ${rule}：建议而非故障（Redis 按当前配置可正常工作）。`),
     ],
     remedy: remedy(
@@ -195,18 +240,21 @@ function suggestion(rule: string, members: Array<{ view: NodeView; risk: Risk }>
 }
 
 export const configRisk: Rule = (input) => {
-  const smallBacklog = new Set(backlogTooSmall(input).map((f) => f.nodeId as string));
+  const smallBacklog = new Set(backlogTooSmall(input).flatMap((f) => (f.nodeId ? [f.nodeId] : [])));
   const out: FindingCandidate[] = [];
-  const suggestions = new Map<string, Array<{ view: NodeView; risk: Risk }>>();
+  const suggestions = new Map<string, [Member, ...Member[]]>();
   for (const view of input.nodes) {
     if (!view.reachable || !view.config) continue;
     const c = view.config;
-    for (const r of risksOf(input, view, smallBacklog)) {
+    for (const r of risksOf(input, view, c, smallBacklog)) {
       if (r.severity === 'info') {
-        suggestions.set(r.rule, [...(suggestions.get(r.rule) ?? []), { view, risk: r }]);
+        const same = suggestions.get(r.rule);
+        if (same) same.push({ view, risk: r });
+        else suggestions.set(r.rule, [{ view, risk: r }]);
         continue;
       }
-      out.push({        key: findingKey({ kind: 'config_risk', variant: r.rule, subject: view.id }),
+      out.push({
+        key: findingKey({ kind: 'config_risk', variant: r.rule, subject: view.id }),
         kind: 'config_risk',
         severity: r.severity,
         nodeId: view.id,
@@ -214,9 +262,7 @@ export const configRisk: Rule = (input) => {
         title: bi(...r.title),
         detail: bi(...r.detail),
         evidence: [
-          ...r.config
-            .filter((name) => c[name] !== undefined)
-            .map((name) => configEvidence(view.id, name, c[name] as string)),
+          ...riskEvidence({ view, risk: r }),
           noteEvidence(`Rule ${r.rule}`, `规则 ${r.rule}`),
         ],
         remedy: remedy(

@@ -4,9 +4,10 @@
 // master restart legitimately costs, or replica-side restarts (link going back into `sync`,
 // "Full resync from master" log lines), whichever is larger.
 import type { Cause, Evidence } from '../../contracts';
-import type { FindingCandidate, NodeView } from '../diagnosis-input';
+import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   fmtDuration,
@@ -25,7 +26,6 @@ import {
 } from '../rule-kit';
 import { recommendedBacklog } from './backlog-too-small';
 import { stormCause } from '../causes';
-import { findingKey } from '../finding-key';
 
 const REPLICA_FULL_SYNC = /Full resync from master/;
 /**
@@ -36,7 +36,6 @@ const ATTACH_SYNC_MS = 2_000;
 
 export const fullResyncStorm: Rule = (input) => {
   const out: FindingCandidate[] = [];
-  const windowMs = input.settings.resyncWindowMs;
   for (const view of input.nodes) {
     // A loop is in the history of the window: a poll of the source that times out (a busy or
     // restarting node) does not end it, or the finding would resolve and reopen with each blip.
@@ -82,66 +81,92 @@ export const fullResyncStorm: Rule = (input) => {
     const count = Math.max(unexplained, replicaCount > 0 ? replicaCount + 1 : 0);
     if (count < input.settings.resyncStormCount) continue;
 
-    // Cause: from INFO (refused PSYNCs vs the backlog, restarted replicas, buffer peaks), proven
-    // or overridden by what the logs of this node and its replicas say.
-    const verdict = stormCause(input, view, replicas, attachEvents.length, resetEvents.length > 0, count);
-    const cause = verdict.cause;
-    const evidence: Evidence[] = [];
-    const full = view.metrics?.syncFull;
-    if (deltas.length) {
-      const first = deltas[0] as { t: number };
-      evidence.push({
-        type: 'delta',
-        nodeId: view.id,
-        field: 'sync_full',
-        from: (full ?? masterCount) - masterCount,
-        to: full ?? masterCount,
-        windowMs: input.now - first.t,
-      });
-    }
-    if (expected) {
-      evidence.push(
-        noteEvidence(
-          `${expected} of them are expected (new replicas or a restart of ${view.id}) and not counted.`,
-          `其中 ${expected} 次属于正常情况（新从节点或 ${view.id} 重启），未计入。`,
-        ),
-      );
-    }
-    evidence.push(...verdict.evidence, ...replicaEvidence);
-
-    const win = fmtDuration(windowMs / 1000);
-    out.push({
-      key: findingKey({ kind: 'full_resync_storm', subject: view.id }),
-      kind: 'full_resync_storm',
-      severity: 'critical',
-      nodeId: view.id,
-      cause,
-      ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
-      ...(verdict.ruledOut ? { causeRuledOut: verdict.ruledOut } : {}),
-      title: bi(
-        `${count} full resyncs from ${view.id} in ${win.en}`,
-        `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
-      ),
-      detail: bi(
-        `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile. ${count} in ${win.en} is a loop, not a one-off.` +
-          (cause === 'unknown'
-            ? ' Neither INFO nor a log line names the cause yet.'
-            : verdict.confidence === 'proven'
-              ? ` Cause: ${cause.replaceAll('_', ' ')} (proven by the log).`
-              : ` Cause: ${cause.replaceAll('_', ' ')} (likely, from INFO; a log line would prove it).`),
-        `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
-          (cause === 'unknown'
-            ? 'INFO 与日志均尚未指明原因。'
-            : verdict.confidence === 'proven'
-              ? `原因：${cause}（日志已证实）。`
-              : `原因：${cause}（根据 INFO 判断很可能如此；日志行可进一步证实）。`),
-      ),
-      evidence,
-      remedy: remedyFor(cause, view),
-    });
+    out.push(
+      stormFinding(input, view, {
+        count,
+        masterCount,
+        expected,
+        deltas,
+        replicas,
+        attached: attachEvents.length,
+        restarted: resetEvents.length > 0,
+        replicaEvidence,
+      }),
+    );
   }
   return out;
 };
+
+interface StormFacts {
+  /** Full syncs counted against the threshold (master side or replica side, the larger). */
+  count: number;
+  masterCount: number;
+  expected: number;
+  deltas: Array<{ t: number; v: number }>;
+  replicas: string[];
+  attached: number;
+  restarted: boolean;
+  replicaEvidence: Evidence[];
+}
+
+function stormFinding(input: DiagnosisInput, view: NodeView, facts: StormFacts): FindingCandidate {
+  const { count, masterCount, expected, deltas, replicas } = facts;
+  // Cause: from INFO (refused PSYNCs vs the backlog, restarted replicas, buffer peaks), proven
+  // or overridden by what the logs of this node and its replicas say.
+  const verdict = stormCause(input, view, replicas, facts.attached, facts.restarted, count);
+  const cause = verdict.cause;
+  const evidence: Evidence[] = [];
+  const full = view.metrics?.syncFull;
+  const first = deltas[0];
+  if (first) {
+    evidence.push({
+      type: 'delta',
+      nodeId: view.id,
+      field: 'sync_full',
+      from: (full ?? masterCount) - masterCount,
+      to: full ?? masterCount,
+      windowMs: input.now - first.t,
+    });
+  }
+  if (expected) {
+    evidence.push(
+      noteEvidence(
+        `${expected} of them are expected (new replicas or a restart of ${view.id}) and not counted.`,
+        `其中 ${expected} 次属于正常情况（新从节点或 ${view.id} 重启），未计入。`,
+      ),
+    );
+  }
+  evidence.push(...verdict.evidence, ...facts.replicaEvidence);
+
+  const win = fmtDuration(input.settings.resyncWindowMs / 1000);
+  return {
+    ...findingHead('full_resync_storm', view.id, 'critical'),
+    nodeId: view.id,
+    cause,
+    ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
+    ...(verdict.ruledOut ? { causeRuledOut: verdict.ruledOut } : {}),
+    title: bi(
+      `${count} full resyncs from ${view.id} in ${win.en}`,
+      `${view.id} 在 ${win.zh} 内发生 ${count} 次全量同步`,
+    ),
+    detail: bi(
+      `Each full resync forks ${view.id} for an RDB snapshot, ships the whole dataset and leaves the replica stale or loading meanwhile. ${count} in ${win.en} is a loop, not a one-off.` +
+        (cause === 'unknown'
+          ? ' Neither INFO nor a log line names the cause yet.'
+          : verdict.confidence === 'proven'
+            ? ` Cause: ${cause.replaceAll('_', ' ')} (proven by the log).`
+            : ` Cause: ${cause.replaceAll('_', ' ')} (likely, from INFO; a log line would prove it).`),
+      `每次全量同步都会让 ${view.id} fork 生成 RDB 快照、传输整个数据集，期间从节点数据陈旧或处于加载中。${win.zh} 内 ${count} 次说明是循环而非偶发。` +
+        (cause === 'unknown'
+          ? 'INFO 与日志均尚未指明原因。'
+          : verdict.confidence === 'proven'
+            ? `原因：${cause}（日志已证实）。`
+            : `原因：${cause}（根据 INFO 判断很可能如此；日志行可进一步证实）。`),
+    ),
+    evidence,
+    remedy: remedyFor(cause, view),
+  };
+}
 
 function remedyFor(cause: Cause, view: NodeView) {
   if (cause === 'backlog_exhausted') {

@@ -2,10 +2,10 @@
 // (master_link_status:down with no sync running) or, when the replica cannot be polled, from the
 // upstream's own slaveN list no longer naming it. A link in full sync is progress, not an outage
 // (sync_stuck watches it).
-import type { Cause, Confidence, Evidence, NodeErrorCode, Remedy } from '../../contracts';
+import type { Cause, Confidence, Evidence, Link, NodeErrorCode, Remedy } from '../../contracts';
 import { linkCause } from '../causes';
 import { findingKey as key, type FindingKey } from '../finding-key';
-import type { FindingCandidate, NodeView } from '../diagnosis-input';
+import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
   eventEvidence,
@@ -76,6 +76,166 @@ const PROBE_CAUSE: Partial<Record<NodeErrorCode, Cause>> = {
   auth_failed: 'auth_failed',
 };
 
+/** Who can see the link down: the replica itself, or (when it cannot be polled) its upstream. */
+function witnessOf(link: Link, replica: NodeView, upstream: NodeView | undefined): Witness | null {
+  const r = replica.reachable ? replica.info?.replication : undefined;
+  if (r) {
+    if (r.role !== 'replica' || r.master_link_status !== 'down' || r.master_sync_in_progress)
+      return null;
+    return 'replica';
+  }
+  // Without the replica, only a reachable upstream can witness the link; `sync` states are
+  // a transfer in progress, not an outage.
+  if (!upstream?.reachable || !upstream.info || link.upstreamState) return null;
+  return 'upstream';
+}
+
+type Witness = 'replica' | 'upstream';
+
+interface LinkVerdict {
+  cause: Cause;
+  confidence?: Confidence;
+  rootNodeId?: string;
+  rootKeys?: FindingKey[];
+  /** A dead middle node of a chain: its replicas get nothing until they replicate from above it. */
+  bypass?: string;
+  evidence: Evidence[];
+}
+
+function verdictOf(
+  input: DiagnosisInput,
+  byId: Map<string, NodeView>,
+  link: Link,
+  seenFrom: Witness,
+  replica: NodeView,
+  upstream: NodeView | undefined,
+): LinkVerdict {
+  if (seenFrom === 'upstream') {
+    // The replica itself is down: its own node_unreachable is the root, this link a consequence.
+    const cause = PROBE_CAUSE[replica.error?.code ?? 'unknown'] ?? 'unknown';
+    return {
+      cause,
+      ...(cause !== 'unknown' ? { confidence: 'proven' as const } : {}),
+      rootKeys: [key({ kind: 'node_unreachable', subject: link.replica })],
+      evidence: [],
+    };
+  }
+  if (upstream && !upstream.reachable) {
+    const above = input.topology.links.find((l) => l.replica === link.upstream)?.upstream;
+    const aboveUp = above !== undefined && above !== link.replica && byId.get(above)?.reachable === true;
+    const rootNodeId = rootUpstream(input.topology, link.upstream);
+    return {
+      cause: 'upstream_down',
+      confidence: 'proven',
+      ...(aboveUp ? { bypass: above } : {}),
+      rootNodeId,
+      rootKeys: [key({ kind: 'node_unreachable', subject: rootNodeId }), key({ kind: 'node_unreachable', subject: link.upstream })],
+      evidence: [
+        ...recentEvents(
+          input,
+          (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable',
+        ).map(eventEvidence),
+      ],
+    };
+  }
+  if (isOwnLinkDown(input.topology, link.upstream)) {
+    // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
+    // link is down, so the root is further up.
+    const rootNodeId = rootUpstream(input.topology, link.upstream);
+    return {
+      cause: 'upstream_down',
+      confidence: 'proven',
+      rootNodeId,
+      rootKeys: [
+        key({ kind: 'node_unreachable', subject: rootNodeId }),
+        key({ kind: 'link_down', subject: link.upstream }),
+        key({ kind: 'sync_stuck', subject: link.upstream }),
+      ],
+      evidence: upstream
+        ? infoFields(upstream, 'replication', ['master_link_status', 'master_host', 'master_port'])
+        : [],
+    };
+  }
+  const verdict = linkCause(input, link, upstream);
+  return {
+    cause: verdict.cause,
+    ...(verdict.confidence ? { confidence: verdict.confidence } : {}),
+    evidence: [...verdict.evidence],
+  };
+}
+
+/** What the witness shows of the link (leading evidence) and how long it has been down. */
+function witnessEvidence(
+  link: Link,
+  seenFrom: Witness,
+  replica: NodeView,
+  upstream: NodeView | undefined,
+): { evidence: Evidence[]; duration: [string, string] } {
+  if (seenFrom === 'upstream') {
+    const listed = upstream?.info?.replication.connected_slaves ?? 0;
+    return {
+      evidence: [
+        noteEvidence(
+          `${link.upstream} does not list ${link.replica} among its ${listed} connected replicas, and the dashboard cannot reach ${link.replica}.`,
+          `${link.upstream} 的 ${listed} 个已连接从节点中没有 ${link.replica}，且看板无法访问 ${link.replica}。`,
+        ),
+        ...(upstream ? infoFields(upstream, 'replication', ['connected_slaves']) : []),
+      ],
+      duration: ['', ''],
+    };
+  }
+  const evidence = infoFields(replica, 'replication', [
+    'master_link_status',
+    'master_host',
+    'master_port',
+    'master_link_down_since_seconds',
+    'master_last_io_seconds_ago',
+    // Redis 8+: how many times it has tried since the link was lost (absent before).
+    'master_current_sync_attempts',
+  ]);
+  const downSince = replica.info?.replication.master_link_down_since_seconds;
+  if (downSince === -1) {
+    return {
+      evidence,
+      duration: [
+        ' It has never been up since it became a replica (typical of wrong credentials or a wrong address).',
+        '自从成为从节点以来链路从未建立过（常见于认证错误或地址错误）。',
+      ],
+    };
+  }
+  if (downSince === undefined) return { evidence, duration: ['', ''] };
+  const d = fmtDuration(downSince);
+  return { evidence, duration: [` Down for ${d.en}.`, `已断开 ${d.zh}。`] };
+}
+
+/** The cause sentence and the remedy for what the verdict found. */
+function explanation(
+  link: Link,
+  seenFrom: Witness,
+  verdict: LinkVerdict,
+  upName: string,
+): { why: [string, string]; fix: RemedyFor } {
+  // The replica itself does not answer: nothing on its side can say why its link is down, but
+  // the operator's next step is plain — bring the replica back (its own node_unreachable says why).
+  if (seenFrom === 'upstream') {
+    return {
+      why: [
+        ` The dashboard cannot reach ${link.replica} either: the replica itself is down or cut off (see its node_unreachable finding).`,
+        `看板也无法访问 ${link.replica}：从节点本身宕机或被隔离（见其 node_unreachable 问题）。`,
+      ],
+      fix: REPLICA_DOWN,
+    };
+  }
+  const why: Partial<Record<Cause, [string, string]>> = {
+    upstream_down: [` Cause: upstream ${upName} is down.`, `原因：上游 ${upName} 已宕机。`],
+    auth_failed: [' Cause: authentication with the upstream fails.', '原因：与上游认证失败。'],
+    connection_refused: [' Cause: the upstream refuses the connection.', '原因：上游拒绝连接。'],
+    timeout: [' Cause: the link times out.', '原因：链路超时。'],
+  };
+  const fix = verdict.bypass ? bypassRemedy(verdict.bypass) : (REMEDY[verdict.cause] ?? REMEDY.unknown);
+  return { why: why[verdict.cause] ?? ['', ''], fix };
+}
+
 export const linkDown: Rule = (input) => {
   const out: FindingCandidate[] = [];
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -83,127 +243,21 @@ export const linkDown: Rule = (input) => {
     const replica = byId.get(link.replica);
     const upstream = byId.get(link.upstream);
     if (!replica) continue;
-    const r = replica.reachable ? replica.info?.replication : undefined;
-    let seenFrom: 'replica' | 'upstream';
-    if (r) {
-      if (r.role !== 'replica' || r.master_link_status !== 'down' || r.master_sync_in_progress)
-        continue;
-      seenFrom = 'replica';
-    } else {
-      // Without the replica, only a reachable upstream can witness the link; `sync` states are
-      // a transfer in progress, not an outage.
-      if (!upstream?.reachable || !upstream.info || link.upstreamState) continue;
-      seenFrom = 'upstream';
-    }
+    const seenFrom = witnessOf(link, replica, upstream);
+    if (!seenFrom) continue;
 
-    const evidence: Evidence[] = [];
-    let cause: Cause = 'unknown';
-    let confidence: Confidence | undefined;
-    let rootNodeId: string | undefined;
-    let rootKeys: FindingKey[] | undefined;
-    // A dead middle node of a chain: its replicas get nothing until they replicate from above it.
-    let bypass: string | undefined;
-    if (seenFrom === 'upstream') {
-      // The replica itself is down: its own node_unreachable is the root, this link a consequence.
-      cause = PROBE_CAUSE[replica.error?.code ?? 'unknown'] ?? 'unknown';
-      if (cause !== 'unknown') confidence = 'proven';
-      rootKeys = [key({ kind: 'node_unreachable', subject: link.replica })];
-    } else if (upstream && !upstream.reachable) {
-      cause = 'upstream_down';
-      confidence = 'proven';
-      const above = input.topology.links.find((l) => l.replica === link.upstream)?.upstream;
-      if (above && above !== link.replica && byId.get(above)?.reachable) bypass = above;
-      rootNodeId = rootUpstream(input.topology, link.upstream);
-      rootKeys = [key({ kind: 'node_unreachable', subject: rootNodeId }), key({ kind: 'node_unreachable', subject: link.upstream })];
-      evidence.push(
-        ...recentEvents(
-          input,
-          (e) => e.nodeId === link.upstream && e.kind === 'node_unreachable',
-        ).map(eventEvidence),
-      );
-    } else if (isOwnLinkDown(input.topology, link.upstream)) {
-      // Chained replica (reference F12): the middle node answers -NOMASTERLINK while its own
-      // link is down, so the root is further up.
-      cause = 'upstream_down';
-      confidence = 'proven';
-      rootNodeId = rootUpstream(input.topology, link.upstream);
-      rootKeys = [
-        key({ kind: 'node_unreachable', subject: rootNodeId }),
-        key({ kind: 'link_down', subject: link.upstream }),
-        key({ kind: 'sync_stuck', subject: link.upstream }),
-      ];
-      if (upstream)
-        evidence.push(
-          ...infoFields(upstream, 'replication', [
-            'master_link_status',
-            'master_host',
-            'master_port',
-          ]),
-        );
-    } else {
-      const verdict = linkCause(input, link, upstream);
-      cause = verdict.cause;
-      confidence = verdict.confidence;
-      evidence.push(...verdict.evidence);
-    }
-
-    const downSince = r?.master_link_down_since_seconds;
-    const neverUp = downSince === -1;
-    let durationEn = '';
-    let durationZh = '';
-    if (seenFrom === 'replica') {
-      evidence.unshift(
-        ...infoFields(replica, 'replication', [
-          'master_link_status',
-          'master_host',
-          'master_port',
-          'master_link_down_since_seconds',
-          'master_last_io_seconds_ago',
-          // Redis 8+: how many times it has tried since the link was lost (absent before).
-          'master_current_sync_attempts',
-        ]),
-      );
-      if (neverUp) {
-        durationEn =
-          ' It has never been up since it became a replica (typical of wrong credentials or a wrong address).';
-        durationZh = '自从成为从节点以来链路从未建立过（常见于认证错误或地址错误）。';
-      } else if (downSince !== undefined) {
-        const d = fmtDuration(downSince);
-        durationEn = ` Down for ${d.en}.`;
-        durationZh = `已断开 ${d.zh}。`;
-      }
-    } else {
-      evidence.unshift(
-        noteEvidence(
-          `${link.upstream} does not list ${link.replica} among its ${upstream?.info?.replication.connected_slaves ?? 0} connected replicas, and the dashboard cannot reach ${link.replica}.`,
-          `${link.upstream} 的 ${upstream?.info?.replication.connected_slaves ?? 0} 个已连接从节点中没有 ${link.replica}，且看板无法访问 ${link.replica}。`,
-        ),
-        ...infoFields(upstream as NodeView, 'replication', ['connected_slaves']),
-      );
-    }
-    evidence.push(
+    const verdict = verdictOf(input, byId, link, seenFrom, replica, upstream);
+    const seen = witnessEvidence(link, seenFrom, replica, upstream);
+    const evidence: Evidence[] = [
+      ...seen.evidence,
+      ...verdict.evidence,
       ...recentEvents(input, (e) => e.nodeId === link.replica && e.kind === 'link_down')
         .slice(-1)
         .map(eventEvidence),
-    );
-
+    ];
+    const { cause, confidence, rootNodeId, rootKeys } = verdict;
     const upName = rootNodeId ?? link.upstream;
-    const why: Partial<Record<Cause, [string, string]>> = {
-      upstream_down: [` Cause: upstream ${upName} is down.`, `原因：上游 ${upName} 已宕机。`],
-      auth_failed: [' Cause: authentication with the upstream fails.', '原因：与上游认证失败。'],
-      connection_refused: [' Cause: the upstream refuses the connection.', '原因：上游拒绝连接。'],
-      timeout: [' Cause: the link times out.', '原因：链路超时。'],
-    };
-    let [whyEn, whyZh] = why[cause] ?? ['', ''];
-    let fix = REMEDY[cause] ?? REMEDY.unknown;
-    // The replica itself does not answer: nothing on its side can say why its link is down, but
-    // the operator's next step is plain — bring the replica back (its own node_unreachable says why).
-    if (bypass) fix = bypassRemedy(bypass);
-    if (seenFrom === 'upstream') {
-      whyEn = ` The dashboard cannot reach ${link.replica} either: the replica itself is down or cut off (see its node_unreachable finding).`;
-      whyZh = `看板也无法访问 ${link.replica}：从节点本身宕机或被隔离（见其 node_unreachable 问题）。`;
-      fix = REPLICA_DOWN;
-    }
+    const { why, fix } = explanation(link, seenFrom, verdict, upName);
     out.push({
       key: key({ kind: 'link_down', subject: link.replica }),
       kind: 'link_down',
@@ -219,8 +273,8 @@ export const linkDown: Rule = (input) => {
         `复制链路 ${link.replica} ← ${link.upstream} 已断开`,
       ),
       detail: bi(
-        `${link.replica} receives no data from ${link.upstream}; reads on it return stale data.${durationEn}${whyEn}`,
-        `${link.replica} 收不到来自 ${link.upstream} 的数据，读取到的是旧数据。${durationZh}${whyZh}`,
+        `${link.replica} receives no data from ${link.upstream}; reads on it return stale data.${seen.duration[0]}${why[0]}`,
+        `${link.replica} 收不到来自 ${link.upstream} 的数据，读取到的是旧数据。${seen.duration[1]}${why[1]}`,
       ),
       evidence,
       remedy: fix(link.replica, upName),

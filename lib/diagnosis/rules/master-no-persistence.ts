@@ -6,6 +6,7 @@ import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   configEvidence,
   infoFields,
   remedy,
@@ -13,7 +14,6 @@ import {
   replicaLinks,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 const DEFAULT_SAVE = '3600 1 300 100 60 10000';
 
@@ -36,9 +36,7 @@ export const masterNoPersistence: Rule = (input) => {
       ...infoFields(view, 'replication', ['connected_slaves']),
     ];
     out.push({
-      key: findingKey({ kind: 'master_no_persistence', subject: view.id }),
-      kind: 'master_no_persistence',
-      severity: 'warning',
+      ...findingHead('master_no_persistence', view.id, 'warning'),
       nodeId: view.id,
       title: bi(
         `Master ${view.id} has no persistence: a restart wipes every replica`,

@@ -4,6 +4,7 @@ import type { Cause, NodeErrorCode } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtDuration,
   noteEvidence,
@@ -76,9 +77,7 @@ export const nodeUnreachable: Rule = (input) => {
         .map(eventEvidence),
     ];
     out.push({
-      key: findingKey({ kind: 'node_unreachable', subject: view.id }),
-      kind: 'node_unreachable',
-      severity: isLoading ? 'warning' : 'critical',
+      ...findingHead('node_unreachable', view.id, isLoading ? 'warning' : 'critical'),
       nodeId: view.id,
       cause,
       // The connection error is the dashboard's own probe of the node: that is proof.

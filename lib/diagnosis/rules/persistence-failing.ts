@@ -3,8 +3,7 @@
 // stop-writes-on-bgsave-error yes, makes Redis refuse writes with MISCONF (reference §5.3, §9.1).
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import { findingHead, bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
 
 export const persistenceFailing: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -45,9 +44,7 @@ export const persistenceFailing: Rule = (input) => {
     // with a failed save still serves reads.
     const critical = aofWriteErr || (isMaster && rdbErr && stopWrites !== 'no');
     out.push({
-      key: findingKey({ kind: 'persistence_failing', subject: view.id }),
-      kind: 'persistence_failing',
-      severity: critical ? 'critical' : 'warning',
+      ...findingHead('persistence_failing', view.id, critical ? 'critical' : 'warning'),
       nodeId: view.id,
       title: bi(`${failing} failing on ${view.id}`, `${view.id} 的${failingZh}失败`),
       detail: bi(

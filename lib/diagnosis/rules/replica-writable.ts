@@ -2,8 +2,7 @@
 // or its own sub-replicas (reference §9 WAIT note) and that the next full sync silently discards.
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import { findingHead, bi, configEvidence, infoFields, remedy, type Rule } from '../rule-kit';
 
 export const replicaWritable: Rule = (input) => {
   const out: FindingCandidate[] = [];
@@ -17,9 +16,7 @@ export const replicaWritable: Rule = (input) => {
     if (expires !== undefined && expires !== '0')
       evidence.push(...infoFields(view, 'stats', ['slave_expires_tracked_keys']));
     out.push({
-      key: findingKey({ kind: 'replica_writable', subject: view.id }),
-      kind: 'replica_writable',
-      severity: 'warning',
+      ...findingHead('replica_writable', view.id, 'warning'),
       nodeId: view.id,
       title: bi(`Replica ${view.id} accepts writes`, `从节点 ${view.id} 可写`),
       detail: bi(

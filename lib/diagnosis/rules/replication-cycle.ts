@@ -4,9 +4,8 @@
 // Only reachable replicas whose INFO names their upstream count, so a node we cannot see never
 // turns a broken chain into a false cycle.
 import type { Evidence } from '../../contracts';
-import type { FindingCandidate, NodeView } from '../diagnosis-input';
-import { bi, infoFields, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import type { FindingCandidate } from '../diagnosis-input';
+import { findingHead, bi, infoFields, remedy, type Rule } from '../rule-kit';
 
 export const replicationCycle: Rule = (input) => {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
@@ -28,13 +27,13 @@ export const replicationCycle: Rule = (input) => {
     if (cur === undefined) continue;
     const members = path.slice(index.get(cur));
     // Same cycle from any entry point: rotate so the smallest id leads.
-    const minAt = members.indexOf([...members].sort()[0] as string);
+    const minAt = members.indexOf(members.reduce((a, b) => (b < a ? b : a)));
     const cycle = [...members.slice(minAt), ...members.slice(0, minAt)];
     const key = cycle.join('>');
     if (seenCycles.has(key)) continue;
     seenCycles.add(key);
 
-    const views = cycle.map((id) => byId.get(id) as NodeView);
+    const views = cycle.flatMap((id) => byId.get(id) ?? []);
     const offsets = views.map((v) => v.info?.replication.master_repl_offset ?? 0);
     // The node holding the most data is the safest one to turn back into the master.
     const best = views.reduce((a, b) =>
@@ -55,9 +54,7 @@ export const replicationCycle: Rule = (input) => {
     const ring = [...cycle, cycle[0]].join(' → ');
     const self = cycle.length === 1;
     out.push({
-      key: findingKey({ kind: 'replication_cycle', subject: key }),
-      kind: 'replication_cycle',
-      severity: 'critical',
+      ...findingHead('replication_cycle', key, 'critical'),
       nodeId: cycle[0],
       title: self
         ? bi(`${cycle[0]} replicates from itself`, `${cycle[0]} 在复制自己`)

@@ -1,9 +1,9 @@
 // replication_lag: an up link whose byte gap or ACK lag crosses the seed's §5.1 thresholds
 // (gap ≥1000 B warning, ≥10000 B critical; lag ≥2 s warning, ≥10 s critical). The gap's slope
 // over the last minute says whether it is growing or shrinking and when it will be caught up.
-import type { Evidence } from '../../contracts';
+import type { Evidence, Link } from '../../contracts';
 import { gapBeyondInFlight } from '../../topology/status';
-import type { FindingCandidate } from '../diagnosis-input';
+import type { DiagnosisSettings, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
   fmtBytes,
@@ -47,13 +47,130 @@ function trendOf(gap: number, slope: number | null): Trend {
 function sustained(points: Array<{ t: number; v: number }>, now: number, gap: number): number | null {
   let from = -1;
   for (let i = points.length - 1; i >= 0; i--) {
-    if ((points[i] as { t: number }).t <= now - SUSTAIN_MS) {
+    const p = points[i];
+    if (p && p.t <= now - SUSTAIN_MS) {
       from = i;
       break;
     }
   }
   if (from < 0) return null;
   return Math.min(gap, ...points.slice(from).map((p) => p.v));
+}
+
+/** What one up link shows this cycle, from its replica's and upstream's views. */
+interface LagFacts {
+  link: Link;
+  gap: number | null;
+  lag: number | null;
+  writeRate: number | null;
+  points: Array<{ t: number; v: number }>;
+  trend: Trend;
+  upstream: NodeView | undefined;
+  replica: NodeView | undefined;
+  /** The replica's CPU when it is busy enough to explain the lag, else null. */
+  busyCpu: number | null;
+}
+
+function lagEvidence(f: LagFacts, s: DiagnosisSettings): Evidence[] {
+  const { link, gap, lag, points, trend } = f;
+  const evidence: Evidence[] = [
+    metricEvidence(
+      link.replica,
+      'offsetGapBytes',
+      gap,
+      gap !== null && gap >= s.gapCriticalBytes ? s.gapCriticalBytes : s.gapWarningBytes,
+      'B',
+    ),
+    metricEvidence(
+      link.replica,
+      'lagSeconds',
+      lag,
+      lag !== null && lag >= s.lagCriticalSeconds ? s.lagCriticalSeconds : s.lagWarningSeconds,
+      's',
+    ),
+  ];
+  if (f.upstream) evidence.push(...infoFields(f.upstream, 'replication', ['master_repl_offset']));
+  if (f.replica)
+    evidence.push(
+      ...infoFields(f.replica, 'replication', ['slave_repl_offset', 'master_last_io_seconds_ago']),
+    );
+  if (f.writeRate !== null)
+    evidence.push(metricEvidence(link.upstream, 'replOffsetRate', f.writeRate, undefined, 'B/s'));
+  if (f.busyCpu !== null) evidence.push(metricEvidence(link.replica, 'cpuPct', f.busyCpu, CPU_BUSY_PCT, '%'));
+  const first = points[0];
+  if (trend.slope !== null && first) {
+    evidence.push(
+      noteEvidence(
+        `Gap went from ${fmtBytes(first.v)} to ${fmtBytes(gap ?? 0)} over the last ${points.length} polls (${Math.round(trend.slope)} B/s).`,
+        `最近 ${points.length} 次轮询中差距从 ${fmtBytes(first.v)} 变为 ${fmtBytes(gap ?? 0)}（${Math.round(trend.slope)} B/s）。`,
+      ),
+    );
+  }
+  return evidence;
+}
+
+/** The sentences of the detail: how far behind, how stale the ACK, how busy the replica. */
+function lagParts(f: LagFacts, s: DiagnosisSettings): { en: string[]; zh: string[] } {
+  const { link, gap, lag, writeRate } = f;
+  const parts: { en: string[]; zh: string[] } = { en: [], zh: [] };
+  if (gap !== null && gap >= s.gapWarningBytes) {
+    parts.en.push(
+      `${link.replica} is ${fmtBytes(gap)} of replication stream behind ${link.upstream}`,
+    );
+    parts.zh.push(`${link.replica} 落后 ${link.upstream} ${fmtBytes(gap)} 的复制流`);
+    if (writeRate && writeRate > 0) {
+      const behind = fmtDuration(gap / writeRate);
+      parts.en.push(`about ${behind.en} of writes at the current ${fmtBytes(writeRate)}/s`);
+      parts.zh.push(`按当前 ${fmtBytes(writeRate)}/s 的写入速度约为 ${behind.zh} 的写入量`);
+    }
+  }
+  if (lag !== null && lag >= s.lagWarningSeconds) {
+    parts.en.push(
+      `its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`,
+    );
+    parts.zh.push(`它上次向 ${link.upstream} 发送 ACK 是 ${lag} 秒前（从节点每秒 ACK 一次）`);
+  }
+  if (f.busyCpu !== null) {
+    parts.en.push(`${link.replica} is using ${f.busyCpu}% of a CPU core: it may be too busy to apply the stream`);
+    parts.zh.push(`${link.replica} 占用了 ${f.busyCpu}% 的单核 CPU：可能忙到来不及应用复制流`);
+  }
+  return parts;
+}
+
+function trendText(trend: Trend, gap: number | null): [string, string] {
+  if (trend.kind === 'shrinking' && gap !== null && trend.slope !== null) {
+    const eta = fmtDuration(gap / -trend.slope);
+    return [
+      ` The gap is shrinking by ${fmtBytes(-trend.slope)}/s: caught up in about ${eta.en} at this pace.`,
+      `差距正以 ${fmtBytes(-trend.slope)}/s 缩小，按此速度约 ${eta.zh} 后追上。`,
+    ];
+  }
+  if (trend.kind === 'growing' && trend.slope !== null) {
+    return [
+      ` The gap is growing by ${fmtBytes(trend.slope)}/s: the replica is not keeping up and will not catch up at this pace.`,
+      `差距正以 ${fmtBytes(trend.slope)}/s 扩大：从节点跟不上写入，按此速度无法追上。`,
+    ];
+  }
+  if (trend.kind === 'steady') return [' The gap is steady.', '差距保持稳定。'];
+  return ['', ''];
+}
+
+function lagRemedy(f: LagFacts) {
+  const { link } = f;
+  if (f.busyCpu !== null)
+    return remedy(
+      `${link.replica} is CPU-bound (${f.busyCpu}% of a core): move read traffic and slow commands (KEYS, big SORT/ZRANGE, Lua) off it, check for a BGSAVE/AOF rewrite on the same host, and give it a faster core.`,
+      `${link.replica} 受 CPU 限制（单核 ${f.busyCpu}%）：把读流量和慢命令（KEYS、大 SORT/ZRANGE、Lua）移走，检查同一主机上是否有 BGSAVE/AOF 重写，并给它更快的 CPU。`,
+    );
+  if (f.trend.kind === 'growing')
+    return remedy(
+      `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica}; batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas.`,
+      `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构。`,
+    );
+  return remedy(
+    `Watch the trend; if it does not shrink, check ${link.replica}’s CPU/disk and the network to ${link.upstream}. Keep latency-sensitive reads on the master meanwhile.`,
+    `观察趋势；若差距不缩小，检查 ${link.replica} 的 CPU/磁盘以及到 ${link.upstream} 的网络。在此期间对延迟敏感的读请求走主节点。`,
+  );
 }
 
 export const replicationLag: Rule = (input) => {
@@ -76,79 +193,12 @@ export const replicationLag: Rule = (input) => {
     if (!severity) continue;
 
     const trend = trendOf(gap ?? 0, gap === null ? null : slopePerSecond(points));
-
-    const evidence: Evidence[] = [
-      metricEvidence(
-        link.replica,
-        'offsetGapBytes',
-        gap,
-        gap !== null && gap >= s.gapCriticalBytes ? s.gapCriticalBytes : s.gapWarningBytes,
-        'B',
-      ),
-      metricEvidence(
-        link.replica,
-        'lagSeconds',
-        lag,
-        lag !== null && lag >= s.lagCriticalSeconds ? s.lagCriticalSeconds : s.lagWarningSeconds,
-        's',
-      ),
-    ];
-    if (upstream) evidence.push(...infoFields(upstream, 'replication', ['master_repl_offset']));
     const replica = byId.get(link.replica);
-    if (replica)
-      evidence.push(
-        ...infoFields(replica, 'replication', ['slave_repl_offset', 'master_last_io_seconds_ago']),
-      );
-    if (writeRate !== null)
-      evidence.push(metricEvidence(link.upstream, 'replOffsetRate', writeRate, undefined, 'B/s'));
     const replicaCpu = replica?.metrics?.cpuPct ?? null;
-    const cpuBound = replicaCpu !== null && replicaCpu >= CPU_BUSY_PCT;
-    if (cpuBound) evidence.push(metricEvidence(link.replica, 'cpuPct', replicaCpu, CPU_BUSY_PCT, '%'));
-    if (trend.slope !== null && points.length) {
-      const first = points[0] as { v: number };
-      evidence.push(
-        noteEvidence(
-          `Gap went from ${fmtBytes(first.v)} to ${fmtBytes(gap ?? 0)} over the last ${points.length} polls (${Math.round(trend.slope)} B/s).`,
-          `最近 ${points.length} 次轮询中差距从 ${fmtBytes(first.v)} 变为 ${fmtBytes(gap ?? 0)}（${Math.round(trend.slope)} B/s）。`,
-        ),
-      );
-    }
-
-    const parts: { en: string[]; zh: string[] } = { en: [], zh: [] };
-    if (gap !== null && gap >= s.gapWarningBytes) {
-      parts.en.push(
-        `${link.replica} is ${fmtBytes(gap)} of replication stream behind ${link.upstream}`,
-      );
-      parts.zh.push(`${link.replica} 落后 ${link.upstream} ${fmtBytes(gap)} 的复制流`);
-      if (writeRate && writeRate > 0) {
-        const behind = fmtDuration(gap / writeRate);
-        parts.en.push(`about ${behind.en} of writes at the current ${fmtBytes(writeRate)}/s`);
-        parts.zh.push(`按当前 ${fmtBytes(writeRate)}/s 的写入速度约为 ${behind.zh} 的写入量`);
-      }
-    }
-    if (lag !== null && lag >= s.lagWarningSeconds) {
-      parts.en.push(
-        `its last ACK to ${link.upstream} was ${lag} s ago (replicas ACK every second)`,
-      );
-      parts.zh.push(`它上次向 ${link.upstream} 发送 ACK 是 ${lag} 秒前（从节点每秒 ACK 一次）`);
-    }
-    if (cpuBound) {
-      parts.en.push(`${link.replica} is using ${replicaCpu}% of a CPU core: it may be too busy to apply the stream`);
-      parts.zh.push(`${link.replica} 占用了 ${replicaCpu}% 的单核 CPU：可能忙到来不及应用复制流`);
-    }
-    let trendEn = '';
-    let trendZh = '';
-    if (trend.kind === 'shrinking' && gap !== null && trend.slope !== null) {
-      const eta = fmtDuration(gap / -trend.slope);
-      trendEn = ` The gap is shrinking by ${fmtBytes(-trend.slope)}/s: caught up in about ${eta.en} at this pace.`;
-      trendZh = `差距正以 ${fmtBytes(-trend.slope)}/s 缩小，按此速度约 ${eta.zh} 后追上。`;
-    } else if (trend.kind === 'growing' && trend.slope !== null) {
-      trendEn = ` The gap is growing by ${fmtBytes(trend.slope)}/s: the replica is not keeping up and will not catch up at this pace.`;
-      trendZh = `差距正以 ${fmtBytes(trend.slope)}/s 扩大：从节点跟不上写入，按此速度无法追上。`;
-    } else if (trend.kind === 'steady') {
-      trendEn = ' The gap is steady.';
-      trendZh = '差距保持稳定。';
-    }
+    const busyCpu = replicaCpu !== null && replicaCpu >= CPU_BUSY_PCT ? replicaCpu : null;
+    const facts: LagFacts = { link, gap, lag, writeRate, points, trend, upstream, replica, busyCpu };
+    const parts = lagParts(facts, s);
+    const [trendEn, trendZh] = trendText(trend, gap);
 
     out.push({
       key: findingKey({ kind: 'replication_lag', subject: link.replica }),
@@ -170,22 +220,8 @@ export const replicationLag: Rule = (input) => {
         `${parts.en.join('; ')}. Reads on it may return stale data.${trendEn}`,
         `${parts.zh.join('；')}。从该节点读取可能拿到旧数据。${trendZh}`,
       ),
-      evidence,
-      remedy:
-        cpuBound
-          ? remedy(
-              `${link.replica} is CPU-bound (${replicaCpu}% of a core): move read traffic and slow commands (KEYS, big SORT/ZRANGE, Lua) off it, check for a BGSAVE/AOF rewrite on the same host, and give it a faster core.`,
-              `${link.replica} 受 CPU 限制（单核 ${replicaCpu}%）：把读流量和慢命令（KEYS、大 SORT/ZRANGE、Lua）移走，检查同一主机上是否有 BGSAVE/AOF 重写，并给它更快的 CPU。`,
-            )
-          : trend.kind === 'growing'
-          ? remedy(
-              `The replica cannot keep up: check its CPU, disk (AOF fsync, swap) and the bandwidth between ${link.upstream} and ${link.replica}; batch writes with pipelines; move reads off it until it catches up. Consider a chained layout if ${link.upstream} feeds many replicas.`,
-              `从节点跟不上：检查其 CPU、磁盘（AOF fsync、swap）以及 ${link.upstream} 与 ${link.replica} 之间的带宽；使用 pipeline 批量写入；在追上之前把读流量移走。若 ${link.upstream} 带有很多从节点，可考虑树形级联架构。`,
-            )
-          : remedy(
-              `Watch the trend; if it does not shrink, check ${link.replica}’s CPU/disk and the network to ${link.upstream}. Keep latency-sensitive reads on the master meanwhile.`,
-              `观察趋势；若差距不缩小，检查 ${link.replica} 的 CPU/磁盘以及到 ${link.upstream} 的网络。在此期间对延迟敏感的读请求走主节点。`,
-            ),
+      evidence: lagEvidence(facts, s),
+      remedy: lagRemedy(facts),
     });
   }
   return out;

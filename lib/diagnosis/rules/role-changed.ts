@@ -4,6 +4,7 @@
 import type { FindingCandidate } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtDuration,
   infoFields,
@@ -12,7 +13,6 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 export const roleChanged: Rule = (input) => {
   const latest = new Map<string, ReturnType<typeof recentEvents>>();
@@ -30,9 +30,7 @@ export const roleChanged: Rule = (input) => {
     const flaps = events.length > 1 ? ` (${events.length} role changes in the window)` : '';
     const flapsZh = events.length > 1 ? `（窗口内共 ${events.length} 次角色变化）` : '';
     out.push({
-      key: findingKey({ kind: 'role_changed', subject: nodeId }),
-      kind: 'role_changed',
-      severity: 'info',
+      ...findingHead('role_changed', nodeId, 'info'),
       nodeId,
       title: promoted
         ? bi(`${nodeId} was promoted to master`, `${nodeId} 被提升为主节点`)

@@ -5,7 +5,7 @@
 // re-pointed), or a listed replica that is gone.
 import type { Evidence, SentinelGroup } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate } from '../diagnosis-input';
-import { bi, noteEvidence, remedy, type Rule } from '../rule-kit';
+import { findingHead, bi, noteEvidence, remedy, type Rule } from '../rule-kit';
 import { findingKey } from '../finding-key';
 
 function disagreement(input: DiagnosisInput, g: SentinelGroup): FindingCandidate | null {
@@ -25,9 +25,7 @@ function disagreement(input: DiagnosisInput, g: SentinelGroup): FindingCandidate
   for (const n of selfMasters) evidence.push({ type: 'field', nodeId: n.id, section: 'replication', field: 'role', value: 'master' });
   const others = [...named.filter((m) => m !== g.masterId), ...selfMasters.map((n) => n.id)];
   return {
-    key: findingKey({ kind: 'sentinel_disagreement', subject: g.name }),
-    kind: 'sentinel_disagreement',
-    severity: 'critical',
+    ...findingHead('sentinel_disagreement', g.name, 'critical'),
     nodeId: g.masterId,
     title: bi(
       `Sentinel and the nodes disagree on the master of ${g.name}: ${[g.masterId, ...others].join(' vs ')}`,
@@ -51,9 +49,7 @@ function unmonitored(input: DiagnosisInput, g: SentinelGroup): FindingCandidate[
   const out: FindingCandidate[] = [];
   for (const l of input.topology.links.filter((x) => x.upstream === g.masterId && !listed.has(x.replica))) {
     out.push({
-      key: findingKey({ kind: 'sentinel_unmonitored_replica', subject: l.replica }),
-      kind: 'sentinel_unmonitored_replica',
-      severity: 'warning',
+      ...findingHead('sentinel_unmonitored_replica', l.replica, 'warning'),
       nodeId: l.replica,
       link: { upstream: l.upstream, replica: l.replica },
       title: bi(`${l.replica} replicates from ${g.masterId} but Sentinel does not list it`, `${l.replica} 从 ${g.masterId} 复制，但 Sentinel 没有列出它`),

@@ -2,8 +2,7 @@
 // master (`+try-failover` … `+switch-master`, `-failover-abort-*`, `+failover-end-for-timeout`).
 import type { SentinelFailover, SentinelGroup } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, noteEvidence, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import { findingHead, bi, noteEvidence, remedy, type Rule } from '../rule-kit';
 
 /** A failed failover stays a finding this long after Sentinel gave up. */
 const FAILED_SHOWN_MS = 10 * 60_000;
@@ -29,9 +28,7 @@ function inProgress(g: SentinelGroup, f: SentinelFailover, now: number): Finding
         `Sentinel 正在对 ${g.name} 进行故障转移，已持续 ${secs} 秒。在 +switch-master 之前，向 Sentinel 询问的客户端仍会得到 ${f.from}。已完成阶段：${phasesText(f)}。`,
       );
   return {
-    key: findingKey({ kind: 'failover_in_progress', subject: g.name }),
-    kind: 'failover_in_progress',
-    severity: 'warning',
+    ...findingHead('failover_in_progress', g.name, 'warning'),
     nodeId: f.from,
     rootNodeId: f.from,
     title: bi(`Sentinel failover of ${g.name}: ${f.from} → ${to}`, `Sentinel 对 ${g.name} 的故障转移：${f.from} → ${to}`),
@@ -50,9 +47,7 @@ function failed(g: SentinelGroup, f: SentinelFailover): FindingCandidate {
     ? bi('no replica was eligible (all down, disconnected too long, or replica-priority 0)', '没有合格的从节点（全部下线、断开过久或 replica-priority 为 0）')
     : bi(`Sentinel reported ${f.reason ?? 'an abort'}`, `Sentinel 报告 ${f.reason ?? '中止'}`);
   return {
-    key: findingKey({ kind: 'failover_failed', subject: g.name }),
-    kind: 'failover_failed',
-    severity: 'critical',
+    ...findingHead('failover_failed', g.name, 'critical'),
     nodeId: f.from,
     rootNodeId: f.from,
     title: bi(`Sentinel failover of ${g.name} failed: ${why.en}`, `Sentinel 对 ${g.name} 的故障转移失败：${why.zh}`),

@@ -4,7 +4,7 @@
 // leader). sentinel_tilt: a Sentinel in TILT mode only watches, it does not act.
 import type { Evidence } from '../../contracts';
 import type { FindingCandidate } from '../diagnosis-input';
-import { bi, noteEvidence, remedy, type Rule } from '../rule-kit';
+import { findingHead, bi, noteEvidence, remedy, type Rule } from '../rule-kit';
 import { findingKey } from '../finding-key';
 
 export const sentinelQuorumLost: Rule = (input) => {
@@ -26,9 +26,7 @@ export const sentinelQuorumLost: Rule = (input) => {
     ];
     if (down.length) evidence.push(noteEvidence(`Not answering: ${down.join(', ')}`, `无响应：${down.join(', ')}`));
     out.push({
-      key: findingKey({ kind: 'sentinel_quorum_lost', subject: g.name }),
-      kind: 'sentinel_quorum_lost',
-      severity: 'critical',
+      ...findingHead('sentinel_quorum_lost', g.name, 'critical'),
       ...(g.masterId ? { nodeId: g.masterId } : {}),
       title: bi(
         `Sentinel cannot fail over ${g.name}: ${reachable} of ${total} Sentinels reachable`,

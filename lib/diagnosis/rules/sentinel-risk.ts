@@ -4,8 +4,7 @@
 // writes when it is cut off from its replicas; after Sentinel fails over they are lost.
 import type { SentinelGroup } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate } from '../diagnosis-input';
-import { bi, configEvidence, noteEvidence, remedy, type Rule } from '../rule-kit';
-import { findingKey } from '../finding-key';
+import { findingHead, bi, configEvidence, noteEvidence, remedy, type Rule } from '../rule-kit';
 
 const hostOf = (id: string) => id.slice(0, id.lastIndexOf(':')).replace(/^\[(.*)\]$/, '$1');
 
@@ -20,9 +19,7 @@ function placement(g: SentinelGroup): FindingCandidate | null {
   if (!allOnOne && !withMaster) return null;
   const host = allOnOne ? [...hosts.keys()][0] : masterHost;
   return {
-    key: findingKey({ kind: 'sentinel_placement', subject: g.name }),
-    kind: 'sentinel_placement',
-    severity: 'info',
+    ...findingHead('sentinel_placement', g.name, 'info'),
     ...(g.masterId ? { nodeId: g.masterId } : {}),
     title: bi(
       allOnOne ? `All Sentinels of ${g.name} run on ${host}` : `The master of ${g.name} shares ${host} with a majority of its Sentinels`,
@@ -45,9 +42,7 @@ function unguarded(input: DiagnosisInput, g: SentinelGroup): FindingCandidate | 
   const value = master?.config?.['min-replicas-to-write'];
   if (!master?.reachable || master.role !== 'master' || value === undefined || value !== '0') return null;
   return {
-    key: findingKey({ kind: 'split_brain_unguarded', subject: master.id }),
-    kind: 'split_brain_unguarded',
-    severity: 'warning',
+    ...findingHead('split_brain_unguarded', master.id, 'warning'),
     nodeId: master.id,
     title: bi(
       `${master.id} (Sentinel master ${g.name}) accepts writes with no replica: min-replicas-to-write 0`,

@@ -13,6 +13,7 @@ import type { Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   infoFields,
@@ -22,7 +23,6 @@ import {
   series,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 const NO_ID = '0'.repeat(40);
 /** Above this the offset moves for writes, not just the 14-byte PING every 10 s (§6). */
@@ -52,95 +52,100 @@ function writeRate(input: DiagnosisInput, view: NodeView): number | null {
   return view.metrics?.replOffsetRate ?? null;
 }
 
-export const splitBrain: Rule = (input) => {
+/** Masters that share one replication history: the connected components of `related`. */
+function masterGroups(input: DiagnosisInput): NodeView[][] {
   const masters = input.nodes.filter((n) => n.reachable && n.info?.replication.role === 'master');
   // Union-find over the masters.
   const parent = new Map(masters.map((m) => [m.id, m.id]));
   const find = (id: string): string => {
-    const p = parent.get(id) as string;
+    const p = parent.get(id) ?? id;
     return p === id ? id : find(p);
   };
-  for (let i = 0; i < masters.length; i++) {
-    for (let j = i + 1; j < masters.length; j++) {
-      const a = masters[i] as NodeView;
-      const b = masters[j] as NodeView;
+  masters.forEach((a, i) => {
+    for (const b of masters.slice(i + 1)) {
       if (related(input, a, b)) parent.set(find(a.id), find(b.id));
     }
-  }
+  });
   const groups = new Map<string, NodeView[]>();
   for (const m of masters) groups.set(find(m.id), [...(groups.get(find(m.id)) ?? []), m]);
+  return [...groups.values()];
+}
 
-  const out: FindingCandidate[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => a.id.localeCompare(b.id));
-    const ids = group.map((g) => g.id);
-    // The newest history is the one that shifted an older ID into replid2: keep that side.
-    const keep =
-      group.find((g) => {
-        const id2 = g.info?.replication.master_replid2;
-        return id2 && id2 !== NO_ID && group.some((o) => o.info?.replication.master_replid === id2);
-      }) ??
-      group.find((g) => g.info?.replication.master_replid2 !== NO_ID) ??
-      group[0];
-    if (!keep) continue; // groups hold two or more masters; this satisfies the index check
-    const others = group.filter((g) => g !== keep);
-    const rates = group.map((g) => ({ id: g.id, rate: writeRate(input, g) }));
-    const idle = rates.some((r) => r.rate !== null && r.rate <= WRITE_RATE_FLOOR);
+function splitFinding(input: DiagnosisInput, group: NodeView[]): FindingCandidate | null {
+  group.sort((a, b) => a.id.localeCompare(b.id));
+  const ids = group.map((g) => g.id);
+  // The newest history is the one that shifted an older ID into replid2: keep that side.
+  const keep =
+    group.find((g) => {
+      const id2 = g.info?.replication.master_replid2;
+      return id2 && id2 !== NO_ID && group.some((o) => o.info?.replication.master_replid === id2);
+    }) ??
+    group.find((g) => g.info?.replication.master_replid2 !== NO_ID) ??
+    group[0];
+  if (!keep) return null; // groups hold two or more masters; this satisfies the index check
+  const others = group.filter((g) => g !== keep);
+  const rates = group.map((g) => ({ id: g.id, rate: writeRate(input, g) }));
+  const idle = rates.some((r) => r.rate !== null && r.rate <= WRITE_RATE_FLOOR);
 
-    const evidence: Evidence[] = [];
-    for (const g of group) {
-      evidence.push(
-        ...infoFields(g, 'replication', [
-          'role',
-          'connected_slaves',
-          'master_replid',
-          'master_replid2',
-          'second_repl_offset',
-          'master_repl_offset',
-        ]),
-      );
-    }
-    for (const r of rates)
-      if (r.rate !== null)
-        evidence.push(
-          metricEvidence(r.id, 'replOffsetRate', Math.round(r.rate), WRITE_RATE_FLOOR, 'B/s'),
-        );
+  const evidence: Evidence[] = [];
+  for (const g of group) {
     evidence.push(
-      ...recentEvents(
-        input,
-        (e) =>
-          ids.includes(e.nodeId) && (e.kind === 'role_changed' || e.kind === 'upstream_changed'),
-      ).map(eventEvidence),
+      ...infoFields(g, 'replication', [
+        'role',
+        'connected_slaves',
+        'master_replid',
+        'master_replid2',
+        'second_repl_offset',
+        'master_repl_offset',
+      ]),
     );
-    const rateText = rates
-      .map((r) => `${r.id} ${r.rate === null ? '?' : `${fmtBytes(r.rate)}/s`}`)
-      .join(', ');
-    const otherIds = others.map((o) => o.id).join(', ');
+  }
+  for (const r of rates)
+    if (r.rate !== null)
+      evidence.push(
+        metricEvidence(r.id, 'replOffsetRate', Math.round(r.rate), WRITE_RATE_FLOOR, 'B/s'),
+      );
+  evidence.push(
+    ...recentEvents(
+      input,
+      (e) =>
+        ids.includes(e.nodeId) && (e.kind === 'role_changed' || e.kind === 'upstream_changed'),
+    ).map(eventEvidence),
+  );
+  const rateText = rates
+    .map((r) => `${r.id} ${r.rate === null ? '?' : `${fmtBytes(r.rate)}/s`}`)
+    .join(', ');
+  const otherIds = others.map((o) => o.id).join(', ');
 
-    out.push({
-      key: findingKey({ kind: 'split_brain', subject: ids }),
-      kind: 'split_brain',
-      severity: idle ? 'warning' : 'critical',
-      nodeId: keep.id,
-      title: bi(
-        `Split brain: ${ids.length} masters in one replication group (${ids.join(', ')})`,
-        `脑裂：同一复制组中出现 ${ids.length} 个主节点（${ids.join('、')}）`,
-      ),
-      detail: bi(
-        `${ids.join(' and ')} are all masters but share one replication history, so each may accept writes the other never sees (write rates: ${rateText}). ${keep.id} carries the newer history.` +
-          (idle ? ' At least one side shows no writes yet: fix it before clients find it.' : ''),
-        `${ids.join(' 和 ')} 都是主节点却属于同一复制历史，各自可能接受对方看不到的写入（写入速率：${rateText}）。${keep.id} 持有较新的复制历史。` +
-          (idle ? '至少一方暂未出现写入：请在客户端写入之前修复。' : ''),
-      ),
-      evidence,
-      remedy: remedy(
-        `Decide which master clients must use (normally ${keep.id}, the promoted one) and move all writers there. Then re-point ${otherIds} under it as replica(s). Writes that reached ${otherIds} after the split are discarded by that resync: export them first (SCAN + type-specific reads, never KEYS) if they matter.`,
-        `确定客户端应使用的主节点（通常是被提升的 ${keep.id}），把所有写入方切换过去。然后把 ${otherIds} 重新指向它作为从节点。分裂后写入 ${otherIds} 的数据会在重新同步时被丢弃：如有需要请先导出（用 SCAN 加按类型读取，不要用 KEYS）。`,
-        'replica.reattach',
-        { nodeId: others[0]?.id, upstream: keep.id },
-      ),
-    });
+  return {
+    ...findingHead('split_brain', ids, idle ? 'warning' : 'critical'),
+    nodeId: keep.id,
+    title: bi(
+      `Split brain: ${ids.length} masters in one replication group (${ids.join(', ')})`,
+      `脑裂：同一复制组中出现 ${ids.length} 个主节点（${ids.join('、')}）`,
+    ),
+    detail: bi(
+      `${ids.join(' and ')} are all masters but share one replication history, so each may accept writes the other never sees (write rates: ${rateText}). ${keep.id} carries the newer history.` +
+        (idle ? ' At least one side shows no writes yet: fix it before clients find it.' : ''),
+      `${ids.join(' 和 ')} 都是主节点却属于同一复制历史，各自可能接受对方看不到的写入（写入速率：${rateText}）。${keep.id} 持有较新的复制历史。` +
+        (idle ? '至少一方暂未出现写入：请在客户端写入之前修复。' : ''),
+    ),
+    evidence,
+    remedy: remedy(
+      `Decide which master clients must use (normally ${keep.id}, the promoted one) and move all writers there. Then re-point ${otherIds} under it as replica(s). Writes that reached ${otherIds} after the split are discarded by that resync: export them first (SCAN + type-specific reads, never KEYS) if they matter.`,
+      `确定客户端应使用的主节点（通常是被提升的 ${keep.id}），把所有写入方切换过去。然后把 ${otherIds} 重新指向它作为从节点。分裂后写入 ${otherIds} 的数据会在重新同步时被丢弃：如有需要请先导出（用 SCAN 加按类型读取，不要用 KEYS）。`,
+      'replica.reattach',
+      { nodeId: others[0]?.id, upstream: keep.id },
+    ),
+  };
+}
+
+export const splitBrain: Rule = (input) => {
+  const out: FindingCandidate[] = [];
+  for (const group of masterGroups(input)) {
+    if (group.length < 2) continue;
+    const finding = splitFinding(input, group);
+    if (finding) out.push(finding);
   }
   return out;
 };

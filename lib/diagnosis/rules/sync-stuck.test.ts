@@ -64,3 +64,12 @@ test('sync_stuck judges no stall from a persistence section older than this poll
   view.sectionAt = { replication: stuck.now, persistence: stuck.now };
   assert.equal(syncStuck(stuck)[0]?.severity, 'critical');
 });
+
+test('sync_stuck: a replica still loading a received RDB far past the limit is a warning that says so', () => {
+  const loading = editInfo(infoText('replica-loading.txt'), { loading_eta_seconds: '900' });
+  const [f] = syncStuck(input(400_000, undefined, loading));
+  assert.equal(f?.severity, 'warning');
+  assert.match(f?.detail.en ?? '', /still loading the RDB with about 15 min to go/);
+  assert.match(f?.detail.zh ?? '', /仍在加载 RDB，预计还需约 15 分钟/);
+  assert.equal(f?.remedy.actionId, undefined);
+});

@@ -6,6 +6,7 @@ import type { Evidence } from '../../contracts';
 import type { DiagnosisInput, FindingCandidate, NodeView } from '../diagnosis-input';
 import {
   bi,
+  findingHead,
   eventEvidence,
   fmtBytes,
   fmtDuration,
@@ -15,7 +16,6 @@ import {
   remedy,
   type Rule,
 } from '../rule-kit';
-import { findingKey } from '../finding-key';
 
 function syncAgeSeconds(
   input: DiagnosisInput,
@@ -35,6 +35,78 @@ function syncAgeSeconds(
   const fromEvent = started ? (input.now - started.at) / 1000 : null;
   const age = down !== undefined && down >= 0 ? Math.max(down, fromEvent ?? 0) : fromEvent;
   return { age, evidence: started ? [eventEvidence(started)] : [] };
+}
+
+/** What the sync has done so far, from this poll and the previous one. */
+interface SyncProgress {
+  age: number;
+  read: number;
+  total: number;
+  prevRead: number | undefined;
+  stalled: boolean;
+  loading: boolean;
+  loadEta: number;
+  projected: number | null;
+}
+
+/** Why the sync counts as stuck: no bytes, a long RDB load, or a transfer far too slow. */
+function whyOf(p: SyncProgress, lastIo: number | undefined): [string, string] {
+  if (p.stalled) {
+    return [
+      `no bytes arrived since the previous poll (${fmtBytes(p.read)} read${p.total > 0 ? ` of ${fmtBytes(p.total)}` : ''}; last transfer I/O ${lastIo ?? '?'} s ago).`,
+      `自上次轮询以来没有收到任何字节（已读 ${fmtBytes(p.read)}${p.total > 0 ? ` / ${fmtBytes(p.total)}` : ''}；上次传输 I/O 在 ${lastIo ?? '?'} 秒前）。`,
+    ];
+  }
+  if (p.loading) {
+    const eta = fmtDuration(p.loadEta);
+    return [`it is still loading the RDB with about ${eta.en} to go.`, `仍在加载 RDB，预计还需约 ${eta.zh}。`];
+  }
+  const d = fmtDuration(p.projected ?? 0);
+  return [
+    `at its pace so far (${fmtBytes(p.read)} of ${fmtBytes(p.total)}) the whole transfer would take about ${d.en}.`,
+    `按目前的速度（已读 ${fmtBytes(p.read)} / ${fmtBytes(p.total)}），整个传输约需 ${d.zh}。`,
+  ];
+}
+
+function syncEvidence(view: NodeView): Evidence[] {
+  return [
+    ...infoFields(view, 'replication', [
+      'master_sync_in_progress',
+      'master_sync_total_bytes',
+      'master_sync_read_bytes',
+      'master_sync_perc',
+      'master_sync_last_io_seconds_ago',
+      'master_link_down_since_seconds',
+    ]),
+    ...infoFields(view, 'persistence', ['loading', 'loading_loaded_perc', 'loading_eta_seconds']),
+  ];
+}
+
+function readDelta(input: DiagnosisInput, view: NodeView, p: SyncProgress): Evidence[] {
+  if (p.prevRead === undefined) return [];
+  const windowMs = pollIntervalMs(input, view.id) ?? 0;
+  return [
+    {
+      type: 'delta',
+      nodeId: view.id,
+      field: 'master_sync_read_bytes',
+      from: p.prevRead,
+      to: p.read,
+      windowMs,
+    },
+  ];
+}
+
+function stuckRemedy(view: NodeView, upstream: string, stalled: boolean) {
+  return remedy(
+    stalled
+      ? `Check ${upstream}’s log: "Waiting for … BGSAVE" or "another BG operation is active" means the RDB is not being produced yet; otherwise check disk and network between them. Redis aborts a transfer with no I/O after repl-timeout and retries; if it stays frozen, reconnect the replica to restart the sync.`
+      : `The transfer is alive but slow: check bandwidth between ${upstream} and ${view.id} and the replica’s disk; keep reads off ${view.id} until it finishes. Raise repl-timeout if transfers abort with "Timeout receiving bulk data".`,
+    stalled
+      ? `查看 ${upstream} 的日志："Waiting for … BGSAVE" 或 "another BG operation is active" 表示 RDB 尚未开始生成；否则检查两者之间的磁盘和网络。传输在 repl-timeout 内无 I/O 时 Redis 会中止并重试；若一直卡住，可重连从节点以重新开始同步。`
+      : `传输仍在进行但很慢：检查 ${upstream} 与 ${view.id} 之间的带宽以及从节点磁盘；完成前不要把读请求发往 ${view.id}。若传输以 "Timeout receiving bulk data" 中止，请调大 repl-timeout。`,
+    stalled ? 'replica.reconnect' : undefined,
+  );
 }
 
 export const syncStuck: Rule = (input) => {
@@ -64,52 +136,13 @@ export const syncStuck: Rule = (input) => {
       (loading && Number.isFinite(loadEta) && loadEta > limit);
     if (!stalled && !slow) continue;
 
+    const progress: SyncProgress = { age, read, total, prevRead, stalled, loading, loadEta, projected };
     const upstream =
       r.master_host && r.master_port ? `${r.master_host}:${r.master_port}` : 'its master';
     const ageText = fmtDuration(age);
-    let whyEn: string;
-    let whyZh: string;
-    if (stalled) {
-      whyEn = `no bytes arrived since the previous poll (${fmtBytes(read)} read${total > 0 ? ` of ${fmtBytes(total)}` : ''}; last transfer I/O ${r.master_sync_last_io_seconds_ago ?? '?'} s ago).`;
-      whyZh = `自上次轮询以来没有收到任何字节（已读 ${fmtBytes(read)}${total > 0 ? ` / ${fmtBytes(total)}` : ''}；上次传输 I/O 在 ${r.master_sync_last_io_seconds_ago ?? '?'} 秒前）。`;
-    } else if (loading) {
-      const eta = fmtDuration(loadEta);
-      whyEn = `it is still loading the RDB with about ${eta.en} to go.`;
-      whyZh = `仍在加载 RDB，预计还需约 ${eta.zh}。`;
-    } else {
-      const p = fmtDuration(projected ?? 0);
-      whyEn = `at its pace so far (${fmtBytes(read)} of ${fmtBytes(total)}) the whole transfer would take about ${p.en}.`;
-      whyZh = `按目前的速度（已读 ${fmtBytes(read)} / ${fmtBytes(total)}），整个传输约需 ${p.zh}。`;
-    }
-
-    const evidence: Evidence[] = [
-      ...infoFields(view, 'replication', [
-        'master_sync_in_progress',
-        'master_sync_total_bytes',
-        'master_sync_read_bytes',
-        'master_sync_perc',
-        'master_sync_last_io_seconds_ago',
-        'master_link_down_since_seconds',
-      ]),
-      ...infoFields(view, 'persistence', ['loading', 'loading_loaded_perc', 'loading_eta_seconds']),
-      ...ageEvidence,
-    ];
-    if (prevRead !== undefined) {
-      const windowMs = pollIntervalMs(input, view.id) ?? 0;
-      evidence.push({
-        type: 'delta',
-        nodeId: view.id,
-        field: 'master_sync_read_bytes',
-        from: prevRead,
-        to: read,
-        windowMs,
-      });
-    }
-
+    const [whyEn, whyZh] = whyOf(progress, r.master_sync_last_io_seconds_ago);
     out.push({
-      key: findingKey({ kind: 'sync_stuck', subject: view.id }),
-      kind: 'sync_stuck',
-      severity: stalled ? 'critical' : 'warning',
+      ...findingHead('sync_stuck', view.id, stalled ? 'critical' : 'warning'),
       nodeId: view.id,
       link: { upstream: view.upstream ?? upstream, replica: view.id },
       title: bi(
@@ -120,16 +153,8 @@ export const syncStuck: Rule = (input) => {
         `${view.id} has been in full sync from ${upstream} for ${ageText.en}, longer than the ${limit} s limit, and ${whyEn} It serves no fresh data meanwhile.`,
         `${view.id} 从 ${upstream} 全量同步已持续 ${ageText.zh}，超过 ${limit} 秒的上限，且${whyZh}在此期间它无法提供最新数据。`,
       ),
-      evidence,
-      remedy: remedy(
-        stalled
-          ? `Check ${upstream}’s log: "Waiting for … BGSAVE" or "another BG operation is active" means the RDB is not being produced yet; otherwise check disk and network between them. Redis aborts a transfer with no I/O after repl-timeout and retries; if it stays frozen, reconnect the replica to restart the sync.`
-          : `The transfer is alive but slow: check bandwidth between ${upstream} and ${view.id} and the replica’s disk; keep reads off ${view.id} until it finishes. Raise repl-timeout if transfers abort with "Timeout receiving bulk data".`,
-        stalled
-          ? `查看 ${upstream} 的日志："Waiting for … BGSAVE" 或 "another BG operation is active" 表示 RDB 尚未开始生成；否则检查两者之间的磁盘和网络。传输在 repl-timeout 内无 I/O 时 Redis 会中止并重试；若一直卡住，可重连从节点以重新开始同步。`
-          : `传输仍在进行但很慢：检查 ${upstream} 与 ${view.id} 之间的带宽以及从节点磁盘；完成前不要把读请求发往 ${view.id}。若传输以 "Timeout receiving bulk data" 中止，请调大 repl-timeout。`,
-        stalled ? 'replica.reconnect' : undefined,
-      ),
+      evidence: [...syncEvidence(view), ...ageEvidence, ...readDelta(input, view, progress)],
+      remedy: stuckRemedy(view, upstream, stalled),
     });
   }
   return out;
