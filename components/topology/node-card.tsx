@@ -22,17 +22,74 @@ function Metric({ label, value, title }: { label: string; value: string; title?:
   );
 }
 
-/** `isFluid`: fill the width (phone layout) instead of the fixed 18 rem of the wide tree. */
-export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFluid?: boolean }) {
+/** What an unreachable node shows instead of its figures: the error, then its text or the last-seen time. */
+function DownBody({ node }: { node: TopologyNode }) {
   const { t, fmt, locale } = useT();
-  const tone = STATUS_TONE[node.status];
-  const isDown = !node.reachable;
   const errorLabel = node.error ? t(`nodeError.${node.error.code}`) : '';
   // A message that translates to the label itself ("连接被拒绝" twice) gives way to the time.
   const message =
     node.error?.message && driverErrorText(node.error.message, t, locale) !== errorLabel
       ? node.error.message
       : '';
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-0.5 text-crit">
+      <span className="flex items-center gap-1.5 text-base font-bold uppercase tracking-wide">
+        <CriticalIcon className="h-5 w-5" />
+        {t('node.unreachable')}
+      </span>
+      {node.error && (
+        <span className="truncate text-sm font-semibold" title={node.error.message}>
+          {errorLabel}
+        </span>
+      )}
+      {/* The whole message, wrapped: an address cut at "127.0.0.1:452…" says nothing. */}
+      {message ? (
+        <DriverError message={message} className="text-xs" />
+      ) : (
+        <span className="text-xs">
+          {node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : ''}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function NodeMetrics({ node }: { node: TopologyNode }) {
+  const { t, fmt } = useT();
+  return (
+    <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
+      {/* Offsets grow to 13+ digits: give them the full row. */}
+      <div className="col-span-2">
+        <Metric label={t('node.offset')} value={fmt.number(node.offset)} />
+      </div>
+      <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
+      <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
+      {/* With maxmemory 0 (no limit, common) there is no %: show the bytes used instead. */}
+      <div className="col-span-2">
+        <Metric
+          label={t('node.memory')}
+          value={
+            node.memoryPct == null ? fmt.bytes(node.usedMemoryBytes) : fmt.percent(node.memoryPct)
+          }
+          title={t('node.memoryTitle', {
+            used: fmt.bytes(node.usedMemoryBytes),
+            rss: fmt.bytes(node.rssBytes),
+            limit:
+              node.memoryPct == null
+                ? ''
+                : t('node.memoryLimit', { pct: fmt.percent(node.memoryPct) }),
+          })}
+        />
+      </div>
+    </dl>
+  );
+}
+
+/** `isFluid`: fill the width (phone layout) instead of the fixed 18 rem of the wide tree. */
+export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFluid?: boolean }) {
+  const { t } = useT();
+  const tone = STATUS_TONE[node.status];
+  const isDown = !node.reachable;
   const frame = isDown
     ? 'border-2 border-crit bg-crit-bg'
     : node.status === 'ok'
@@ -61,48 +118,11 @@ export function NodeCard({ node, isFluid = false }: { node: TopologyNode; isFlui
         {node.id}
       </div>
       {isDown ? (
-        <div className="flex min-h-0 flex-1 flex-col gap-0.5 text-crit">
-          <span className="flex items-center gap-1.5 text-base font-bold uppercase tracking-wide">
-            <CriticalIcon className="h-5 w-5" />
-            {t('node.unreachable')}
-          </span>
-          {node.error && (
-            <span className="truncate text-sm font-semibold" title={node.error.message}>
-              {errorLabel}
-            </span>
-          )}
-          {/* The whole message, wrapped: an address cut at "127.0.0.1:452…" says nothing. */}
-          {message ? (
-            <DriverError message={message} className="text-xs" />
-          ) : (
-            <span className="text-xs">
-              {node.lastSeenAt ? t('node.lastSeen', { time: fmt.time(node.lastSeenAt) }) : ''}
-            </span>
-          )}
-        </div>
+        <DownBody node={node} />
       ) : node.discoveredOnly ? (
         <p className="text-xs text-fg-muted">{t('node.discoveredOnly')}</p>
       ) : (
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
-          {/* Offsets grow to 13+ digits: give them the full row. */}
-          <div className="col-span-2">
-            <Metric label={t('node.offset')} value={fmt.number(node.offset)} />
-          </div>
-          <Metric label={t('node.keys')} value={fmt.number(node.keys)} />
-          <Metric label={t('node.ops')} value={fmt.number(node.opsPerSec)} />
-          {/* With maxmemory 0 (no limit, common) there is no %: show the bytes used instead. */}
-          <div className="col-span-2">
-            <Metric
-              label={t('node.memory')}
-              value={node.memoryPct == null ? fmt.bytes(node.usedMemoryBytes) : fmt.percent(node.memoryPct)}
-              title={t('node.memoryTitle', {
-                used: fmt.bytes(node.usedMemoryBytes),
-                rss: fmt.bytes(node.rssBytes),
-                limit: node.memoryPct == null ? '' : t('node.memoryLimit', { pct: fmt.percent(node.memoryPct) }),
-              })}
-            />
-          </div>
-        </dl>
+        <NodeMetrics node={node} />
       )}
     </Link>
   );
