@@ -1,23 +1,41 @@
 // REST calls of the Drills page (GET open to viewers; start and resume need the operator role).
-import type { DrillRun, DrillScenarioId, DrillScenariosResponse } from '@/lib/contracts/drills';
-import { getJson, postJson } from '@/components/hooks/api-client';
+import { z } from 'zod';
+import {
+  DrillRunSchema,
+  DrillScenarioSummarySchema,
+  type DrillRun,
+  type DrillScenarioId,
+  type DrillScenariosResponse,
+} from '@/lib/contracts/drills';
+import { fetchParsed, postParsed } from '@/components/hooks/api-client';
+
+const ScenariosSchema = z.object({
+  available: z.boolean(),
+  scenarios: z.array(DrillScenarioSummarySchema),
+});
 
 export function fetchScenarios(signal?: AbortSignal): Promise<DrillScenariosResponse> {
-  return getJson<DrillScenariosResponse>('/api/drills/scenarios', signal);
+  return fetchParsed('/api/drills/scenarios', ScenariosSchema, signal);
 }
 
 export async function fetchDrills(limit: number, signal?: AbortSignal): Promise<DrillRun[]> {
-  return (await getJson<{ drills: DrillRun[] }>(`/api/drills?limit=${limit}`, signal)).drills;
+  return (
+    await fetchParsed(
+      `/api/drills?limit=${limit}`,
+      z.object({ drills: z.array(DrillRunSchema) }),
+      signal,
+    )
+  ).drills;
 }
 
 export function fetchDrill(id: string, signal?: AbortSignal): Promise<DrillRun> {
-  return getJson<DrillRun>(`/api/drills/${encodeURIComponent(id)}`, signal);
+  return fetchParsed(`/api/drills/${encodeURIComponent(id)}`, DrillRunSchema, signal);
 }
 
 export function startDrill(scenario: DrillScenarioId, guided: boolean): Promise<{ id: string }> {
-  return postJson<{ id: string }>('/api/drills', { scenario, guided });
+  return postParsed('/api/drills', { scenario, guided }, z.object({ id: z.string() }));
 }
 
 export function resumeDrill(id: string): Promise<DrillRun> {
-  return postJson<DrillRun>(`/api/drills/${encodeURIComponent(id)}/resume`, {});
+  return postParsed(`/api/drills/${encodeURIComponent(id)}/resume`, {}, DrillRunSchema);
 }

@@ -1,14 +1,20 @@
 // REST calls for guarded actions and the audit trail (docs/api.md "Actions").
-import type {
-  ActionCatalogEntry,
-  ActionExecuteBody,
-  ActionPlan,
-  ActionPlanRequest,
-  ActionRun,
-  AuditEntry,
-  AuditVerify,
+import { z } from 'zod';
+import {
+  ActionCatalogSchema,
+  ActionPlanSchema,
+  ActionRunSchema,
+  AuditEntrySchema,
+  AuditVerifySchema,
+  type ActionCatalogEntry,
+  type ActionExecuteBody,
+  type ActionPlan,
+  type ActionPlanRequest,
+  type ActionRun,
+  type AuditEntry,
+  type AuditVerify,
 } from '@/lib/contracts';
-import { getJson, postJson } from './api-client';
+import { fetchParsed, postParsed } from './api-client';
 
 const planPath = (id: string) => `/api/actions/plans/${encodeURIComponent(id)}`;
 
@@ -18,32 +24,38 @@ export interface ActionCatalog {
 }
 
 export function fetchActionCatalog(signal?: AbortSignal): Promise<ActionCatalog> {
-  return getJson<ActionCatalog>('/api/actions', signal);
+  return fetchParsed('/api/actions', ActionCatalogSchema, signal);
 }
 
 /** Plans with a live preflight; a failed check comes back as `allowed: false`, not an error. */
 export function planAction(req: ActionPlanRequest, signal?: AbortSignal): Promise<ActionPlan> {
-  return postJson<ActionPlan>('/api/actions/plan', req, signal);
+  return postParsed('/api/actions/plan', req, ActionPlanSchema, signal);
 }
 
 export function fetchPlan(id: string, signal?: AbortSignal): Promise<ActionPlan> {
-  return getJson<ActionPlan>(planPath(id), signal);
+  return fetchParsed(planPath(id), ActionPlanSchema, signal);
 }
 
 export function approvePlan(id: string): Promise<ActionPlan> {
-  return postJson<ActionPlan>(`${planPath(id)}/approve`, {});
+  return postParsed(`${planPath(id)}/approve`, {}, ActionPlanSchema);
 }
 
 export function executePlan(id: string, body: ActionExecuteBody): Promise<{ runId: string }> {
-  return postJson<{ runId: string }>(`${planPath(id)}/execute`, body);
+  return postParsed(`${planPath(id)}/execute`, body, z.object({ runId: z.string() }));
 }
 
 export function fetchRun(id: string, signal?: AbortSignal): Promise<ActionRun> {
-  return getJson<ActionRun>(`/api/actions/runs/${encodeURIComponent(id)}`, signal);
+  return fetchParsed(`/api/actions/runs/${encodeURIComponent(id)}`, ActionRunSchema, signal);
 }
 
 export async function fetchRuns(limit: number, signal?: AbortSignal): Promise<ActionRun[]> {
-  return (await getJson<{ runs: ActionRun[] }>(`/api/actions/runs?limit=${limit}`, signal)).runs;
+  return (
+    await fetchParsed(
+      `/api/actions/runs?limit=${limit}`,
+      z.object({ runs: z.array(ActionRunSchema) }),
+      signal,
+    )
+  ).runs;
 }
 
 export async function fetchAudit(
@@ -53,9 +65,11 @@ export async function fetchAudit(
 ): Promise<AuditEntry[]> {
   const qs = new URLSearchParams({ limit: String(limit) });
   if (before !== undefined) qs.set('before', String(before));
-  return (await getJson<{ entries: AuditEntry[] }>(`/api/audit?${qs}`, signal)).entries;
+  return (
+    await fetchParsed(`/api/audit?${qs}`, z.object({ entries: z.array(AuditEntrySchema) }), signal)
+  ).entries;
 }
 
 export function verifyAudit(signal?: AbortSignal): Promise<AuditVerify> {
-  return getJson<AuditVerify>('/api/audit/verify', signal);
+  return fetchParsed('/api/audit/verify', AuditVerifySchema, signal);
 }

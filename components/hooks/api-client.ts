@@ -91,7 +91,7 @@ export async function fetchParsed<S extends z.ZodType>(
 
 /** GET without a contract check; prefer `fetchParsed` wherever lib/contracts has the schema. */
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (the actions, checks and drills pages).
+  // A cast until every caller names its schema (checks, webhooks, reports, logout).
   return (await fetchParsed(url, z.unknown(), signal)) as T;
 }
 
@@ -138,7 +138,7 @@ export async function deleteParsed<S extends z.ZodType>(
 
 /** POST without a contract check; prefer `postParsed`. */
 export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (the actions, checks and drills pages).
+  // A cast until every caller names its schema (checks, webhooks, reports, logout).
   return (await postParsed(url, body, z.unknown(), signal)) as T;
 }
 
