@@ -11,24 +11,14 @@ import { io } from 'socket.io-client';
 import { startServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { rootLogger } from '../server/logger';
-import { sleep, startSandbox, waitFor, type ShapeEntry } from '../server/sandbox';
+import { sleep, startSandbox, waitFor } from '../server/sandbox';
+import { numberFlag, shapeOf } from './large/tree-shape';
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const flag = numberFlag(args);
 const n = flag('nodes', 200);
 const seconds = flag('seconds', 20);
 
-function shapeOf(count: number): ShapeEntry[] {
-  const shape: ShapeEntry[] = [{ name: 'm' }];
-  const mids = Math.min(10, count - 1);
-  for (let i = 1; i <= mids; i++) shape.push({ name: `r${i}`, upstream: 'm' });
-  for (let j = 0; shape.length < count; j++)
-    shape.push({ name: `r${(j % mids) + 1}s${Math.floor(j / mids) + 1}`, upstream: `r${(j % mids) + 1}` });
-  return shape;
-}
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { rootLogger } from '../server/logger';
 import { startSandbox } from '../server/sandbox';
-import { shapeOf } from './scale-large';
+import { shapeOf } from './large/tree-shape';
 import type { Page } from 'playwright-core';
 import { openOverview } from './large/browser';
 import { startDashboard } from './large/dashboard';

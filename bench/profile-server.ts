@@ -19,29 +19,16 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { io } from 'socket.io-client';
 import { rootLogger } from '../server/logger';
-import { sleep, startSandbox, type ShapeEntry } from '../server/sandbox';
+import { sleep, startSandbox } from '../server/sandbox';
+import { numberFlag, shapeOf } from './large/tree-shape';
 
 const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const flag = numberFlag(args);
 const n = flag('nodes', 200);
 const seconds = flag('seconds', 30);
 const pollMs = flag('poll', 1000);
 const root = path.resolve(import.meta.dirname, '..');
 
-function shapeOf(count: number): ShapeEntry[] {
-  const shape: ShapeEntry[] = [{ name: 'm' }];
-  const mids = Math.min(10, count - 1);
-  for (let i = 1; i <= mids; i++) shape.push({ name: `r${i}`, upstream: 'm' });
-  for (let j = 0; shape.length < count; j++)
-    shape.push({
-      name: `r${(j % mids) + 1}s${Math.floor(j / mids) + 1}`,
-      upstream: `r${(j % mids) + 1}`,
-    });
-  return shape;
-}
 
 rootLogger.level = 'warn';
 const work = mkdtempSync(path.join(tmpdir(), 'replicaops-profile-'));

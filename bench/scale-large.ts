@@ -13,6 +13,7 @@ import { startDashboard, type Dashboard, type LoopReading } from './large/dashbo
 import { startPollCostRig, type PollCost, type PollCostRig } from './large/poll-cost';
 import { watchSocket, type SocketWatch } from './large/socket-watch';
 import { percentile } from './large/stats';
+import { shapeOf } from './large/tree-shape';
 
 export { scaleLargeSection } from './large/section';
 
@@ -35,14 +36,6 @@ export interface LargeRun {
   pollCost: PollCost;
 }
 
-export function shapeOf(n: number): ShapeEntry[] {
-  const shape: ShapeEntry[] = [{ name: 'm' }];
-  const mids = Math.min(10, n - 1);
-  for (let i = 1; i <= mids; i++) shape.push({ name: `r${i}`, upstream: 'm' });
-  for (let j = 0; shape.length < n; j++)
-    shape.push({ name: `r${(j % mids) + 1}s${Math.floor(j / mids) + 1}`, upstream: `r${(j % mids) + 1}` });
-  return shape;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round1 = (x: number) => Math.round(x * 10) / 10;
