@@ -1,9 +1,6 @@
 // What changed between two cycles: the compact socket delta and the topology events. Pure.
 import { linkKey, type Link, type Topology, type TopologyDelta, type TopologyEvent, type TopologyNode } from '../contracts';
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+import { jsonEqual } from './json-equal';
 
 /** Fields whose change is news; `lastSeenAt`, offsets and rates move every cycle and are not. */
 function nodeEvents(prev: TopologyNode, next: TopologyNode, at: number, seq: () => string): TopologyEvent[] {
@@ -40,7 +37,7 @@ export function diffTopology(
       continue;
     }
     prevNodes.delete(n.id);
-    if (!sameJson(before, n)) changedNodes.push(n);
+    if (!jsonEqual(before, n)) changedNodes.push(n);
     events.push(...nodeEvents(before, n, at, seq));
   }
   for (const gone of prevNodes.values()) {
@@ -51,7 +48,7 @@ export function diffTopology(
     const key = linkKey(l);
     const before = prevLinks.get(key);
     prevLinks.delete(key);
-    if (!before || !sameJson(before, l)) changedLinks.push(l);
+    if (!before || !jsonEqual(before, l)) changedLinks.push(l);
     const wasDown = before ? before.linkStatus === 'down' : false;
     if (before && !wasDown && l.linkStatus === 'down')
       events.push({ id: seq(), at, kind: 'link_down', nodeId: l.replica, from: l.upstream, to: null });
@@ -68,10 +65,10 @@ export function diffTopology(
     removedNodes: [...prevNodes.keys()],
     removedLinks: [...prevLinks.keys()],
   };
-  if (!sameJson(clusterShape(prev), clusterShape(next))) delta.cluster = next.cluster ?? null;
+  if (!jsonEqual(clusterShape(prev), clusterShape(next))) delta.cluster = next.cluster ?? null;
   // Sentinels and their groups are small: sent whole when anything in them changed.
-  if (!sameJson(prev?.sentinels, next.sentinels)) delta.sentinels = next.sentinels ?? [];
-  if (!sameJson(prev?.groups, next.groups)) delta.groups = next.groups ?? [];
+  if (!jsonEqual(prev?.sentinels, next.sentinels)) delta.sentinels = next.sentinels ?? [];
+  if (!jsonEqual(prev?.groups, next.groups)) delta.groups = next.groups ?? [];
   return { delta, events };
 }
 

@@ -12,15 +12,10 @@ import {
   type TopologyPatchItem,
   type TopologyPatchPart,
 } from '../contracts';
+import { jsonEqual } from './json-equal';
 import { LINK_PACKING, NODE_PACKING, pack, unpack, type Packing } from './topology-delta-packing';
 
 export type { TopologyPatch, TopologyPatchItem };
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** The fields of `next` that differ from `prev`, and the keys `prev` had that `next` lacks. */
 function fieldPatch<T extends object>(
@@ -31,10 +26,16 @@ function fieldPatch<T extends object>(
   const set: Record<string, unknown> = {};
   const prevRec = prev as Record<string, unknown>;
   const nextRec = next as Record<string, unknown>;
-  for (const [k, v] of Object.entries(nextRec)) if (!sameValue(prevRec[k], v)) set[k] = v;
-  const unset = Object.keys(prevRec).filter((k) => !(k in nextRec));
-  if (!Object.keys(set).length && !unset.length) return null;
-  return unset.length ? { set: set as Partial<T>, unset } : { set: set as Partial<T> };
+  let changed = false;
+  for (const k in nextRec) {
+    if (!Object.hasOwn(nextRec, k) || jsonEqual(prevRec[k], nextRec[k])) continue;
+    set[k] = nextRec[k];
+    changed = true;
+  }
+  let unset: string[] | undefined;
+  for (const k in prevRec) if (Object.hasOwn(prevRec, k) && !(k in nextRec)) (unset ??= []).push(k);
+  if (!changed && !unset) return null;
+  return unset ? { set: set as Partial<T>, unset } : { set: set as Partial<T> };
 }
 
 function diffList<T extends object>(
