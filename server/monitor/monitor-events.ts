@@ -3,7 +3,9 @@ import type { NodeSample, Topology, TopologyDelta, TopologyEvent } from '../../l
 
 export interface CycleReport {
   topology: Topology;
+  /** Since the topology before this cycle's (a fast-lane announcement may lie between). */
   delta: TopologyDelta;
+  /** Topology events since the previous cycle report, the fast lane's included. */
   events: TopologyEvent[];
   samples: NodeSample[];
   durationMs: number;

@@ -257,6 +257,11 @@ test('a node whose connection is lost during a slow cycle is shown unreachable b
   assert.equal(m.snapshot().topology.nodes.find((n) => n.id === B)?.reachable, false, 'GET /api/topology agrees');
 
   slow.answer(answer(C));
+  const [report] = (await once(m, 'cycle', { signal: AbortSignal.timeout(5000) })) as [CycleReport];
+  assert.ok(
+    report.events.some((e) => e.kind === 'node_unreachable' && e.nodeId === B),
+    "the cycle report still tells its listeners (the cluster model's refresh) what changed since the last one",
+  );
   for (let i = 0; i < 3; i++) assert.equal((await nextCycle(m)).nodes.find((n) => n.id === B)?.reachable, false, 'never flips back');
   assert.equal(seen.filter((s) => s === `node_unreachable ${B}`).length, 1, 'the full cycles do not repeat the event');
   assert.equal(m.recentEvents().filter((e) => e.kind === 'node_unreachable' && e.nodeId === B).length, 1);

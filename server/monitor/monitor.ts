@@ -50,6 +50,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
   /** A connection dropped during a cycle: run the next one right after it. */
   private rerunSoon = false;
   private eventSeq = 0;
+  /** Announced by the fast lane since the last cycle report; that report carries them too. */
+  private laneEvents: TopologyEvent[] = [];
   private readonly memoryWriter: NodeMemoryWriter | null;
   private readonly sources: DiscoverySource[] = [];
   private readonly steps: CycleStep[] = [];
@@ -87,6 +89,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         current: () => this.view.topology,
         announce: (topology, delta, events) => {
           this.announce(topology, delta, events);
+          this.laneEvents.push(...events);
           for (const e of events) this.emit('topology-event', e);
         },
         nextEventId: (at) => `ev-${at}-${++this.eventSeq}`,
@@ -275,8 +278,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.cycles++;
     await yieldToLoop();
     const samples = this.view.recordHistory(topology, started);
-    const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    await this.dispatch(report);
+    const since = this.laneEvents;
+    this.laneEvents = [];
+    const report: CycleReport = { topology, delta, events: [...since, ...events], samples, durationMs: Date.now() - started };
+    await this.dispatch(report, events);
   }
 
   /**
@@ -284,7 +289,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
    * loop: at 1,000 nodes one cycle's work is several short tasks instead of one long one that
    * holds back every socket and timer. The cycle ends (and the next is timed) after the last.
    */
-  private async dispatch(report: CycleReport): Promise<void> {
+  private async dispatch(report: CycleReport, ownEvents: TopologyEvent[]): Promise<void> {
     for (const step of [...this.steps]) {
       try {
         await step(report);
@@ -300,7 +305,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         log.error({ err }, 'a cycle listener failed; the others still run');
       }
     }
-    for (const e of report.events) this.emit('topology-event', e);
+    // The fast lane's were announced as they happened.
+    for (const e of ownEvents) this.emit('topology-event', e);
   }
 
   // ── the read side (monitor-view.ts), unchanged for callers ──────────────────────────────
