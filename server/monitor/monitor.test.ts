@@ -215,3 +215,78 @@ test('a reply the monitor cannot apply costs that node only, never the cycle or 
   assert.notEqual(t.nodes.find((n) => n.id === B)?.reachable, true);
   await nextCycle(m);
 });
+
+const C = '10.0.0.3:6379';
+
+/** A poll of `id` that hangs until the test answers it; resolves `polled` when it is sent. */
+function hangNextPoll(pool: FakePool, id: string): { polled: Promise<void>; answer: (r: PollResult) => void } {
+  let answer!: (r: PollResult) => void;
+  const polled = new Promise<void>((resolve) => {
+    pool.behaviour.set(id, () => {
+      pool.behaviour.delete(id);
+      resolve();
+      return new Promise<PollResult>((r) => (answer = r));
+    });
+  });
+  return { polled, answer: (r) => answer(r) };
+}
+
+/** Everything the monitor announces, in order. */
+function trace(m: Monitor): string[] {
+  const out: string[] = [];
+  m.on('topology', (t) => out.push(`topology ${t.nodes.filter((n) => !n.reachable).map((n) => n.id).join(',') || 'all-up'}`));
+  m.on('topology-event', (e) => out.push(`${e.kind} ${e.nodeId}`));
+  m.on('cycle', () => out.push('cycle'));
+  return out;
+}
+
+test('a node whose connection is lost during a slow cycle is shown unreachable before that cycle ends, once', async () => {
+  const pool = new FakePool([A, B, C]);
+  const m = startMonitor(pool);
+  await nextCycle(m);
+  const seen = trace(m);
+  // The next cycle waits on C for as long as the test likes.
+  const slow = hangNextPoll(pool, C);
+  await slow.polled;
+  pool.behaviour.set(B, () => Promise.resolve(refused()));
+  pool.onNodeLost(B);
+  const [shown] = (await once(m, 'topology', { signal: AbortSignal.timeout(5000) })) as [Topology];
+  assert.equal(shown.nodes.find((n) => n.id === B)?.reachable, false);
+  assert.equal(shown.nodes.find((n) => n.id === A)?.reachable, true);
+  assert.deepEqual(seen, [`topology ${B}`, `node_unreachable ${B}`], 'announced while the cycle still waits on C');
+  assert.equal(m.snapshot().topology.nodes.find((n) => n.id === B)?.reachable, false, 'GET /api/topology agrees');
+
+  slow.answer(answer(C));
+  const [report] = (await once(m, 'cycle', { signal: AbortSignal.timeout(5000) })) as [CycleReport];
+  assert.ok(
+    report.events.some((e) => e.kind === 'node_unreachable' && e.nodeId === B),
+    "the cycle report still tells its listeners (the cluster model's refresh) what changed since the last one",
+  );
+  for (let i = 0; i < 3; i++) assert.equal((await nextCycle(m)).nodes.find((n) => n.id === B)?.reachable, false, 'never flips back');
+  assert.equal(seen.filter((s) => s === `node_unreachable ${B}`).length, 1, 'the full cycles do not repeat the event');
+  assert.equal(m.recentEvents().filter((e) => e.kind === 'node_unreachable' && e.nodeId === B).length, 1);
+});
+
+test('a lost connection whose node answers the re-poll publishes nothing before the cycle', async () => {
+  const pool = new FakePool([A, B]);
+  const m = startMonitor(pool);
+  await nextCycle(m);
+  const seen = trace(m);
+  const slow = hangNextPoll(pool, A);
+  await slow.polled;
+  // B reconnected at once (a client kill, a blip): its re-poll answers.
+  let repolled!: () => void;
+  const repoll = new Promise<void>((resolve) => (repolled = resolve));
+  pool.behaviour.set(B, () => {
+    repolled();
+    return Promise.resolve(answer(B));
+  });
+  pool.onNodeLost(B);
+  await repoll;
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(seen, [], 'nothing announced while the cycle is still out');
+  slow.answer(answer(A));
+  const t = await nextCycle(m);
+  assert.ok(t.nodes.every((n) => n.reachable));
+  assert.doesNotMatch(seen.join('\n'), /node_unreachable/);
+});

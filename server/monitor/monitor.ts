@@ -6,7 +6,6 @@ import type {
   HistoryMetric,
   HistoryPoint,
   NodeDetail,
-  NodeSample,
   Topology,
   TopologyDelta,
   TopologyEvent,
@@ -18,54 +17,41 @@ import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { Config } from '../config';
 import { logger } from '../logger';
-import type { PollResult } from '../redis/node-client';
 import type { MonitorPool } from './monitor-pool';
+import type { CycleReport, CycleStep, DiscoverySource, MonitorEvents } from './monitor-events';
 import { MonitorView } from './monitor-view';
 import type { NodeRecord } from './node-record';
 import { NodeRegistry } from './node-registry';
-import { inSlices, yieldToLoop } from './slices';
-import { FULL_PLAN, phaseOf, pollPlan, type PollPlan } from './poll-tiers';
+import { FastLane } from './fast-lane';
+import { yieldToLoop } from './slices';
+import { FAST_SECTIONS, type PollPlan } from './poll-tiers';
+import { planFor, pollOne, pollWave } from './node-polls';
 import type { NodeMemoryStore } from '../store/node-memory-store';
 import { NodeMemoryWriter } from './node-memory-writer';
 
 const log = logger('monitor');
 const MAX_WAVES = 8;
-/** Polls sent per event-loop task (see pollWave). */
-const WAVE_SLICE = 32;
 /** Lets the other connections of a dying process close too, so one early cycle sees them all. */
 const EARLY_POLL_DELAY_MS = 50;
+/** A lost node's re-poll: is it there at all? (Its answer is left to the full cycle.) */
+const LOST_PLAN: PollPlan = { sections: [...FAST_SECTIONS], withConfig: false };
 
-export interface CycleReport {
-  topology: Topology;
-  delta: TopologyDelta;
-  events: TopologyEvent[];
-  samples: NodeSample[];
-  durationMs: number;
-}
-
-/** Another way to know nodes (e.g. Redis Cluster membership) and what it adds to the topology. */
-export interface DiscoverySource {
-  nodeIds(): string[];
-  decorate(topology: Topology): Topology;
-}
-
-export type CycleStep = (report: CycleReport) => Promise<void>;
-
-export interface MonitorEvents {
-  cycle: [CycleReport];
-  'topology-event': [TopologyEvent];
-}
+export type { CycleReport, CycleStep, DiscoverySource, MonitorEvents } from './monitor-events';
 
 export class Monitor extends EventEmitter<MonitorEvents> {
   private readonly registry: NodeRegistry;
   /** The read side: topology, events and history rings as the last cycle left them. */
   private readonly view: MonitorView;
+  /** Lost connections: their nodes re-polled alone, shown unreachable outside the cycle. */
+  private readonly lane: FastLane;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private cyclePromise: Promise<void> | null = null;
   /** A connection dropped during a cycle: run the next one right after it. */
   private rerunSoon = false;
   private eventSeq = 0;
+  /** Announced by the fast lane since the last cycle report; that report carries them too. */
+  private laneEvents: TopologyEvent[] = [];
   private readonly memoryWriter: NodeMemoryWriter | null;
   private readonly sources: DiscoverySource[] = [];
   private readonly steps: CycleStep[] = [];
@@ -94,16 +80,34 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       if (rec.isSeed) continue;
       Object.assign(rec, { role: n.role, upstream: n.upstream, lastKnownAt: n.lastKnownAt, firstSeenAt: n.firstSeenAt, discoveredOnly: false });
     }
+    this.lane = new FastLane(
+      {
+        registry: this.registry,
+        isRunning: () => this.running,
+        poll: (id) => pollOne(pool, id, this.deadline(), LOST_PLAN),
+        derive: (observations, now) => this.decorate(deriveTopology(observations, this.canonical, this.config.thresholds, now)),
+        current: () => this.view.topology,
+        announce: (topology, delta, events) => {
+          this.announce(topology, delta, events);
+          this.laneEvents.push(...events);
+          for (const e of events) this.emit('topology-event', e);
+        },
+        nextEventId: (at) => `ev-${at}-${++this.eventSeq}`,
+      },
+      EARLY_POLL_DELAY_MS,
+    );
     pool.onNodeLost = (id) => this.pollSoon(id);
   }
 
   /**
-   * A connection closed: poll now instead of at the next tick, so a crash reaches the UI in
-   * milliseconds. Still never overlapping: a cycle in flight is followed at once by another.
+   * A connection closed: the node is re-polled on its own (the fast lane) and shown unreachable
+   * at once if it does not answer; the full cycle, which diagnosis needs, also runs early: 50 ms
+   * later, or right after the one in flight (cycles never overlap).
    */
   private pollSoon(id: string): void {
     if (!this.running) return;
     log.debug({ node: id }, 'connection lost; polling early');
+    this.lane.nodeLost(this.canonical(id));
     if (this.cyclePromise) {
       this.rerunSoon = true;
       return;
@@ -126,7 +130,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.cyclePromise;
+    await Promise.all([this.cyclePromise, this.lane.stop()]);
   }
 
   /** Self-rescheduling: the next cycle starts only after this one ends, so polls never overlap. */
@@ -200,11 +204,16 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     return this.registry.records;
   }
 
+  /** A healthy node answers INFO in milliseconds; one silent for half an interval is not answering. */
+  private deadline(): number {
+    return Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
+  }
+
   /** Poll in waves: seeds and known nodes first, then every address they name, until no new one. */
+
   private async runCycle(): Promise<void> {
     const started = Date.now();
-    // A healthy node answers INFO in milliseconds; one silent for half an interval is not answering.
-    const deadline = Math.max(100, Math.min(this.config.poll.commandTimeoutMs, this.intervalMs * 0.5));
+    const deadline = this.deadline();
     const polled = new Set<string>();
     const referenced = new Set<string>();
     const rereads = new Set<string>();
@@ -214,7 +223,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       const next = new Set<string>();
       // Each reply is parsed as it arrives: 1,000 INFO parses spread over the replies' I/O
       // callbacks instead of blocking the event loop in one piece after the last reply.
-      await this.pollWave(wave, deadline, started, (id, result) => {
+      const poll = (id: string) => pollOne(this.pool, id, deadline, planFor(this.records.get(id), started, this.config.poll));
+      await pollWave(poll, wave, (id, result) => {
         polled.add(id);
         for (const ref of this.registry.applyResult(id, result, { started, rereads, referenced, polled })) next.add(ref);
       });
@@ -229,66 +239,49 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     await this.publish(started);
   }
 
-  /**
-   * One poll per node, each result handed to `onResult` as it arrives. The polls are sent
-   * WAVE_SLICE nodes per event-loop task: each pipelined write wakes its redis-server, and 1,000
-   * of them in one task held the loop for hundreds of ms. One node's failure is that node's
-   * state, never the wave's.
-   */
-  private async pollWave(
-    wave: string[],
-    deadline: number,
-    started: number,
-    onResult: (id: string, result: PollResult) => void,
-  ): Promise<void> {
-    // Each promise settles without rejecting: they wait across slices, where an unhandled
-    // rejection would end the process.
-    const polls = await inSlices(wave, WAVE_SLICE, async (id) => {
-      const result = await this.pollOne(id, deadline, started);
-      try {
-        onResult(id, result);
-      } catch (err) {
-        log.error({ node: id, err }, 'could not apply a poll result; the node keeps its last state');
-      }
-    });
-    await Promise.all(polls);
+  /** What the discovery sources and other services add to a derived topology. */
+  private decorate(derived: Topology): Topology {
+    return { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
   }
 
-  private async pollOne(id: string, deadline: number, started: number): Promise<PollResult> {
+  /** The one place the current topology changes: kept, its events logged, announced in order. */
+  private announce(topology: Topology, delta: TopologyDelta, events: TopologyEvent[]): void {
+    this.view.topology = topology;
+    this.view.pushEvents(events);
+    for (const e of events) log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
     try {
-      // Inside the try: a synchronous throw (a bad id) becomes that node's failure too.
-      return await this.pool.get(id).poll(deadline, this.planFor(id, started));
+      this.emit('topology', topology, delta);
     } catch (err) {
-      log.warn({ node: id, err }, 'poll rejected; the node counts as unreachable this cycle');
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, at: Date.now(), error: { code: 'unknown', message } };
+      log.error({ err }, 'a topology listener failed; the others may have missed this change');
     }
   }
 
-  /** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
-  private planFor(id: string, now: number): PollPlan {
-    const r = this.records.get(id);
-    if (!r) return { ...FULL_PLAN, withConfig: true };
-    const syncing = r.info?.replication.master_sync_in_progress === true || r.info?.sections.persistence?.loading === '1';
-    const { poll } = this.config;
-    return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(id));
-  }
-
-  /** Derive, diff, record: each a pass over every node, each in its own event-loop task. */
+  /**
+   * Derive, diff, announce, record: each a pass over every node, each in its own event-loop
+   * task. From reading the registry to announcing, the fast lane waits (see FastLane.hold).
+   */
   private async publish(started: number): Promise<void> {
     await yieldToLoop();
-    const derived = deriveTopology(this.registry.observations(), this.canonical, this.config.thresholds, started);
-    const topology = { ...this.sources.reduce((t, s) => s.decorate(t), derived), ...this.extras() };
-    await yieldToLoop();
-    const { delta, events } = diffTopology(this.view.topology, topology, () => `ev-${started}-${++this.eventSeq}`);
-    this.view.topology = topology;
+    const release = this.lane.hold();
+    let delta: TopologyDelta, events: TopologyEvent[], topology: Topology;
+    try {
+      const observations = this.registry.observations();
+      topology = this.decorate(deriveTopology(observations, this.canonical, this.config.thresholds, started));
+      await yieldToLoop();
+      ({ delta, events } = diffTopology(this.view.topology, topology, () => `ev-${started}-${++this.eventSeq}`));
+      await yieldToLoop();
+      this.announce(topology, delta, events);
+      release(observations);
+    } finally {
+      release();
+    }
     this.cycles++;
-    this.view.pushEvents(events);
-    for (const e of events) log.info({ kind: e.kind, node: e.nodeId, from: e.from, to: e.to }, 'topology event');
     await yieldToLoop();
     const samples = this.view.recordHistory(topology, started);
-    const report: CycleReport = { topology, delta, events, samples, durationMs: Date.now() - started };
-    await this.dispatch(report);
+    const since = this.laneEvents;
+    this.laneEvents = [];
+    const report: CycleReport = { topology, delta, events: [...since, ...events], samples, durationMs: Date.now() - started };
+    await this.dispatch(report, events);
   }
 
   /**
@@ -296,7 +289,7 @@ export class Monitor extends EventEmitter<MonitorEvents> {
    * loop: at 1,000 nodes one cycle's work is several short tasks instead of one long one that
    * holds back every socket and timer. The cycle ends (and the next is timed) after the last.
    */
-  private async dispatch(report: CycleReport): Promise<void> {
+  private async dispatch(report: CycleReport, ownEvents: TopologyEvent[]): Promise<void> {
     for (const step of [...this.steps]) {
       try {
         await step(report);
@@ -312,7 +305,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
         log.error({ err }, 'a cycle listener failed; the others still run');
       }
     }
-    for (const e of report.events) this.emit('topology-event', e);
+    // The fast lane's were announced as they happened.
+    for (const e of ownEvents) this.emit('topology-event', e);
   }
 
   // ── the read side (monitor-view.ts), unchanged for callers ──────────────────────────────

@@ -211,21 +211,26 @@ export class NodeRegistry {
     return next;
   }
 
-  /** What deriveTopology reads of each node. */
+  /** What deriveTopology reads of each node: fresh objects, so a kept list stays as it was. */
   observations(): NodeObservation[] {
-    return [...this.records.values()].map((r) => ({
-      id: r.id,
-      host: r.host,
-      port: r.port,
-      reachable: r.reachable,
-      error: r.error,
-      info: r.info,
-      metrics: r.reachable ? r.metrics : undefined,
-      lastSeenAt: r.lastSeenAt,
-      upstream: r.upstream,
-      role: r.role,
-      discoveredOnly: r.discoveredOnly,
-      sampledAt: r.reachable ? r.infoAt : undefined,
-    }));
+    return [...this.records.values()].map(observationOf);
   }
+}
+
+/** What deriveTopology reads of one node. */
+export function observationOf(r: NodeRecord): NodeObservation {
+  return {
+    id: r.id,
+    host: r.host,
+    port: r.port,
+    reachable: r.reachable,
+    error: r.error,
+    info: r.info,
+    metrics: r.reachable ? r.metrics : undefined,
+    lastSeenAt: r.lastSeenAt,
+    upstream: r.upstream,
+    role: r.role,
+    discoveredOnly: r.discoveredOnly,
+    sampledAt: r.reachable ? r.infoAt : undefined,
+  };
 }

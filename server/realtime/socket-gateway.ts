@@ -1,4 +1,4 @@
-// Adapts domain events to socket.io: a snapshot on connect, compact deltas after each cycle,
+// Adapts domain events to socket.io: a snapshot on connect, compact deltas as the topology changes,
 // per-node samples only to the clients watching that node. Every socket event goes out here.
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -166,9 +166,10 @@ export function attachRealtime(httpServer: HttpServer, monitor: Monitor, deps: R
   // Domain event → wire event. The domain names its events for itself; this table is the only
   // place that knows the wire names (lib/contracts/socket.ts).
   listen<MonitorEvents>(monitor, {
+    // As soon as the topology changes (before the cycle's diagnosis, or between cycles when a
+    // lost node is shown unreachable): delta clients get versioned patches, the others the delta.
+    topology: (topology, delta) => deltas.push(topology, delta),
     cycle: (report) => {
-      // Delta clients get versioned field-level patches, the others the per-cycle delta.
-      deltas.cycle(report.topology, report.delta);
       for (const sample of report.samples) {
         const r = room(sample.nodeId);
         if (io.sockets.adapter.rooms.get(r)?.size) io.to(r).emit('node:sample', sample);

@@ -1,6 +1,7 @@
 // Versioned topology deltas for the clients that ask for them (`query: { topology: 'delta' }`):
-// a snapshot with its version on connect and on `topology:resync`, then after each cycle only
-// the fields that changed. Other clients keep the per-cycle `topology:update`.
+// a snapshot with its version on connect and on `topology:resync`, then each time the monitor's
+// topology changes (each cycle, and a lost node shown unreachable between cycles) only the fields
+// that changed. Other clients keep the per-change `topology:update`.
 import type { Socket } from 'socket.io';
 import type { Ack, Topology, TopologyDelta, TopologySnapshot } from '../../lib/contracts';
 import { isEmptyDelta } from '../../lib/topology/diff-topology';
@@ -20,8 +21,8 @@ export interface TopologyDeltas {
    * asked at each of the client's requests: a session that ended gets nothing more.
    */
   connect(socket: Pick<Socket, 'handshake' | 'join' | 'emit' | 'on'>, allowed: () => boolean): void;
-  /** After each cycle: a delta to the delta room, the old per-cycle delta to everyone else. */
-  cycle(topology: Topology, legacy: TopologyDelta): void;
+  /** Each new topology, in order: a delta to the delta room, the legacy delta to everyone else. */
+  push(topology: Topology, legacy: TopologyDelta): void;
 }
 
 export function topologyDeltas(
@@ -47,7 +48,7 @@ export function topologyDeltas(
         reply(ack, { ok: true });
       });
     },
-    cycle(topology, legacy) {
+    push(topology, legacy) {
       if (!isEmptyDelta(legacy)) io.except(ROOM).emit('topology:update', legacy);
       const delta = diffTopologyVersions(current, topology, version);
       current = topology;
