@@ -1,4 +1,4 @@
-// `tsx bench/profile-server.ts --nodes 200 [--seconds 30] [--cpu-prof]`: the compiled server
+// `tsx bench/profile-server.ts --nodes 200 [--seconds 30] [--cpu-prof FILE] [--node-flags "…"]`: the compiled server
 // (server code bundled by esbuild, as dist/server.js is, without the Next UI) in its own process
 // against an N-node tree of quiet real redis-server processes (`--hz 1`), one browser-like delta
 // client attached. Prints CPU per node per minute, event-loop delay, RSS and cycle p50/p95 over
@@ -70,7 +70,9 @@ const port = await new Promise<number>((resolve) => {
 const profileFile = args.includes('--cpu-prof')
   ? path.resolve(args[args.indexOf('--cpu-prof') + 1] ?? 'window.cpuprofile')
   : '';
-const child = spawn(process.execPath, [entry], {
+// `--node-flags "--max-semi-space-size=64 …"`: V8/Node flags for the server process (GC tuning).
+const nodeFlags = args.includes('--node-flags') ? (args[args.indexOf('--node-flags') + 1] ?? '').split(' ').filter(Boolean) : [];
+const child = spawn(process.execPath, [...nodeFlags, entry], {
   env: {
     ...process.env,
     PORT: String(port),
