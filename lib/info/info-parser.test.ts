@@ -261,3 +261,25 @@ test('num() reads a numeric field and is undefined for absent or text values', (
   assert.equal(num(sections, 'server', 'redis_mode'), undefined);
   assert.equal(num(sections, 'server', 'config_file'), undefined, 'empty string is not 0');
 });
+
+test('parseInfo() with the previous reply reads exactly what it reads without it', () => {
+  // Reuse of the previous reply's strings must never change a value: every pair of real
+  // captures, in both orders, plus edits that move, change, add and drop fields.
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+  const texts = files.map(fixture);
+  const master = fixture('master.txt');
+  const eol = master.includes('\r\n') ? '\r\n' : '\n';
+  const lines = master.split(eol);
+  texts.push(
+    lines.map((l) => (l.startsWith('master_repl_offset:') ? 'master_repl_offset:9' : l)).join(eol),
+    lines.filter((l) => !l.startsWith('connected_slaves:')).join(eol),
+    [...lines.slice(0, 3), 'zz_new_field:1', ...lines.slice(3)].join(eol),
+    lines.map((l) => (l.startsWith('run_id:') ? `${l}x` : l)).join(eol),
+    lines.map((l) => (l.startsWith('role:') ? 'role:mas' : l)).join(eol),
+    [...lines].reverse().join(eol),
+  );
+  for (const before of texts) {
+    const previous = parseInfo(before);
+    for (const text of texts) assert.deepEqual(parseInfo(text, previous), parseInfo(text));
+  }
+});

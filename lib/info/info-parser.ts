@@ -46,13 +46,50 @@ export const REPLICATION_FIELD_KINDS: Record<TypedField, FieldKind> = {
 const HASH = 35; // '#'
 const CR = 13;
 
-export function parseInfo(text: string): ParsedInfo {
+/**
+ * The strings of the node's previous INFO, reused where this reply says the same: a field name
+ * at the same place, a value that did not change. INFO is parsed for every node on every poll
+ * and most of an idle node's fields do not move; reusing them allocates nothing for those, and
+ * a reused long value (`run_id`, `executable`) is not a slice that keeps this whole reply alive.
+ */
+class Reuse {
+  private keys: string[] = [];
+  private values: Record<string, string> | undefined;
+  private next = 0;
+
+  constructor(private readonly previous: ParsedInfo | undefined) {}
+
+  section(name: string): void {
+    this.values = this.previous?.sections[name];
+    this.keys = this.values ? Object.keys(this.values) : [];
+    this.next = 0;
+  }
+
+  /** The field name in text[start, colon): the previous reply's string when it is the same. */
+  key(text: string, start: number, colon: number): string {
+    const expected = this.keys[this.next];
+    if (expected !== undefined && expected.length === colon - start && text.startsWith(expected, start)) {
+      this.next++;
+      return expected;
+    }
+    return text.slice(start, colon);
+  }
+
+  value(key: string, text: string, start: number, end: number): string {
+    const before = this.values?.[key];
+    return before !== undefined && before.length === end - start && text.startsWith(before, start) ? before : text.slice(start, end);
+  }
+}
+
+export function parseInfo(text: string, previous?: ParsedInfo): ParsedInfo {
   const sections = bareRecord<Record<string, string>>();
   const malformed: string[] = [];
   // Fields before any `# Header` (hand-trimmed pastes) land in section '' rather than being lost.
   let current: Record<string, string> | undefined;
   // Inside a section with a hostile name: its fields are reported as malformed, never stored.
   let skipping = false;
+  const reuse = new Reuse(previous);
+  reuse.section('');
 
   // Scans the text in place: only keys, values and the rare odd line become strings (INFO is
   // parsed for every node on every poll; a line array and a string per line were most of the
@@ -72,6 +109,7 @@ export function parseInfo(text: string): ParsedInfo {
       skipping = isHostileName(name);
       if (skipping) malformed.push(line);
       else current = sections[name] ??= bareRecord();
+      reuse.section(name);
       continue;
     }
     if (skipping) {
@@ -86,14 +124,14 @@ export function parseInfo(text: string): ParsedInfo {
     // Split at the FIRST colon: values such as `executable:/usr/bin/redis-server` or IPv6
     // addresses contain more of them.
     const colon = text.indexOf(':', start);
-    const key = colon > start && colon < end ? text.slice(start, colon) : '';
+    const key = colon > start && colon < end ? reuse.key(text, start, colon) : '';
     // Redis field names never contain blanks, nor the names that reach a prototype.
     if (key.length === 0 || key.includes(' ') || key.includes('\t') || isHostileName(key)) {
       malformed.push(text.slice(start, end));
       continue;
     }
     current ??= sections[''] = bareRecord();
-    current[key] = text.slice(colon + 1, end);
+    current[key] = reuse.value(key, text, colon + 1, end);
   }
 
   return {

@@ -73,7 +73,7 @@ export class NodeRegistry {
    * with `again` set (deltas stay measured from the previous cycle's INFO).
    */
   applyInfo(rec: NodeRecord, text: string, at: number, latencyMs: number, again = false): boolean {
-    const fresh = parseInfo(text);
+    const fresh = parseInfo(text, rec.info);
     const readNow = Object.keys(fresh.sections);
     const before = rec.info;
     const runId = fresh.sections.server?.run_id;
