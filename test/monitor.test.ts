@@ -114,7 +114,12 @@ describe('monitor with bad seeds', () => {
   let web: Server;
   let webId: string;
   before(async () => {
-    web = createServer((sock) => sock.on('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')));
+    // It answers the first bytes of each connection and closes it; a client that writes again
+    // before the close lands gets nothing more (no write after end in this process).
+    web = createServer((sock) => {
+      sock.on('error', () => sock.destroy());
+      sock.once('data', () => sock.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'));
+    });
     await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
     webId = `127.0.0.1:${(web.address() as AddressInfo).port}`;
     h = await startHarness({

@@ -29,7 +29,10 @@ export interface NodeView {
   upstream?: string;
   /** Latest INFO that parsed (this cycle's when reachable). */
   info?: ParsedInfo;
-  /** The INFO of the cycle before, for deltas. */
+  /**
+   * The cycle before's counters, for deltas (lib/topology/node-metrics.ts `previousCounters`):
+   * offsets and replication id, sync and CPU counters, run_id, errorstats, a full sync's progress.
+   */
   prevInfo?: ParsedInfo;
   metrics?: NodeMetrics;
   /**

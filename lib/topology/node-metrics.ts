@@ -1,6 +1,7 @@
 // Per-node figures from two consecutive INFO samples. Pure: the monitor feeds it.
 import type { NodeMetrics } from '../contracts';
 import type { ParsedInfo } from '../info/info-types';
+import { bareRecord } from '../info/safe-record';
 
 export function infoNumber(info: ParsedInfo | undefined, section: string, field: string): number | null {
   const raw = info?.sections[section]?.[field];
@@ -13,6 +14,46 @@ function delta(cur: number | null, prev: number | null): number | null {
   if (cur === null || prev === null) return null;
   // A counter that went down means the node restarted: count from zero.
   return cur >= prev ? cur - prev : cur;
+}
+
+/**
+ * What the next poll of a node compares against, out of its reply: offsets and replication id
+ * (offset rate), sync and CPU counters with the run_id they belong to, the errorstats section
+ * (authentication errors rising) and a full sync's progress (a stalled transfer). The rest of
+ * the reply is dropped: keeping every node's previous parsed INFO whole was a second copy of
+ * ~150 fields per node, for the handful compared. Shares the kept sections with `info`.
+ */
+export function previousCounters(info: ParsedInfo): ParsedInfo {
+  const r = info.replication;
+  const { server, stats, cpu, errorstats } = info.sections;
+  const sections: ParsedInfo['sections'] = bareRecord();
+  if (server?.run_id !== undefined) sections.server = pick(server, ['run_id']);
+  if (stats) sections.stats = pick(stats, ['sync_full', 'sync_partial_ok', 'sync_partial_err']);
+  if (cpu) sections.cpu = cpu;
+  if (errorstats) sections.errorstats = errorstats;
+  return {
+    sections,
+    replication: {
+      role: r.role,
+      master_replid: r.master_replid,
+      master_repl_offset: r.master_repl_offset,
+      master_sync_in_progress: r.master_sync_in_progress,
+      master_sync_read_bytes: r.master_sync_read_bytes,
+      replicas: [],
+      unknown: bareRecord(),
+    },
+    keyspace: [],
+    malformed: [],
+  };
+}
+
+function pick(section: Record<string, string>, names: string[]): Record<string, string> {
+  const out = bareRecord<string>();
+  for (const name of names) {
+    const value = section[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 export function totalKeys(info: ParsedInfo): number {

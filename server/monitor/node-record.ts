@@ -11,6 +11,7 @@ export interface NodeRecord {
   error?: NodeError;
   info?: ParsedInfo;
   infoAt?: number;
+  /** The previous poll's counters only (`previousCounters`): what deltas and rates compare. */
   prevInfo?: ParsedInfo;
   prevInfoAt?: number;
   metrics?: NodeMetrics;

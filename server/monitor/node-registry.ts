@@ -2,7 +2,7 @@
 // neighbours, and the memory of nodes that died. No I/O; the monitor drives it.
 import { parseInfo } from '../../lib/info/info-parser';
 import { replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
-import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
+import { deriveNodeMetrics, previousCounters } from '../../lib/topology/node-metrics';
 import { logger } from '../logger';
 import type { PollResult } from '../redis/node-client';
 import { parseNodeId } from '../redis/redis-url';
@@ -84,7 +84,7 @@ export class NodeRegistry {
     for (const name of readNow) rec.sectionAt[name] = at;
     rec.refreshAll = situationChanged(before, info);
     if (!again) {
-      rec.prevInfo = before;
+      rec.prevInfo = before && previousCounters(before);
       rec.prevInfoAt = rec.infoAt;
     }
     rec.info = info;
