@@ -89,12 +89,6 @@ export async function fetchParsed<S extends z.ZodType>(
   return parseBody(res, url, schema);
 }
 
-/** GET without a contract check; prefer `fetchParsed` wherever lib/contracts has the schema. */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (checks, webhooks, reports, logout).
-  return (await fetchParsed(url, z.unknown(), signal)) as T;
-}
-
 /** Mutations carry the custom header the server requires (a cheap CSRF guard) and a JSON body. */
 async function mutate(
   method: 'POST' | 'DELETE',
@@ -134,18 +128,6 @@ export async function deleteParsed<S extends z.ZodType>(
   signal?: AbortSignal,
 ): Promise<z.output<S>> {
   return parseBody(await mutate('DELETE', url, undefined, signal), url, schema);
-}
-
-/** POST without a contract check; prefer `postParsed`. */
-export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (checks, webhooks, reports, logout).
-  return (await postParsed(url, body, z.unknown(), signal)) as T;
-}
-
-/** DELETE without a contract check; prefer `deleteParsed`. */
-export async function deleteJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (the checks page).
-  return (await deleteParsed(url, z.unknown(), signal)) as T;
 }
 
 const nodePath = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;

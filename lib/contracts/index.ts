@@ -12,3 +12,5 @@ export * from './drills';
 export * from './netcheck';
 export * from './cluster';
 export * from './webhooks';
+export * from './auth';
+export * from './reports';
