@@ -14,7 +14,7 @@ import {
   type HeartbeatSample,
 } from '@/lib/contracts';
 import { deleteParsed, errorMessage, fetchParsed, postParsed } from './api-client';
-import { getSocket } from './socket-client';
+import { getSocket, onParsed } from './socket-client';
 import { useLiveRun } from './use-live-run';
 
 const POLL_MS = 1000;
@@ -49,10 +49,7 @@ export function useCheckHistory(key: string, limit = 50): { checks: CheckSummary
   useEffect(() => {
     const socket = getSocket();
     const onDone = () => setDoneCount((n) => n + 1);
-    socket.on('check:done', onDone);
-    return () => {
-      socket.off('check:done', onDone);
-    };
+    return onParsed(socket, 'check:done', onDone);
   }, []);
   useEffect(() => {
     const ac = new AbortController();
@@ -121,7 +118,7 @@ function subscribeHeartbeat(listener: () => void): () => void {
   if (!hbStarted) {
     hbStarted = true;
     hb = { ...hb, listeningSince: Date.now() };
-    getSocket().on('heartbeat:update', onHeartbeat);
+    onParsed(getSocket(), 'heartbeat:update', onHeartbeat);
   }
   hbListeners.add(listener);
   return () => hbListeners.delete(listener);

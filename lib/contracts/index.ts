@@ -14,3 +14,4 @@ export * from './cluster';
 export * from './webhooks';
 export * from './auth';
 export * from './reports';
+export * from './socket-payloads';
