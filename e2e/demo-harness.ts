@@ -7,7 +7,9 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from './harness';
+import { CHROMIUM, collectDroppedPayloads } from './harness';
+
+export { droppedPayloads } from './harness';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -100,7 +102,9 @@ export async function startDemo(timeoutMs = 120_000): Promise<Demo> {
     nodes: nodesOf(output),
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      return context.newPage();
+      const page = await context.newPage();
+      await page.addInitScript(collectDroppedPayloads);
+      return page;
     },
     output: () => output,
     async stop() {

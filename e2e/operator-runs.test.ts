@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
-import { startDemo, type Demo } from './demo-harness';
+import { droppedPayloads, startDemo, type Demo } from './demo-harness';
 
 // Generous: two cores are shared with other test runs. The tests assert what shows, not how fast.
 const LONG = 120_000;
@@ -48,6 +48,8 @@ describe('runs started from the UI', { timeout: 600_000 }, () => {
     // Both timings are figures in seconds, not "—".
     assert.match(text, /Time to detect\s*\d+(\.\d)? s/);
     assert.match(text, /Time to recover\s*\d+(\.\d)? s/);
+    // Every socket payload of the drill (progress, findings, incidents…) matched its contract.
+    assert.deepEqual(await droppedPayloads(page), []);
     await page.context().close();
   });
 
@@ -84,6 +86,7 @@ describe('runs started from the UI', { timeout: 600_000 }, () => {
       // The keys themselves, under their class.
       assert.match((await report.locator('[data-testid="diff-examples"][data-class="valueMismatch"]').textContent()) ?? '', /e2e:diverged/);
       assert.match((await report.locator('[data-testid="diff-examples"][data-class="extraOnReplica"]').textContent()) ?? '', /e2e:only-here/);
+      assert.deepEqual(await droppedPayloads(page), []);
       await page.context().close();
     } finally {
       await replica.del('e2e:only-here').catch(() => undefined);

@@ -47,8 +47,11 @@ export function getSocket(): ReplicaOpsSocket {
 type ParsedPayload<K extends ParsedSocketEvent> = z.output<(typeof SOCKET_PAYLOAD_SCHEMAS)[K]>;
 const PAYLOAD_SCHEMAS: { [K in ParsedSocketEvent]: z.ZodType<ParsedPayload<K>> } = SOCKET_PAYLOAD_SCHEMAS;
 
-/** Payloads dropped because they broke the contract, per event (shown nowhere; for debugging). */
+/** Payloads dropped because they broke the contract, per event (for debugging). */
 export const droppedPayloads = new Map<string, number>();
+
+/** Window event fired for each dropped payload, `detail: { event, issue }` (the e2e tests listen). */
+export const DROPPED_PAYLOAD_EVENT = 'replicaops:dropped-payload';
 
 /**
  * Listens to `name` on `socket` with each payload checked against lib/contracts first; one of
@@ -64,7 +67,12 @@ export function onParsed<K extends ParsedSocketEvent>(
   const listener = (payload: unknown) => {
     const parsed = schema.safeParse(payload);
     if (parsed.success) handler(parsed.data);
-    else droppedPayloads.set(name, (droppedPayloads.get(name) ?? 0) + 1);
+    else {
+      droppedPayloads.set(name, (droppedPayloads.get(name) ?? 0) + 1);
+      const issue = parsed.error.issues[0];
+      const detail = { event: name, issue: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` };
+      if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(DROPPED_PAYLOAD_EVENT, { detail }));
+    }
   };
   // The untyped view of the same socket: the listener takes `unknown` and parses it itself.
   const raw: Socket = socket;
