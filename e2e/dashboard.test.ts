@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startE2E, type E2E } from './harness';
+import { droppedPayloads, startE2E, type E2E } from './harness';
 
 describe('dashboard in a real browser against the production build', () => {
   let e: E2E;
@@ -64,6 +64,7 @@ describe('dashboard in a real browser against the production build', () => {
     const before = Number(await page.locator('[data-testid="chart-lagSeconds"]').getAttribute('data-points'));
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="chart-lagSeconds"]')?.getAttribute('data-points') ?? 0) > n, before, { timeout: 10_000 });
     assert.ok((await page.locator('[data-testid="chart-offsetGapBytes"] svg path').count()) > 0, 'chart has a drawn line');
+    assert.deepEqual(await droppedPayloads(page), [], 'every live sample and log line matched its contract');
     await page.context().close();
   });
 

@@ -35,6 +35,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** In the page: keeps every socket payload the UI dropped for breaking the contract. */
+export function collectDroppedPayloads(): void {
+  const w = window as Window & { droppedPayloads?: unknown[] };
+  w.droppedPayloads = [];
+  window.addEventListener('replicaops:dropped-payload', (e) => w.droppedPayloads?.push((e as CustomEvent).detail));
+}
+
+/** What the page dropped so far (see `collectDroppedPayloads`); [] when every payload parsed. */
+export function droppedPayloads(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => (window as Window & { droppedPayloads?: unknown[] }).droppedPayloads ?? []);
+}
+
 export interface E2EOptions {
   /** Users with these passwords (auth on); without it auth is off. */
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
@@ -118,7 +130,9 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     browser: b,
     async newPage() {
       const context = await b.newContext({ viewport: { width: 1400, height: 900 } });
-      return context.newPage();
+      const page = await context.newPage();
+      await page.addInitScript(collectDroppedPayloads);
+      return page;
     },
     async stop() {
       await b.close().catch(() => undefined);

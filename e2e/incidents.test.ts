@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startE2E, type E2E } from './harness';
+import { droppedPayloads, startE2E, type E2E } from './harness';
 
 describe('findings and incidents in the browser', () => {
   let e: E2E;
@@ -67,6 +67,7 @@ describe('findings and incidents in the browser', () => {
     await e.sandbox.restart('r2');
     await page.goto(e.url);
     await page.waitForSelector('[data-testid="health-light"]:not([data-level="critical"])', { timeout: 20_000 });
+    assert.deepEqual(await droppedPayloads(page), [], 'every finding, incident and health push matched its contract');
     await page.context().close();
   });
 });

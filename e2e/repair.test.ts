@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startE2E, type E2E } from './harness';
+import { droppedPayloads, startE2E, type E2E } from './harness';
 
 describe('guarded repair in the browser, with authentication on', () => {
   let e: E2E;
@@ -36,6 +36,7 @@ describe('guarded repair in the browser, with authentication on', () => {
     assert.equal(await result.getAttribute('data-state'), 'succeeded');
     assert.ok((await dialog.locator('[data-testid="action-step"][data-state="ok"]').count()) >= 1);
     assert.equal(await r1.config('GET', 'replica-read-only').then((r) => (r as string[])[1]), 'yes');
+    assert.deepEqual(await droppedPayloads(page), [], 'every action progress and result push matched its contract');
 
     // The audit trail has the run, by ada, and the chain verifies.
     await page.goto(`${e.url}/audit`);

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io } from 'socket.io-client';
+import { LogoutResponseSchema, MeSchema } from '../lib/contracts';
 import { hashPassword, sha256Hex } from '../server/auth/password';
 import { startHarness, type Harness } from './helpers/server';
 
@@ -66,8 +67,8 @@ describe('authentication and roles', () => {
     assert.match(setCookie, /HttpOnly/);
     assert.match(setCookie, /SameSite=Strict/);
     const cookie = cookieOf(res);
-    const me = (await (await fetch(`${h.server.url}/api/auth/me`, { headers: { cookie } })).json()) as { user: { role: string } };
-    assert.equal(me.user.role, 'viewer');
+    const me = MeSchema.parse(await (await fetch(`${h.server.url}/api/auth/me`, { headers: { cookie } })).json());
+    assert.deepEqual(me, { authEnabled: true, readOnly: false, user: { username: 'vic', role: 'viewer', via: 'session' } });
     assert.equal((await fetch(`${h.server.url}/api/topology`, { headers: { cookie } })).status, 200);
     const del = await fetch(`${h.server.url}/api/nodes/${encodeURIComponent('10.0.0.1:1')}`, {
       method: 'DELETE',
@@ -91,7 +92,8 @@ describe('authentication and roles', () => {
   test('logout revokes the session at once', async () => {
     const cookie = cookieOf(await login('ada', 'admin-password'));
     assert.equal((await fetch(`${h.server.url}/api/topology`, { headers: { cookie } })).status, 200);
-    await fetch(`${h.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-replicaops-request': '1' } });
+    const out = await fetch(`${h.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie, 'x-replicaops-request': '1' } });
+    LogoutResponseSchema.parse(await out.json());
     assert.equal((await fetch(`${h.server.url}/api/topology`, { headers: { cookie } })).status, 401);
   });
 

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { canaryCandidates, inconsistencyCandidate } from '../lib/consistency/finding-candidates';
-import type { CanaryRun, CheckRun, CheckSummary, CompareRun } from '../lib/contracts';
+import {
+  CheckListResponseSchema,
+  CheckRunSchema,
+  CheckStartedSchema,
+  type CanaryRun,
+  type CheckRun,
+  type CompareRun,
+} from '../lib/contracts';
 import { CheckService } from '../server/consistency/check-service';
 import { ConsistencySchema } from '../server/config-schema';
 import { checkRoutes } from '../server/http/checks.routes';
@@ -42,7 +49,8 @@ describe('checks REST API', () => {
   const json = async (res: Response) => (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } };
   const until = async (id: string): Promise<CheckRun> => {
     for (let i = 0; i < 300; i++) {
-      const run = (await json(await fetch(`${base}/api/checks/${id}`))) as unknown as CheckRun;
+      // Parsed with the schema the dashboard's client uses: the real answer must pass it.
+      const run = CheckRunSchema.parse(await (await fetch(`${base}/api/checks/${id}`)).json());
       if (run.state !== 'running') return run;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -87,12 +95,12 @@ describe('checks REST API', () => {
     await r2.set('=cmd|calc', 'x'); // a key name a spreadsheet would run as a formula
     const res = await post('/api/checks/compare', { replica: ids.r2, mode: 'full' });
     assert.equal(res.status, 202);
-    const { id } = (await json(res)) as { id: string };
+    const { id } = CheckStartedSchema.parse(await res.json());
     const run = (await until(id)) as CompareRun;
     assert.equal(run.state, 'done', run.error);
     assert.equal(run.report.counts.extraOnReplica, 1);
     assert.equal(run.report.examples.extraOnReplica[0]?.key, '=cmd|calc');
-    const list = (await json(await fetch(`${base}/api/checks`))).checks as CheckSummary[];
+    const list = CheckListResponseSchema.parse(await (await fetch(`${base}/api/checks`)).json()).checks;
     assert.equal(list[0]?.id, id);
     const csv = await fetch(`${base}/api/checks/${id}/export?format=csv`);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
@@ -114,7 +122,7 @@ describe('checks REST API', () => {
   test('canary: every replica, chained ones too, sees the key; the key is gone afterwards', async () => {
     const res = await post('/api/checks/canary', {});
     assert.equal(res.status, 202);
-    const run = (await until(((await json(res)) as { id: string }).id)) as CanaryRun;
+    const run = (await until(CheckStartedSchema.parse(await res.json()).id)) as CanaryRun;
     assert.equal(run.state, 'done', run.error);
     assert.deepEqual(run.report.replicas.map((r) => [r.replica, r.depth, r.seen]).sort(), [
       [ids.r1, 1, true],

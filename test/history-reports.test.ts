@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { HistoryResponse, Incident as IncidentRow } from '../lib/contracts';
-import type { HealthReport } from '../lib/reports/report-types';
+import { HealthReportSchema, type HistoryResponse, type Incident as IncidentRow } from '../lib/contracts';
 import { startServer, type RunningServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { startSandbox, waitFor, type Sandbox } from '../server/sandbox';
@@ -125,7 +124,8 @@ describe('history and reports', () => {
 
     const res = await fetch(`${server.url}/api/reports?period=day`);
     assert.equal(res.status, 200);
-    const report = (await res.json()) as HealthReport;
+    // The page parses this answer with the same schema.
+    const report = HealthReportSchema.parse(await res.json());
     const node = report.nodes.find((n) => n.id === r1);
     assert.ok(node, 'r1 is in the report');
     const minutes = node.figures.unreachableMinutes;

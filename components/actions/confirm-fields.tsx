@@ -6,7 +6,6 @@ import type { ActionPlan } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { CheckIcon } from '@/components/findings/icons';
 import { WarningIcon } from '@/components/ui/icons';
-import type { MessageKey } from '@/lib/i18n';
 import type { ExecuteBlocker } from './confirmation';
 
 export function BlockerText({ b }: { b: ExecuteBlocker }) {
@@ -24,7 +23,7 @@ export function BlockerText({ b }: { b: ExecuteBlocker }) {
     case 'approver_cannot_run':
       return t('actions.block.approverCannotRun', { name: b.approver });
     default:
-      return t(`actions.block.${b.kind}` as MessageKey);
+      return t(`actions.block.${b.kind}`);
   }
 }
 

@@ -61,13 +61,14 @@ export function applyProgress(view: RunView, p: ActionProgress): RunView {
   if (p.runId !== view.runId || isFinalState(view.state)) return view;
   let steps = view.steps;
   let sync = p.sync ?? view.sync;
-  if (p.stepIndex !== undefined && p.stepState) {
+  const stepState = p.stepState;
+  if (p.stepIndex !== undefined && stepState) {
     const i = p.stepIndex;
     const prev = steps[i];
-    if (prev && STEP_RANK[p.stepState] >= STEP_RANK[prev.state]) {
-      steps = steps.map((s, j) => (j === i ? { ...s, state: p.stepState as StepState } : s));
+    if (prev && STEP_RANK[stepState] >= STEP_RANK[prev.state]) {
+      steps = steps.map((s, j) => (j === i ? { ...s, state: stepState } : s));
       // A step that ended takes its transfer figures with it.
-      if (STEP_RANK[p.stepState] === 2) sync = null;
+      if (STEP_RANK[stepState] === 2) sync = null;
     }
   }
   return { ...view, steps, sync, phase: p.phase, message: p.message };

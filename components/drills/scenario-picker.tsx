@@ -1,7 +1,7 @@
 'use client';
 // Choose a scenario (its description in the current language), guided or not, and run it.
 import { useState } from 'react';
-import type { DrillScenarioId, DrillScenarioSummary } from '@/lib/contracts/drills';
+import { DrillScenarioIdSchema, type DrillScenarioId, type DrillScenarioSummary } from '@/lib/contracts/drills';
 import { useT } from '@/components/i18n/i18n-provider';
 import { pick } from './bilingual';
 
@@ -29,7 +29,10 @@ export function ScenarioPicker({
         data-testid="drill-scenario"
         className="focus-ring h-9 rounded-md border border-border bg-surface-2 px-2 text-sm"
         value={id ?? ''}
-        onChange={(e) => setId(e.target.value as DrillScenarioId)}
+        onChange={(e) => {
+          const picked = DrillScenarioIdSchema.safeParse(e.target.value);
+          if (picked.success) setId(picked.data);
+        }}
         aria-label={t('drills.scenario')}
       >
         {scenarios.map((x) => (

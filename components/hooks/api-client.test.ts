@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UnexpectedResponseError, fetchNodeDetail, removeNode } from './api-client';
+import { NetworkError, UnexpectedResponseError, errorMessage, fetchNodeDetail, removeNode } from './api-client';
 import { fetchIncidents } from './incidents-api';
 
 function answer(body: string, status = 200): void {
@@ -40,4 +40,42 @@ test("the server's error code and message survive a failed request", async () =>
     code: 'not_found',
     status: 404,
   });
+});
+
+/** Runs `fn` as if the page were shown in `lang` (the i18n provider sets `<html lang>`). */
+async function inPageLanguage(lang: string, fn: () => Promise<void>): Promise<void> {
+  Object.defineProperty(globalThis, 'document', { value: { documentElement: { lang } }, configurable: true });
+  try {
+    await fn();
+  } finally {
+    Reflect.deleteProperty(globalThis, 'document');
+  }
+}
+
+test('on a Chinese page, an answer that breaks the contract is explained in Chinese', async () => {
+  answer('<html>proxy login</html>');
+  await inPageLanguage('zh-CN', async () => {
+    const err = await fetchNodeDetail('127.0.0.1:6379').catch((e: unknown) => e);
+    assert.ok(err instanceof UnexpectedResponseError);
+    assert.equal(errorMessage(err), '服务器对 /api/nodes/127.0.0.1%3A6379 的应答不符合预期：不是 JSON（可能是代理页面或其他服务器？）');
+  });
+  // English pages (and no page at all) keep the English wording.
+  assert.match(errorMessage(await fetchNodeDetail('127.0.0.1:6379').catch((e: unknown) => e)), /^Unexpected answer from the server for \/api\/nodes\/127\.0\.0\.1%3A6379: not JSON/);
+});
+
+test('a server that does not answer is a clear "did not answer" error, not "Failed to fetch"', async () => {
+  globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+  const err = await removeNode('127.0.0.1:6379').catch((e: unknown) => e);
+  assert.ok(err instanceof NetworkError);
+  assert.equal(errorMessage(err), 'The dashboard server did not answer (/api/nodes/127.0.0.1%3A6379); check that it is running and reachable.');
+  await inPageLanguage('zh-CN', async () => {
+    assert.match(errorMessage(err), /^面板服务器没有应答/);
+  });
+});
+
+test('an aborted request stays an abort (the caller ignores it)', async () => {
+  const ac = new AbortController();
+  ac.abort();
+  globalThis.fetch = () => Promise.reject(new DOMException('aborted', 'AbortError'));
+  await assert.rejects(fetchNodeDetail('127.0.0.1:6379', ac.signal), { name: 'AbortError' });
 });

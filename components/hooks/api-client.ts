@@ -7,6 +7,7 @@ import {
   type HistoryPoint,
   type NodeDetail,
 } from '@/lib/contracts';
+import { DEFAULT_LOCALE, DICTIONARIES, isLocale, translate, type Locale } from '@/lib/i18n';
 import { redirectToLogin } from './login-redirect';
 
 export class ApiRequestError extends Error {
@@ -25,9 +26,37 @@ export class ApiRequestError extends Error {
  * version): the page shows this message instead of failing on a missing field later.
  */
 export class UnexpectedResponseError extends Error {
-  constructor(url: string, detail: string) {
-    super(`Unexpected answer from the server for ${url.split('?')[0]}: ${detail}`);
+  readonly path: string;
+  constructor(
+    url: string,
+    /** The first contract violation; null when the body is not JSON at all. */
+    readonly detail: string | null,
+  ) {
+    const path = url.split('?')[0] ?? url;
+    super(`Unexpected answer from the server for ${path}: ${detail ?? 'not JSON'}`);
     this.name = 'UnexpectedResponseError';
+    this.path = path;
+  }
+}
+
+/** No answer at all: the server is down, restarting, or the network is in between. */
+export class NetworkError extends Error {
+  readonly path: string;
+  constructor(url: string, cause: unknown) {
+    const path = url.split('?')[0] ?? url;
+    super(`The dashboard server did not answer (${path}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'NetworkError';
+    this.path = path;
+  }
+}
+
+/** fetch, with "no answer" told apart from a programming error; an abort stays an abort. */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if (init.signal?.aborted) throw err;
+    throw new NetworkError(url, err);
   }
 }
 
@@ -41,7 +70,7 @@ async function parseBody<S extends z.ZodType>(
   try {
     body = await res.json();
   } catch {
-    throw new UnexpectedResponseError(url, 'not JSON');
+    throw new UnexpectedResponseError(url, null);
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
@@ -80,19 +109,13 @@ export async function fetchParsed<S extends z.ZodType>(
   schema: S,
   signal?: AbortSignal,
 ): Promise<z.output<S>> {
-  const res = await fetch(url, {
+  const res = await send(url, {
     signal,
     headers: { accept: 'application/json' },
     cache: 'no-store',
   });
   await throwIfFailed(res);
   return parseBody(res, url, schema);
-}
-
-/** GET without a contract check; prefer `fetchParsed` wherever lib/contracts has the schema. */
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (checks, webhooks, reports, logout).
-  return (await fetchParsed(url, z.unknown(), signal)) as T;
 }
 
 /** Mutations carry the custom header the server requires (a cheap CSRF guard) and a JSON body. */
@@ -102,7 +125,7 @@ async function mutate(
   body: unknown,
   signal?: AbortSignal,
 ): Promise<Response> {
-  const res = await fetch(url, {
+  const res = await send(url, {
     method,
     signal,
     headers: {
@@ -136,18 +159,6 @@ export async function deleteParsed<S extends z.ZodType>(
   return parseBody(await mutate('DELETE', url, undefined, signal), url, schema);
 }
 
-/** POST without a contract check; prefer `postParsed`. */
-export async function postJson<T>(url: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (checks, webhooks, reports, logout).
-  return (await postParsed(url, body, z.unknown(), signal)) as T;
-}
-
-/** DELETE without a contract check; prefer `deleteParsed`. */
-export async function deleteJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  // A cast until every caller names its schema (the checks page).
-  return (await deleteParsed(url, z.unknown(), signal)) as T;
-}
-
 const nodePath = (id: string) => `/api/nodes/${encodeURIComponent(id)}`;
 
 export function fetchNodeDetail(id: string, signal?: AbortSignal): Promise<NodeDetail> {
@@ -170,6 +181,22 @@ export function removeNode(id: string): Promise<{ removed: string }> {
   return deleteParsed(nodePath(id), z.object({ removed: z.string() }));
 }
 
+/** The page's language outside React (the i18n provider keeps `<html lang>` current). */
+function pageLocale(): Locale {
+  const lang = typeof document === 'undefined' ? undefined : document.documentElement.lang;
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
+/**
+ * What to show for a failed call, in the page's language where the browser made the error up;
+ * the server's own messages (ApiRequestError) come as the server wrote them.
+ */
 export function errorMessage(err: unknown): string {
+  const locale = pageLocale();
+  const t = (key: 'api.unexpectedAnswer' | 'api.notJson' | 'api.network', params?: Record<string, string>) =>
+    translate(DICTIONARIES[locale], key, params, locale);
+  if (err instanceof UnexpectedResponseError)
+    return t('api.unexpectedAnswer', { path: err.path, detail: err.detail ?? t('api.notJson') });
+  if (err instanceof NetworkError) return t('api.network', { path: err.path });
   return err instanceof Error ? err.message : String(err);
 }

@@ -1,27 +1,12 @@
 // Who is signed in, and the login / logout calls (docs/api.md "Who may call what").
-import { z } from 'zod';
 import { retryAfterSeconds } from '@/components/auth/retry-after';
-import { ErrorBodySchema, getJson, postJson } from './api-client';
+import { LogoutResponseSchema, MeSchema, type Me } from '@/lib/contracts';
+import { ErrorBodySchema, fetchParsed, postParsed } from './api-client';
 
-// `GET /api/auth/me` has no schema in lib/contracts yet; its documented shape is checked here.
-export const UserRoleSchema = z.enum(['viewer', 'operator', 'admin']);
-export type UserRole = z.infer<typeof UserRoleSchema>;
-
-export const MeSchema = z.object({
-  authEnabled: z.boolean(),
-  readOnly: z.boolean(),
-  user: z
-    .object({
-      username: z.string(),
-      role: UserRoleSchema,
-      via: z.enum(['session', 'token', 'none']),
-    })
-    .nullable(),
-});
-export type Me = z.infer<typeof MeSchema>;
+export type { Me, UserRole } from '@/lib/contracts';
 
 export async function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return MeSchema.parse(await getJson<unknown>('/api/auth/me', signal));
+  return fetchParsed('/api/auth/me', MeSchema, signal);
 }
 
 /** Operator or admin: may acknowledge, resolve, add notes and remove dead nodes. */
@@ -35,7 +20,7 @@ export type LoginResult =
   | { ok: false; reason: 'rate_limited'; retryAfterS: number }
   | { ok: false; reason: 'error'; message: string };
 
-/** Not through postJson: a 401 here means a wrong password, not "go log in". */
+/** Not through postParsed: a 401 here means a wrong password, not "go log in". */
 export async function login(username: string, password: string): Promise<LoginResult> {
   let res: Response;
   try {
@@ -77,5 +62,5 @@ export async function login(username: string, password: string): Promise<LoginRe
 }
 
 export async function logout(): Promise<void> {
-  await postJson<{ ok: true }>('/api/auth/logout', {});
+  await postParsed('/api/auth/logout', {}, LogoutResponseSchema);
 }

@@ -1,6 +1,7 @@
 // Open findings and the health light, fed by the shared socket. If the socket was already
 // connected when the store started, the same data is loaded over REST once.
 import { fetchHealth, fetchOpenFindings } from './incidents-api';
+import { onParsed } from './socket-client';
 import { createSocketStore } from './socket-store';
 import {
   INITIAL_FINDINGS_STATE,
@@ -11,11 +12,11 @@ import {
 } from '@/components/findings/findings-state';
 
 const store = createSocketStore<FindingsState>(INITIAL_FINDINGS_STATE, (socket, apply) => {
-  socket.on('findings:snapshot', (payload) => apply((s) => applyFindingsSnapshot(s, payload)));
-  socket.on('finding:opened', (f) => apply((s) => upsertFinding(s, f)));
-  socket.on('finding:updated', (f) => apply((s) => upsertFinding(s, f)));
-  socket.on('finding:resolved', (f) => apply((s) => upsertFinding(s, { ...f, state: 'resolved' })));
-  socket.on('health:update', (h) => apply((s) => setHealth(s, h)));
+  onParsed(socket, 'findings:snapshot', (payload) => apply((s) => applyFindingsSnapshot(s, payload)));
+  onParsed(socket, 'finding:opened', (f) => apply((s) => upsertFinding(s, f)));
+  onParsed(socket, 'finding:updated', (f) => apply((s) => upsertFinding(s, f)));
+  onParsed(socket, 'finding:resolved', (f) => apply((s) => upsertFinding(s, { ...f, state: 'resolved' })));
+  onParsed(socket, 'health:update', (h) => apply((s) => setHealth(s, h)));
   if (socket.connected) void loadOverRest(apply);
 });
 

@@ -1,5 +1,6 @@
 // Live topology (snapshot, deltas, events) and the connection state, fed by the shared socket:
 // the node page and the overview see the same state without waiting for a new snapshot.
+import { onParsed } from './socket-client';
 import { createSocketStore } from './socket-store';
 import {
   INITIAL_TOPOLOGY_STATE,
@@ -42,7 +43,7 @@ const store = createSocketStore<TopologyState>(INITIAL_TOPOLOGY_STATE, (socket, 
     socket.emit('topology:resync');
   });
   socket.on('topology:update', (delta) => apply((s) => applyDelta(s, delta)));
-  socket.on('topology:event', (event) => apply((s) => addEvent(s, event)));
+  onParsed(socket, 'topology:event', (event) => apply((s) => addEvent(s, event)));
   if (socket.connected) apply((s) => setConnection(s, 'live'));
 });
 

@@ -3,33 +3,38 @@
 // run (`check:progress` / `check:done` plus a REST poll while it runs, since events sent while
 // the socket was down are lost), and the shared heartbeat-delay store (`heartbeat:update`).
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type {
-  CheckRun,
-  CheckSummary,
-  CompareMode,
-  HeartbeatSample,
+import {
+  CheckCancelResponseSchema,
+  CheckListResponseSchema,
+  CheckRunSchema,
+  CheckStartedSchema,
+  type CheckRun,
+  type CheckSummary,
+  type CompareMode,
+  type HeartbeatSample,
 } from '@/lib/contracts';
-import { deleteJson, errorMessage, getJson, postJson } from './api-client';
-import { getSocket } from './socket-client';
+import { deleteParsed, errorMessage, fetchParsed, postParsed } from './api-client';
+import { getSocket, onParsed } from './socket-client';
 import { useLiveRun } from './use-live-run';
 
 const POLL_MS = 1000;
 const checkPath = (id: string) => `/api/checks/${encodeURIComponent(id)}`;
 
 export function startCanary(): Promise<{ id: string }> {
-  return postJson<{ id: string }>('/api/checks/canary', {});
+  return postParsed('/api/checks/canary', {}, CheckStartedSchema);
 }
 
 export function startCompare(replica: string, mode: CompareMode, sampleSize?: number): Promise<{ id: string }> {
-  return postJson<{ id: string }>('/api/checks/compare', mode === 'sample' ? { replica, mode, sampleSize } : { replica, mode });
+  const body = mode === 'sample' ? { replica, mode, sampleSize } : { replica, mode };
+  return postParsed('/api/checks/compare', body, CheckStartedSchema);
 }
 
-export function cancelCheck(id: string): Promise<{ id: string; state: string }> {
-  return deleteJson<{ id: string; state: string }>(checkPath(id));
+export function cancelCheck(id: string): Promise<{ id: string; state: 'cancelling' }> {
+  return deleteParsed(checkPath(id), CheckCancelResponseSchema);
 }
 
 export function fetchCheck(id: string, signal?: AbortSignal): Promise<CheckRun> {
-  return getJson<CheckRun>(checkPath(id), signal);
+  return fetchParsed(checkPath(id), CheckRunSchema, signal);
 }
 
 export function exportUrl(id: string, format: 'json' | 'csv'): string {
@@ -44,14 +49,11 @@ export function useCheckHistory(key: string, limit = 50): { checks: CheckSummary
   useEffect(() => {
     const socket = getSocket();
     const onDone = () => setDoneCount((n) => n + 1);
-    socket.on('check:done', onDone);
-    return () => {
-      socket.off('check:done', onDone);
-    };
+    return onParsed(socket, 'check:done', onDone);
   }, []);
   useEffect(() => {
     const ac = new AbortController();
-    getJson<{ checks: CheckSummary[] }>(`/api/checks?limit=${limit}`, ac.signal)
+    fetchParsed(`/api/checks?limit=${limit}`, CheckListResponseSchema, ac.signal)
       .then((b) => {
         setChecks([...b.checks].sort((a, b2) => b2.startedAt - a.startedAt));
         setError(null);
@@ -116,7 +118,7 @@ function subscribeHeartbeat(listener: () => void): () => void {
   if (!hbStarted) {
     hbStarted = true;
     hb = { ...hb, listeningSince: Date.now() };
-    getSocket().on('heartbeat:update', onHeartbeat);
+    onParsed(getSocket(), 'heartbeat:update', onHeartbeat);
   }
   hbListeners.add(listener);
   return () => hbListeners.delete(listener);

@@ -3,7 +3,7 @@
 // `incident:updated` (narrowed by `filter.incident`) or a finding change (`filter.finding`).
 import { useEffect, useEffectEvent } from 'react';
 import type { Finding, Incident } from '@/lib/contracts';
-import { getSocket } from './socket-client';
+import { getSocket, onParsed } from './socket-client';
 
 export interface IncidentEventFilter {
   incident?: (i: Incident) => boolean;
@@ -31,18 +31,17 @@ export function useIncidentEvents(
     const onFinding = (f: Finding) => {
       if (wantsFinding(f)) fire();
     };
-    socket.on('incident:updated', onIncident);
-    socket.on('finding:opened', onFinding);
-    socket.on('finding:updated', onFinding);
-    socket.on('finding:resolved', onFinding);
+    const offs = [
+      onParsed(socket, 'incident:updated', onIncident),
+      onParsed(socket, 'finding:opened', onFinding),
+      onParsed(socket, 'finding:updated', onFinding),
+      onParsed(socket, 'finding:resolved', onFinding),
+    ];
     // Pushes sent while disconnected are lost: reload once back.
     socket.io.on('reconnect', fire);
     return () => {
       clearTimeout(timer);
-      socket.off('incident:updated', onIncident);
-      socket.off('finding:opened', onFinding);
-      socket.off('finding:updated', onFinding);
-      socket.off('finding:resolved', onFinding);
+      for (const off of offs) off();
       socket.io.off('reconnect', fire);
     };
   }, [debounceMs]);

@@ -1,7 +1,7 @@
 'use client';
 // The incident list for a set of filters (REST), reloaded on pushes and every 30 s so relative
 // ranges ("last hour") keep moving.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { Incident } from '@/lib/contracts';
 import { filtersToApiQuery, type IncidentFilters } from '@/components/incidents/incident-filters';
 import { errorMessage } from './api-client';
@@ -21,11 +21,12 @@ export function useIncidents(filters: IncidentFilters): IncidentsState {
   const [state, setState] = useState<IncidentsState>({ key, incidents: null, error: null });
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // The filters of this render; the effect reruns when their `key` changes, not their identity.
+  const query = useEffectEvent(() => filtersToApiQuery(filters, Date.now()));
 
   useEffect(() => {
     const ac = new AbortController();
-    const f = JSON.parse(key) as IncidentFilters;
-    fetchIncidents(filtersToApiQuery(f, Date.now()), ac.signal).then(
+    fetchIncidents(query(), ac.signal).then(
       (incidents) => setState({ key, incidents, error: null }),
       (err: unknown) => {
         if (ac.signal.aborted) return;

@@ -3,12 +3,14 @@
 // is set, plus a REST poll while it runs, since events sent while the socket was down are lost.
 // The state stays with the caller; this only delivers what arrives.
 import { useEffect, useEffectEvent } from 'react';
-import type { ServerToClientEvents } from '@/lib/contracts';
+import { SOCKET_PAYLOAD_SCHEMAS, type ParsedSocketEvent, type ServerToClientEvents } from '@/lib/contracts';
 import { pollLoop } from './poll-loop';
-import { getSocket } from './socket-client';
+import { getSocket, onParsed } from './socket-client';
 
-type EventName = keyof ServerToClientEvents;
 type AnyListener = (...args: unknown[]) => void;
+type RunEvents = Partial<Pick<ServerToClientEvents, ParsedSocketEvent>>;
+
+const isParsedEvent = (name: string): name is ParsedSocketEvent => Object.hasOwn(SOCKET_PAYLOAD_SCHEMAS, name);
 
 export interface LiveRunOptions<T> {
   /** The run to follow; null follows nothing. */
@@ -18,8 +20,8 @@ export interface LiveRunOptions<T> {
   pollMs: number;
   fetchRun: (id: string, signal: AbortSignal) => Promise<T>;
   onFetched: (run: T) => void;
-  /** Socket handlers; each sees the latest render, like the other callbacks. */
-  events: Partial<ServerToClientEvents>;
+  /** Socket handlers (payloads checked against lib/contracts); each sees the latest render. */
+  events: RunEvents;
 }
 
 export function useLiveRun<T>({
@@ -33,7 +35,7 @@ export function useLiveRun<T>({
   const fetchLatest = useEffectEvent(fetchRun);
   const deliver = useEffectEvent(onFetched);
   // The handlers' types differ per event; each is called with exactly what its event carries.
-  const handle = useEffectEvent((name: EventName, args: unknown[]) =>
+  const handle = useEffectEvent((name: ParsedSocketEvent, args: unknown[]) =>
     (events[name] as AnyListener | undefined)?.(...args),
   );
   // Resubscribe only when the set of event names changes, not on every new handler.
@@ -42,16 +44,12 @@ export function useLiveRun<T>({
   useEffect(() => {
     if (!id) return;
     const socket = getSocket();
-    const listeners = names
+    const offs = names
       .split(' ')
-      .filter(Boolean)
-      .map((n) => {
-        const name = n as EventName;
-        return [name, (...args: unknown[]) => handle(name, args)] as const;
-      });
-    for (const [name, fn] of listeners) socket.on(name, fn);
+      .filter(isParsedEvent)
+      .map((name) => onParsed(socket, name, (payload) => handle(name, [payload])));
     return () => {
-      for (const [name, fn] of listeners) socket.off(name, fn);
+      for (const off of offs) off();
     };
   }, [id, names]);
 

@@ -12,7 +12,7 @@ import {
 } from '@/components/logs/log-rows';
 import { errorMessage } from './api-client';
 import { fetchLogsAround, fetchNodeLogs } from './logs-api';
-import { getSocket } from './socket-client';
+import { getSocket, onParsed } from './socket-client';
 import { watchNode } from './node-watch';
 
 export interface LogTailState {
@@ -69,12 +69,12 @@ export function useLogTail(nodeId: string, filter: LogFilter): LogTailState {
       connects += 1;
       if (connects > 1) setEpoch((n) => n + 1);
     };
-    socket.on('log:lines', onLines);
+    const offLines = onParsed(socket, 'log:lines', onLines);
     socket.on('connect', onConnect);
     const unwatch = watchNode(nodeId);
     return () => {
       clearTimeout(timer);
-      socket.off('log:lines', onLines);
+      offLines();
       socket.off('connect', onConnect);
       unwatch();
     };

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryMetric, NodeSample } from '@/lib/contracts';
 import { appendSample, mergePoints, type SeriesMap } from '@/components/charts/series';
 import { errorMessage, fetchHistory } from './api-client';
-import { getSocket } from './socket-client';
+import { getSocket, onParsed } from './socket-client';
 import { watchNode } from './node-watch';
 
 /** Live points are kept for the longest selectable window. */
@@ -39,10 +39,10 @@ export function useNodeSeries(
         return { ...base, skewMs, series: appendSample(base.series, sample, MAX_WINDOW_MS) };
       });
     };
-    socket.on('node:sample', onSample);
+    const offSample = onParsed(socket, 'node:sample', onSample);
     const unwatch = watchNode(nodeId); // counted: the log panel watches the same node
     return () => {
-      socket.off('node:sample', onSample);
+      offSample();
       unwatch();
     };
   }, [nodeId]);

@@ -7,7 +7,7 @@ import {
   type WebhookInfo,
   type WebhookTestResult,
 } from '@/lib/contracts';
-import { errorMessage, getJson, postJson } from './api-client';
+import { errorMessage, fetchParsed, postParsed } from './api-client';
 
 export interface WebhooksState {
   webhooks: WebhookInfo[] | null;
@@ -27,9 +27,9 @@ export function useWebhooks(refreshKey: number): WebhooksState {
 
   useEffect(() => {
     const ac = new AbortController();
-    getJson<unknown>('/api/alerts/webhooks', ac.signal)
+    fetchParsed('/api/alerts/webhooks', WebhookListResponseSchema, ac.signal)
       .then((body) => {
-        setWebhooks(WebhookListResponseSchema.parse(body).webhooks);
+        setWebhooks(body.webhooks);
         setError(null);
       })
       .catch((err: unknown) => {
@@ -42,8 +42,8 @@ export function useWebhooks(refreshKey: number): WebhooksState {
     setTesting(name);
     setTestError(null);
     try {
-      const body = await postJson<unknown>(`/api/alerts/webhooks/${encodeURIComponent(name)}/test`, {});
-      const { result } = WebhookTestResponseSchema.parse(body);
+      const path = `/api/alerts/webhooks/${encodeURIComponent(name)}/test`;
+      const { result } = await postParsed(path, {}, WebhookTestResponseSchema);
       setVersion((v) => v + 1);
       return result;
     } catch (err) {

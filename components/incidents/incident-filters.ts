@@ -50,9 +50,7 @@ export function parseFilters(params: Params): IncidentFilters {
   const severity = SeveritySchema.safeParse(param(params, 'severity'));
   const node = NodeIdSchema.safeParse(param(params, 'node'));
   const rawRange = param(params, 'range');
-  const range = (RANGES as readonly string[]).includes(rawRange ?? '')
-    ? (rawRange as Range)
-    : DEFAULT_FILTERS.range;
+  const range = RANGES.find((r) => r === rawRange) ?? DEFAULT_FILTERS.range;
   const f: IncidentFilters = { range };
   if (state.success) f.state = state.data;
   if (severity.success) f.severity = severity.data;

@@ -2,9 +2,9 @@
 // The Reports page: pick day / week / month and a date, read the checks, export Markdown or
 // open the printable HTML (both in the language the page is shown in).
 import { useEffect, useState } from 'react';
-import type { HealthReport, ReportPeriod } from '@/lib/reports/report-types';
+import { HealthReportSchema, type HealthReport, type ReportPeriod } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
-import { errorMessage, getJson } from '@/components/hooks/api-client';
+import { errorMessage, fetchParsed } from '@/components/hooks/api-client';
 import { ReportBody } from './report-body';
 import { SendNow } from './send-now';
 import { IsoDateInput } from '@/components/ui/iso-date-input';
@@ -30,7 +30,7 @@ function useReport(query: string) {
 
   useEffect(() => {
     const ac = new AbortController();
-    getJson<HealthReport>(`/api/reports?${query}`, ac.signal)
+    fetchParsed(`/api/reports?${query}`, HealthReportSchema, ac.signal)
       .then((report) => setState({ key: query, report, error: null }))
       .catch((err: unknown) => {
         if (!ac.signal.aborted) setState({ key: query, report: null, error: errorMessage(err) });

@@ -144,19 +144,29 @@ export type CompareRun = Extract<CheckRun, { kind: 'compare' }>;
 export type CanaryRun = Extract<CheckRun, { kind: 'canary' }>;
 
 /** GET /api/checks rows: the run without its examples. */
-export interface CheckSummary {
-  id: string;
-  kind: CheckKind;
-  state: CheckState;
-  startedAt: number;
-  finishedAt?: number;
-  error?: string;
-  progress: CheckProgress;
+export const CheckSummarySchema = z.object({
+  id: z.string(),
+  kind: CheckKindSchema,
+  state: CheckStateSchema,
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+  error: z.string().optional(),
+  progress: CheckProgressSchema,
   /** compare: replica and master; canary: the masters. */
-  nodes: string[];
+  nodes: z.array(z.string()),
   /** compare: `counts`; canary: `{ failed, replicas }`. */
-  counts: Record<string, number>;
-}
+  counts: z.record(z.string(), z.number()),
+});
+export type CheckSummary = z.infer<typeof CheckSummarySchema>;
+
+/** GET /api/checks. */
+export const CheckListResponseSchema = z.object({ checks: z.array(CheckSummarySchema) });
+
+/** 202 of POST /api/checks/canary and /api/checks/compare: the run to watch. */
+export const CheckStartedSchema = z.object({ id: z.string() });
+
+/** DELETE /api/checks/:id: the run stops at its next step; `check:done` brings its end. */
+export const CheckCancelResponseSchema = z.object({ id: z.string(), state: z.literal('cancelling') });
 
 // ── heartbeat ───────────────────────────────────────────────────────────────────────────────
 

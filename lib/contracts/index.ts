@@ -12,3 +12,6 @@ export * from './drills';
 export * from './netcheck';
 export * from './cluster';
 export * from './webhooks';
+export * from './auth';
+export * from './reports';
+export * from './socket-payloads';

@@ -17,6 +17,7 @@ import { enUi } from './en/ui';
 import { enScale } from './en/scale';
 import { enFindingsPages } from './en/findings-pages';
 import { enReportWords } from './en/report-words';
+import { enClientErrors } from './en/client-errors';
 
 export const en = {
   ...enCore,
@@ -35,6 +36,7 @@ export const en = {
   ...enScale,
   ...enFindingsPages,
   ...enReportWords,
+  ...enClientErrors,
 };
 
 export type MessageKey = keyof typeof en;

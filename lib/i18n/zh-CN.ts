@@ -17,6 +17,7 @@ import { zhUi } from './zh-CN/ui';
 import { zhScale } from './zh-CN/scale';
 import { zhFindingsPages } from './zh-CN/findings-pages';
 import { zhReportWords } from './zh-CN/report-words';
+import { zhClientErrors } from './zh-CN/client-errors';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -35,4 +36,5 @@ export const zhCN: Dictionary = {
   ...zhScale,
   ...zhFindingsPages,
   ...zhReportWords,
+  ...zhClientErrors,
 };

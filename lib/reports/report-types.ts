@@ -1,73 +1,23 @@
-// The health report's shape: what the builder returns, the API serves and the page renders.
+// The health report's inputs; its shape (what the builder returns, the API serves and the page
+// renders) is re-exported from lib/contracts.
 import type { RollupRow } from '../history/rollup';
-import type { MessageKey } from '../i18n';
+import type { IncidentBase, ReportFrame } from '../contracts/reports';
 
-export type ReportPeriod = 'day' | 'week' | 'month';
-export type CheckStatus = 'ok' | 'warn' | 'fail';
-
-export interface ReportCheck {
-  /** Stable id, e.g. `availability`, `lag`, `memory`, `advice.relay`. */
-  id: string;
-  status: CheckStatus;
-  /** i18n key of the reason, with its parameters (rendered in the reader's language). */
-  reason: MessageKey;
-  params?: Record<string, string | number>;
-  /** Incidents this check's worst episodes belong to. */
-  incidentIds?: string[];
-}
-
-export interface Episode {
-  from: number;
-  to: number;
-  peak: number;
-  incidentIds: string[];
-}
-
-export interface NodeFigures {
-  coveredMinutes: number;
-  unreachableMinutes: number;
-  linkDownMinutes: number | null;
-  lag: { p50: number; p95: number; max: number } | null;
-  delayMs: { p50: number; p95: number; max: number } | null;
-  fullResyncs: number;
-  partialOk: number;
-  partialErr: number;
-  memoryPeakPct: number | null;
-  memoryPeakBytes: number | null;
-  memoryGrowthPerWeekBytes: number | null;
-  daysUntilMaxmemory: number | null;
-  cpuPeakPct: number | null;
-  cpuAvgPct: number | null;
-  forkMaxUsec: number | null;
-  worstLagEpisodes: Episode[];
-  downEpisodes: Episode[];
-}
-
-export interface NodeReport {
-  id: string;
-  role: string;
-  upstream?: string;
-  status: CheckStatus;
-  figures: NodeFigures;
-  checks: ReportCheck[];
-}
-
-/** An incident title in both languages (the incident's `titleI18n`). */
-export interface ReportTitle {
-  en: string;
-  zh: string;
-}
-
-/** What a report says of an incident wherever it names one. */
-export interface IncidentBase {
-  id: string;
-  title: string;
-  titleI18n?: ReportTitle;
-  severity: string;
-  state: string;
-  openedAt: number;
-  resolvedAt?: number;
-}
+// The wire shapes are zod schemas in lib/contracts/reports.ts (the page parses what it fetches);
+// this module re-exports their types for the builder, and adds what only the builder reads.
+export type {
+  CheckStatus,
+  Episode,
+  HealthReport,
+  IncidentBase,
+  IncidentSummary,
+  NodeFigures,
+  NodeReport,
+  ReportCheck,
+  ReportFrame,
+  ReportPeriod,
+  ReportTitle,
+} from '../contracts/reports';
 
 /** The IncidentBase fields of a larger incident record, and only those. */
 export function incidentBase(i: IncidentBase): IncidentBase {
@@ -80,30 +30,6 @@ export function incidentBase(i: IncidentBase): IncidentBase {
     openedAt: i.openedAt,
     ...(i.resolvedAt !== undefined ? { resolvedAt: i.resolvedAt } : {}),
   };
-}
-
-export interface IncidentSummary extends IncidentBase {
-  /** Upper bound: the start of the first bad bucket to the incident opening (the fault began within that bucket). */
-  detectMs?: number;
-  recoverMs?: number;
-}
-
-/** Which period of which topology a report covers, and from what bucket width. */
-export interface ReportFrame {
-  period: ReportPeriod;
-  from: number;
-  to: number;
-  generatedAt: number;
-  topology: string;
-  /** Bucket width the figures come from (ms). */
-  resolutionMs: number;
-}
-
-export interface HealthReport extends ReportFrame {
-  status: CheckStatus;
-  checks: ReportCheck[];
-  nodes: NodeReport[];
-  incidents: IncidentSummary[];
 }
 
 /** What the builder needs about a node beyond its rollups (live INFO / CONFIG at report time). */
