@@ -7,7 +7,10 @@ import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
+import { tuneHeap } from '../server/heap-tuning';
 
+// As server/main.ts does; `--node-flags "--heap-growing-percent=0"` measures V8's default.
+tuneHeap();
 const server = await startServer(loadConfig(process.env), { withUi: false });
 process.stdout.write(`listening ${server.url}\n`);
 const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -1,11 +1,13 @@
 // `npm start` / `npm run dev`: read config, start, stop gracefully on SIGINT/SIGTERM.
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './app-server';
+import { tuneHeap } from './heap-tuning';
 import { logger } from './logger';
 
 const log = logger('main');
 
 async function main(): Promise<void> {
+  tuneHeap();
   let config;
   try {
     config = loadConfig(process.env);
