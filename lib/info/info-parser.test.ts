@@ -283,3 +283,12 @@ test('parseInfo() with the previous reply reads exactly what it reads without it
     for (const text of texts) assert.deepEqual(parseInfo(text, previous), parseInfo(text));
   }
 });
+
+test('parseInfo() with a previous reply still rejects broken and hostile lines', () => {
+  const previous = parseInfo('# Replication\r\nrole:master\r\nconnected_slaves:0\r\n');
+  const text = '# Replication\r\nrole:master\r\nno colon here\r\n:empty name\r\n__proto__:x\r\nconnected_slaves:0\r\n';
+  const parsed = parseInfo(text, previous);
+  assert.deepEqual(parsed, parseInfo(text));
+  assert.deepEqual(Object.keys(parsed.sections.replication ?? {}), ['role', 'connected_slaves']);
+  assert.equal(parsed.malformed.length, 3);
+});

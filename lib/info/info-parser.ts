@@ -52,30 +52,42 @@ const CR = 13;
  * and most of an idle node's fields do not move; reusing them allocates nothing for those, and
  * a reused long value (`run_id`, `executable`) is not a slice that keeps this whole reply alive.
  */
+/** Each parsed section's field names in reply order (Object.keys of a dictionary is slow). */
+const FIELD_ORDER = new WeakMap<Record<string, string>, string[]>();
+
 class Reuse {
-  private keys: string[] = [];
+  private keys: readonly string[] = [];
   private values: Record<string, string> | undefined;
   private next = 0;
+  /** The names stored in the section being built, in order. */
+  private stored: string[] = [];
+  /** The field name last returned was the previous reply's: already checked when it was stored. */
+  reused = false;
 
   constructor(private readonly previous: ParsedInfo | undefined) {}
 
-  section(name: string): void {
+  /** Starts section `name`; `into` is the record its fields go to. */
+  section(name: string, into: Record<string, string> | undefined): void {
     this.values = this.previous?.sections[name];
-    this.keys = this.values ? Object.keys(this.values) : [];
+    this.keys = this.values ? (FIELD_ORDER.get(this.values) ?? Object.keys(this.values)) : [];
     this.next = 0;
+    if (into && !FIELD_ORDER.has(into)) FIELD_ORDER.set(into, (this.stored = []));
+    else this.stored = [];
   }
 
   /** The field name in text[start, colon): the previous reply's string when it is the same. */
   key(text: string, start: number, colon: number): string {
     const expected = this.keys[this.next];
-    if (expected !== undefined && expected.length === colon - start && text.startsWith(expected, start)) {
+    this.reused = expected !== undefined && expected.length === colon - start && text.startsWith(expected, start);
+    if (this.reused) {
       this.next++;
-      return expected;
+      return expected!;
     }
     return text.slice(start, colon);
   }
 
   value(key: string, text: string, start: number, end: number): string {
+    this.stored.push(key);
     const before = this.values?.[key];
     return before !== undefined && before.length === end - start && text.startsWith(before, start) ? before : text.slice(start, end);
   }
@@ -89,7 +101,7 @@ export function parseInfo(text: string, previous?: ParsedInfo): ParsedInfo {
   // Inside a section with a hostile name: its fields are reported as malformed, never stored.
   let skipping = false;
   const reuse = new Reuse(previous);
-  reuse.section('');
+  reuse.section('', undefined);
 
   // Scans the text in place: only keys, values and the rare odd line become strings (INFO is
   // parsed for every node on every poll; a line array and a string per line were most of the
@@ -109,7 +121,7 @@ export function parseInfo(text: string, previous?: ParsedInfo): ParsedInfo {
       skipping = isHostileName(name);
       if (skipping) malformed.push(line);
       else current = sections[name] ??= bareRecord();
-      reuse.section(name);
+      reuse.section(name, skipping ? undefined : current);
       continue;
     }
     if (skipping) {
@@ -124,13 +136,15 @@ export function parseInfo(text: string, previous?: ParsedInfo): ParsedInfo {
     // Split at the FIRST colon: values such as `executable:/usr/bin/redis-server` or IPv6
     // addresses contain more of them.
     const colon = text.indexOf(':', start);
-    const key = colon > start && colon < end ? reuse.key(text, start, colon) : '';
-    // Redis field names never contain blanks, nor the names that reach a prototype.
-    if (key.length === 0 || key.includes(' ') || key.includes('\t') || isHostileName(key)) {
+    const named = colon > start && colon < end;
+    const key = named ? reuse.key(text, start, colon) : '';
+    // Redis field names never contain blanks, nor the names that reach a prototype (a name
+    // reused from the previous reply passed this check when it was stored).
+    if (!(named && reuse.reused) && (key.length === 0 || key.includes(' ') || key.includes('\t') || isHostileName(key))) {
       malformed.push(text.slice(start, end));
       continue;
     }
-    current ??= sections[''] = bareRecord();
+    if (!current) reuse.section('', (current = sections[''] = bareRecord()));
     current[key] = reuse.value(key, text, colon + 1, end);
   }
 
