@@ -43,7 +43,9 @@ export async function startDashboard(seeds: string[], pollMs: number): Promise<D
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-bench-large-'));
   const proc: ChildProcess = spawn(
     process.execPath,
-    ['--enable-source-maps', '--import', path.join(import.meta.dirname, 'probe.mjs'), entry],
+    // BENCH_NODE_FLAGS: Node/V8 flags for the dashboard process, e.g. "--heap-growing-percent=0"
+    // for V8's own heap growth (server/heap-tuning.ts) in a before/after pair.
+    ['--enable-source-maps', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', path.join(import.meta.dirname, 'probe.mjs'), entry],
     {
       cwd: root,
       env: {
