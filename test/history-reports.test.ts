@@ -107,6 +107,9 @@ describe('history and reports', () => {
     await server.stop();
 
     server = await start();
+    // The restarted server's first cycle names the roles (the seed's role is not remembered).
+    const restarted = server;
+    await waitFor(() => restarted.monitor.cycles > 0, 20_000, { what: 'the first cycle after the restart' });
     const hist = (await (
       await fetch(
         `${server.url}/api/nodes/${encodeURIComponent(r1)}/history?metric=reachable&range=24h`,

@@ -119,7 +119,11 @@ export class ReportService {
     });
     const known = new Set(out.map((n) => n.id));
     for (const id of new Set(historyIds)) {
-      if (!known.has(id)) out.push({ id, role: 'unknown', host: id.slice(0, id.lastIndexOf(':')) });
+      if (known.has(id)) continue;
+      // Not in the live topology: gone since, or the first cycle after a restart has not been
+      // published yet — then the monitor still knows its role from the node memory.
+      const v = views.get(id);
+      out.push({ id, role: v?.role ?? 'unknown', host: id.slice(0, id.lastIndexOf(':')), ...(v?.upstream ? { upstream: v.upstream } : {}) });
     }
     return out.sort((a, b) => a.id.localeCompare(b.id));
   }
