@@ -13,8 +13,8 @@ import { io } from 'socket.io-client';
 import { startServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { rootLogger } from '../server/logger';
-import { sleep, startSandbox, waitFor } from '../server/sandbox';
-import { numberFlag, shapeOf } from './large/tree-shape';
+import { sleep, waitFor } from '../server/sandbox';
+import { numberFlag, startQuietTree } from './large/tree-shape';
 
 const args = process.argv.slice(2);
 const flag = numberFlag(args);
@@ -44,13 +44,7 @@ function bySite(root: ProfileNode): Map<string, number> {
 
 rootLogger.level = 'warn';
 const work = mkdtempSync(path.join(tmpdir(), 'replicaops-alloc-'));
-const sandbox = await startSandbox({
-  shape: shapeOf(n),
-  masterPersistence: 'none',
-  commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
-  spawnConcurrency: 20,
-  timeoutMs: Math.max(120_000, n * 1000),
-});
+const sandbox = await startQuietTree(n);
 const server = await startServer(
   loadConfig({ PORT: '0', LOG_LEVEL: 'warn', REPLICAOPS_POLL_MS: '1000', REPLICAOPS_DATA_DIR: path.join(work, 'data'), REPLICAOPS_SEEDS: sandbox.seeds()[n - 1] }),
   { withUi: false },

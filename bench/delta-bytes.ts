@@ -7,12 +7,12 @@ import { io } from 'socket.io-client';
 import { startServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { rootLogger } from '../server/logger';
-import { sleep, startSandbox, waitFor } from '../server/sandbox';
+import { sleep, waitFor } from '../server/sandbox';
 import type { TopologyPatch, TopologyPatchPart } from '../lib/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { numberFlag, shapeOf } from './large/tree-shape';
+import { numberFlag, startQuietTree } from './large/tree-shape';
 
 const args = process.argv.slice(2);
 const flag = numberFlag(args);
@@ -46,13 +46,7 @@ function countPart<T extends object>(kind: string, part: TopologyPatchPart<T>): 
 
 rootLogger.level = 'warn';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-delta-bytes-'));
-const sandbox = await startSandbox({
-  shape: shapeOf(n),
-  masterPersistence: 'none',
-  commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
-  spawnConcurrency: 20,
-  timeoutMs: Math.max(120_000, n * 1000),
-});
+const sandbox = await startQuietTree(n);
 const server = await startServer(
   loadConfig({
     PORT: '0',

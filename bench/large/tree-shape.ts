@@ -1,7 +1,7 @@
 // The bench trees and flags, one copy: 1 master → up to 10 replicas → the rest as sub-replicas
 // spread evenly under them (the shape every scale bench and profile uses), and `--name value`
 // numeric flags with a default.
-import type { ShapeEntry } from '../../server/sandbox';
+import { startSandbox, type Sandbox, type ShapeEntry } from '../../server/sandbox';
 
 export function shapeOf(n: number): ShapeEntry[] {
   const shape: ShapeEntry[] = [{ name: 'm' }];
@@ -18,4 +18,18 @@ export function numberFlag(args: string[]): (name: string, fallback: number) => 
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
+}
+
+/**
+ * The quiet N-node bench tree: real redis-servers with `--hz 1`, no persistence, `maxmemory
+ * 8mb`, 20 started at a time (what every in-process scale bench measures against).
+ */
+export function startQuietTree(n: number): Promise<Sandbox> {
+  return startSandbox({
+    shape: shapeOf(n),
+    masterPersistence: 'none',
+    commonConfig: { hz: '1', save: '""', appendonly: 'no', maxmemory: '8mb' },
+    spawnConcurrency: 20,
+    timeoutMs: Math.max(120_000, n * 1000),
+  });
 }
