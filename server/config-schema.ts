@@ -4,7 +4,7 @@ import { NodeIdSchema } from '../lib/contracts';
 import { DEFAULT_DIAGNOSIS_SETTINGS } from '../lib/diagnosis/diagnosis-input';
 import { DEFAULT_THRESHOLDS as T } from '../lib/topology/status';
 import { LogIngestSchema, LogSourceSchema } from './logs/log-config';
-import { SECTION_EVERY_MS } from './monitor/poll-tiers';
+import { QUIET_INFO_EVERY_MS, SECTION_EVERY_MS } from './monitor/poll-tiers';
 
 // Defaults are written once: per field (from the pure modules that own them where one does),
 // and every section `.prefault({})`, so an absent section is parsed as an empty one.
@@ -182,6 +182,12 @@ export const ConfigFileSchema = z
         commandTimeoutMs: z.number().int().min(50).max(60_000).default(2000),
         /** How often the replication settings are re-read with CONFIG GET (same round trip). */
         configEveryMs: z.number().int().min(1000).default(30_000),
+        /**
+         * How often a quiet node (no replicas; a replica's link up, not syncing, not loading) reads
+         * INFO (ms). Its polls in between send ROLE (role, link state, offsets): when ROLE shows a
+         * change, the same poll reads INFO. At most the poll interval = INFO every poll.
+         */
+        quietInfoEveryMs: z.number().int().min(0).max(3_600_000).default(QUIET_INFO_EVERY_MS),
         /**
          * How often each slow INFO section is re-read (ms; at most the poll interval = every
          * poll). Replication, server, stats, errorstats and cluster ride every poll.

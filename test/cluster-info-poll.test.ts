@@ -60,7 +60,7 @@ describe('a cluster node\'s poll', () => {
     clients.push(c);
     ok(await c.poll(5000, FULL_PLAN));
     const r = ok(await c.poll(5000, FULL_PLAN));
-    assert.match(r.info, /cluster_enabled:1/);
+    assert.match(r.info ?? '', /cluster_enabled:1/);
     assert.equal(r.clusterInfo, undefined);
   });
 });

@@ -32,8 +32,8 @@ async function timersLeftBy(delayMs: number, fn: () => Promise<void>): Promise<n
   return pending.size;
 }
 
-function client(host: string, port: number): NodeClient {
-  return new NodeClient({ host, port, credentials: {}, connectTimeoutMs: 2000, commandTimeoutMs: 2000, maxBackoffMs: 1000, log: logger('test') });
+function client(host: string, port: number, credentials: { username?: string; password?: string } = {}): NodeClient {
+  return new NodeClient({ host, port, credentials, connectTimeoutMs: 2000, commandTimeoutMs: 2000, maxBackoffMs: 1000, log: logger('test') });
 }
 
 describe('NodeClient.poll() against a real redis-server', () => {
@@ -65,6 +65,42 @@ describe('NodeClient.poll() against a real redis-server', () => {
       assert.equal(r.config?.['repl-backlog-size'] !== undefined, true, 'CONFIG GET answered');
     }
     assert.doesNotMatch(String(await c.client.call('INFO', 'commandstats')), /cmdstat_cluster/);
+  });
+
+  test('a quiet node answers ROLE; a change ROLE shows is read with INFO in the same poll', async (t) => {
+    const m = sandbox.node('m');
+    const fresh = client(m.host, m.port);
+    t.after(() => fresh.close());
+    const quiet = { ...FULL_PLAN, role: { role: 'master' } as const };
+    const first = await fresh.poll(5000, quiet);
+    assert.ok(first.ok && first.info !== undefined, 'a new connection reads INFO before ROLE stands in');
+    const second = await fresh.poll(5000, quiet);
+    assert.ok(second.ok);
+    assert.equal(second.role?.role, 'master');
+    assert.equal(second.info, undefined);
+    // Expecting a replica of some master: ROLE says master, so this poll is an INFO poll.
+    const moved = await fresh.poll(5000, { ...FULL_PLAN, role: { role: 'replica', host: '127.0.0.1', port: 1 } });
+    assert.ok(moved.ok && moved.role === undefined);
+    assert.match(moved.info, /role:master/);
+  });
+
+  test('a node whose ACL refuses ROLE is polled with INFO, without an error', async () => {
+    await c.client.call('ACL', 'SETUSER', 'watcher', 'on', '>pw', '-@all', '+info', '+ping', '+config|get', '+client|setname');
+    const m = sandbox.node('m');
+    const watcher = client(m.host, m.port, { username: 'watcher', password: 'pw' });
+    try {
+      const quiet = { ...FULL_PLAN, role: { role: 'master' } as const };
+      for (let i = 0; i < 3; i++) {
+        const r = await watcher.poll(5000, quiet);
+        assert.ok(r.ok, JSON.stringify(r));
+        assert.match(r.info ?? '', /role:master/);
+      }
+      const stats = String(await c.client.call('INFO', 'errorstats'));
+      // ROLE was tried once (refused: NOPERM) and never sent again.
+      assert.equal(Number(/errorstat_NOPERM:count=(\d+)/.exec(stats)?.[1] ?? 0), 1, stats);
+    } finally {
+      watcher.close();
+    }
   });
 
   test('a caller that wants CONFIG gets it even while a plain poll is in flight', async () => {

@@ -33,7 +33,7 @@ export interface PollCost {
   /** False: the binary was missing, the exporter column is the INFO ALL loop's twin. */
   exporterBinary: boolean;
   exporterVersion: string | null;
-  /** Dashboard cycles in the window (its INFO calls on its node should match). */
+  /** Dashboard cycles in the window: one poll of its node each (ROLE, or INFO when due or moved). */
   dashboardCycles: number;
   rows: Record<Polled, PollCostRow>;
   idleCpuMsPerMin: number;
@@ -140,8 +140,7 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
     alignTo: (lastStart) => void (cycleStart = lastStart),
     async measure(seconds, cycles) {
       const version = binary ? (exporterOut.match(/Exporter (\S+)/)?.[1] ?? null) : null;
-      // 5 s windows; each one's cost per poll is its net command time over its net INFO calls
-      // (one per poll for all three pollers). The median window is robust to the moments a busy
+      // 5 s windows; each one's cost per poll is its net command time over its polls. The median window is robust to the moments a busy
       // machine preempts redis-server in the middle of a command.
       const windows = Math.max(1, Math.round(seconds / 5));
       const per: Record<Polled, { usec: number[]; cpu: number[]; polls: number }> = {
@@ -152,20 +151,25 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
       const first = await readAll();
       const c0 = cycles();
       let before = first;
+      let cyclesBefore = c0;
       for (let w = 0; w < windows; w++) {
         await new Promise((r) => setTimeout(r, (seconds * 1000) / windows));
         const after = await readAll();
+        const cyclesAfter = cycles();
         const idle = diffCommandStats(before.idle.stats, after.idle.stats);
         const idleCpu = after.idle.cpu - before.idle.cpu;
         for (const n of POLLED) {
           const net = netOfIdle(diffCommandStats(before[n].stats, after[n].stats), idle);
-          const polls = net.get('info')?.calls ?? 0;
+          // The dashboard polls its node once per cycle, with ROLE or INFO (a quiet node's INFO
+          // rides every few seconds): its polls are its cycles. The others send one INFO a poll.
+          const polls = n === 'replicaops' ? cyclesAfter - cyclesBefore : (net.get('info')?.calls ?? 0);
           if (polls === 0) continue;
           per[n].polls += polls;
           per[n].usec.push(totalCommandTime(net).usec / polls);
           per[n].cpu.push(((after[n].cpu - before[n].cpu - idleCpu) * 1000) / polls);
         }
         before = after;
+        cyclesBefore = cyclesAfter;
       }
       const whole = (n: Polled) => netOfIdle(diffCommandStats(first[n].stats, before[n].stats), diffCommandStats(first.idle.stats, before.idle.stats));
       const row = (n: Polled): PollCostRow => ({

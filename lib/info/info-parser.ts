@@ -53,7 +53,7 @@ const CR = 13;
  * a reused long value (`run_id`, `executable`) is not a slice that keeps this whole reply alive.
  */
 /** Each parsed section's field names in reply order (Object.keys of a dictionary is slow). */
-const FIELD_ORDER = new WeakMap<Record<string, string>, string[]>();
+export const FIELD_ORDER = new WeakMap<Record<string, string>, string[]>();
 
 class Reuse {
   private keys: readonly string[] = [];

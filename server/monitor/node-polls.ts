@@ -1,5 +1,6 @@
 // One poll per node, as the cycle and the fast lane send them: which sections each node's poll
 // asks for, and failures (even a synchronous throw) turned into that node's state.
+import { quietRole } from '../../lib/info/role-reply';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { PollResult } from '../redis/node-client';
@@ -24,11 +25,15 @@ export async function pollOne(pool: MonitorPool, id: string, deadline: number, p
   }
 }
 
-/** This node's poll: fast sections always, slow tiers when due (server/monitor/poll-tiers.ts). */
+/**
+ * This node's poll: fast sections always, slow tiers when due, ROLE instead of INFO between two
+ * INFOs of a quiet node (server/monitor/poll-tiers.ts).
+ */
 export function planFor(r: NodeRecord | undefined, now: number, poll: Config['poll']): PollPlan {
   if (!r) return { ...FULL_PLAN, withConfig: true };
   const syncing = r.info?.replication.master_sync_in_progress === true || r.info?.sections.persistence?.loading === '1';
-  return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing }, now, poll, phaseOf(r.id));
+  const role = r.reachable && r.info ? quietRole(r.info) : undefined;
+  return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing, role }, now, poll, phaseOf(r.id));
 }
 
 /**

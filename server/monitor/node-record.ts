@@ -31,7 +31,7 @@ export interface NodeRecord {
   sectionAt: Record<string, number>;
   /** Read every section (and CONFIG) on the next poll. */
   refreshAll: boolean;
-  /** CONFIG GET of the replication settings (see CONFIG_PARAMS), when allowed. */
+  /** CONFIG GET of the replication settings (see CONFIG_PARAMS in server/redis/poll-config.ts), when allowed. */
   config?: Record<string, string>;
   configError?: string;
   configAt?: number;

@@ -1,6 +1,7 @@
 // What the monitor knows of each node across cycles: records, address aliases, discovery of
 // neighbours, and the memory of nodes that died. No I/O; the monitor drives it.
 import { parseInfo } from '../../lib/info/info-parser';
+import { withRoleOffsets, type RoleReading } from '../../lib/info/role-reply';
 import { replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
 import { deriveNodeMetrics, previousCounters } from '../../lib/topology/node-metrics';
 import { logger } from '../logger';
@@ -107,6 +108,32 @@ export class NodeRegistry {
     return before !== undefined && !sameProcess && SLOW_SECTIONS.some((s) => info.sections[s] === undefined);
   }
 
+  /**
+   * A quiet node's ROLE into the record: its last INFO with this poll's offsets
+   * (lib/info/role-reply.ts). The sections keep their read times in `sectionAt`; only the
+   * offsets, the sample time and the rates derived from them are this poll's.
+   */
+  applyRole(rec: NodeRecord, role: RoleReading, at: number, latencyMs: number): void {
+    const before = rec.info;
+    if (!before) {
+      // ROLE is only asked of a node with an INFO; should the record have lost it, read INFO.
+      rec.refreshAll = true;
+      return;
+    }
+    rec.prevInfo = previousCounters(before);
+    rec.prevInfoAt = rec.infoAt;
+    rec.info = withRoleOffsets(before, role);
+    rec.infoAt = at;
+    rec.reachable = true;
+    rec.error = undefined;
+    rec.lastSeenAt = at;
+    rec.lastKnownAt = at;
+    rec.latencyMs = latencyMs;
+    const previous = rec.metrics;
+    rec.metrics = deriveNodeMetrics(rec.info, rec.prevInfo, rec.prevInfoAt ? at - rec.prevInfoAt : null, null);
+    rec.metrics.cpuPct = previous?.cpuPct ?? null;
+  }
+
   neighbours(rec: NodeRecord): string[] {
     if (!rec.info) return [];
     const out = rec.info.replication.replicas.filter((e) => e.port > 0).map((e) => replicaEntryId(e, this.canonical));
@@ -188,7 +215,8 @@ export class NodeRegistry {
     const { rereads, referenced, polled, started } = cycle;
     // A new process of the node (restarted between two polls): its slow sections are read
     // in the same cycle, one more round trip for this node only, rather than judged absent.
-    if (this.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
+    if (result.role) this.applyRole(rec, result.role, result.at, result.latencyMs);
+    else if (this.applyInfo(rec, result.info, result.at, result.latencyMs, rereads.has(id)) && !rereads.has(id)) {
       rereads.add(id);
       next.push(id);
     }

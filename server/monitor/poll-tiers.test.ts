@@ -93,6 +93,33 @@ describe('poll tiers', () => {
     assert.equal(isDue(undefined, 10_000, 5000, 1000, 0.5), true);
   });
 
+  test('a quiet node sends ROLE between two INFOs, and INFO together with its slow sections', () => {
+    const quiet = { ...tiers, quietInfoEveryMs: 5000 };
+    const role = { role: 'replica', host: '10.0.0.1', port: 6379 } as const;
+    const sectionAt: Record<string, number> = {};
+    const byRole: number[] = [];
+    const byInfo: number[] = [];
+    for (let now = 0; now <= 60_000; now += 1000) {
+      const plan = pollPlan({ ...idle(sectionAt), role }, now, quiet, phaseOf('10.0.0.2:6379'));
+      if (plan.role) {
+        assert.deepEqual(plan.role, role);
+        byRole.push(now);
+        continue;
+      }
+      byInfo.push(now);
+      for (const s of plan.sections) sectionAt[s] = now;
+    }
+    assert.equal(byInfo[0], 0, 'first contact reads INFO');
+    assert.ok(byInfo.length >= 12 && byInfo.length <= 13, `${byInfo.length} INFO polls in 60 s`);
+    assert.equal(byRole.length + byInfo.length, 61);
+    for (let i = 1; i < byInfo.length; i++) assert.ok(byInfo[i]! - byInfo[i - 1]! <= 6000, `INFO gap ${byInfo[i]! - byInfo[i - 1]!}`);
+    // Not quiet, asked to read everything, or the tier at the poll interval: INFO every poll.
+    assert.equal(pollPlan({ ...idle(readAll(0)), role: undefined }, 1000, quiet, 0.5).role, undefined);
+    assert.equal(pollPlan({ ...idle({ ...readAll(0), replication: 0 }), role, refreshAll: true }, 1000, quiet, 0.5).role, undefined);
+    assert.equal(pollPlan({ ...idle({ ...readAll(0), replication: 0 }), role }, 1000, { ...quiet, quietInfoEveryMs: 1000 }, 0.5).role, undefined);
+    assert.equal(pollPlan({ ...idle({ ...readAll(0), replication: 0 }), role }, 1000, tiers, 0.5).role, undefined);
+  });
+
   test('during a full sync or an RDB load, persistence (loading) is read every poll', () => {
     const plan = pollPlan({ ...idle(readAll(9500), 9500), syncing: true }, 10_000, tiers, 0.3);
     assert.deepEqual(plan.sections, [...FAST_SECTIONS, 'persistence']);

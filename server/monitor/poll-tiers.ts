@@ -1,9 +1,12 @@
 // Which INFO sections (and whether CONFIG GET) one node's poll asks for. The sections that
 // detection reads — replication, server (run_id), stats (sync counters), errorstats, cluster —
 // ride every poll; memory, persistence, clients, cpu and keyspace, and the CONFIG GET batch, on
-// slower tiers (`poll.sectionEveryMs`, `poll.configEveryMs`). It is still one pipelined round
-// trip per node per poll: only its size changes. Pure: the monitor keeps the state.
+// slower tiers (`poll.sectionEveryMs`, `poll.configEveryMs`). A quiet node without replicas
+// reads INFO on its own tier (`poll.quietInfoEveryMs`) and `ROLE` in between, and INFO at once
+// when ROLE shows a change. It is still one pipelined round trip per node per poll (two when a
+// quiet node's ROLE shows a change). Pure: the monitor keeps the state.
 import type { ParsedInfo } from '../../lib/info/info-types';
+import type { RoleExpectation } from '../../lib/info/role-reply';
 
 /** Read on every poll: what link, lag, restart, resync and auth detection need. */
 export const FAST_SECTIONS = ['replication', 'server', 'stats', 'errorstats', 'cluster'] as const;
@@ -25,10 +28,18 @@ export const SECTION_EVERY_MS: SectionTiers = {
   keyspace: 5000,
 };
 
+/** Default of `poll.quietInfoEveryMs`: a quiet node's INFO rides with its slow sections. */
+export const QUIET_INFO_EVERY_MS = 5000;
+
 export interface PollPlan {
   /** INFO section names, in the order Redis is asked. */
   sections: string[];
   withConfig: boolean;
+  /**
+   * Set on a quiet node's poll between two INFOs: `ROLE` is sent instead, and stands in for INFO
+   * when it says this; otherwise the same poll reads `sections` (lib/info/role-reply.ts).
+   */
+  role?: RoleExpectation;
 }
 
 /** What the schedule needs to know of one node. */
@@ -40,6 +51,8 @@ export interface TierState {
   refreshAll: boolean;
   /** A full sync or an RDB load in progress: persistence (`loading`) is read every poll. */
   syncing: boolean;
+  /** What ROLE should say while the node stays quiet (no replicas, link up); absent = not quiet. */
+  role?: RoleExpectation;
 }
 
 /**
@@ -72,7 +85,13 @@ export function isDue(
 export function pollPlan(
   state: TierState,
   now: number,
-  tiers: { sectionEveryMs: SectionTiers; configEveryMs: number; intervalMs: number },
+  tiers: {
+    sectionEveryMs: SectionTiers;
+    configEveryMs: number;
+    intervalMs: number;
+    /** How often a quiet node reads INFO; ROLE in between. Absent or ≤ intervalMs: INFO every poll. */
+    quietInfoEveryMs?: number;
+  },
   phase: number,
 ): PollPlan {
   const sections: string[] = [...FAST_SECTIONS];
@@ -83,7 +102,11 @@ export function pollPlan(
   }
   const withConfig =
     state.refreshAll || isDue(state.configAt, now, tiers.configEveryMs, tiers.intervalMs, phase);
-  return { sections, withConfig };
+  const infoDue =
+    state.refreshAll ||
+    sections.length > FAST_SECTIONS.length ||
+    isDue(state.sectionAt.replication, now, tiers.quietInfoEveryMs ?? 0, tiers.intervalMs, phase);
+  return state.role && !infoDue ? { sections, withConfig, role: state.role } : { sections, withConfig };
 }
 
 /** Every section at once: first contact, and what callers outside the poll loop get. */

@@ -4,48 +4,23 @@
 import Redis from 'ioredis';
 import { parseClusterInfo, type ClusterInfoReading } from '../../lib/cluster/cluster-parse';
 import type { NodeError } from '../../lib/contracts';
-import { bareRecord, isHostileName } from '../../lib/info/safe-record';
+import { parseRoleReply, roleMatches, type RoleReading } from '../../lib/info/role-reply';
 import { FULL_PLAN, type PollPlan } from '../monitor/poll-tiers';
 import { classifyConnectionError } from './connection-error';
+import { CONFIG_PARAMS, readConfigReplies } from './poll-config';
 import { backoff, linkOptions, type LinkOptions } from './connection-options';
 
 
-/**
- * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).
- * One CONFIG GET per name keeps pre-7 servers (one pattern per call) working; they ride in the
- * same pipeline as INFO, so it is still one round trip.
- */
-export const CONFIG_PARAMS = [
-  'save',
-  'appendonly',
-  'repl-backlog-size',
-  'repl-backlog-ttl',
-  'repl-timeout',
-  'repl-ping-replica-period',
-  'tcp-keepalive',
-  'repl-diskless-sync',
-  'repl-diskless-sync-delay',
-  'repl-diskless-load',
-  'client-output-buffer-limit',
-  'min-replicas-to-write',
-  'min-replicas-max-lag',
-  'replica-read-only',
-  'replica-serve-stale-data',
-  'replica-priority',
-  'maxmemory',
-  'maxmemory-policy',
-  // Redis Cluster: when a replica may still fail over, and when replicas migrate.
-  'cluster-node-timeout',
-  'cluster-replica-validity-factor',
-  'cluster-migration-barrier',
-];
-
 const CLUSTER_ENABLED = /^cluster_enabled:1\r?$/m;
+/** ROLE renamed away (`rename-command`) or denied by an ACL. */
+const ROLE_REFUSED = /unknown command|NOPERM|no permissions/i;
+
+/** A poll's reading: INFO text, or (a quiet node's poll whose ROLE showed no change) ROLE. */
+export type PollReading = { info: string; role?: undefined } | { role: RoleReading; info?: undefined };
 
 export type PollResult =
-  | {
+  | (PollReading & {
       ok: true;
-      info: string;
       /** Present when asked for and allowed; `configError` says why not otherwise. */
       config?: Record<string, string>;
       configError?: string;
@@ -56,7 +31,7 @@ export type PollResult =
       clusterInfo?: ClusterInfoReading;
       latencyMs: number;
       at: number;
-    }
+    })
   | { ok: false; error: NodeError; at: number };
 
 export interface NodeClientOptions extends LinkOptions {
@@ -64,23 +39,16 @@ export interface NodeClientOptions extends LinkOptions {
   onLost?: () => void;
 }
 
-function readConfigReplies(replies: Array<[Error | null, unknown]>): { config?: Record<string, string>; configError?: string } {
-  // The names come from the node: no prototype to write through or inherit from (safe-record.ts).
-  const config = bareRecord<string>();
-  for (const [err, reply] of replies) {
-    if (err) return { configError: classifyConnectionError(err).message };
-    if (!Array.isArray(reply)) continue;
-    for (let i = 0; i + 1 < reply.length; i += 2) {
-      const name = String(reply[i]).toLowerCase();
-      if (!isHostileName(name)) config[name] = String(reply[i + 1]);
-    }
-  }
-  return { config };
-}
-
-/** A poll in flight answers a caller when it asks at least for the same sections and CONFIG. */
+/**
+ * A poll in flight answers a caller when it asks at least for the same sections and CONFIG, and
+ * reads INFO whenever the caller needs INFO.
+ */
 function covers(have: PollPlan, want: PollPlan): boolean {
-  return (have.withConfig || !want.withConfig) && want.sections.every((s) => have.sections.includes(s));
+  return (
+    (have.withConfig || !want.withConfig) &&
+    (!have.role || want.role !== undefined) &&
+    want.sections.every((s) => have.sections.includes(s))
+  );
 }
 
 export class NodeClient {
@@ -91,6 +59,13 @@ export class NodeClient {
   private multiSectionInfo = true;
   /** The last INFO said `cluster_enabled:1`: CLUSTER INFO rides the next polls' pipeline. */
   private clusterEnabled = false;
+  /**
+   * INFO answered on this connection. A new connection (a restarted process, a dropped link)
+   * reads INFO before ROLE may stand in for it: ROLE shows no run_id.
+   */
+  private infoOnThisConnection = false;
+  /** ROLE renamed away or refused by an ACL: every poll reads INFO. */
+  private roleAllowed = true;
 
   constructor(private readonly opts: NodeClientOptions) {
     // First retry at once: a refused reconnect tells us why the link dropped (refused vs
@@ -110,6 +85,7 @@ export class NodeClient {
     });
     // A lost connection is news worth acting on before the next scheduled poll.
     this.redis.on('close', () => {
+      this.infoOnThisConnection = false;
       if (!wasReady) return;
       // Until the reconnect attempt says why (refused, timeout…), say what we know.
       this.lastError ??= { code: 'unknown', message: 'connection closed by the node' };
@@ -178,7 +154,6 @@ export class NodeClient {
   }
 
   private async runInfo(plan: PollPlan): Promise<PollResult> {
-    const { withConfig } = plan;
     const started = performance.now();
     // A connection attempt in progress (first poll of a new node, or a reconnect): wait for its
     // outcome rather than report a node as down that is merely being dialled. The caller's
@@ -188,14 +163,30 @@ export class NodeClient {
       return { ok: false, at: Date.now(), error: this.lastError ?? { code: 'unknown', message: `connection ${this.redis.status}` } };
     }
     const withCluster = this.clusterEnabled;
+    const expected = this.roleAllowed && this.infoOnThisConnection ? plan.role : undefined;
     let replies: Array<[Error | null, unknown]>;
     try {
-      replies = await this.send(plan, withCluster);
+      replies = await this.send(expected ? ['ROLE'] : this.infoCommand(plan), plan, withCluster);
     } catch (err) {
       this.lastError = this.moreSpecific(classifyConnectionError(err));
       return { ok: false, at: Date.now(), error: this.lastError };
     }
-    const [infoErr, infoReply] = replies[0] ?? [new Error('empty pipeline reply'), null];
+    const extras = this.extras(replies, plan, withCluster);
+    let [infoErr, infoReply] = replies[0] ?? [new Error('empty pipeline reply'), null];
+    if (expected) {
+      const role = infoErr ? null : parseRoleReply(infoReply);
+      if (role && roleMatches(expected, role)) {
+        this.lastError = null;
+        return { ok: true, role, ...extras, latencyMs: performance.now() - started, at: Date.now() };
+      }
+      if (infoErr && ROLE_REFUSED.test(infoErr.message)) {
+        this.roleAllowed = false;
+        this.opts.log.info({ node: `${this.opts.host}:${this.opts.port}`, reason: infoErr.message }, 'ROLE refused; this node is polled with INFO only');
+      }
+      // Something moved (or ROLE failed): this poll reads INFO after all, a second round trip.
+      const again = await this.send(this.infoCommand(plan), { sections: plan.sections, withConfig: false }, false);
+      [infoErr, infoReply] = again[0] ?? [new Error('empty reply'), null];
+    }
     if (infoErr) {
       const error = classifyConnectionError(infoErr);
       if (/syntax error/i.test(error.message) && this.multiSectionInfo) {
@@ -214,30 +205,44 @@ export class NodeClient {
       info = String(await this.redis.call('INFO'));
     }
     this.lastError = null;
+    this.infoOnThisConnection = true;
     this.clusterEnabled = CLUSTER_ENABLED.test(info);
-    const result: PollResult = { ok: true, info, latencyMs: performance.now() - started, at: Date.now() };
+    return { ok: true, info, ...extras, latencyMs: performance.now() - started, at: Date.now() };
+  }
+
+  private infoCommand(plan: PollPlan): string[] {
+    return ['INFO', ...(this.multiSectionInfo ? plan.sections : [])];
+  }
+
+  /** CLUSTER INFO and CONFIG GET replies of the poll's pipeline, after its first command. */
+  private extras(
+    replies: Array<[Error | null, unknown]>,
+    plan: PollPlan,
+    withCluster: boolean,
+  ): { clusterInfo?: ClusterInfoReading; config?: Record<string, string>; configError?: string } {
+    const out: { clusterInfo?: ClusterInfoReading; config?: Record<string, string>; configError?: string } = {};
     const [clusterErr, clusterReply] = withCluster ? (replies[1] ?? [null, null]) : [null, null];
-    if (withCluster && !clusterErr && typeof clusterReply === 'string') result.clusterInfo = parseClusterInfo(clusterReply);
-    if (withConfig) Object.assign(result, readConfigReplies(replies.slice(withCluster ? 2 : 1)));
-    return result;
+    if (withCluster && !clusterErr && typeof clusterReply === 'string') out.clusterInfo = parseClusterInfo(clusterReply);
+    if (plan.withConfig) Object.assign(out, readConfigReplies(replies.slice(withCluster ? 2 : 1)));
+    return out;
   }
 
   /**
-   * The poll's commands, as `[error, reply]` pairs in order. Most polls are one INFO: sent as a
-   * plain command, without a pipeline object and its bookkeeping (1,000 of them a second).
+   * The poll's commands, as `[error, reply]` pairs in order. Most polls are one command (INFO or
+   * ROLE): sent as a plain command, without a pipeline object and its bookkeeping (1,000 a second).
    */
-  private async send(plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
-    const info = ['INFO', ...(this.multiSectionInfo ? plan.sections : [])] as const;
+  private async send(first: string[], plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
+    const [name, ...args] = first as [string, ...string[]];
     if (!withCluster && !plan.withConfig) {
       try {
-        return [[null, await this.redis.call(...info)]];
+        return [[null, await this.redis.call(name, ...args)]];
       } catch (err) {
         // As a pipeline reports it: the command's error (NOAUTH, syntax, a dropped socket).
         return [[err instanceof Error ? err : new Error(String(err)), null]];
       }
     }
     const pipeline = this.redis.pipeline();
-    pipeline.call(...info);
+    pipeline.call(name, ...args);
     if (withCluster) pipeline.call('CLUSTER', 'INFO');
     if (plan.withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
     return (await pipeline.exec()) ?? [];
