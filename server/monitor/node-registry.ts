@@ -1,6 +1,7 @@
 // What the monitor knows of each node across cycles: records, address aliases, discovery of
 // neighbours, and the memory of nodes that died. No I/O; the monitor drives it.
 import { parseInfo } from '../../lib/info/info-parser';
+import type { ParsedInfo } from '../../lib/info/info-types';
 import { withRoleOffsets, type RoleReading } from '../../lib/info/role-reply';
 import { replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
 import { deriveNodeMetrics, previousCounters } from '../../lib/topology/node-metrics';
@@ -84,6 +85,7 @@ export class NodeRegistry {
     rec.sectionAt = sameProcess ? { ...rec.sectionAt } : {};
     for (const name of readNow) rec.sectionAt[name] = at;
     rec.refreshAll = situationChanged(before, info);
+    if (before && before.replication.master_replid !== info.replication.master_replid) this.refreshReplicasOf(info);
     if (!again) {
       rec.prevInfo = before && previousCounters(before);
       rec.prevInfoAt = rec.infoAt;
@@ -106,6 +108,17 @@ export class NodeRegistry {
     if (!cpuRead) rec.metrics.cpuPct = previous?.cpuPct ?? null;
     // Only a new process: a server that never reports a section must not cost a re-read a poll.
     return before !== undefined && !sameProcess && SLOW_SECTIONS.some((s) => info.sections[s] === undefined);
+  }
+
+  /**
+   * A new replication ID upstream (a promotion, a full sync) reaches its replicas over a quick
+   * reconnect that a replica polled with ROLE may not show: they read INFO on their next poll.
+   */
+  private refreshReplicasOf(info: ParsedInfo): void {
+    for (const e of info.replication.replicas) {
+      const replica = e.port > 0 ? this.records.get(replicaEntryId(e, this.canonical)) : undefined;
+      if (replica) replica.refreshAll = true;
+    }
   }
 
   /**
