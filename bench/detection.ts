@@ -1,15 +1,18 @@
 // (a) Detection latency: a replica process is killed (or frozen with SIGSTOP, like a network
 // black hole: no FIN, the socket stays open) → time until a socket.io client receives the
-// topology update showing it unreachable. Repeated `trials` times.
+// topology update showing it unreachable; or its link cut (`unlink`: REPLICAOF a port nobody
+// listens on, the replica stays up) → time until the client sees the replica's link not up: what
+// a quiet replica polled with ROLE must still show at once. Repeated `trials` times.
 import { io } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TopologyDelta } from '../lib/contracts';
 import { startServer } from '../server/app-server';
 import { loadConfig } from '../server/config';
 import { rootLogger } from '../server/logger';
 import { startSandbox, waitFor } from '../server/sandbox';
+import { reserveFreePorts } from '../server/sandbox/free-port';
 import type { Socket } from 'socket.io-client';
 
-export type Fault = 'kill' | 'freeze';
+export type Fault = 'kill' | 'freeze' | 'unlink';
 
 export interface DetectionResult {
   fault: Fault;
@@ -37,6 +40,9 @@ export async function benchDetection(fault: Fault, trials = 20, pollMs = 1000): 
   );
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'] });
   const victim = sandbox.node('r2').id;
+  const master = sandbox.node('m');
+  const replica = await sandbox.client('r2');
+  const [deadPort] = await reserveFreePorts('127.0.0.1', 1);
   const samplesMs: number[] = [];
   try {
     await waitFor(() => server.monitor.snapshot().topology.links.filter((l) => l.linkStatus === 'up').length === 2, 20_000);
@@ -45,7 +51,11 @@ export async function benchDetection(fault: Fault, trials = 20, pollMs = 1000): 
       await new Promise((r) => setTimeout(r, Math.random() * pollMs));
       const seen = new Promise<number>((resolve) => {
         const onUpdate = (d: TopologyDelta) => {
-          if (d.nodes.some((n) => n.id === victim && !n.reachable)) {
+          const shown =
+            fault === 'unlink'
+              ? d.links.some((l) => l.replica === victim && l.linkStatus !== 'up')
+              : d.nodes.some((n) => n.id === victim && !n.reachable);
+          if (shown) {
             socket.off('topology:update', onUpdate);
             resolve(performance.now());
           }
@@ -54,11 +64,18 @@ export async function benchDetection(fault: Fault, trials = 20, pollMs = 1000): 
       });
       const injectedAt = performance.now();
       if (fault === 'kill') await sandbox.kill('r2');
-      else sandbox.pause('r2');
+      else if (fault === 'freeze') sandbox.pause('r2');
+      else await replica.call('REPLICAOF', '127.0.0.1', String(deadPort));
       samplesMs.push((await seen) - injectedAt);
       if (fault === 'kill') await sandbox.restart('r2');
-      else sandbox.resume('r2');
-      await waitFor(() => server.monitor.snapshot().topology.nodes.some((n) => n.id === victim && n.reachable), 20_000);
+      else if (fault === 'freeze') sandbox.resume('r2');
+      else await replica.call('REPLICAOF', master.host, String(master.port));
+      await waitFor(() => {
+        const t = server.monitor.snapshot().topology;
+        return t.nodes.some((n) => n.id === victim && n.reachable) && t.links.some((l) => l.replica === victim && l.linkStatus === 'up');
+      }, 20_000);
+      // The replica is quiet again (polled with ROLE) before the next trial.
+      await new Promise((r) => setTimeout(r, 3 * pollMs));
     }
   } finally {
     socket.close();

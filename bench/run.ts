@@ -27,9 +27,10 @@ function detectionSection(rs: DetectionResult[]): string {
   const label = {
     kill: 'replica process killed (SIGKILL)',
     freeze: 'replica frozen (SIGSTOP: no FIN, socket stays open)',
+    unlink: 'replica re-pointed at a dead master (REPLICAOF): link not up',
   };
   return [
-    `### Detection latency (fault → a socket.io client sees the replica unreachable)`,
+    `### Detection latency (fault → a socket.io client sees the replica unreachable, or its link not up)`,
     '',
     `| fault | poll interval | trials | p50 | p95 | max | p95 / poll interval |`,
     `|---|---|---|---|---|---|---|`,
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     const rs = [
       await benchDetection('kill', flag('trials', 20), flag('poll', 1000)),
       await benchDetection('freeze', flag('trials', 20), flag('poll', 1000)),
+      await benchDetection('unlink', flag('trials', 20), flag('poll', 1000)),
     ];
     results.detection = rs;
     sections.push(detectionSection(rs));
