@@ -16,7 +16,7 @@ import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import { waitCondition, type CheckResult } from './drill-conditions';
-import type { DrillObserver } from './drill-observer';
+import { problemLine, type DrillObserver } from './drill-observer';
 import { prepareRun, type DrillWorldDeps, type RunContext } from './drill-run-context';
 import { sleep } from './redis-steps';
 import { errorText } from '../error-text';
@@ -179,8 +179,9 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       observer,
       this.scenario.maxRecoverMs + RECOVERY_GRACE_MS,
     );
-    obs.recoveryProblem =
-      obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
+    obs.recoveryWait =
+      obs.recoveredAt === null ? observer.healthProblemParts() : observer.lastProblemParts;
+    obs.recoveryProblem = problemLine(obs.recoveryWait);
   }
 
   private failRunningStep(obs: DrillObservation, err: unknown): void {

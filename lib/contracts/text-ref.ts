@@ -1,0 +1,29 @@
+// A server-built sentence as an i18n key with its parameters, rendered in the reader's
+// language by lib/i18n/text-ref (the same idea as a report check's `reason` + `params`). A
+// parameter may itself be a text reference (a TTL phrase inside a key's difference line).
+import { z } from 'zod';
+import { en } from '../i18n/en';
+
+const isMessageKey = (key: string): boolean => Object.hasOwn(en, key);
+
+export interface TextRef {
+  /** i18n message key (lib/i18n/en/*). */
+  key: string;
+  /** A list of references is joined with the language's list separator. */
+  params?: Record<string, string | number | TextRef | TextRef[]>;
+}
+
+export const TextRefSchema: z.ZodType<TextRef> = z.object({
+  key: z.string().refine(isMessageKey, 'expected a known message key'),
+  params: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.lazy(() => TextRefSchema),
+        z.array(z.lazy(() => TextRefSchema)),
+      ]),
+    )
+    .optional(),
+});

@@ -1,0 +1,37 @@
+// 中文：服务器以 i18n 键 + 参数生成的句子（演练评分卡、一致性检查示例），按读者语言显示。
+import type { enServerTexts } from '../en/server-texts';
+
+export const zhServerTexts: { readonly [K in keyof typeof enServerTexts]: string } = {
+  'textRef.verbatim': '{text}',
+  'textRef.listSeparator': '、',
+
+  'drillText.openBefore': '故障前已打开',
+  'drillText.openBeforeOn': '故障前已在 {node} 上打开',
+  'drillText.openedAfter': '故障后 {time} 打开',
+  'drillText.openedAfterOn': '故障后 {time} 在 {node} 上打开',
+  'drillText.wrongCause': '已打开，但原因为 {causes}，预期为 {expected}',
+  'drillText.noCause': '无',
+  'drillText.neverInjected': '故障始终未注入',
+  'drillText.neverOpened': '始终未打开',
+  'drillText.notDetected': '未检测到',
+  'drillText.detectedIn': '{time} 内检测到',
+  'drillText.notRecovered': '未恢复',
+  'drillText.notRecoveredWhy': '未恢复：{why}',
+  'drillText.recoveredIn': '{time} 内恢复',
+  'drillText.recoveredInWhy': '{time} 内恢复（最后等待的是：{why}）',
+  'drillText.linksNotUp': '链路未恢复：{nodes}',
+  'drillText.stillOpen': '仍未关闭：{findings}',
+  'drillText.twoProblems': '{first}；{second}',
+  'drillText.finding': '{kind}（{severity}）',
+  'drillText.findingOn': '{node} 上的 {kind}（{severity}）',
+  'drillText.findingTolerated': '{kind}（{severity}，可容忍）',
+  'drillText.sev.warning': '警告',
+  'drillText.sev.critical': '严重',
+  'drillText.sev.info': '提示',
+  'drillText.noneOpened': '无',
+  'drillText.alsoOpened': '另外打开：{findings}',
+  'drillText.unexpectedCritical': '意外问题：{findings}',
+  'drillText.stepsFailed': '{count} 个步骤失败（见上方步骤）',
+  'drillText.runError': '演练因错误而停止（见下方）',
+  'drillText.stepsFailedAndError': '{count} 个步骤失败，且演练因错误而停止（见下方）',
+};
