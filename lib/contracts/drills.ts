@@ -57,6 +57,8 @@ export const DrillStepSchema = z.object({
   endedAt: z.number().optional(),
   /** What happened, in English (e.g. the fault detail, or why a wait failed). */
   detail: z.string().optional(),
+  /** The same as an i18n key + params, where it is a sentence (not Redis' words or figures). */
+  detailText: TextRefSchema.optional(),
 });
 export type DrillStep = z.infer<typeof DrillStepSchema>;
 

@@ -106,14 +106,8 @@ export class DrillObserver {
     return open ? this.findings.find((f) => f.id === open.id && hit(f)) : undefined;
   }
 
-  /** Every replica link up as the dashboard sees it, with the detail of what is not. */
-  linksProblem(topology: Topology = this.monitor.snapshot().topology): string | undefined {
-    const down = this.linksDown(topology);
-    return down.length ? `links not up: ${down.join(', ')}` : undefined;
-  }
-
   /** Replicas whose link to their upstream is not up. */
-  private linksDown(topology: Topology): string[] {
+  linksDown(topology: Topology = this.monitor.snapshot().topology): string[] {
     return this.replicaIds(topology).filter((id) => {
       const link = topology.links.find((l) => l.replica === id);
       return !link || link.linkStatus !== 'up';
