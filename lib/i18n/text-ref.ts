@@ -15,6 +15,11 @@ export function textRef(key: MessageKey, params?: TextRef['params']): TextRef {
 
 const MAX_DEPTH = 4;
 
+/** The English sentence, for the wire's English `detail` fields and the logs. */
+export function englishText(ref: TextRef): string {
+  return renderTextRef(ref, 'en') ?? ref.key;
+}
+
 /** The sentence in `locale`; null when a key is unknown (a newer server): show the English text. */
 export function renderTextRef(ref: TextRef, locale: Locale, depth = 0): string | null {
   if (!isMessageKey(ref.key) || depth > MAX_DEPTH) return null;
