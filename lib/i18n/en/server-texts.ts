@@ -102,4 +102,17 @@ export const enServerTexts = {
   'checkText.skipNoCanonical': 'type {type} has no canonical read; its DUMP payloads differ',
   'checkText.skipTooLarge': 'too large to re-read whole (above maxCanonicalElements {max})',
   'checkText.skipUnsettled': 'changed on the master during every re-check round; not verified (last: {last})',
+
+  // API errors by code: English pages show the server's message as it is; other languages
+  // say what kind of error it is and keep the server's words after it.
+  'apiError.bad_request': '{message}',
+  'apiError.not_found': '{message}',
+  'apiError.unauthorized': '{message}',
+  'apiError.forbidden': '{message}',
+  'apiError.misdirected': '{message}',
+  'apiError.conflict': '{message}',
+  'apiError.payload_too_large': '{message}',
+  'apiError.rate_limited': '{message}',
+  'apiError.unavailable': '{message}',
+  'apiError.internal': '{message}',
 };

@@ -101,4 +101,15 @@ export const zhServerTexts: { readonly [K in keyof typeof enServerTexts]: string
   'checkText.skipNoCanonical': '类型 {type} 无法按规范形式读取；其 DUMP 内容不同',
   'checkText.skipTooLarge': '太大，无法整体重读（超过 maxCanonicalElements {max}）',
   'checkText.skipUnsettled': '每轮复查期间主节点上都有变化；未能验证（最后一次：{last}）',
+
+  'apiError.bad_request': '请求无效：{message}',
+  'apiError.not_found': '未找到：{message}',
+  'apiError.unauthorized': '需要登录：{message}',
+  'apiError.forbidden': '没有权限：{message}',
+  'apiError.misdirected': '请求的主机名不是本面板服务的地址：{message}',
+  'apiError.conflict': '操作冲突：{message}',
+  'apiError.payload_too_large': '请求内容过大：{message}',
+  'apiError.rate_limited': '请求过于频繁，请稍后再试：{message}',
+  'apiError.unavailable': '服务暂不可用：{message}',
+  'apiError.internal': '服务器内部错误：{message}',
 };
