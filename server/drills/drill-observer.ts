@@ -146,11 +146,6 @@ export class DrillObserver {
     return linksDown.length || open.length ? { linksDown, open } : undefined;
   }
 
-  /** Why the topology is not healthy now, in one line (English); undefined when it is. */
-  healthProblem(topology?: Topology): string | undefined {
-    return problemLine(this.healthProblemParts(topology));
-  }
-
   private judge(topology: Topology): void {
     const problem = this.healthProblemParts(topology);
     if (problem !== undefined) {
