@@ -15,7 +15,11 @@ const node = (i: number, over: Partial<TopologyNode> = {}): TopologyNode => ({
   lastSeenAt: T0 + 10 + i,
   ...over,
 });
-const tree = (n: number, at: number, over: (i: number) => Partial<TopologyNode> = () => ({})): Topology => ({
+const tree = (
+  n: number,
+  at: number,
+  over: (i: number) => Partial<TopologyNode> = () => ({}),
+): Topology => ({
   generatedAt: at,
   nodes: Array.from({ length: n }, (_, i) => node(i, over(i))),
   links: [],
@@ -29,7 +33,13 @@ for (const n of [3, 200]) {
     assert.equal(isCycleDelta(diffTopologyVersions(before, cycle, 1)), true);
     // The fast lane: node 2's connection closed, its re-poll failed; nothing else changed.
     const fast = tree(n, T0 + 400, (i) =>
-      i === 2 ? { reachable: false, status: 'critical', error: { code: 'refused', message: 'ECONNREFUSED' } } : {},
+      i === 2
+        ? {
+            reachable: false,
+            status: 'critical',
+            error: { code: 'refused', message: 'ECONNREFUSED' },
+          }
+        : {},
     );
     assert.equal(isCycleDelta(diffTopologyVersions(before, fast, 1)), false);
   });

@@ -32,10 +32,13 @@ const CASES: Record<string, DrillObservation> = {
   wrongCause: observe({ findings: [finding({ cause: 'connection_refused' })] }),
   notRecovered: observe({
     recoveredAt: null,
-    recoveryProblem: 'links not up: 127.0.0.1:7002; open: link_down (auth_failed) critical on 127.0.0.1:7002',
+    recoveryProblem:
+      'links not up: 127.0.0.1:7002; open: link_down (auth_failed) critical on 127.0.0.1:7002',
     recoveryWait: {
       linksDown: ['127.0.0.1:7002'],
-      open: [{ kind: 'link_down', cause: 'auth_failed', severity: 'critical', nodeId: '127.0.0.1:7002' }],
+      open: [
+        { kind: 'link_down', cause: 'auth_failed', severity: 'critical', nodeId: '127.0.0.1:7002' },
+      ],
     },
   }),
   unexpected: observe({
@@ -53,7 +56,8 @@ const CASES: Record<string, DrillObservation> = {
 };
 
 // Words of the English sentences; ids (link_down, auth_failed, node ids) may stay.
-const ENGLISH = /\b(opened|after|fault|detected|recovered|recover|never|links|open|none|also|steps?|failed|waited|on|critical|warning|expected|cause|within)\b/i;
+const ENGLISH =
+  /\b(opened|after|fault|detected|recovered|recover|never|links|open|none|also|steps?|failed|waited|on|critical|warning|expected|cause|within)\b/i;
 
 for (const [name, o] of Object.entries(CASES)) {
   test(`scorecard lines (${name}) read as Chinese sentences on a zh-CN page, and survive the wire schema`, () => {

@@ -30,7 +30,9 @@ export function renderTextRef(ref: TextRef, locale: Locale, depth = 0): string |
       params[name] = value;
       continue;
     }
-    const parts = (Array.isArray(value) ? value : [value]).map((v) => renderTextRef(v, locale, depth + 1));
+    const parts = (Array.isArray(value) ? value : [value]).map((v) =>
+      renderTextRef(v, locale, depth + 1),
+    );
     if (parts.some((p) => p === null)) return null;
     params[name] = parts.join(translate(dict, 'textRef.listSeparator'));
   }

@@ -43,7 +43,8 @@ export const enServerTexts = {
   'condText.sentinelMaster': "Sentinel's master of {group}: {master}",
   'condText.sentinelMasterFailover': "Sentinel's master of {group}: {master} (failover {state})",
   'condText.treeOk': '{master} master; {replicas} under it, link up',
-  'condText.treeOkSince': '{master} master; {replicas} under it, link up, {time} after +switch-master',
+  'condText.treeOkSince':
+    '{master} master; {replicas} under it, link up, {time} after +switch-master',
   'condText.noLiveReplica': 'no live replica',
   'condText.treeBad': "Sentinel's master {master} is {role}; not under it with link up: {astray}",
   'condText.findingOpen': '{finding} open',
@@ -65,7 +66,8 @@ export const enServerTexts = {
   'condText.failoverNot': '{shard} primary {primary}',
   'condText.noPrimary': 'none',
   'condText.clusterState': 'cluster_state {state}, {ok}/{assigned} slots ok',
-  'condText.clusterStateSince': 'cluster_state {state}, {ok}/{assigned} slots ok, {time} after the fault',
+  'condText.clusterStateSince':
+    'cluster_state {state}, {ok}/{assigned} slots ok, {time} after the fault',
   'condText.replicaMoved': '{node} role {role}, cluster_state {state} {time} after the fault',
   'condText.replicaHeld': '{node} still a replica and cluster_state fail {time} after the fault',
   'condText.notClusterCondition': '{type} is not a Redis Cluster condition',
@@ -101,7 +103,8 @@ export const enServerTexts = {
   'checkText.skipGrew': '{type} grew above maxCanonicalElements ({max}) while being read',
   'checkText.skipNoCanonical': 'type {type} has no canonical read; its DUMP payloads differ',
   'checkText.skipTooLarge': 'too large to re-read whole (above maxCanonicalElements {max})',
-  'checkText.skipUnsettled': 'changed on the master during every re-check round; not verified (last: {last})',
+  'checkText.skipUnsettled':
+    'changed on the master during every re-check round; not verified (last: {last})',
 
   // API errors by code: English pages show the server's message as it is; other languages
   // say what kind of error it is and keep the server's words after it.

@@ -42,9 +42,11 @@ export const zhServerTexts: { readonly [K in keyof typeof enServerTexts]: string
   'condText.sentinelMaster': 'Sentinel 记录的 {group} 主节点：{master}',
   'condText.sentinelMasterFailover': 'Sentinel 记录的 {group} 主节点：{master}（故障转移 {state}）',
   'condText.treeOk': '{master} 为主节点；{replicas} 在其下，链路正常',
-  'condText.treeOkSince': '{master} 为主节点；{replicas} 在其下，链路正常，+switch-master 后 {time}',
+  'condText.treeOkSince':
+    '{master} 为主节点；{replicas} 在其下，链路正常，+switch-master 后 {time}',
   'condText.noLiveReplica': '没有存活的从节点',
-  'condText.treeBad': 'Sentinel 记录的主节点 {master} 角色为 {role}；未在其下或链路未恢复：{astray}',
+  'condText.treeBad':
+    'Sentinel 记录的主节点 {master} 角色为 {role}；未在其下或链路未恢复：{astray}',
   'condText.findingOpen': '{finding} 已打开',
   'condText.findingOpenOn': '{finding} 已在 {node} 上打开',
   'condText.findingNotOpen': '{finding} 未打开',
