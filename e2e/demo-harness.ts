@@ -2,12 +2,11 @@
 // so the Drills page can break it), in a child process on a free port, with Chromium. The
 // sandbox's node addresses come from the demo's own printout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, collectDroppedPayloads } from './harness';
+import type { Page } from 'playwright-core';
+import { assertProductionBuild, freePort, launchChromium, type E2EBrowser } from './harness';
 
 export { droppedPayloads } from './harness';
 
@@ -20,17 +19,6 @@ export interface Demo {
   newPage(): Promise<Page>;
   output(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** `  r1   127.0.0.1:40001    replica of …` lines of the demo's banner. */
@@ -46,7 +34,7 @@ async function exited(proc: ChildProcess): Promise<void> {
 }
 
 export async function startDemo(timeoutMs = 120_000): Promise<Demo> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
+  assertProductionBuild();
   // The demo's defaults, not a config file from the calling shell.
   const { REPLICAOPS_CONFIG: _ignored, ...inherited } = process.env;
   const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--prod', '--no-auth'], {
@@ -86,12 +74,9 @@ export async function startDemo(timeoutMs = 120_000): Promise<Demo> {
     await exited(proc);
     throw err;
   });
-  let browser: Browser;
+  let chrome: E2EBrowser;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    chrome = await launchChromium();
   } catch (err) {
     proc.kill('SIGTERM');
     await exited(proc);
@@ -100,15 +85,10 @@ export async function startDemo(timeoutMs = 120_000): Promise<Demo> {
   return {
     url,
     nodes: nodesOf(output),
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(collectDroppedPayloads);
-      return page;
-    },
+    newPage: () => chrome.newPage(),
     output: () => output,
     async stop() {
-      await browser.close().catch(() => undefined);
+      await chrome.browser.close().catch(() => undefined);
       // The demo stops its dashboard and every sandbox process on SIGTERM.
       proc.kill('SIGTERM');
       await exited(proc);

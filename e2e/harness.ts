@@ -24,7 +24,7 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -47,6 +47,34 @@ export function droppedPayloads(page: Page): Promise<unknown[]> {
   return page.evaluate(() => (window as Window & { droppedPayloads?: unknown[] }).droppedPayloads ?? []);
 }
 
+/** Fails fast, with the fix, when there is no `next build` output to serve. */
+export function assertProductionBuild(): void {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
+}
+
+export interface E2EBrowser {
+  browser: Browser;
+  /** A fresh context (1400×900) whose page records dropped socket payloads. */
+  newPage(): Promise<Page>;
+}
+
+/** Debian's Chromium, headless, as every e2e file drives it (harness.ts and demo-harness.ts). */
+export async function launchChromium(): Promise<E2EBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(collectDroppedPayloads);
+      return page;
+    },
+  };
+}
+
 export interface E2EOptions {
   /** Users with these passwords (auth on); without it auth is off. */
   users?: Array<{ username: string; password: string; role: 'viewer' | 'operator' | 'admin' }>;
@@ -56,7 +84,7 @@ export interface E2EOptions {
 }
 
 export async function startProductionServer(seeds: string[], logFiles: Array<[string, string]>, opts: E2EOptions): Promise<{ url: string; proc: ChildProcess; output: () => string }> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first (npm test does)');
+  assertProductionBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'replicaops-e2e-'));
   const configFile = path.join(dataDir, 'config.json');
@@ -106,15 +134,12 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     ...(opts.shape ? { shape: opts.shape, masterPersistence: 'none' as const, timeoutMs: 90_000 } : {}),
   });
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined;
-  let browser: Browser | undefined;
+  let chrome: E2EBrowser | undefined;
   let sentinels: SandboxSentinels | undefined;
   try {
     if (opts.sentinels) sentinels = await startSentinels(sandbox, { redisServerBin: process.env.REDIS_SERVER_BIN, ...opts.sentinels });
     server = await startProductionServer(sentinels ? [sentinels.seed([0])] : sandbox.seeds().slice(0, 1), sandbox.nodes.map((n) => [n.id, n.logFile]), opts);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    chrome = await launchChromium();
   } catch (err) {
     server?.proc.kill('SIGKILL');
     await sentinels?.stop();
@@ -122,20 +147,15 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     throw err;
   }
   const s = server;
-  const b = browser;
+  const b = chrome;
   return {
     sandbox,
     ...(sentinels ? { sentinels } : {}),
     url: s.url,
-    browser: b,
-    async newPage() {
-      const context = await b.newContext({ viewport: { width: 1400, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(collectDroppedPayloads);
-      return page;
-    },
+    browser: b.browser,
+    newPage: () => b.newPage(),
     async stop() {
-      await b.close().catch(() => undefined);
+      await b.browser.close().catch(() => undefined);
       s.proc.kill('SIGTERM');
       await new Promise((r) => (s.proc.exitCode !== null ? r(null) : s.proc.once('exit', r)));
       await sentinels?.stop();

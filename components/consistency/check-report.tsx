@@ -8,12 +8,13 @@ import { DriverError } from '@/components/i18n/driver-error';
 import { exportUrl } from '@/components/hooks/use-checks';
 import { STATUS_TONE, StatusBadge, StatusIcon } from '@/components/ui/status';
 import { CheckProgressBar, type CheckRunControls } from './check-progress';
+import { renderTextRef } from '@/lib/i18n/text-ref';
 import { CLASS_LABEL, STATE_LABEL, classStatus, stateStatus } from './check-text';
 
 const EXAMPLES_SHOWN = 10;
 
 function CompareBody({ run }: { run: CompareRun }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const r = run.report;
   return (
     <div className="flex flex-col gap-4">
@@ -74,7 +75,9 @@ function CompareBody({ run }: { run: CompareRun }) {
                     <td className="tnum px-2 py-1 font-mono text-xs">{ex.db}</td>
                     <td className="break-all px-2 py-1 font-mono text-xs">{ex.key}</td>
                     <td className="px-2 py-1 font-mono text-xs">{ex.type}</td>
-                    <td className="px-2 py-1 text-xs text-fg-muted">{ex.detail}</td>
+                    <td className="px-2 py-1 text-xs text-fg-muted" title={ex.detail}>
+                      {(ex.detailText && renderTextRef(ex.detailText, locale)) ?? ex.detail}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,7 @@ import type { DrillRun, DrillStepState } from '@/lib/contracts/drills';
 import type { Status } from '@/lib/contracts';
 import { useT } from '@/components/i18n/i18n-provider';
 import { StatusIcon, STATUS_TONE } from '@/components/ui/status';
+import { renderTextRef } from '@/lib/i18n/text-ref';
 import { pick } from './bilingual';
 
 const TONE: Record<DrillStepState, Status> = {
@@ -73,7 +74,11 @@ function StepItem({ step: s }: { step: DrillRun['steps'][number] }) {
             </span>
           )}
         </div>
-        {s.detail && <p className="break-words font-mono text-[11px] text-fg-muted">{s.detail}</p>}
+        {s.detail && (
+          <p className="break-words font-mono text-[11px] text-fg-muted" title={s.detail}>
+            {(s.detailText && renderTextRef(s.detailText, locale)) ?? s.detail}
+          </p>
+        )}
       </div>
     </li>
   );

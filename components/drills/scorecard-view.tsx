@@ -7,6 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { DriverError } from '@/components/i18n/driver-error';
 import { incidentHref } from '@/components/findings/finding-item';
 import { StatusBadge, StatusIcon } from '@/components/ui/status';
+import { renderTextRef } from '@/lib/i18n/text-ref';
 import { pick } from './bilingual';
 
 function Timing({ label, ms }: { label: string; ms: number | null }) {
@@ -62,7 +63,9 @@ export function ScorecardView({ card, run }: { card: DrillScorecard; run: DrillR
               >
                 {e.passed ? t('drills.passed') : t('drills.failed')}
               </span>
-              <p className="break-words font-mono text-[11px] text-fg-muted">{e.detail}</p>
+              <p className="break-words font-mono text-[11px] text-fg-muted" title={e.detail}>
+                {(e.detailText && renderTextRef(e.detailText, locale)) ?? e.detail}
+              </p>
             </div>
           </li>
         ))}

@@ -79,3 +79,16 @@ test('an aborted request stays an abort (the caller ignores it)', async () => {
   globalThis.fetch = () => Promise.reject(new DOMException('aborted', 'AbortError'));
   await assert.rejects(fetchNodeDetail('127.0.0.1:6379', ac.signal), { name: 'AbortError' });
 });
+
+test('on a Chinese page, a server error is named by its code in Chinese, the server message kept after it', async () => {
+  answer(JSON.stringify({ error: { code: 'conflict', message: 'a check is already running for 127.0.0.1:7002' } }), 409);
+  const err = await removeNode('127.0.0.1:7002').catch((e: unknown) => e);
+  assert.equal(errorMessage(err), 'a check is already running for 127.0.0.1:7002');
+  await inPageLanguage('zh-CN', async () => {
+    assert.equal(errorMessage(err), '操作冲突：a check is already running for 127.0.0.1:7002');
+  });
+  // A code this client does not know keeps the server's message alone.
+  answer(JSON.stringify({ error: { code: 'teapot', message: 'short and stout' } }), 418);
+  const odd = await removeNode('127.0.0.1:7002').catch((e: unknown) => e);
+  await inPageLanguage('zh-CN', async () => assert.equal(errorMessage(odd), 'short and stout'));
+});

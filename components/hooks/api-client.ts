@@ -1,13 +1,22 @@
 // Tiny REST client for the dashboard API; errors keep the server's `{ error: { code, message } }`.
 import { z } from 'zod';
 import {
+  ApiErrorCodeSchema,
   HistoryResponseSchema,
   NodeDetailSchema,
   type HistoryMetric,
   type HistoryPoint,
   type NodeDetail,
 } from '@/lib/contracts';
-import { DEFAULT_LOCALE, DICTIONARIES, isLocale, translate, type Locale } from '@/lib/i18n';
+import {
+  DEFAULT_LOCALE,
+  DICTIONARIES,
+  isLocale,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '@/lib/i18n';
 import { redirectToLogin } from './login-redirect';
 
 export class ApiRequestError extends Error {
@@ -189,14 +198,18 @@ function pageLocale(): Locale {
 
 /**
  * What to show for a failed call, in the page's language where the browser made the error up;
- * the server's own messages (ApiRequestError) come as the server wrote them.
+ * a server error (ApiRequestError) is named by its code in the page's language, followed by the
+ * server's own message (English pages show the message alone, as before).
  */
 export function errorMessage(err: unknown): string {
   const locale = pageLocale();
-  const t = (key: 'api.unexpectedAnswer' | 'api.notJson' | 'api.network', params?: Record<string, string>) =>
-    translate(DICTIONARIES[locale], key, params, locale);
+  const t = (key: MessageKey, params?: MessageParams) => translate(DICTIONARIES[locale], key, params, locale);
   if (err instanceof UnexpectedResponseError)
     return t('api.unexpectedAnswer', { path: err.path, detail: err.detail ?? t('api.notJson') });
   if (err instanceof NetworkError) return t('api.network', { path: err.path });
+  if (err instanceof ApiRequestError) {
+    const code = ApiErrorCodeSchema.safeParse(err.code);
+    return code.success ? t(`apiError.${code.data}`, { message: err.message }) : err.message;
+  }
   return err instanceof Error ? err.message : String(err);
 }

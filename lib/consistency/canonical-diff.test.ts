@@ -2,14 +2,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalFromReply, diffCanonical, diffUnordered, firstDifference, nextStreamId, sameScore } from './canonical-diff';
 import { displayBinary } from './key-display';
+import { renderTextRef, type TextRef } from '../i18n/text-ref';
+
+const en = (ref: TextRef | null) => ref && renderTextRef(ref, 'en');
+const zh = (ref: TextRef | null) => ref && renderTextRef(ref, 'zh-CN');
 
 test('diffUnordered() ignores order and names what differs without values', () => {
   const m = new Map([['a', '1'], ['b', '2'], ['c', '3']]);
   assert.equal(diffUnordered('hash', m, new Map([['c', '3'], ['b', '2'], ['a', '1']])), null);
+  const diff = diffUnordered('hash', m, new Map([['a', '1'], ['b', 'changed'], ['d', '4']]));
   assert.equal(
-    diffUnordered('hash', m, new Map([['a', '1'], ['b', 'changed'], ['d', '4']])),
+    en(diff),
     '1 fields only on master (e.g. "c"), 1 fields only on replica (e.g. "d"), 1 fields with a different value (e.g. "b")',
   );
+  assert.equal(zh(diff), '1 个字段仅在主节点上（例如 "c"）、1 个字段仅在从节点上（例如 "d"）、1 个字段的值不同（例如 "b"）');
   assert.equal(diffUnordered('zset', new Map([['m', '1']]), new Map([['m', '1.0']]), sameScore), null);
 });
 
@@ -29,15 +35,16 @@ test('canonicalFromReply() + diffCanonical(): a set in another order is equal; a
   const l1 = canonicalFromReply('list', ['x', 'y']);
   const l2 = canonicalFromReply('list', ['y', 'x']);
   assert.ok(l1 && l2);
-  assert.equal(diffCanonical(l1, l2), 'list element #0 differs');
+  assert.equal(en(diffCanonical(l1, l2)), 'list element #0 differs');
+  assert.equal(zh(diffCanonical(l1, l2)), 'list 第 #0 个元素不同');
   const s1 = canonicalFromReply('string', ['hello']);
   const s2 = canonicalFromReply('string', ['help!']);
   assert.ok(s1 && s2);
-  assert.equal(diffCanonical(s1, s2), 'bytes differ from offset 3');
+  assert.equal(en(diffCanonical(s1, s2)), 'bytes differ from offset 3');
   const x1 = canonicalFromReply('stream', [['1-1', ['f', 'v']]]);
   const x2 = canonicalFromReply('stream', [['1-1', ['f', 'w']]]);
   assert.ok(x1 && x2);
-  assert.equal(diffCanonical(x1, x2), 'stream entries differ from entry #0');
+  assert.equal(en(diffCanonical(x1, x2)), 'stream entries differ from entry #0');
   assert.equal(canonicalFromReply('ReJSON-RL', []), null);
 });
 

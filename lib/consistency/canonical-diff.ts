@@ -1,8 +1,12 @@
 // Type-aware comparison of values read in canonical form (field order, encodings and DUMP
 // bytes do not matter). Values are never copied into the description, only names and positions.
+import type { TextRef } from '../contracts/text-ref';
+import { textRef } from '../i18n/text-ref';
 import { displayBinary } from './key-display';
 
-const NAME_UNIT: Record<string, string> = { hash: 'fields', set: 'members', zset: 'members' };
+const NAME_UNIT = { hash: 'fields', set: 'members', zset: 'members' } as const;
+const nameUnit = (type: string): 'fields' | 'members' | 'elements' =>
+  type === 'hash' || type === 'set' || type === 'zset' ? NAME_UNIT[type] : 'elements';
 
 /** zset scores come back as text from both sides; "1" and "1.0" are the same score. */
 export const sameScore = (a: string, b: string): boolean => a === b || Number(a) === Number(b);
@@ -16,7 +20,7 @@ export function diffUnordered(
   master: ReadonlyMap<string, string>,
   replica: ReadonlyMap<string, string>,
   sameValue: (a: string, b: string) => boolean = (a, b) => a === b,
-): string | null {
+): TextRef | null {
   let onlyMaster = 0;
   let onlyReplica = 0;
   let changed = 0;
@@ -40,13 +44,19 @@ export function diffUnordered(
     }
   }
   if (!onlyMaster && !onlyReplica && !changed) return null;
-  const unit = NAME_UNIT[type] ?? 'elements';
-  const eg = (name: string | undefined) => (name === undefined ? '' : ` (e.g. "${displayBinary(name, 60)}")`);
-  const parts: string[] = [];
-  if (onlyMaster) parts.push(`${onlyMaster} ${unit} only on master${eg(exMaster)}`);
-  if (onlyReplica) parts.push(`${onlyReplica} ${unit} only on replica${eg(exReplica)}`);
-  if (changed) parts.push(`${changed} ${unit} with a different ${type === 'zset' ? 'score' : 'value'}${eg(exChanged)}`);
-  return parts.join(', ');
+  const unit = textRef(`checkText.unit.${nameUnit(type)}`);
+  const part = (count: number, which: 'onlyMaster' | 'onlyReplica' | 'changed', name: string | undefined): TextRef => {
+    const what = textRef(type === 'zset' ? 'checkText.score' : 'checkText.value');
+    const params = { count, unit, ...(which === 'changed' ? { what } : {}) };
+    return name === undefined
+      ? textRef(`checkText.${which}`, params)
+      : textRef(`checkText.${which}Eg`, { ...params, name: displayBinary(name, 60) });
+  };
+  const parts: TextRef[] = [];
+  if (onlyMaster) parts.push(part(onlyMaster, 'onlyMaster', exMaster));
+  if (onlyReplica) parts.push(part(onlyReplica, 'onlyReplica', exReplica));
+  if (changed) parts.push(part(changed, 'changed', exChanged));
+  return textRef('textRef.list', { items: parts });
 }
 
 /** Index of the first differing element of two chunks, or -1 when they are equal. */
@@ -57,10 +67,10 @@ export function firstDifference(a: readonly string[], b: readonly string[]): num
 }
 
 /** Ordered values (string bytes, list elements, stream entries) read chunk by chunk. */
-export function describeOrderedDiff(type: string, index: number): string {
-  if (type === 'string') return `bytes differ from offset ${index}`;
-  if (type === 'stream') return `stream entries differ from entry #${index}`;
-  return `${type} element #${index} differs`;
+export function describeOrderedDiff(type: string, index: number): TextRef {
+  if (type === 'string') return textRef('checkText.bytesFrom', { index });
+  if (type === 'stream') return textRef('checkText.streamFrom', { index });
+  return textRef('checkText.elementDiffers', { type, index });
 }
 
 /** Stream entry as one comparable string: id plus field/value pairs, unambiguous. */
@@ -77,7 +87,7 @@ export function nextStreamId(id: string): string {
 /** One side's whole value in canonical form (used by re-check rounds, which read each side alone). */
 export type CanonicalValue = { type: string; ordered: string[] } | { type: string; unordered: Map<string, string> };
 
-export function diffCanonical(a: CanonicalValue, b: CanonicalValue): string | null {
+export function diffCanonical(a: CanonicalValue, b: CanonicalValue): TextRef | null {
   if ('unordered' in a && 'unordered' in b) return diffUnordered(a.type, a.unordered, b.unordered, a.type === 'zset' ? sameScore : undefined);
   if ('ordered' in a && 'ordered' in b) {
     if (a.type === 'string') {
@@ -91,7 +101,7 @@ export function diffCanonical(a: CanonicalValue, b: CanonicalValue): string | nu
     const at = firstDifference(a.ordered, b.ordered);
     return at < 0 ? null : describeOrderedDiff(a.type, at);
   }
-  return `${a.type} on master, ${b.type} on replica`;
+  return textRef('checkText.masterVsReplica', { master: a.type, replica: b.type });
 }
 
 /**

@@ -2,6 +2,8 @@
 // "read the values" (unequal DUMP payloads prove nothing: encodings and iteration order differ
 // between nodes that hold equal values — reference §8).
 import type { DiffClass } from '../contracts';
+import type { TextRef } from '../contracts/text-ref';
+import { textRef } from '../i18n/text-ref';
 
 /** What one node says about one key, from a single batched read. */
 export interface KeyProbe {
@@ -17,20 +19,23 @@ export interface KeyProbe {
 
 export type Verdict =
   | { kind: 'equal' }
-  | { kind: 'diff'; cls: DiffClass; type: string; detail: string }
+  | { kind: 'diff'; cls: DiffClass; type: string; detail: TextRef }
   /** Same type and length but the payloads cannot prove equality: compare canonically. */
-  | { kind: 'canonical'; type: string; ttlDetail?: string };
+  | { kind: 'canonical'; type: string; ttlDetail?: TextRef };
 
-const UNIT: Record<string, string> = {
+const UNIT = {
   string: 'bytes',
   list: 'elements',
   set: 'members',
   zset: 'members',
   hash: 'fields',
   stream: 'entries',
-};
+} as const;
 
-export const sizeText = (type: string, size: number): string => `${size} ${UNIT[type] ?? 'elements'}`;
+const isSized = (type: string): type is keyof typeof UNIT => Object.hasOwn(UNIT, type);
+
+export const sizeText = (type: string, size: number): TextRef =>
+  textRef(`checkText.size.${isSized(type) ? UNIT[type] : 'elements'}`, { n: size });
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
@@ -38,19 +43,24 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-const ttlText = (pttl: number): string => (pttl >= 0 ? `TTL ${pttl} ms` : 'no TTL');
+const ttlText = (pttl: number): TextRef => (pttl >= 0 ? textRef('checkText.ttl', { ms: pttl }) : textRef('checkText.noTtl'));
+const vs = (master: string | TextRef, replica: string | TextRef): TextRef => textRef('checkText.masterVsReplica', { master, replica });
+const withAlso = (diff: TextRef, ttl: TextRef | undefined): TextRef => (ttl ? textRef('checkText.withAlso', { diff, ttl }) : diff);
 
 /** A key about to expire may already be hidden on the replica (replicas expire lazily on read). */
 const isExpiring = (p: KeyProbe, toleranceMs: number): boolean => p.pttl >= 0 && p.pttl <= toleranceMs;
 
-function ttlDifference(m: KeyProbe, r: KeyProbe, toleranceMs: number): string | undefined {
+function ttlDifference(m: KeyProbe, r: KeyProbe, toleranceMs: number): TextRef | undefined {
   const mHas = m.pttl >= 0;
   const rHas = r.pttl >= 0;
-  if (mHas !== rHas) return `${ttlText(m.pttl)} on master, ${ttlText(r.pttl)} on replica`;
+  if (mHas !== rHas) return vs(ttlText(m.pttl), ttlText(r.pttl));
   if (mHas && Math.abs(m.pttl - r.pttl) > toleranceMs)
-    return `TTL differs by ${Math.abs(m.pttl - r.pttl)} ms (master ${m.pttl}, replica ${r.pttl})`;
+    return textRef('checkText.ttlDiffers', { diff: Math.abs(m.pttl - r.pttl), master: m.pttl, replica: r.pttl });
   return undefined;
 }
+
+const onlyOn = (side: 'Master' | 'Replica', p: KeyProbe): TextRef =>
+  textRef(`checkText.only${side}Key`, { type: p.type, size: sizeText(p.type, p.size), ttl: ttlText(p.pttl) });
 
 export function classifyProbes(m: KeyProbe, r: KeyProbe, toleranceMs: number): Verdict {
   const mAbsent = m.type === 'none';
@@ -59,32 +69,31 @@ export function classifyProbes(m: KeyProbe, r: KeyProbe, toleranceMs: number): V
   if (rAbsent)
     return isExpiring(m, toleranceMs)
       ? { kind: 'equal' }
-      : { kind: 'diff', cls: 'missingOnReplica', type: m.type, detail: `${m.type} of ${sizeText(m.type, m.size)}, ${ttlText(m.pttl)}, only on the master` };
+      : { kind: 'diff', cls: 'missingOnReplica', type: m.type, detail: onlyOn('Master', m) };
   if (mAbsent)
     return isExpiring(r, toleranceMs)
       ? { kind: 'equal' }
-      : { kind: 'diff', cls: 'extraOnReplica', type: r.type, detail: `${r.type} of ${sizeText(r.type, r.size)}, ${ttlText(r.pttl)}, only on the replica` };
+      : { kind: 'diff', cls: 'extraOnReplica', type: r.type, detail: onlyOn('Replica', r) };
   if (m.type !== r.type)
-    return { kind: 'diff', cls: 'typeMismatch', type: m.type, detail: `${m.type} on master, ${r.type} on replica` };
+    return { kind: 'diff', cls: 'typeMismatch', type: m.type, detail: vs(m.type, r.type) };
   const ttl = isExpiring(m, toleranceMs) || isExpiring(r, toleranceMs) ? undefined : ttlDifference(m, r, toleranceMs);
-  const withTtl = (s: string) => (ttl ? `${s}; also ${ttl}` : s);
   if (m.size !== r.size)
-    return { kind: 'diff', cls: 'valueMismatch', type: m.type, detail: withTtl(`${sizeText(m.type, m.size)} on master, ${sizeText(r.type, r.size)} on replica`) };
+    return { kind: 'diff', cls: 'valueMismatch', type: m.type, detail: withAlso(vs(sizeText(m.type, m.size), sizeText(r.type, r.size)), ttl) };
   if (m.dump && r.dump && sameBytes(m.dump, r.dump))
     return ttl ? { kind: 'diff', cls: 'ttlMismatch', type: m.type, detail: ttl } : { kind: 'equal' };
   return ttl ? { kind: 'canonical', type: m.type, ttlDetail: ttl } : { kind: 'canonical', type: m.type };
 }
 
 /** After a canonical read: the final verdict for a key that reached `canonical`. */
-export function canonicalVerdict(v: Extract<Verdict, { kind: 'canonical' }>, valueDiff: string | null): Verdict {
+export function canonicalVerdict(v: Extract<Verdict, { kind: 'canonical' }>, valueDiff: TextRef | null): Verdict {
   if (valueDiff !== null)
-    return { kind: 'diff', cls: 'valueMismatch', type: v.type, detail: v.ttlDetail ? `${valueDiff}; also ${v.ttlDetail}` : valueDiff };
+    return { kind: 'diff', cls: 'valueMismatch', type: v.type, detail: withAlso(valueDiff, v.ttlDetail) };
   if (v.ttlDetail) return { kind: 'diff', cls: 'ttlMismatch', type: v.type, detail: v.ttlDetail };
   return { kind: 'equal' };
 }
 
 /** The TTL difference a verdict carries, if any. */
-function ttlOf(v: Verdict): string | undefined {
+function ttlOf(v: Verdict): TextRef | undefined {
   if (v.kind === 'canonical') return v.ttlDetail;
   if (v.kind === 'diff' && v.cls === 'ttlMismatch') return v.detail;
   return undefined;

@@ -68,3 +68,21 @@ test('checkVerdict(): a compare with differences opens data_inconsistency for a 
 test('checkVerdict(): a run that did not finish says nothing either way', () => {
   assert.deepEqual(checkVerdict(canary({ [R1]: false }, 'cancelled')), { report: [], clear: [] });
 });
+
+test('the inconsistency finding names its first keys in Chinese too (each example rendered from its detailText)', () => {
+  const run = compare(1);
+  run.report.examples.valueMismatch = [
+    {
+      db: 0,
+      key: 'user:1',
+      type: 'list',
+      detail: '3 elements on master, 4 elements on replica',
+      detailText: { key: 'checkText.masterVsReplica', params: { master: { key: 'checkText.size.elements', params: { n: 3 } }, replica: { key: 'checkText.size.elements', params: { n: 4 } } } },
+    },
+  ];
+  const note = checkVerdict(run).report[0]?.candidate.evidence.find((e) => e.type === 'note');
+  assert.ok(note && note.type === 'note');
+  assert.match(note.text.en, /valueMismatch: db0 "user:1" \(3 elements on master, 4 elements on replica\)/);
+  assert.match(note.text.zh, /db0 "user:1"（主节点上为 3 个元素，从节点上为 4 个元素）/);
+  assert.doesNotMatch(note.text.zh, /elements on master/);
+});

@@ -5,6 +5,7 @@ import { DIFF_CLASSES, type CanaryRun, type CheckRun, type CompareRun, type Evid
 import type { FindingCandidate } from '../diagnosis/diagnosis-input';
 import { findingKey, type FindingKey } from '../diagnosis/finding-key';
 import { bi, metricEvidence, noteEvidence, remedy } from '../diagnosis/rule-kit';
+import { renderTextRef } from '../i18n/text-ref';
 
 /** The data_inconsistency finding of one replica (a clean re-run clears it by this key). */
 export const inconsistencyKey = (replica: string): FindingKey =>
@@ -57,11 +58,13 @@ export function inconsistencyCandidate(run: CompareRun): FindingCandidate | null
   const onlyTtl = total === (report.counts.ttlMismatch ?? 0);
   const present = DIFF_CLASSES.filter((c) => (report.counts[c] ?? 0) > 0);
   const evidence: Evidence[] = present.map((c) => metricEvidence(params.replica, `consistency.${c}`, report.counts[c] ?? 0, 0, 'keys'));
-  const sample = present.flatMap((c) => (report.examples[c] ?? []).slice(0, 2).map((e) => `${c}: db${e.db} "${e.key}" (${e.detail})`)).slice(0, 6);
+  const firstKeys = present.flatMap((c) => (report.examples[c] ?? []).slice(0, 2).map((e) => ({ c, e }))).slice(0, 6);
+  const sample = firstKeys.map(({ c, e }) => `${c}: db${e.db} "${e.key}" (${e.detail})`);
+  const sampleZh = firstKeys.map(({ c, e }) => `${LABEL_ZH[c]}：db${e.db} "${e.key}"（${(e.detailText && renderTextRef(e.detailText, 'zh-CN')) ?? e.detail}）`);
   evidence.push(
     noteEvidence(
       `Check ${run.id} (${params.mode}, ${report.keysCompared} keys read on the master, ${report.keysCheckedOnReplica} on the replica, ${report.rounds} lag-aware re-check rounds). Full report: GET /api/checks/${run.id}. First keys: ${sample.join('; ')}`,
-      `检查 ${run.id}（${params.mode === 'full' ? '全量' : '抽样'}，主节点读取 ${report.keysCompared} 个键，从节点读取 ${report.keysCheckedOnReplica} 个键，按复制偏移重检 ${report.rounds} 轮）。完整报告：GET /api/checks/${run.id}。示例：${sample.join('；')}`,
+      `检查 ${run.id}（${params.mode === 'full' ? '全量' : '抽样'}，主节点读取 ${report.keysCompared} 个键，从节点读取 ${report.keysCheckedOnReplica} 个键，按复制偏移重检 ${report.rounds} 轮）。完整报告：GET /api/checks/${run.id}。示例：${sampleZh.join('；')}`,
     ),
   );
   const en = present.map((c) => `${report.counts[c]} ${c}`).join(', ');

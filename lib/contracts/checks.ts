@@ -2,6 +2,7 @@
 // comparison, and the heartbeat delay samples. REST bodies, run shapes and socket events.
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
+import { TextRefSchema } from './text-ref';
 
 export const CheckKindSchema = z.enum(['canary', 'compare']);
 export type CheckKind = z.infer<typeof CheckKindSchema>;
@@ -62,7 +63,10 @@ export const DiffExampleSchema = z.object({
   key: z.string(),
   /** Type on the master (or on the replica for `extraOnReplica`). */
   type: z.string(),
+  /** What differs (or why the key was skipped), in English. */
   detail: z.string(),
+  /** The same as an i18n key + params, rendered in the reader's language (the UI prefers it). */
+  detailText: TextRefSchema.optional(),
 });
 export type DiffExample = z.infer<typeof DiffExampleSchema>;
 

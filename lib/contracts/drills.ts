@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { NodeIdSchema } from './common';
 import { BilingualSchema, CauseSchema, FindingKindSchema, SeveritySchema } from './findings';
+import { TextRefSchema } from './text-ref';
 
 export const DRILL_SCENARIO_IDS = [
   'network-interruption',
@@ -56,6 +57,8 @@ export const DrillStepSchema = z.object({
   endedAt: z.number().optional(),
   /** What happened, in English (e.g. the fault detail, or why a wait failed). */
   detail: z.string().optional(),
+  /** The same as an i18n key + params, where it is a sentence (not Redis' words or figures). */
+  detailText: TextRefSchema.optional(),
 });
 export type DrillStep = z.infer<typeof DrillStepSchema>;
 
@@ -69,7 +72,10 @@ export type ExpectedFinding = z.infer<typeof ExpectedFindingSchema>;
 export const DrillExpectationSchema = z.object({
   what: BilingualSchema,
   passed: z.boolean(),
+  /** What was seen, in English (the CLI table and older clients read this). */
   detail: z.string(),
+  /** The same as an i18n key + params, rendered in the reader's language (the UI prefers it). */
+  detailText: TextRefSchema.optional(),
 });
 export type DrillExpectation = z.infer<typeof DrillExpectationSchema>;
 

@@ -15,3 +15,4 @@ export * from './webhooks';
 export * from './auth';
 export * from './reports';
 export * from './socket-payloads';
+export * from './text-ref';

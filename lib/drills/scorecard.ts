@@ -8,6 +8,8 @@ import type {
   UnexpectedFinding,
 } from '../contracts/drills';
 import { bi } from '../diagnosis/rule-kit';
+import type { TextRef } from '../contracts/text-ref';
+import { textRef } from '../i18n/text-ref';
 import type { DrillScenario } from './scenario-types';
 import { isGraver } from '../diagnosis/severity';
 
@@ -26,6 +28,16 @@ export interface VerifyResult {
   what: Bilingual;
   passed: boolean;
   detail: string;
+  detailText?: TextRef;
+}
+
+/** A finding as the scorecard names it: its ids, no sentence around them. */
+export type FindingRef = Pick<ObservedFinding, 'kind' | 'severity' | 'cause' | 'nodeId'>;
+
+/** What kept the topology unhealthy: replicas whose link is not up, findings still open. */
+export interface HealthProblem {
+  linksDown: string[];
+  open: FindingRef[];
 }
 
 export interface DrillObservation {
@@ -37,6 +49,8 @@ export interface DrillObservation {
   recoveredAt: number | null;
   /** What stood in the way last: still, when recovery was given up on; before it, else. */
   recoveryProblem?: string;
+  /** The same, as ids (for the scorecard line in the reader's language). */
+  recoveryWait?: HealthProblem;
   findings: ObservedFinding[];
   verifications: VerifyResult[];
   failedSteps: Array<{ label: Bilingual; detail: string }>;
@@ -55,8 +69,32 @@ export function describeExpected(e: ExpectedFinding): string {
 const matches = (f: ObservedFinding, e: ExpectedFinding) =>
   f.kind === e.kind && (e.cause === undefined || f.cause === e.cause);
 
-const describeFinding = (f: ObservedFinding) =>
-  `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`;
+const kindText = (f: FindingRef) => `${f.kind}${f.cause ? ` (${f.cause})` : ''}`;
+
+const describeFinding = (f: FindingRef) =>
+  `${kindText(f)} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`;
+
+/** One finding as a translatable phrase (kind and cause stay ids, as the UI shows them). */
+export function findingText(f: FindingRef, tolerated = false): TextRef {
+  const severity = textRef(`drillText.sev.${f.severity}`);
+  if (tolerated) return textRef('drillText.findingTolerated', { kind: kindText(f), severity });
+  return f.nodeId
+    ? textRef('drillText.findingOn', { kind: kindText(f), severity, node: f.nodeId })
+    : textRef('drillText.finding', { kind: kindText(f), severity });
+}
+
+/** Why the topology was not healthy, as a translatable phrase; undefined when nothing was. */
+export function healthProblemText(p: HealthProblem | undefined): TextRef | undefined {
+  if (!p) return undefined;
+  const links = p.linksDown.length
+    ? textRef('drillText.linksNotUp', { nodes: p.linksDown.join(', ') })
+    : undefined;
+  const open = p.open.length
+    ? textRef('drillText.stillOpen', { findings: p.open.map((f) => findingText(f)) })
+    : undefined;
+  if (links && open) return textRef('drillText.twoProblems', { first: links, second: open });
+  return links ?? open;
+}
 
 /** Open before the first fault: the dashboard had warned in advance (or it is unrelated). */
 const isBeforeFault = (o: DrillObservation, f: ObservedFinding) =>
@@ -78,19 +116,39 @@ function findingExpectation(o: DrillObservation, e: ExpectedFinding): DrillExpec
   const hit = hits.find((f) => !isBeforeFault(o, f)) ?? hits[0];
   if (hit) {
     const ms = detectionMs(o, e);
-    const when = isBeforeFault(o, hit)
-      ? 'already open before the fault'
-      : `opened ${fmtMs(ms)} after the fault`;
-    return { what, passed: true, detail: `${when}${hit.nodeId ? ` on ${hit.nodeId}` : ''}` };
+    const before = isBeforeFault(o, hit);
+    const when = before ? 'already open before the fault' : `opened ${fmtMs(ms)} after the fault`;
+    const node = hit.nodeId;
+    const detailText = before
+      ? node
+        ? textRef('drillText.openBeforeOn', { node })
+        : textRef('drillText.openBefore')
+      : node
+        ? textRef('drillText.openedAfterOn', { time: fmtMs(ms), node })
+        : textRef('drillText.openedAfter', { time: fmtMs(ms) });
+    return { what, passed: true, detail: `${when}${node ? ` on ${node}` : ''}`, detailText };
   }
   const sameKind = o.findings.filter((f) => f.kind === e.kind);
-  const detail = sameKind.length
-    ? `opened with cause ${sameKind.map((f) => f.cause ?? 'none').join(', ')}, expected ${e.cause}`
-    : o.detectClockAt === null
-      ? 'the fault was never injected'
-      : 'never opened';
-  return { what, passed: false, detail };
+  if (sameKind.length) {
+    const causes = sameKind.map((f) => f.cause ?? 'none');
+    return {
+      what,
+      passed: false,
+      detail: `opened with cause ${causes.join(', ')}, expected ${e.cause}`,
+      detailText: textRef('drillText.wrongCause', {
+        causes: sameKind.map((f) => f.cause ?? textRef('drillText.noCause')).map(asText),
+        expected: e.cause ?? '',
+      }),
+    };
+  }
+  return o.detectClockAt === null
+    ? { what, passed: false, detail: 'the fault was never injected', detailText: textRef('drillText.neverInjected') }
+    : { what, passed: false, detail: 'never opened', detailText: textRef('drillText.neverOpened') };
 }
+
+/** A cause id as a (verbatim) list item; ids are not translated, like everywhere in the UI. */
+const asText = (v: string | TextRef): TextRef =>
+  typeof v === 'string' ? textRef('textRef.verbatim', { text: v }) : v;
 
 /** Findings of other kinds that opened during the drill, one per finding at its worst. */
 export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
@@ -113,6 +171,15 @@ export function unexpectedFindings(o: DrillObservation): UnexpectedFinding[] {
   });
 }
 
+function recoveryText(recoverMs: number | null, why: TextRef | undefined): TextRef {
+  if (recoverMs === null)
+    return why ? textRef('drillText.notRecoveredWhy', { why }) : textRef('drillText.notRecovered');
+  const time = fmtMs(recoverMs);
+  return why
+    ? textRef('drillText.recoveredInWhy', { time, why })
+    : textRef('drillText.recoveredIn', { time });
+}
+
 export function computeScorecard(o: DrillObservation): DrillScorecard {
   const s = o.scenario;
   const expectations: DrillExpectation[] = s.expect.map((e) => findingExpectation(o, e));
@@ -123,6 +190,10 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
     what: bi(`Detected within ${fmtMs(s.maxDetectMs)}`, `${fmtMs(s.maxDetectMs)} 内检测到`),
     passed: detectMs !== null && detectMs <= s.maxDetectMs,
     detail: detectMs === null ? 'not detected' : `detected in ${fmtMs(detectMs)}`,
+    detailText:
+      detectMs === null
+        ? textRef('drillText.notDetected')
+        : textRef('drillText.detectedIn', { time: fmtMs(detectMs) }),
   });
 
   expectations.push(...o.verifications);
@@ -141,6 +212,7 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
       recoverMs === null
         ? `did not recover${o.recoveryProblem ? `: ${o.recoveryProblem}` : ''}`
         : `recovered in ${fmtMs(recoverMs)}${o.recoveryProblem ? ` (last waited on: ${o.recoveryProblem})` : ''}`,
+    detailText: recoveryText(recoverMs, healthProblemText(o.recoveryWait)),
   });
 
   const unexpected = unexpectedFindings(o);
@@ -149,12 +221,17 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
     what: bi('No unexpected critical finding', '没有意外的严重问题'),
     passed: bad.length === 0,
     detail: bad.length
-      ? bad
-          .map((u) => describeFinding({ ...u, id: '', openedAt: 0, wasOpenBefore: false }))
-          .join('; ')
+      ? bad.map((u) => describeFinding(u)).join('; ')
       : unexpected.length
         ? `also opened: ${unexpected.map((u) => `${u.kind} ${u.severity}${u.tolerated ? ' (tolerated)' : ''}`).join(', ')}`
         : 'none',
+    detailText: bad.length
+      ? textRef('drillText.unexpectedCritical', { findings: bad.map((u) => findingText(u)) })
+      : unexpected.length
+        ? textRef('drillText.alsoOpened', {
+            findings: unexpected.map((u) => findingText({ kind: u.kind, severity: u.severity }, u.tolerated)),
+          })
+        : textRef('drillText.noneOpened'),
   });
 
   if (o.failedSteps.length || o.error) {
@@ -165,6 +242,12 @@ export function computeScorecard(o: DrillObservation): DrillScorecard {
         ...o.failedSteps.map((f) => `${f.label.en}: ${f.detail}`),
         ...(o.error ? [`error: ${o.error}`] : []),
       ].join('; '),
+      // The steps list shows each failed step with its own detail, the run its error.
+      detailText: !o.failedSteps.length
+        ? textRef('drillText.runError')
+        : o.error
+          ? textRef('drillText.stepsFailedAndError', { count: o.failedSteps.length })
+          : textRef('drillText.stepsFailed', { count: o.failedSteps.length }),
     });
   }
 

@@ -18,6 +18,7 @@ import { enScale } from './en/scale';
 import { enFindingsPages } from './en/findings-pages';
 import { enReportWords } from './en/report-words';
 import { enClientErrors } from './en/client-errors';
+import { enServerTexts } from './en/server-texts';
 
 export const en = {
   ...enCore,
@@ -37,6 +38,7 @@ export const en = {
   ...enFindingsPages,
   ...enReportWords,
   ...enClientErrors,
+  ...enServerTexts,
 };
 
 export type MessageKey = keyof typeof en;

@@ -18,6 +18,7 @@ import { zhScale } from './zh-CN/scale';
 import { zhFindingsPages } from './zh-CN/findings-pages';
 import { zhReportWords } from './zh-CN/report-words';
 import { zhClientErrors } from './zh-CN/client-errors';
+import { zhServerTexts } from './zh-CN/server-texts';
 
 export const zhCN: Dictionary = {
   ...zhCore,
@@ -37,4 +38,5 @@ export const zhCN: Dictionary = {
   ...zhFindingsPages,
   ...zhReportWords,
   ...zhClientErrors,
+  ...zhServerTexts,
 };

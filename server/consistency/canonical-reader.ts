@@ -11,6 +11,8 @@ import {
   sameScore,
   streamEntryText,
 } from '../../lib/consistency/canonical-diff';
+import type { TextRef } from '../../lib/contracts/text-ref';
+import { textRef } from '../../lib/i18n/text-ref';
 import { scanReply, streamEntriesReply } from '../redis/replies';
 
 export interface CanonicalOptions {
@@ -22,7 +24,7 @@ export interface CanonicalOptions {
   signal: AbortSignal;
 }
 
-export type CanonicalResult = { diff: string | null } | { skipped: string };
+export type CanonicalResult = { diff: TextRef | null } | { skipped: TextRef };
 
 /** Re-check rounds hold three copies of a value; strings beyond this are reported as skipped. */
 const MAX_WHOLE_STRING_BYTES = 64 * 1024 * 1024;
@@ -44,17 +46,17 @@ export async function compareCanonical(m: Redis, r: Redis, key: Buffer, type: st
     case 'hash':
     case 'set':
     case 'zset': {
-      if (size > o.maxElements) return { skipped: `${type} of ${size} elements is above maxCanonicalElements (${o.maxElements})` };
+      if (size > o.maxElements) return { skipped: textRef('checkText.skipTooMany', { type, size, max: o.maxElements }) };
       const [a, b] = await Promise.all([scanAll(m, type, key, o), scanAll(r, type, key, o)]);
-      if (!a || !b) return { skipped: `${type} grew above maxCanonicalElements (${o.maxElements}) while being read` };
+      if (!a || !b) return { skipped: textRef('checkText.skipGrew', { type, max: o.maxElements }) };
       return { diff: diffUnordered(type, a, b, type === 'zset' ? sameScore : undefined) };
     }
     default:
-      return { skipped: `type ${type} has no canonical read; its DUMP payloads differ` };
+      return { skipped: textRef('checkText.skipNoCanonical', { type }) };
   }
 }
 
-async function compareString(m: Redis, r: Redis, key: Buffer, o: CanonicalOptions): Promise<string | null> {
+async function compareString(m: Redis, r: Redis, key: Buffer, o: CanonicalOptions): Promise<TextRef | null> {
   for (let offset = 0; ; offset += o.chunkBytes) {
     checkAbort(o.signal);
     const end = offset + o.chunkBytes - 1;
@@ -73,7 +75,7 @@ async function lrange(redis: Redis, key: Buffer, start: number, count: number): 
 }
 
 /** Ordered windows from both sides, compared in lockstep; stops at the first difference. */
-async function compareWindows(type: string, o: CanonicalOptions, read: (start: number) => Promise<[string[], string[]]>): Promise<string | null> {
+async function compareWindows(type: string, o: CanonicalOptions, read: (start: number) => Promise<[string[], string[]]>): Promise<TextRef | null> {
   for (let start = 0; ; start += o.chunk) {
     checkAbort(o.signal);
     const [a, b] = await read(start);
@@ -83,7 +85,7 @@ async function compareWindows(type: string, o: CanonicalOptions, read: (start: n
   }
 }
 
-async function compareStreams(m: Redis, r: Redis, key: Buffer, o: CanonicalOptions): Promise<string | null> {
+async function compareStreams(m: Redis, r: Redis, key: Buffer, o: CanonicalOptions): Promise<TextRef | null> {
   const from = { m: '-', r: '-' };
   const read = async (redis: Redis, side: 'm' | 'r'): Promise<string[]> => {
     const entries = streamEntriesReply(await redis.callBuffer('XRANGE', key, from[side], '+', 'COUNT', o.chunk));

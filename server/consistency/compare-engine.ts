@@ -12,6 +12,8 @@ import { LatencyBackoff, Pacer, ProgressMeter } from '../../lib/consistency/paci
 import { ReportBuilder } from '../../lib/consistency/report-builder';
 import { parseKeyspace, planSample, type DbKeys, type SampleSegment } from '../../lib/consistency/sampling-plan';
 import type { CheckProgress, CompareMode } from '../../lib/contracts';
+import type { TextRef } from '../../lib/contracts/text-ref';
+import { englishText, textRef } from '../../lib/i18n/text-ref';
 import type { ConsistencySettings } from '../config-schema';
 import { logger } from '../logger';
 import { checkAbort, sleep } from './abortable';
@@ -21,6 +23,9 @@ import { KeyProber } from './key-prober';
 import { scanKeys } from './key-scanner';
 import { watchLatency } from './latency-watch';
 import { recheckRound, type Diff, type Outcome, type RecheckContext } from './recheck-round';
+
+/** An example's English `detail` and the same as a key + params for the UI. */
+const described = (ref: TextRef) => ({ detail: englishText(ref), detailText: ref });
 
 const log = logger('consistency');
 /** Differences held before a re-check round runs: bounds memory when a replica is far off. */
@@ -174,7 +179,7 @@ export class CompareEngine {
       small.forEach(({ key, v }, i) => {
         const [a, b] = [mv[i], rv[i]];
         // A type change between the probe and this read: a write in flight, left to the rounds.
-        const diff = a && b ? diffCanonical(a, b) : 'changed while being read';
+        const diff = a && b ? diffCanonical(a, b) : textRef('checkText.changedWhileRead');
         this.push(out, key, canonicalVerdict(v, diff));
       });
     }
@@ -185,8 +190,8 @@ export class CompareEngine {
     if (v.kind === 'diff') out.push({ key, verdict: v });
   }
 
-  private skip(key: Buffer, type: string, why: string): void {
-    this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type, detail: why });
+  private skip(key: Buffer, type: string, why: TextRef): void {
+    this.report.addSkipped({ db: this.db, key: displayBinary(key.toString('latin1')), type, ...described(why) });
   }
 
   private async suspect(found: Suspect[]): Promise<void> {
@@ -202,7 +207,7 @@ export class CompareEngine {
     this.report.rechecked += pending.length;
     const byClass: Record<string, number> = {};
     for (const s of pending) byClass[s.verdict.cls] = (byClass[s.verdict.cls] ?? 0) + 1;
-    log.debug({ replica: this.target.replica, db: this.db, byClass, example: pending[0]?.verdict.detail }, 'keys differ at first read; re-checking');
+    log.debug({ replica: this.target.replica, db: this.db, byClass, example: pending[0] && englishText(pending[0].verdict.detail) }, 'keys differ at first read; re-checking');
     const ctx: RecheckContext = {
       master: this.io.master,
       replica: this.io.replica,
@@ -222,9 +227,9 @@ export class CompareEngine {
     }
     for (const s of last) {
       const key = displayBinary(s.key.toString('latin1'));
-      if (s.settled) this.report.add(s.verdict.cls, { db: this.db, key, type: s.verdict.type, detail: s.verdict.detail });
+      if (s.settled) this.report.add(s.verdict.cls, { db: this.db, key, type: s.verdict.type, ...described(s.verdict.detail) });
       // Not a proven difference: the master kept changing it faster than the replica could be read.
-      else this.skip(s.key, s.verdict.type, `changed on the master during every re-check round; not verified (last: ${s.verdict.detail})`);
+      else this.skip(s.key, s.verdict.type, textRef('checkText.skipUnsettled', { last: s.verdict.detail }));
     }
   }
 

@@ -9,6 +9,8 @@
 import type { Redis } from 'ioredis';
 import { diffCanonical, type CanonicalValue } from '../../lib/consistency/canonical-diff';
 import { canonicalVerdict, classifyProbes, settleRecheck, type Verdict } from '../../lib/consistency/classify';
+import type { TextRef } from '../../lib/contracts/text-ref';
+import { textRef } from '../../lib/i18n/text-ref';
 import { readCanonical, type CanonicalOptions } from './canonical-reader';
 import { replicationOffset } from './connections';
 import type { KeyProber } from './key-prober';
@@ -25,7 +27,7 @@ export interface RecheckContext {
   canonical: CanonicalOptions;
   /** Resolves once the replica's offset reached `offset` (or the catch-up timeout passed). */
   waitCatchUp(offset: number): Promise<void>;
-  skipped(key: Buffer, type: string, why: string): void;
+  skipped(key: Buffer, type: string, why: TextRef): void;
 }
 
 export interface Outcome {
@@ -60,17 +62,17 @@ export async function recheckRound(ctx: RecheckContext, keys: Buffer[]): Promise
   return out;
 }
 
-type Triple = { diff: string | null; stable: boolean } | 'too-big';
+type Triple = { diff: TextRef | null; stable: boolean } | 'too-big';
 
 function settle(out: Outcome[], c: { key: Buffer; v: Canonical }, t: Triple, ctx: RecheckContext): void {
-  if (t === 'too-big') return ctx.skipped(c.key, c.v.type, `too large to re-read whole (above maxCanonicalElements ${ctx.canonical.maxElements})`);
+  if (t === 'too-big') return ctx.skipped(c.key, c.v.type, textRef('checkText.skipTooLarge', { max: ctx.canonical.maxElements }));
   const v = canonicalVerdict(c.v, t.diff);
   if (v.kind === 'diff') out.push({ key: c.key, settled: t.stable, verdict: v });
 }
 
 function judgeTriple(before: CanonicalValue | null, replica: CanonicalValue | null, after: CanonicalValue | null): Triple {
   // A side that changed type between the probe and this read: unsettled, not proven.
-  if (!before || !replica || !after) return { diff: 'changed while being read', stable: false };
+  if (!before || !replica || !after) return { diff: textRef('checkText.changedWhileRead'), stable: false };
   if (diffCanonical(before, replica) === null) return { diff: null, stable: true };
   return { diff: diffCanonical(after, replica), stable: diffCanonical(before, after) === null };
 }

@@ -11,6 +11,7 @@ import type {
   FaultType,
 } from '../../lib/drills/scenario-types';
 import { fmtMs } from '../../lib/drills/scorecard';
+import { textRef } from '../../lib/i18n/text-ref';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Monitor } from '../monitor/monitor';
@@ -176,8 +177,14 @@ async function clusterCheck(
 ): Promise<CheckResult> {
   const topology = monitor.snapshot().topology;
   const cluster = topology.cluster;
-  const since = `${fmtMs(Date.now() - faultAt)} after the fault`;
-  if (!cluster) return { ok: false, detail: 'the dashboard shows no cluster' };
+  const time = fmtMs(Date.now() - faultAt);
+  const since = `${time} after the fault`;
+  if (!cluster)
+    return {
+      ok: false,
+      detail: 'the dashboard shows no cluster',
+      detailText: textRef('condText.noCluster'),
+    };
   switch (spec.type) {
     case 'cluster_node_failed': {
       const m = cluster.members.find((x) => x.id === t.primary.id);
@@ -185,6 +192,12 @@ async function clusterCheck(
       return {
         ok: isFail,
         detail: `${t.primary.id} ${m?.flags.join(',') || 'not flagged'}; ${m?.failReports ?? 0} of ${m?.primariesAsked ?? 0} primaries flag it`,
+        detailText: textRef('condText.nodeFlags', {
+          node: t.primary.id,
+          flags: m?.flags.join(',') || textRef('condText.notFlagged'),
+          reports: m?.failReports ?? 0,
+          asked: m?.primariesAsked ?? 0,
+        }),
       };
     }
     case 'cluster_failover': {
@@ -197,6 +210,12 @@ async function clusterCheck(
         detail: isShown
           ? `${t.replica.id} primary of ${shard?.id} ${since}`
           : `${shard?.id ?? '?'} primary ${shard?.primaryId ?? 'none'}`,
+        detailText: isShown
+          ? textRef('condText.failoverShown', { node: t.replica.id, shard: shard?.id ?? '?', time })
+          : textRef('condText.failoverNot', {
+              shard: shard?.id ?? '?',
+              primary: shard?.primaryId ?? textRef('condText.noPrimary'),
+            }),
       };
     }
     case 'cluster_ok': {
@@ -204,6 +223,12 @@ async function clusterCheck(
       return {
         ok: isOk,
         detail: `cluster_state ${cluster.state}, ${cluster.slotsOk}/${cluster.slotsAssigned} slots ok${isOk ? `, ${since}` : ''}`,
+        detailText: textRef(isOk ? 'condText.clusterStateSince' : 'condText.clusterState', {
+          state: cluster.state,
+          ok: cluster.slotsOk,
+          assigned: cluster.slotsAssigned,
+          ...(isOk ? { time } : {}),
+        }),
       };
     }
     case 'cluster_no_failover': {
@@ -216,17 +241,31 @@ async function clusterCheck(
           return {
             ok: false,
             detail: `${t.replica.id} role ${role ?? '?'}, cluster_state ${state ?? '?'} ${since}`,
+            detailText: textRef('condText.replicaMoved', {
+              node: t.replica.id,
+              role: role ?? '?',
+              state: state ?? '?',
+              time,
+            }),
           };
         if (Date.now() >= until)
           return {
             ok: true,
             detail: `${t.replica.id} still a replica and cluster_state fail ${fmtMs(Date.now() - faultAt)} after the fault`,
+            detailText: textRef('condText.replicaHeld', {
+              node: t.replica.id,
+              time: fmtMs(Date.now() - faultAt),
+            }),
           };
         await sleep(250);
       }
     }
     default:
-      return { ok: false, detail: `${spec.type} is not a Redis Cluster condition` };
+      return {
+        ok: false,
+        detail: `${spec.type} is not a Redis Cluster condition`,
+        detailText: textRef('condText.notClusterCondition', { type: spec.type }),
+      };
   }
 }
 

@@ -2,19 +2,25 @@
 // dashboard shows them (monitor + incidents); counters and data are read from Redis directly.
 import type { Topology } from '../../lib/contracts';
 import type { ConditionSpec, DrillScenario } from '../../lib/drills/scenario-types';
-import { describeExpected, fmtMs } from '../../lib/drills/scorecard';
+import { describeExpected } from '../../lib/drills/scorecard';
 import type { Sandbox, SandboxSentinels } from '../sandbox';
 import { DrillFaults } from './drill-faults';
 import type { DrillObserver } from './drill-observer';
 import { resolveTargets, type DrillTargets } from './drill-sandbox';
+import { sentinelCheck } from './sentinel-conditions';
 import { canaryCount, infoField, infoNumber, sleep } from './redis-steps';
 import { errorText } from '../error-text';
+import type { TextRef } from '../../lib/contracts/text-ref';
+import { textRef } from '../../lib/i18n/text-ref';
 
 const POLL_MS = 200;
 
 export interface CheckResult {
   ok: boolean;
+  /** English, for the logs, the CLI and the step's `detail`. */
   detail: string;
+  /** The same in the reader's language; absent where the detail is Redis' own words or figures. */
+  detailText?: TextRef;
 }
 
 /** Sync counters of the replica's upstream when the last remove/repair ran. */
@@ -33,57 +39,6 @@ export interface ConditionContext {
   syncMark: () => SyncMark | undefined;
   /** What the dashboard shows now (Sentinel conditions judge the monitor's view). */
   topology: () => Topology;
-}
-
-/** The first Sentinel group the dashboard knows (a drill sandbox has one). */
-function sentinelCheck(
-  spec: Extract<ConditionSpec, { type: `sentinel_${string}` }>,
-  ctx: ConditionContext,
-): CheckResult {
-  const t = ctx.topology();
-  const g = t.groups?.[0];
-  if (!g) return { ok: false, detail: 'no Sentinel group on the dashboard' };
-  switch (spec.type) {
-    case 'sentinel_quorum':
-      return { ok: g.ckquorum.ok === spec.ok, detail: `CKQUORUM ${g.name}: ${g.ckquorum.message}` };
-    case 'sentinel_switched': {
-      const old = ctx.targets.master.id;
-      const sw =
-        g.failover?.from === old
-          ? g.failover.phases.find((p) => p.type === '+switch-master')
-          : undefined;
-      const moved = g.masterId !== null && g.masterId !== old;
-      return sw && moved
-        ? {
-            ok: true,
-            detail: `+switch-master ${old} → ${g.masterId ?? '?'} ${fmtMs(sw.at - ctx.faultAt())} after the kill`,
-          }
-        : {
-            ok: false,
-            detail: `Sentinel's master of ${g.name}: ${g.masterId ?? '?'}${g.failover ? ` (failover ${g.failover.state})` : ''}`,
-          };
-    }
-    case 'sentinel_tree': {
-      const master = g.masterId;
-      const node = (id: string) => t.nodes.find((n) => n.id === id);
-      const others = ctx.sb.nodes
-        .map((n) => n.id)
-        .filter((id) => id !== master && node(id)?.reachable);
-      const astray = others.filter(
-        (id) =>
-          !t.links.some((l) => l.replica === id && l.upstream === master && l.linkStatus === 'up'),
-      );
-      const ok = !!master && node(master)?.role === 'master' && astray.length === 0;
-      const sw = g.failover?.phases.find((p) => p.type === '+switch-master');
-      const since = sw ? `, ${fmtMs(Date.now() - sw.at)} after +switch-master` : '';
-      return {
-        ok,
-        detail: ok
-          ? `${master} master; ${others.join(', ') || 'no live replica'} under it, link up${since}`
-          : `Sentinel's master ${master ?? '?'} is ${node(master ?? '')?.role ?? 'unknown'}; not under it with link up: ${astray.join(', ') || '—'}`,
-      };
-    }
-  }
 }
 
 export async function readSyncMark(
@@ -153,16 +108,30 @@ export async function commonCheck(
   switch (spec.type) {
     case 'finding': {
       const f = observer.hasFinding(spec.finding.kind, spec.finding.cause, faultAt());
-      return f
-        ? {
-            ok: true,
-            detail: `${describeExpected(spec.finding)} open${f.nodeId ? ` on ${f.nodeId}` : ''}`,
-          }
-        : { ok: false, detail: `${describeExpected(spec.finding)} not open` };
+      const finding = describeExpected(spec.finding);
+      if (!f)
+        return {
+          ok: false,
+          detail: `${finding} not open`,
+          detailText: textRef('condText.findingNotOpen', { finding }),
+        };
+      return {
+        ok: true,
+        detail: `${finding} open${f.nodeId ? ` on ${f.nodeId}` : ''}`,
+        detailText: f.nodeId
+          ? textRef('condText.findingOpenOn', { finding, node: f.nodeId })
+          : textRef('condText.findingOpen', { finding }),
+      };
     }
     case 'links_up': {
-      const problem = observer.linksProblem();
-      return { ok: problem === undefined, detail: problem ?? 'every link up' };
+      const down = observer.linksDown();
+      return down.length
+        ? {
+            ok: false,
+            detail: `links not up: ${down.join(', ')}`,
+            detailText: textRef('drillText.linksNotUp', { nodes: down.join(', ') }),
+          }
+        : { ok: true, detail: 'every link up', detailText: textRef('condText.linksUp') };
     }
     case 'sleep':
       await sleep(spec.ms);
@@ -197,7 +166,12 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
         'replication',
         'master_link_status',
       );
-      if (!mark || !now) return { ok: false, detail: 'sync counters not readable' };
+      if (!mark || !now)
+        return {
+          ok: false,
+          detail: 'sync counters not readable',
+          detailText: textRef('condText.syncUnreadable'),
+        };
       const full = now.full - mark.full;
       const partial = now.partialOk - mark.partialOk;
       const detail = `sync_full +${full}, sync_partial_ok +${partial}, link ${link ?? '?'}`;
@@ -218,15 +192,30 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
         detail: short.length
           ? short.map(([name, c]) => `${name} has ${c}/${n}`).join(', ')
           : `${nodes.length} nodes hold ${n}/${n}`,
+        detailText: short.length
+          ? textRef('textRef.list', {
+              items: short.map(([name, c]) =>
+                textRef('condText.canaryShort', { node: name, count: c, total: n }),
+              ),
+            })
+          : textRef('condText.canaryAll', { nodes: nodes.length, total: n }),
       };
     }
     case 'divergence_gone': {
       const key = ctx.faults.divergentKey;
-      if (!key) return { ok: false, detail: 'no divergent key was written' };
+      if (!key)
+        return {
+          ok: false,
+          detail: 'no divergent key was written',
+          detailText: textRef('condText.noDivergentKey'),
+        };
       const exists = await (await sb.client(targets.replica.name)).exists(key);
       return {
         ok: exists === 0,
         detail: exists ? `${key} still on ${targets.replica.name}` : `${key} gone`,
+        detailText: exists
+          ? textRef('condText.keyStillOn', { key, node: targets.replica.name })
+          : textRef('condText.keyGone', { key }),
       };
     }
     case 'sentinel_switched':
@@ -234,7 +223,11 @@ async function check(spec: ConditionSpec, ctx: ConditionContext): Promise<CheckR
     case 'sentinel_quorum':
       return sentinelCheck(spec, ctx);
     default:
-      return { ok: false, detail: `${spec.type} needs a Redis Cluster sandbox` };
+      return {
+        ok: false,
+        detail: `${spec.type} needs a Redis Cluster sandbox`,
+        detailText: textRef('condText.needsCluster', { type: spec.type }),
+      };
   }
 }
 
@@ -245,7 +238,11 @@ export async function waitCondition(
   isAborted: () => boolean,
 ): Promise<CheckResult> {
   const deadline = Date.now() + timeoutMs;
-  let last: CheckResult = { ok: false, detail: 'not checked' };
+  let last: CheckResult = {
+    ok: false,
+    detail: 'not checked',
+    detailText: textRef('condText.notChecked'),
+  };
   for (;;) {
     try {
       last = await check();

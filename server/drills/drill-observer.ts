@@ -2,7 +2,7 @@
 // which is what an operator sees), the incidents they joined (tagged `drill`, with the drill's
 // steps on their timelines), and whether the topology is healthy now.
 import type { Finding, Topology, TimelineEntryType } from '../../lib/contracts';
-import type { ObservedFinding } from '../../lib/drills/scorecard';
+import type { FindingRef, HealthProblem, ObservedFinding } from '../../lib/drills/scorecard';
 import { SETUP_KINDS, type DrillScenario } from '../../lib/drills/scenario-types';
 import type { IncidentService } from '../incidents/incident-service';
 import type { CycleReport, Monitor } from '../monitor/monitor';
@@ -106,13 +106,12 @@ export class DrillObserver {
     return open ? this.findings.find((f) => f.id === open.id && hit(f)) : undefined;
   }
 
-  /** Every replica link up as the dashboard sees it, with the detail of what is not. */
-  linksProblem(topology: Topology = this.monitor.snapshot().topology): string | undefined {
-    const down = this.replicaIds(topology).filter((id) => {
+  /** Replicas whose link to their upstream is not up. */
+  linksDown(topology: Topology = this.monitor.snapshot().topology): string[] {
+    return this.replicaIds(topology).filter((id) => {
       const link = topology.links.find((l) => l.replica === id);
       return !link || link.linkStatus !== 'up';
     });
-    return down.length ? `links not up: ${down.join(', ')}` : undefined;
   }
 
   /**
@@ -135,30 +134,48 @@ export class DrillObserver {
       );
   }
 
-  /** Why the topology is not healthy now, in one line; undefined when it is. */
-  healthProblem(topology?: Topology): string | undefined {
-    const open = this.openProblems().map(
-      (f) =>
-        `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`,
-    );
-    const links = this.linksProblem(topology);
-    const parts = [...(links ? [links] : []), ...(open.length ? [`open: ${open.join(', ')}`] : [])];
-    return parts.length ? parts.join('; ') : undefined;
+  /** Why the topology is not healthy now, as ids; undefined when it is. */
+  healthProblemParts(topology: Topology = this.monitor.snapshot().topology): HealthProblem | undefined {
+    const linksDown = this.linksDown(topology);
+    const open: FindingRef[] = this.openProblems().map((f) => ({
+      kind: f.kind,
+      severity: f.severity,
+      ...(f.cause ? { cause: f.cause } : {}),
+      ...(f.nodeId ? { nodeId: f.nodeId } : {}),
+    }));
+    return linksDown.length || open.length ? { linksDown, open } : undefined;
   }
 
   private judge(topology: Topology): void {
-    const problem = this.healthProblem(topology);
+    const problem = this.healthProblemParts(topology);
     if (problem !== undefined) {
       this.healthySince = null;
-      this.lastProblem = problem;
+      this.lastProblemParts = problem;
     } else this.healthySince ??= Date.now();
   }
 
   /** The last thing that kept the topology unhealthy (what recovery waited on). */
-  lastProblem: string | undefined;
+  lastProblemParts: HealthProblem | undefined;
+
+  get lastProblem(): string | undefined {
+    return problemLine(this.lastProblemParts);
+  }
 
   /** Since when the topology has been healthy without a break; null = it is not now. */
   get healthyFrom(): number | null {
     return this.healthySince;
   }
+}
+
+/** A health problem in one English line (the scorecard's `detail`, the logs). */
+export function problemLine(p: HealthProblem | undefined): string | undefined {
+  if (!p) return undefined;
+  const open = p.open.map(
+    (f) => `${f.kind}${f.cause ? ` (${f.cause})` : ''} ${f.severity}${f.nodeId ? ` on ${f.nodeId}` : ''}`,
+  );
+  const parts = [
+    ...(p.linksDown.length ? [`links not up: ${p.linksDown.join(', ')}`] : []),
+    ...(open.length ? [`open: ${open.join(', ')}`] : []),
+  ];
+  return parts.length ? parts.join('; ') : undefined;
 }

@@ -16,7 +16,8 @@ import type { IncidentService } from '../incidents/incident-service';
 import { logger } from '../logger';
 import type { Monitor } from '../monitor/monitor';
 import { waitCondition, type CheckResult } from './drill-conditions';
-import type { DrillObserver } from './drill-observer';
+import { problemLine, type DrillObserver } from './drill-observer';
+import { textRef } from '../../lib/i18n/text-ref';
 import { prepareRun, type DrillWorldDeps, type RunContext } from './drill-run-context';
 import { sleep } from './redis-steps';
 import { errorText } from '../error-text';
@@ -133,6 +134,7 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
           startedAt,
           endedAt: startedAt,
           detail: 'repaired by the operator',
+          detailText: textRef('drillText.repairedByOperator'),
         });
       } else {
         await this.runStep(i, def, startedAt, ctx);
@@ -151,7 +153,11 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
     this.setStep(i, 'running', { startedAt });
     if (def.kind === 'remove' || def.kind === 'repair') await ctx.world.markSync();
     const r = await this.execStep(def, ctx);
-    this.setStep(i, r.ok ? 'done' : 'failed', { endedAt: Date.now(), detail: r.detail });
+    this.setStep(i, r.ok ? 'done' : 'failed', {
+      endedAt: Date.now(),
+      detail: r.detail,
+      ...(r.detailText ? { detailText: r.detailText } : {}),
+    });
     if (!r.ok && def.kind === 'wait')
       ctx.obs.failedSteps.push({ label: def.label, detail: r.detail });
   }
@@ -179,8 +185,9 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
       observer,
       this.scenario.maxRecoverMs + RECOVERY_GRACE_MS,
     );
-    obs.recoveryProblem =
-      obs.recoveredAt === null ? observer.healthProblem() : observer.lastProblem;
+    obs.recoveryWait =
+      obs.recoveredAt === null ? observer.healthProblemParts() : observer.lastProblemParts;
+    obs.recoveryProblem = problemLine(obs.recoveryWait);
   }
 
   private failRunningStep(obs: DrillObservation, err: unknown): void {
@@ -238,7 +245,12 @@ export class DrillRunner extends EventEmitter<DrillRunnerEvents> {
         return waitCondition(check(def.until), def.timeoutMs, aborted);
       case 'verify': {
         const r = await waitCondition(check(def.check), def.timeoutMs, aborted);
-        obs.verifications.push({ what: def.what, passed: r.ok, detail: r.detail });
+        obs.verifications.push({
+          what: def.what,
+          passed: r.ok,
+          detail: r.detail,
+          ...(r.detailText ? { detailText: r.detailText } : {}),
+        });
         return r;
       }
     }

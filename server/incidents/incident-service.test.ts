@@ -197,3 +197,24 @@ test('in a Redis Cluster the findings of one shard make one incident named after
   plain.apply({ opened: [{ finding: replicaDown, key: key(R1) }, { finding: primaryRisk, key: findingKey({ kind: 'config_risk', subject: P1 }) }], updated: [], resolved: [] }, EMPTY, OPENED);
   assert.equal(plain.list({ limit: 10 }).length, 2);
 });
+
+test('with openAfter 1, a fast-lane event seen after the cycle started still opens the incident’s story', (t) => {
+  const { incidents } = setup(t);
+  // The cycle started at OPENED (its topology's generatedAt, the diagnosis' `now`); the node's
+  // connection closed while it polled, and the fast lane announced it unreachable 300 ms later.
+  // The cycle's report carries that event; the finding opens on this very cycle.
+  const fastLane = { id: 'ev-fast', at: OPENED + 300, kind: 'node_unreachable' as const, nodeId: R, to: 'refused' };
+  incidents.apply(
+    { opened: [{ finding: snapshot('f-1'), key: findingKey({ kind: 'node_unreachable', subject: R }) }], updated: [], resolved: [] },
+    EMPTY,
+    OPENED,
+    [fastLane],
+  );
+  const [incident] = incidents.list({ limit: 5 });
+  assert.ok(incident);
+  const events = incidents.detail(incident.id)!.timeline.filter((e) => e.type === 'topology_event');
+  assert.deepEqual(events.map((e) => [e.at, (e.data.event as { id: string }).id]), [[OPENED + 300, 'ev-fast']]);
+  // Announced again by the monitor later: still once.
+  incidents.recordTopologyEvent(fastLane);
+  assert.equal(incidents.detail(incident.id)!.timeline.filter((e) => e.type === 'topology_event').length, 1);
+});

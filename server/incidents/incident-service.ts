@@ -247,7 +247,7 @@ export class IncidentService extends EventEmitter<IncidentEvents> {
     if (root) incident.rootNodeId = root;
     this.store.saveIncident(incident);
     // The story starts with what the monitor saw first (the poll before the finding opened).
-    copyFaultEvents(this.store, id, events, [root, c.finding.nodeId, c.finding.link?.replica, c.finding.link?.upstream], c.finding.openedAt, now);
+    copyFaultEvents(this.store, id, events, [root, c.finding.nodeId, c.finding.link?.replica, c.finding.link?.upstream], c.finding.openedAt);
     this.timeline(id, now, 'incident_opened', `Incident opened: ${c.finding.title.en}`, `事件开始：${c.finding.title.zh}`, {});
     this.timeline(id, now, 'metric_snapshot', 'Replication state when the incident opened', '事件开始时的复制状态', metricSnapshot(topology, root));
     return incident;

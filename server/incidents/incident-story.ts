@@ -19,18 +19,23 @@ const LOG_LINES_PER_FINDING = 15;
 /** Topology events this long before a finding was first seen belong to its fault (a poll or two). */
 const EVENT_LOOKBACK_MS = 5_000;
 
-/** The fault's topology events (the poll before the finding opened included) on a new incident. */
+/**
+ * The fault's topology events (the poll before the finding opened included) on a new incident.
+ * `events` are the ones already announced. No upper bound at the cycle's time: the fast lane
+ * announces a node unreachable while a cycle polls, after the cycle's `generatedAt`, and that
+ * cycle's report carries the event — with openAfter 1 its finding opens on that very cycle, and
+ * the event (announced before the incident existed) would otherwise never reach the timeline.
+ */
 export function copyFaultEvents(
   store: IncidentStore,
   incidentId: string,
   events: readonly TopologyEvent[],
   nodes: ReadonlyArray<string | undefined>,
   firstSeenAt: number,
-  now: number,
 ): void {
   const involved = new Set(nodes.filter(Boolean));
   for (const e of events) {
-    if (!involved.has(e.nodeId) || e.at < firstSeenAt - EVENT_LOOKBACK_MS || e.at > now) continue;
+    if (!involved.has(e.nodeId) || e.at < firstSeenAt - EVENT_LOOKBACK_MS) continue;
     if (store.hasTopologyEvent(incidentId, e.id)) continue;
     const { en, zh } = describeEvent(e);
     store.addTimeline({ incidentId, at: e.at, type: 'topology_event', actor: 'system', summary: en, summaryZh: zh, data: { event: e } });
