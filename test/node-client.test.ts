@@ -58,13 +58,18 @@ describe('NodeClient.poll() against a real redis-server', () => {
   });
 
   test('a node outside a cluster is sent no CLUSTER command and gets no cluster reading', async () => {
+    const configCalls = async () => Number(/^cmdstat_config\|get:calls=(\d+)/m.exec(String(await c.client.call('INFO', 'commandstats')))?.[1] ?? 0);
+    const before = await configCalls();
     for (let i = 0; i < 3; i++) {
       const r = await c.poll(5000, { ...FULL_PLAN, withConfig: true });
       assert.ok(r.ok);
       assert.equal(r.clusterInfo, undefined);
       assert.equal(r.config?.['repl-backlog-size'] !== undefined, true, 'CONFIG GET answered');
+      assert.equal(r.config?.['min-replicas-max-lag'], '10');
     }
     assert.doesNotMatch(String(await c.client.call('INFO', 'commandstats')), /cmdstat_cluster/);
+    // Redis 7 answers every name in one CONFIG GET (the connection's INFO said so).
+    assert.equal((await configCalls()) - before, 3);
   });
 
   test('a quiet node answers ROLE; a change ROLE shows is read with INFO in the same poll', async (t) => {

@@ -22,6 +22,7 @@ describe('tiered polling on a real master and two replicas', () => {
       configFile: () => ({
         poll: {
           configEveryMs: 2000,
+          quietInfoEveryMs: SLOW_MS,
           sectionEveryMs: {
             memory: SLOW_MS,
             persistence: SLOW_MS,

@@ -110,9 +110,23 @@ describe('poll tiers', () => {
       for (const s of plan.sections) sectionAt[s] = now;
     }
     assert.equal(byInfo[0], 0, 'first contact reads INFO');
+    for (const s of SLOW_SECTIONS) assert.equal(sectionAt[s], byInfo.at(-1), `${s} rides with the INFO`);
     assert.ok(byInfo.length >= 12 && byInfo.length <= 13, `${byInfo.length} INFO polls in 60 s`);
     assert.equal(byRole.length + byInfo.length, 61);
     for (let i = 1; i < byInfo.length; i++) assert.ok(byInfo[i]! - byInfo[i - 1]! <= 6000, `INFO gap ${byInfo[i]! - byInfo[i - 1]!}`);
+    // A longer quiet tier holds the slow sections back with it: one whole INFO per period.
+    const ten = { ...tiers, quietInfoEveryMs: 10_000 };
+    const at: Record<string, number> = {};
+    const infos: number[] = [];
+    for (let now = 0; now <= 60_000; now += 1000) {
+      const plan = pollPlan({ ...idle(at), role }, now, ten, phaseOf('10.0.0.3:6379'));
+      if (plan.role) continue;
+      infos.push(now);
+      assert.deepEqual(plan.sections, [...FAST_SECTIONS, ...SLOW_SECTIONS], `the INFO at ${now} ms reads every section`);
+      for (const s of plan.sections) at[s] = now;
+    }
+    assert.ok(infos.length >= 6 && infos.length <= 7, `${infos.length} INFO polls in 60 s at a 10 s quiet tier`);
+    for (const s of SLOW_SECTIONS) assert.equal(at[s], infos.at(-1), `${s} read with the last INFO`);
     // Not quiet, asked to read everything, or the tier at the poll interval: INFO every poll.
     assert.equal(pollPlan({ ...idle(readAll(0)), role: undefined }, 1000, quiet, 0.5).role, undefined);
     assert.equal(pollPlan({ ...idle({ ...readAll(0), replication: 0 }), role, refreshAll: true }, 1000, quiet, 0.5).role, undefined);

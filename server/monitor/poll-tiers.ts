@@ -28,8 +28,11 @@ export const SECTION_EVERY_MS: SectionTiers = {
   keyspace: 5000,
 };
 
-/** Default of `poll.quietInfoEveryMs`: a quiet node's INFO rides with its slow sections. */
-export const QUIET_INFO_EVERY_MS = 5000;
+/**
+ * Default of `poll.quietInfoEveryMs`: a quiet node's whole INFO every 10 s (its slow sections too,
+ * at the longer of the two tiers), as often as exporters are commonly scraped; ROLE in between.
+ */
+export const QUIET_INFO_EVERY_MS = 10_000;
 
 export interface PollPlan {
   /** INFO section names, in the order Redis is asked. */
@@ -95,8 +98,10 @@ export function pollPlan(
   phase: number,
 ): PollPlan {
   const sections: string[] = [...FAST_SECTIONS];
+  // A quiet node reads all of its INFO at once, no more often than its quiet tier.
+  const floor = state.role ? (tiers.quietInfoEveryMs ?? 0) : 0;
   for (const s of SLOW_SECTIONS) {
-    const every = s === 'persistence' && state.syncing ? 0 : tiers.sectionEveryMs[s];
+    const every = s === 'persistence' && state.syncing ? 0 : Math.max(floor, tiers.sectionEveryMs[s]);
     if (state.refreshAll || isDue(state.sectionAt[s], now, every, tiers.intervalMs, phase))
       sections.push(s);
   }

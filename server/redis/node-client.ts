@@ -12,6 +12,7 @@ import { backoff, linkOptions, type LinkOptions } from './connection-options';
 
 
 const CLUSTER_ENABLED = /^cluster_enabled:1\r?$/m;
+const REDIS_MAJOR = /^redis_version:(\d+)\./m;
 /** ROLE renamed away (`rename-command`) or denied by an ACL. */
 const ROLE_REFUSED = /unknown command|NOPERM|no permissions/i;
 
@@ -66,6 +67,8 @@ export class NodeClient {
   private infoOnThisConnection = false;
   /** ROLE renamed away or refused by an ACL: every poll reads INFO. */
   private roleAllowed = true;
+  /** The last INFO said Redis ≥ 7: `CONFIG GET` takes every name in one call. */
+  private configInOneCall = false;
 
   constructor(private readonly opts: NodeClientOptions) {
     // First retry at once: a refused reconnect tells us why the link dropped (refused vs
@@ -207,6 +210,7 @@ export class NodeClient {
     this.lastError = null;
     this.infoOnThisConnection = true;
     this.clusterEnabled = CLUSTER_ENABLED.test(info);
+    this.configInOneCall = Number(REDIS_MAJOR.exec(info)?.[1] ?? 0) >= 7;
     return { ok: true, info, ...extras, latencyMs: performance.now() - started, at: Date.now() };
   }
 
@@ -244,7 +248,8 @@ export class NodeClient {
     const pipeline = this.redis.pipeline();
     pipeline.call(name, ...args);
     if (withCluster) pipeline.call('CLUSTER', 'INFO');
-    if (plan.withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
+    if (plan.withConfig && this.configInOneCall) pipeline.call('CONFIG', 'GET', ...CONFIG_PARAMS);
+    else if (plan.withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
     return (await pipeline.exec()) ?? [];
   }
 

@@ -3,9 +3,9 @@ import { bareRecord, isHostileName } from '../../lib/info/safe-record';
 import { classifyConnectionError } from './connection-error';
 
 /**
- * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth).
- * One CONFIG GET per name keeps pre-7 servers (one pattern per call) working; they ride in the
- * same pipeline as INFO, so it is still one round trip.
+ * Replication-relevant parameters read with CONFIG GET (never secrets such as masterauth), in
+ * the same pipeline as the poll's INFO or ROLE: still one round trip. Redis ≥ 7 answers them all
+ * in one call; an older server (one pattern per call), or one not yet known, gets one per name.
  */
 export const CONFIG_PARAMS = [
   'save',
