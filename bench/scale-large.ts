@@ -143,7 +143,8 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
     process.stdout.write(`  idle window: ${JSON.stringify(idle)}\n`);
     legacy.close();
     rig.alignTo(() => delta.lastCycleStart());
-    const pollCost = await rig.measure(Math.max(30, seconds), () => delta.cycles());
+    // At least 60 s: six 10 s windows, each a quiet node's whole INFO tier.
+    const pollCost = await rig.measure(Math.max(60, seconds), () => delta.cycles());
     process.stdout.write(`  poll cost: ${JSON.stringify(pollCost.rows)}\n`);
 
     let b: LargeRun['browser'] = null;

@@ -20,7 +20,10 @@ type Polled = (typeof POLLED)[number];
 
 export interface PollCostRow {
   polls: number;
+  /** Median over 10 s windows (each holds a quiet node's whole tier: one INFO, nine ROLEs). */
   usecPerPoll: number;
+  /** The whole run's net command time over its polls: every outlier included. */
+  usecPerPollMean: number;
   cpuMsPerPoll: number;
   /** Commands per poll, e.g. `info ×1, config|get ×0.03`. */
   commands: string;
@@ -140,9 +143,12 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
     alignTo: (lastStart) => void (cycleStart = lastStart),
     async measure(seconds, cycles) {
       const version = binary ? (exporterOut.match(/Exporter (\S+)/)?.[1] ?? null) : null;
-      // 5 s windows; each one's cost per poll is its net command time over its polls. The median window is robust to the moments a busy
+      // 10 s windows; each one's cost per poll is its net command time over its polls. A window
+      // holds a quiet node's whole tier (`poll.quietInfoEveryMs`: one INFO, nine ROLEs), so no
+      // window is all ROLE; the median window is robust to the moments a busy machine preempts
+      // redis-server in the middle of a command. The whole run's mean is reported beside it. The median window is robust to the moments a busy
       // machine preempts redis-server in the middle of a command.
-      const windows = Math.max(1, Math.round(seconds / 5));
+      const windows = Math.max(1, Math.round(seconds / 10));
       const per: Record<Polled, { usec: number[]; cpu: number[]; polls: number }> = {
         replicaops: { usec: [], cpu: [], polls: 0 },
         exporter: { usec: [], cpu: [], polls: 0 },
@@ -175,6 +181,7 @@ export async function startPollCostRig(pollMs: number, keys = 20_000): Promise<P
       const row = (n: Polled): PollCostRow => ({
         polls: per[n].polls,
         usecPerPoll: Math.round(median(per[n].usec) * 10) / 10,
+        usecPerPollMean: Math.round((totalCommandTime(whole(n)).usec / Math.max(1, per[n].polls)) * 10) / 10,
         cpuMsPerPoll: Math.round(median(per[n].cpu) * 1000) / 1000,
         commands: describeCommands(whole(n), per[n].polls),
       });

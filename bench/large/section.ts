@@ -9,18 +9,19 @@ function pollCostRows(r: LargeRun): string[] {
   const p = r.pollCost;
   const exp = p.exporterBinary ? `redis_exporter ${p.exporterVersion ?? ''} (real binary, scraped every ${p.pollMs} ms)` : '`INFO ALL` loop (redis_exporter binary missing: stand-in)';
   const ratio = p.rows.replicaops.usecPerPoll / Math.max(0.1, p.rows.exporter.usecPerPoll);
+  const meanRatio = p.rows.replicaops.usecPerPollMean / Math.max(0.1, p.rows.exporter.usecPerPollMean);
   const cpuRatio = p.rows.replicaops.cpuMsPerPoll / Math.max(0.001, p.rows.exporter.cpuMsPerPoll);
   return [
     '',
-    `Redis-side cost of one poll, side by side in this run: four identical standalone nodes (${p.keys.toLocaleString('en')} keys each, same config), ${p.seconds} s, one poll per ${p.pollMs} ms; command time from \`INFO commandstats\`, CPU from \`used_cpu_sys + used_cpu_user\`, both net of the unpolled node (${p.idleCpuMsPerMin} ms CPU per minute of its own), per poll = net time over net INFO calls, the median of 5 s windows (a busy machine preempting redis-server mid-command inflates single windows). The exporter scrape and the \`INFO ALL\` loop fire when each dashboard cycle starts, so all three meet the same crowd of redis-servers woken at once; command time is wall time inside Redis and grows with that crowd on 2 shared cores, CPU time does not.`,
+    `Redis-side cost of one poll, side by side in this run: four identical standalone nodes (${p.keys.toLocaleString('en')} keys each, same config), ${p.seconds} s, one poll per ${p.pollMs} ms; command time from \`INFO commandstats\`, CPU from \`used_cpu_sys + used_cpu_user\`, both net of the unpolled node (${p.idleCpuMsPerMin} ms CPU per minute of its own), per poll = net time over polls (the dashboard's: its cycles, ROLE or INFO; the others': their INFO calls), the median of 10 s windows (each window holds a quiet node's whole tier, one INFO and nine ROLEs; a busy machine preempting redis-server mid-command inflates single windows), and the whole run's mean beside it. The exporter scrape and the \`INFO ALL\` loop fire when each dashboard cycle starts, so all three meet the same crowd of redis-servers woken at once; command time is wall time inside Redis and grows with that crowd on 2 shared cores, CPU time does not.`,
     '',
-    '| poller | polls (INFO calls Redis served) | Redis command time per poll | Redis CPU per poll (net of idle; noisy) | commands per poll (mean µs each over the run) |',
+    '| poller | polls | Redis command time per poll: median window / run mean | Redis CPU per poll (net of idle; noisy) | commands per poll (mean µs each over the run) |',
     '|---|---|---|---|---|',
-    `| ReplicaOps (the dashboard above) | ${p.rows.replicaops.polls} | ${p.rows.replicaops.usecPerPoll} µs | ${p.rows.replicaops.cpuMsPerPoll} ms | ${p.rows.replicaops.commands} |`,
-    `| ${exp} | ${p.rows.exporter.polls} | ${p.rows.exporter.usecPerPoll} µs | ${p.rows.exporter.cpuMsPerPoll} ms | ${p.rows.exporter.commands} |`,
-    `| \`INFO ALL\` loop | ${p.rows.infoAll.polls} | ${p.rows.infoAll.usecPerPoll} µs | ${p.rows.infoAll.cpuMsPerPoll} ms | ${p.rows.infoAll.commands} |`,
+    `| ReplicaOps (the dashboard above) | ${p.rows.replicaops.polls} | ${p.rows.replicaops.usecPerPoll} / ${p.rows.replicaops.usecPerPollMean} µs | ${p.rows.replicaops.cpuMsPerPoll} ms | ${p.rows.replicaops.commands} |`,
+    `| ${exp} | ${p.rows.exporter.polls} | ${p.rows.exporter.usecPerPoll} / ${p.rows.exporter.usecPerPollMean} µs | ${p.rows.exporter.cpuMsPerPoll} ms | ${p.rows.exporter.commands} |`,
+    `| \`INFO ALL\` loop | ${p.rows.infoAll.polls} | ${p.rows.infoAll.usecPerPoll} / ${p.rows.infoAll.usecPerPollMean} µs | ${p.rows.infoAll.cpuMsPerPoll} ms | ${p.rows.infoAll.commands} |`,
     '',
-    `ReplicaOps costs Redis ${(ratio * 100).toFixed(0)} % of the exporter's per-scrape command time (${(cpuRatio * 100).toFixed(0)} % of its CPU time) — goal ≤ 10 %: ${met(ratio <= 0.1)}.`,
+    `ReplicaOps costs Redis ${(ratio * 100).toFixed(0)} % of the exporter's per-scrape command time (${(meanRatio * 100).toFixed(0)} % by the run means; ${(cpuRatio * 100).toFixed(0)} % of its CPU time) — goal ≤ 10 %: ${met(ratio <= 0.1 && meanRatio <= 0.1)}.`,
   ];
 }
 
