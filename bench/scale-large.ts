@@ -29,6 +29,8 @@ export interface LargeRun {
   rssMb: number;
   loop: LoopReading;
   socketBytesPerSec: { delta: number; legacy: number };
+  /** A second, shorter window with an old `topology:update` client attached as well. */
+  withLegacy: { seconds: number; cpuMsPerNodePerMin: number; loop: LoopReading };
   resyncs: number;
   browser: { firstRenderMs: number; screens: number; idleTaskMsPerSec: number; heapMb: number; killShownMs: number | null } | null;
   killed: number;
@@ -72,9 +74,13 @@ async function waitForTreeSync(sandbox: Sandbox, shape: ShapeEntry[], timeoutMs:
   }
 }
 
-/** The dashboard idle for `seconds` with two socket clients (no browser): its own CPU, RSS, loop. */
-async function idleWindow(d: Dashboard, delta: SocketWatch, legacy: SocketWatch, n: number, seconds: number) {
-  const b0 = { delta: delta.bytes(), legacy: legacy.bytes() };
+/**
+ * The dashboard idle for `seconds` with its socket clients (no browser): its own CPU, RSS, loop,
+ * and the bytes each client received.
+ */
+async function idleWindow(d: Dashboard, watches: SocketWatch[], n: number, seconds: number) {
+  const b0 = watches.map((w) => w.bytes());
+  const [delta] = watches as [SocketWatch];
   const c0 = delta.cycles();
   delta.resetLatency();
   d.resetLoop();
@@ -91,7 +97,7 @@ async function idleWindow(d: Dashboard, delta: SocketWatch, legacy: SocketWatch,
     cpuMsPerNodePerMin: round1((cpuMs * (60 / seconds)) / n),
     rssMb: Math.round(d.rssBytes() / 1e6),
     loop: { p50Ms: round1(loop.p50Ms), p99Ms: round1(loop.p99Ms), maxMs: round1(loop.maxMs) },
-    socketBytesPerSec: { delta: Math.round((delta.bytes() - b0.delta) / seconds), legacy: Math.round((legacy.bytes() - b0.legacy) / seconds) },
+    bytesPerSec: watches.map((w, i) => Math.round((w.bytes() - b0[i]!) / seconds)),
   };
 }
 
@@ -129,8 +135,7 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
     dashboard = await startDashboard([s.seeds()[n - 1] as string, rig.seed], pollMs);
     const started = Date.now();
     const delta = watchSocket(dashboard.url, 'delta');
-    const legacy = watchSocket(dashboard.url, 'legacy');
-    watches.push(delta, legacy);
+    watches.push(delta);
     const whole = () => {
       const t = delta.topology();
       return !!t && t.nodes.length === total && t.links.filter((l) => l.linkStatus === 'up').length === n - 1;
@@ -139,9 +144,19 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
     const discoveredMs = found === null ? null : Date.now() - started;
     process.stdout.write(`  discovered: ${discoveredMs ?? 'NOT'} ms\n`);
     await sleep(5000); // first compilations and diagnosis passes are start-up
-    const idle = await idleWindow(dashboard, delta, legacy, total, seconds);
+    // What a browser costs: the main window has one `topology:delta` client, as the UI is.
+    const { bytesPerSec: [deltaBytes = 0], ...idle } = await idleWindow(dashboard, [delta], total, seconds);
     process.stdout.write(`  idle window: ${JSON.stringify(idle)}\n`);
+    // Then an old whole-node `topology:update` client beside it: its bytes, and what it adds.
+    const legacy = watchSocket(dashboard.url, 'legacy');
+    watches.push(legacy);
+    await sleep(3000);
+    const legacySeconds = Math.max(10, Math.round(seconds / 2));
+    const withLegacyRun = await idleWindow(dashboard, [delta, legacy], total, legacySeconds);
     legacy.close();
+    const withLegacy = { seconds: legacySeconds, cpuMsPerNodePerMin: withLegacyRun.cpuMsPerNodePerMin, loop: withLegacyRun.loop };
+    process.stdout.write(`  with a legacy client: ${JSON.stringify(withLegacyRun)}\n`);
+    const socketBytesPerSec = { delta: deltaBytes, legacy: withLegacyRun.bytesPerSec[1] ?? 0 };
     rig.alignTo(() => delta.lastCycleStart());
     // At least 60 s: six 10 s windows, each a quiet node's whole INFO tier.
     const pollCost = await rig.measure(Math.max(60, seconds), () => delta.cycles());
@@ -174,6 +189,8 @@ export async function benchScaleLarge(n = 1000, seconds = 30, pollMs = 1000, kil
       sandboxStartMs,
       discoveredMs,
       ...idle,
+      socketBytesPerSec,
+      withLegacy,
       resyncs: delta.resyncs(),
       browser: b,
       killed: victims.length,
