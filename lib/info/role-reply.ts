@@ -83,11 +83,15 @@ export function roleMatches(expected: RoleExpectation, reading: RoleReading): bo
  * The node's last INFO with this ROLE's offsets in its replication section (typed and raw):
  * `master_repl_offset` of a master; the processed offset of a replica as its `slave_repl_offset`,
  * `slave_read_repl_offset` and `master_repl_offset`. Every other field is the INFO's. A new
- * object: the one it came from stays as it was (kept lists, previous counters).
+ * object when an offset moved (the one it came from stays as it was: kept lists, previous
+ * counters); the same object when none did.
  */
 export function withRoleOffsets(info: ParsedInfo, reading: RoleReading): ParsedInfo {
   const raw = info.sections.replication ?? bareRecord<string>();
   const offset = reading.offset;
+  const r = info.replication;
+  // An idle node's offsets do not move between polls: the INFO it has is still true.
+  if (r.master_repl_offset === offset && (reading.role === 'master' || (r.slave_repl_offset === offset && (r.slave_read_repl_offset ?? offset) === offset))) return info;
   const changes: Record<string, string> = bareRecord();
   const replication = { ...info.replication, master_repl_offset: offset };
   changes.master_repl_offset = String(offset);

@@ -100,6 +100,26 @@ export function deriveNodeMetrics(
   };
 }
 
+/**
+ * The metrics after a ROLE poll (server/monitor/node-registry.ts): every section but the
+ * replication offsets is the last INFO's, so every figure is the last one except the offset rate,
+ * and the sync counters did not move since the previous poll as far as we know (they are counted
+ * at the next INFO). What deriveNodeMetrics would give for `now` against `before`, without
+ * re-reading every field.
+ */
+export function roleMetrics(previous: NodeMetrics | undefined, before: ParsedInfo, now: ParsedInfo, dtMs: number | null): NodeMetrics {
+  if (!previous) return deriveNodeMetrics(now, previousCounters(before), dtMs, null);
+  const offset = now.replication.master_repl_offset ?? null;
+  const offsetDelta = delta(offset, before.replication.master_repl_offset ?? null);
+  return {
+    ...previous,
+    syncFullDelta: previous.syncFull === null ? null : 0,
+    syncPartialOkDelta: previous.syncPartialOk === null ? null : 0,
+    syncPartialErrDelta: previous.syncPartialErr === null ? null : 0,
+    replOffsetRate: offsetDelta !== null && dtMs ? Math.round((offsetDelta * 1000) / dtMs) : null,
+  };
+}
+
 function cpuSeconds(info: ParsedInfo | undefined): number | null {
   const sys = infoNumber(info, 'cpu', 'used_cpu_sys');
   const user = infoNumber(info, 'cpu', 'used_cpu_user');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
+import { deriveNodeMetrics } from '../../lib/topology/node-metrics';
 import { NodeRegistry } from './node-registry';
 
 const FIXTURES = new URL('../../test/fixtures/info/', import.meta.url);
@@ -32,4 +33,12 @@ test('a ROLE reading refreshes the offsets and keeps every section with its read
   assert.equal(rec.info?.replication.slave_repl_offset, 5325);
   assert.equal(rec.metrics?.replOffsetRate, 5120, 'bytes per second from the two offsets 1 s apart');
   assert.equal(rec.metrics?.syncFullDelta, 0);
+  // The short path gives what a whole derivation of the same reading would.
+  const whole = deriveNodeMetrics(rec.info!, rec.prevInfo, 1000, null);
+  assert.deepEqual({ ...rec.metrics, cpuPct: null }, { ...whole, cpuPct: null });
+  // Nothing moved: the same INFO object stands, the rate is zero.
+  const info = rec.info;
+  registry.applyRole(rec, { role: 'replica', host: '127.0.0.1', port: 27001, state: 'connected', offset: 5325 }, 3000, 1);
+  assert.equal(rec.info, info);
+  assert.equal(rec.metrics?.replOffsetRate, 0);
 });

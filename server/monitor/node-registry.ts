@@ -4,7 +4,7 @@ import { parseInfo } from '../../lib/info/info-parser';
 import type { ParsedInfo } from '../../lib/info/info-types';
 import { withRoleOffsets, type RoleReading } from '../../lib/info/role-reply';
 import { replicaEntryId, upstreamOf, type NodeObservation } from '../../lib/topology/derive-topology';
-import { deriveNodeMetrics, previousCounters } from '../../lib/topology/node-metrics';
+import { deriveNodeMetrics, previousCounters, roleMetrics } from '../../lib/topology/node-metrics';
 import { logger } from '../logger';
 import type { PollResult } from '../redis/node-client';
 import { parseNodeId } from '../redis/redis-url';
@@ -142,9 +142,7 @@ export class NodeRegistry {
     rec.lastSeenAt = at;
     rec.lastKnownAt = at;
     rec.latencyMs = latencyMs;
-    const previous = rec.metrics;
-    rec.metrics = deriveNodeMetrics(rec.info, rec.prevInfo, rec.prevInfoAt ? at - rec.prevInfoAt : null, null);
-    rec.metrics.cpuPct = previous?.cpuPct ?? null;
+    rec.metrics = roleMetrics(rec.metrics, before, rec.info, rec.prevInfoAt ? at - rec.prevInfoAt : null);
   }
 
   neighbours(rec: NodeRecord): string[] {
