@@ -34,7 +34,7 @@ test('a ROLE reading refreshes the offsets and keeps every section with its read
   assert.equal(rec.metrics?.replOffsetRate, 5120, 'bytes per second from the two offsets 1 s apart');
   assert.equal(rec.metrics?.syncFullDelta, 0);
   // The short path gives what a whole derivation of the same reading would.
-  const whole = deriveNodeMetrics(rec.info!, rec.prevInfo, 1000, null);
+  const whole = deriveNodeMetrics(rec.info, rec.prevInfo, 1000, null);
   assert.deepEqual({ ...rec.metrics, cpuPct: null }, { ...whole, cpuPct: null });
   // Nothing moved: the same INFO object stands, the rate is zero.
   const info = rec.info;
