@@ -25,7 +25,7 @@ import { NodeRegistry } from './node-registry';
 import { FastLane } from './fast-lane';
 import { yieldToLoop } from './slices';
 import { FAST_SECTIONS, type PollPlan } from './poll-tiers';
-import { planFor, pollOne, pollWave, sliceGapMs } from './node-polls';
+import { planFor, pollOne, pollWave } from './node-polls';
 import type { NodeMemoryStore } from '../store/node-memory-store';
 import { NodeMemoryWriter } from './node-memory-writer';
 
@@ -224,15 +224,10 @@ export class Monitor extends EventEmitter<MonitorEvents> {
       // Each reply is parsed as it arrives: 1,000 INFO parses spread over the replies' I/O
       // callbacks instead of blocking the event loop in one piece after the last reply.
       const poll = (id: string) => pollOne(this.pool, id, deadline, planFor(this.records.get(id), started, this.config.poll));
-      await pollWave(
-        poll,
-        wave,
-        (id, result) => {
-          polled.add(id);
-          for (const ref of this.registry.applyResult(id, result, { started, rereads, referenced, polled })) next.add(ref);
-        },
-        sliceGapMs(wave.length, this.intervalMs),
-      );
+      await pollWave(poll, wave, (id, result) => {
+        polled.add(id);
+        for (const ref of this.registry.applyResult(id, result, { started, rereads, referenced, polled })) next.add(ref);
+      });
       // Neighbours named for the first time are polled in the same cycle (so gaps compare).
       for (const id of next) this.registry.ensure(id, started);
       wave = [...next];

@@ -36,46 +36,26 @@ export function planFor(r: NodeRecord | undefined, now: number, poll: Config['po
   return pollPlan({ sectionAt: r.sectionAt, configAt: r.configAt, refreshAll: r.refreshAll, syncing, role }, now, poll, phaseOf(r.id));
 }
 
-/** Longest pause between two slices of a wave's sends. */
-const MAX_SLICE_GAP_MS = 4;
-
-/**
- * The pause between slices of a wave of `n` polls: the sends spread over at most 15 % of the
- * interval (4 ms a slice at most; none for a wave of one slice). Sent all at once, 1,000 replies
- * came back together and were handled in one stretch of the loop, timers waiting behind them,
- * while 1,000 woken redis-servers crowded the cores at the same instant.
- */
-export function sliceGapMs(n: number, intervalMs: number): number {
-  const slices = Math.ceil(n / WAVE_SLICE);
-  return slices > 1 ? Math.min(MAX_SLICE_GAP_MS, (0.15 * intervalMs) / slices) : 0;
-}
-
 /**
  * One poll per node, each result handed to `onResult` as it arrives. The polls are sent
- * WAVE_SLICE nodes per event-loop task, `gapMs` apart (sliceGapMs): each write wakes its
- * redis-server, and 1,000 of them in one task held the loop for hundreds of ms. One node's
- * failure is that node's state, never the wave's.
+ * WAVE_SLICE nodes per event-loop task: each pipelined write wakes its redis-server, and 1,000
+ * of them in one task held the loop for hundreds of ms. One node's failure is that node's
+ * state, never the wave's.
  */
 export async function pollWave(
   poll: (id: string) => Promise<PollResult>,
   wave: string[],
   onResult: (id: string, result: PollResult) => void,
-  gapMs = 0,
 ): Promise<void> {
   // Each promise settles without rejecting: they wait across slices, where an unhandled
   // rejection would end the process.
-  const polls = await inSlices(
-    wave,
-    WAVE_SLICE,
-    async (id) => {
-      const result = await poll(id);
-      try {
-        onResult(id, result);
-      } catch (err) {
-        log.error({ node: id, err }, 'could not apply a poll result; the node keeps its last state');
-      }
-    },
-    gapMs,
-  );
+  const polls = await inSlices(wave, WAVE_SLICE, async (id) => {
+    const result = await poll(id);
+    try {
+      onResult(id, result);
+    } catch (err) {
+      log.error({ node: id, err }, 'could not apply a poll result; the node keeps its last state');
+    }
+  });
   await Promise.all(polls);
 }

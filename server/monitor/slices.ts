@@ -9,19 +9,13 @@ export function yieldToLoop(): Promise<void> {
 
 /**
  * `fn` for each item in order, `size` items per event-loop task. Returns what `fn` returned, in
- * the items' order. The first slice runs after a yield too, so the caller's task ends at once;
- * with `gapMs`, each later slice waits that long (a timer) instead of a bare yield.
+ * the items' order. The first slice runs after a yield too, so the caller's task ends at once.
  */
-export async function inSlices<T, R>(
-  items: readonly T[],
-  size: number,
-  fn: (item: T, index: number) => R,
-  gapMs = 0,
-): Promise<R[]> {
+export async function inSlices<T, R>(items: readonly T[], size: number, fn: (item: T, index: number) => R): Promise<R[]> {
   const out: R[] = [];
   const step = Math.max(1, Math.floor(size));
   for (let start = 0; start < items.length; start += step) {
-    await (start > 0 && gapMs > 0 ? new Promise((resolve) => setTimeout(resolve, gapMs)) : yieldToLoop());
+    await yieldToLoop();
     items.slice(start, start + step).forEach((item, k) => out.push(fn(item, start + k)));
   }
   return out;
