@@ -104,6 +104,23 @@ describe('tiered polling on a real master and two replicas', () => {
     }
   });
 
+  test('a quiet replica turned writable by hand shows slave_read_only:0 in the first cycle that starts after', async () => {
+    const id = h.sandbox.node('r1').id;
+    const replica = await h.sandbox.client('r1');
+    // Quiet: polled with ROLE (its INFO only every SLOW_MS).
+    await nextCycle();
+    await replica.call('CONFIG', 'SET', 'replica-read-only', 'no');
+    const changed = Date.now();
+    try {
+      let report: CycleReport;
+      do report = await nextCycle();
+      while (report.topology.generatedAt <= changed);
+      assert.equal(h.server.monitor.nodeDetail(id)?.info.replication?.slave_read_only, '0');
+    } finally {
+      await replica.call('CONFIG', 'SET', 'replica-read-only', 'yes');
+    }
+  });
+
   test('a quiet replica promoted by hand is a master in the first cycle that starts after', async () => {
     const id = h.sandbox.node('r2').id;
     const replica = await h.sandbox.client('r2');

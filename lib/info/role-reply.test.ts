@@ -44,7 +44,7 @@ test('parseRoleReply() answers null for a sentinel, garbage or a shape it does n
 });
 
 test('quietRole(): a master without replicas and a replica with its link up are quiet', () => {
-  assert.deepEqual(quietRole(info('replica.txt')), { role: 'replica', host: '127.0.0.1', port: 27001 });
+  assert.deepEqual(quietRole(info('replica.txt')), { role: 'replica', host: '127.0.0.1', port: 27001, readOnly: true });
   const master = info('master.txt');
   assert.equal(quietRole(master), undefined, 'a master with replicas reads INFO every poll (their lag= is only there)');
   assert.equal(quietRole(info('replica-chained.txt')), undefined, 'a replica with its own replica');

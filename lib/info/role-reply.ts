@@ -10,7 +10,10 @@ export type RoleReading =
   | { role: 'replica'; host: string; port: number; state: string; offset: number };
 
 /** What a quiet node's last INFO says its ROLE should still be. */
-export type RoleExpectation = { role: 'master' } | { role: 'replica'; host: string; port: number };
+export type RoleExpectation =
+  | { role: 'master' }
+  /** `readOnly`: the INFO's `slave_read_only`, checked with a CONFIG GET beside ROLE. */
+  | { role: 'replica'; host: string; port: number; readOnly?: boolean };
 
 function integer(v: unknown): number | null {
   if (typeof v !== 'number' && typeof v !== 'string') return null;
@@ -64,7 +67,7 @@ export function quietRole(info: ParsedInfo): RoleExpectation | undefined {
   if (r.role === 'master') return { role: 'master' };
   if (r.role !== 'replica' || r.master_link_status !== 'up' || r.master_sync_in_progress !== false) return undefined;
   if (r.master_host === undefined || r.master_port === undefined) return undefined;
-  return { role: 'replica', host: r.master_host, port: r.master_port };
+  return { role: 'replica', host: r.master_host, port: r.master_port, readOnly: r.slave_read_only };
 }
 
 /** Nothing moved: the same role, the same master over a connected link, still no replicas. */

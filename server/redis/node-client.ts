@@ -67,6 +67,8 @@ export class NodeClient {
   private infoOnThisConnection = false;
   /** ROLE renamed away or refused by an ACL: every poll reads INFO. */
   private roleAllowed = true;
+  /** CONFIG GET replica-read-only answered: it rides with a quiet replica's ROLE. */
+  private readOnlyCheck = true;
   /** The last INFO said Redis ≥ 7: `CONFIG GET` takes every name in one call. */
   private configInOneCall = false;
 
@@ -167,18 +169,24 @@ export class NodeClient {
     }
     const withCluster = this.clusterEnabled;
     const expected = this.roleAllowed && this.infoOnThisConnection ? plan.role : undefined;
+    // A quiet replica's read-only flag is only in INFO: a CONFIG GET of it rides with ROLE, so a
+    // replica turned writable is seen at once too.
+    const checkReadOnly = expected?.role === 'replica' && expected.readOnly !== undefined && this.readOnlyCheck;
+    const lead = expected ? [['ROLE'], ...(checkReadOnly ? [['CONFIG', 'GET', 'replica-read-only']] : [])] : [this.infoCommand(plan)];
     let replies: Array<[Error | null, unknown]>;
     try {
-      replies = await this.send(expected ? ['ROLE'] : this.infoCommand(plan), plan, withCluster);
+      replies = await this.send(lead, plan, withCluster);
     } catch (err) {
       this.lastError = this.moreSpecific(classifyConnectionError(err));
       return { ok: false, at: Date.now(), error: this.lastError };
     }
-    const extras = this.extras(replies, plan, withCluster);
+    const extras = this.extras(replies.slice(lead.length - 1), plan, withCluster);
     let [infoErr, infoReply] = replies[0] ?? [new Error('empty pipeline reply'), null];
     if (expected) {
       const role = infoErr ? null : parseRoleReply(infoReply);
-      if (role && roleMatches(expected, role)) {
+      const readOnly = checkReadOnly ? this.readOnlyOf(replies[1]) : undefined;
+      const same = expected.role !== 'replica' || readOnly === undefined || readOnly === expected.readOnly;
+      if (role && roleMatches(expected, role) && same) {
         this.lastError = null;
         return { ok: true, role, ...extras, latencyMs: performance.now() - started, at: Date.now() };
       }
@@ -187,7 +195,7 @@ export class NodeClient {
         this.opts.log.info({ node: `${this.opts.host}:${this.opts.port}`, reason: infoErr.message }, 'ROLE refused; this node is polled with INFO only');
       }
       // Something moved (or ROLE failed): this poll reads INFO after all, a second round trip.
-      const again = await this.send(this.infoCommand(plan), { sections: plan.sections, withConfig: false }, false);
+      const again = await this.send([this.infoCommand(plan)], { sections: plan.sections, withConfig: false }, false);
       [infoErr, infoReply] = again[0] ?? [new Error('empty reply'), null];
     }
     if (infoErr) {
@@ -214,6 +222,17 @@ export class NodeClient {
     return { ok: true, info, ...extras, latencyMs: performance.now() - started, at: Date.now() };
   }
 
+  /** `replica-read-only` from its CONFIG GET reply; undefined (and not asked again) when refused. */
+  private readOnlyOf(entry: [Error | null, unknown] | undefined): boolean | undefined {
+    const [err, reply] = entry ?? [null, null];
+    if (err) {
+      this.readOnlyCheck = false;
+      return undefined;
+    }
+    const value = Array.isArray(reply) ? reply[1] : undefined;
+    return value === 'yes' ? true : value === 'no' ? false : undefined;
+  }
+
   private infoCommand(plan: PollPlan): string[] {
     return ['INFO', ...(this.multiSectionInfo ? plan.sections : [])];
   }
@@ -232,12 +251,13 @@ export class NodeClient {
   }
 
   /**
-   * The poll's commands, as `[error, reply]` pairs in order. Most polls are one command (INFO or
-   * ROLE): sent as a plain command, without a pipeline object and its bookkeeping (1,000 a second).
+   * The poll's commands (`lead`, then CLUSTER INFO and CONFIG GET when due), as `[error, reply]`
+   * pairs in order. A poll of one command (INFO, or a master's ROLE) is sent as a plain command,
+   * without a pipeline object and its bookkeeping (1,000 a second).
    */
-  private async send(first: string[], plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
-    const [name, ...args] = first as [string, ...string[]];
-    if (!withCluster && !plan.withConfig) {
+  private async send(lead: string[][], plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
+    if (lead.length === 1 && !withCluster && !plan.withConfig) {
+      const [name, ...args] = lead[0] as [string, ...string[]];
       try {
         return [[null, await this.redis.call(name, ...args)]];
       } catch (err) {
@@ -246,7 +266,7 @@ export class NodeClient {
       }
     }
     const pipeline = this.redis.pipeline();
-    pipeline.call(name, ...args);
+    for (const [name, ...args] of lead as Array<[string, ...string[]]>) pipeline.call(name, ...args);
     if (withCluster) pipeline.call('CLUSTER', 'INFO');
     if (plan.withConfig && this.configInOneCall) pipeline.call('CONFIG', 'GET', ...CONFIG_PARAMS);
     else if (plan.withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
