@@ -90,14 +90,7 @@ export class NodeRegistry {
       rec.prevInfo = before && previousCounters(before);
       rec.prevInfoAt = rec.infoAt;
     }
-    rec.info = info;
-    rec.infoAt = at;
-    rec.reachable = true;
-    rec.error = undefined;
-    rec.discoveredOnly = false;
-    rec.lastSeenAt = at;
-    rec.lastKnownAt = at;
-    rec.latencyMs = latencyMs;
+    answered(rec, info, at, latencyMs);
     rec.role = info.replication.role;
     rec.upstream = upstreamOf(info, this.canonical);
     const dt = rec.prevInfoAt ? at - rec.prevInfoAt : null;
@@ -135,14 +128,9 @@ export class NodeRegistry {
     }
     rec.prevInfo = previousCounters(before);
     rec.prevInfoAt = rec.infoAt;
-    rec.info = withRoleOffsets(before, role);
-    rec.infoAt = at;
-    rec.reachable = true;
-    rec.error = undefined;
-    rec.lastSeenAt = at;
-    rec.lastKnownAt = at;
-    rec.latencyMs = latencyMs;
-    rec.metrics = roleMetrics(rec.metrics, before, rec.info, rec.prevInfoAt ? at - rec.prevInfoAt : null);
+    const info = withRoleOffsets(before, role);
+    answered(rec, info, at, latencyMs);
+    rec.metrics = roleMetrics(rec.metrics, before, info, rec.prevInfoAt ? at - rec.prevInfoAt : null);
   }
 
   neighbours(rec: NodeRecord): string[] {
@@ -254,6 +242,18 @@ export class NodeRegistry {
   observations(): NodeObservation[] {
     return [...this.records.values()].map(observationOf);
   }
+}
+
+/** The node answered a poll (INFO or ROLE) at `at`: its reading and its liveness, in one place. */
+function answered(rec: NodeRecord, info: ParsedInfo, at: number, latencyMs: number): void {
+  rec.info = info;
+  rec.infoAt = at;
+  rec.reachable = true;
+  rec.error = undefined;
+  rec.discoveredOnly = false;
+  rec.lastSeenAt = at;
+  rec.lastKnownAt = at;
+  rec.latencyMs = latencyMs;
 }
 
 /** What deriveTopology reads of one node. */
