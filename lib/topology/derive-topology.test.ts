@@ -68,3 +68,33 @@ test('deriveTopology() paints a replication cycle red although Redis reports its
   // An unreachable node never closes a cycle we cannot see.
   assert.notEqual(status['h:4'], 'critical');
 });
+
+test("deriveTopology() reads each unreachable replica's link from its own entry in the upstream's list", () => {
+  // Three replicas the dashboard cannot reach: the master lists two of them (one under an address
+  // the dashboard knows by another name), at different offsets; the third is not listed at all.
+  const master = parseInfo(
+    editInfo(infoText('master.txt'), {
+      master_repl_offset: '5000',
+      slave0: 'ip=127.0.0.1,port=27002,state=online,offset=4000,lag=3',
+      slave1: 'ip=127.0.0.1,port=27003,state=wait_bgsave,offset=0,lag=0',
+    }),
+  );
+  const canonical = (id: string) => (id === '127.0.0.1:27003' ? 'replica-b:6379' : id);
+  const m = '127.0.0.1:27001';
+  const lost = (id: string): NodeObservation => ({
+    id, host: id.split(':')[0]!, port: Number(id.split(':')[1]), reachable: false, role: 'replica', upstream: m, discoveredOnly: false,
+  });
+  const obs: NodeObservation[] = [
+    { id: m, host: '127.0.0.1', port: 27001, reachable: true, info: master, role: 'master', discoveredOnly: false },
+    lost('127.0.0.1:27002'),
+    lost('replica-b:6379'),
+    lost('127.0.0.1:27004'),
+  ];
+  const links = new Map(deriveTopology(obs, canonical, DEFAULT_THRESHOLDS, 0).links.map((l) => [l.replica, l]));
+  const a = links.get('127.0.0.1:27002')!;
+  assert.deepEqual([a.linkStatus, a.offsetGapBytes, a.lagSeconds, a.upstreamState], ['up', 1000, 3, 'online']);
+  const b = links.get('replica-b:6379')!;
+  assert.deepEqual([b.linkStatus, b.offsetGapBytes, b.lagSeconds, b.upstreamState], ['sync', null, null, 'wait_bgsave']);
+  const c = links.get('127.0.0.1:27004')!;
+  assert.deepEqual([c.linkStatus, c.offsetGapBytes, c.upstreamState], ['down', null, null]);
+});

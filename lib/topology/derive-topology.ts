@@ -70,16 +70,38 @@ function skewBytes(upstream: NodeObservation | undefined, replica: NodeObservati
   return (rate * (upstream.sampledAt - replica.sampledAt)) / 1000;
 }
 
+/** The upstream's `slaveN` entry naming this replica (the first one, as Redis lists them). */
+type EntryLookup = (upstream: NodeObservation, replicaId: string) => ReplicaEntry | undefined;
+
+/**
+ * EntryLookup over each upstream's entries indexed once per derivation: finding every replica's
+ * entry by a scan of its upstream's list was quadratic (a 99-replica node: 4,900 address
+ * strings a poll for its links alone).
+ */
+function entryLookup(canonical: (id: string) => string): EntryLookup {
+  const indexes = new Map<NodeObservation, Map<string, ReplicaEntry>>();
+  return (upstream, replicaId) => {
+    let index = indexes.get(upstream);
+    if (!index) {
+      index = new Map();
+      for (const e of upstream.info?.replication.replicas ?? []) {
+        const id = replicaEntryId(e, canonical);
+        if (!index.has(id)) index.set(id, e);
+      }
+      indexes.set(upstream, index);
+    }
+    return index.get(replicaId);
+  };
+}
+
 function buildLink(
   replica: NodeObservation,
   upstreamId: string,
   upstream: NodeObservation | undefined,
-  canonical: (id: string) => string,
+  entryOf: EntryLookup,
   t: StatusThresholds,
 ): Link {
-  const entry = upstream?.reachable
-    ? upstream.info?.replication.replicas.find((e) => replicaEntryId(e, canonical) === replica.id)
-    : undefined;
+  const entry = upstream?.reachable ? entryOf(upstream, replica.id) : undefined;
   const replicaInfo = replica.reachable ? replica.info : undefined;
   const upstreamOffset = upstream?.reachable ? upstream.info?.replication.master_repl_offset : undefined;
 
@@ -164,9 +186,10 @@ export function deriveTopology(
   const byId = new Map(observations.map((o) => [o.id, o]));
   const links: Link[] = [];
   const linkOf = new Map<string, Link>();
+  const entryOf = entryLookup(canonical);
   for (const o of observations) {
     if (!o.upstream || o.upstream === o.id) continue;
-    const link = buildLink(o, o.upstream, byId.get(o.upstream), canonical, thresholds);
+    const link = buildLink(o, o.upstream, byId.get(o.upstream), entryOf, thresholds);
     links.push(link);
     linkOf.set(o.id, link);
   }
