@@ -35,6 +35,10 @@ export type PollResult =
     })
   | { ok: false; error: NodeError; at: number };
 
+const replied = (reply: unknown): [null, unknown] => [null, reply];
+/** As a pipeline reports it: the command's error (NOAUTH, syntax, a dropped socket). */
+const failed = (err: unknown): [Error, null] => [err instanceof Error ? err : new Error(String(err)), null];
+
 export interface NodeClientOptions extends LinkOptions {
   /** Called when an established connection closes (the node died or cut us off). */
   onLost?: () => void;
@@ -252,25 +256,24 @@ export class NodeClient {
 
   /**
    * The poll's commands (`lead`, then CLUSTER INFO and CONFIG GET when due), as `[error, reply]`
-   * pairs in order. A poll of one command (INFO, or a master's ROLE) is sent as a plain command,
-   * without a pipeline object and its bookkeeping (1,000 a second).
+   * pairs in order, in one write: the socket is corked while they are queued, so uncorking hands
+   * them to the kernel in one writev. (An ioredis pipeline object did the same with twice the CPU
+   * per poll — measured 27–32 µs against 15 µs for ROLE + CONFIG GET — at 1,000 polls a second.)
    */
-  private async send(lead: string[][], plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
-    if (lead.length === 1 && !withCluster && !plan.withConfig) {
-      const [name, ...args] = lead[0] as [string, ...string[]];
-      try {
-        return [[null, await this.redis.call(name, ...args)]];
-      } catch (err) {
-        // As a pipeline reports it: the command's error (NOAUTH, syntax, a dropped socket).
-        return [[err instanceof Error ? err : new Error(String(err)), null]];
-      }
+  private send(lead: string[][], plan: PollPlan, withCluster: boolean): Promise<Array<[Error | null, unknown]>> {
+    const commands = [...lead];
+    if (withCluster) commands.push(['CLUSTER', 'INFO']);
+    if (plan.withConfig && this.configInOneCall) commands.push(['CONFIG', 'GET', ...CONFIG_PARAMS]);
+    else if (plan.withConfig) for (const name of CONFIG_PARAMS) commands.push(['CONFIG', 'GET', name]);
+    const stream = commands.length > 1 ? this.redis.stream : undefined;
+    stream?.cork();
+    let replies: Array<Promise<[Error | null, unknown]>>;
+    try {
+      replies = commands.map(([name, ...args]) => this.redis.call(name!, ...args).then(replied, failed));
+    } finally {
+      stream?.uncork();
     }
-    const pipeline = this.redis.pipeline();
-    for (const [name, ...args] of lead as Array<[string, ...string[]]>) pipeline.call(name, ...args);
-    if (withCluster) pipeline.call('CLUSTER', 'INFO');
-    if (plan.withConfig && this.configInOneCall) pipeline.call('CONFIG', 'GET', ...CONFIG_PARAMS);
-    else if (plan.withConfig) for (const name of CONFIG_PARAMS) pipeline.call('CONFIG', 'GET', name);
-    return (await pipeline.exec()) ?? [];
+    return Promise.all(replies);
   }
 
   private settled(): Promise<void> {
