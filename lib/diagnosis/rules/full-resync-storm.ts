@@ -191,8 +191,8 @@ function remedyFor(cause: Cause, view: NodeView) {
   }
   if (cause === 'replica_restarted') {
     return remedy(
-      'A replica keeps restarting and asks for a full copy each time (PSYNC ? -1). Find why it restarts (OOM killer, crash, supervisor) and give it RDB persistence so a restart can resume with a partial resync (reference F11).',
-      '有从节点反复重启，每次都请求全量复制（PSYNC ? -1）。排查重启原因（OOM killer、崩溃、进程管理器），并为它开启 RDB 持久化，使重启后可以增量续传（参考 F11）。',
+      'A replica keeps restarting and asks for a full copy each time (PSYNC ? -1). Find why it restarts (OOM killer, crash, supervisor) and give it RDB persistence so a restart can resume with a partial resync.',
+      '有从节点反复重启，每次都请求全量复制（PSYNC ? -1）。排查重启原因（OOM killer、崩溃、进程管理器），并为它开启 RDB 持久化，使重启后可以增量续传。',
     );
   }
   return remedy(

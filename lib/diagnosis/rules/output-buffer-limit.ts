@@ -62,8 +62,8 @@ function describe(
         `${view.id} 因输出缓冲区溢出断开从节点（${n} 次）`,
       ),
       detail: bi(
-        `${view.id} closed replica connections that overcame \`client-output-buffer-limit replica\` (${limit ? `hard ${fmtBytes(limit.hard)}, soft ${fmtBytes(limit.soft)} for ${limit.seconds} s` : 'limit unknown'}). A replica that is slow to read, or that receives a large RDB while writes pile up, is cut off and usually comes back to a full resync (reference F3).`,
-        `${view.id} 关闭了超过 client-output-buffer-limit replica 限制的从节点连接（${limit ? `硬限制 ${fmtBytes(limit.hard)}，软限制 ${fmtBytes(limit.soft)} 持续 ${limit.seconds} 秒` : '限制未知'}）。读取慢的从节点，或在接收大 RDB 期间写入堆积的从节点会被断开，通常随后触发全量同步（参考 F3）。`,
+        `${view.id} closed replica connections that overcame \`client-output-buffer-limit replica\` (${limit ? `hard ${fmtBytes(limit.hard)}, soft ${fmtBytes(limit.soft)} for ${limit.seconds} s` : 'limit unknown'}). A replica that is slow to read, or that receives a large RDB while writes pile up, is cut off and usually comes back to a full resync.`,
+        `${view.id} 关闭了超过 client-output-buffer-limit replica 限制的从节点连接（${limit ? `硬限制 ${fmtBytes(limit.hard)}，软限制 ${fmtBytes(limit.soft)} 持续 ${limit.seconds} 秒` : '限制未知'}）。读取慢的从节点，或在接收大 RDB 期间写入堆积的从节点会被断开，通常随后触发全量同步。`,
       ),
     };
   }

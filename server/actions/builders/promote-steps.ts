@@ -123,7 +123,7 @@ export function repointSteps(ctx: BuildContext, p: Promotion): Step[] {
         s.id,
         ['REPLICAOF', host, port],
         {
-          en: `Re-point ${s.id} to ${p.target}: same history, so a partial resync (reference F9, s27a).`,
+          en: `Re-point ${s.id} to ${p.target}: same history, so a partial resync.`,
           zh: `把 ${s.id} 指向 ${p.target}：同一复制历史，增量同步。`,
         },
         ctx.timeouts.commandMs,
