@@ -1,4 +1,4 @@
-// `tsx bench/profile-server.ts --nodes 200 [--seconds 30] [--cpu-prof FILE] [--node-flags "…"]`: the compiled server
+// `tsx bench/profile-server.ts --nodes 200 [--seconds 30] [--windows 1] [--cpu-prof FILE] [--node-flags "…"]`: the compiled server
 // (server code bundled by esbuild, as dist/server.js is, without the Next UI) in its own process
 // against an N-node tree of quiet real redis-server processes (`--hz 1`), one browser-like delta
 // client attached. Prints CPU per node per minute, event-loop delay, RSS and cycle p50/p95 over
@@ -27,6 +27,7 @@ const flag = numberFlag(args);
 const n = flag('nodes', 200);
 const seconds = flag('seconds', 30);
 const pollMs = flag('poll', 1000);
+const windows = Math.max(1, flag('windows', 1));
 const root = path.resolve(import.meta.dirname, '..');
 
 
@@ -106,19 +107,25 @@ try {
   process.stdout.write(`discovered ${n} nodes in ${Date.now() - t0} ms\n`);
   const client = io(url, { transports: ['websocket'], query: { topology: 'delta' } });
   await sleep(8000);
-  child.kill('SIGUSR2');
-  const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  await sleep(seconds * 1000);
-  child.kill('SIGUSR2');
-  // Stopping the profiler and writing it out takes a moment on a busy machine.
-  for (let i = 0; i < 120 && !existsSync(out); i++) await sleep(500);
+  // `--windows K`: K windows of `--seconds` back to back, each printed as it closes — CPU,
+  // loop and RSS against uptime, as the history rings fill (an hour of 1 s polls by default).
+  for (let k = 0; k < windows; k++) {
+    child.kill('SIGUSR2');
+    const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    await sleep(seconds * 1000);
+    child.kill('SIGUSR2');
+    // Stopping the profiler and writing it out takes a moment on a busy machine.
+    for (let i = 0; i < 120 && !existsSync(out); i++) await sleep(500);
+    const w = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
+    unlinkSync(out);
+    const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    const perNodeMin = ((w.cpuMs ?? 0) * (60_000 / (w.ms ?? 1))) / n;
+    const uptimeMin = Math.round((Date.now() - t0) / 6000) / 10;
+    process.stdout.write(
+      `${JSON.stringify({ ...(windows > 1 ? { window: k + 1, uptimeMin } : {}), ...w, cpuMsPerNodePerMin: Math.round(perNodeMin * 10) / 10, loadavg: `${load0} → ${load1}` }, null, windows > 1 ? 0 : 1)}\n`,
+    );
+  }
   client.close();
-  const w = JSON.parse(readFileSync(out, 'utf8')) as Record<string, number>;
-  const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  const perNodeMin = ((w.cpuMs ?? 0) * (60_000 / (w.ms ?? 1))) / n;
-  process.stdout.write(
-    `${JSON.stringify({ ...w, cpuMsPerNodePerMin: Math.round(perNodeMin * 10) / 10, loadavg: `${load0} → ${load1}` }, null, 1)}\n`,
-  );
 } finally {
   child.kill('SIGINT');
   await new Promise((r) => child.once('exit', r));
