@@ -28,7 +28,7 @@ const UNKNOWN: CauseVerdict = { cause: 'unknown', evidence: [] };
 
 /** Sum of a per-poll delta series over the diagnosis window. */
 function deltaSum(input: DiagnosisInput, nodeId: string, metric: 'syncFullDelta' | 'syncPartialErrDelta' | 'syncPartialOkDelta') {
-  const points = series(input, nodeId, metric);
+  const points = series(input, nodeId, metric, undefined, { dropZeros: true });
   return { sum: points.reduce((n, p) => n + p.v, 0), since: points[0]?.t ?? input.now };
 }
 

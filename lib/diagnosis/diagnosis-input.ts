@@ -16,6 +16,7 @@ import type {
   Topology,
   TopologyEvent,
 } from '../contracts';
+import type { HistoryQueryOptions } from '../history/history-query';
 import type { ParsedInfo } from '../info/info-types';
 import type { FindingKey } from './finding-key';
 import type { StatusThresholds } from '../topology/status';
@@ -85,8 +86,8 @@ export interface DiagnosisInput {
   nodes: NodeView[];
   /** Topology events of the last `resyncWindowMs` at least, oldest first. */
   events: TopologyEvent[];
-  /** Series from the monitor's ring buffers (empty array when none). */
-  history: (nodeId: string, metric: HistoryMetric, sinceMs: number) => HistoryPoint[];
+  /** Series from the monitor's ring buffers (empty array when none), selected as selectPoints does. */
+  history: (nodeId: string, metric: HistoryMetric, sinceMs: number, opts?: HistoryQueryOptions) => HistoryPoint[];
   /** Recent notable/abnormal log lines, newest last (empty until logs are wired). */
   logs: LogEvidenceLine[];
   settings: DiagnosisSettings;

@@ -16,6 +16,7 @@ import type {
   LogEvidenceLine,
   NodeView,
 } from './diagnosis-input';
+import type { HistoryQueryOptions } from '../history/history-query';
 import { eventIndex, linksByUpstream } from './input-index';
 import { findingKey, type FindingSubject } from './finding-key';
 
@@ -171,14 +172,15 @@ export function series(
   nodeId: string,
   metric: HistoryMetric,
   sinceMs?: number,
+  opts?: HistoryQueryOptions,
 ) {
-  const points = input.history(nodeId, metric, sinceMs ?? windowStart(input));
+  const points = input.history(nodeId, metric, sinceMs ?? windowStart(input), opts);
   return points.filter((p): p is { t: number; v: number } => p.v !== null && Number.isFinite(p.v));
 }
 
 /** Time between this node's last two polls (ms), from its history; null before two polls. */
 export function pollIntervalMs(input: DiagnosisInput, nodeId: string): number | null {
-  const points = input.history(nodeId, 'keys', input.now - 10 * 60_000);
+  const points = input.history(nodeId, 'keys', input.now - 10 * 60_000, { newest: 2 });
   const a = points[points.length - 2];
   const b = points[points.length - 1];
   return a && b ? b.t - a.t : null;

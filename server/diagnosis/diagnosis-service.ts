@@ -80,7 +80,7 @@ export class DiagnosisService {
         topology: report.topology,
         nodes: this.monitor.nodeViews(),
         events: this.monitor.eventsSince(now - this.settings.resyncWindowMs),
-        history: (id, metric, since) => this.monitor.historyOf(id, metric, since) ?? [],
+        history: (id, metric, since, opts) => this.monitor.historyOf(id, metric, since, opts) ?? [],
         logs: this.logSource(now - this.settings.resyncWindowMs),
         settings: this.settings,
       }, yieldToLoop);

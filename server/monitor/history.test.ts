@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { selectPoints } from '../../lib/history/history-query';
 import { HistoryStore, RingSeries } from './history';
 
 test('RingSeries keeps only the newest points once full', () => {
@@ -122,4 +123,37 @@ test('sample times read back exactly, also past 49 days, before the first sample
     h.query('a:1', 'opsPerSec', -Infinity)?.map((p) => p.t),
     times,
   );
+});
+
+test('HistoryStore answers every query as selectPoints does over the same samples, a stepped-back clock included', () => {
+  // A wrapped ring of a delta series: zeros, full syncs, a gap (unreachable), a metric absent in
+  // some polls, and one sample older than its predecessor (the clock stepped back 2.5 s).
+  const times = [1000, 2000, 3000, 4000, 5000, 2500, 6000, 7000, 8000, 9000, 10_000, 11_000];
+  const values = [0, 2, 0, null, 0, 1, 0, undefined, 0, 3, 0, 0];
+  const h = new HistoryStore(8);
+  const kept: Array<{ t: number; v: number | null }> = [];
+  times.forEach((t, i) => {
+    const v = values[i];
+    h.record('a:1', t, v === undefined ? {} : { syncFullDelta: v });
+    if (v !== undefined) kept.push({ t, v });
+  });
+  // What the ring still holds: its 8 newest samples, the absent one not a point.
+  const held = kept.filter((p) => p.t >= 5000 || p.t === 2500);
+  const queries = [{}, { dropZeros: true }, { newest: 2 }, { newest: 0 }, { dropZeros: true, newest: 2 }, { newest: 20 }];
+  for (const since of [0, 2600, 5000, 6500, 9000, 10_500, 20_000])
+    for (const opts of queries)
+      assert.deepEqual(h.query('a:1', 'syncFullDelta', since, opts), selectPoints(held, since, opts), JSON.stringify({ since, opts }));
+  // Once the stepped-back sample has left the ring, a window starts by binary search: same answers.
+  for (let t = 12_000; t <= 20_000; t += 1000) h.record('a:1', t, { syncFullDelta: t === 15_000 ? 4 : 0 });
+  const late = Array.from({ length: 8 }, (_, i) => ({ t: 13_000 + i * 1000, v: i === 2 ? 4 : 0 }));
+  for (const since of [0, 13_000, 14_500, 15_000, 19_999, 21_000])
+    for (const opts of queries)
+      assert.deepEqual(h.query('a:1', 'syncFullDelta', since, opts), selectPoints(late, since, opts), JSON.stringify({ since, opts }));
+});
+
+test('selectPoints keeps the window’s first point and every non-zero one of a delta series', () => {
+  const pts = [{ t: 1, v: 0 }, { t: 2, v: 0 }, { t: 3, v: 2 }, { t: 4, v: null }, { t: 5, v: 0 }];
+  assert.deepEqual(selectPoints(pts, 2, { dropZeros: true }), [{ t: 2, v: 0 }, { t: 3, v: 2 }, { t: 4, v: null }]);
+  assert.deepEqual(selectPoints(pts, 0, { newest: 2 }), [{ t: 4, v: null }, { t: 5, v: 0 }]);
+  assert.deepEqual(selectPoints(pts, 0, { dropZeros: true, newest: 2 }), [{ t: 3, v: 2 }, { t: 4, v: null }]);
 });

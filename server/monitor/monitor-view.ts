@@ -11,6 +11,7 @@ import type {
   TopologySnapshot,
 } from '../../lib/contracts';
 import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
+import type { HistoryQueryOptions } from '../../lib/history/history-query';
 import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import { HistoryStore } from './history';
 import type { NodeRecord } from './node-record';
@@ -128,7 +129,7 @@ export class MonitorView {
     };
   }
 
-  historyOf(rawId: string, metric: HistoryMetric, sinceMs: number): HistoryPoint[] | null {
-    return this.history.query(this.canonical(rawId), metric, sinceMs);
+  historyOf(rawId: string, metric: HistoryMetric, sinceMs: number, opts?: HistoryQueryOptions): HistoryPoint[] | null {
+    return this.history.query(this.canonical(rawId), metric, sinceMs, opts);
   }
 }

@@ -15,6 +15,7 @@ import { deriveTopology } from '../../lib/topology/derive-topology';
 import { diffTopology } from '../../lib/topology/diff-topology';
 import type { NodeView } from '../../lib/diagnosis/diagnosis-input';
 import type { ClusterInfoReading } from '../../lib/cluster/cluster-parse';
+import type { HistoryQueryOptions } from '../../lib/history/history-query';
 import type { Config } from '../config';
 import { logger } from '../logger';
 import type { MonitorPool } from './monitor-pool';
@@ -334,8 +335,8 @@ export class Monitor extends EventEmitter<MonitorEvents> {
     return this.view.nodeDetail(rawId);
   }
 
-  historyOf(rawId: string, metric: HistoryMetric, sinceMs: number): HistoryPoint[] | null {
-    return this.view.historyOf(rawId, metric, sinceMs);
+  historyOf(rawId: string, metric: HistoryMetric, sinceMs: number, opts?: HistoryQueryOptions): HistoryPoint[] | null {
+    return this.view.historyOf(rawId, metric, sinceMs, opts);
   }
 
   /** Operator removal of a node that is gone for good. A node that still answers comes back. */

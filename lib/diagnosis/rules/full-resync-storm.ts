@@ -41,7 +41,8 @@ export const fullResyncStorm: Rule = (input) => {
     // restarting node) does not end it, or the finding would resolve and reopen with each blip.
     if (!view.info) continue;
     const replicas = replicaLinks(input, view.id).map((l) => l.replica);
-    const deltas = series(input, view.id, 'syncFullDelta');
+    // Every node, every poll: the window's first point and its full syncs, not its 600 zeros.
+    const deltas = series(input, view.id, 'syncFullDelta', undefined, { dropZeros: true });
     const masterCount = deltas.reduce((n, p) => n + p.v, 0);
     if (masterCount === 0 && replicas.length === 0) continue;
 

@@ -183,15 +183,19 @@ export const replicationLag: Rule = (input) => {
     const lag = link.lagSeconds;
     const upstream = byId.get(link.upstream);
     const writeRate = upstream?.metrics?.replOffsetRate ?? null;
-    // One history read per link per cycle: the trend window also holds the sustain window.
-    const points = series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS);
-    const sustainedGap = gap === null ? null : sustained(points, input.now, gap);
+    // At most one history read per link per cycle (the trend window also holds the sustain
+    // window), and none for a link in step without lag: most links of a large tree.
+    let read: Array<{ t: number; v: number }> | undefined;
+    const history = () => (read ??= series(input, link.replica, 'offsetGapBytes', input.now - TREND_WINDOW_MS));
+    // A 0-byte gap sustains as 0 (or not yet covered): a finding only when 0 B is itself the threshold.
+    const sustainedGap = gap === null ? null : gap === 0 && s.gapWarningBytes > 0 ? 0 : sustained(history(), input.now, gap);
     const severity = worstSeverity(
       levelOf(gapBeyondInFlight(sustainedGap, writeRate, s), s.gapWarningBytes, s.gapCriticalBytes),
       levelOf(lag, s.lagWarningSeconds, s.lagCriticalSeconds),
     );
     if (!severity) continue;
 
+    const points = history();
     const trend = trendOf(gap ?? 0, gap === null ? null : slopePerSecond(points));
     const replica = byId.get(link.replica);
     const replicaCpu = replica?.metrics?.cpuPct ?? null;
