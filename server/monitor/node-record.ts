@@ -13,6 +13,8 @@ export interface NodeRecord {
   infoAt?: number;
   /** The previous poll's counters only (`previousCounters`): what deltas and rates compare. */
   prevInfo?: ParsedInfo;
+  /** The reading `prevInfo` was taken from: a quiet node's unchanged reading is not copied again. */
+  prevInfoOf?: ParsedInfo;
   prevInfoAt?: number;
   metrics?: NodeMetrics;
   role: Role;

@@ -87,7 +87,7 @@ export class NodeRegistry {
     rec.refreshAll = situationChanged(before, info);
     if (before && before.replication.master_replid !== info.replication.master_replid) this.refreshReplicasOf(info);
     if (!again) {
-      rec.prevInfo = before && previousCounters(before);
+      this.keepCounters(rec, before);
       rec.prevInfoAt = rec.infoAt;
     }
     answered(rec, info, at, latencyMs);
@@ -115,6 +115,16 @@ export class NodeRegistry {
   }
 
   /**
+   * The counters of the reading before this one, for deltas. A quiet node's ROLE that moved
+   * nothing leaves its reading the same object, poll after poll: its counters are not copied again.
+   */
+  private keepCounters(rec: NodeRecord, before: ParsedInfo | undefined): void {
+    if (before !== undefined && rec.prevInfoOf === before) return;
+    rec.prevInfo = before && previousCounters(before);
+    rec.prevInfoOf = before;
+  }
+
+  /**
    * A quiet node's ROLE into the record: its last INFO with this poll's offsets
    * (lib/info/role-reply.ts). The sections keep their read times in `sectionAt`; only the
    * offsets, the sample time and the rates derived from them are this poll's.
@@ -126,7 +136,7 @@ export class NodeRegistry {
       rec.refreshAll = true;
       return;
     }
-    rec.prevInfo = previousCounters(before);
+    this.keepCounters(rec, before);
     rec.prevInfoAt = rec.infoAt;
     const info = withRoleOffsets(before, role);
     answered(rec, info, at, latencyMs);
