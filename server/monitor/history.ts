@@ -76,6 +76,15 @@ class ValueColumn {
     return this.kind.decode(this.data[i] as number);
   }
 
+  /** Every kind stores 0 as 0 (the coded ones keep their top codes for absent and null). */
+  isZero(i: number): boolean {
+    return this.data[i] === 0;
+  }
+
+  absent(i: number): boolean {
+    return this.get(i) === ABSENT;
+  }
+
   private widen(v: number): void {
     const to = WIDER.get(this.kind)?.find((k) => k.fits(v)) ?? F64;
     const next = to.make(this.data.length);
@@ -166,16 +175,18 @@ class NodeRing {
     const col = this.columns.get(metric);
     if (!col) return [];
     const start = (this.next - this.size + this.capacity) % this.capacity;
-    const at = (i: number) => (start + i) % this.capacity;
-    const inWindow = (i: number) => this.t.get(at(i)) >= sinceMs && col.get(at(i)) !== ABSENT;
+    // In order, every sample from the binary search on is in the window by time.
+    const timeOk = this.disorder > 0 ? (k: number) => this.t.get(k) >= sinceMs : () => true;
     let first = this.firstAt(sinceMs);
-    while (first < this.size && !inWindow(first)) first++;
+    while (first < this.size && !(timeOk((start + first) % this.capacity) && !col.absent((start + first) % this.capacity))) first++;
     const out: HistoryPoint[] = [];
-    const take = (i: number) => {
-      if (!inWindow(i)) return;
-      const v = col.get(at(i));
-      if (opts.dropZeros && v === 0 && i !== first) return;
-      out.push({ t: this.t.get(at(i)), v: Number.isNaN(v) ? null : v });
+    const take = (i: number): void => {
+      const k = (start + i) % this.capacity;
+      // A zero is skipped on its stored code alone: most of a delta series, read every poll.
+      if (opts.dropZeros && i !== first && col.isZero(k)) return;
+      if (!timeOk(k) || col.absent(k)) return;
+      const v = col.get(k);
+      out.push({ t: this.t.get(k), v: Number.isNaN(v) ? null : v });
     };
     if (opts.newest === undefined) {
       for (let i = first; i < this.size; i++) take(i);
