@@ -29,12 +29,20 @@ import { findingKey, TOPOLOGY_SUBJECT } from '../finding-key';
 const SEED_KEEPALIVE = 60;
 const REDIS_DEFAULT_KEEPALIVE = 300;
 
-interface Risk {
-  rule: string;
-  severity: Severity;
+interface RiskText {
   title: [string, string];
   detail: [string, string];
   fix: [string, string];
+}
+
+interface Risk {
+  rule: string;
+  severity: Severity;
+  /**
+   * Written only when shown: an info risk of 1,000 nodes becomes one suggestion worded from its
+   * first member, and the diagnosis runs every poll.
+   */
+  text: () => RiskText;
   settings?: Record<string, string>;
   config: string[];
 }
@@ -61,18 +69,20 @@ function timeoutRisk({ c, id, feeds, isReplica }: RiskSubject): Risk[] {
     risks.push({
       rule: 'repl_timeout_vs_ping',
       severity: 'warning',
-      title: [
-        `repl-timeout ${timeout} s is not above the ${ping} s ping period on ${id}`,
-        `${id} 的 repl-timeout ${timeout} 秒不大于 ${ping} 秒的 PING 周期`,
-      ],
-      detail: [
-        `With no writes the master sends only a PING every ${ping} s, so a replica with repl-timeout ${timeout} s declares the link dead between two PINGs and reconnects over and over. redis.conf requires repl-timeout to be larger than repl-ping-replica-period.`,
-        `没有写入时主节点每 ${ping} 秒才发送一次 PING，repl-timeout 为 ${timeout} 秒的从节点会在两次 PING 之间判定链路断开并反复重连。redis.conf 要求 repl-timeout 大于 repl-ping-replica-period。`,
-      ],
-      fix: [
-        `Set repl-timeout to ${want} on ${id} (30–120 s is usual; Redis default 60).`,
-        `将 ${id} 的 repl-timeout 设为 ${want}（通常 30–120 秒；Redis 默认 60）。`,
-      ],
+      text: () => ({
+        title: [
+          `repl-timeout ${timeout} s is not above the ${ping} s ping period on ${id}`,
+          `${id} 的 repl-timeout ${timeout} 秒不大于 ${ping} 秒的 PING 周期`,
+        ],
+        detail: [
+          `With no writes the master sends only a PING every ${ping} s, so a replica with repl-timeout ${timeout} s declares the link dead between two PINGs and reconnects over and over. redis.conf requires repl-timeout to be larger than repl-ping-replica-period.`,
+          `没有写入时主节点每 ${ping} 秒才发送一次 PING，repl-timeout 为 ${timeout} 秒的从节点会在两次 PING 之间判定链路断开并反复重连。redis.conf 要求 repl-timeout 大于 repl-ping-replica-period。`,
+        ],
+        fix: [
+          `Set repl-timeout to ${want} on ${id} (30–120 s is usual; Redis default 60).`,
+          `将 ${id} 的 repl-timeout 设为 ${want}（通常 30–120 秒；Redis 默认 60）。`,
+        ],
+      }),
       settings: { 'repl-timeout': want },
       config: ['repl-timeout', 'repl-ping-replica-period'],
     });
@@ -88,15 +98,17 @@ function keepaliveRisk({ c, id }: RiskSubject): Risk[] {
       risks.push({
         rule: 'tcp_keepalive_off',
         severity: 'warning',
-        title: [`TCP keepalive is off on ${id}`, `${id} 关闭了 TCP keepalive`],
-        detail: [
-          `tcp-keepalive 0: a peer that vanished without closing the connection (host crash, NAT or firewall drop) is noticed only when repl-timeout (default 60 s) fires, and idle client connections pile up.`,
-          `tcp-keepalive 为 0：对端未关闭连接就消失（主机崩溃、NAT 或防火墙丢弃）时，只能等 repl-timeout（默认 60 秒）触发才会发现，空闲客户端连接也会堆积。`,
-        ],
-        fix: [
-          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
-          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
-        ],
+        text: () => ({
+          title: [`TCP keepalive is off on ${id}`, `${id} 关闭了 TCP keepalive`],
+          detail: [
+            `tcp-keepalive 0: a peer that vanished without closing the connection (host crash, NAT or firewall drop) is noticed only when repl-timeout (default 60 s) fires, and idle client connections pile up.`,
+            `tcp-keepalive 为 0：对端未关闭连接就消失（主机崩溃、NAT 或防火墙丢弃）时，只能等 repl-timeout（默认 60 秒）触发才会发现，空闲客户端连接也会堆积。`,
+          ],
+          fix: [
+            `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
+            `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
+          ],
+        }),
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
       });
@@ -104,18 +116,20 @@ function keepaliveRisk({ c, id }: RiskSubject): Risk[] {
       risks.push({
         rule: 'tcp_keepalive_high',
         severity: keepalive > REDIS_DEFAULT_KEEPALIVE ? 'warning' : 'info',
-        title: [
-          `tcp-keepalive ${keepalive} s on ${id}`,
-          `${id} 的 tcp-keepalive 为 ${keepalive} 秒`,
-        ],
-        detail: [
-          `Dead TCP peers are detected after about ${keepalive} s plus probes. ${SEED_KEEPALIVE} s is recommended to find broken replication connections sooner (Redis default ${REDIS_DEFAULT_KEEPALIVE}).`,
-          `失效的 TCP 对端要约 ${keepalive} 秒加探测时间才能被发现。建议设为 ${SEED_KEEPALIVE} 秒以更快发现断开的复制连接（Redis 默认 ${REDIS_DEFAULT_KEEPALIVE}）。`,
-        ],
-        fix: [
-          `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
-          `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
-        ],
+        text: () => ({
+          title: [
+            `tcp-keepalive ${keepalive} s on ${id}`,
+            `${id} 的 tcp-keepalive 为 ${keepalive} 秒`,
+          ],
+          detail: [
+            `Dead TCP peers are detected after about ${keepalive} s plus probes. ${SEED_KEEPALIVE} s is recommended to find broken replication connections sooner (Redis default ${REDIS_DEFAULT_KEEPALIVE}).`,
+            `失效的 TCP 对端要约 ${keepalive} 秒加探测时间才能被发现。建议设为 ${SEED_KEEPALIVE} 秒以更快发现断开的复制连接（Redis 默认 ${REDIS_DEFAULT_KEEPALIVE}）。`,
+          ],
+          fix: [
+            `Set tcp-keepalive ${SEED_KEEPALIVE} on ${id}.`,
+            `将 ${id} 的 tcp-keepalive 设为 ${SEED_KEEPALIVE}。`,
+          ],
+        }),
         settings: { 'tcp-keepalive': String(SEED_KEEPALIVE) },
         config: ['tcp-keepalive'],
       });
@@ -131,15 +145,17 @@ function backlogRisk({ c, id, feeds }: RiskSubject, smallBacklog: Set<string>): 
     risks.push({
       rule: 'backlog_default_1mb',
       severity: 'info',
-      title: [`${id} runs with the default 1 MB backlog`, `${id} 使用默认 1 MB 复制积压缓冲区`],
-      detail: [
-        `A 1 MB backlog bridges only short disconnections under steady writes; 16–64 MB is usual (with 1 MB, a 30 s outage under load already forces a full resync). The measured rate does not make it too small yet.`,
-        `1 MB 的积压缓冲区在持续写入下只能覆盖很短的断线；通常设为 16–64 MB（1MB 时，负载下网络中断 30 秒就会触发全量复制）。按当前测得的写入速率尚未不足。`,
-      ],
-      fix: [
-        `Consider repl-backlog-size 16mb on ${id} (16 MB of memory on each node holding a backlog).`,
-        `可考虑将 ${id} 的 repl-backlog-size 设为 16mb（每个持有积压缓冲区的节点占用 16 MB 内存）。`,
-      ],
+      text: () => ({
+        title: [`${id} runs with the default 1 MB backlog`, `${id} 使用默认 1 MB 复制积压缓冲区`],
+        detail: [
+          `A 1 MB backlog bridges only short disconnections under steady writes; 16–64 MB is usual (with 1 MB, a 30 s outage under load already forces a full resync). The measured rate does not make it too small yet.`,
+          `1 MB 的积压缓冲区在持续写入下只能覆盖很短的断线；通常设为 16–64 MB（1MB 时，负载下网络中断 30 秒就会触发全量复制）。按当前测得的写入速率尚未不足。`,
+        ],
+        fix: [
+          `Consider repl-backlog-size 16mb on ${id} (16 MB of memory on each node holding a backlog).`,
+          `可考虑将 ${id} 的 repl-backlog-size 设为 16mb（每个持有积压缓冲区的节点占用 16 MB 内存）。`,
+        ],
+      }),
       settings: { 'repl-backlog-size': '16mb' },
       config: ['repl-backlog-size'],
     });
@@ -156,15 +172,17 @@ function disklessRisk({ c, id, feeds }: RiskSubject, view: NodeView): Risk[] {
     risks.push({
       rule: 'diskless_sync_disabled',
       severity: 'info',
-      title: [`Disk-based full sync on ${id}`, `${id} 使用基于磁盘的全量同步`],
-      detail: [
-        `repl-diskless-sync no: each full sync first writes the RDB to ${id}'s disk, then reads it back to send it. On slow disks that doubles the sync time and the I/O load; Redis 7 defaults to diskless.`,
-        `repl-diskless-sync no：每次全量同步先把 RDB 写到 ${id} 的磁盘再读出发送。磁盘较慢时同步时间和 I/O 负载都会翻倍；Redis 7 默认使用无盘同步。`,
-      ],
-      fix: [
-        `Set repl-diskless-sync yes on ${id} unless the network is the bottleneck.`,
-        `除非网络是瓶颈，否则将 ${id} 的 repl-diskless-sync 设为 yes。`,
-      ],
+      text: () => ({
+        title: [`Disk-based full sync on ${id}`, `${id} 使用基于磁盘的全量同步`],
+        detail: [
+          `repl-diskless-sync no: each full sync first writes the RDB to ${id}'s disk, then reads it back to send it. On slow disks that doubles the sync time and the I/O load; Redis 7 defaults to diskless.`,
+          `repl-diskless-sync no：每次全量同步先把 RDB 写到 ${id} 的磁盘再读出发送。磁盘较慢时同步时间和 I/O 负载都会翻倍；Redis 7 默认使用无盘同步。`,
+        ],
+        fix: [
+          `Set repl-diskless-sync yes on ${id} unless the network is the bottleneck.`,
+          `除非网络是瓶颈，否则将 ${id} 的 repl-diskless-sync 设为 yes。`,
+        ],
+      }),
       settings: { 'repl-diskless-sync': 'yes' },
       config: ['repl-diskless-sync'],
     });
@@ -217,7 +235,8 @@ function suggestion(rule: string, members: [Member, ...Member[]]): FindingCandid
   const [first] = members;
   const ids = members.map((m) => m.view.id).sort();
   const values = [...new Set(members.flatMap((m) => m.risk.config.map((name) => m.view.config?.[name] ?? '')))].filter(Boolean).join('/');
-  const [en, zh] = (GROUP_TITLE[rule] ?? ((n) => [`${first.risk.title[0]} (${n} nodes)`, `${first.risk.title[1]}（${n} 个节点）`]))(ids.length, values);
+  const text = first.risk.text();
+  const [en, zh] = (GROUP_TITLE[rule] ?? ((n) => [`${text.title[0]} (${n} nodes)`, `${text.title[1]}（${n} 个节点）`]))(ids.length, values);
   const shown = ids.slice(0, LISTED).join(', ');
   const more = ids.length > LISTED ? ` (+${ids.length - LISTED})` : '';
   const settings = first.risk.settings;
@@ -227,14 +246,14 @@ function suggestion(rule: string, members: [Member, ...Member[]]): FindingCandid
     severity: 'info',
     rule,
     title: bi(en, zh),
-    detail: bi(`${first.risk.detail[0]} Nodes: ${shown}${more}.`, `${first.risk.detail[1]} 节点：${shown}${more}。`),
+    detail: bi(`${text.detail[0]} Nodes: ${shown}${more}.`, `${text.detail[1]} 节点：${shown}${more}。`),
     evidence: [
       ...members.slice(0, LISTED).flatMap(riskEvidence),
       noteEvidence(`Rule ${rule}: a suggestion, not a fault (Redis works as configured).`, `规则 ${rule}：建议而非故障（Redis 按当前配置可正常工作）。`),
     ],
     remedy: remedy(
-      `${settings ? `Consider ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')} on ${shown}${more}` : first.risk.fix[0]} — from each node’s page (CONFIG SET, then CONFIG REWRITE to keep it).`,
-      `${settings ? `可考虑在 ${shown}${more} 上设置 ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join('、')}` : first.risk.fix[1]}——在各节点页面操作（CONFIG SET 后执行 CONFIG REWRITE 持久化）。`,
+      `${settings ? `Consider ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')} on ${shown}${more}` : text.fix[0]} — from each node’s page (CONFIG SET, then CONFIG REWRITE to keep it).`,
+      `${settings ? `可考虑在 ${shown}${more} 上设置 ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join('、')}` : text.fix[1]}——在各节点页面操作（CONFIG SET 后执行 CONFIG REWRITE 持久化）。`,
     ),
   };
 }
@@ -253,21 +272,22 @@ export const configRisk: Rule = (input) => {
         else suggestions.set(r.rule, [{ view, risk: r }]);
         continue;
       }
+      const text = r.text();
       out.push({
         key: findingKey({ kind: 'config_risk', variant: r.rule, subject: view.id }),
         kind: 'config_risk',
         severity: r.severity,
         nodeId: view.id,
         rule: r.rule,
-        title: bi(...r.title),
-        detail: bi(...r.detail),
+        title: bi(...text.title),
+        detail: bi(...text.detail),
         evidence: [
           ...riskEvidence({ view, risk: r }),
           noteEvidence(`Rule ${r.rule}`, `规则 ${r.rule}`),
         ],
         remedy: remedy(
-          r.fix[0],
-          r.fix[1],
+          text.fix[0],
+          text.fix[1],
           r.settings ? 'config.apply' : undefined,
           r.settings ? { settings: r.settings } : undefined,
         ),
