@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../store/database';
-import { HistoryService, MINUTE_MS, QUARTER_MS } from './history-service';
+import { FLUSH_SLICE, HistoryService, MINUTE_MS, QUARTER_MS } from './history-service';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -116,6 +116,51 @@ test('queries include buckets collected but not flushed yet', () => {
       history.period(now - HOUR, now + HOUR).rows.filter((r) => r.metric === 'cpuPct').length,
       1,
     );
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a timed flush of 1,500 nodes writes in slices: the event loop runs between them, charts miss nothing, a stop mid-way writes each row once', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'replicaops-history-'));
+  const db = openDatabase(dir);
+  try {
+    const now = Date.UTC(2026, 0, 31, 12);
+    const history = new HistoryService(
+      db,
+      { minuteRetentionMs: 48 * HOUR, quarterRetentionMs: 30 * DAY, flushEveryMs: 60_000 },
+      () => now,
+    );
+    const ids = Array.from({ length: 1500 }, (_, i) => `10.0.${i >> 8}.${i & 255}:6379`);
+    // Two samples a node in one minute bucket: 2 metrics × 2 resolutions = 4 rows a node.
+    for (const t of [now - 50_000, now - 40_000]) for (const id of ids) history.record(id, t, { cpuPct: 10, memoryPct: 20 });
+    const rows = ids.length * 4;
+    assert.ok(rows > 2 * FLUSH_SLICE);
+    const last = ids[ids.length - 1]!;
+    const want = [{ t: now - MINUTE_MS, v: 10, min: 10, max: 10 }];
+
+    let between: unknown = null;
+    const flushing = history.flushInSlices();
+    // Runs only if the flush yields before its last slice; sees the chart as it is mid-flush.
+    setImmediate(() => {
+      between = { stored: history.store.count(), chart: history.points(last, 'cpuPct', now - HOUR) };
+    });
+    await flushing;
+    const mid = between as { stored: number; chart: unknown } | null;
+    assert.ok(mid, 'the event loop never ran during the flush');
+    assert.ok(mid.stored > 0 && mid.stored < rows, `rows stored mid-flush: ${mid.stored}`);
+    assert.deepEqual(mid.chart, want);
+    assert.equal(history.store.count(), rows);
+    assert.deepEqual(history.points(last, 'cpuPct', now - HOUR), want);
+
+    // A stop (flush()) between two slices writes the rest; the sliced flush then has nothing left.
+    for (const id of ids) history.record(id, now - 30_000, { cpuPct: 40 });
+    const second = history.flushInSlices();
+    history.flush();
+    await second;
+    assert.deepEqual(history.points(last, 'cpuPct', now - HOUR), [{ t: now - MINUTE_MS, v: 20, min: 10, max: 40 }]);
+    assert.deepEqual(history.points(ids[0]!, 'cpuPct', now - HOUR), [{ t: now - MINUTE_MS, v: 20, min: 10, max: 40 }]);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
