@@ -149,6 +149,17 @@ test('HistoryStore answers every query as selectPoints does over the same sample
   for (const since of [0, 13_000, 14_500, 15_000, 19_999, 21_000])
     for (const opts of queries)
       assert.deepEqual(h.query('a:1', 'syncFullDelta', since, opts), selectPoints(late, since, opts), JSON.stringify({ since, opts }));
+  // Zeros only (the full sync has left the ring), a gap (null) and absences among them too.
+  for (let t = 21_000; t <= 28_000; t += 1000) h.record('a:1', t, t === 22_000 ? {} : { syncFullDelta: 0 });
+  const zeros = Array.from({ length: 8 }, (_, i) => ({ t: 21_000 + i * 1000, v: 0 })).filter((p) => p.t !== 22_000);
+  for (const since of [0, 21_500, 22_000, 28_000, 30_000])
+    for (const opts of queries)
+      assert.deepEqual(h.query('a:1', 'syncFullDelta', since, opts), selectPoints(zeros, since, opts), JSON.stringify({ since, opts }));
+  h.record('a:1', 29_000, { syncFullDelta: null });
+  const withGap = [...zeros.slice(1), { t: 29_000, v: null }];
+  for (const since of [0, 25_000, 29_000])
+    for (const opts of queries)
+      assert.deepEqual(h.query('a:1', 'syncFullDelta', since, opts), selectPoints(withGap, since, opts), JSON.stringify({ since, opts }));
 });
 
 test('selectPoints keeps the window’s first point and every non-zero one of a delta series', () => {

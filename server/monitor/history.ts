@@ -62,14 +62,23 @@ const WIDER = new Map<Kind, Kind[]>([
 class ValueColumn {
   private kind: Kind = U8;
   private data: Values;
+  private absentCode = U8.encode(ABSENT);
+  /**
+   * Slots holding something other than 0 or "absent" (a value, or null): at 0 a delta series'
+   * window is its first point alone, found without reading the window.
+   */
+  nonZero = 0;
 
   constructor(capacity: number) {
-    this.data = U8.make(capacity).fill(U8.encode(ABSENT));
+    this.data = U8.make(capacity).fill(this.absentCode);
   }
 
   set(i: number, v: number): void {
     if (!Number.isNaN(v) && v !== ABSENT && !this.kind.fits(v)) this.widen(v);
-    this.data[i] = this.kind.encode(v);
+    const before = this.data[i] as number;
+    const code = this.kind.encode(v);
+    this.data[i] = code;
+    this.nonZero += this.counts(code) - this.counts(before);
   }
 
   get(i: number): number {
@@ -82,7 +91,11 @@ class ValueColumn {
   }
 
   absent(i: number): boolean {
-    return this.get(i) === ABSENT;
+    return this.data[i] === this.absentCode;
+  }
+
+  private counts(code: number): number {
+    return code !== 0 && code !== this.absentCode ? 1 : 0;
   }
 
   private widen(v: number): void {
@@ -91,6 +104,7 @@ class ValueColumn {
     for (let i = 0; i < next.length; i++) next[i] = to.encode(this.get(i));
     this.kind = to;
     this.data = next;
+    this.absentCode = to.encode(ABSENT);
   }
 
   get bytes(): number {
@@ -180,6 +194,11 @@ class NodeRing {
     let first = this.firstAt(sinceMs);
     while (first < this.size && !(timeOk((start + first) % this.capacity) && !col.absent((start + first) % this.capacity))) first++;
     const out: HistoryPoint[] = [];
+    // Nothing but zeros (and absences) in the ring: the window is its first point.
+    if (opts.dropZeros && col.nonZero === 0 && opts.newest !== 0) {
+      if (first < this.size) out.push({ t: this.t.get((start + first) % this.capacity), v: 0 });
+      return out;
+    }
     const take = (i: number): void => {
       const k = (start + i) % this.capacity;
       // A zero is skipped on its stored code alone: most of a delta series, read every poll.
