@@ -115,7 +115,13 @@ describe('a tree run by three Redis Sentinels', () => {
     assert.ok(shownAt >= 0 && shownAt < 2, `new tree in poll #${shownAt + 1} after +switch-master`);
     ctx.diagnostic(`kill → +switch-master ${sw.at - killedAt} ms; +switch-master → new tree shown ${(after[shownAt]?.at ?? 0) - sw.at} ms (poll #${shownAt + 1}, every ${POLL_MS} ms)`);
     // The group follows Sentinel's new answer, and the failover is recorded with its phases.
-    await waitFor(async () => (await topology()).groups?.[0]?.masterId === newMaster, 10_000, { what: 'group master moved' });
+    await waitFor(async () => (await topology()).groups?.[0]?.masterId === newMaster, 10_000, { what: 'group master moved' }).catch(
+      async (err: Error) => {
+        // Seen once in a full run (the new tree itself was shown in time): say what the Sentinels said.
+        const t = await topology();
+        throw new Error(`${err.message}; group: ${JSON.stringify(t.groups?.[0])}; sentinels: ${JSON.stringify(t.sentinels)}`);
+      },
+    );
     const f = (await topology()).groups?.[0]?.failover;
     assert.equal(f?.state, 'done');
     assert.equal(f?.from, m.id);
