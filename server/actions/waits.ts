@@ -163,6 +163,14 @@ export function describe(n: LiveNode): string {
     : `master, offset ${n.masterOffset}`;
 }
 
+/** describe() in Chinese (Redis' own error text stays as Redis wrote it). */
+export function describeZh(n: LiveNode): string {
+  if (!n.reachable) return `不可达（${n.error?.message ?? '无响应'}）`;
+  return n.role === 'replica'
+    ? `${n.upstream ?? '?'} 的从节点，链路 ${n.linkStatus ?? '?'}`
+    : `主节点，偏移量 ${n.masterOffset}`;
+}
+
 export async function nodeStates(ctx: RunContext, ids: string[]): Promise<RunNodeState[]> {
   return Promise.all(
     [...new Set(ids)].map(async (id) => {

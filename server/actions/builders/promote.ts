@@ -17,7 +17,7 @@ import {
   versionAtLeast,
 } from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, RunContext, Step } from '../types';
-import { describe, linkAndConverge } from '../waits';
+import { describe, describeZh, linkAndConverge } from '../waits';
 import { detachSteps, failoverSteps, repointSteps, type Promotion } from './promote-steps';
 import { buildSentinelFailover, managingGroup } from './sentinel-failover';
 
@@ -185,7 +185,7 @@ function promoteVerify(p: Promotion, followers: string[], involved: string[]) {
         'candidate_master',
         me.role === 'master',
         `${target} is ${describe(me)}`,
-        `${target}：${describe(me)}`,
+        `${target}：${describeZh(me)}`,
       ),
     ];
     for (const f of followers) checks.push(...(await linkAndConverge(run, f, target)));

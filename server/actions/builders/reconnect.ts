@@ -47,7 +47,7 @@ export async function buildReconnect(
     destructive: false,
     involved: [target, ...(upstream ? [upstream] : [])],
     async verify(run) {
-      if (!upstream) return [check('link_up', false, 'no upstream')];
+      if (!upstream) return [check('link_up', false, 'no upstream', '没有上游节点')];
       const checks = await linkAndConverge(run, target, upstream);
       const after = await run.live.probe(upstream);
       const full = after.syncFull - before.full;

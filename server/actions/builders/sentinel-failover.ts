@@ -6,7 +6,7 @@
 import type { ActionParams, Bilingual, PreflightCheck, SentinelGroup } from '../../../lib/contracts';
 import { check } from '../checks';
 import type { BuildContext, BuiltPlan, LiveNode, SentinelGate, Step } from '../types';
-import { describe } from '../waits';
+import { describe, describeZh } from '../waits';
 
 const BAD_FLAGS = ['s_down', 'o_down', 'disconnected'];
 
@@ -134,8 +134,18 @@ function failoverVerify(gate: SentinelGate, group: SentinelGroup, target: string
     const newNode = now ? await run.live.probe(now) : null;
     return [
       check('sentinel_switched', moved, `Sentinel's master of ${group.name}: ${oldMaster ?? '?'} → ${now ?? '?'}`, `Sentinel 认定的 ${group.name} 主节点：${oldMaster ?? '?'} → ${now ?? '?'}`),
-      check('new_master_role', newNode?.role === 'master', `${now ?? '?'} is ${newNode ? describe(newNode) : 'unknown'}`),
-      check('candidate_master', me2.role === 'master', me2.role === 'master' ? `${target} is the master` : `Sentinel chose ${now ?? '?'}; ${target} is ${describe(me2)}`),
+      check(
+        'new_master_role',
+        newNode?.role === 'master',
+        `${now ?? '?'} is ${newNode ? describe(newNode) : 'unknown'}`,
+        `${now ?? '?'}：${newNode ? describeZh(newNode) : '未知'}`,
+      ),
+      check(
+        'candidate_master',
+        me2.role === 'master',
+        me2.role === 'master' ? `${target} is the master` : `Sentinel chose ${now ?? '?'}; ${target} is ${describe(me2)}`,
+        me2.role === 'master' ? `${target} 是主节点` : `Sentinel 选择了 ${now ?? '?'}；${target}：${describeZh(me2)}`,
+      ),
     ];
   };
 }
