@@ -168,3 +168,11 @@ test('selectPoints keeps the window’s first point and every non-zero one of a 
   assert.deepEqual(selectPoints(pts, 0, { newest: 2 }), [{ t: 4, v: null }, { t: 5, v: 0 }]);
   assert.deepEqual(selectPoints(pts, 0, { dropZeros: true, newest: 2 }), [{ t: 3, v: 2 }, { t: 4, v: null }]);
 });
+
+test('a metric recorded as undefined is absent at that time, not the value its slot held a ring ago', () => {
+  const h = new HistoryStore(2);
+  h.record('a:1', 1000, { lagSeconds: 7 });
+  h.record('a:1', 2000, { lagSeconds: 8 });
+  h.record('a:1', 3000, { lagSeconds: undefined });
+  assert.deepEqual(h.query('a:1', 'lagSeconds', 0), [{ t: 2000, v: 8 }]);
+});

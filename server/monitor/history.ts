@@ -165,8 +165,9 @@ class NodeRing {
     else if (this.disorder > 0) this.disorder--;
     this.lastT = t;
     // forEach and for…in: 1,000 nodes × 20 metrics a poll without an entry array for each.
+    // A metric not given (or given as undefined) is absent at this time, not its slot's old value.
     this.columns.forEach((col, metric) => {
-      if (!(metric in values)) col.set(at, ABSENT);
+      if (values[metric] === undefined) col.set(at, ABSENT);
     });
     for (const key in values) {
       const metric = key as HistoryMetric;
@@ -191,19 +192,21 @@ class NodeRing {
     const start = (this.next - this.size + this.capacity) % this.capacity;
     // In order, every sample from the binary search on is in the window by time.
     const timeOk = this.disorder > 0 ? (k: number) => this.t.get(k) >= sinceMs : () => true;
+    const slot = (i: number) => (start + i) % this.capacity;
+    const inWindow = (k: number) => timeOk(k) && !col.absent(k);
     let first = this.firstAt(sinceMs);
-    while (first < this.size && !(timeOk((start + first) % this.capacity) && !col.absent((start + first) % this.capacity))) first++;
+    while (first < this.size && !inWindow(slot(first))) first++;
     const out: HistoryPoint[] = [];
     // Nothing but zeros (and absences) in the ring: the window is its first point.
     if (opts.dropZeros && col.nonZero === 0 && opts.newest !== 0) {
-      if (first < this.size) out.push({ t: this.t.get((start + first) % this.capacity), v: 0 });
+      if (first < this.size) out.push({ t: this.t.get(slot(first)), v: 0 });
       return out;
     }
     const take = (i: number): void => {
-      const k = (start + i) % this.capacity;
+      const k = slot(i);
       // A zero is skipped on its stored code alone: most of a delta series, read every poll.
       if (opts.dropZeros && i !== first && col.isZero(k)) return;
-      if (!timeOk(k) || col.absent(k)) return;
+      if (!inWindow(k)) return;
       const v = col.get(k);
       out.push({ t: this.t.get(k), v: Number.isNaN(v) ? null : v });
     };
