@@ -40,6 +40,8 @@ export class HistoryService {
   /** Drained rows a sliced flush has not written yet (queries count them as pending). */
   private unwritten: RollupRow[] = [];
   private flushing = false;
+  /** After stop() the database may close: a sliced flush under way touches it no more. */
+  private stopped = false;
 
   constructor(
     db: Db,
@@ -104,13 +106,13 @@ export class HistoryService {
     try {
       this.unwritten = [...this.unwritten, ...this.acc.drain()];
       // flush() (at stop) may write the rest between two slices: then nothing is left here.
-      while (this.unwritten.length) {
+      while (this.unwritten.length && !this.stopped) {
         const slice = this.unwritten.slice(0, FLUSH_SLICE);
         if (!this.write(slice)) return void (this.unwritten = []);
         this.unwritten = this.unwritten.slice(slice.length);
         if (this.unwritten.length) await yieldToLoop();
       }
-      this.prune();
+      if (!this.stopped) this.prune();
     } finally {
       this.flushing = false;
     }
@@ -144,6 +146,7 @@ export class HistoryService {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopped = true;
     this.flush();
   }
 
