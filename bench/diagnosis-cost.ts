@@ -1,19 +1,21 @@
-// `tsx bench/diagnosis-cost.ts [--nodes 1000] [--history-s 3600] [--runs 20]`: what each
+// `tsx bench/diagnosis-cost.ts [--nodes 1000] [--history-s 3600] [--logs 0] [--runs 20]`: what each
 // diagnosis rule costs per poll on the bench tree (1 master → 10 → the rest, as shapeOf) of
 // healthy nodes, built from INFO captured from Redis 7 (test/fixtures), with the monitor's own
-// history rings filled for `--history-s` seconds of 1 s polls. No Redis process, no server: the
+// history rings filled for `--history-s` seconds of 1 s polls, and `--logs N` evidence lines
+// (the most the log service hands the diagnosis is 1,000). No Redis process, no server: the
 // rules' CPU alone, which grows with the tree and, through the history reads, with uptime.
 import type { HistoryMetric, HistoryPoint } from '../lib/contracts';
 import type { HistoryQueryOptions } from '../lib/history/history-query';
 import { RULES } from '../lib/diagnosis/rules';
 import { HistoryStore } from '../server/monitor/history';
-import { buildInput, configOf, editInfo, infoText, NOW } from '../test/fixtures/diagnosis/build-input';
+import { buildInput, configOf, editInfo, infoText, logLine, NOW } from '../test/fixtures/diagnosis/build-input';
 import { numberFlag, shapeOf } from './large/tree-shape';
 
 const flag = numberFlag(process.argv.slice(2));
 const n = flag('nodes', 1000);
 const historyS = flag('history-s', 3600);
 const runs = flag('runs', 20);
+const logCount = flag('logs', 0);
 
 const shape = shapeOf(n);
 const portOf = new Map(shape.map((s, i) => [s.name, 7000 + i]));
@@ -35,8 +37,12 @@ const METRICS: HistoryMetric[] = ['syncFullDelta', 'syncPartialErrDelta', 'offse
 for (let s = historyS; s >= 0; s--) {
   for (const node of nodes) rings.record(node.id, NOW - s * 1000, { syncFullDelta: 0, syncPartialErrDelta: 0, offsetGapBytes: 0, replOffsetRate: 14, keys: 0, lagSeconds: 0 });
 }
+// A log storm's evidence: replicas reporting lost links and full resyncs, spread over the tree.
+const logs = Array.from({ length: logCount }, (_, i) =>
+  logLine(nodes[(i * 7) % nodes.length]!.id, i % 2 ? 'Connection with master lost.' : 'Full resync from master: 5f1c…:0', { time: NOW - (i % 600) * 1000 }),
+);
 const input = {
-  ...buildInput({ nodes }),
+  ...buildInput({ nodes, logs }),
   history: (node: string, metric: HistoryMetric, since: number, opts?: HistoryQueryOptions): HistoryPoint[] =>
     rings.query(node, metric, since, opts) ?? [],
 };
@@ -53,7 +59,7 @@ for (const [name, rule] of RULES) {
 rows.sort((a, b) => b.ms - a.ms);
 const total = rows.reduce((s, r) => s + r.ms, 0);
 process.stdout.write(
-  `${n} nodes, ${input.topology.links.length} links, ${historyS} s of history (${METRICS.length} metrics) — ms per poll${gc ? '' : ' (run with node --expose-gc for steadier figures)'}\n`,
+  `${n} nodes, ${input.topology.links.length} links, ${historyS} s of history (${METRICS.length} metrics), ${logCount} log lines — ms per poll${gc ? '' : ' (run with node --expose-gc for steadier figures)'}\n`,
 );
 for (const r of rows.slice(0, 12)) process.stdout.write(`${r.rule.padEnd(26)} ${r.ms.toFixed(2).padStart(7)} ms  ${r.findings} findings\n`);
 process.stdout.write(`${'all rules'.padEnd(26)} ${total.toFixed(2).padStart(7)} ms\n`);

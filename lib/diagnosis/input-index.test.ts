@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TopologyEvent } from '../contracts';
-import { buildInput, event, infoText, M, NOW, R2, R3 } from '../../test/fixtures/diagnosis/build-input';
-import { recentEvents, recentKindEvents, recentNodeEvents, replicaLinks } from './rule-kit';
+import type { LogEvidenceLine } from './diagnosis-input';
+import { buildInput, event, infoText, logLine, M, NOW, R2, R3 } from '../../test/fixtures/diagnosis/build-input';
+import { recentEvents, recentKindEvents, recentLogs, recentNodeEvents, replicaLinks } from './rule-kit';
 import { diagnose, diagnoseInSteps } from './diagnose';
 
 const events: TopologyEvent[] = [
@@ -77,4 +78,23 @@ test('diagnoseInSteps gives the same findings as diagnose and pauses between rul
   assert.deepEqual(stepped, diagnose(input));
   assert.ok(stepped.length > 0, 'the fixture finds something (an unreachable replica)');
   assert.ok(pauses > 1);
+});
+
+test('recentLogs returns the window’s lines of one node, undated ones too, in order, as a plain filter of every line would', () => {
+  const logs = [
+    logLine(R2, 'Connection with master lost', { time: NOW - 700_000 }), // before the window
+    logLine(R2, 'MASTER <-> REPLICA sync started', { time: NOW - 300_000 }),
+    logLine(M, 'Client id=7 scheduled to be closed ASAP for overcoming of output buffer limits. flags=S', { time: NOW - 200_000 }),
+    logLine(R3, 'Partial resynchronization not possible', { time: null }),
+    logLine(R2, 'Full resync from master', { time: NOW - 10_000 }),
+  ];
+  const input = buildInput({ nodes: [{ id: M }, { id: R2 }, { id: R3 }], logs });
+  const since = NOW - input.settings.resyncWindowMs;
+  const plain = (id: string, pred: (l: LogEvidenceLine) => boolean = () => true) =>
+    logs.filter((l) => l.nodeId === id && (l.time === null || l.time >= since) && pred(l));
+  for (const id of [M, R2, R3, 'nobody:1']) {
+    assert.deepEqual(recentLogs(input, id), plain(id));
+    assert.deepEqual(recentLogs(input, id, (l) => /resync/i.test(l.message)), plain(id, (l) => /resync/i.test(l.message)));
+  }
+  assert.deepEqual(recentLogs(input, R2).map((l) => l.message), ['MASTER <-> REPLICA sync started', 'Full resync from master']);
 });

@@ -17,7 +17,7 @@ import type {
   NodeView,
 } from './diagnosis-input';
 import type { HistoryQueryOptions } from '../history/history-query';
-import { eventIndex, linksByUpstream } from './input-index';
+import { eventIndex, linksByUpstream, logsByNode } from './input-index';
 import { findingKey, type FindingSubject } from './finding-key';
 
 export type Rule = (input: DiagnosisInput) => FindingCandidate[];
@@ -157,10 +157,7 @@ export function recentLogs(
   nodeId: string,
   pred: (l: LogEvidenceLine) => boolean = () => true,
 ): LogEvidenceLine[] {
-  const since = windowStart(input);
-  return input.logs.filter(
-    (l) => l.nodeId === nodeId && (l.time === null || l.time >= since) && pred(l),
-  );
+  return (logsByNode(input.logs, windowStart(input)).get(nodeId) ?? []).filter(pred);
 }
 
 export const lineCount = (lines: LogEvidenceLine[]): number =>
