@@ -152,7 +152,6 @@ class NodeRing {
    * ring; until then times are not in order and a query reads the whole ring.
    */
   private disorder = 0;
-  private lastT = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly capacity: number) {
     this.t = new TimeColumn(capacity);
@@ -160,10 +159,11 @@ class NodeRing {
 
   push(t: number, values: Partial<Record<HistoryMetric, number | null>>): void {
     const at = this.next;
-    this.t.set(at, t);
-    if (t < this.lastT) this.disorder = this.capacity;
+    // Compared with the newest sample before it is overwritten (the ring's last slot).
+    const newest = this.size ? this.t.get((at - 1 + this.capacity) % this.capacity) : t;
+    if (t < newest) this.disorder = this.capacity;
     else if (this.disorder > 0) this.disorder--;
-    this.lastT = t;
+    this.t.set(at, t);
     // forEach and for…in: 1,000 nodes × 20 metrics a poll without an entry array for each.
     // A metric not given (or given as undefined) is absent at this time, not its slot's old value.
     this.columns.forEach((col, metric) => {
